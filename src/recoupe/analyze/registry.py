@@ -1,0 +1,87 @@
+"""Analysis components, registered by name, each declaring what it requires and what it assigns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from recoupe.errors import RecoupeError
+from recoupe.model import Analysis, Document
+
+# What the runner itself provides before any component runs.
+PROVIDED = frozenset({"document", "spacy", "sentences"})
+
+
+@dataclass(slots=True)
+class Context:
+    """What a component reads: the document, its spaCy parse and the analysis so far (read-only by convention)."""
+
+    document: Document
+    sdoc: Any  # spacy.tokens.Doc
+    analysis: Analysis
+    config: dict[str, Any] = field(default_factory=dict)
+
+
+ComponentFn = Callable[[Context], dict[str, list[Any]]]
+
+
+@dataclass(slots=True, frozen=True)
+class Component:
+    name: str
+    fn: ComponentFn
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    version: str
+
+
+COMPONENTS: dict[str, Component] = {}
+
+# The default pipeline, in order. Later capabilities append their component names here.
+DEFAULT_PIPELINE: list[str] = ["names"]
+
+
+def component(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = (), version: str = "1") -> Callable[[ComponentFn], ComponentFn]:
+    """Register `fn(ctx) -> {field: [records]}` under `name` (the hook outside packages use too)."""
+
+    def deco(fn: ComponentFn) -> ComponentFn:
+        fields = set(Analysis.__dataclass_fields__)
+        bad = [a for a in assigns if a not in fields]
+        if bad:
+            raise RecoupeError(f"component {name!r} assigns unknown Analysis fields: {bad}")
+        COMPONENTS[name] = Component(name, fn, tuple(requires), tuple(assigns), version)
+        return fn
+
+    return deco
+
+
+def resolve_pipeline(names: list[str]) -> list[Component]:
+    """The components for these names, after checking every requirement is produced upstream."""
+    _load_builtins()
+    available = set(PROVIDED)
+    out: list[Component] = []
+    for n in names:
+        comp = COMPONENTS.get(n)
+        if comp is None:
+            raise RecoupeError(f"unknown analysis component {n!r}; known: {', '.join(sorted(COMPONENTS))}")
+        missing = [r for r in comp.requires if r not in available]
+        if missing:
+            raise RecoupeError(f"component {n!r} requires {missing}, which no earlier component assigns")
+        available.update(comp.assigns)
+        out.append(comp)
+    return out
+
+
+def run_components(components: list[Component], ctx: Context) -> None:
+    """Compute each component's output, then write it back into the analysis (compute and write-back separate)."""
+    for comp in components:
+        produced = comp.fn(ctx)
+        for key, records in produced.items():
+            if key not in comp.assigns:
+                raise RecoupeError(f"component {comp.name!r} produced {key!r} but does not declare it")
+            getattr(ctx.analysis, key).extend(records)
+
+
+def _load_builtins() -> None:
+    # Importing the modules registers the built-in components.
+    from recoupe.analyze import names  # noqa: F401

@@ -1,0 +1,37 @@
+"""Ingest: read sources into normalised Documents (text, date, outlet, language, duplicates)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from recoupe.errors import IngestError
+from recoupe.ingest import pubdate
+from recoupe.ingest.language import detect_language
+from recoupe.ingest.normalize import normalize_text
+from recoupe.ingest.readers import READERS, RawArticle, iter_files, read_file, reader
+from recoupe.model import Document, make_id
+
+__all__ = ["READERS", "RawArticle", "iter_files", "read_file", "reader", "to_document", "IngestError"]
+
+MIN_CHARS = 20
+
+
+def to_document(raw: RawArticle) -> Document:
+    """Normalise a raw article into a Document; its id is a hash of its text (rebuilds give the same id)."""
+    text = normalize_text(raw.text)
+    if len(text) < MIN_CHARS or not any(c.isalpha() for c in text):
+        raise IngestError(raw.source, f"no usable text ({len(text)} characters after normalisation)")
+    published, precision, how = pubdate.refine(raw.published, raw.published_precision, text)
+    content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Document(
+        id=make_id("doc", content_hash),
+        source=raw.source,
+        text=text,
+        title=raw.title,
+        outlet=raw.outlet,
+        language=detect_language(text),
+        published=published,
+        published_precision=precision,
+        published_from=how or raw.published_from,
+        content_hash=content_hash,
+    )

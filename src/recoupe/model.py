@@ -1,0 +1,211 @@
+"""Typed records that flow between the stages: ingest -> analyze -> resolve -> store -> present."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def make_id(prefix: str, *parts: object) -> str:
+    """Deterministic id from natural keys, so that a rebuild gives the same ids."""
+    h = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+    return f"{prefix}-{h}"
+
+
+class Record:
+    """Mixin: plain-dict conversion for storing records as JSON and sending them between processes."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)  # type: ignore[call-overload]
+
+    @classmethod
+    def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+        return _build(cls, data)
+
+
+def _build(cls: Any, data: dict[str, Any]) -> Any:
+    kwargs: dict[str, Any] = {}
+    hints = {f.name: f for f in dataclasses.fields(cls)}
+    for name, value in data.items():
+        if name not in hints:
+            continue  # a field removed since the record was stored: ignore, do not fail
+        sub = _NESTED.get((cls.__name__, name))
+        if sub is not None and value is not None:
+            if isinstance(value, list):
+                value = [_build(sub, v) for v in value]
+            else:
+                value = _build(sub, value)
+        kwargs[name] = value
+    return cls(**kwargs)
+
+
+# --- ingest -------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Document(Record):
+    """One article, its text normalised once: every span in every later record indexes into `text`."""
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    language: str | None = None
+    published: str | None = None  # ISO "YYYY-MM-DD", "YYYY-MM" or "YYYY"
+    published_precision: str | None = None  # "day" | "month" | "year"
+    published_from: str | None = None  # where the date came from: header, metadata, dateline, jsonl
+    content_hash: str = ""
+    duplicate_of: str | None = None
+
+
+# --- analyze ------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Span(Record):
+    doc: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Mention(Record):
+    """A name or a description of an entity in one document."""
+
+    span: Span
+    label: str  # "person" | "organization" | "place" | "country" | "equipment" | "other"
+    kind: str = "name"  # "name" | "epithet" | "acronym" | ...
+    sentence: int = -1
+    head: str | None = None  # normalised key used by resolution
+    role: str | None = None  # a role learned for this mention (epithet attached by apposition)
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class TimeExpr(Record):
+    """A temporal expression normalised against the article's publication date."""
+
+    span: Span
+    value: str | None  # ISO value at its precision, or None when unresolved
+    precision: str | None  # "day" | "month" | "year" | "decade" | None
+    start: str | None = None  # for periods
+    end: str | None = None
+    kind: str = "date"  # "date" | "period" | "duration" | "relative" | ...
+    anchor: int | None = None  # char offset of the verb/clause head it modifies
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class QuantityRec(Record):
+    span: Span
+    value: float
+    unit: str | None
+    bound: str = "exact"  # exact | approx | at_least | at_most | range
+    value_max: float | None = None
+    about: str | None = None
+
+
+@dataclass(slots=True)
+class QuoteRec(Record):
+    span: Span  # the quoted words, marks excluded
+    speaker_text: str | None = None
+    speaker_span: Span | None = None
+    attribution: Span | None = None
+
+
+@dataclass(slots=True)
+class ClaimRec(Record):
+    span: Span
+    text: str
+    modality: str  # asserted | reported | conditional | speculative | denied
+    source_text: str | None = None  # who the article attributes it to, as written
+    source_span: Span | None = None
+    predicate: str | None = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class EventCue(Record):
+    span: Span  # the trigger word
+    type: str
+    sentence: Span | None = None
+    status: str = "unknown"
+    time: TimeExpr | None = None
+    participants: list[Span] = field(default_factory=list)
+    place: Span | None = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Analysis(Record):
+    """Everything recoupe learns from one document on its own."""
+
+    doc: str
+    version: str
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    quantities: list[QuantityRec] = field(default_factory=list)
+    quotes: list[QuoteRec] = field(default_factory=list)
+    claims: list[ClaimRec] = field(default_factory=list)
+    event_cues: list[EventCue] = field(default_factory=list)
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+# which nested fields hold which record type, for from_dict
+_NESTED: dict[tuple[str, str], type] = {
+    ("Mention", "span"): Span,
+    ("TimeExpr", "span"): Span,
+    ("QuantityRec", "span"): Span,
+    ("QuoteRec", "span"): Span,
+    ("QuoteRec", "speaker_span"): Span,
+    ("QuoteRec", "attribution"): Span,
+    ("ClaimRec", "span"): Span,
+    ("ClaimRec", "source_span"): Span,
+    ("EventCue", "span"): Span,
+    ("EventCue", "sentence"): Span,
+    ("EventCue", "time"): TimeExpr,
+    ("EventCue", "participants"): Span,
+    ("EventCue", "place"): Span,
+    ("Analysis", "mentions"): Mention,
+    ("Analysis", "times"): TimeExpr,
+    ("Analysis", "quantities"): QuantityRec,
+    ("Analysis", "quotes"): QuoteRec,
+    ("Analysis", "claims"): ClaimRec,
+    ("Analysis", "event_cues"): EventCue,
+}
+
+
+# --- resolve ------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Entity(Record):
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    geo: dict[str, Any] | None = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Dossier(Record):
+    """The resolved, cross-article view, in the contract's shape (dicts per CONTRACT.md)."""
+
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    contradictions: list[dict[str, Any]] = field(default_factory=list)
+    quantities: list[dict[str, Any]] = field(default_factory=list)
+
+
+_NESTED[("Entity", "mentions")] = Span

@@ -1,0 +1,84 @@
+"""Exports of a stored dossier: the contract's JSON form (CONTRACT.md), validated against its schema."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from recoupe import __version__
+from recoupe.errors import RecoupeError
+from recoupe.store import SQLiteStore
+
+FORMAT = "recoupe.dossier/1"
+
+
+def dossier_json(store: SQLiteStore) -> dict[str, Any]:
+    """The whole dossier as one JSON-ready object, per CONTRACT.md."""
+    docs = [
+        {"id": d.id, "source": d.source, "title": d.title, "outlet": d.outlet, "language": d.language,
+         "published": d.published, "published_precision": d.published_precision, "text": d.text,
+         "duplicate_of": d.duplicate_of}
+        for d in store.documents()
+    ]
+    dossier = store.read_dossier()
+    return {
+        "format": FORMAT,
+        "generator": f"recoupe {__version__}",
+        "documents": docs,
+        "entities": dossier.entities,
+        "events": dossier.events,
+        "quotes": dossier.quotes,
+        "claims": dossier.claims,
+        "contradictions": dossier.contradictions,
+        "quantities": dossier.quantities,
+    }
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    return json.loads(resources.files("recoupe.data").joinpath("dossier.schema.json").read_text("utf-8"))
+
+
+def validate(dossier: dict[str, Any]) -> None:
+    """Raise RecoupeError when the dossier breaks the contract: schema, spans, or references."""
+    import jsonschema
+
+    try:
+        jsonschema.validate(dossier, schema())
+    except jsonschema.ValidationError as e:
+        path = "/".join(str(p) for p in e.absolute_path)
+        raise RecoupeError(f"dossier breaks the contract at {path or '(top)'}: {e.message}") from None
+    texts = {d["id"]: d["text"] for d in dossier["documents"]}
+    for where, span in _spans(dossier):
+        text = texts.get(span["doc"])
+        if text is None:
+            raise RecoupeError(f"{where}: span points at unknown document {span['doc']}")
+        if not 0 <= span["start"] <= span["end"] <= len(text) or text[span["start"]:span["end"]] != span["text"]:
+            raise RecoupeError(f"{where}: span text {span['text']!r} does not match the document at [{span['start']}:{span['end']}]")
+    entity_ids = {e["id"] for e in dossier["entities"]}
+    for ev in dossier["events"]:
+        for ref in [ev["place"], *ev["participants"]]:
+            if ref is not None and ref not in entity_ids:
+                raise RecoupeError(f"event {ev['id']}: unknown entity {ref}")
+
+
+def _spans(dossier: dict[str, Any]):  # type: ignore[no-untyped-def]
+    for e in dossier["entities"]:
+        for s in e["mentions"]:
+            yield f"entity {e['id']}", s
+    for ev in dossier["events"]:
+        for s in ev["sources"]:
+            yield f"event {ev['id']}", s
+    for q in dossier["quotes"]:
+        yield f"quote {q['id']}", q["span"]
+        if q["attribution"]:
+            yield f"quote {q['id']} attribution", q["attribution"]
+    for c in dossier["claims"]:
+        yield f"claim {c['id']}", c["span"]
+    for c in dossier["contradictions"]:
+        for s in c["statements"]:
+            yield f"contradiction {c['id']}", s
+    for q in dossier["quantities"]:
+        yield f"quantity {q['id']}", q["span"]

@@ -1,0 +1,239 @@
+"""The SQLite store: one file, migrations recorded, every write in a transaction."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from recoupe.errors import StoreError
+from recoupe.model import Analysis, Document, Dossier
+from recoupe.store.migrations import MIGRATIONS
+
+DOSSIER_TABLES = {
+    "entities": ("type", "name"),
+    "events": ("type", "date"),
+    "quotes": ("speaker",),
+    "claims": ("cluster", "modality"),
+    "contradictions": ("kind",),
+    "quantities": ("unit",),
+}
+_DOC_COLUMNS = ("id", "source", "title", "outlet", "language", "published", "published_precision",
+                "published_from", "text", "content_hash", "duplicate_of")
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class SQLiteStore:
+    """The store interface over one SQLite file. Other engines implement the same methods."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            p = Path(self.path)
+            if p.exists() and p.is_dir():
+                raise StoreError(f"{self.path}: is a folder, not a store file")
+            p.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: not a recoupe store ({e})") from None
+
+    # -- plumbing --------------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """The one write path: everything inside commits together or not at all."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        self.conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        done = {r[0] for r in self.conn.execute("SELECT name FROM migrations")}
+        for name, sql in MIGRATIONS:
+            if name in done:
+                continue
+            with self.transaction() as c:
+                for stmt in _statements(sql):
+                    c.execute(stmt)
+                c.execute("INSERT INTO migrations(name, applied_at) VALUES (?, ?)", (name, _now()))
+
+    def migrations(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT name FROM migrations ORDER BY name")]
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- documents -------------------------------------------------------------------------------
+
+    def document_by_hash(self, content_hash: str) -> list[tuple[str, str]]:
+        """(id, source) of the stored documents with this exact text."""
+        return list(self.conn.execute("SELECT id, source FROM documents WHERE content_hash = ? ORDER BY added_at, id", (content_hash,)))
+
+    def has_document(self, doc_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+    def add_document(self, doc: Document, signature: np.ndarray | None) -> bool:
+        """Insert a document; False when its id is already there (nothing changes)."""
+        with self.transaction() as c:
+            if c.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
+                return False
+            c.execute(
+                f"INSERT INTO documents({', '.join(_DOC_COLUMNS)}, signature, added_at) VALUES ({', '.join('?' * (len(_DOC_COLUMNS) + 2))})",
+                (*(getattr(doc, k) for k in _DOC_COLUMNS), signature.astype("<u8").tobytes() if signature is not None else None, _now()),
+            )
+            c.execute("DELETE FROM skipped WHERE source = ?", (doc.source,))
+        return True
+
+    def remove_source(self, source: str) -> int:
+        """Delete the documents read from `source` (its text changed); copies of them lose their pointer."""
+        with self.transaction() as c:
+            ids = [r[0] for r in c.execute("SELECT id FROM documents WHERE source = ?", (source,))]
+            for doc_id in ids:
+                c.execute("UPDATE documents SET duplicate_of = NULL WHERE duplicate_of = ?", (doc_id,))
+                c.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+        return len(ids)
+
+    def documents(self) -> Iterator[Document]:
+        cur = self.conn.execute(f"SELECT {', '.join(_DOC_COLUMNS)} FROM documents ORDER BY added_at, id")
+        for row in cur:
+            yield Document(**dict(zip(_DOC_COLUMNS, row)))
+
+    def document(self, doc_id: str) -> Document | None:
+        row = self.conn.execute(f"SELECT {', '.join(_DOC_COLUMNS)} FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return Document(**dict(zip(_DOC_COLUMNS, row))) if row else None
+
+    def count_documents(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def signatures(self) -> Iterator[tuple[str, np.ndarray]]:
+        for doc_id, blob in self.conn.execute("SELECT id, signature FROM documents WHERE signature IS NOT NULL AND duplicate_of IS NULL"):
+            yield doc_id, np.frombuffer(blob, dtype="<u8").astype(np.uint64)
+
+    # -- analyses --------------------------------------------------------------------------------
+
+    def pending_analysis(self, version: str) -> list[str]:
+        """Ids of documents with no analysis at this pipeline version (new, stale or interrupted)."""
+        rows = self.conn.execute(
+            "SELECT d.id FROM documents d LEFT JOIN analyses a ON a.doc_id = d.id "
+            "WHERE a.doc_id IS NULL OR a.version != ? ORDER BY d.added_at, d.id",
+            (version,),
+        )
+        return [r[0] for r in rows]
+
+    def put_analyses(self, analyses: list[Analysis]) -> None:
+        with self.transaction() as c:
+            c.executemany(
+                "INSERT INTO analyses(doc_id, version, data) VALUES (?, ?, ?) "
+                "ON CONFLICT(doc_id) DO UPDATE SET version = excluded.version, data = excluded.data",
+                [(a.doc, a.version, json.dumps(a.to_dict(), ensure_ascii=False)) for a in analyses],
+            )
+
+    def analyses(self) -> Iterator[Analysis]:
+        for (data,) in self.conn.execute("SELECT a.data FROM analyses a JOIN documents d ON d.id = a.doc_id ORDER BY d.added_at, d.id"):
+            yield Analysis.from_dict(json.loads(data))
+
+    def analysis(self, doc_id: str) -> Analysis | None:
+        row = self.conn.execute("SELECT data FROM analyses WHERE doc_id = ?", (doc_id,)).fetchone()
+        return Analysis.from_dict(json.loads(row[0])) if row else None
+
+    # -- skipped sources -------------------------------------------------------------------------
+
+    def log_skipped(self, source: str, reason: str) -> None:
+        with self.transaction() as c:
+            c.execute("INSERT INTO skipped(source, reason, at) VALUES (?, ?, ?) "
+                      "ON CONFLICT(source) DO UPDATE SET reason = excluded.reason, at = excluded.at", (source, reason, _now()))
+
+    def skipped(self) -> list[tuple[str, str]]:
+        return list(self.conn.execute("SELECT source, reason FROM skipped ORDER BY source"))
+
+    # -- meta ------------------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str, conn: sqlite3.Connection | None = None) -> None:
+        (conn or self.conn).execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+    # -- the resolved dossier --------------------------------------------------------------------
+
+    def write_dossier(self, dossier: Dossier, fingerprint: str) -> bool:
+        """Replace the resolved tables with this dossier in one transaction; False if identical already."""
+        if self.get_meta("dossier_fingerprint") == fingerprint:
+            return False
+        with self.transaction() as c:
+            for table, cols in DOSSIER_TABLES.items():
+                c.execute(f"DELETE FROM {table}")  # table names come from the constant above, never from input
+                rows = getattr(dossier, table)
+                c.executemany(
+                    f"INSERT INTO {table}(id, {', '.join(cols)}, data) VALUES (?, {', '.join('?' * len(cols))}, ?)",
+                    [(r["id"], *(_scalar(r.get(k)) for k in cols), json.dumps(r, ensure_ascii=False)) for r in rows],
+                )
+            self.set_meta("dossier_fingerprint", fingerprint, c)
+        return True
+
+    def read_table(self, table: str) -> list[dict[str, Any]]:
+        if table not in DOSSIER_TABLES:
+            raise StoreError(f"unknown dossier table {table!r}")
+        return [json.loads(r[0]) for r in self.conn.execute(f"SELECT data FROM {table} ORDER BY rowid")]
+
+    def read_dossier(self) -> Dossier:
+        return Dossier(**{t: self.read_table(t) for t in DOSSIER_TABLES})
+
+    # -- search ----------------------------------------------------------------------------------
+
+    def search_documents(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
+        """(doc id, snippet) for a free-text query; the query is quoted as FTS5 terms, never spliced into SQL."""
+        terms = [t for t in query.replace('"', " ").split() if t]
+        if not terms:
+            return []
+        fts_query = " ".join(f'"{t}"' for t in terms)
+        rows = self.conn.execute(
+            "SELECT d.id, snippet(documents_fts, 1, '[', ']', '…', 12) FROM documents_fts "
+            "JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
+            (fts_query, limit),
+        )
+        return list(rows)
+
+
+def _scalar(v: Any) -> Any:
+    return v if v is None or isinstance(v, (str, int, float)) else json.dumps(v)
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies (BEGIN ... END;) whole."""
+    out, buf = [], []
+    for line in sql.strip().splitlines():
+        buf.append(line)
+        joined = "\n".join(buf).strip()
+        if joined.endswith(";") and (("BEGIN" not in joined.upper()) or joined.upper().endswith("END;")):
+            out.append(joined)
+            buf = []
+    if "\n".join(buf).strip():
+        out.append("\n".join(buf).strip())
+    return out

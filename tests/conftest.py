@@ -1,0 +1,23 @@
+"""Shared fixtures: the sample corpus built once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from recoupe import api
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding the bundled sample corpus (built once; tests must not modify it)."""
+    db = tmp_path_factory.mktemp("sample") / "sample.db"
+    report = api.build([str(api.sample_corpus())], db, progress=False)
+    assert report.ok and report.added == 5
+    return db
+
+
+@pytest.fixture(scope="session")
+def sample_dossier(sample_db: Path) -> dict:
+    return api.export_dossier(sample_db)

@@ -1,0 +1,37 @@
+"""The command line: exit codes, one-line errors, help on every command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from recoupe.present.cli import main
+
+
+@pytest.mark.parametrize("cmd", [[], ["build"], ["export"], ["demo"]])
+def test_cli_help(cmd: list[str]) -> None:
+    r = CliRunner().invoke(main, [*cmd, "--help"])
+    assert r.exit_code == 0 and "Usage" in r.output
+
+
+def test_cli_export_missing_store_is_one_line(tmp_path: Path) -> None:
+    r = CliRunner().invoke(main, ["export", "--db", str(tmp_path / "none.db")])
+    assert r.exit_code == 2
+    assert r.output.count("\n") == 1 and "no such store" in r.output
+
+
+def test_cli_export_writes_the_dossier(sample_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "d.json"
+    r = CliRunner().invoke(main, ["export", "--db", str(sample_db), "--format", "json", "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    assert json.loads(out.read_text("utf-8"))["format"] == "recoupe.dossier/1"
+
+
+def test_cli_build_exit_code_says_something_failed(tmp_path: Path) -> None:
+    (tmp_path / "bad.txt").write_bytes(b"")
+    r = CliRunner().invoke(main, ["build", str(tmp_path / "bad.txt"), "--db", str(tmp_path / "x.db")])
+    assert r.exit_code == 1
+    assert "skipped" in r.output and "empty file" in r.output

@@ -1,0 +1,179 @@
+"""End to end: build, rebuild, add, duplicates, bad files, interruption; contract validity of the export."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from recoupe import api, pipeline
+from recoupe.errors import RecoupeError
+from recoupe.present.export import validate
+from recoupe.store import open_store
+
+A = ("Le ministre français de l'Économie, Bruno Marchand, a rencontré mardi à Berlin son homologue allemande "
+     "Anna Keller. Les deux responsables ont évoqué la politique industrielle de l'Union européenne.")
+B = ("La société Nordwind a annoncé jeudi la fermeture de son usine de Lille. Selon la direction, "
+     "la décision touche trois cents salariés. Le maire de Lille, Paul Girard, a dénoncé un choix brutal.")
+C = ("Des inondations ont frappé la région de Valence en Espagne. Les secours espagnols ont évacué "
+     "plusieurs villages pendant la nuit, selon la protection civile.")
+
+
+def _corpus(tmp_path: Path) -> Path:
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(" date 2024-02-13 " + A, encoding="utf-8")
+    (d / "b.txt").write_text(B, encoding="utf-8")
+    return d
+
+
+def _rows(db: Path) -> dict[str, list]:
+    with open_store(db) as s:
+        return {t: list(s.conn.execute(f"SELECT * FROM {t} ORDER BY 1")) for t in
+                ("documents", "analyses", "entities", "events", "quotes", "claims", "contradictions", "quantities", "meta")}
+
+
+def test_pipeline_rebuild_changes_nothing(tmp_path: Path) -> None:
+    d, db = _corpus(tmp_path), tmp_path / "x.db"
+    first = pipeline.build([str(d)], db, progress=False)
+    assert (first.added, first.analyzed, first.ok) == (2, 2, True)
+    before = _rows(db)
+    again = pipeline.build([str(d)], db, progress=False)
+    assert (again.added, again.unchanged, again.analyzed, again.dossier_written) == (0, 2, 0, False)
+    assert _rows(db) == before
+
+
+def test_pipeline_adding_a_file_adds_only_its_work(tmp_path: Path) -> None:
+    d, db = _corpus(tmp_path), tmp_path / "x.db"
+    pipeline.build([str(d)], db, progress=False)
+    (d / "c.txt").write_text(C, encoding="utf-8")
+    report = pipeline.build([str(d)], db, progress=False)
+    assert (report.added, report.unchanged, report.analyzed) == (1, 2, 1)
+
+
+def test_pipeline_changed_source_replaces_its_document(tmp_path: Path) -> None:
+    d, db = _corpus(tmp_path), tmp_path / "x.db"
+    pipeline.build([str(d)], db, progress=False)
+    (d / "b.txt").write_text(C, encoding="utf-8")
+    report = pipeline.build([str(d)], db, progress=False)
+    assert (report.added, report.replaced) == (1, 1)
+    with open_store(db) as s:
+        assert s.count_documents() == 2
+
+
+def test_pipeline_exact_and_near_duplicates_are_marked(tmp_path: Path) -> None:
+    d, db = _corpus(tmp_path), tmp_path / "x.db"
+    long = " ".join([B, C, A.replace("mardi", "lundi")])  # a dispatch long enough for shingles to tell
+    (d / "b.txt").write_text(long, encoding="utf-8")
+    shutil.copy(d / "b.txt", d / "b_copy.txt")
+    (d / "b_wire.txt").write_text("(AFP) " + long.replace("jeudi", "jeudi matin"), encoding="utf-8")
+    report = pipeline.build([str(d)], db, progress=False)
+    assert report.added == 4 and report.duplicates == 2
+    with open_store(db) as s:
+        docs = {Path(x.source).name: x for x in s.documents()}
+    assert docs["b_copy.txt"].duplicate_of == docs["b.txt"].id
+    assert docs["b_wire.txt"].duplicate_of == docs["b.txt"].id
+    assert docs["a.txt"].duplicate_of is None
+
+
+def test_pipeline_bad_files_are_skipped_and_counted(tmp_path: Path) -> None:
+    d, db = _corpus(tmp_path), tmp_path / "x.db"
+    (d / "empty.txt").write_bytes(b"")
+    (d / "bin.txt").write_bytes(b"\x00\x01\x02binary")
+    (d / "broken.jsonl").write_text('{"text": "' + C + '"}\n{oops\n', encoding="utf-8")
+    lines: list[str] = []
+    report = pipeline.build([str(d)], db, progress=False, log=lines.append)
+    assert report.added == 3 and not report.ok
+    assert sorted(Path(s.split(":")[0]).name for s, _ in report.skipped) == ["bin.txt", "broken.jsonl", "empty.txt"]
+    assert all(line.startswith("skipped ") and "\n" not in line for line in lines)
+    with open_store(db) as s:
+        assert len(s.skipped()) == 3
+
+
+def test_pipeline_interrupted_analysis_resumes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    d, db = _corpus(tmp_path), tmp_path / "x.db"
+    (d / "c.txt").write_text(C, encoding="utf-8")
+    real = pipeline.analyze.analyze_stream
+
+    def dies_after_one(docs, jobs=1, names=None):  # type: ignore[no-untyped-def]
+        for i, a in enumerate(real(docs, jobs=jobs, names=names)):
+            if i == 1:
+                raise KeyboardInterrupt
+            yield a
+
+    monkeypatch.setattr(pipeline.analyze, "analyze_stream", dies_after_one)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.build([str(d)], db, progress=False)
+    monkeypatch.setattr(pipeline.analyze, "analyze_stream", real)
+    with open_store(db) as s:
+        assert s.count_documents() == 3
+        done = len(list(s.analyses()))
+    assert done == 1  # the finished analysis was kept
+    report = pipeline.build([str(d)], db, progress=False)
+    assert report.analyzed == 2 and report.added == 0
+
+
+def test_pipeline_two_processes_give_the_same_dossier(tmp_path: Path) -> None:
+    d = _corpus(tmp_path)
+    (d / "c.txt").write_text(C, encoding="utf-8")
+    one, two = tmp_path / "1.db", tmp_path / "2.db"
+    pipeline.build([str(d)], one, progress=False, jobs=1)
+    pipeline.build([str(d)], two, progress=False, jobs=2)
+    a, b = api.export_dossier(one), api.export_dossier(two)
+    assert a["entities"] == b["entities"]
+
+
+def test_export_sample_is_contract_valid(sample_dossier: dict) -> None:
+    validate(sample_dossier)  # schema, spans that slice exactly, references
+    assert len(sample_dossier["documents"]) == 5
+    for key in ("events", "quotes", "claims", "contradictions", "quantities"):
+        assert isinstance(sample_dossier[key], list)
+    texts = {d["id"]: d["text"] for d in sample_dossier["documents"]}
+    spans = [m for e in sample_dossier["entities"] for m in e["mentions"]]
+    assert spans and all(texts[s["doc"]][s["start"]:s["end"]] == s["text"] for s in spans)
+
+
+def test_export_sample_publication_dates(sample_dossier: dict) -> None:
+    by_name = {Path(d["source"]).name: d for d in sample_dossier["documents"]}
+    assert by_name["001_886fcfc335350b73.txt"]["published"] == "2023-09"
+    assert by_name["001_886fcfc335350b73.txt"]["published_precision"] == "month"
+    assert by_name["004_e12afab5c1ee620f.txt"]["published"] == "2023-09-18"  # from its dateline
+    assert not by_name["001_886fcfc335350b73.txt"]["text"].startswith("date")
+
+
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        lambda d: d["entities"][0]["mentions"][0].update(text="not the text"),
+        lambda d: d["entities"][0]["mentions"][0].update(start=-1),
+        lambda d: d.pop("quotes"),
+        lambda d: d["entities"][0].update(type="alien"),
+        lambda d: d["documents"][0].update(published="12/09/2023"),
+    ],
+)
+def test_export_validate_rejects_broken_dossiers(sample_dossier: dict, mutate) -> None:  # type: ignore[no-untyped-def]
+    broken = json.loads(json.dumps(sample_dossier))
+    mutate(broken)
+    with pytest.raises(RecoupeError):
+        validate(broken)
+
+
+def test_store_migrations_recorded(sample_db: Path) -> None:
+    with open_store(sample_db) as s:
+        assert s.migrations()[0] == "0001_initial"
+
+
+def test_store_search_folds_accents(sample_db: Path) -> None:
+    with open_store(sample_db) as s:
+        assert s.search_documents("Seoul") and s.search_documents("Séoul")
+        assert s.search_documents('"; DROP TABLE documents; --') == []
+        assert s.count_documents() == 5
+
+
+def test_store_rejects_a_non_store_file(tmp_path: Path) -> None:
+    p = tmp_path / "not.db"
+    p.write_text("hello, I am not SQLite " * 100)
+    with pytest.raises(RecoupeError, match="not a recoupe store"):
+        open_store(p)
