@@ -1,14 +1,28 @@
-"""The `names` component: proper-name mentions from spaCy's recogniser, cleaned, as spans."""
+"""The `names` component: mentions of people, organisations, places, countries and equipment.
+
+spaCy's recogniser gives the proper names; this component cleans them (edges, leading articles, photo
+credits, glued names), types them with general lexicons (countries, seats of power, organisation words),
+and adds what the recogniser misses: epithets and titles ("le président russe", "son ministre de la
+Défense") with the appositions that teach who they are, acronyms with their expansion, and equipment.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from recoupe.analyze.registry import Context, component
+from recoupe.lexicon import Lexicon, fold, lexicon
 from recoupe.model import Mention, Span
 
 LABELS = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "other"}
 _STRIP = " \t\n,;:.!?«»\"'“”‘’()[]{}-–—*#"
+_LEADING_DET = re.compile(r"^(?:le|la|les|l['’])\s*(?=\w)", re.IGNORECASE)
+_AP = "['’]"
+_CAP = r"[A-ZÀ-ÖØ-Þ]"
 
 
 def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -17,28 +31,322 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in _STRIP:
         end -= 1
-    # keep a closing parenthesis or bracket that belongs to the name
+    if text[start:end].endswith(("’s", "'s")):
+        end -= 2
+    m = _LEADING_DET.match(text[start:end])
+    if m and end - start - m.end() > 1 and text[start + m.end()].isupper():
+        start += m.end()
     return start, end
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="1")
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Patterns over the accent-stripped, case-kept text (see `_unaccent`); built once from the lexicons."""
+    lx = lexicon()
+    role = "|".join(re.escape(fold(r)).replace("'", _AP) for r in lx.roles)
+    nat = "|".join(sorted((re.escape(n) for n in lx.nationality), key=len, reverse=True))
+    comp = rf"(?i:de\s+la|de\s+l{_AP}|du|des|a\s+la|aux|au)\s*[A-Za-z][\w-]+(?:\s+et\s+(?:des|de\s+la|du|de\s+l{_AP})\s*[A-Z][\w-]+)?"
+    det = r"(?P<det>(?i:le|la|l{ap}|son|sa|leur|du|au|de\s+la|de\s+l{ap})\s*)".format(ap=_AP)
+    body = rf"(?P<role>(?i:{role}))(?:\s+(?P<nat>(?i:{nat})))?(?:\s+(?P<comp>{comp}))?(?:\s+(?P<nat2>(?i:{nat})))?"
+    equip = "|".join(_plural_pattern(fold(n)) for n in lx.equipment)
+    return {
+        "epithet": re.compile(rf"\b{det}{body}\b"),
+        "bare_role": re.compile(rf"(?i:un\s+|une\s+|le\s+|la\s+|l{_AP})?{body}\b"),
+        "acr_after": re.compile(rf"(?P<acr>\b[A-Z]{{2,8}}\b)\s*[\[(]\s*(?P<long>{_CAP}[^()\[\],;]{{5,90}}?)\s*(?:,\s*NDLR\s*)?[\])]"),
+        "acr_before": re.compile(rf"(?P<long>\b{_CAP}[\w-]+(?:\s+(?:[\w-]+|d{_AP}|l{_AP})){{1,8}}?)\s*\(\s*(?P<acr>[A-Z]{{2,8}})\s*\)"),
+        "equipment": re.compile(rf"\b(?i:{equip})\b"),
+    }
+
+
+def _unaccent(text: str) -> str:
+    """The text without accents, same length and case, so that offsets carry over."""
+    out = []
+    for c in text:
+        f = unicodedata.normalize("NFKD", c)
+        base = "".join(x for x in f if not unicodedata.combining(x))
+        out.append(base if len(base) == 1 else c)
+    return "".join(out)
+
+
+def _nationality_forms(lx: Lexicon) -> list[str]:
+    return [f for f in lx.nationality]  # folded forms; matched against folded text below
+
+
+def _plural_pattern(noun: str) -> str:
+    words = []
+    for w in noun.split(" "):
+        parts = re.split(r"(['’])", w)
+        esc = "".join("['’]" if p in ("'", "’") else re.escape(p) for p in parts)
+        words.append(esc if w.endswith(("s", "x")) or "'" in w else esc + "(?:s|x)?")
+    return r"\s+".join(words)
+
+
+@component("names", requires=("spacy",), assigns=("mentions",), version="2")
 def names(ctx: Context) -> dict[str, list[Any]]:
-    text = ctx.document.text
+    doc_id, text = ctx.document.id, ctx.document.text
+    lx = lexicon()
+    # Matching is done on a folded copy of the text for accents and case; folding keeps offsets only
+    # when it keeps length, so we fold character by character.
+    ftext = _unaccent(text)
     sent_starts = [s for s, _ in ctx.analysis.sentences]
     out: list[Mention] = []
+
+    def add(start: int, end: int, label: str, kind: str = "name", **attrs: Any) -> Mention:
+        m = Mention(span=Span(doc_id, start, end, text[start:end]), label=label, kind=kind,
+                    sentence=max(0, bisect.bisect_right(sent_starts, start) - 1), attrs=dict(attrs))
+        out.append(m)
+        return m
+
+    # 1. proper names from the recogniser, cleaned and typed
     for ent in ctx.sdoc.ents:
         label = LABELS.get(ent.label_)
         if label is None:
             continue
         start, end = clean_span(text, ent.start_char, ent.end_char)
-        if end <= start or not any(c.isalpha() for c in text[start:end]):
+        # a name cut at a hyphen: "Kim Jung" + "-un"
+        tail = re.match(r"-[a-z]{1,4}\b", text[end:end + 6])
+        if tail and label == "person":
+            end += tail.end()
+        elif label == "person":
+            end = _extend_proper(ctx.sdoc, ent.end, end)
+        surface = text[start:end]
+        if end <= start or not any(c.isalpha() for c in surface) or _is_credit(text, start, end) or fold(surface) in lx.not_names:
             continue
-        sent = _sentence_index(sent_starts, start)
-        out.append(Mention(span=Span(ctx.document.id, start, end, text[start:end]), label=label, kind="name", sentence=sent))
+        if len(surface.split()) > 7 or any(q in surface for q in "“”«»\""):
+            continue  # a title or a quotation the recogniser took for a name
+        for s, e in _split_glued(text, start, end, ctx.sdoc):
+            label2, attrs = _retype(text[s:e], label, lx)
+            attrs.update(_agentive(ctx.sdoc, text, s, e))
+            add(s, e, label2, **attrs)
+
+    # 2. epithets and titles, with the appositions that name their holder
+    names_by_start = sorted((m.span.start, m.span.end, m) for m in out if m.label == "person")
+    epithet_spans = []
+    for m in _patterns()["epithet"].finditer(ftext):
+        det = m.group("det") or ""
+        contracted = fold(det.strip()) in ("du", "au", "de la", "de l'", "de l’")
+        start = m.start("role") if contracted else m.start()
+        end = m.end()
+        end = _extend_adjectives(ctx.sdoc, end)
+        key, attrs = _epithet_key(m, lx, ftext[m.end():end])
+        em = add(start, end, "person", kind="epithet", **attrs)
+        em.head = key
+        epithet_spans.append((start, end))
+        # "le président russe Vladimir Poutine" / "le porte-parole du Kremlin, Dmitri Peskov"
+        after = _next_name(names_by_start, end, text, max_gap=2)
+        if after is not None:
+            em.attrs["apposed"] = [after.span.start, after.span.end]
+            after.attrs.setdefault("epithets", []).append(key)
+    # "Dmitri Peskov, porte-parole du Kremlin" (no determiner after the comma)
+    for s, e, nm in names_by_start:
+        rest = re.match(r"\s*,\s*", text[e:e + 4])
+        if not rest:
+            continue
+        pos = e + rest.end()
+        if any(a <= pos < b for a, b in epithet_spans):
+            # "S. Lavrov, le ministre des Affaires étrangères": the epithet after the comma names him
+            for em in out:
+                if em.kind == "epithet" and em.span.start == pos and not em.attrs.get("apposed"):
+                    em.attrs["apposed"] = [s, e]
+                    nm.attrs.setdefault("epithets", []).append(em.head)
+            continue
+        next_word = fold(text[pos:pos + 30]).split(" ")[0].strip(",.;:")
+        if next_word in lx.org_heads:  # "Le Rodong Sinmun, journal officiel du parti": a name of an organisation
+            nm.label = "organization"
+            continue
+        m = _patterns()["bare_role"].match(ftext, pos)
+        if m is None:
+            continue
+        end2 = _extend_adjectives(ctx.sdoc, m.end())
+        key, attrs = _epithet_key(m, lx, ftext[m.end():end2])
+        em = add(m.start("role"), end2, "person", kind="epithet", **attrs)
+        em.head = key
+        em.attrs["apposed"] = [s, e]
+        nm.attrs.setdefault("epithets", []).append(key)
+    # drop recogniser names lying inside an epithet ("ministre de la Défense" tagged as an organisation)
+    role_words = {fold(r).split(" ")[0] for r in lx.roles}
+    out[:] = [m for m in out if m.kind == "epithet" or not any(
+              a < m.span.end and m.span.start < b and fold(m.span.text).split(" ")[0] in role_words for a, b in epithet_spans)]
+
+    # 3. acronyms defined in the text: "l'Organisation des Nations unies (ONU)", "RPDC [République ...]"
+    for pat in ("acr_before", "acr_after"):
+        for m in _patterns()[pat].finditer(text):
+            acr, long = m.group("acr"), m.group("long").strip()
+            long = _best_expansion(acr, _LEADING_DET.sub("", long))
+            if long is None:
+                continue
+            ls = m.start("long") + m.group("long").index(long)
+            label, attrs = _retype(long, "organization", lx)
+            existing = [x for x in out if x.span.start == m.start("acr") and x.span.end == m.end("acr")]
+            for x in existing:
+                x.attrs["expansion"] = long
+                x.kind = "acronym"
+            if not existing:
+                add(m.start("acr"), m.end("acr"), label, kind="acronym", expansion=long, **attrs)
+            if not any(x.span.start == ls for x in out):
+                add(ls, ls + len(long), label, **attrs)
+
+    # 4. equipment: general nouns of weapons and vehicles, and model designations ("Su-27SK")
+    taken = [(x.span.start, x.span.end) for x in out]
+    for m in _patterns()["equipment"].finditer(ftext):
+        if not _overlaps(taken, m.start(), m.end()):
+            em = add(m.start(), m.end(), "equipment", kind="equipment")
+            em.head = _equipment_head(m.group(0), lx)
+    for m in lx.model_pattern.finditer(text):
+        head = m.group(0).split("-")[0]
+        if head.isupper() and len(head) > 3:
+            continue  # "COVID-19": an all-capital word, not a designation
+        if not _overlaps([(x.span.start, x.span.end) for x in out if x.label != "other"], m.start(), m.end()):
+            out[:] = [x for x in out if not (x.span.start <= m.start() and m.end() <= x.span.end and x.label == "other")]
+            add(m.start(), m.end(), "equipment", kind="equipment").head = fold(m.group(0))
+
+    out.sort(key=lambda x: (x.span.start, x.span.end))
     return {"mentions": out}
 
 
-def _sentence_index(starts: list[int], offset: int) -> int:
-    import bisect
+def _retype(surface: str, label: str, lx: Lexicon) -> tuple[str, dict[str, Any]]:
+    """Correct the recogniser's type with general lexicons; returns (label, attrs)."""
+    f = fold(surface)
+    if f in lx.country_by_name:
+        return "country", {"country": lx.country_by_name[f]}
+    if any(f.startswith(fold(h) + " ") or f.startswith(fold(h) + ".") for h in lx.honorifics):
+        return "person", {}
+    words0 = f.split(" ")
+    if words0[0] in lx.site_words and len(words0) > 1:  # "cosmodrome de Vostotchny", "gare de Khassan"
+        return "place", {"site": words0[0]}
+    if words0[0] in lx.state_words:  # "Fédération de Russie": the state named by its formal name
+        for i in range(1, len(words0)):
+            tail = " ".join(words0[i:])
+            if tail in lx.country_by_name:
+                return "country", {"country": lx.country_by_name[tail]}
+    if f in lx.seats_of_power:
+        return "organization", {"seat_of_power": True}
+    words = f.replace("'", " ").replace("’", " ").split()
+    if words and (words[0] in lx.org_heads or (len(words) > 1 and words[-1] in lx.org_heads and label != "person")):
+        return "organization", {}
+    if f in lx.country_by_capital:
+        return "place", {"capital_of": lx.country_by_capital[f]}
+    return label, {}
 
-    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+def _agentive(sdoc: Any, text: str, start: int, end: int) -> dict[str, Any]:
+    """Whether the name acts (subject of a verb, 'selon X', 'pour X,'): what makes a capital its government."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return {}
+    root = span.root
+    before = fold(text[max(0, start - 10):start]).split()
+    if root.dep_ in ("nsubj", "nsubj:pass") or (before and before[-1] in ("selon", "d'apres", "d’apres")):
+        return {"agentive": True}
+    if before and before[-1] == "pour" and text[end:end + 1] == ",":
+        return {"agentive": True}
+    return {}
+
+
+def _is_credit(text: str, start: int, end: int) -> bool:
+    """Photo credits and bylines in capitals ("PHOTO JANE DOE, ASSOCIATED PRESS") are not mentions."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(line.split()) >= 2:
+        return True
+    return bool(re.match(r"\s*(?:photo|crédit|credit|©)", line, re.IGNORECASE)) and len(line) < 120
+
+
+def _split_glued(text: str, start: int, end: int, sdoc: Any) -> list[tuple[int, int]]:
+    """Undo names the recogniser glued: "Kim Kim Jong-il" (a stutter), "Poutine-Kim" (two names)."""
+    surface = text[start:end]
+    words = surface.split(" ")
+    if len(words) >= 3 and words[0] == words[1]:
+        return [(start + len(words[0]) + 1, end)]
+    m = re.fullmatch(rf"({_CAP}[A-Za-zà-öø-ÿ]{{2,}})-({_CAP}[A-Za-zà-öø-ÿ]{{2,}})", surface)
+    if m:
+        # both halves capitalised words of their own: split if each half stands alone elsewhere in the text
+        a, b = m.group(1), m.group(2)
+        if all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in (a, b)):
+            return [(start, start + len(a)), (start + len(a) + 1, end)]
+    m = re.fullmatch(r"(.+?) et (.+)", surface)
+    if m and m.group(2)[:1].isupper():
+        return [(start, start + len(m.group(1))), (start + m.end(1) + 4, end)]
+    return [(start, end)]
+
+
+def _extend_proper(sdoc: Any, tok_end: int, end: int) -> int:
+    """Carry a person's name over capitalised proper nouns the recogniser left out ("Kim Jong" + "Un")."""
+    i = tok_end
+    # Korean and Chinese given names end in short syllables the tagger reads as words ("Un", "Il")
+    while i < len(sdoc) and sdoc[i].idx == end + 1 and sdoc[i].text[:1].isupper() and sdoc[i].text.isalpha() \
+            and sdoc[i].ent_iob_ != "B" and len(sdoc[i].text) <= 3:
+        end = sdoc[i].idx + len(sdoc[i].text)
+        i += 1
+    return end
+
+
+def _extend_adjectives(sdoc: Any, end: int) -> int:
+    """Carry an epithet over the adjectives that follow it ("des Affaires étrangères")."""
+    for tok in sdoc:
+        if tok.idx >= end:
+            if tok.idx - end <= 1 and tok.pos_ == "ADJ" and tok.text[:1].islower():
+                end = tok.idx + len(tok.text)
+                continue
+            break
+    return end
+
+
+def _next_name(names: list[tuple[int, int, Mention]], pos: int, text: str, max_gap: int) -> Mention | None:
+    i = bisect.bisect_left(names, (pos, -1))
+    if i < len(names):
+        s, _, m = names[i]
+        gap = text[pos:s]
+        if len(gap) <= max_gap and gap.strip() in ("", ","):
+            return m
+    return None
+
+
+def _epithet_key(m: re.Match[str], lx: Lexicon, tail: str = "") -> tuple[str, dict[str, Any]]:
+    role = fold(m.group("role"))
+    nat = m.group("nat") or m.group("nat2")
+    country = lx.nationality.get(fold(nat)) if nat else None
+    if country is None:  # a nationality among the adjectives the epithet was extended over
+        country = next((lx.nationality[w] for w in fold(tail).split() if w in lx.nationality), None)
+    comp = fold(m.group("comp")).replace("’", "'") if m.group("comp") else ""
+    key = "|".join([role, country or "", comp])
+    return key, {"role": role, "country": country, "complement": comp or None, "role_group": lx.role_group.get(role)}
+
+
+def _best_expansion(acr: str, long: str) -> str | None:
+    """The shortest tail of `long` whose initials spell the acronym (exactly, else as a subsequence)."""
+    words = long.split(" ")
+    fallback = None
+    for i in range(len(words) - 1, -1, -1):
+        tail = " ".join(words[i:])
+        if not tail[:1].isupper():
+            continue
+        if _initials_match(acr, tail, exact=True):
+            return tail
+        if fallback is None and _initials_match(acr, tail):
+            fallback = tail
+    return fallback
+
+
+def _initials_match(acr: str, long: str, exact: bool = False) -> bool:
+    stop = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "pour", "of", "the", "and", "for", "à", "en"}
+    words = [w for w in re.split(r"[\s'’-]+", long) if w and fold(w) not in stop]
+    initials = "".join(w[0].upper() for w in words)
+    if exact:
+        return len(words) >= 2 and initials == acr
+    it = iter(initials)
+    return len(words) >= 2 and initials[:1] == acr[:1] and all(c in it for c in acr)
+
+
+def _equipment_head(surface: str, lx: Lexicon) -> str:
+    f = fold(surface).replace("’", "'")
+    for n in lx.equipment:
+        if re.fullmatch(_plural_pattern(fold(n)), f):
+            return fold(n)
+    return f
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)

@@ -18,7 +18,8 @@ def normalize_text(text: str) -> str:
     Non-breaking and thin spaces (common before French punctuation) become plain spaces so that
     searches and patterns see one kind of space; paragraphs (blank lines) are kept.
     """
-    text = ftfy.fix_text(text, normalization="NFC")
+    # keep typographic quotes and apostrophes as written: quotes detection needs to tell “ ” from " "
+    text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ZERO_WIDTH.sub("", text)

@@ -1,0 +1,128 @@
+"""General lexicons shipped as data files (countries, nationalities, roles, organisation words, equipment),
+loaded once, checked at load, and shared by the stages like the typed records in `model`."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from recoupe.errors import DataFileError
+
+_APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Case-folded, accent-free, apostrophe- and space-normalised form of a name."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOS))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _SPACES.sub(" ", text.casefold()).strip()
+
+
+# Transliteration-insensitive key: French, English and German renderings of Cyrillic, Korean and Arabic
+# names differ in a few regular ways (tch/ch, zh/j, kh/h, ou/u, y/i, doubled letters, hyphens).
+_TRANSLIT = [("tch", "ch"), ("tsch", "ch"), ("sch", "ch"), ("sh", "ch"), ("zh", "j"), ("dj", "j"), ("dzh", "j"), ("kh", "h"),
+             ("ou", "u"), ("oo", "u"), ("w", "v"), ("y", "i"), ("ck", "k"), ("q", "k"), ("ph", "f"), ("ie", "i"), ("ei", "i")]
+
+
+def translit_key(text: str) -> str:
+    k = fold(text).replace("-", " ").replace("'", " ").replace(".", " ")
+    k = _SPACES.sub(" ", k).strip()
+    for a, b in _TRANSLIT:
+        k = k.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", k)
+
+
+def _data(name: str) -> Any:
+    path = resources.files("recoupe.data").joinpath(name)
+    try:
+        text = path.read_text("utf-8")
+        return json.loads(text) if name.endswith(".json") else text
+    except (OSError, json.JSONDecodeError) as e:
+        raise DataFileError(f"data file {name} is unreadable or malformed: {e}") from None
+
+
+def _feminine_plural(adj: str) -> set[str]:
+    forms = {adj}
+    if adj.endswith("e"):
+        fem = adj
+    elif adj.endswith(("ien", "éen", "en")):
+        fem = adj + "ne"
+    elif adj.endswith("on"):
+        fem = adj + "ne"
+    elif adj.endswith("c"):
+        fem = adj + "que"
+    else:
+        fem = adj + "e"
+    forms.add(fem)
+    for f in (adj, fem):
+        forms.add(f if f.endswith(("s", "x")) else f + "s")
+    return forms
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    country_by_name: dict[str, str]  # folded country name (any language we ship) -> ISO code
+    country_by_capital: dict[str, str]  # folded capital name (exonyms included) -> ISO code
+    country_name_fr: dict[str, str]  # ISO code -> French name
+    nationality: dict[str, str]  # folded adjective form -> ISO code
+    roles: tuple[str, ...]
+    role_group: dict[str, str]  # folded role -> group name, for roles naming the same position
+    honorifics: tuple[str, ...]
+    determiners: tuple[str, ...]
+    org_heads: frozenset[str]
+    state_words: frozenset[str]
+    site_words: frozenset[str]  # category words that make a place of what follows ("gare de X")
+    not_names: frozenset[str]  # folded
+    seats_of_power: frozenset[str]  # folded
+    equipment: tuple[str, ...]
+    model_pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    countries = _data("countries.json")["countries"]
+    by_name: dict[str, str] = {}
+    by_capital: dict[str, str] = {}
+    name_fr: dict[str, str] = {}
+    for c in countries:
+        code = c["code"]
+        if not re.fullmatch(r"[A-Z]{2}", code):
+            raise DataFileError(f"countries.json: bad country code {code!r}")
+        name_fr[code] = c["name_fr"]
+        for n in c["names"]:
+            by_name.setdefault(fold(n), code)
+        for n in c["capital_names"]:
+            by_capital.setdefault(fold(n), code)
+    nationality: dict[str, str] = {}
+    for n, line in enumerate(_data("fr/nationalities.tsv").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or parts[1] not in name_fr:
+            raise DataFileError(f"fr/nationalities.tsv line {n}: expected 'adjective<TAB>ISO code', got {line!r}")
+        for form in _feminine_plural(parts[0].strip()):
+            nationality.setdefault(fold(form), parts[1])
+    roles = _data("fr/roles.json")
+    orgs = _data("fr/organizations.json")
+    equipment = _data("fr/equipment.json")
+    try:
+        pattern = re.compile(equipment["model_pattern"])
+    except re.error as e:
+        raise DataFileError(f"fr/equipment.json: bad model_pattern ({e})") from None
+    return Lexicon(
+        country_by_name=by_name, country_by_capital=by_capital, country_name_fr=name_fr, nationality=nationality,
+        roles=tuple(sorted(roles["roles"], key=len, reverse=True)),
+        role_group={fold(r): g for g, rs in roles.get("role_groups", {}).items() if not g.startswith("_") for r in rs},
+        honorifics=tuple(roles["honorifics"]),
+        determiners=tuple(sorted(roles["determiners"], key=len, reverse=True)),
+        org_heads=frozenset(fold(w) for w in orgs["head_words"]),
+        site_words=frozenset(fold(w) for w in orgs.get("site_words", [])),
+        state_words=frozenset(fold(w) for w in orgs.get("state_words", [])), not_names=frozenset(fold(w) for w in roles.get("not_names", [])), seats_of_power=frozenset(fold(w) for w in orgs["seats_of_power"]),
+        equipment=tuple(sorted(equipment["nouns"], key=len, reverse=True)), model_pattern=pattern,
+    )
