@@ -90,3 +90,48 @@ def _require_store(db: str | Path) -> None:
 def store_for(db: str | Path) -> SQLiteStore:
     _require_store(db)
     return open_store(db)
+
+
+def entities(db: str | Path, type: str | None = None, name: str | None = None) -> list[dict[str, Any]]:
+    """Entities of the dossier, most mentioned first, filtered by type and by a name pattern
+    (case- and accent-insensitive substring of the name or any alias)."""
+    from recoupe.lexicon import fold
+
+    with store_for(db) as store:
+        ents = store.read_table("entities")
+    if type:
+        ents = [e for e in ents if e["type"] == type]
+    if name:
+        pat = fold(name)
+        ents = [e for e in ents if any(pat in fold(a) for a in [e["name"], *e["aliases"]])]
+    return sorted(ents, key=lambda e: (-len(e["mentions"]), e["name"]))
+
+
+def entity_mentions(db: str | Path, ref: str, width: int = 60) -> tuple[dict[str, Any], list[tuple[str, str, str, str]]]:
+    """An entity (by id, or the best match of a name) and every mention in context: (source, before, text, after)."""
+    with store_for(db) as store:
+        ents = store.read_table("entities")
+        match = [e for e in ents if e["id"] == ref] or entities(db, name=ref)
+        if not match:
+            raise RecoupeError(f"no entity matches {ref!r}; list them with `recoupe entities --db {db}`")
+        ent = match[0]
+        out = []
+        for m in ent["mentions"]:
+            doc = store.document(m["doc"])
+            if doc is None:
+                continue
+            t = doc.text
+            out.append((doc.source, t[max(0, m["start"] - width):m["start"]].replace("\n", " "), t[m["start"]:m["end"]],
+                        t[m["end"]:m["end"] + width].replace("\n", " ")))
+    return ent, out
+
+
+def evaluate(db: str | Path, gold: str | Path) -> dict[str, Any]:
+    """Score the dossier at `db` against a hand-annotated gold file (see tests/data/dev/)."""
+    from recoupe.evaluate import evaluate as run
+
+    try:
+        gold_obj = json.loads(Path(gold).read_text("utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise RecoupeError(f"{gold}: cannot read the gold file ({e})") from None
+    return run(export_dossier(db), gold_obj)

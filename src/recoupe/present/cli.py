@@ -115,3 +115,51 @@ def _print_report(report) -> None:  # type: ignore[no-untyped-def]
 
 if __name__ == "__main__":
     main()
+
+
+@main.command("entities")
+@DB_OPTION
+@click.option("--type", "etype", type=click.Choice(["person", "organization", "place", "country", "equipment", "other"]), help="Only this type.")
+@click.option("--name", help="Only entities whose name or an alias contains this (accents and case ignored).")
+@click.option("--limit", default=50, show_default=True, help="How many to list (0 for all).")
+def entities_cmd(db: str, etype: str | None, name: str | None, limit: int) -> None:
+    """List entities with their type, mention and alias counts, most mentioned first."""
+    from recoupe import api
+
+    ents = api.entities(db, type=etype, name=name)
+    for e in ents[: limit or None]:
+        click.echo(f"{len(e['mentions']):5d}  {e['type']:<12} {e['name']}  ({len(e['aliases'])} aliases: {', '.join(e['aliases'][:6])}{'…' if len(e['aliases']) > 6 else ''})  {e['id']}")
+    click.echo(f"{len(ents)} entities", err=True)
+
+
+@main.command()
+@click.argument("entity")
+@DB_OPTION
+def show(entity: str, db: str) -> None:
+    """Show ENTITY (an id or a name) with every mention in context."""
+    from recoupe import api
+
+    ent, rows = api.entity_mentions(db, entity)
+    click.echo(f"{ent['name']} [{ent['type']}] {ent['id']}")
+    click.echo("aliases: " + ", ".join(ent["aliases"]))
+    if ent.get("geo"):
+        click.echo(f"geo: {ent['geo']}")
+    for source, before, text, after in rows:
+        click.echo(f"  {Path(source).name}: …{before}[{text}]{after}…")
+
+
+@main.command("eval")
+@DB_OPTION
+@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False), help="A hand-annotated gold file.")
+def eval_cmd(db: str, gold: str) -> None:
+    """Score the dossier against a gold file (entities: B-cubed P/R/F1 and alias recall)."""
+    from recoupe import api
+
+    res = api.evaluate(db, gold)
+    for k, v in res.items():
+        if isinstance(v, list):
+            click.echo(f"{k}:")
+            for item in v:
+                click.echo(f"  {item}")
+        else:
+            click.echo(f"{k}: {v}")

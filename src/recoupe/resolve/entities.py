@@ -296,9 +296,10 @@ def _entity(c: Cluster) -> Entity | None:
     forms = Counter(m.span.text for m in c.mentions)
     if c.country:
         # a country is named by its common name, in the corpus' language when the corpus uses it
-        seen = {fold(m.span.text) for m in names}
+        country_forms = [m.span.text for m in names if m.label == "country"]
         fr_name = lx.country_name_fr[c.country]
-        name_forms = Counter({fr_name: 1}) if fold(fr_name) in seen or not seen else Counter(m.span.text for m in names)
+        seen = {fold(f) for f in country_forms}
+        name_forms = Counter({fr_name: 1}) if fold(fr_name) in seen or not seen else Counter(country_forms)
     else:
         name_forms = Counter(strip_titles(m.span.text)[0] for m in names if m.kind != "acronym") or Counter(m.span.text for m in names)
     # the fullest proper name: most words, then most frequent, then longest; ties broken by text
