@@ -131,12 +131,19 @@ def resolve_entities(ctx: ResolveContext) -> None:
                     _merge(a, b)
 
     # 4. surnames and titled forms join a full name: same article first, then the dossier
-    full_by_doc: dict[str, list[Cluster]] = defaultdict(list)
+    full_by_doc: dict[tuple[str, str], list[Cluster]] = defaultdict(list)
     for c in clusters.values():
         if c.merged_into is None and person_like(c) and len(c.key.split()) >= 2:
+            toks = c.key.split()
             for doc in {m.span.doc for m in c.mentions}:
-                full_by_doc[doc].append(c)
-    full_all = [c for c in clusters.values() if c.merged_into is None and person_like(c) and len(c.key.split()) >= 2]
+                for t in {toks[0], toks[-1]}:
+                    full_by_doc[(doc, t)].append(c)
+    full_all: dict[str, list[Cluster]] = defaultdict(list)  # first or last token -> full names (an index, not a scan)
+    for c in clusters.values():
+        if c.merged_into is None and person_like(c) and len(c.key.split()) >= 2:
+            toks = c.key.split()
+            for t in {toks[0], toks[-1]}:
+                full_all[t].append(c)
     for m_cluster in list(clusters.values()):
         if m_cluster.merged_into is not None or len(m_cluster.key.split()) != 1 or m_cluster.key.startswith(("country:", "equipment:")):
             continue
@@ -146,12 +153,13 @@ def resolve_entities(ctx: ResolveContext) -> None:
             if m.attrs.get("capital_of") or m.kind == "acronym":
                 continue
             _, initial = strip_titles(m.span.text)
-            target = _pick_full(token, initial, full_by_doc.get(m.span.doc, []), m.span.doc)
+            target = _pick_full(token, initial, full_by_doc.get((m.span.doc, token), []), m.span.doc)
             if target is None and is_person:  # across the dossier only when the name is a person's
-                target = _pick_full(token, initial, full_all, None)
+                target = _pick_full(token, initial, full_all.get(token, []), None)
             if target is not None:
                 m_cluster.mentions.remove(m)
                 target.root().mentions.append(m)
+                where[id(m)] = target.root()
 
     # 5. acronyms join their expansion
     for a in ctx.analyses:
@@ -197,9 +205,10 @@ def resolve_entities(ctx: ResolveContext) -> None:
             if code and m.attrs.get("agentive") and m.label == "place":
                 owner = _owner_of_mention(m, clusters, where)
                 owner.mentions.remove(m)
-                country = cluster("country:" + code)
+                country = cluster("country:" + code).root()
                 country.country = code
                 country.mentions.append(m)
+                where[id(m)] = country
 
     # write the entities
     seen: set[int] = set()
@@ -274,14 +283,8 @@ def _find_mention(ctx: ResolveContext, doc: str, start: int, end: int) -> Mentio
 
 
 def _owner_of_mention(m: Mention, clusters: dict[str, Cluster], where: dict[int, Cluster]) -> Cluster:
-    """The cluster that holds this mention now (it may have moved from its first cluster)."""
-    c = where[id(m)].root()
-    if any(x is m for x in c.mentions):
-        return c
-    for other in clusters.values():
-        if other.merged_into is None and any(x is m for x in other.mentions):
-            return other
-    return c
+    """The cluster that holds this mention now (mentions that move update `where`)."""
+    return where[id(m)].root()
 
 
 def _entity(c: Cluster) -> Entity | None:

@@ -33,11 +33,26 @@ class ResolveContext:
         eid = self.mention_entity.get((span.doc, span.start, span.end))
         if eid is not None:
             return eid
+        index = self._doc_index()
         best: tuple[int, str] | None = None
-        for (doc, s, e), ent in self.mention_entity.items():
-            if doc == span.doc and s <= span.start and span.end <= e and (best is None or e - s < best[0]):
+        for s, e, ent in index.get(span.doc, ()):
+            if s > span.start:
+                break
+            if span.end <= e and (best is None or e - s < best[0]):
                 best = (e - s, ent)
         return best[1] if best else None
+
+    def _doc_index(self) -> dict[str, list[tuple[int, int, str]]]:
+        # mentions per document sorted by start, rebuilt when the mapping has grown
+        cached = self.state.get("_mention_index")
+        if cached is None or cached[0] != len(self.mention_entity):
+            by_doc: dict[str, list[tuple[int, int, str]]] = {}
+            for (doc, s, e), ent in self.mention_entity.items():
+                by_doc.setdefault(doc, []).append((s, e, ent))
+            for lst in by_doc.values():
+                lst.sort()
+            cached = self.state["_mention_index"] = (len(self.mention_entity), by_doc)
+        return cached[1]
 
 
 StepFn = Callable[[ResolveContext], None]
