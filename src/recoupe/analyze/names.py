@@ -114,6 +114,16 @@ def names(ctx: Context) -> dict[str, list[Any]]:
             continue
         if len(surface.split()) > 7 or any(q in surface for q in "“”«»\""):
             continue  # a title or a quotation the recogniser took for a name
+        if fold(surface) in lx.nationality:
+            continue  # "les Russes", "les Sud-Coréens": a people, not a place
+        first = ctx.sdoc.char_span(start, end, alignment_mode="expand")
+        if first is not None and len(first) and first[0].is_sent_start and first[0].pos_ in ("VERB", "ADV", "AUX", "ADP", "NOUN", "ADJ") \
+                and (len(first) == 1 or first[0].pos_ in ("VERB", "ADV", "AUX", "ADP")):
+            continue  # a capitalised common word opening a sentence ("Rapidement", "Parti dimanche soir de ...")
+        model = lx.model_pattern.fullmatch(surface)
+        if model and not (surface.split("-")[0].isupper() and len(surface.split("-")[0]) > 3):
+            add(start, end, "equipment", kind="equipment").head = fold(surface)
+            continue
         for s, e in _split_glued(text, start, end, ctx.sdoc):
             label2, attrs = _retype(text[s:e], label, lx)
             attrs.update(_agentive(ctx.sdoc, text, s, e))

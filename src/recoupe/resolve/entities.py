@@ -233,6 +233,8 @@ def _pick_full(token: str, initial: str | None, candidates: list[Cluster], doc: 
         toks = c.key.split()
         if token not in (toks[0], toks[-1]) or not c.labels() or c.labels().most_common(1)[0][0] != "person":
             continue
+        if not _looks_like_person_name(c):
+            continue  # "Poutine-Kim de Vostotchny" is a title the recogniser took for a name
         if initial and token == toks[-1] and not toks[0].startswith(initial):
             continue
         n = sum(1 for m in c.mentions if doc is None or m.span.doc == doc)
@@ -243,6 +245,11 @@ def _pick_full(token: str, initial: str | None, candidates: list[Cluster], doc: 
     if len(scored) == 1 or scored[0][0] >= 2 * scored[1][0]:
         return scored[0][2]
     return None
+
+
+def _looks_like_person_name(c: Cluster) -> bool:
+    forms = [m.span.text for m in c.mentions if m.kind == "name"]
+    return any(len(f.split()) <= 4 and not re.search(r"[A-Z]\w+-[A-Z]\w{2,}", f) and " de " not in f for f in forms)
 
 
 def _epithet_keys(e: Mention, learning: bool = False) -> list[str]:
