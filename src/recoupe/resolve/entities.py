@@ -313,7 +313,7 @@ def _entity(c: Cluster) -> Entity | None:
     else:
         name_forms = Counter(strip_titles(m.span.text)[0] for m in names if m.kind != "acronym") or Counter(m.span.text for m in names)
     # the fullest proper name: most words, then most frequent, then longest; ties broken by text
-    name = max(name_forms, key=lambda f: (len(f.split()), name_forms[f], len(f), f)) if not c.country else \
+    name = max(name_forms, key=lambda f: (len(re.split(r"[\s-]+", f)), name_forms[f], len(f), f)) if not c.country else \
         max(name_forms, key=lambda f: (name_forms[f], f))
     mentions = sorted((m.span for m in c.mentions), key=lambda s: (s.doc, s.start, s.end))
     key = ("country:" + c.country) if c.country else f"{etype}:{translit_key(name)}"
