@@ -173,8 +173,61 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(rf"{_B}(?P<this>{_alt(LEX.this_words)}\s+)?(?P<wd>{WD})(?:\s+(?P<part>{PART}))?{_E}", _I)),
 ]
 _RULE_ORDER = {name: i for i, (name, _) in enumerate(PATTERNS)}
-_SINCE_RE = re.compile(rf"(?:{_alt(LEX.since)})\s*(?:le\s+|la\s+|l['’])?$", _I)
-_UNTIL_RE = re.compile(rf"(?:{_alt(LEX.until)})\s*(?:le\s+|la\s+|l['’])?$", _I)
+
+# Every match of a rule contains one of its trigger words (or a number); the rule's full pattern runs only around
+# them: one pass over the words of the text instead of twenty case-insensitive patterns tried at every character.
+def _key_words(phrases: object) -> frozenset[str]:
+    """One word per phrase that every match of it contains (its longest word), lowercased."""
+    out = set()
+    for p in phrases:  # type: ignore[attr-defined]
+        pieces = [w for w in re.split(r"\W+", str(p).lower()) if w]
+        if pieces:
+            out.add(max(pieces, key=len))
+    return frozenset(out)
+
+
+_W_MONTH, _W_DIR = _key_words(LEX.months), _key_words([*LEX.past_words, *LEX.future_words])
+# rule -> (trigger words, minimum length of a number that also triggers it, or 0 for none)
+TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
+    "between": (_W_MONTH, 1), "from_to": (_W_MONTH, 1), "year_range": (frozenset(), 4), "window": (_W_DIR, 0),
+    "ago": (frozenset({"y"}), 0), "in_n": (frozenset({"dans"}), 0), "lasting": (_key_words(LEX.units), 0),
+    "decade": (frozenset({"années", "décennie"}), 0), "cal_rel": (_key_words(LEX.calendar_units), 0),
+    "dm_rel": (_W_DIR, 0), "m_rel": (_W_DIR, 0), "wd_rel": (_W_DIR, 0), "date": (_W_MONTH, 0),
+    "numeric": (frozenset(), 1), "month_year": (_W_MONTH, 0), "month": (_W_MONTH, 0), "year": (frozenset(), 4),
+    "day_word": (_key_words(LEX.day_words), 0), "this_part": (_key_words(LEX.this_day_parts), 0),
+    "weekday": (_key_words(LEX.weekdays), 0),
+}
+_MARGIN = 120  # longer than any expression, so a window never cuts one
+assert set(TRIGGERS) == set(_RULE_ORDER), "every rule needs a trigger"
+_WORD_RE = re.compile(r"\w+")
+
+
+_RULES_BY_WORD: dict[str, tuple[str, ...]] = {}
+for _rule, (_words, _) in TRIGGERS.items():
+    for _w in _words:
+        _RULES_BY_WORD[_w] = (*_RULES_BY_WORD.get(_w, ()), _rule)
+_DIGIT_RULES = {n: tuple(r for r, (_, d) in TRIGGERS.items() if d and d <= n) for n in range(1, 5)}
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """For each rule, the merged stretches of text around its trigger words."""
+    out: dict[str, list[tuple[int, int]]] = {rule: [] for rule in TRIGGERS}
+    n = len(text)
+    for m in _WORD_RE.finditer(text):
+        w = m.group()
+        rules = _DIGIT_RULES[min(len(w), 4)] if w.isdigit() else _RULES_BY_WORD.get(w.lower(), ())
+        if not rules:
+            continue
+        a, b = max(0, m.start() - _MARGIN), min(n, m.end() + _MARGIN)
+        for rule in rules:
+            spans = out[rule]
+            if spans and a <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], b)
+            else:
+                spans.append((a, b))
+    return out
+_SINCE_RE = re.compile(rf"(?<![\w'’-])(?:{_alt(LEX.since)})\s*(?:le\s+|la\s+|l['’])?$", _I)
+_UNTIL_RE = re.compile(rf"(?<![\w'’-])(?:{_alt(LEX.until)})\s*(?:le\s+|la\s+|l['’])?$", _I)
 _HABIT_RE = re.compile(rf"{_B}(?:{_alt(LEX.habitual_before_weekday)})\s+$", _I)
 _YEAR_BEFORE_RE = re.compile(rf"(?:(?<![\w'’-])(?:{_alt(w for w in LEX.year_before if w[-1].isalpha())})|{_alt(w for w in LEX.year_before if not w[-1].isalpha())})\s*$", _I)
 _YEAR_AFTER_RE = re.compile(r"\s*(?:$|[.,;:!?)\]»\n–—-])")
@@ -466,6 +519,10 @@ def _complete_year(p: Point, ref: Reference, mode: str) -> tuple[Point | None, d
         if mode == "past" and ref.precision == "day" and lo >= ref.lo and p.d is None:
             continue  # "en juillet dernier" written in July means last year's July
         cands.append((ref.distance(lo, hi), -y if mode == "past" else y, q))
+    if not cands and p.wd is not None:
+        # the weekday fits none of the nearby years: trust the day and month, flag the weekday
+        q, extra = _complete_year(Point(None, p.d, p.m, None), ref, mode)
+        return (Point(p.wd, q.d, q.m, q.y) if q else None), extra
     if not cands:
         return None, {"unresolved": "no reading fits the publication date"}
     cands.sort(key=lambda c: (c[0], c[1]))
@@ -797,10 +854,14 @@ class Candidate:
 def find_candidates(text: str, lex: Lexicon = LEX) -> list[Candidate]:
     """Every pattern match, then the longest non-overlapping ones (earlier rules win ties)."""
     found: list[Candidate] = []
+    windows = _windows(text)
     for rule, pat in PATTERNS:
-        for m in pat.finditer(text):
-            if _plausible(rule, m, text, lex):
-                found.append(Candidate(rule, m.start(), m.end(), m.groupdict()))
+        seen: set[tuple[int, int]] = set()
+        for a, b in windows[rule]:
+            for m in pat.finditer(text, a, b):
+                if (m.start(), m.end()) not in seen and _plausible(rule, m, text, lex):
+                    seen.add((m.start(), m.end()))
+                    found.append(Candidate(rule, m.start(), m.end(), m.groupdict()))
     found.sort(key=lambda c: (-(c.end - c.start), _RULE_ORDER[c.rule], c.start))
     taken: list[tuple[int, int]] = []
     kept: list[Candidate] = []
@@ -829,6 +890,9 @@ def _plausible(rule: str, m: re.Match[str], text: str, lex: Lexicon) -> bool:
         return False
     if rule in ("window",) and not (gd.get("n") or gd.get("n2") or gd.get("prep") or gd.get("prep2")):
         return False
+    for key in ("n", "n2"):
+        if gd.get(key) and _num(gd[key]) is None:
+            return False  # the word before the unit is not a number: not this pattern
     return True
 
 
