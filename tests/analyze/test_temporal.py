@@ -61,8 +61,14 @@ def one(parse: Any, text: str, expr: str, published: str | None = "2024-03-20", 
     ("La galerie est fermée depuis 2019.", "depuis 2019", "2019/..", "year", "period"),
     ("Le festival a eu lieu du 10 au 17 février.", "du 10 au 17 février", "2024-02-10/2024-02-17", "day", "period"),
     ("Le peintre (1887-1968) a vécu à Arles.", "1887-1968", "1887/1968", "year", "period"),
+    ("Le navire a coulé il y a une semaine.", "il y a une semaine", "2024-W11", "week", "relative"),
+    ("Les récoltes ont gelé pendant trois jours.", "pendant trois jours", None, None, "duration"),
+    # seasons ('a été' is the verb, not summer)
+    ("L'hôtel a été rénové l'été dernier.", "l'été dernier", "2023-06/2023-08", "month", "relative"),
+    ("Au printemps 2022, la grève a commencé.", "Au printemps 2022", "2022-03/2022-05", "month", "period"),
+    ("Le chantier reprendra à l'automne.", "à l'automne", "2024-09/2024-11", "month", "period"),
 ])
-def test_temporal_kinds(parse: Any, text: str, expr: str, value: str, precision: str, kind: str) -> None:
+def test_temporal_kinds(parse: Any, text: str, expr: str, value: str | None, precision: str | None, kind: str) -> None:
     found = {t.span.text: t for t in times_of(parse, text, "2024-03-20", "day")}
     assert expr in found, list(found)
     t = found[expr]
@@ -101,6 +107,24 @@ def test_temporal_part_of_day_keeps_day_precision(parse: Any) -> None:
     assert (t.value, t.precision, t.attrs["part_of_day"]) == ("2024-03-16", "day", "evening")
     d = one(parse, "Les négociateurs se retrouveront demain matin.", "demain matin")
     assert (d.value, d.attrs["part_of_day"]) == ("2024-03-21", "morning")
+
+
+def test_temporal_durations_keep_their_length(parse: Any) -> None:
+    t = one(parse, "Les récoltes ont gelé pendant trois jours.", "pendant trois jours")
+    assert t.attrs["duration"] == "P3D"
+    assert one(parse, "Les prix ont doublé au cours des 17 derniers mois.", "au cours des 17 derniers mois").attrs["duration"] == "P17M"
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    # a month or a date with no year: the closest reading, unless a clear tense puts it on the other side
+    ("La loi entrera en vigueur en juillet.", "en juillet", "2024-07"),
+    ("La loi est entrée en vigueur en juillet.", "en juillet", "2023-07"),
+    ("Les ventes ont chuté en mars.", "en mars", "2024-03"),  # the current month is not 'last year' for a past tense
+    ("Le sommet, prévu le 4 janvier, a lieu à Oslo.", "4 janvier", "2024-01-04"),  # a bare participle says nothing
+    ("Il reviendra en mars prochain.", "mars prochain", "2025-03"),
+])
+def test_temporal_partial_dates_follow_clear_tenses(parse: Any, text: str, expr: str, value: str) -> None:
+    assert one(parse, text, expr).value == value
 
 
 @pytest.mark.parametrize(("published", "text", "expr", "value"), [

@@ -48,6 +48,7 @@ class Lexicon:
     habitual_before_weekday: tuple[str, ...]
     etre_verbs: frozenset[str]
     year_before: tuple[str, ...]
+    seasons: dict[str, tuple[int, int]]
 
 
 def load_lexicon(language: str = "fr") -> Lexicon:
@@ -109,7 +110,17 @@ def lexicon_from_dict(raw: dict[str, Any], path: str = "<lexicon>") -> Lexicon:
         habitual_before_weekday=tuple(need("habitual_before_weekday", list)),
         etre_verbs=frozenset(need("etre_verbs", list)),
         year_before=tuple(need("year_before", list)),
+        seasons=_seasons(need("seasons", dict), path),
     )
+
+
+def _seasons(raw: dict[str, Any], path: str) -> dict[str, tuple[int, int]]:
+    out: dict[str, tuple[int, int]] = {}
+    for name, pair in raw.items():
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(m, int) and 1 <= m <= 12 for m in pair)):
+            raise RecoupeError(f"{path}: 'seasons.{name}' must be [first month, last month]")
+        out[name] = (pair[0], pair[1])
+    return out
 
 
 LEX = load_lexicon()
@@ -159,6 +170,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("cal_rel", re.compile(
         rf"{_B}(?:la|le|l['’])\s*(?P<u>{_alt(LEX.calendar_units)})\s+(?P<dir>{DIRW}){_E}"
         rf"|{_B}(?P<this>{_alt(LEX.this_words)})\s+(?P<u2>{_alt(LEX.calendar_units)})(?:-ci)?{_E}", _I)),
+    ("season", re.compile(
+        rf"{_B}(?:(?P<this>{_alt(LEX.this_words)})\s+|(?:au|en|à\s+l['’]|l['’])\s*)(?P<s>{_alt(LEX.seasons)})"
+        rf"(?:\s+(?P<y>{YEAR})|\s+(?P<dir>{DIRW}))?{_E}", _I)),
     ("dm_rel", re.compile(rf"{_B}(?:(?P<wd>{WD})\s+)?(?P<d>{DAY})\s+(?P<m>{MO})\s+(?P<dir>{DIRW}){_E}", _I)),
     ("m_rel", re.compile(rf"{_B}(?P<m>{MO})\s+(?P<dir>{DIRW}){_E}", _I)),
     ("wd_rel", re.compile(rf"{_B}(?P<wd>{WD})\s+(?P<dir>{DIRW}){_E}", _I)),
@@ -192,7 +206,7 @@ TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
     "between": (_W_MONTH, 1), "from_to": (_W_MONTH, 1), "year_range": (frozenset(), 4), "window": (_W_DIR, 0),
     "ago": (frozenset({"y"}), 0), "in_n": (frozenset({"dans"}), 0), "lasting": (_key_words(LEX.units), 0),
     "decade": (frozenset({"années", "décennie"}), 0), "cal_rel": (_key_words(LEX.calendar_units), 0),
-    "dm_rel": (_W_DIR, 0), "m_rel": (_W_DIR, 0), "wd_rel": (_W_DIR, 0), "date": (_W_MONTH, 0),
+    "season": (_key_words(LEX.seasons), 0), "dm_rel": (_W_DIR, 0), "m_rel": (_W_DIR, 0), "wd_rel": (_W_DIR, 0), "date": (_W_MONTH, 0),
     "numeric": (frozenset(), 1), "month_year": (_W_MONTH, 0), "month": (_W_MONTH, 0), "year": (frozenset(), 4),
     "day_word": (_key_words(LEX.day_words), 0), "this_part": (_key_words(LEX.this_day_parts), 0),
     "weekday": (_key_words(LEX.weekdays), 0),
@@ -498,12 +512,16 @@ def _iso(lo: date, precision: str) -> str:
 
 
 def _complete_year(p: Point, ref: Reference, mode: str) -> tuple[Point | None, dict[str, Any]]:
-    """Give a day-month or month with no year the reading closest to the reference (or the past/future one)."""
+    """Give a day-month or month with no year a year: the reading closest to the reference.
+
+    mode "past"/"future" (from a clear tense) keep only readings on that side of the publication date when one
+    exists; "last"/"next" ("le 13 septembre dernier", "en juillet prochain") require it, strictly.
+    """
     if p.y is not None:
         return p, {}
     if ref.year is None or ref.lo is None or ref.hi is None:
         return None, {"unresolved": "no publication date"}
-    cands: list[tuple[int, int, Point]] = []
+    cands: list[tuple[int, int, Point, bool]] = []
     for y in (ref.year - 1, ref.year, ref.year + 1):
         q = Point(p.wd, p.d, p.m, y)
         b = _point_bounds(q)
@@ -512,20 +530,25 @@ def _complete_year(p: Point, ref: Reference, mode: str) -> tuple[Point | None, d
         lo, hi, _ = b
         if p.wd is not None and p.d is not None and lo.weekday() != p.wd:
             continue  # the weekday written with the date picks the year
-        if mode == "past" and lo > ref.hi:
+        fits = True
+        if mode in ("past", "last") and lo > ref.hi:
+            fits = False
+        if mode in ("future", "next") and hi < ref.lo:
+            fits = False
+        if mode == "last" and ref.precision == "day" and hi >= ref.lo and p.d is None:
+            fits = False  # "en juillet dernier" written in July means last year's July
+        if mode == "next" and ref.precision == "day" and lo <= ref.hi and p.d is None:
+            fits = False
+        if not fits and mode in ("last", "next"):
             continue
-        if mode == "future" and hi < ref.lo:
-            continue
-        if mode == "past" and ref.precision == "day" and lo >= ref.lo and p.d is None:
-            continue  # "en juillet dernier" written in July means last year's July
-        cands.append((ref.distance(lo, hi), -y if mode == "past" else y, q))
+        cands.append((ref.distance(lo, hi), -y if mode in ("past", "last") else y, q, fits))
     if not cands and p.wd is not None:
         # the weekday fits none of the nearby years: trust the day and month, flag the weekday
         q, extra = _complete_year(Point(None, p.d, p.m, None), ref, mode)
         return (Point(p.wd, q.d, q.m, q.y) if q else None), extra
     if not cands:
         return None, {"unresolved": "no reading fits the publication date"}
-    cands.sort(key=lambda c: (c[0], c[1]))
+    cands.sort(key=lambda c: (not c[3], c[0], c[1]))
     return cands[0][2], {"year_from": "published"}
 
 
@@ -580,7 +603,17 @@ def _dir(word: str | None) -> int:
     return 0
 
 
-def resolve(rule: str, g: dict[str, str | None], ref: Reference, direction: str, lex: Lexicon = LEX) -> Resolved | None:
+# tenses that place an event clearly before or after the moment of writing; a bare participle ("prévu le 4") does not
+CLEAR_TENSES = frozenset({"passé composé", "plus-que-parfait", "passé simple", "imparfait", "futur", "futur antérieur",
+                          "devoir+infinitif", "aller+infinitif"})
+
+
+def _mode(direction: str, tense: str) -> str:
+    return direction if tense in CLEAR_TENSES and direction in ("past", "future") else "closest"
+
+
+def resolve(rule: str, g: dict[str, str | None], ref: Reference, direction: str, lex: Lexicon = LEX,
+            tense: str = "unknown") -> Resolved | None:
     """Normalise one matched expression; None when the match turns out not to be temporal."""
     if rule in ("between", "from_to", "year_range"):
         a, b = _parse_point(g["a"] or ""), _parse_point(g["b"] or "")
@@ -704,12 +737,15 @@ def resolve(rule: str, g: dict[str, str | None], ref: Reference, direction: str,
         y = ref.year + sign
         return Resolved(f"{y:04d}", "year", "relative", attrs=attrs, lo=date(y, 1, 1), hi=date(y, 12, 31))
 
+    if rule == "season":
+        return _season(g, ref, lex, _mode(direction, tense))
+
     if rule == "dm_rel":
         sign = _dir(g["dir"])
         if sign == 0:
             return None
         p = Point(LEX.weekdays[g["wd"].lower()] if g.get("wd") else None, _day(g["d"]), _month(g["m"]))  # type: ignore[arg-type]
-        r = _resolve_point(p, ref, "past" if sign < 0 else "future")
+        r = _resolve_point(p, ref, "last" if sign < 0 else "next")
         r.kind = "relative"
         return r
 
@@ -717,7 +753,7 @@ def resolve(rule: str, g: dict[str, str | None], ref: Reference, direction: str,
         sign = _dir(g["dir"])
         if sign == 0:
             return None
-        r = _resolve_point(Point(m=_month(g["m"])), ref, "past" if sign < 0 else "future")  # type: ignore[arg-type]
+        r = _resolve_point(Point(m=_month(g["m"])), ref, "last" if sign < 0 else "next")  # type: ignore[arg-type]
         r.kind = "relative"
         return r
 
@@ -734,7 +770,7 @@ def resolve(rule: str, g: dict[str, str | None], ref: Reference, direction: str,
         p = Point(LEX.weekdays[g["wd"].lower()] if g.get("wd") else None, _day(g["d"]), _month(g["m"]),  # type: ignore[arg-type]
                   int(g["y"]) if g.get("y") else None)
         part = lex.parts_of_day[g["part"].lower()] if g.get("part") else None
-        return _resolve_point(p, ref, "closest", part)
+        return _resolve_point(p, ref, _mode(direction, tense), part)
 
     if rule == "numeric":
         return _numeric(g)
@@ -747,7 +783,7 @@ def resolve(rule: str, g: dict[str, str | None], ref: Reference, direction: str,
         return r
 
     if rule == "month":
-        r = _resolve_point(Point(m=_month(g["m"])), ref, "closest")  # type: ignore[arg-type]
+        r = _resolve_point(Point(m=_month(g["m"])), ref, _mode(direction, tense))  # type: ignore[arg-type]
         prep = (g.get("prep") or "").lower()
         if prep in lex.month_parts:
             r.attrs["part_of_month"] = lex.month_parts[prep]
@@ -793,6 +829,36 @@ def _key(s: str | None, table: dict[str, Any]) -> str:
     raise KeyError(s)
 
 
+def _season(g: dict[str, str | None], ref: Reference, lex: Lexicon, mode: str) -> Resolved:
+    """'l'été dernier', 'cet automne', 'au printemps 2022': a period of months; winter straddles the new year."""
+    name = _key(g["s"], lex.seasons)
+    first, last = lex.seasons[name]
+    sign = _dir(g.get("dir"))
+    attrs: dict[str, Any] = {"season": name}
+
+    def bounds(y: int) -> tuple[date, date]:  # the season that starts in year y
+        return date(y, first, 1), _month_end(y + (1 if last < first else 0), last)
+
+    if g.get("y"):
+        lo, hi = bounds(int(g["y"]))  # type: ignore[arg-type]
+    elif ref.month is None or ref.lo is None or ref.hi is None:
+        attrs["unresolved"] = "publication date too coarse" if ref.precision else "no publication date"
+        return Resolved(None, None, "period", attrs=attrs)
+    else:
+        cands = [bounds(y) for y in (ref.lo.year - 2, ref.lo.year - 1, ref.lo.year, ref.lo.year + 1)]
+        if sign < 0:
+            cands = [c for c in cands if c[1] < ref.lo]
+            lo, hi = max(cands)
+        elif sign > 0:
+            cands = [c for c in cands if c[0] > ref.hi]
+            lo, hi = min(cands)
+        else:
+            fits = [c for c in cands if (mode != "past" or c[0] <= ref.hi) and (mode != "future" or c[1] >= ref.lo)]
+            lo, hi = min(fits or cands, key=lambda c: (ref.distance(*c), -c[0].toordinal()))
+    s, e = _iso(lo, "month"), _iso(hi, "month")
+    return Resolved(f"{s}/{e}", "month", "period" if sign == 0 else "relative", s, e, attrs, lo, hi)
+
+
 def _numeric(g: dict[str, str | None]) -> Resolved | None:
     """Numeric dates ("12/09/2023", "2023-09-12"): dateparser reads these well, day first for French."""
     import dateparser
@@ -813,12 +879,12 @@ def _finer(a: str | None, b: str | None) -> str | None:
 
 
 def _unit_precision(unit: str) -> str:
-    return {"day": "day", "week": "day", "month": "month", "year": "year", "decade": "year", "century": "decade"}[unit]
+    return {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "year", "century": "decade"}[unit]
 
 
 def _base_for(precision: str, ref: Reference) -> date | None:
     """The publication date at the precision a computation needs, or None when it is not known that finely."""
-    if precision == "day":
+    if precision in ("day", "week"):
         return ref.day
     if precision == "month":
         return ref.lo if ref.month else None
@@ -826,6 +892,9 @@ def _base_for(precision: str, ref: Reference) -> date | None:
 
 
 def _bounds_at(d: date, precision: str) -> tuple[date, date]:
+    if precision == "week":
+        monday = d - timedelta(days=d.weekday())
+        return monday, monday + timedelta(days=6)
     if precision == "month":
         return date(d.year, d.month, 1), _month_end(d.year, d.month)
     if precision == "year":
@@ -980,7 +1049,7 @@ def extract(doc_id: str, text: str, sdoc: Any, published: str | None, precision:
             continue
         anchor_tok = find_anchor(sdoc, c.start, c.end)
         tense, direction = tense_of(anchor_tok)
-        r = resolve(c.rule, c.groups, ref, direction)
+        r = resolve(c.rule, c.groups, ref, direction, tense=tense)
         if r is None:
             continue
         sent = max(0, bisect.bisect_right(sent_starts, c.start) - 1)
@@ -989,7 +1058,7 @@ def extract(doc_id: str, text: str, sdoc: Any, published: str | None, precision:
             # avant de repartir le 17 septembre"; read the partial date against it, as a reader does
             local = context[sent]
             lref = Reference(local.lo, local.hi, "day" if local.lo == local.hi else "month")
-            r2 = resolve(c.rule, c.groups, lref, direction)
+            r2 = resolve(c.rule, c.groups, lref, direction)  # tense speaks of the writing time, not of that date
             if r2 is not None and r2.value is not None:
                 r2.attrs["year_from"] = "sentence"
                 r2.attrs.pop("unresolved", None)
