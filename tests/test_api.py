@@ -74,6 +74,11 @@ def test_api_iso_bounds(value: str, bounds: tuple[str, str]) -> None:
     assert b is not None and (b[0].isoformat(), b[1].isoformat()) == bounds
 
 
+def test_api_timeline_cli_help() -> None:
+    r = CliRunner().invoke(main, ["timeline", "--help"])
+    assert r.exit_code == 0 and "--from" in r.output and "--to" in r.output
+
+
 def test_api_timeline_cli_prints_items(timeline_db: Path) -> None:
     r = CliRunner().invoke(main, ["timeline", "--db", str(timeline_db), "--from", "2024"])
     assert r.exit_code == 0, r.output

@@ -185,6 +185,7 @@ def test_temporal_month_precision_publication(parse: Any, text: str, expr: str, 
     "La sonde a atterri sur Mars en douceur.",  # the planet
     "L'armée a perdu 2461 chars dont 1589 détruits.",  # counts
     "Le convoi a parcouru 1500 km.",
+    "Entre 1500 et 2000 soldats ont été déployés.",
     "Le lundi, la boulangerie est fermée.",  # a habit
     "Les lignes de faille d'hier sont devenues des poudrières.",  # a figure of speech
 ])

@@ -987,14 +987,13 @@ def _wrap_since_until(text: str, c: Candidate, r: Resolved) -> tuple[int, Resolv
 
 
 def _rejected_by_parse(c: Candidate, sdoc: Any) -> bool:
-    """A bare year that counts something ('1500 km', '2000 soldats') is a quantity, not a date."""
-    if c.rule != "year":
+    """A year that counts something ('1500 km', 'entre 1500 et 2000 soldats') is a quantity, not a date."""
+    if c.rule not in ("year", "between", "from_to", "year_range"):
         return False
     span = sdoc.char_span(c.start, c.end, alignment_mode="expand")
-    if span is None or len(span) != 1:
+    if span is None or len(span) == 0:
         return False
-    tok = span[0]
-    return tok.dep_ == "nummod" and tok.head.i > tok.i
+    return any(t.like_num and t.dep_ == "nummod" and t.head.i >= span.end for t in span)
 
 
 # --- publication date completion -----------------------------------------------------------------
