@@ -162,6 +162,12 @@ def test_temporal_no_publication_date_still_resolves_absolute_dates(parse: Any) 
     assert found["2020"].value == "2020"
 
 
+def test_temporal_sentence_year_wins_over_publication(parse: Any) -> None:
+    text = "Le festival, ouvert le 25 juillet 2019, avait fermé le 3 août."
+    assert one(parse, text, "3 août").value == "2019-08-03"
+    assert one(parse, "Le festival avait fermé le 3 août.", "3 août").value == "2023-08-03"
+
+
 @pytest.mark.parametrize(("text", "expr", "value", "precision"), [
     ("Le maire de Rennes a démissionné lundi.", "lundi", None, None),  # which Monday of March is unknown
     ("Les syndicats ont manifesté la semaine dernière.", "la semaine dernière", None, None),

@@ -1035,6 +1035,9 @@ def refine_published(doc_id: str, text: str, published: str | None, precision: s
 # --- the component -------------------------------------------------------------------------------
 
 
+_EXPLICIT_YEAR_RULES = frozenset({"date", "month_year", "numeric", "between", "from_to"})
+
+
 def extract(doc_id: str, text: str, sdoc: Any, published: str | None, precision: str | None,
             sentences: list[tuple[int, int]] | None = None) -> tuple[list[TimeExpr], dict[str, Any] | None]:
     """Temporal expressions of one text, normalised; and the refined publication date if the text gives one."""
@@ -1052,9 +1055,9 @@ def extract(doc_id: str, text: str, sdoc: Any, published: str | None, precision:
         if r is None:
             continue
         sent = max(0, bisect.bisect_right(sent_starts, c.start) - 1)
-        if r.value is None and c.rule in ("date", "month") and sent in context:
-            # no usable publication date, but the sentence gave a full date just before: "le 13 septembre 2023 ...
-            # avant de repartir le 17 septembre"; read the partial date against it, as a reader does
+        if c.rule in ("date", "month") and sent in context and c.groups.get("y") is None:
+            # the sentence gave a full date just before: "le 13 septembre 2023 ... avant de repartir le 17
+            # septembre"; a reader takes the year from it rather than from the publication date
             local = context[sent]
             lref = Reference(local.lo, local.hi, "day" if local.lo == local.hi else "month")
             r2 = resolve(c.rule, c.groups, lref, direction)  # tense speaks of the writing time, not of that date
@@ -1062,15 +1065,15 @@ def extract(doc_id: str, text: str, sdoc: Any, published: str | None, precision:
                 r2.attrs["year_from"] = "sentence"
                 r2.attrs.pop("unresolved", None)
                 r = r2
-        if c.rule in ("date", "month_year", "numeric", "between", "from_to") and r.lo is not None and r.value is not None:
+        if c.rule in _EXPLICIT_YEAR_RULES and r.lo is not None and r.value is not None and "year_from" not in r.attrs:
             context[sent] = r
         start, r = _wrap_since_until(text, c, r)
         attrs = dict(r.attrs)
         attrs["rule"] = c.rule
         attrs["tense"] = tense
         attrs["time_ref"] = direction
-        if ref.precision is None:
-            attrs.setdefault("reference", None)
+        if refined is not None:
+            attrs["reference"] = "published_refined"
         out.append(TimeExpr(
             span=Span(doc_id, start, c.end, text[start:c.end]), value=r.value, precision=r.precision,
             start=r.start, end=r.end, kind=r.kind, anchor=anchor_tok.idx if anchor_tok is not None else None,
