@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
+import calendar
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -14,7 +18,7 @@ from recoupe.pipeline import BuildReport, build
 from recoupe.present.export import dossier_json, validate
 from recoupe.store import SQLiteStore, open_store
 
-__all__ = ["BuildReport", "Summary", "build", "demo", "export_dossier", "open_store", "sample_corpus", "summary"]
+__all__ = ["BuildReport", "Summary", "build", "demo", "export_dossier", "open_store", "sample_corpus", "summary", "timeline"]
 
 DEFAULT_DB = "recoupe.db"
 
@@ -135,3 +139,111 @@ def evaluate(db: str | Path, gold: str | Path) -> dict[str, Any]:
     except (OSError, json.JSONDecodeError) as e:
         raise RecoupeError(f"{gold}: cannot read the gold file ({e})") from None
     return run(export_dossier(db), gold_obj)
+
+
+# --- timeline -----------------------------------------------------------------------------------
+
+_ISO_DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_ISO_DECADE = re.compile(r"^(\d{3})$")
+
+
+@dataclass
+class TimelineItem:
+    """One dated temporal expression with its evidence: the sentence it stands in and its document."""
+
+    lo: str  # first day it can denote (ISO), the sort key
+    hi: str  # last day it can denote (ISO)
+    value: str
+    precision: str | None
+    kind: str
+    text: str  # the expression as written
+    sentence: str
+    offset: int  # where the expression starts inside `sentence`
+    doc: str
+    source: str
+    span: tuple[int, int]
+    anchor: int | None
+    attrs: dict[str, Any]
+
+    def marked(self, left: str = "[[", right: str = "]]", width: int | None = None) -> str:
+        """The sentence with the expression marked, cut to about `width` characters around it."""
+        s, n = self.sentence, len(self.text)
+        out = s[: self.offset] + left + s[self.offset: self.offset + n] + right + s[self.offset + n:]
+        if width is None or len(out) <= width:
+            return out
+        a = max(0, self.offset - width // 2)
+        b = min(len(out), a + width)
+        return ("…" if a else "") + out[a:b] + ("…" if b < len(out) else "")
+
+
+def iso_bounds(value: str | None) -> tuple[date, date] | None:
+    """First and last day an ISO value can denote: day, month, year, week (2023-W36), decade (198), interval a/b."""
+    if not value:
+        return None
+    if "/" in value:
+        a, b = value.split("/", 1)
+        ba, bb = iso_bounds(a) if a != ".." else None, iso_bounds(b) if b != ".." else None
+        if ba and bb:
+            return ba[0], bb[1]
+        return ba or bb  # an open period is placed at its known end
+    if m := _ISO_DAY.match(value):
+        y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+        try:
+            if d:
+                day = date(y, int(mo), int(d))
+                return day, day
+            if mo:
+                return date(y, int(mo), 1), date(y, int(mo), calendar.monthrange(y, int(mo))[1])
+            return date(y, 1, 1), date(y, 12, 31)
+        except ValueError:
+            return None
+    if m := _ISO_WEEK.match(value):
+        monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        return monday, monday + timedelta(days=6)
+    if m := _ISO_DECADE.match(value):
+        y = int(m.group(1)) * 10
+        return date(y, 1, 1), date(y + 9, 12, 31)
+    return None
+
+
+def timeline(db: str | Path, date_from: str | None = None, date_to: str | None = None) -> list[TimelineItem]:
+    """The dated temporal expressions of the dossier at `db`, in date order, each with its sentence as evidence.
+
+    `date_from`/`date_to` (ISO: 2023, 2023-09 or 2023-09-12) keep the items whose dates overlap that range.
+    """
+    lo_limit = _limit(date_from, 0, "--from")
+    hi_limit = _limit(date_to, 1, "--to")
+    items: list[TimelineItem] = []
+    with store_for(db) as store:
+        for analysis in store.analyses():
+            doc = store.document(analysis.doc)
+            if doc is None:
+                continue
+            starts = [s for s, _ in analysis.sentences]
+            for t in analysis.times:
+                bounds = iso_bounds(t.value)
+                if bounds is None or t.value is None:
+                    continue
+                lo, hi = bounds
+                if (lo_limit and hi < lo_limit) or (hi_limit and lo > hi_limit):
+                    continue
+                i = max(0, bisect.bisect_right(starts, t.span.start) - 1)
+                s_start, s_end = analysis.sentences[i] if analysis.sentences else (t.span.start, t.span.end)
+                s_end = max(s_end, t.span.end)
+                items.append(TimelineItem(
+                    lo=lo.isoformat(), hi=hi.isoformat(), value=t.value, precision=t.precision, kind=t.kind,
+                    text=t.span.text, sentence=doc.text[s_start:s_end], offset=t.span.start - s_start,
+                    doc=doc.id, source=doc.source, span=(t.span.start, t.span.end), anchor=t.anchor, attrs=t.attrs,
+                ))
+    items.sort(key=lambda it: (it.lo, it.hi, it.source, it.span))
+    return items
+
+
+def _limit(value: str | None, side: int, option: str) -> date | None:
+    if value is None:
+        return None
+    b = iso_bounds(value.strip())
+    if b is None or "/" in value:
+        raise RecoupeError(f"{option} {value!r}: not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+    return b[side]

@@ -92,8 +92,8 @@ class TimeExpr(Record):
     """A temporal expression normalised against the article's publication date."""
 
     span: Span
-    value: str | None  # ISO value at its precision, or None when unresolved
-    precision: str | None  # "day" | "month" | "year" | "decade" | None
+    value: str | None  # ISO value at its precision ("2023-09-12", "2023-W36", "198", "2022-02/2022-12"), or None when unresolved
+    precision: str | None  # "day" | "week" | "month" | "year" | "decade" | None
     start: str | None = None  # for periods
     end: str | None = None
     kind: str = "date"  # "date" | "period" | "duration" | "relative" | ...

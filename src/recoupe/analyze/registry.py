@@ -23,7 +23,7 @@ class Context:
     config: dict[str, Any] = field(default_factory=dict)
 
 
-ComponentFn = Callable[[Context], dict[str, list[Any]]]
+ComponentFn = Callable[[Context], dict[str, Any]]
 
 
 @dataclass(slots=True, frozen=True)
@@ -38,7 +38,7 @@ class Component:
 COMPONENTS: dict[str, Component] = {}
 
 # The default pipeline, in order. Later capabilities append their component names here.
-DEFAULT_PIPELINE: list[str] = ["names"]
+DEFAULT_PIPELINE: list[str] = ["names", "times"]
 
 
 def component(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = (), version: str = "1") -> Callable[[ComponentFn], ComponentFn]:
@@ -79,9 +79,14 @@ def run_components(components: list[Component], ctx: Context) -> None:
         for key, records in produced.items():
             if key not in comp.assigns:
                 raise RecoupeError(f"component {comp.name!r} produced {key!r} but does not declare it")
-            getattr(ctx.analysis, key).extend(records)
+            target = getattr(ctx.analysis, key)
+            if isinstance(target, dict):  # `attrs`: a component adds keys rather than records
+                target.update(records)
+            else:
+                target.extend(records)
 
 
 def _load_builtins() -> None:
     # Importing the modules registers the built-in components.
     from recoupe.analyze import names  # noqa: F401
+    from recoupe.analyze import temporal  # noqa: F401

@@ -101,6 +101,27 @@ def export(db: str, fmt: str, out: str | None, no_check: bool) -> None:
         click.echo(text)
 
 
+@main.command()
+@DB_OPTION
+@click.option("--from", "date_from", metavar="DATE", help="Only items on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--to", "date_to", metavar="DATE", help="Only items on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--width", default=160, show_default=True, type=click.IntRange(40, 10000), help="Cut each sentence to about this many characters.")
+def timeline(db: str, date_from: str | None, date_to: str | None, width: int) -> None:
+    """Print the dated expressions of the dossier in date order, each with its sentence ([[expression]] marked) and source.
+
+    Only expressions the publication date and the text allow to resolve are listed, at the precision the
+    text gives (day, week, month, year, decade); periods show first/last day.
+    """
+    from recoupe import api
+
+    items = api.timeline(db, date_from, date_to)
+    for it in items:
+        text = " ".join(it.text.split())
+        click.echo(f"{it.value:<22} {it.precision or '-':<7} {it.kind:<9} {text}  ({Path(it.source).name})")
+        click.echo("    " + " ".join(it.marked(width=width).split()))
+    click.echo(f"{len(items)} dated items", err=True)
+
+
 def _print_report(report) -> None:  # type: ignore[no-untyped-def]
     parts = [f"{report.read} read", f"{report.added} added", f"{report.unchanged} unchanged"]
     if report.replaced:
