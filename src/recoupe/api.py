@@ -90,3 +90,17 @@ def _require_store(db: str | Path) -> None:
 def store_for(db: str | Path) -> SQLiteStore:
     _require_store(db)
     return open_store(db)
+
+
+def places(db: str | Path) -> list[dict[str, Any]]:
+    """The place and country entities of the dossier at `db`, located ones first, with coordinates and precision."""
+    from recoupe.present.export import places as _places
+
+    return _places(export_dossier(db, check=False))
+
+
+def export_geojson(db: str | Path) -> dict[str, Any]:
+    """The dossier's located places and events as a GeoJSON FeatureCollection (opens in QGIS, kepler.gl)."""
+    from recoupe.present.export import dossier_geojson
+
+    return dossier_geojson(export_dossier(db, check=False))

@@ -90,7 +90,8 @@ class Query:
     name: str  # the locality, stripped of articles and category words
     category: str | None = None  # a site category, "region", or None for a plain place
     within: list[tuple[str, str]] = field(default_factory=list)  # (country, admin1 or "") the text puts it in
-    near: list[Place] = field(default_factory=list)  # places the text puts it near ("près de Vladivostok")
+    # places the text puts it near ("près de X"): each group holds every town X may be
+    near: list[list[Place]] = field(default_factory=list)
     sentences: set[tuple[str, int]] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
     # most mentions follow a definite article ("la Maison-Blanche", "le Kremlin"): French names towns
@@ -241,18 +242,17 @@ def _read_after(q: Query, texts: dict[str, str], gaz: Gazetteer, lex: Lexicon) -
             if not phrase[:1].isupper():
                 continue
             found = gaz.lookup(phrase, features=("country",) if not region else ("town",), fuzzy=False)
-            if not found and not region:
-                found = [p for p in gaz.lookup(phrase, features=("town",), fuzzy=False) if p.population >= 100_000]
+            if not found and near:
+                found = [p for p in gaz.lookup(phrase, features=("town",), fuzzy=False) if p.population >= 1_000]
+                if found:
+                    q.near.append(found)
+                    break
             if not found:
                 continue
             top = max(found, key=lambda p: p.population)
             if top.feature == "country":
                 q.within.append((top.country_code, ""))
             elif region:
-                q.within.append((top.country_code, top.admin1))
-            elif near:
-                q.near.append(top)
-            else:
                 q.within.append((top.country_code, top.admin1))
             break
 
@@ -290,7 +290,7 @@ def _fits(q: Query, p: Place) -> bool:
     for cc, admin1 in q.within:
         if p.country_code != cc or (admin1 and p.feature == "town" and p.admin1 != admin1):
             return False
-    return all(distance_km(p.lat, p.lon, n.lat, n.lon) <= 150 for n in q.near)
+    return all(any(distance_km(p.lat, p.lon, n.lat, n.lon) <= 150 for n in group) for group in q.near)
 
 
 def _sure(q: Query, cands: list[Place]) -> Place | None:
@@ -308,7 +308,8 @@ def _sure(q: Query, cands: list[Place]) -> Place | None:
 
 
 def _score(q: Query, p: Place, context: Context) -> tuple[float, int]:
-    support = context.support(q, p.country_code)
+    # where the text itself puts the place ("X, en France", "X, près de Y") is the strongest context
+    support = 3 if any(p.country_code == cc for cc, _ in q.within) or q.near else context.support(q, p.country_code)
     score = math.log10(p.population + 10) + 1.5 * support
     if context.in_region(q, p):
         score += 2.0
@@ -395,7 +396,7 @@ def _unresolved(q: Query, cands: list[Place], context: Context) -> None:
     if q.category:
         e.attrs["category"] = q.category
     ranked = sorted(cands, key=lambda p: -_score(q, p, context)[0])[:5]
-    plausible = [p for p in ranked if _plausible(p, context.support(q, p.country_code))]
+    plausible = [p for p in ranked if _plausible(p, _score(q, p, context)[1])]
     e.attrs["geo_status"] = "ambiguous" if len(plausible) > 1 else "unresolved"
     if ranked:
         e.attrs["candidates"] = [p.to_dict() for p in ranked]

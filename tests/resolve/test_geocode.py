@@ -1,0 +1,147 @@
+"""Tests for the geocode step on hand-made entities and sentences written for the tests."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from recoupe.model import Analysis, Document, Entity, Span, make_id
+from recoupe.resolve.gazetteer import Gazetteer
+from recoupe.resolve.geocode import geocode_entities, lexicon
+from recoupe.resolve.registry import ResolveContext
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"[.!?](\s+|$)", text):
+        out.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def _entities(texts: dict[str, str], names: dict[str, str]) -> list[Entity]:
+    """One entity per name (name -> type), with a mention at every occurrence in every text."""
+    out = []
+    for name, typ in names.items():
+        spans = [Span(doc, m.start(), m.end(), m.group(0))
+                 for doc, text in texts.items() for m in re.finditer(re.escape(name), text)]
+        assert spans, name
+        out.append(Entity(id=make_id("ent", name), name=name, type=typ, aliases=[name], mentions=spans))
+    return out
+
+
+def _geocode(texts: dict[str, str], names: dict[str, str], gaz: Gazetteer) -> dict[str, Entity]:
+    ents = _entities(texts, names)
+    geocode_entities(ents, texts, {d: _sentences(t) for d, t in texts.items()}, gaz)
+    return {e.name: e for e in ents}
+
+
+def test_geocode_homonym_follows_the_country_named_in_the_article(gazetteer: Gazetteer) -> None:
+    texts = {"a": "Des milliers de manifestants ont défilé à Tripoli. Le Liban traverse une crise profonde."}
+    got = _geocode(texts, {"Tripoli": "place", "Liban": "place"}, gazetteer)
+    assert got["Tripoli"].attrs["country_code"] == "LB"
+    texts = {"b": "Des milliers de manifestants ont défilé à Tripoli. La Libye traverse une crise profonde."}
+    got = _geocode(texts, {"Tripoli": "place", "Libye": "place"}, gazetteer)
+    assert got["Tripoli"].attrs["country_code"] == "LY"
+
+
+def test_geocode_homonym_without_context_stays_ambiguous_with_candidates(gazetteer: Gazetteer) -> None:
+    got = _geocode({"a": "Le convoi est arrivé à Tripoli dans la nuit."}, {"Tripoli": "place"}, gazetteer)
+    e = got["Tripoli"]
+    assert e.geo is None and e.attrs["geo_status"] == "ambiguous"
+    assert {"LB", "LY"} <= {c["country_code"] for c in e.attrs["candidates"]}
+
+
+@pytest.mark.parametrize("sentence, country", [
+    ("Le festival se tient à Valence, en France, chaque été.", "FR"),
+    ("Le festival se tient à Valence, en Espagne, chaque été.", "ES"),
+    ("La délégation a fait escale à Londres, en Argentine, avant de repartir.", "AR"),
+])
+def test_geocode_located_in_country_picks_the_homonym(gazetteer: Gazetteer, sentence: str, country: str) -> None:
+    name = "Valence" if "Valence" in sentence else "Londres"
+    got = _geocode({"a": sentence}, {name: "place"}, gazetteer)
+    assert got[name].attrs["country_code"] == country and got[name].geo is not None
+
+
+@pytest.mark.parametrize("exonym, country, lat", [
+    ("Moscou", "RU", 55.75), ("Pékin", "CN", 39.9), ("Séoul", "KR", 37.57), ("Londres", "GB", 51.5),
+])
+def test_geocode_french_exonyms(gazetteer: Gazetteer, exonym: str, country: str, lat: float) -> None:
+    got = _geocode({"a": f"Le ministre s'est rendu à {exonym} la semaine dernière."}, {exonym: "place"}, gazetteer)
+    e = got[exonym]
+    assert e.attrs["country_code"] == country and e.attrs["precision"] == "town"
+    assert e.geo is not None and abs(e.geo["lat"] - lat) < 0.2 and e.geo["source"].startswith("geonames:")
+
+
+def test_geocode_site_through_its_category_word(gazetteer: Gazetteer) -> None:
+    texts = {"a": "La fusée a décollé du cosmodrome de Baïkonour mardi. Un cargo a quitté le port de Mourmansk."}
+    got = _geocode(texts, {"Baïkonour": "place", "Mourmansk": "place"}, gazetteer)
+    cosmo, port = got["Baïkonour"], got["Mourmansk"]
+    assert cosmo.attrs["precision"] == "site" and cosmo.attrs["category"] == "spaceport"
+    assert cosmo.geo is not None and cosmo.geo["source"].startswith("spaceports:") and cosmo.attrs["country_code"] == "KZ"
+    assert port.attrs["precision"] == "site" and port.geo is not None and port.geo["source"].startswith("seaports:")
+
+
+def test_geocode_category_in_the_name_and_thing_becomes_place(gazetteer: Gazetteer) -> None:
+    texts = {"a": "Les images montrent la gare de Mourmansk sous la neige. Le cosmodrome de Plessetsk est fermé."}
+    got = _geocode(texts, {"gare de Mourmansk": "place", "cosmodrome de Plessetsk": "other"}, gazetteer)
+    gare, cosmo = got["gare de Mourmansk"], got["cosmodrome de Plessetsk"]
+    # no station list: the station is put at its town, and says so
+    assert gare.attrs["category"] == "rail_station" and gare.attrs["precision"] == "town"
+    assert gare.attrs["country_code"] == "RU"
+    assert cosmo.type == "place" and cosmo.attrs["precision"] == "site" and cosmo.attrs["geo_match"] == "variant"
+
+
+def test_geocode_unknown_name_left_unresolved(gazetteer: Gazetteer) -> None:
+    got = _geocode({"a": "Les troupes se sont repliées vers Zorblattville, en Norvège."},
+                   {"Zorblattville": "place"}, gazetteer)
+    e = got["Zorblattville"]
+    assert e.geo is None and e.attrs["geo_status"] == "unresolved" and "candidates" not in e.attrs
+
+
+def test_geocode_country_named_in_the_text_rules_out_other_countries(gazetteer: Gazetteer) -> None:
+    # the only "Trípoli"-like candidates outside Greece must not be taken when the text says Greece
+    got = _geocode({"a": "Le train s'est arrêté à Tripoli, en Grèce, pendant une heure."}, {"Tripoli": "place"}, gazetteer)
+    assert got["Tripoli"].attrs["country_code"] == "GR"
+
+
+def test_geocode_countries_become_countries(gazetteer: Gazetteer) -> None:
+    texts = {"a": "Hier, la Norvège et la Fédération de Russie ont signé un accord."}
+    got = _geocode(texts, {"la Norvège": "place", "Fédération de Russie": "place"}, gazetteer)
+    assert got["la Norvège"].type == "country" and got["la Norvège"].attrs["country_code"] == "NO"
+    assert got["Fédération de Russie"].attrs["country_code"] == "RU"
+    assert got["Fédération de Russie"].attrs["precision"] == "country"
+
+
+def test_geocode_nearby_town_settles_a_small_homonym(gazetteer: Gazetteer) -> None:
+    # several villages share the name; "près de Valence" keeps the one near the French town
+    texts = {"a": "Le dépôt se trouve à Étoile-sur-Rhône, près de Valence."}
+    got = _geocode(texts, {"Étoile-sur-Rhône": "place"}, gazetteer)
+    e = got["Étoile-sur-Rhône"]
+    assert e.attrs["country_code"] == "FR" and e.geo is not None
+
+
+def test_geocode_person_is_never_geocoded(gazetteer: Gazetteer) -> None:
+    got = _geocode({"a": "Le gare de Paris a parlé hier."}, {"Paris": "person"}, gazetteer)
+    assert got["Paris"].geo is None and "geo_status" not in got["Paris"].attrs
+
+
+def test_geocode_step_runs_through_the_registry(gazetteer: Gazetteer) -> None:
+    from recoupe.resolve import STEPS, _load_builtins
+
+    _load_builtins()
+    text = "Le sommet s'est tenu à Oslo, en Norvège."
+    ctx = ResolveContext(documents=[Document(id="d", source="t", text=text)],
+                         analyses=[Analysis(doc="d", version="t", sentences=_sentences(text))])
+    ctx.entities = _entities({"d": text}, {"Oslo": "place"})
+    STEPS["geocode"].fn(ctx)
+    assert ctx.entities[0].attrs["country_code"] == "NO"
+
+
+def test_geocode_lexicon_loads_and_orders_longest_category_first() -> None:
+    lex = lexicon()
+    words = [w for w, _ in lex.categories]
+    assert words.index("base de lancement") < words.index("base")
