@@ -145,3 +145,10 @@ def test_geocode_lexicon_loads_and_orders_longest_category_first() -> None:
     lex = lexicon()
     words = [w for w, _ in lex.categories]
     assert words.index("base de lancement") < words.index("base")
+
+
+def test_geocode_english_country_name_that_is_a_french_city_name(gazetteer: Gazetteer) -> None:
+    texts = {"a": "Le président s'est rendu à Mexico puis a quitté le Mexique."}
+    got = _geocode(texts, {"Mexico": "place", "Mexique": "place"}, gazetteer)
+    assert got["Mexico"].type == "place" and got["Mexico"].attrs["precision"] == "town"
+    assert got["Mexique"].type == "country" and got["Mexique"].attrs["country_code"] == "MX"

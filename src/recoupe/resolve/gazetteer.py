@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from recoupe.errors import RecoupeError
 
 # bump when the table layout or what goes into it changes: the cache file name carries it
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 
 # letters NFKD does not decompose, mapped to what an ASCII spelling of the name uses
 _LETTERS = str.maketrans({
@@ -89,6 +89,7 @@ class Place:
     admin1: str = ""
     match: str = "exact"  # how the name matched: "exact" | "variant" (transliteration) | "fuzzy"
     score: float = 100.0
+    french: bool = False  # matched by a French name (countries, continents)
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "lat": self.lat, "lon": self.lon, "source": self.source,
@@ -146,8 +147,8 @@ CREATE INDEX alias_key ON alias(key);
 CREATE INDEX alias_skel ON alias(skel);
 CREATE INDEX place_feature ON place(feature, country_code);
 """
-# alias kinds, best first: the entry's own name, a French name, another alternate name
-NAME, FRENCH, ALTERNATE = 0, 1, 2
+# alias kinds, best first: a French name, the entry's own name, another alternate name
+FRENCH, NAME, ALTERNATE = 0, 1, 2
 
 
 def build_index(path: Path, *, cities: Iterable[dict[str, Any]] | None = None) -> Path:
@@ -170,7 +171,11 @@ def build_index(path: Path, *, cities: Iterable[dict[str, Any]] | None = None) -
                     (_package_version(), INDEX_VERSION))
         con.commit()
         con.close()
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a cache is fine to share
         os.replace(tmp, path)
+        for old in path.parent.glob("gazetteer-v*.sqlite"):
+            if old != path:
+                old.unlink(missing_ok=True)  # indexes of other versions are never read again
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -214,7 +219,7 @@ class _Writer:
     @staticmethod
     def _names(primary: Iterable[str], others: Iterable[str] = (), french: Iterable[str] = ()) -> dict[str, int]:
         out: dict[str, int] = {}
-        for kind, group in ((NAME, primary), (FRENCH, french), (ALTERNATE, others)):
+        for kind, group in ((FRENCH, french), (NAME, primary), (ALTERNATE, others)):
             for n in group:
                 k = name_key(n)
                 if k and k not in out:
@@ -343,7 +348,7 @@ class Gazetteer:
 
     def countries(self) -> dict[str, Place]:
         """Country code -> the country's entry."""
-        rows = self._rows(self._SELECT + "WHERE p.feature = 'country' AND a.kind = 0 GROUP BY p.id", ())
+        rows = self._rows(self._SELECT + "WHERE p.feature = 'country' GROUP BY p.id", ())
         return {r[4]: _place(r) for r in rows}
 
     def sites_near(self, feature: str, lat: float, lon: float, km: float) -> list[tuple[float, Place]]:
@@ -362,7 +367,7 @@ class Gazetteer:
 
 def _place(r: tuple[Any, ...], how: str = "exact", score: float = 100.0) -> Place:
     return Place(source=r[0], name=r[1], lat=r[2], lon=r[3], country_code=r[4], population=r[5], feature=r[6],
-                 admin1=r[7], match=how, score=score)
+                 admin1=r[7], match=how, score=score, french=r[8] == FRENCH)
 
 
 def _dedupe(places: list[Place]) -> list[Place]:
@@ -383,6 +388,10 @@ def open_gazetteer(directory: Path | None = None) -> Gazetteer:
         g = _OPEN.get(path)
         if g is None:
             if not path.exists():
-                build_index(path)
+                try:
+                    build_index(path)
+                except OSError as e:
+                    raise RecoupeError(f"cannot build the gazetteer index at {path}: {e}; "
+                                       "set RECOUPE_CACHE to a writable folder") from e
             g = _OPEN[path] = Gazetteer(path)
         return g

@@ -268,6 +268,10 @@ def _candidates(q: Query, gaz: Gazetteer, lex: Lexicon) -> list[Place]:
         found = gaz.lookup(q.name, features=(feature,))
     if not found:
         found = gaz.lookup(q.name, features=("country",), fuzzy=False)
+        if found and not any(p.french for p in found):
+            # a country's English name that is also a big town's name is the town in French ("Mexico")
+            towns = [p for p in gaz.lookup(q.name, features=("town",), fuzzy=False) if p.population >= 100_000]
+            found = towns or found
         if not found:
             for form in lex.state_forms:  # "Fédération de Russie" -> "Russie"
                 if key.startswith(name_key(form) + " "):
