@@ -24,20 +24,24 @@ from rapidfuzz import fuzz
 from recoupe.errors import RecoupeError
 
 # bump when the table layout or what goes into it changes: the cache file name carries it
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 
 # letters NFKD does not decompose, mapped to what an ASCII spelling of the name uses
 _LETTERS = str.maketrans({
     "ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ħ": "h", "ı": "i", "þ": "th", "ð": "d",
     "’": "'", "‘": "'", "`": "'", "ʼ": "'", "ʻ": "'", "‐": "-", "‑": "-", "–": "-", "—": "-",
 })
-_SEPARATORS = re.compile(r"[\s'\-.,()/]+")
+_SEPARATORS = re.compile(r"[\s'`\-.,()/]+")
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
 _DOUBLES = re.compile(r"([a-z])\1+")
+# names written in Latin letters (with accents); others (Cyrillic, Han, Arabic...) are not indexed
+_LATIN_SCRIPT = re.compile(r"^[\x00-\u024f\u1e00-\u1eff\u2018\u2019\u02bb\u02bc\u2010-\u2014]*$")
 
 
 def name_key(text: str) -> str:
     """Lookup key of a name: case-folded, accents stripped, apostrophes, hyphens and dots as spaces."""
+    if text.isascii():  # most names: nothing to decompose
+        return _SEPARATORS.sub(" ", text.lower()).strip()
     text = unicodedata.normalize("NFKD", text.casefold().translate(_LETTERS))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return _SEPARATORS.sub(" ", text).strip()
@@ -221,6 +225,8 @@ class _Writer:
         out: dict[str, int] = {}
         for kind, group in ((FRENCH, french), (NAME, primary), (ALTERNATE, others)):
             for n in group:
+                if not _LATIN_SCRIPT.match(n):
+                    continue
                 k = name_key(n)
                 if k and k not in out:
                     out[k] = kind
