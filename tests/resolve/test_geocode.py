@@ -152,3 +152,20 @@ def test_geocode_english_country_name_that_is_a_french_city_name(gazetteer: Gaze
     got = _geocode(texts, {"Mexico": "place", "Mexique": "place"}, gazetteer)
     assert got["Mexico"].type == "place" and got["Mexico"].attrs["precision"] == "town"
     assert got["Mexique"].type == "country" and got["Mexique"].attrs["country_code"] == "MX"
+
+
+def test_geocode_falls_back_on_the_entity_aliases(gazetteer: Gazetteer) -> None:
+    text = "La Confédération helvétique a voté. La Suisse reste neutre."
+    e = Entity(id="e", name="Confédération helvétique", type="place", aliases=["Confédération helvétique", "Suisse"],
+               mentions=[Span("a", 3, 27, "Confédération helvétique"), Span("a", 39, 45, "Suisse")])
+    geocode_entities([e], {"a": text}, {"a": _sentences(text)}, gazetteer)
+    assert e.type == "country" and e.attrs["country_code"] == "CH"
+
+
+def test_geocode_category_found_in_an_alias(gazetteer: Gazetteer) -> None:
+    text = "Le cosmodrome de Plessetsk a repris ses tirs. Plessetsk est sous la neige."
+    e = Entity(id="e", name="Plessetsk", type="place", aliases=["Plessetsk", "cosmodrome de Plessetsk"],
+               mentions=[Span("a", 3, 26, "cosmodrome de Plessetsk"), Span("a", 46, 55, "Plessetsk")])
+    assert text[3:26] == "cosmodrome de Plessetsk" and text[46:55] == "Plessetsk"
+    geocode_entities([e], {"a": text}, {"a": _sentences(text)}, gazetteer)
+    assert e.attrs["category"] == "spaceport" and e.geo is not None and e.geo["source"] == "spaceports:plesetsk"

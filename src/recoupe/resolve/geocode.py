@@ -88,6 +88,7 @@ class Query:
 
     entity: Entity
     name: str  # the locality, stripped of articles and category words
+    alts: list[str] = field(default_factory=list)  # the entity's other names, tried when `name` finds nothing
     category: str | None = None  # a site category, "region", or None for a plain place
     within: list[tuple[str, str]] = field(default_factory=list)  # (country, admin1 or "") the text puts it in
     # places the text puts it near ("près de X"): each group holds every town X may be
@@ -184,17 +185,34 @@ def _strip_article(name: str, lex: Lexicon) -> str:
     return name
 
 
+def _parse_name(text: str, lex: Lexicon) -> tuple[str, str | None]:
+    """A name's locality and the category its words give: "la gare de X" -> ("X", "rail_station")."""
+    name = _strip_article(text.translate(_APOS).strip(), lex)
+    if any(name_key(name).startswith(name_key(f) + " ") for f in lex.state_forms):
+        return name, None  # "République de X" names a country, not a region
+    if m := lex.name_category.match(name):
+        return _strip_article(name[m.end():], lex), category_of(m.group(1))
+    if m := lex.name_region.match(name):
+        return _strip_article(name[m.end():], lex), "region"
+    return name, None
+
+
+def _usable(name: str, lex: Lexicon) -> bool:
+    return any(c.isupper() for c in name) and name_key(name) not in lex.not_places
+
+
 def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex: Lexicon) -> Query | None:
     if e.type in NEVER:
         return None
-    name = _strip_article(e.name.translate(_APOS).strip(), lex)
-    category: str | None = None
-    is_state = any(name_key(name).startswith(name_key(f) + " ") for f in lex.state_forms)
-    m = None if is_state else (lex.name_category.match(name) or lex.name_region.match(name))
-    if m:
-        category = category_of(m.group(1)) if lex.name_category.match(name) else "region"
-        name = _strip_article(name[m.end():], lex)
-    else:
+    name, category = _parse_name(e.name, lex)
+    # other names the entity goes by: tried when its canonical (fullest) name finds nothing
+    alts: list[str] = []
+    for alias in e.aliases:
+        alt, alt_cat = _parse_name(alias, lex)
+        category = category or alt_cat
+        if _usable(alt, lex) and name_key(alt) != name_key(name) and name_key(alt) not in map(name_key, alts):
+            alts.append(alt)
+    if category is None:
         # a category word right before most mentions ("le cosmodrome de X", "la région de l'X") names what X is
         votes: dict[str, int] = defaultdict(int)
         for sp in e.mentions:
@@ -209,9 +227,11 @@ def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex: 
                 category = best
     if e.type not in GEO_TYPES and category in (None, "region"):
         return None
-    if not any(c.isupper() for c in name) or name_key(name) in lex.not_places:
-        return None
-    q = Query(entity=e, name=name, category=category)
+    if not _usable(name, lex):
+        if not alts:
+            return None
+        name, alts = alts[0], alts[1:]
+    q = Query(entity=e, name=name, category=category, alts=alts)
     arts = sum(1 for sp in e.mentions if _ARTICLE_BEFORE.search(texts.get(sp.doc, "")[max(0, sp.start - 5):sp.start]
                                                                 .translate(_APOS)))
     q.articled = category is None and 2 * arts > len(e.mentions)
@@ -261,25 +281,32 @@ def _read_after(q: Query, texts: dict[str, str], gaz: Gazetteer, lex: Lexicon) -
 
 
 def _candidates(q: Query, gaz: Gazetteer, lex: Lexicon) -> list[Place]:
-    key = name_key(q.name)
+    for name in [q.name, *q.alts]:
+        if found := _candidates_for(q, name, gaz, lex):
+            return found
+    return []
+
+
+def _candidates_for(q: Query, name: str, gaz: Gazetteer, lex: Lexicon) -> list[Place]:
+    key = name_key(name)
     found: list[Place] = []
     feature = SITE_FEATURES.get(q.category or "")
     if feature:
-        found = gaz.lookup(q.name, features=(feature,))
+        found = gaz.lookup(name, features=(feature,))
     if not found:
-        found = gaz.lookup(q.name, features=("country",), fuzzy=False)
+        found = gaz.lookup(name, features=("country",), fuzzy=False)
         if found and not any(p.french for p in found):
             # a country's English name that is also a big town's name is the town in French ("Mexico")
-            towns = [p for p in gaz.lookup(q.name, features=("town",), fuzzy=False) if p.population >= 100_000]
+            towns = [p for p in gaz.lookup(name, features=("town",), fuzzy=False) if p.population >= 100_000]
             found = towns or found
         if not found:
             for form in lex.state_forms:  # "Fédération de Russie" -> "Russie"
                 if key.startswith(name_key(form) + " "):
-                    found = gaz.lookup(q.name[len(form):].strip(), features=("country",), fuzzy=False)
+                    found = gaz.lookup(name[len(form):].strip(), features=("country",), fuzzy=False)
                     break
     if not found:
         feats: tuple[str, ...] = ("town",) if q.category else ("town", "continent")
-        found = gaz.lookup(q.name, features=feats)
+        found = gaz.lookup(name, features=feats)
     return [p for p in found if _fits(q, p)]
 
 
