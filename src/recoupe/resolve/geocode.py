@@ -20,7 +20,9 @@ GEO_TYPES = ("place", "country")
 # entity types never geocoded, even when a category word stands before them
 NEVER = ("person",)
 # supplements that hold sites of a category; other categories resolve to their locality
-SITE_FEATURES = {"spaceport": "spaceport", "seaport": "seaport"}
+SITE_FEATURES = {"spaceport": ("spaceport",), "seaport": ("seaport",), "airport": ("airport", "military_base"),
+                 "military_base": ("military_base",)}
+SITES = frozenset(f for fs in SITE_FEATURES.values() for f in fs)
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "\u00a0": " ", "\u202f": " "})
 _ARTICLE_BEFORE = re.compile(r"(?:^|[^\w])(?:le|la|les|l')\s*$", re.I)
 _LOWER_WORD = r"[a-zàâäéèêëîïôöùûüçœæ'-]+"
@@ -290,9 +292,9 @@ def _candidates(q: Query, gaz: Gazetteer, lex: Lexicon) -> list[Place]:
 def _candidates_for(q: Query, name: str, gaz: Gazetteer, lex: Lexicon) -> list[Place]:
     key = name_key(name)
     found: list[Place] = []
-    feature = SITE_FEATURES.get(q.category or "")
-    if feature:
-        found = gaz.lookup(name, features=(feature,))
+    features = SITE_FEATURES.get(q.category or "")
+    if features:
+        found = gaz.lookup(name, features=features)
     if not found:
         found = gaz.lookup(name, features=("country",), fuzzy=False)
         if found and not any(p.french for p in found):
@@ -345,14 +347,14 @@ def _score(q: Query, p: Place, context: Context) -> tuple[float, int]:
     if context.in_region(q, p):
         score += 2.0
     score -= {"exact": 0.0, "variant": 0.5, "fuzzy": 1.5}[p.match]
-    if p.feature in SITE_FEATURES.values():
+    if p.feature in SITES:
         score += 3.0  # a site of the category the text names beats a town of the same name
     return score, support
 
 
 def _plausible(p: Place, support: int) -> bool:
     """Enough evidence to put a name there: size, or countries named around it, more for loose spellings."""
-    if p.feature in ("country", "continent") or p.feature in SITE_FEATURES.values():
+    if p.feature in ("country", "continent") or p.feature in SITES:
         return p.match != "fuzzy" or support >= 2
     if p.match == "exact":
         return p.population >= 100_000 or support >= 2
@@ -387,7 +389,7 @@ def _precision(q: Query, p: Place) -> str:
         return "country"
     if p.feature == "continent" or q.category == "region":
         return "region"
-    if p.feature in SITE_FEATURES.values():
+    if p.feature in SITES:
         return "site"
     return "town"
 
@@ -396,11 +398,11 @@ def _resolve(q: Query, p: Place, context: Context, gaz: Gazetteer) -> None:
     e = q.entity
     site = p
     lex = lexicon()
-    feature = SITE_FEATURES.get(q.category or "")
-    if feature and p.feature == "town":
+    features = SITE_FEATURES.get(q.category or "")
+    if features and p.feature == "town":
         # "le port de X": the port of that category nearest to the town X, when there is one close by
-        km = lex.near_km.get(q.category or "", 20.0)
-        near = gaz.sites_near(feature, p.lat, p.lon, km)
+        km = lex.near_km.get(q.category or "", 0.0)  # categories too varied to snap (bases) are not listed
+        near = sorted((hit for f in features for hit in gaz.sites_near(f, p.lat, p.lon, km)), key=lambda h: h[0])
         if near:
             site = near[0][1]
     e.geo = {"lat": round(site.lat, 5), "lon": round(site.lon, 5), "source": site.source}
