@@ -47,7 +47,8 @@ def test_gazetteer_french_exonyms_find_the_city(gazetteer: Gazetteer, exonym: st
 
 
 @pytest.mark.parametrize("name, code", [("Norvège", "NO"), ("États-Unis", "US"), ("Etats-Unis", "US"),
-                                        ("Corée du Sud", "KR"), ("Germany", "DE")])
+                                        ("Corée du Sud", "KR"), ("Germany", "DE"),
+                                        ("Birmanie", "MM"), ("Myanmar", "MM")])
 def test_gazetteer_countries_by_french_and_english_name(gazetteer: Gazetteer, name: str, code: str) -> None:
     found = gazetteer.lookup(name, features=("country",), fuzzy=False)
     assert [p.country_code for p in found] == [code]

@@ -181,3 +181,9 @@ def test_geocode_airports_and_air_bases_through_their_category_word(
     e = _geocode({"a": sentence}, {name: "place"}, gazetteer)[name]
     assert e.geo is not None and e.geo["source"].startswith("airports:")
     assert e.attrs["precision"] == "site" and e.attrs["country_code"] == country
+
+
+@pytest.mark.parametrize("name, code", [("RDC", "CD"), ("République démocratique du Congo", "CD"), ("EAU", "AE")])
+def test_geocode_country_abbreviations_and_long_forms(gazetteer: Gazetteer, name: str, code: str) -> None:
+    e = _geocode({"a": f"Selon le texte, {name} a signé."}, {name: "place"}, gazetteer)[name]
+    assert e.type == "country" and e.attrs["country_code"] == code and e.attrs["precision"] == "country"

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from recoupe.errors import RecoupeError
 
 # bump when the table layout or what goes into it changes: the cache file name carries it
-INDEX_VERSION = "6"
+INDEX_VERSION = "7"
 
 # letters NFKD does not decompose, mapped to what an ASCII spelling of the name uses
 _LETTERS = str.maketrans({
@@ -272,7 +272,9 @@ class _Writer:
                 cap = max((v for (k, _), v in capitals.items() if k == cc), key=lambda v: v[2], default=None)
             if cap is None:
                 continue
-            names = self._names([c["name"]], [en.get(cc, "")], [fr.get(cc, "")])
+            # "Myanmar (Birmanie)": either part is the country's name
+            french = [fr.get(cc, ""), *re.split(r"\s*[()]\s*", fr.get(cc, ""))]
+            names = self._names([c["name"]], [en.get(cc, "")], [f for f in french if len(f) > 3 and f[:1].isupper()])
             self.place(f"geonames:{c['geonameid']}", c["name"], cap[0], cap[1], cc, int(c.get("population") or 0),
                        "country", "", names)
 
@@ -327,6 +329,7 @@ class Gazetteer:
         self.path = path
         self.con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
+        self._countries: dict[str, Place] | None = None
 
     def close(self) -> None:
         self.con.close()
@@ -386,8 +389,10 @@ class Gazetteer:
 
     def countries(self) -> dict[str, Place]:
         """Country code -> the country's entry."""
-        rows = self._rows(self._SELECT + "WHERE p.feature = 'country' GROUP BY p.id", ())
-        return {r[4]: _place(r) for r in rows}
+        if self._countries is None:
+            rows = self._rows(self._SELECT + "WHERE p.feature = 'country' GROUP BY p.id", ())
+            self._countries = {r[4]: _place(r) for r in rows}
+        return self._countries
 
     def sites_near(self, feature: str, lat: float, lon: float, km: float) -> list[tuple[float, Place]]:
         """Entries of a site category within `km` of a point, nearest first."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import json
 import math
 import re
@@ -37,6 +38,7 @@ class Lexicon:
     region_words: tuple[str, ...]
     state_forms: tuple[str, ...]
     not_places: frozenset[str]
+    country_names: dict[str, str]  # folded abbreviation or long form -> ISO code
     near_km: dict[str, float]
     before_category: re.Pattern[str]  # "... cosmodrome de" right before a name
     before_region: re.Pattern[str]  # "... région de l'" right before a name
@@ -58,6 +60,7 @@ def lexicon() -> Lexicon:
         state_forms = tuple(sorted(raw["state_forms"], key=len, reverse=True))
         not_places = frozenset(name_key(w) for w in raw["not_places"])
         near = {k: float(v) for k, v in raw["sites_near_km"].items()}
+        country_names = {name_key(k): str(v) for k, v in raw["country_names"].items() if not k.startswith("_")}
     except (KeyError, TypeError, ValueError, AttributeError) as e:
         raise RecoupeError(f"data/fr/geo.json is malformed: {e}") from e
     alt = lambda ws: "|".join(re.escape(w) for w in ws)  # noqa: E731
@@ -67,7 +70,7 @@ def lexicon() -> Lexicon:
     reg_words = alt(regions)
     return Lexicon(
         articles=articles, categories=cats, region_words=regions, state_forms=state_forms,
-        not_places=not_places, near_km=near,
+        not_places=not_places, near_km=near, country_names=country_names,
         before_category=re.compile(rf"(?:^|[^\w])({cat_words}){adjs}{conn}$", re.I),
         before_region=re.compile(rf"(?:^|[^\w])({reg_words}){adjs}{conn}$", re.I),
         name_category=re.compile(rf"^({cat_words}){adjs}{conn}(?=\w)", re.I),
@@ -295,6 +298,9 @@ def _candidates_for(q: Query, name: str, gaz: Gazetteer, lex: Lexicon) -> list[P
     features = SITE_FEATURES.get(q.category or "")
     if features:
         found = gaz.lookup(name, features=features)
+    if not found and key in lex.country_names:
+        country = gaz.countries().get(lex.country_names[key])
+        found = [dataclasses.replace(country, french=True)] if country else []
     if not found:
         found = gaz.lookup(name, features=("country",), fuzzy=False)
         if found and not any(p.french for p in found):
