@@ -14,7 +14,7 @@ from importlib import resources
 
 from recoupe.errors import RecoupeError
 from recoupe.model import Entity
-from recoupe.resolve.gazetteer import Gazetteer, Place, name_key, open_gazetteer
+from recoupe.resolve.gazetteer import INDEX_VERSION, Gazetteer, Place, name_key, open_gazetteer
 from recoupe.resolve.registry import ResolveContext, step
 
 GEO_TYPES = ("place", "country")
@@ -63,6 +63,13 @@ def lexicon() -> Lexicon:
         country_names = {name_key(k): str(v) for k, v in raw["country_names"].items() if not k.startswith("_")}
     except (KeyError, TypeError, ValueError, AttributeError) as e:
         raise RecoupeError(f"data/fr/geo.json is malformed: {e}") from e
+    # cross-checks, so that a typo in the file fails here rather than silently matching nothing
+    unknown = set(near) - set(raw["site_categories"])
+    if unknown:
+        raise RecoupeError(f"data/fr/geo.json: sites_near_km names unknown categories {sorted(unknown)}")
+    bad = [k for k, v in country_names.items() if not re.fullmatch(r"[A-Z]{2}", v)]
+    if bad:
+        raise RecoupeError(f"data/fr/geo.json: country_names needs ISO 3166 alpha-2 codes, not for {bad}")
     alt = lambda ws: "|".join(re.escape(w) for w in ws)  # noqa: E731
     conn = rf"(?:\s+(?:{alt(c.rstrip(chr(39)) for c in connectors if not c.endswith(chr(39)))})\s+|\s+(?:{alt(c for c in connectors if c.endswith(chr(39)))})\s*|\s+)"
     adjs = rf"(?:\s+{_LOWER_WORD}){{0,2}}?"
@@ -136,7 +143,8 @@ class Context:
         return any((p.country_code, p.admin1) in self.regions.get(d, ()) for d in q.docs)
 
 
-@step("geocode", version="1")
+# the step's version follows the gazetteer's, so a dossier is geocoded again when the gazetteer changes
+@step("geocode", version=f"1+gazetteer{INDEX_VERSION}")
 def geocode(ctx: ResolveContext) -> None:
     """Set `geo`, `country_code`, `precision` (and `candidates` when context cannot choose) on place entities."""
     geocode_entities(ctx.entities, {d.id: d.text for d in ctx.documents},
