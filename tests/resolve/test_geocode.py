@@ -187,3 +187,14 @@ def test_geocode_airports_and_air_bases_through_their_category_word(
 def test_geocode_country_abbreviations_and_long_forms(gazetteer: Gazetteer, name: str, code: str) -> None:
     e = _geocode({"a": f"Selon le texte, {name} a signé."}, {name: "place"}, gazetteer)[name]
     assert e.type == "country" and e.attrs["country_code"] == code and e.attrs["precision"] == "country"
+
+
+@pytest.mark.parametrize("sentence, name, country", [
+    ("Le préfet du Finistère a fermé les écoles.", "Finistère", None),  # a département, not the Spanish cape town
+    ("Les manifestants ont défilé au Caire samedi.", "Caire", "EG"),
+    ("Le match du Mans a été reporté.", "Mans", "FR"),
+])
+def test_geocode_article_before_a_name_rules_out_towns_without_one(
+        gazetteer: Gazetteer, sentence: str, name: str, country: str | None) -> None:
+    e = _geocode({"a": sentence}, {name: "place"}, gazetteer)[name]
+    assert e.attrs.get("country_code") == country

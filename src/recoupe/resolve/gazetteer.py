@@ -94,6 +94,7 @@ class Place:
     match: str = "exact"  # how the name matched: "exact" | "variant" (transliteration) | "fuzzy"
     score: float = 100.0
     french: bool = False  # matched by a French name (countries, continents)
+    articled: bool = False  # matched with a leading article ("Le Havre" for "du Havre")
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "lat": self.lat, "lon": self.lon, "source": self.source,

@@ -25,7 +25,8 @@ SITE_FEATURES = {"spaceport": ("spaceport",), "seaport": ("seaport",), "airport"
                  "military_base": ("military_base",)}
 SITES = frozenset(f for fs in SITE_FEATURES.values() for f in fs)
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "\u00a0": " ", "\u202f": " "})
-_ARTICLE_BEFORE = re.compile(r"(?:^|[^\w])(?:le|la|les|l')\s*$", re.I)
+# a definite article, bare or contracted with "de" / "à" ("du Finistère", "au Japon")
+_ARTICLE_BEFORE = re.compile(r"(?:^|[^\w])(?:le|la|les|l'|du|au|aux)\s*$", re.I)
 _LOWER_WORD = r"[a-zàâäéèêëîïôöùûüçœæ'-]+"
 
 
@@ -144,7 +145,7 @@ class Context:
 
 
 # the step's version follows the gazetteer's, so a dossier is geocoded again when the gazetteer changes
-@step("geocode", version=f"1+gazetteer{INDEX_VERSION}")
+@step("geocode", version=f"2+gazetteer{INDEX_VERSION}")
 def geocode(ctx: ResolveContext) -> None:
     """Set `geo`, `country_code`, `precision` (and `candidates` when context cannot choose) on place entities."""
     geocode_entities(ctx.entities, {d.id: d.text for d in ctx.documents},
@@ -245,7 +246,7 @@ def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex: 
             return None
         name, alts = alts[0], alts[1:]
     q = Query(entity=e, name=name, category=category, alts=alts)
-    arts = sum(1 for sp in e.mentions if _ARTICLE_BEFORE.search(texts.get(sp.doc, "")[max(0, sp.start - 5):sp.start]
+    arts = sum(1 for sp in e.mentions if _ARTICLE_BEFORE.search(texts.get(sp.doc, "")[max(0, sp.start - 6):sp.start]
                                                                 .translate(_APOS)))
     q.articled = category is None and 2 * arts > len(e.mentions)
     for sp in e.mentions:
@@ -320,6 +321,11 @@ def _candidates_for(q: Query, name: str, gaz: Gazetteer, lex: Lexicon) -> list[P
                 if key.startswith(name_key(form) + " "):
                     found = gaz.lookup(name[len(form):].strip(), features=("country",), fuzzy=False)
                     break
+    if not found and q.articled:
+        # "au Mans", "du Havre", "le Caire": a town takes an article only when its name has one
+        for art in ("Le ", "La ", "Les ", "L'"):
+            found += [dataclasses.replace(p, articled=True)
+                      for p in gaz.lookup(art + name, features=("town",), fuzzy=False)]
     if not found:
         feats: tuple[str, ...] = ("town",) if q.category else ("town", "continent")
         found = gaz.lookup(name, features=feats)
@@ -332,7 +338,7 @@ def _fits(q: Query, p: Place) -> bool:
 
     if p.feature in ("country", "continent"):
         return True  # "X en Y" places towns and sites; a country is not inside another
-    if q.articled and p.feature == "town":
+    if q.articled and p.feature == "town" and not p.articled:
         return False
     for cc, admin1 in q.within:
         if p.country_code != cc or (admin1 and p.feature == "town" and p.admin1 != admin1):
