@@ -198,3 +198,12 @@ def test_geocode_article_before_a_name_rules_out_towns_without_one(
         gazetteer: Gazetteer, sentence: str, name: str, country: str | None) -> None:
     e = _geocode({"a": sentence}, {name: "place"}, gazetteer)[name]
     assert e.attrs.get("country_code") == country
+
+
+def test_geocode_us_state_named_after_a_town_settles_the_homonym(gazetteer: Gazetteer) -> None:
+    texts = {"a": "Le musée de Springfield, dans l'Illinois, a rouvert. Le Texas vote mardi."}
+    got = _geocode(texts, {"Springfield": "place", "Texas": "place"}, gazetteer)
+    spring, texas = got["Springfield"], got["Texas"]
+    assert spring.attrs["country_code"] == "US" and spring.geo is not None
+    assert abs(spring.geo["lat"] - 39.8) < 0.3 and abs(spring.geo["lon"] + 89.65) < 0.3  # Illinois' capital
+    assert texas.attrs["precision"] == "region" and texas.attrs["country_code"] == "US"

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from recoupe.errors import RecoupeError
 
 # bump when the table layout or what goes into it changes: the cache file name carries it
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 
 # letters NFKD does not decompose, mapped to what an ASCII spelling of the name uses
 _LETTERS = str.maketrans({
@@ -179,6 +179,7 @@ def build_index(path: Path, *, cities: Iterable[dict[str, Any]] | None = None, a
         capitals = writer.add_cities(city_rows)
         writer.add_countries(capitals)
         writer.add_continents()
+        writer.add_us_states()
         writer.add_sites()
         if airports:
             writer.add_airports()
@@ -248,6 +249,7 @@ class _Writer:
     def add_cities(self, cities: Iterable[dict[str, Any]]) -> dict[tuple[str, str], tuple[float, float, int]]:
         """Add towns; returns (country, folded name) -> (lat, lon, population) of the most populous, for capitals."""
         biggest: dict[tuple[str, str], tuple[float, float, int]] = {}
+        self.admin1_sums: dict[tuple[str, str], list[float]] = {}
         for c in cities:
             pop = int(c.get("population") or 0)
             cc = c.get("countrycode") or ""
@@ -258,7 +260,26 @@ class _Writer:
             k = (cc, name_key(c["name"]))
             if k not in biggest or biggest[k][2] < pop:
                 biggest[k] = (lat, lon, pop)
+            sums = self.admin1_sums.setdefault((cc, str(c.get("admin1code") or "")), [0.0, 0.0, 0.0, 0.0])
+            sums[0] += lat
+            sums[1] += lon
+            sums[2] += 1
+            sums[3] += pop
         return biggest
+
+    def add_us_states(self) -> None:
+        """US states (GeoNames' admin1 codes there are the postal codes), placed at the mean of their towns.
+
+        Their population is that of their towns, so that a state outweighs a hamlet of the same name.
+        """
+        with open(_geonames_dir() / "us_states.json", encoding="utf-8") as f:
+            states = json.load(f)
+        for code, st in sorted(states.items()):
+            sums = self.admin1_sums.get(("US", code))
+            if not sums or not sums[2]:
+                continue
+            self.place(f"geonames:{st['geonameid']}", st["name"], sums[0] / sums[2], sums[1] / sums[2], "US",
+                       int(sums[3]), "region", code, self._names([st["name"]]))
 
     def add_countries(self, capitals: dict[tuple[str, str], tuple[float, float, int]]) -> None:
         from babel import Locale

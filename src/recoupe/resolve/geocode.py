@@ -145,7 +145,7 @@ class Context:
 
 
 # the step's version follows the gazetteer's, so a dossier is geocoded again when the gazetteer changes
-@step("geocode", version=f"2+gazetteer{INDEX_VERSION}")
+@step("geocode", version=f"3+gazetteer{INDEX_VERSION}")
 def geocode(ctx: ResolveContext) -> None:
     """Set `geo`, `country_code`, `precision` (and `candidates` when context cannot choose) on place entities."""
     geocode_entities(ctx.entities, {d.id: d.text for d in ctx.documents},
@@ -265,7 +265,9 @@ def _read_after(q: Query, texts: dict[str, str], gaz: Gazetteer, lex: Lexicon) -
         if not m:
             continue
         before = texts.get(sp.doc, "")[max(0, sp.start - 12):sp.start].translate(_APOS).lower()
-        if re.search(r"(?:^|\s)(?:de|du|d'|des|depuis)\s*(?:la |l'|le |les )?$", before) and "près" not in m.group(0):
+        prep = m.group(0).strip(" ,(").lower()
+        if (prep in ("au", "aux", "en") and "," not in m.group(0)
+                and re.search(r"(?:^|\s)(?:de|du|d'|des|depuis)\s*(?:la |l'|le |les )?$", before)):
             continue  # "de X au Y", "de X en Y": a range from X to Y, not X inside Y
         near = "près" in m.group(0).lower() or "loin" in m.group(0).lower()
         rest = after[m.end():]
@@ -275,7 +277,8 @@ def _read_after(q: Query, texts: dict[str, str], gaz: Gazetteer, lex: Lexicon) -
             phrase = " ".join(words[:n])
             if not phrase[:1].isupper():
                 continue
-            found = gaz.lookup(phrase, features=("country",) if not region else ("town",), fuzzy=False)
+            found = gaz.lookup(phrase, features=("country", "region") if not region else ("town", "region"),
+                               fuzzy=False)
             if not found and near:
                 found = [p for p in gaz.lookup(phrase, features=("town",), fuzzy=False) if p.population >= 1_000]
                 if found:
@@ -286,7 +289,7 @@ def _read_after(q: Query, texts: dict[str, str], gaz: Gazetteer, lex: Lexicon) -
             top = max(found, key=lambda p: p.population)
             if top.feature == "country":
                 q.within.append((top.country_code, ""))
-            elif region:
+            elif region or top.feature == "region":
                 q.within.append((top.country_code, top.admin1))
             break
 
@@ -327,7 +330,7 @@ def _candidates_for(q: Query, name: str, gaz: Gazetteer, lex: Lexicon) -> list[P
             found += [dataclasses.replace(p, articled=True)
                       for p in gaz.lookup(art + name, features=("town",), fuzzy=False)]
     if not found:
-        feats: tuple[str, ...] = ("town",) if q.category else ("town", "continent")
+        feats: tuple[str, ...] = ("town",) if q.category not in (None, "region") else ("town", "region", "continent")
         found = gaz.lookup(name, features=feats)
     return [p for p in found if _fits(q, p)]
 
@@ -336,7 +339,7 @@ def _fits(q: Query, p: Place) -> bool:
     """Whether a candidate agrees with where the text says the place is."""
     from recoupe.geo import distance_km
 
-    if p.feature in ("country", "continent"):
+    if p.feature in ("country", "continent", "region"):
         return True  # "X en Y" places towns and sites; a country is not inside another
     if q.articled and p.feature == "town" and not p.articled:
         return False
@@ -350,7 +353,7 @@ def _sure(q: Query, cands: list[Place]) -> Place | None:
     """A choice that needs no context: a country or continent by name, a site by name, or a big town with no rival."""
     if not cands:
         return None
-    if len(cands) == 1 and cands[0].feature in ("country", "continent", "spaceport") and cands[0].match == "exact":
+    if len(cands) == 1 and cands[0].feature in ("country", "continent", "region", "spaceport") and cands[0].match == "exact":
         return cands[0]
     top = max(cands, key=lambda p: p.population)
     rivals = [p for p in cands if p is not top and p.feature == top.feature]
@@ -374,7 +377,7 @@ def _score(q: Query, p: Place, context: Context) -> tuple[float, int]:
 
 def _plausible(p: Place, support: int) -> bool:
     """Enough evidence to put a name there: size, or countries named around it, more for loose spellings."""
-    if p.feature in ("country", "continent") or p.feature in SITES:
+    if p.feature in ("country", "continent", "region") or p.feature in SITES:
         return p.match != "fuzzy" or support >= 2
     if p.match == "exact":
         return p.population >= 100_000 or support >= 2
@@ -407,7 +410,7 @@ def _same_place(a: Place, b: Place) -> bool:
 def _precision(q: Query, p: Place) -> str:
     if p.feature == "country":
         return "country"
-    if p.feature == "continent" or q.category == "region":
+    if p.feature in ("continent", "region") or q.category == "region":
         return "region"
     if p.feature in SITES:
         return "site"
@@ -438,7 +441,7 @@ def _resolve(q: Query, p: Place, context: Context, gaz: Gazetteer) -> None:
         e.type = "country"
     elif e.type not in GEO_TYPES:
         e.type = "place"  # a named site ("le cosmodrome de X") that the recogniser filed as a thing
-    context.add(p.country_code, q.sentences, p.admin1 if q.category == "region" else None)
+    context.add(p.country_code, q.sentences, p.admin1 if q.category == "region" or p.feature == "region" else None)
 
 
 def _unresolved(q: Query, cands: list[Place], context: Context) -> None:
