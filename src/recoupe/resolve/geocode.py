@@ -72,7 +72,11 @@ def lexicon() -> Lexicon:
     if bad:
         raise RecoupeError(f"data/fr/geo.json: country_names needs ISO 3166 alpha-2 codes, not for {bad}")
     alt = lambda ws: "|".join(re.escape(w) for w in ws)  # noqa: E731
-    conn = rf"(?:\s+(?:{alt(c.rstrip(chr(39)) for c in connectors if not c.endswith(chr(39)))})\s+|\s+(?:{alt(c for c in connectors if c.endswith(chr(39)))})\s*|\s+)"
+    # a connector ("de", "du", "de la") then a space, or an elided one ("d'", "de l'") glued to the name,
+    # or none at all ("le cosmodrome Vostotchny")
+    spaced = alt(c for c in connectors if not c.endswith("'"))
+    elided = alt(c for c in connectors if c.endswith("'"))
+    conn = rf"(?:\s+(?:{spaced})\s+|\s+(?:{elided})\s*|\s+)"
     adjs = rf"(?:\s+{_LOWER_WORD}){{0,2}}?"
     cat_words = alt(w for w, _ in cats)
     reg_words = alt(regions)
