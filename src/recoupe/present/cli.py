@@ -115,6 +115,18 @@ def export(db: str, fmt: str, out: str | None, no_check: bool) -> None:
         click.echo(text)
 
 
+def _print_report(report) -> None:  # type: ignore[no-untyped-def]
+    parts = [f"{report.read} read", f"{report.added} added", f"{report.unchanged} unchanged"]
+    if report.replaced:
+        parts.append(f"{report.replaced} replaced")
+    parts += [f"{report.duplicates} duplicates", f"{report.analyzed} analyzed", f"{len(report.skipped)} skipped"]
+    if report.ignored:
+        parts.append(f"{report.ignored} other files ignored")
+    click.echo("build: " + ", ".join(parts) + f" -> {report.db}", err=True)
+    for reason, n in sorted(report.skipped_by_reason().items()):
+        click.echo(f"  skipped {n} x {reason}", err=True)
+
+
 @main.command()
 @DB_OPTION
 @click.option("--all", "show_all", is_flag=True, help="Also list places that could not be located.")
@@ -140,18 +152,6 @@ def places(db: str, show_all: bool) -> None:
                        + (f"candidates: {cands}" if cands else ""))
     located = sum(1 for r in rows if r["geo"])
     click.echo(f"{located} of {len(rows)} places located", err=True)
-
-
-def _print_report(report) -> None:  # type: ignore[no-untyped-def]
-    parts = [f"{report.read} read", f"{report.added} added", f"{report.unchanged} unchanged"]
-    if report.replaced:
-        parts.append(f"{report.replaced} replaced")
-    parts += [f"{report.duplicates} duplicates", f"{report.analyzed} analyzed", f"{len(report.skipped)} skipped"]
-    if report.ignored:
-        parts.append(f"{report.ignored} other files ignored")
-    click.echo("build: " + ", ".join(parts) + f" -> {report.db}", err=True)
-    for reason, n in sorted(report.skipped_by_reason().items()):
-        click.echo(f"  skipped {n} x {reason}", err=True)
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ class Lexicon:
     categories: list[tuple[str, str]]  # (category word, category), longest word first
     region_words: tuple[str, ...]
     state_forms: tuple[str, ...]
+    state_keys: tuple[str, ...]  # the same, folded, each with a trailing space
     not_places: frozenset[str]
     country_names: dict[str, str]  # folded abbreviation or long form -> ISO code
     near_km: dict[str, float]
@@ -82,6 +83,7 @@ def lexicon() -> Lexicon:
     reg_words = alt(regions)
     return Lexicon(
         articles=articles, categories=cats, region_words=regions, state_forms=state_forms,
+        state_keys=tuple(name_key(f) + " " for f in state_forms),
         not_places=not_places, near_km=near, country_names=country_names,
         before_category=re.compile(rf"(?:^|[^\w])({cat_words}){adjs}{conn}$", re.I),
         before_region=re.compile(rf"(?:^|[^\w])({reg_words}){adjs}{conn}$", re.I),
@@ -206,7 +208,7 @@ def _strip_article(name: str, lex: Lexicon) -> str:
 def _parse_name(text: str, lex: Lexicon) -> tuple[str, str | None]:
     """A name's locality and the category its words give: "la gare de X" -> ("X", "rail_station")."""
     name = _strip_article(text.translate(_APOS).strip(), lex)
-    if any(name_key(name).startswith(name_key(f) + " ") for f in lex.state_forms):
+    if name_key(name).startswith(lex.state_keys):
         return name, None  # "République de X" names a country, not a region
     if m := lex.name_category.match(name):
         return _strip_article(name[m.end():], lex), category_of(m.group(1))
@@ -324,8 +326,8 @@ def _candidates_for(q: Query, name: str, gaz: Gazetteer, lex: Lexicon) -> list[P
             towns = [p for p in gaz.lookup(name, features=("town",), fuzzy=False) if p.population >= 100_000]
             found = towns or found
         if not found:
-            for form in lex.state_forms:  # "Fédération de Russie" -> "Russie"
-                if key.startswith(name_key(form) + " "):
+            for form, fkey in zip(lex.state_forms, lex.state_keys):  # "Fédération de Russie" -> "Russie"
+                if key.startswith(fkey):
                     found = gaz.lookup(name[len(form):].strip(), features=("country",), fuzzy=False)
                     break
     if not found and q.articled:
