@@ -247,3 +247,16 @@ def _limit(value: str | None, side: int, option: str) -> date | None:
     if b is None or "/" in value:
         raise RecoupeError(f"{option} {value!r}: not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
     return b[side]
+
+def places(db: str | Path) -> list[dict[str, Any]]:
+    """The place and country entities of the dossier at `db`, located ones first, with coordinates and precision."""
+    from recoupe.present.export import places as _places
+
+    return _places(export_dossier(db, check=False))
+
+
+def export_geojson(db: str | Path) -> dict[str, Any]:
+    """The dossier's located places and events as a GeoJSON FeatureCollection (opens in QGIS, kepler.gl)."""
+    from recoupe.present.export import dossier_geojson
+
+    return dossier_geojson(export_dossier(db, check=False))

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from recoupe.present.cli import main
 
 
-@pytest.mark.parametrize("cmd", [[], ["build"], ["export"], ["demo"]])
+@pytest.mark.parametrize("cmd", [[], ["build"], ["export"], ["demo"], ["places"]])
 def test_cli_help(cmd: list[str]) -> None:
     r = CliRunner().invoke(main, [*cmd, "--help"])
     assert r.exit_code == 0 and "Usage" in r.output

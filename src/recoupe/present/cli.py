@@ -86,13 +86,27 @@ def demo(db: str, jobs: int) -> None:
 
 @main.command()
 @DB_OPTION
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True, help="Export format.")
+@click.option("--format", "fmt", type=click.Choice(["json", "geojson"]), default="json", show_default=True,
+              help="Export format: the whole dossier (json) or its located places and events (geojson).")
 @click.option("--out", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
 @click.option("--no-check", is_flag=True, help="Skip validating the dossier against the contract's JSON Schema.")
 def export(db: str, fmt: str, out: str | None, no_check: bool) -> None:
-    """Write the dossier in the contract's JSON form (CONTRACT.md), validated against its schema."""
+    """Write the dossier in the contract's JSON form (CONTRACT.md), validated against its schema.
+
+    With --format geojson: a GeoJSON FeatureCollection of the located places and of the events at them.
+    """
     from recoupe import api
 
+    if fmt == "geojson":
+        if not no_check:
+            api.export_dossier(db, check=True)
+        geo = api.export_geojson(db)
+        text = api.write_json(geo, out)
+        if out:
+            click.echo(f"wrote {out} ({len(geo['features'])} features)", err=True)
+        else:
+            click.echo(text)
+        return
     obj = api.export_dossier(db, check=not no_check)
     text = api.write_json(obj, out)
     if out:
@@ -132,6 +146,33 @@ def _print_report(report) -> None:  # type: ignore[no-untyped-def]
     click.echo("build: " + ", ".join(parts) + f" -> {report.db}", err=True)
     for reason, n in sorted(report.skipped_by_reason().items()):
         click.echo(f"  skipped {n} x {reason}", err=True)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--all", "show_all", is_flag=True, help="Also list places that could not be located.")
+def places(db: str, show_all: bool) -> None:
+    """List the dossier's places and countries with coordinates, precision, country and source.
+
+    Places that context could not settle are shown with their candidates (with --all).
+    """
+    from recoupe import api
+
+    rows = api.places(db)
+    for r in rows:
+        g = r["geo"]
+        if g:
+            what = r["precision"] or "?"
+            if r["category"] and r["category"] != r["precision"]:
+                what += f" ({r['category']})"
+            click.echo(f"{r['name'][:32]:32}  {g['lat']:9.4f} {g['lon']:10.4f}  {r['country_code'] or '--':2}  "
+                       f"{what:24} {g['source']}  [{r['geo_name']}]")
+        elif show_all:
+            cands = ", ".join(f"{c['name']} ({c['country_code']})" for c in r["candidates"][:4])
+            click.echo(f"{r['name'][:32]:32}  {'-':>9} {'-':>10}  --  {r['geo_status'] or 'not a place':24} "
+                       + (f"candidates: {cands}" if cands else ""))
+    located = sum(1 for r in rows if r["geo"])
+    click.echo(f"{located} of {len(rows)} places located", err=True)
 
 
 if __name__ == "__main__":

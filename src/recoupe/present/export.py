@@ -82,3 +82,52 @@ def _spans(dossier: dict[str, Any]):  # type: ignore[no-untyped-def]
             yield f"contradiction {c['id']}", s
     for q in dossier["quantities"]:
         yield f"quantity {q['id']}", q["span"]
+
+
+# --- GeoJSON ------------------------------------------------------------------------------------
+
+GEO_FIELDS = ("country_code", "precision", "category", "geo_status", "geo_name")
+
+
+def places(dossier: dict[str, Any]) -> list[dict[str, Any]]:
+    """The dossier's place and country entities, each with its geocoding (coordinates or candidates)."""
+    out = []
+    for e in dossier["entities"]:
+        if e["type"] not in ("place", "country"):
+            continue
+        row = {"id": e["id"], "name": e["name"], "type": e["type"], "mentions": len(e["mentions"]),
+               "geo": e.get("geo")}
+        row.update({k: e.get(k) for k in GEO_FIELDS})
+        row["candidates"] = e.get("candidates") or []
+        out.append(row)
+    return sorted(out, key=lambda r: (r["geo"] is None, -r["mentions"], r["name"]))
+
+
+def dossier_geojson(dossier: dict[str, Any]) -> dict[str, Any]:
+    """Located places and the events that happened at them, as a GeoJSON FeatureCollection (RFC 7946)."""
+    features: list[dict[str, Any]] = []
+    located: dict[str, dict[str, Any]] = {}
+    for p in places(dossier):
+        geo = p["geo"]
+        if not geo:
+            continue
+        located[p["id"]] = p
+        props = {"kind": "place", "id": p["id"], "name": p["name"], "type": p["type"], "mentions": p["mentions"],
+                 "source": geo["source"], **{k: p[k] for k in GEO_FIELDS}}
+        features.append(_point(geo, props))
+    for ev in dossier["events"]:
+        place = located.get(ev.get("place") or "")
+        if place is None:
+            continue
+        props = {"kind": "event", "id": ev["id"], "type": ev["type"], "date": ev.get("date"),
+                 "date_end": ev.get("date_end"), "summary": ev.get("summary"), "status": ev.get("status"),
+                 "place": place["id"], "place_name": place["name"], "precision": place["precision"],
+                 "participants": ev.get("participants", []), "sources": len(ev.get("sources", []))}
+        features.append(_point(place["geo"], props))
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _point(geo: dict[str, Any], props: dict[str, Any]) -> dict[str, Any]:
+    # GeoJSON orders coordinates longitude first
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [geo["lon"], geo["lat"]]},
+            "properties": props}

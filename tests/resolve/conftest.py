@@ -1,0 +1,12 @@
+"""Fixtures for resolution tests: the real gazetteer index (built once into the user cache, then reused)."""
+
+from __future__ import annotations
+
+import pytest
+
+from recoupe.resolve.gazetteer import Gazetteer, open_gazetteer
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    return open_gazetteer()

@@ -1,0 +1,95 @@
+"""Tests for the offline gazetteer: keys, transliteration variants, exonyms, sites, and the index build."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from recoupe.resolve.gazetteer import Gazetteer, build_index, english_spelling, index_path, name_key, skeleton
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Saint-Pétersbourg", "saint petersbourg"),
+    ("L’Haÿ-les-Roses", "l hay les roses"),
+    ("Łódź", "lodz"),
+    ("  Nijni   Novgorod ", "nijni novgorod"),
+])
+def test_gazetteer_name_key_folds_case_accents_and_punctuation(text: str, key: str) -> None:
+    assert name_key(text) == key
+
+
+@pytest.mark.parametrize("french, english", [
+    ("tchernigov", "Chernigov"),
+    ("oussouriisk", "Ussuriysk"),
+    ("krasnoiarsk", "Krasnoyarsk"),
+    ("iaroslavl", "Yaroslavl"),
+    ("jitomir", "Zhitomir"),
+    ("chakhty", "Shakhty"),
+    ("khassan", "Khasan"),
+    ("svobodny", "Svobodnyy"),
+])
+def test_gazetteer_french_spelling_meets_english_transliteration(french: str, english: str) -> None:
+    assert skeleton(english_spelling(french)) == skeleton(name_key(english))
+
+
+@pytest.mark.parametrize("exonym, country, english", [
+    ("Moscou", "RU", "Moscow"),
+    ("Pékin", "CN", "Beijing"),
+    ("Séoul", "KR", "Seoul"),
+    ("Londres", "GB", "London"),
+    ("Varsovie", "PL", "Warsaw"),
+])
+def test_gazetteer_french_exonyms_find_the_city(gazetteer: Gazetteer, exonym: str, country: str, english: str) -> None:
+    top = max(gazetteer.lookup(exonym, features=("town",)), key=lambda p: p.population)
+    assert (top.country_code, top.name) == (country, english)
+
+
+@pytest.mark.parametrize("name, code", [("Norvège", "NO"), ("États-Unis", "US"), ("Etats-Unis", "US"),
+                                        ("Corée du Sud", "KR"), ("Germany", "DE"),
+                                        ("Birmanie", "MM"), ("Myanmar", "MM")])
+def test_gazetteer_countries_by_french_and_english_name(gazetteer: Gazetteer, name: str, code: str) -> None:
+    found = gazetteer.lookup(name, features=("country",), fuzzy=False)
+    assert [p.country_code for p in found] == [code]
+
+
+def test_gazetteer_transliteration_variant_is_marked(gazetteer: Gazetteer) -> None:
+    found = gazetteer.lookup("Iekaterinbourg", features=("town",))
+    assert found and found[0].name == "Yekaterinburg" and found[0].match == "variant"
+
+
+def test_gazetteer_unknown_name_finds_nothing(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("Zorblattville") == []
+
+
+def test_gazetteer_sites_near_a_town(gazetteer: Gazetteer) -> None:
+    town = max(gazetteer.lookup("Mourmansk", features=("town",)), key=lambda p: p.population)
+    near = gazetteer.sites_near("seaport", town.lat, town.lon, 15)
+    assert near and near[0][1].country_code == "RU" and near[0][0] < 15
+
+
+def test_gazetteer_build_index_from_given_cities(tmp_path: Path) -> None:
+    cities = [
+        {"geonameid": 1, "name": "Alphaville", "latitude": 10.0, "longitude": 20.0, "countrycode": "FR",
+         "population": 1200, "admin1code": "11", "alternatenames": ["Alfaville", "Альфавиль"]},
+        {"geonameid": 2, "name": "Paris", "latitude": 48.85, "longitude": 2.35, "countrycode": "FR",
+         "population": 2_000_000, "admin1code": "11", "alternatenames": []},
+    ]
+    path = build_index(tmp_path / "g.sqlite", cities=cities, airports=False)
+    assert not list(tmp_path.glob("*.tmp"))  # the temporary file was renamed, not left behind
+    g = Gazetteer(path)
+    try:
+        assert [p.source for p in g.lookup("alfaville")] == ["geonames:1"]
+        france = g.lookup("France", features=("country",))
+        assert france and (france[0].lat, france[0].lon) == (48.85, 2.35)  # placed at its capital
+        keys = {r[0] for r in sqlite3.connect(path).execute("SELECT key FROM alias")}
+        assert "альфавиль" not in keys  # only Latin-script names are indexed
+    finally:
+        g.close()
+
+
+def test_gazetteer_index_path_depends_on_cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RECOUPE_CACHE", str(tmp_path))
+    p = index_path()
+    assert p.parent == tmp_path and "geonames3.0.2" in p.name

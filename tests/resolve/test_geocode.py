@@ -1,0 +1,219 @@
+"""Tests for the geocode step on hand-made entities and sentences written for the tests."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from recoupe.model import Analysis, Document, Entity, Span, make_id
+from recoupe.resolve.gazetteer import Gazetteer
+from recoupe.resolve.geocode import geocode_entities, lexicon
+from recoupe.resolve.registry import ResolveContext
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"[.!?](\s+|$)", text):
+        out.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def _entities(texts: dict[str, str], names: dict[str, str]) -> list[Entity]:
+    """One entity per name (name -> type), with a mention at every occurrence in every text."""
+    out = []
+    for name, typ in names.items():
+        spans = [Span(doc, m.start(), m.end(), m.group(0))
+                 for doc, text in texts.items() for m in re.finditer(re.escape(name), text)]
+        assert spans, name
+        out.append(Entity(id=make_id("ent", name), name=name, type=typ, aliases=[name], mentions=spans))
+    return out
+
+
+def _geocode(texts: dict[str, str], names: dict[str, str], gaz: Gazetteer) -> dict[str, Entity]:
+    ents = _entities(texts, names)
+    geocode_entities(ents, texts, {d: _sentences(t) for d, t in texts.items()}, gaz)
+    return {e.name: e for e in ents}
+
+
+def test_geocode_homonym_follows_the_country_named_in_the_article(gazetteer: Gazetteer) -> None:
+    texts = {"a": "Des milliers de manifestants ont défilé à Tripoli. Le Liban traverse une crise profonde."}
+    got = _geocode(texts, {"Tripoli": "place", "Liban": "place"}, gazetteer)
+    assert got["Tripoli"].attrs["country_code"] == "LB"
+    texts = {"b": "Des milliers de manifestants ont défilé à Tripoli. La Libye traverse une crise profonde."}
+    got = _geocode(texts, {"Tripoli": "place", "Libye": "place"}, gazetteer)
+    assert got["Tripoli"].attrs["country_code"] == "LY"
+
+
+def test_geocode_homonym_without_context_stays_ambiguous_with_candidates(gazetteer: Gazetteer) -> None:
+    got = _geocode({"a": "Le convoi est arrivé à Tripoli dans la nuit."}, {"Tripoli": "place"}, gazetteer)
+    e = got["Tripoli"]
+    assert e.geo is None and e.attrs["geo_status"] == "ambiguous"
+    assert {"LB", "LY"} <= {c["country_code"] for c in e.attrs["candidates"]}
+
+
+@pytest.mark.parametrize("sentence, country", [
+    ("Le festival se tient à Valence, en France, chaque été.", "FR"),
+    ("Le festival se tient à Valence, en Espagne, chaque été.", "ES"),
+    ("La délégation a fait escale à Londres, en Argentine, avant de repartir.", "AR"),
+])
+def test_geocode_located_in_country_picks_the_homonym(gazetteer: Gazetteer, sentence: str, country: str) -> None:
+    name = "Valence" if "Valence" in sentence else "Londres"
+    got = _geocode({"a": sentence}, {name: "place"}, gazetteer)
+    assert got[name].attrs["country_code"] == country and got[name].geo is not None
+
+
+@pytest.mark.parametrize("exonym, country, lat", [
+    ("Moscou", "RU", 55.75), ("Pékin", "CN", 39.9), ("Séoul", "KR", 37.57), ("Londres", "GB", 51.5),
+])
+def test_geocode_french_exonyms(gazetteer: Gazetteer, exonym: str, country: str, lat: float) -> None:
+    got = _geocode({"a": f"Le ministre s'est rendu à {exonym} la semaine dernière."}, {exonym: "place"}, gazetteer)
+    e = got[exonym]
+    assert e.attrs["country_code"] == country and e.attrs["precision"] == "town"
+    assert e.geo is not None and abs(e.geo["lat"] - lat) < 0.2 and e.geo["source"].startswith("geonames:")
+
+
+def test_geocode_site_through_its_category_word(gazetteer: Gazetteer) -> None:
+    texts = {"a": "La fusée a décollé du cosmodrome de Baïkonour mardi. Un cargo a quitté le port de Mourmansk."}
+    got = _geocode(texts, {"Baïkonour": "place", "Mourmansk": "place"}, gazetteer)
+    cosmo, port = got["Baïkonour"], got["Mourmansk"]
+    assert cosmo.attrs["precision"] == "site" and cosmo.attrs["category"] == "spaceport"
+    assert cosmo.geo is not None and cosmo.geo["source"].startswith("spaceports:") and cosmo.attrs["country_code"] == "KZ"
+    assert port.attrs["precision"] == "site" and port.geo is not None and port.geo["source"].startswith("seaports:")
+
+
+def test_geocode_category_in_the_name_and_thing_becomes_place(gazetteer: Gazetteer) -> None:
+    texts = {"a": "Les images montrent la gare de Mourmansk sous la neige. Le cosmodrome de Plessetsk est fermé."}
+    got = _geocode(texts, {"gare de Mourmansk": "place", "cosmodrome de Plessetsk": "other"}, gazetteer)
+    gare, cosmo = got["gare de Mourmansk"], got["cosmodrome de Plessetsk"]
+    # no station list: the station is put at its town, and says so
+    assert gare.attrs["category"] == "rail_station" and gare.attrs["precision"] == "town"
+    assert gare.attrs["country_code"] == "RU"
+    assert cosmo.type == "place" and cosmo.attrs["precision"] == "site" and cosmo.attrs["geo_match"] == "variant"
+
+
+def test_geocode_unknown_name_left_unresolved(gazetteer: Gazetteer) -> None:
+    got = _geocode({"a": "Les troupes se sont repliées vers Zorblattville, en Norvège."},
+                   {"Zorblattville": "place"}, gazetteer)
+    e = got["Zorblattville"]
+    assert e.geo is None and e.attrs["geo_status"] == "unresolved" and "candidates" not in e.attrs
+
+
+def test_geocode_country_named_in_the_text_rules_out_other_countries(gazetteer: Gazetteer) -> None:
+    # the only "Trípoli"-like candidates outside Greece must not be taken when the text says Greece
+    got = _geocode({"a": "Le train s'est arrêté à Tripoli, en Grèce, pendant une heure."}, {"Tripoli": "place"}, gazetteer)
+    assert got["Tripoli"].attrs["country_code"] == "GR"
+
+
+def test_geocode_countries_become_countries(gazetteer: Gazetteer) -> None:
+    texts = {"a": "Hier, la Norvège et la Fédération de Russie ont signé un accord."}
+    got = _geocode(texts, {"la Norvège": "place", "Fédération de Russie": "place"}, gazetteer)
+    assert got["la Norvège"].type == "country" and got["la Norvège"].attrs["country_code"] == "NO"
+    assert got["Fédération de Russie"].attrs["country_code"] == "RU"
+    assert got["Fédération de Russie"].attrs["precision"] == "country"
+
+
+def test_geocode_nearby_town_settles_a_small_homonym(gazetteer: Gazetteer) -> None:
+    # several villages share the name; "près de Valence" keeps the one near the French town
+    texts = {"a": "Le dépôt se trouve à Étoile-sur-Rhône, près de Valence."}
+    got = _geocode(texts, {"Étoile-sur-Rhône": "place"}, gazetteer)
+    e = got["Étoile-sur-Rhône"]
+    assert e.attrs["country_code"] == "FR" and e.geo is not None
+
+
+def test_geocode_person_is_never_geocoded(gazetteer: Gazetteer) -> None:
+    got = _geocode({"a": "Le gare de Paris a parlé hier."}, {"Paris": "person"}, gazetteer)
+    assert got["Paris"].geo is None and "geo_status" not in got["Paris"].attrs
+
+
+def test_geocode_step_runs_through_the_registry(gazetteer: Gazetteer) -> None:
+    from recoupe.resolve import STEPS, _load_builtins
+
+    _load_builtins()
+    text = "Le sommet s'est tenu à Oslo, en Norvège."
+    ctx = ResolveContext(documents=[Document(id="d", source="t", text=text)],
+                         analyses=[Analysis(doc="d", version="t", sentences=_sentences(text))])
+    ctx.entities = _entities({"d": text}, {"Oslo": "place"})
+    STEPS["geocode"].fn(ctx)
+    assert ctx.entities[0].attrs["country_code"] == "NO"
+
+
+def test_geocode_lexicon_loads_and_orders_longest_category_first() -> None:
+    lex = lexicon()
+    words = [w for w, _ in lex.categories]
+    assert words.index("base de lancement") < words.index("base")
+
+
+def test_geocode_english_country_name_that_is_a_french_city_name(gazetteer: Gazetteer) -> None:
+    texts = {"a": "Le président s'est rendu à Mexico puis a quitté le Mexique."}
+    got = _geocode(texts, {"Mexico": "place", "Mexique": "place"}, gazetteer)
+    assert got["Mexico"].type == "place" and got["Mexico"].attrs["precision"] == "town"
+    assert got["Mexique"].type == "country" and got["Mexique"].attrs["country_code"] == "MX"
+
+
+def test_geocode_falls_back_on_the_entity_aliases(gazetteer: Gazetteer) -> None:
+    text = "La Confédération helvétique a voté. La Suisse reste neutre."
+    e = Entity(id="e", name="Confédération helvétique", type="place", aliases=["Confédération helvétique", "Suisse"],
+               mentions=[Span("a", 3, 27, "Confédération helvétique"), Span("a", 39, 45, "Suisse")])
+    geocode_entities([e], {"a": text}, {"a": _sentences(text)}, gazetteer)
+    assert e.type == "country" and e.attrs["country_code"] == "CH"
+
+
+def test_geocode_category_found_in_an_alias(gazetteer: Gazetteer) -> None:
+    text = "Le cosmodrome de Plessetsk a repris ses tirs. Plessetsk est sous la neige."
+    e = Entity(id="e", name="Plessetsk", type="place", aliases=["Plessetsk", "cosmodrome de Plessetsk"],
+               mentions=[Span("a", 3, 26, "cosmodrome de Plessetsk"), Span("a", 46, 55, "Plessetsk")])
+    assert text[3:26] == "cosmodrome de Plessetsk" and text[46:55] == "Plessetsk"
+    geocode_entities([e], {"a": text}, {"a": _sentences(text)}, gazetteer)
+    assert e.attrs["category"] == "spaceport" and e.geo is not None and e.geo["source"] == "spaceports:plesetsk"
+
+
+@pytest.mark.parametrize("sentence, name, feature, country", [
+    ("L'avion s'est posé à l'aéroport de Vnoukovo vers minuit.", "Vnoukovo", "airport", "RU"),
+    ("Des chasseurs ont quitté la base aérienne de Ramstein hier.", "Ramstein", "military_base", "DE"),
+    ("Les passagers attendent à l'aéroport d'Orly depuis le matin.", "Orly", "airport", "FR"),
+])
+def test_geocode_airports_and_air_bases_through_their_category_word(
+        gazetteer: Gazetteer, sentence: str, name: str, feature: str, country: str) -> None:
+    e = _geocode({"a": sentence}, {name: "place"}, gazetteer)[name]
+    assert e.geo is not None and e.geo["source"].startswith("airports:")
+    assert e.attrs["precision"] == "site" and e.attrs["country_code"] == country
+
+
+@pytest.mark.parametrize("name, code", [("RDC", "CD"), ("République démocratique du Congo", "CD"), ("EAU", "AE")])
+def test_geocode_country_abbreviations_and_long_forms(gazetteer: Gazetteer, name: str, code: str) -> None:
+    e = _geocode({"a": f"Selon le texte, {name} a signé."}, {name: "place"}, gazetteer)[name]
+    assert e.type == "country" and e.attrs["country_code"] == code and e.attrs["precision"] == "country"
+
+
+@pytest.mark.parametrize("sentence, name, country", [
+    ("Le préfet du Finistère a fermé les écoles.", "Finistère", None),  # a département, not the Spanish cape town
+    ("Les manifestants ont défilé au Caire samedi.", "Caire", "EG"),
+    ("Le match du Mans a été reporté.", "Mans", "FR"),
+])
+def test_geocode_article_before_a_name_rules_out_towns_without_one(
+        gazetteer: Gazetteer, sentence: str, name: str, country: str | None) -> None:
+    e = _geocode({"a": sentence}, {name: "place"}, gazetteer)[name]
+    assert e.attrs.get("country_code") == country
+
+
+def test_geocode_us_state_named_after_a_town_settles_the_homonym(gazetteer: Gazetteer) -> None:
+    texts = {"a": "Le musée de Springfield, dans l'Illinois, a rouvert. Le Texas vote mardi."}
+    got = _geocode(texts, {"Springfield": "place", "Texas": "place"}, gazetteer)
+    spring, texas = got["Springfield"], got["Texas"]
+    assert spring.attrs["country_code"] == "US" and spring.geo is not None
+    assert abs(spring.geo["lat"] - 39.8) < 0.3 and abs(spring.geo["lon"] + 89.65) < 0.3  # Illinois' capital
+    assert texas.attrs["precision"] == "region" and texas.attrs["country_code"] == "US"
+
+
+@pytest.mark.parametrize("sentence, name, precision", [
+    ("Des drones ont frappé Belgorod dans la nuit.", "Belgorod", "town"),
+    ("Des drones ont frappé l'oblast de Belgorod dans la nuit.", "oblast de Belgorod", "region"),
+    ("Des drones ont frappé la région de Belgorod dans la nuit.", "région de Belgorod", "region"),
+])
+def test_geocode_region_or_town_of_the_same_name(gazetteer: Gazetteer, sentence: str, name: str, precision: str) -> None:
+    e = _geocode({"a": sentence}, {name: "place"}, gazetteer)[name]
+    assert e.attrs["precision"] == precision and e.attrs["country_code"] == "RU" and e.geo is not None
