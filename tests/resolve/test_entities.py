@@ -108,3 +108,23 @@ def test_entities_equipment_mentions(analyzer: Analyzer) -> None:
     ents = _dossier(analyzer, "L'armée a reçu des drones et des chars d'assaut, ainsi que des missiles S-400.")
     equipment = {e["name"] for e in ents if e["type"] == "equipment"}
     assert {"S-400"} <= equipment and any("drone" in n for n in equipment) and any("char" in n for n in equipment)
+
+
+def test_entities_names_geocoded_to_one_place_are_one_entity() -> None:
+    from recoupe.model import Entity, Span
+    from recoupe.resolve.merge_places import merge_places
+    from recoupe.resolve.registry import ResolveContext
+
+    def ent(i: str, name: str, n: int, source: str | None, etype: str = "place") -> Entity:
+        spans = [Span("d", 10 * k + int(i), 10 * k + int(i) + 1, "x") for k in range(n)]
+        return Entity(id=i, name=name, type=etype, aliases=[name], mentions=spans,
+                      geo={"lat": 0.0, "lon": 0.0, "source": source} if source else None)
+
+    ctx = ResolveContext(documents=[], analyses=[])
+    ctx.entities = [ent("1", "Pékin", 3, "geonames:1"), ent("2", "Beijing", 1, "geonames:1"),
+                    ent("3", "Lyon", 2, "geonames:2"), ent("4", "Nowhere", 1, None), ent("5", "Nowhere2", 1, None)]
+    merge_places(ctx)
+    names = {e.name: e for e in ctx.entities}
+    assert set(names) == {"Pékin", "Lyon", "Nowhere", "Nowhere2"}
+    assert names["Pékin"].aliases == ["Beijing", "Pékin"] and len(names["Pékin"].mentions) == 4
+    assert ctx.mention_entity[("d", 2, 3)] == "1"
