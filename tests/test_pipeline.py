@@ -177,3 +177,17 @@ def test_store_rejects_a_non_store_file(tmp_path: Path) -> None:
     p.write_text("hello, I am not SQLite " * 100)
     with pytest.raises(RecoupeError, match="not a recoupe store"):
         open_store(p)
+
+
+def test_pipeline_dateline_completes_a_month_publication_date(tmp_path: Path) -> None:
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(" date 2024-02 Lyon, mardi 13 février – " + A, encoding="utf-8")
+    db = tmp_path / "x.db"
+    pipeline.build([str(d)], db, progress=False)
+    with open_store(db) as s:
+        [doc] = list(s.documents())
+    assert (doc.published, doc.published_precision, doc.published_from) == ("2024-02-13", "day", "dateline")
+    before = _rows(db)
+    pipeline.build([str(d)], db, progress=False)
+    assert _rows(db) == before

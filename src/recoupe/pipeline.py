@@ -124,15 +124,23 @@ def _analyze(store: SQLiteStore, report: BuildReport, jobs: int, progress: bool 
             batch.append(a)
             bar.update(1)
             if len(batch) >= WRITE_BATCH:
-                store.put_analyses(batch)
-                report.analyzed += len(batch)
+                _save(store, batch, report)
                 batch = []
     finally:
         # whatever finished is kept, so an interrupted build resumes where it stopped
         if batch:
-            store.put_analyses(batch)
-            report.analyzed += len(batch)
+            _save(store, batch, report)
         bar.close()
+
+
+def _save(store: SQLiteStore, batch: list[Analysis], report: BuildReport) -> None:
+    store.put_analyses(batch)
+    report.analyzed += len(batch)
+    for a in batch:
+        # analysis may complete a month-precision publication date from an unambiguous dateline
+        refined = a.attrs.get("published_refined")
+        if refined and refined.get("precision") == "day":
+            store.set_published(a.doc, refined["value"], "day", "dateline")
 
 
 def _skip(store: SQLiteStore, report: BuildReport, say: Callable[[str], None], err: IngestError) -> None:

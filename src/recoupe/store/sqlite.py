@@ -118,6 +118,12 @@ class SQLiteStore:
                 c.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
         return len(ids)
 
+    def set_published(self, doc_id: str, value: str, precision: str, how: str) -> None:
+        """Record a more precise publication date found by analysis (never a less precise one)."""
+        with self.transaction() as c:
+            c.execute("UPDATE documents SET published = ?, published_precision = ?, published_from = ? "
+                      "WHERE id = ? AND coalesce(published_precision, '') != 'day'", (value, precision, how, doc_id))
+
     def documents(self) -> Iterator[Document]:
         cur = self.conn.execute(f"SELECT {', '.join(_DOC_COLUMNS)} FROM documents ORDER BY added_at, id")
         for row in cur:
