@@ -81,13 +81,25 @@ def lexicon(language: str = "fr") -> Lexicon:
         relative=frozenset(sp["relative_pronouns"]),
         function_words=frozenset(sp["function_words"]),
         abbreviations=frozenset(sp["abbreviations"]),
-        speech_forms=verb_forms(verbs),
+        speech_forms=frozenset(_register_forms(verbs + mo["belief_verbs"] + mo["denial_verbs"] + mo["hedge_verbs"])),
     )
 
 
+def _register_forms(verbs: list[str]) -> list[str]:
+    forms = verb_forms(verbs)
+    _FORM_LEMMA.update(forms)
+    return list(forms)
+
+
+_FORM_LEMMA: dict[str, str] = {}
+
+
 def lemma(tok: Any) -> str:
-    """The token's lemma, lower-cased, with a reflexive "s'"/"se" prefix dropped."""
-    return str(tok.lemma_).lower()
+    """The token's lemma, lower-cased; a known verb's lemma when the lemmatizer returned the form itself ("estime")."""
+    lem = str(tok.lemma_).lower()
+    if lem == tok.lower_ and lem in _FORM_LEMMA:
+        return _FORM_LEMMA[lem]
+    return lem
 
 
 def is_speech_verb(tok: Any, lex: Lexicon, governing: bool = False) -> bool:
@@ -102,17 +114,18 @@ def is_speech_verb(tok: Any, lex: Lexicon, governing: bool = False) -> bool:
     if governing and lem in lex.speech["speech_verb_exclusions"] and tok.i + 1 < len(tok.doc):
         if tok.doc[tok.i + 1].lower_ in lex.speech["speech_verb_exclusions"][lem]:
             return False
-    return lem in lex.speech_verbs or tok.lower_ in lex.speech_forms or _multiword_at(tok, lex)
+    return lem in lex.speech_verbs or _multiword_at(tok, lex)
 
 
-def verb_forms(verbs: list[str]) -> frozenset[str]:
+def verb_forms(verbs: list[str]) -> dict[str, str]:
     """Common inflected forms of regular -er verbs, for when the lemmatizer misses ("estime" -> "estime")."""
-    out: set[str] = set()
+    out: dict[str, str] = {}
     for v in verbs:
         if v.endswith("er") and " " not in v:
             st = v[:-2]
-            out.update(st + e for e in ("e", "es", "ent", "é", "ée", "és", "ées", "ait", "aient", "a", "ant", "èrent", "era", "erait"))
-    return frozenset(out)
+            for e in ("e", "es", "ent", "é", "ée", "és", "ées", "ait", "aient", "a", "ant", "èrent", "era", "erait"):
+                out.setdefault(st + e, v)
+    return out
 
 
 def sentence_ends(text: str, abbreviations: frozenset[str], masked: Any = None) -> list[int]:
