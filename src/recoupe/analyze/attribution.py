@@ -81,7 +81,8 @@ def lexicon(language: str = "fr") -> Lexicon:
         relative=frozenset(sp["relative_pronouns"]),
         function_words=frozenset(sp["function_words"]),
         abbreviations=frozenset(sp["abbreviations"]),
-        speech_forms=frozenset(_register_forms(verbs + mo["belief_verbs"] + mo["denial_verbs"] + mo["hedge_verbs"])),
+        speech_forms=frozenset(_register_forms(verbs + mo["belief_verbs"] + mo["denial_verbs"] + mo["hedge_verbs"]
+                                               + [w for ws in load_data("claim_predicates", language)["predicate_classes"].values() for w in ws])),
     )
 
 

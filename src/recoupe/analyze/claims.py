@@ -224,7 +224,7 @@ class _ClaimFinder:
         classes = sorted(set(classes) | {c for w, c in self.noun_class.items() if " " in w and w in low_text})
         attrs: dict[str, Any] = {
             "lemmas": content,
-            "predicate_class": self.pred_class.get(pred_word) or self._class_of_content(toks, pred),
+            "predicate_class": self.pred_class.get(pred_word),
             "object_classes": classes,
         }
         if source is not None and source.extra.get("name_span"):
@@ -398,14 +398,6 @@ class _ClaimFinder:
         if lemma(tok) in ("être", "avoir") and tok.dep_ in ("cop", "aux"):
             tok = tok.head
         return lemma(tok)
-
-    def _class_of_content(self, toks: list[Any], pred: Any) -> str | None:
-        """Without a classed main verb, the class of a verb or noun the predicate governs ("en quête de")."""
-        for t in pred.subtree if pred is not None else []:
-            cls = self.pred_class.get(lemma(t))
-            if cls and t.idx >= toks[0].idx and t.idx <= toks[-1].idx:
-                return cls
-        return None
 
 
 def find_claims(doc_id: str, sdoc: Any, mentions: list[Mention], quotes: list[QuoteRec], language: str = "fr") -> list[ClaimRec]:

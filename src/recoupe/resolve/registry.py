@@ -51,7 +51,7 @@ class Step:
 
 
 STEPS: dict[str, Step] = {}
-DEFAULT_STEPS: list[str] = ["entities"]
+DEFAULT_STEPS: list[str] = ["entities", "quotes", "claims"]
 
 
 def step(name: str, version: str = "1") -> Callable[[StepFn], StepFn]:
