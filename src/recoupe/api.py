@@ -169,3 +169,14 @@ def list_quotes(db: str | Path, *, speaker: str | None = None) -> list[dict[str,
             continue
         out.append({**q, "speaker_name": names.get(q["speaker"]) if q["speaker"] else None})
     return out
+
+
+def evaluate_quotes_claims(db: str | Path, gold: str | Path) -> dict[str, Any]:
+    """Score the quotes and claims of the dossier at `db` against a gold file (see recoupe.evaluate.quotes)."""
+    from recoupe.evaluate.quotes import score_quotes_claims
+
+    try:
+        data = json.loads(Path(gold).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise RecoupeError(f"{gold}: cannot read the gold file ({e})") from None
+    return score_quotes_claims(export_dossier(db, check=False), data)

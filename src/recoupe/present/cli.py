@@ -158,5 +158,19 @@ def quotes(db: str, speaker: str | None, as_json: bool) -> None:
     click.echo(f"{len(rows)} quote(s)", err=True)
 
 
+@main.command("eval-quotes")
+@DB_OPTION
+@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False), help="Gold annotation (JSON) of quotes and claims.")
+@click.option("--errors/--no-errors", default=False, help="Also list every miss and wrong speaker or modality.")
+def eval_quotes(db: str, gold: str, errors: bool) -> None:
+    """Score quotes (recall, speaker accuracy) and claims (recall, modality accuracy) against a gold file."""
+    from recoupe import api
+
+    report = api.evaluate_quotes_claims(db, gold)
+    if not errors:
+        report = {k: v for k, v in report.items() if k != "errors"}
+    click.echo(api.write_json(report, None))
+
+
 if __name__ == "__main__":
     main()

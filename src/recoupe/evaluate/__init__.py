@@ -1,0 +1,1 @@
+"""Evaluation of a dossier against hand annotations (gold files)."""
