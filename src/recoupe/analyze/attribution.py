@@ -140,13 +140,18 @@ def sentence_ends(text: str, abbreviations: frozenset[str], masked: Any = None) 
             if word in abbreviations or (len(word) <= 2 and word[:1].isupper() and word.isalpha() and word.isupper()):
                 continue
         if masked is not None and masked(i):
-            continue
+            # « … se termine ici. » Une autre phrase: the quotation closed the sentence
+            m = _CLOSE_THEN_CAPITAL.match(text, i + 1)
+            if m is None or text[i] == "\n":
+                continue
+            i = m.start(1)
         if out and not text[out[-1] + 1:i].strip():
             continue  # a blank line after a full stop ends one sentence, not three
         out.append(i)
     return out
 
 
+_CLOSE_THEN_CAPITAL = re.compile(r"[\s*]*([»”])\s+(?=[A-ZÀ-ÖØ-Þ«])")
 _SENT_END = re.compile(r"[.!?…](?=[\s»”*)\]]|$)|\n")
 
 

@@ -115,7 +115,8 @@ class _ClaimFinder:
             return True
         if word_count(sent) < self.mo["min_claim_words"]:
             return True
-        if not any("Fin" in t.morph.get("VerbForm") or is_conditional(t, self.lex) for t in toks):
+        if not any("Fin" in t.morph.get("VerbForm") or is_conditional(t, self.lex)
+                   or t.pos_ in ("VERB", "AUX") and not t.morph.get("VerbForm") for t in toks):
             return True  # captions and headings have no finite verb
         if line == sent.strip() and not sent.rstrip().endswith(_TERMINAL):
             return True  # a line of its own without a full stop: a heading

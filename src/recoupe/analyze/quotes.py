@@ -361,7 +361,7 @@ class _Finder:
         if q.speaker is None and n <= self.lex.speech["term_quote_max_words"] and not has_verb and words[:1].isupper():
             return False  # a name or title in quotes: « Jour de la Victoire »
         lowered = {w.lower() for w in re.findall(r"\w+['’]?", words)}
-        if n >= 3 and not lowered & self.lex.function_words:
+        if q.speaker is None and n >= 3 and not lowered & self.lex.function_words:
             return False  # a title in another language, as in a reference list
         return True
 
