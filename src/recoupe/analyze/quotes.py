@@ -341,7 +341,8 @@ class _Finder:
         for q in self.quotes:
             if q.speaker is None and prev is not None and prev.speaker is not None and not prev.speaker.pronoun:
                 gap = self.sentence_no(q.open) - self.sentence_no(prev.close)
-                if gap <= 1 and not self._other_speech_between(prev.close, q.open):
+                after = max(prev.close, prev.speaker.attribution[1] if prev.speaker.attribution else 0)
+                if gap <= 1 and not self._other_speech_between(after, q.open):
                     src = prev.speaker
                     q.speaker = Speaker(src.start, src.end, src.text, None, False, "carried", dict(src.extra))
             prev = q
@@ -358,7 +359,9 @@ class _Finder:
             return False
         toks = self._tokens(q.start, q.end)
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in toks)
-        if q.speaker is None and n <= self.lex.speech["term_quote_max_words"] and not has_verb and words[:1].isupper():
+        capitalised = [w for w in words.split() if len(w) > 3]
+        title_case = bool(capitalised) and sum(w[:1].isupper() for w in capitalised) * 2 > len(capitalised)
+        if q.speaker is None and not has_verb and words[:1].isupper() and (n <= self.lex.speech["term_quote_max_words"] or title_case):
             return False  # a name or title in quotes: « Jour de la Victoire »
         lowered = {w.lower() for w in re.findall(r"\w+['’]?", words)}
         if q.speaker is None and n >= 3 and not lowered & self.lex.function_words:
