@@ -386,6 +386,13 @@ class _ClaimFinder:
         if nxt is not None and nxt.lower_ in ("que", "qu'", "qu’"):
             end = nxt.idx + len(nxt)
         start = sp.start if 0 <= frame.idx - sp.end <= 60 else min([c.idx for c in frame.children if c.dep_.startswith("aux")] + [frame.idx])
+        if start == sp.start:  # keep the title before the name: "Le ministre Luc Bernard a déclaré que"
+            tok = self.sf.token_at(sp.start)
+            k = tok.i - 1 if tok is not None else -1
+            while k >= 0 and frame.doc[k].idx >= s and frame.doc[k].pos_ in ("DET", "NOUN", "ADJ") and (
+                    frame.doc[k].is_lower or frame.doc[k].pos_ == "DET" or k == 0 or frame.doc[k].idx == s):
+                start = frame.doc[k].idx
+                k -= 1
         sp.attribution = (min(start, frame.idx), end)
         sp.extra["name_span"] = Span(self.doc_id, sp.start, sp.end, sp.text).to_dict()
         return sp
