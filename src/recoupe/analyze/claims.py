@@ -32,7 +32,7 @@ _TERMINAL = (".", "!", "…", "»", "”", ")", "*", "]", '"')
 _CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
 
 
-@component("claims", requires=("spacy", "sentences", "mentions", "quotes"), assigns=("claims",), version="1")
+@component("claims", requires=("spacy", "sentences", "mentions", "quotes"), assigns=("claims",), version="2")
 def claims(ctx: Context) -> dict[str, list[Any]]:
     return {"claims": find_claims(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.analysis.quotes, ctx.document.language or "fr")}
 
@@ -208,7 +208,7 @@ class _ClaimFinder:
             for o in objs:
                 dets = [d.lower_ for d in o.children if d.dep_ == "det"]
                 if o.lemma_.lower() in self.mo["claim_nouns"] or o.lower_ in self.mo["claim_nouns"]:
-                    if any(d in ("ces", "cette", "ce", "cet", "les", "ses", "leurs") for d in dets):
+                    if any(d in ("ces", "cette", "ce", "cet") for d in dets):  # "ces affirmations", not "les affirmations selon lesquelles"
                         refers_previous = True
         elif self._conditional(toks, group, frame, frame_group):
             modality = "conditional"

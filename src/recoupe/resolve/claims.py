@@ -107,7 +107,7 @@ class _Item:
     source_entity: str | None = None
 
 
-@step("claims", version="1")
+@step("claims", version="2")
 def resolve_claims(ctx: ResolveContext) -> None:
     """Contract claims with their source entity, clustered across articles, with independent sources per cluster."""
     lk = _lookup(ctx)
@@ -131,7 +131,13 @@ def resolve_claims(ctx: ResolveContext) -> None:
                 lemmas=frozenset(c.attrs.get("lemmas") or ()),
                 times=frozenset(times), source_entity=src_ent,
             ))
-    clusters = cluster_claims(items)
+    at = {(it.doc, it.rec.span.start, it.rec.span.end): i for i, it in enumerate(items)}
+    links = []
+    for i, it in enumerate(items):
+        ref = it.rec.attrs.get("refers_to")
+        if ref and (it.doc, ref["start"], ref["end"]) in at:
+            links.append((at[(it.doc, ref["start"], ref["end"])], i))
+    clusters = cluster_claims(items, links)
     sources = _independent_sources(items, clusters, docs)
     for i, it in enumerate(items):
         c = it.rec
@@ -186,18 +192,25 @@ def same_claim(a: _Item, b: _Item) -> bool:
     if a.times and b.times and not any(x.startswith(y) or y.startswith(x) for x in a.times for y in b.times):
         return False  # different dates: not the same fact
     shared = len(a.entities & b.entities)
+    if a.pclass.startswith("lemma:"):  # an unclassed predicate ("avoir", "souligner"): wording and participants must agree
+        lem0 = len(a.lemmas & b.lemmas) / max(1, len(a.lemmas | b.lemmas))
+        return shared >= 2 and (lem0 >= 0.25 or fuzz.token_set_ratio(a.rec.text, b.rec.text) >= 75)
     objects = bool(a.objects & b.objects)
     lem = len(a.lemmas & b.lemmas) / max(1, len(a.lemmas | b.lemmas))
-    if objects and (shared >= 1 or lem >= 0.2):
+    if objects and (shared >= 1 or lem >= 0.15 or (a.rec.predicate and a.rec.predicate == b.rec.predicate)):
         return True
     wording = fuzz.token_set_ratio(a.rec.text, b.rec.text)
-    if objects and wording >= 60:
+    if objects and wording >= 55:
         return True
     return shared >= 2 and (lem >= 0.25 or wording >= 75)
 
 
-def cluster_claims(items: list[_Item]) -> list[str]:
-    """A cluster id per claim (union-find over linked pairs; the id is derived from the smallest member id)."""
+def cluster_claims(items: list[_Item], links: list[tuple[int, int]] | None = None) -> list[str]:
+    """A cluster id per claim (union-find over linked pairs; the id is derived from the smallest member id).
+
+    `links` are pairs known to be about the same thing whatever they say, e.g. a denial of "ces
+    affirmations" and the claim it refers to.
+    """
     parent = list(range(len(items)))
 
     def find(x: int) -> int:
@@ -206,6 +219,10 @@ def cluster_claims(items: list[_Item]) -> list[str]:
             x = parent[x]
         return x
 
+    for i, j in links or []:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
     for i, j in _pairs(items, _blocks(items)):
         if same_claim(items[i], items[j]):
             ri, rj = find(i), find(j)
