@@ -116,7 +116,8 @@ class _ClaimFinder:
         if word_count(sent) < self.mo["min_claim_words"]:
             return True
         if not any("Fin" in t.morph.get("VerbForm") or is_conditional(t, self.lex)
-                   or t.pos_ in ("VERB", "AUX") and not t.morph.get("VerbForm") for t in toks):
+                   or t.pos_ in ("VERB", "AUX") and not t.morph.get("VerbForm")
+                   or t.lower_ in self.lex.speech_forms and t.i > 0 and t.doc[t.i - 1].pos_ != "ADP" for t in toks):
             return True  # captions and headings have no finite verb
         if line == sent.strip() and not sent.rstrip().endswith(_TERMINAL):
             return True  # a line of its own without a full stop: a heading
