@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from recoupe.model import Analysis, ClaimRec, Document, Span, make_id
 from recoupe.resolve.registry import ResolveContext, step
 
-BLOCK_CAP = 400  # a block larger than this compares each claim with its WINDOW neighbours only
+BLOCK_CAP = 120  # a block larger than this compares each claim with its WINDOW neighbours only
 WINDOW = 40
 
 
