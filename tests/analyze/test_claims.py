@@ -116,3 +116,18 @@ def test_claims_lexicon_files_are_complete() -> None:
     lex = lexicon("fr")
     assert "démentir" in lex.modality["denial_verbs"] and "probablement" in lex.modality["hedge_words"]
     assert "déclarer" in lex.speech_verbs
+
+
+def test_claims_apposition_before_the_verb_is_not_an_incise(analyze_text: Run) -> None:
+    c = analyze_text("La ministre de la Santé, Agnès Roche, a annoncé mardi la fermeture de trois hôpitaux.").claims[0]
+    assert c.source_text is not None and "Agnès Roche" in c.source_text and "hôpitaux" not in c.source_text
+
+
+def test_claims_quotation_with_its_incise_is_attributed_to_the_speaker(analyze_text: Run) -> None:
+    a = analyze_text("« Nous n'avons pas encore choisi le terrain », a expliqué Agnès Roche devant les députés.")
+    assert a.claims[0].source_text == "a expliqué Agnès Roche"
+
+
+def test_claims_selon_inside_a_relative_clause_does_not_source_the_sentence(analyze_text: Run) -> None:
+    a = analyze_text("Le maire a inauguré le nouveau pont qui pourrait, selon les ingénieurs, durer un siècle.")
+    assert a.claims[0].modality == "asserted"

@@ -137,3 +137,14 @@ def test_quotes_scan_marks_ignores_an_unclosed_mark_at_line_end() -> None:
     pairs = {"«": "»", "“": "”", "\"": "\""}
     assert scan_marks("a « b\nc « d » e", pairs) == [(8, 12)]
     assert scan_marks("« a “b” c »", pairs) == [(0, 10)]
+
+
+def test_quotes_bare_title_not_described_before_stays_itself(analyze_text: Run) -> None:
+    a = analyze_text("« Nous fermerons trois services », a expliqué Agnès Roche devant les députés. "
+                     "« Rien ne changera pour les patients », répond le directeur.")
+    assert _quote(a, "Rien ne").speaker_text == "le directeur"
+
+
+def test_quotes_plural_group_is_its_own_speaker(analyze_text: Run) -> None:
+    a = analyze_text("« Nous fermerons trois services », a expliqué Agnès Roche. Les syndicats dénoncent une « trahison ».")
+    assert _quote(a, "trahison").speaker_text == "Les syndicats"

@@ -295,7 +295,7 @@ class SpeakerFinder:
             start = start + m.span.text.index(words[1])
         return Speaker(start, end, self.text[start:end], extra={"label": m.label})
 
-    def _title_np(self, tok: Any, limit: int) -> Speaker:
+    def _title_np(self, tok: Any, limit: int) -> Speaker | None:
         """A title phrase ("le porte-parole du Kremlin", "l'agence"), or the name set beside it."""
         start = tok.idx
         end = start
@@ -333,6 +333,8 @@ class SpeakerFinder:
             return Speaker(last_mention.span.start, last_mention.span.end, last_mention.span.text,
                            extra={"label": last_mention.label, "title": self.text[start:last_mention.span.start].strip()})
         phrase = self.text[start:end]
+        if not phrase.strip():
+            return None
         words = phrase.replace("’", "' ").replace("'", "' ").split()
         bare = len(words) == 2 and words[0].lower() in ("le", "la", "l'", "les")
         return Speaker(start, end, phrase, pronoun=bool(bare) and not any(c.isupper() for c in phrase[2:]), extra={"title": phrase})

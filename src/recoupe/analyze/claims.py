@@ -30,6 +30,7 @@ from recoupe.model import ClaimRec, Mention, QuoteRec, Span
 
 _TERMINAL = (".", "!", "…", "»", "”", ")", "*", "]", '"')
 _CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
+_RELATIVE_BEFORE = re.compile(r"\b(?:qui|que|dont|lequel|laquelle)\s+\w+\s*,\s*$")
 
 
 @component("claims", requires=("spacy", "sentences", "mentions", "quotes"), assigns=("claims",), version="2")
@@ -284,6 +285,12 @@ class _ClaimFinder:
         return any(t.dep_.startswith("aux") for t in group) or any(
             "Imp" in t.morph.get("Tense") or ("Past" in t.morph.get("Tense") and "Fin" in t.morph.get("VerbForm")) for t in group)
 
+    def _clause_before(self, frame: Any, s: int) -> bool:
+        """Whether a full clause (a finite verb, or a quotation) comes before the incise's comma."""
+        own = {c.i for c in frame.children if c.dep_.startswith("aux")}
+        return any("Fin" in t.morph.get("VerbForm") or t.text in ("»", "”", '"')
+                   for t in self.tokens(s, frame.idx) if t.i not in own)
+
     def _is_incise(self, tok: Any) -> bool:
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
         while prev is not None and prev.pos_ == "AUX":
@@ -339,7 +346,8 @@ class _ClaimFinder:
             if q.span.end <= s or q.span.start >= e:
                 continue
             overlap = min(e, q.span.end) - max(s, q.span.start)
-            if q.speaker_span is not None and overlap >= 0.4 * (e - s):
+            own_incise = q.attribution is not None and s <= q.attribution.start and q.attribution.end <= e
+            if q.speaker_span is not None and (overlap >= 0.4 * (e - s) or own_incise and q.span.start <= s + 3):
                 sp = Speaker(q.speaker_span.start, q.speaker_span.end, q.speaker_text or "", attribution=(q.speaker_span.start, q.speaker_span.end))
                 if q.attribution is not None and s <= q.attribution.start and q.attribution.end <= e:
                     sp.attribution = (q.attribution.start, q.attribution.end)
@@ -348,8 +356,8 @@ class _ClaimFinder:
         # "selon X", "d'après X", "Pour X," at the head of the sentence
         for m in re.finditer(r"(?i)\b(selon|d['’]après|de l['’]avis de|aux yeux de)\s+(?!lequel|laquelle|lesquel|que\b|qu['’])", self.text[s:e]):
             pos = s + m.start()
-            if self.sf.in_mask(pos):
-                continue
+            if self.sf.in_mask(pos) or _RELATIVE_BEFORE.search(self.text, max(s, pos - 40), pos):
+                continue  # "… Poutine qui pourrait, selon Washington, …": the source of a relative clause only
             sp = self.sf.np_after(s + m.end(), e)
             if sp is not None:
                 sp.extra["name_span"] = Span(self.doc_id, sp.start, sp.end, sp.text).to_dict()
@@ -366,14 +374,15 @@ class _ClaimFinder:
         if frame is None:
             return None
         # the frame verb's subject, before it ("Peskov a déclaré que") or after it in an incise ("estiment les analystes")
-        if self._is_incise(frame) or not any(c.dep_.startswith("nsubj") and c.idx < frame.idx for c in frame.children):
+        incise = self._is_incise(frame) and self._clause_before(frame, s)
+        if incise or not any(c.dep_.startswith("nsubj") and c.idx < frame.idx for c in frame.children):
             after = frame.doc[frame.i + 1] if frame.i + 1 < len(frame.doc) else None
             if after is not None and after.text == "-t":
                 after = frame.doc[after.i + 1] if after.i + 1 < len(frame.doc) else None
             if after is not None and (after.text in self.lex.inverted):
                 sp = Speaker(after.idx, after.idx + len(after), after.text, pronoun=True)
             else:
-                sp = self.sf.np_after(frame.idx + len(frame), e) if self._is_incise(frame) else None
+                sp = self.sf.np_after(frame.idx + len(frame), e) if incise else None
             if sp is not None:
                 auxes = [c.idx for c in frame.children if c.dep_.startswith("aux") and c.idx < frame.idx]
                 sp.attribution = (min(auxes + [frame.idx]), sp.end)

@@ -325,8 +325,13 @@ class _Finder:
                     for m in self.sf.mi.before(at):
                         if m.label == "person" and not self.sf.in_mask(m.span.start):
                             cands.append((m.span.end, Speaker(m.span.start, m.span.end, m.span.text)))
-                if bare_title:  # a bare title only refers to a speaker of the last sentences
-                    cands = [(pos, s) for pos, s in cands if self.sentence_no(at) - self.sentence_no(pos) <= 3]
+                if bare_title:
+                    # "a ajouté l'agence", "estime l'expert": a speaker of the last sentences described by that noun
+                    noun = re.sub(r"^(?:le|la|l['’])\s*", "", sp.text.lower()).strip()
+                    cands = [(pos, s) for pos, s in cands if self.sentence_no(at) - self.sentence_no(pos) <= 3
+                             and noun in (s.extra.get("title", "") + " " + self.text[s.end:s.end + 60]).lower()]
+                    if sp.kind != "incise" or sp.text.lower().startswith("les "):
+                        cands = []
                 if cands:
                     _, ante = max(cands, key=lambda c: c[0])
                     q.speaker = Speaker(ante.start, ante.end, ante.text, sp.attribution, False, sp.kind,
