@@ -33,7 +33,7 @@ _CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
 _RELATIVE_BEFORE = re.compile(r"\b(?:qui|que|dont|lequel|laquelle)\s+\w+\s*,\s*$")
 
 
-@component("claims", requires=("spacy", "sentences", "mentions", "quotes"), assigns=("claims",), version="2")
+@component("claims", requires=("spacy", "sentences", "mentions", "quotes"), assigns=("claims",), version="3")
 def claims(ctx: Context) -> dict[str, list[Any]]:
     return {"claims": find_claims(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.analysis.quotes, ctx.document.language or "fr")}
 

@@ -28,7 +28,7 @@ class _Quote:
     speaker: Speaker | None = None
 
 
-@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="2")
+@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="3")
 def quotes(ctx: Context) -> dict[str, list[Any]]:
     return {"quotes": find_quotes(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.document.language or "fr")}
 
