@@ -175,8 +175,63 @@ def places(db: str, show_all: bool) -> None:
     click.echo(f"{located} of {len(rows)} places located", err=True)
 
 
-if __name__ == "__main__":
-    main()
+@main.command()
+@DB_OPTION
+@click.option("--contested", is_flag=True, help="Only clusters where some claims deny what others state.")
+@click.option("--entity", "-e", metavar="E", help="Only clusters about this entity (id, name or alias).")
+@click.option("--min-size", default=1, show_default=True, type=click.IntRange(1), help="Only clusters with at least this many claims.")
+@click.option("--json", "as_json", is_flag=True, help="Print the clusters as JSON.")
+def claims(db: str, contested: bool, entity: str | None, min_size: int, as_json: bool) -> None:
+    """List claim clusters: what is claimed, by whom, how firmly (modality mix) and by how many independent outlets."""
+    from recoupe import api
+
+    clusters = api.claim_clusters(db, contested=contested, entity=entity, min_size=min_size)
+    if as_json:
+        click.echo(api.write_json([c.__dict__ for c in clusters], None))
+        return
+    for c in clusters:
+        mix = ", ".join(f"{m} {n}" for m, n in sorted(c.modalities.items()))
+        click.echo(f"{c.id}  {len(c.claims)} claim(s), {c.independent_sources} independent source(s)  [{mix}]"
+                   + ("  CONTESTED" if c.contested else ""))
+        click.echo(f"  sources: {'; '.join(c.sources)}")
+        for cl in c.claims:
+            who = f" ({cl['source_text']})" if cl.get("source_text") else ""
+            click.echo(f"  - {cl['modality']:<11} {cl['text'][:160]}{who}")
+    click.echo(f"{len(clusters)} cluster(s)", err=True)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--speaker", "-s", metavar="E", help="Only quotes by this speaker (entity id, name, alias or speaker words).")
+@click.option("--json", "as_json", is_flag=True, help="Print the quotes as JSON.")
+def quotes(db: str, speaker: str | None, as_json: bool) -> None:
+    """List direct quotations with their speaker and the words that attribute them."""
+    from recoupe import api
+
+    rows = api.list_quotes(db, speaker=speaker)
+    if as_json:
+        click.echo(api.write_json(rows, None))
+        return
+    for q in rows:
+        who = q["speaker_name"] or q["speaker_text"] or "(unattributed)"
+        click.echo(f"{who}: « {q['text'][:200]} »")
+        if q["attribution"]:
+            click.echo(f"    ({q['attribution']['text']})")
+    click.echo(f"{len(rows)} quote(s)", err=True)
+
+
+@main.command("eval-quotes")
+@DB_OPTION
+@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False), help="Gold annotation (JSON) of quotes and claims.")
+@click.option("--errors/--no-errors", default=False, help="Also list every miss and wrong speaker or modality.")
+def eval_quotes(db: str, gold: str, errors: bool) -> None:
+    """Score quotes (recall, speaker accuracy) and claims (recall, modality accuracy) against a gold file."""
+    from recoupe import api
+
+    report = api.evaluate_quotes_claims(db, gold)
+    if not errors:
+        report = {k: v for k, v in report.items() if k != "errors"}
+    click.echo(api.write_json(report, None))
 
 
 @main.command("entities")
@@ -225,3 +280,7 @@ def eval_cmd(db: str, gold: str) -> None:
                 click.echo(f"  {item}")
         else:
             click.echo(f"{k}: {v}")
+
+
+if __name__ == "__main__":
+    main()

@@ -66,7 +66,7 @@ class Step:
 
 
 STEPS: dict[str, Step] = {}
-DEFAULT_STEPS: list[str] = ["entities", "geocode", "merge_places"]
+DEFAULT_STEPS: list[str] = ["entities", "geocode", "merge_places", "quotes", "claims"]
 
 
 def step(name: str, version: str = "1") -> Callable[[StepFn], StepFn]:

@@ -1,0 +1,98 @@
+"""Resolution of quotes and claims: entity links, clusters across articles, independent sources."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from recoupe.model import Analysis, ClaimRec, Document, QuoteRec, Span
+from recoupe.resolve import resolve
+from recoupe.resolve.claims import contested
+
+TEXTS = {
+    "a": "Le Chili pourrait vendre des drones à la Bolivie.",
+    "b": "Selon La Paz, le Chili a vendu des drones à la Bolivie.",
+    "c": "Le Chili a démenti avoir vendu des drones à la Bolivie.",
+    "d": "Le Chili pourrait vendre des drones à la Bolivie.",
+    "e": "La Bolivie organise un festival de musique à Sucre.",
+}
+
+
+def _span(doc: str, words: str) -> Span:
+    start = TEXTS[doc].index(words)
+    return Span(doc, start, start + len(words), words)
+
+
+def _mention(doc: str, words: str, label: str = "country") -> Any:
+    from recoupe.model import Mention
+
+    return Mention(span=_span(doc, words), label=label)
+
+
+def _claim(doc: str, modality: str, pclass: str | None, objects: list[str], source: str | None = None) -> ClaimRec:
+    text = TEXTS[doc]
+    attrs: dict[str, Any] = {"predicate_class": pclass, "object_classes": objects, "lemmas": ["chili", "vendre", "drone", "bolivie"]}
+    if source:
+        attrs["source_name"] = _span(doc, source).to_dict()
+    return ClaimRec(span=Span(doc, 0, len(text), text), text=text, modality=modality, predicate="vendre", attrs=attrs)
+
+
+def _dossier(outlets: dict[str, str | None], duplicates: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    docs = [Document(id=d, source=f"{d}.txt", text=t, outlet=outlets.get(d), duplicate_of=(duplicates or {}).get(d)) for d, t in TEXTS.items()]
+    analyses = []
+    for d in TEXTS:
+        mentions = [_mention(d, "Bolivie")] + ([_mention(d, "Chili")] if "Chili" in TEXTS[d] else [])
+        if d == "b":
+            mentions.append(_mention(d, "La Paz", "place"))
+        claims = [_claim(d, {"a": "conditional", "b": "reported", "c": "denied", "d": "conditional", "e": "asserted"}[d],
+                         "supply" if d != "e" else None, ["weapons"] if d != "e" else [], "La Paz" if d == "b" else None)]
+        quotes = [QuoteRec(span=_span(d, "des drones"), speaker_text="Chili", speaker_span=_span(d, "Chili"))] if d == "a" else []
+        analyses.append(Analysis(doc=d, version="t", mentions=mentions, claims=claims, quotes=quotes))
+    return resolve(docs, analyses)
+
+
+def test_resolve_claims_cluster_across_articles_with_their_modality_mix() -> None:
+    dossier = _dossier({"a": "Le Courrier", "b": "La Gazette", "c": "Le Soir", "d": None, "e": "Le Soir"})
+    by_doc = {c["span"]["doc"]: c for c in dossier.claims}
+    cluster = {by_doc[d]["cluster"] for d in "abcd"}
+    assert len(cluster) == 1
+    assert by_doc["e"]["cluster"] not in cluster
+    assert contested([by_doc[d]["modality"] for d in "abcd"])
+
+
+def test_resolve_claims_independent_sources_collapse_outlets_and_copies() -> None:
+    # a and b share an outlet; d is a copy of c; e is unrelated
+    dossier = _dossier({"a": "Le Courrier", "b": "le courrier", "c": None, "d": None}, duplicates={"d": "c"})
+    by_doc = {c["span"]["doc"]: c for c in dossier.claims}
+    assert by_doc["a"]["independent_sources"] == 2  # Le Courrier (a, b) + document c (d counts as c)
+    assert by_doc["e"]["independent_sources"] == 1
+
+
+def test_resolve_claims_copies_never_link_to_their_original_alone() -> None:
+    dossier = _dossier({}, duplicates={"d": "a"})
+    by_doc = {c["span"]["doc"]: c for c in dossier.claims}
+    assert by_doc["d"]["cluster"] == by_doc["a"]["cluster"]  # joined through the other articles
+    assert by_doc["a"]["independent_sources"] == 3  # a (with its copy d), b, c
+
+
+def test_resolve_claims_source_resolved_to_an_entity_and_ids_are_stable() -> None:
+    first = _dossier({})
+    second = _dossier({})
+    b = next(c for c in first.claims if c["span"]["doc"] == "b")
+    place = next(e for e in first.entities if e["name"] == "La Paz")
+    assert b["attributed_to"] == place["id"]
+    assert [c["id"] for c in first.claims] == [c["id"] for c in second.claims]
+    assert [c["cluster"] for c in first.claims] == [c["cluster"] for c in second.claims]
+
+
+def test_resolve_quotes_speaker_linked_to_entity() -> None:
+    dossier = _dossier({})
+    (q,) = dossier.quotes
+    chile = next(e for e in dossier.entities if e["name"] == "Chili")
+    assert q["speaker"] == chile["id"] and q["speaker_text"] == "Chili" and q["text"] == "des drones"
+    assert q["attribution"] is None
+
+
+def test_resolve_claims_contested_needs_a_denial_and_something_else() -> None:
+    assert contested(["denied", "reported"])
+    assert not contested(["denied", "denied"])
+    assert not contested(["conditional", "reported"])
