@@ -25,7 +25,8 @@ from recoupe.store import SQLiteStore, open_store
 HERE = Path(__file__).parent
 PAGE = 100  # rows per page in long lists
 MAX_SEARCH = 50
-MAX_TIMELINE = 2000  # items sent to the timeline at once; filters narrow it
+MAX_TIMELINE = 1000  # items sent to the timeline at once; filters narrow it
+CLAIMS_PAGE = 30  # claim clusters per page of the board (each lists its sources)
 # Defence in depth on top of escaping: no inline script, nothing from another origin.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -168,10 +169,7 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
     def timeline_page(request: Request) -> HTMLResponse:
         v = state.view()
-        counts = Counter(e for it in v.timeline for e in it["entities"])
-        ents = sorted((v.ent_by_id[e] for e, _ in counts.most_common(300) if e in v.ent_by_id), key=lambda e: e["name"].casefold())
-        types = sorted({it["type"] for it in v.timeline})
-        outlets = sorted({o for it in v.timeline for o in it["outlets"]})
+        ents, types, outlets = v.memo("timeline_facets", lambda: _timeline_facets(v))
         return page(request, "timeline.html", "timeline", entities=ents, types=types, outlets=outlets, total=len(v.timeline))
 
     @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
@@ -211,9 +209,12 @@ def create_app(db: str | Path) -> FastAPI:
     def claims_page(request: Request, contested: bool = False, page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
         v = state.view()
         clusters = v.contested_clusters() if contested else v.clusters
-        return page(request, "claims.html", "claims", clusters=clusters[(page_no - 1) * PAGE: page_no * PAGE],
-                    total=len(clusters), page_no=page_no, pages=max(1, -(-len(clusters) // PAGE)), contested=contested,
-                    contradictions=v.contradictions[:200])
+        n = CLAIMS_PAGE
+        # contradictions are paged along with the clusters, so every page stays small
+        return page(request, "claims.html", "claims", clusters=clusters[(page_no - 1) * n: page_no * n],
+                    total=len(clusters), page_no=page_no, contested=contested,
+                    pages=max(1, -(-len(clusters) // n), -(-len(v.contradictions) // n)),
+                    contradictions=v.contradictions[(page_no - 1) * n: page_no * n])
 
     @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)
     def sources_page(request: Request, outlet: str | None = None, page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
@@ -248,110 +249,95 @@ def create_app(db: str | Path) -> FastAPI:
     # ---------------------------------------------------------------------------------- API
 
     @app.get("/api/overview", tags=["dossier"], summary="Counts, main actors, latest events, contested claims, sources")
-    def api_overview() -> dict[str, Any]:
+    def api_overview() -> JSONResponse:
         v = state.view()
-        return {"counts": _counts(v),
+        return _json({"counts": _counts(v),
                 "main_actors": [_ent_brief(e) for e in v.main_actors()],
                 "latest_events": v.latest_events(),
                 "contested_claims": [_cluster_brief(c) for c in v.contested_clusters()[:20]],
                 "contradictions": v.contradictions[:20],
                 "outlets": [{"outlet": o, "documents": n} for o, n in v.outlets()],
-                "dates": [{"date": d, "documents": n} for d, n in v.dates()]}
+                "dates": [{"date": d, "documents": n} for d, n in v.dates()]})
 
     @app.get("/api/documents", tags=["documents"], summary="Documents (without text), filtered by outlet")
-    def api_documents(outlet: str | None = None, limit: int = Query(PAGE, ge=1, le=1000), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    def api_documents(outlet: str | None = None, limit: int = Query(PAGE, ge=1, le=1000), offset: int = Query(0, ge=0)) -> JSONResponse:
         docs = [d for d in state.view().docs if outlet is None or d["outlet"] == outlet]
-        return {"total": len(docs), "items": docs[offset: offset + limit]}
+        return _json({"total": len(docs), "items": docs[offset: offset + limit]})
 
     @app.get("/api/documents/{doc_id}", tags=["documents"], summary="One document with its text and the spans of facts in it")
-    def api_document(doc_id: str) -> dict[str, Any]:
+    def api_document(doc_id: str) -> JSONResponse:
         doc = state.store().document(doc_id)
         if doc is None:
             raise HTTPException(404, f"no document {doc_id}")
         spans = state.view().doc_spans.get(doc_id, [])
-        return {"id": doc.id, "source": doc.source, "title": doc.title, "outlet": doc.outlet, "language": doc.language,
+        return _json({"id": doc.id, "source": doc.source, "title": doc.title, "outlet": doc.outlet, "language": doc.language,
                 "published": doc.published, "duplicate_of": doc.duplicate_of, "text": doc.text,
-                "spans": [{"start": s.start, "end": s.end, "kind": s.kind, "ref": s.ref} for s in spans]}
+                "spans": [{"start": s.start, "end": s.end, "kind": s.kind, "ref": s.ref} for s in spans]})
 
     @app.get("/api/entities", tags=["entities"], summary="Entities by mention count, filtered by type and name")
     def api_entities(type: str | None = None, q: str | None = Query(None, max_length=200), limit: int = Query(PAGE, ge=1, le=1000),
-                     offset: int = Query(0, ge=0)) -> dict[str, Any]:
+                     offset: int = Query(0, ge=0)) -> JSONResponse:
         rows = _entities(state.view(), type, q)
-        return {"total": len(rows), "items": [_ent_brief(e) for e in rows[offset: offset + limit]]}
+        return _json({"total": len(rows), "items": [_ent_brief(e) for e in rows[offset: offset + limit]]})
 
     @app.get("/api/entities/{eid}", tags=["entities"], summary="One entity with its mentions, quotes, events and claims")
-    def api_entity(eid: str) -> dict[str, Any]:
+    def api_entity(eid: str) -> JSONResponse:
         v = state.view()
         e = v.entity(eid)
         if e is None:
             raise HTTPException(404, f"no entity {eid}")
-        return {**e, "quotes": v.entity_quotes.get(e["id"], []), "events": v.entity_events.get(e["id"], []),
-                "claims": v.entity_claims.get(e["id"], [])}
+        return _json({**e, "quotes": v.entity_quotes.get(e["id"], []), "events": v.entity_events.get(e["id"], []),
+                "claims": v.entity_claims.get(e["id"], [])})
 
     @app.get("/api/events", tags=["facts"], summary="Events, filtered by entity, type, outlet and date range")
     def api_events(entity: str | None = None, type: str | None = None, outlet: str | None = None,
                    start: str | None = Query(None, max_length=10), end: str | None = Query(None, max_length=10),
-                   limit: int = Query(PAGE, ge=1, le=5000), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+                   limit: int = Query(PAGE, ge=1, le=5000), offset: int = Query(0, ge=0)) -> JSONResponse:
         v = state.view()
         items = [it for it in v.timeline_items(entity=entity, type=type, outlet=outlet, start=start, end=end) if it["kind"] == "event"]
         undated = [] if (start or end) else [ev for ev in v.events if not ev.get("date")
                                              and (not type or ev.get("type") == type)
                                              and (not entity or entity in ev.get("participants", []) or entity == ev.get("place"))]
         rows = [v.event_by_id[it["id"]] for it in items] + undated
-        return {"total": len(rows), "items": rows[offset: offset + limit]}
+        return _json({"total": len(rows), "items": rows[offset: offset + limit]})
 
     @app.get("/api/timeline", tags=["facts"], summary="Dated items (events, claims by article date) for the timeline")
     def api_timeline(entity: str | None = None, type: str | None = None, outlet: str | None = None,
                      start: str | None = Query(None, max_length=10), end: str | None = Query(None, max_length=10),
-                     limit: int = Query(MAX_TIMELINE, ge=1, le=10000)) -> dict[str, Any]:
+                     limit: int = Query(MAX_TIMELINE, ge=1, le=10000)) -> JSONResponse:
         v = state.view()
         items = v.timeline_items(entity=entity, type=type, outlet=outlet, start=start, end=end)
         out = [{**it, "url": evidence_url(it["evidence"]),
                 "entity_names": [v.entity_name(e) for e in it["entities"][:6]]} for it in items[:limit]]
-        return {"total": len(items), "truncated": len(items) > limit, "items": out}
+        return _json({"total": len(items), "truncated": len(items) > limit, "items": out})
 
     @app.get("/api/places", tags=["facts"], summary="Places with coordinates and the events there")
-    def api_places() -> dict[str, Any]:
-        return {"items": view.places(state.view())}
+    def api_places() -> JSONResponse:
+        return _json({"items": view.places(state.view())})
 
     @app.get("/api/graph", tags=["entities"], summary="Entity graph: co-participation in events and co-occurrence in sentences")
-    def api_graph(limit: int = Query(80, ge=2, le=500), min_weight: int = Query(1, ge=1),
-                  kind: Literal["both", "events", "sentences"] = "both") -> dict[str, Any]:
+    def api_graph(limit: int = Query(40, ge=2, le=500), min_weight: int = Query(1, ge=1),
+                  kind: Literal["both", "events", "sentences"] = "both") -> JSONResponse:
         v = state.view()
-        g = v.graph(state.store())
-        weights: Counter[tuple[str, str]] = Counter()
-        if kind in ("both", "events"):
-            weights.update(g["events"])
-        if kind in ("both", "sentences"):
-            weights.update(g["sentences"])
-        degree: Counter[str] = Counter()
-        for (a, b), w in weights.items():
-            if w >= min_weight:
-                degree[a] += w
-                degree[b] += w
-        keep = {e for e, _ in degree.most_common(limit)}
-        nodes = [{"id": e, "name": v.ent_by_id[e]["name"], "type": v.ent_by_id[e]["type"], "weight": degree[e],
-                  "mentions": len(v.ent_by_id[e].get("mentions", []))} for e in keep if e in v.ent_by_id]
-        edges = [{"source": a, "target": b, "events": g["events"].get((a, b), 0), "sentences": g["sentences"].get((a, b), 0), "weight": w}
-                 for (a, b), w in weights.items() if w >= min_weight and a in keep and b in keep]
-        return {"nodes": nodes, "edges": edges}
+        return _json(v.memo(("graph", limit, min_weight, kind), lambda: _graph(v, state.store(), limit, min_weight, kind)))
+
 
     @app.get("/api/claims", tags=["facts"], summary="Claim clusters with modalities, corroboration, sources for and against")
-    def api_claims(contested: bool = False, limit: int = Query(PAGE, ge=1, le=5000), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    def api_claims(contested: bool = False, limit: int = Query(PAGE, ge=1, le=5000), offset: int = Query(0, ge=0)) -> JSONResponse:
         v = state.view()
         clusters = v.contested_clusters() if contested else v.clusters
-        return {"total": len(clusters), "items": [_cluster_brief(c, full=True) for c in clusters[offset: offset + limit]]}
+        return _json({"total": len(clusters), "items": [_cluster_brief(c, full=True) for c in clusters[offset: offset + limit]]})
 
     @app.get("/api/contradictions", tags=["facts"], summary="Contradictions with their statements")
-    def api_contradictions(limit: int = Query(PAGE, ge=1, le=5000), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    def api_contradictions(limit: int = Query(PAGE, ge=1, le=5000), offset: int = Query(0, ge=0)) -> JSONResponse:
         v = state.view()
-        return {"total": len(v.contradictions), "items": v.contradictions[offset: offset + limit]}
+        return _json({"total": len(v.contradictions), "items": v.contradictions[offset: offset + limit]})
 
     @app.get("/api/quotes", tags=["facts"], summary="Quotes, filtered by speaker")
-    def api_quotes(speaker: str | None = None, limit: int = Query(PAGE, ge=1, le=5000), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    def api_quotes(speaker: str | None = None, limit: int = Query(PAGE, ge=1, le=5000), offset: int = Query(0, ge=0)) -> JSONResponse:
         v = state.view()
         rows = v.entity_quotes.get(v.redirects.get(speaker, speaker), []) if speaker else v.quotes
-        return {"total": len(rows), "items": rows[offset: offset + limit]}
+        return _json({"total": len(rows), "items": rows[offset: offset + limit]})
 
     @app.get("/api/search", tags=["search"], summary="Full-text search over articles and facts, accents folded", response_model=SearchResult)
     def api_search(q: str = Query(..., min_length=1, max_length=500)) -> SearchResult:
@@ -385,13 +371,50 @@ def create_app(db: str | Path) -> FastAPI:
 # -------------------------------------------------------------------------------------- helpers
 
 
+def _json(obj: Any) -> JSONResponse:
+    """The response as JSON straight away: the rows are already plain JSON data, so FastAPI's encoder is skipped."""
+    return JSONResponse(obj)
+
+
 def _counts(v: view.DossierView) -> dict[str, int]:
+    return v.memo("counts", lambda: _compute_counts(v))
+
+
+def _compute_counts(v: view.DossierView) -> dict[str, int]:
     return {"documents": len(v.docs), "duplicates": sum(1 for d in v.docs if d["duplicate_of"]),
             "outlets": len({d["outlet"] for d in v.docs if d["outlet"]}), "entities": len(v.entities),
             "places_on_map": sum(1 for e in v.entities if (e.get("geo") or {}).get("lat") is not None),
             "events": len(v.events), "quotes": len(v.quotes), "claims": len(v.claims), "claim_clusters": len(v.clusters),
             "contested": len(v.contested_clusters()), "contradictions": len(v.contradictions),
             "quantities": len(v.quantities), "corrections": len(v.corrections)}
+
+
+def _graph(v: view.DossierView, store: SQLiteStore, limit: int, min_weight: int, kind: str) -> dict[str, Any]:
+    """The `limit` best-connected entities and the links between them (weights at least `min_weight`)."""
+    g = v.graph(store)
+    weights: Counter[tuple[str, str]] = Counter()
+    if kind in ("both", "events"):
+        weights.update(g["events"])
+    if kind in ("both", "sentences"):
+        weights.update(g["sentences"])
+    degree: Counter[str] = Counter()
+    for (a, b), w in weights.items():
+        if w >= min_weight:
+            degree[a] += w
+            degree[b] += w
+    ranked = [e for e, _ in degree.most_common(limit) if e in v.ent_by_id]
+    keep = set(ranked)
+    nodes = [{"id": e, "name": v.ent_by_id[e]["name"], "type": v.ent_by_id[e]["type"], "weight": degree[e],
+              "mentions": len(v.ent_by_id[e].get("mentions", []))} for e in ranked]
+    edges = [{"source": a, "target": b, "events": g["events"].get((a, b), 0), "sentences": g["sentences"].get((a, b), 0), "weight": w}
+             for (a, b), w in weights.items() if w >= min_weight and a in keep and b in keep]
+    return {"nodes": nodes, "edges": edges}
+
+
+def _timeline_facets(v: view.DossierView) -> tuple[list[dict[str, Any]], list[str], list[str]]:
+    counts = Counter(e for it in v.timeline for e in it["entities"])
+    ents = sorted((v.ent_by_id[e] for e, _ in counts.most_common(300) if e in v.ent_by_id), key=lambda e: e["name"].casefold())
+    return ents, sorted({it["type"] for it in v.timeline}), sorted({o for it in v.timeline for o in it["outlets"]})
 
 
 def _ent_brief(e: dict[str, Any]) -> dict[str, Any]:
@@ -408,11 +431,17 @@ def _cluster_brief(c: dict[str, Any], full: bool = False) -> dict[str, Any]:
 
 
 def _entities(v: view.DossierView, type: str | None, q: str | None) -> list[dict[str, Any]]:
-    rows = [e for e in v.entities if not type or e["type"] == type]
+    """Entities of a type (or all), most mentioned first, whose name or an alias contains `q` (accents folded)."""
+    def ranked() -> list[tuple[dict[str, Any], str]]:
+        rows = [e for e in v.entities if not type or e["type"] == type]
+        rows.sort(key=lambda e: (-len(e.get("mentions", [])), e["name"].casefold()))
+        return [(e, " | ".join(corr.fold(a) for a in [e["name"], *e.get("aliases", [])])) for e in rows]
+
+    rows = v.memo(("entities", type or ""), ranked)
     if q and q.strip():
         key = corr.fold(q)
-        rows = [e for e in rows if any(key in corr.fold(a) for a in [e["name"], *e.get("aliases", [])])]
-    return sorted(rows, key=lambda e: (-len(e.get("mentions", [])), e["name"].casefold()))
+        return [e for e, folded in rows if key in folded]
+    return [e for e, _ in rows]
 
 
 def _neighbours(v: view.DossierView, store: SQLiteStore, eid: str, n: int = 15) -> list[tuple[dict[str, Any], int, int]]:

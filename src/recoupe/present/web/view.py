@@ -5,14 +5,19 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from recoupe.present import corrections as corr
 from recoupe.store import SQLiteStore
 
+T = TypeVar("T")
 ACTOR_TYPES = ("person", "organization", "country")
+MEMO_MAX = 256
 _SENTENCE_END = re.compile(r"[.!?…]\s|\n")
+# A "sentence" naming more entities than this is a list (a bibliography, a line of credits), not a relation.
+MAX_SENTENCE_ENTITIES = 8
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,17 @@ class DossierView:
     timeline: list[dict[str, Any]] = field(default_factory=list)
     _graph: dict[str, Any] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _memo: dict[Any, Any] = field(default_factory=dict)
+
+    def memo(self, key: Any, fn: Callable[[], T]) -> T:
+        """`fn()` computed once per view (the view is rebuilt whenever the store changes)."""
+        try:
+            return self._memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            if len(self._memo) > MEMO_MAX:  # keys can come from query parameters: keep the memo bounded
+                self._memo.clear()
+            value = self._memo[key] = fn()
+            return value
 
     # -- lookups -----------------------------------------------------------------------------------
 
@@ -71,21 +87,25 @@ class DossierView:
         return " · ".join(x for x in (d["outlet"], d["published"], d["title"]) if x) or d["source"]
 
     def main_actors(self, n: int = 12) -> list[dict[str, Any]]:
-        ents = [e for e in self.entities if e["type"] in ACTOR_TYPES]
-        return sorted(ents, key=lambda e: (-len(e.get("mentions", [])), e["name"]))[:n]
+        def compute() -> list[dict[str, Any]]:
+            ents = [e for e in self.entities if e["type"] in ACTOR_TYPES]
+            return sorted(ents, key=lambda e: (-len(e.get("mentions", [])), e["name"]))[:n]
+        return self.memo(("actors", n), compute)
 
     def latest_events(self, n: int = 10) -> list[dict[str, Any]]:
-        dated = [e for e in self.events if e.get("date")]
-        return sorted(dated, key=lambda e: (e["date"], e["id"]), reverse=True)[:n]
+        def compute() -> list[dict[str, Any]]:
+            dated = [e for e in self.events if e.get("date")]
+            return sorted(dated, key=lambda e: (e["date"], e["id"]), reverse=True)[:n]
+        return self.memo(("latest", n), compute)
 
     def contested_clusters(self) -> list[dict[str, Any]]:
-        return [c for c in self.clusters if c["contested"]]
+        return self.memo("contested", lambda: [c for c in self.clusters if c["contested"]])
 
     def outlets(self) -> list[tuple[str, int]]:
-        return Counter(d["outlet"] or "(unknown outlet)" for d in self.docs).most_common()
+        return self.memo("outlets", lambda: Counter(d["outlet"] or "(unknown outlet)" for d in self.docs).most_common())
 
     def dates(self) -> list[tuple[str, int]]:
-        return sorted(Counter(d["published"] or "(undated)" for d in self.docs).items())
+        return self.memo("dates", lambda: sorted(Counter(d["published"] or "(undated)" for d in self.docs).items()))
 
     # -- the timeline --------------------------------------------------------------------------------
 
@@ -253,6 +273,10 @@ def _latlon(ent: dict[str, Any] | None) -> list[float] | None:
 
 def places(v: DossierView) -> list[dict[str, Any]]:
     """Entities with coordinates, with the events that happened there."""
+    return v.memo("places", lambda: _places(v))
+
+
+def _places(v: DossierView) -> list[dict[str, Any]]:
     out = []
     for e in v.entities:
         ll = _latlon(e)
@@ -302,6 +326,8 @@ def _build_graph(v: DossierView, store: SQLiteStore) -> dict[str, Any]:
 
 
 def _pairs(group: set[str], counter: Counter[tuple[str, str]]) -> None:
+    if len(group) > MAX_SENTENCE_ENTITIES:
+        return
     ids = sorted(group)
     for i, a in enumerate(ids):
         for b in ids[i + 1:]:
