@@ -136,6 +136,7 @@ def urls(ids: dict[str, Any]) -> list[str]:
     from urllib.parse import quote
 
     return [
+        "/favicon.ico",  # baseline: an empty response, the cost of the request itself
         "/", "/timeline", "/map", "/graph", "/entities", "/entities?type=person&q=ka", f"/entity/{ids['entity']}", "/claims",
         "/claims?contested=true", "/sources", f"/doc/{ids['doc']}?start={s['start']}&end={s['end']}",
         f"/search?q={quote(ids['name_accented'])}", f"/search?q={quote(ids['name_plain'])}", "/corrections",

@@ -100,7 +100,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         CREATE TRIGGER entities_fts_ai AFTER INSERT ON entities BEGIN
             INSERT INTO facts_fts(rowid, kind, ref, body) VALUES (new.rowid * 8 + 1, 'entity', new.id,
-                new.name || ' ; ' || coalesce((SELECT group_concat(value, ' ; ') FROM json_each(new.data, '$.aliases')), ''));
+                new.name || ' ; ' || coalesce((SELECT group_concat(value, ' ; ') FROM json_each(new.data, '$.aliases') WHERE value != new.name), ''));
         END;
         CREATE TRIGGER entities_fts_ad AFTER DELETE ON entities BEGIN
             DELETE FROM facts_fts WHERE rowid = old.rowid * 8 + 1;
@@ -134,7 +134,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             DELETE FROM facts_fts WHERE rowid = old.rowid * 8 + 5;
         END;
         INSERT INTO facts_fts(rowid, kind, ref, body) SELECT rowid * 8 + 1, 'entity', id,
-            name || ' ; ' || coalesce((SELECT group_concat(value, ' ; ') FROM json_each(entities.data, '$.aliases')), '') FROM entities;
+            name || ' ; ' || coalesce((SELECT group_concat(value, ' ; ') FROM json_each(entities.data, '$.aliases') WHERE value != entities.name), '') FROM entities;
         INSERT INTO facts_fts(rowid, kind, ref, body) SELECT rowid * 8 + 2, 'quote', id,
             coalesce(json_extract(data, '$.text'), '') || ' ; ' || coalesce(json_extract(data, '$.speaker_text'), '') FROM quotes;
         INSERT INTO facts_fts(rowid, kind, ref, body) SELECT rowid * 8 + 3, 'claim', id, coalesce(json_extract(data, '$.text'), '') FROM claims;

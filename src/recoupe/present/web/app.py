@@ -20,13 +20,14 @@ from recoupe import __version__
 from recoupe.errors import RecoupeError
 from recoupe.present import corrections as corr
 from recoupe.present.web import highlight, view
+from recoupe.present.web.view import evidence_url
 from recoupe.store import SQLiteStore, open_store
 
 HERE = Path(__file__).parent
 PAGE = 100  # rows per page in long lists
 MAX_SEARCH = 50
 MAX_TIMELINE = 1000  # items sent to the timeline at once; filters narrow it
-CLAIMS_PAGE = 30  # claim clusters per page of the board (each lists its sources)
+CLAIMS_PAGE = 20  # claim clusters per page of the board (each lists its sources)
 # Defence in depth on top of escaping: no inline script, nothing from another origin.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -98,13 +99,6 @@ def _env() -> jinja2.Environment:
     env.filters["evidence_url"] = evidence_url
     env.filters["safe_href"] = safe_href
     return env
-
-
-def evidence_url(span: dict[str, Any] | None) -> str:
-    """The reader's address for a span: the article, scrolled to and highlighting the evidence."""
-    if not span:
-        return "#"
-    return f"/doc/{quote(span['doc'], safe='')}?start={int(span['start'])}&end={int(span['end'])}#focus"
 
 
 def safe_href(url: str | None) -> str | None:
@@ -183,7 +177,7 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
     def entities_page(request: Request, type: str | None = None, q: str | None = None, page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
         rows = _entities(state.view(), type, q)
-        types = Counter(e["type"] for e in state.view().entities)
+        types = state.view().memo("entity_types", lambda: Counter(e["type"] for e in state.view().entities))
         return page(request, "entities.html", "entities", rows=rows[(page_no - 1) * PAGE: page_no * PAGE], total=len(rows),
                     page_no=page_no, pages=max(1, -(-len(rows) // PAGE)), type=type, q=q or "", types=sorted(types.items()))
 
@@ -219,8 +213,9 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)
     def sources_page(request: Request, outlet: str | None = None, page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
         v = state.view()
-        docs = [d for d in v.docs if outlet is None or (d["outlet"] or "(unknown outlet)") == outlet]
-        docs = sorted(docs, key=lambda d: (d["published"] or "", d["outlet"] or "", d["title"] or ""), reverse=True)
+        docs = v.memo(("sources", outlet), lambda: sorted(
+            (d for d in v.docs if outlet is None or (d["outlet"] or "(unknown outlet)") == outlet),
+            key=lambda d: (d["published"] or "", d["outlet"] or "", d["title"] or ""), reverse=True))
         return page(request, "sources.html", "sources", docs=docs[(page_no - 1) * PAGE: page_no * PAGE], total=len(docs),
                     page_no=page_no, pages=max(1, -(-len(docs) // PAGE)), outlet=outlet, outlets=v.outlets())
 
@@ -307,9 +302,7 @@ def create_app(db: str | Path) -> FastAPI:
                      limit: int = Query(MAX_TIMELINE, ge=1, le=10000)) -> JSONResponse:
         v = state.view()
         items = v.timeline_items(entity=entity, type=type, outlet=outlet, start=start, end=end)
-        out = [{**it, "url": evidence_url(it["evidence"]),
-                "entity_names": [v.entity_name(e) for e in it["entities"][:6]]} for it in items[:limit]]
-        return _json({"total": len(items), "truncated": len(items) > limit, "items": out})
+        return _json({"total": len(items), "truncated": len(items) > limit, "items": items[:limit]})
 
     @app.get("/api/places", tags=["facts"], summary="Places with coordinates and the events there")
     def api_places() -> JSONResponse:
@@ -445,17 +438,10 @@ def _entities(v: view.DossierView, type: str | None, q: str | None) -> list[dict
 
 
 def _neighbours(v: view.DossierView, store: SQLiteStore, eid: str, n: int = 15) -> list[tuple[dict[str, Any], int, int]]:
-    g = v.graph(store)
-    near: Counter[str] = Counter()
-    ev: Counter[str] = Counter()
-    for key in ("events", "sentences"):
-        for (a, b), w in g[key].items():
-            if eid in (a, b):
-                other = b if a == eid else a
-                near[other] += w
-                if key == "events":
-                    ev[other] += w
-    return [(v.ent_by_id[o], ev[o], w - ev[o]) for o, w in near.most_common(n) if o in v.ent_by_id]
+    """The entities most often seen with `eid`: (entity, events shared, sentences shared)."""
+    near = v.graph(store)["adjacency"].get(eid, {})
+    best = sorted(near.items(), key=lambda kv: (-(kv[1][0] + kv[1][1]), kv[0]))[:n]
+    return [(v.ent_by_id[o], w[0], w[1]) for o, w in best if o in v.ent_by_id]
 
 
 def _doc_facts(v: view.DossierView, doc_id: str) -> dict[str, list[dict[str, Any]]]:

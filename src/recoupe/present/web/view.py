@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from urllib.parse import quote
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from recoupe.store import SQLiteStore
 T = TypeVar("T")
 ACTOR_TYPES = ("person", "organization", "country")
 MEMO_MAX = 256
+PLACE_EVENTS = 20  # latest events listed with each place on the map (n_events counts them all)
 _SENTENCE_END = re.compile(r"[.!?…]\s|\n")
 # A "sentence" naming more entities than this is a list (a bibliography, a line of credits), not a relation.
 MAX_SENTENCE_ENTITIES = 8
@@ -84,7 +86,8 @@ class DossierView:
         d = self.doc_by_id.get(doc_id)
         if not d:
             return doc_id
-        return " · ".join(x for x in (d["outlet"], d["published"], d["title"]) if x) or d["source"]
+        title = d["title"] or d["source"].replace("\\", "/").rsplit("/", 1)[-1]
+        return " · ".join(x for x in (d["outlet"], d["published"], title) if x)
 
     def main_actors(self, n: int = 12) -> list[dict[str, Any]]:
         def compute() -> list[dict[str, Any]]:
@@ -261,7 +264,17 @@ def _timeline(v: DossierView) -> list[dict[str, Any]]:
             "evidence": c["span"],
         })
     items.sort(key=lambda it: (it["date"], it["kind"], it["id"]))
+    for it in items:
+        it["url"] = evidence_url(it["evidence"])
+        it["entity_names"] = [v.ent_by_id[e]["name"] if e in v.ent_by_id else None for e in it["entities"][:6]]
     return items
+
+
+def evidence_url(span: dict[str, Any] | None) -> str:
+    """The reader's address for a span: the article, scrolled to and highlighting the evidence."""
+    if not span:
+        return "#"
+    return f"/doc/{quote(span['doc'], safe='')}?start={int(span['start'])}&end={int(span['end'])}#focus"
 
 
 def _latlon(ent: dict[str, Any] | None) -> list[float] | None:
@@ -283,8 +296,10 @@ def _places(v: DossierView) -> list[dict[str, Any]]:
         if ll is None:
             continue
         evs = [ev for ev in v.entity_events.get(e["id"], []) if ev.get("place") == e["id"]]
+        n_events = len(evs)
+        evs = sorted(evs, key=lambda ev: (ev.get("date") or "", ev["id"]), reverse=True)[:PLACE_EVENTS]
         out.append({"id": e["id"], "name": e["name"], "type": e["type"], "lat": ll[0], "lon": ll[1],
-                    "mentions": len(e.get("mentions", [])), "source": (e.get("geo") or {}).get("source"),
+                    "mentions": len(e.get("mentions", [])), "source": (e.get("geo") or {}).get("source"), "n_events": n_events,
                     "events": [{"id": ev["id"], "date": ev.get("date"), "type": ev.get("type"), "summary": ev.get("summary")}
                                for ev in evs]})
     return out
@@ -319,10 +334,15 @@ def _build_graph(v: DossierView, store: SQLiteStore) -> dict[str, Any]:
             prev_end = end
         _pairs(group, sent_w)
     degree: Counter[str] = Counter()
-    for (a, b), w in (events_w + sent_w).items():
-        degree[a] += w
-        degree[b] += w
-    return {"events": events_w, "sentences": sent_w, "degree": degree}
+    # per entity: neighbour -> (events shared, sentences shared), for the entity pages
+    adjacency: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for slot, counter in ((0, events_w), (1, sent_w)):
+        for (a, b), w in counter.items():
+            degree[a] += w
+            degree[b] += w
+            adjacency[a].setdefault(b, [0, 0])[slot] += w
+            adjacency[b].setdefault(a, [0, 0])[slot] += w
+    return {"events": events_w, "sentences": sent_w, "degree": degree, "adjacency": dict(adjacency)}
 
 
 def _pairs(group: set[str], counter: Counter[tuple[str, str]]) -> None:
