@@ -105,7 +105,10 @@ def export(db: str, fmt: str, out: str | None, no_check: bool) -> None:
 @DB_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (keep it local: there is no login).")
 @click.option("--port", "-p", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
-def serve(db: str, host: str, port: int) -> None:
+@click.option("--tiles", default=None, metavar="URL",
+              help="Map tiles to draw under the bundled country outlines, e.g. https://HOST/{z}/{x}/{y}.png "
+                   "(default: none; the maps then contact no server).")
+def serve(db: str, host: str, port: int, tiles: str | None) -> None:
     """Serve the browser UI over the dossier in DB: overview, timeline, map, entity graph, claims board,
     article reader with highlighted evidence, search, and analyst corrections. Stop with Ctrl-C.
     The JSON API is under /api/ (described at /openapi.json)."""
@@ -113,7 +116,7 @@ def serve(db: str, host: str, port: int) -> None:
 
     from recoupe.present.web import create_app
 
-    app = create_app(db)
+    app = create_app(db, tiles=tiles)
     click.echo(f"recoupe: serving {db} on http://{host}:{port}/  (Ctrl-C to stop)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

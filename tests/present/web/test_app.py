@@ -240,3 +240,15 @@ def test_app_facts_index_is_filled_for_a_store_built_before_the_migration(tmp_pa
             store.conn.execute(f"DROP TRIGGER {trig}")
     with open_store(db) as store:
         assert store.search_facts("Valparaiso")
+
+
+def test_app_maps_use_no_tile_server_unless_configured(web_db: Path) -> None:
+    with TestClient(create_app(web_db)) as c:
+        r = c.get("/map")
+        assert 'data-tiles=""' in r.text and "img-src 'self' data:;" in r.headers["content-security-policy"]
+    with TestClient(create_app(web_db, tiles="https://tiles.example.org/{z}/{x}/{y}.png")) as c:
+        r = c.get("/map")
+        assert 'data-tiles="https://tiles.example.org/{z}/{x}/{y}.png"' in r.text
+        assert "img-src 'self' data: https://tiles.example.org;" in r.headers["content-security-policy"]
+    with pytest.raises(RecoupeError, match="tiles"):
+        create_app(web_db, tiles="javascript:alert(1)")

@@ -29,7 +29,7 @@ MAX_SEARCH = 50
 MAX_TIMELINE = 1000  # items sent to the timeline at once; filters narrow it
 CLAIMS_PAGE = 20  # claim clusters per page of the board (each lists its sources)
 # Defence in depth on top of escaping: no inline script, nothing from another origin.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:{tiles}; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 MARKS = ("\x02", "\x03")  # FTS snippet markers that cannot occur in normalised text, split out before escaping
 
@@ -112,10 +112,19 @@ def safe_href(url: str | None) -> str | None:
     return url if scheme in ("http", "https") else None
 
 
-def create_app(db: str | Path) -> FastAPI:
-    """The web UI over the store at `db` (which must exist)."""
+def create_app(db: str | Path, tiles: str | None = None) -> FastAPI:
+    """The web UI over the store at `db` (which must exist). `tiles`: an optional map tile URL template
+    (e.g. "https://tiles.example.org/{z}/{x}/{y}.png") drawn under the bundled country outlines; without it
+    the maps contact no server."""
     if not Path(db).is_file():
         raise RecoupeError(f"{db}: no such store; build one first with `recoupe build SOURCE... --db {db}`")
+    tiles_origin = ""
+    if tiles:
+        parts = urlsplit(tiles)
+        if parts.scheme not in ("http", "https") or not parts.netloc or "{z}" not in tiles:
+            raise RecoupeError(f"--tiles {tiles}: expected an http(s) URL template with {{z}}, {{x}} and {{y}}")
+        tiles_origin = f"{parts.scheme}://{parts.netloc}"
+    csp = CSP.format(tiles=" " + tiles_origin if tiles_origin else "")
     state = App(db)
     templates = Jinja2Templates(env=_env())
     # Swagger UI and ReDoc would load their scripts from a CDN: only the OpenAPI document is served.
@@ -128,7 +137,7 @@ def create_app(db: str | Path) -> FastAPI:
     @app.middleware("http")
     async def headers(request: Request, call_next):  # type: ignore[no-untyped-def]
         response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
+        response.headers["Content-Security-Policy"] = csp
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         return response
@@ -145,7 +154,7 @@ def create_app(db: str | Path) -> FastAPI:
         return JSONResponse({"error": {"status": 400, "message": str(exc)}}, status_code=400)
 
     def page(request: Request, name: str, nav: str, **ctx: Any) -> HTMLResponse:
-        return templates.TemplateResponse(request, name, {"nav": nav, "v": state.view(), **ctx})
+        return templates.TemplateResponse(request, name, {"nav": nav, "v": state.view(), "tiles": tiles or "", **ctx})
 
     # ---------------------------------------------------------------------------------- pages
 

@@ -40,6 +40,10 @@ async function worldMap(node) {
       style: {color: "#8a8f98", weight: 0.6, fillColor: "#eef0e6", fillOpacity: 1}}).addTo(map);
   } catch (e) { console.warn("no basemap", e); }
   node.style.background = "#cfe3f3";
+  if (node.dataset.tiles) {
+    // only when the user configured a tile server (recoupe serve --tiles URL)
+    L.tileLayer(node.dataset.tiles, {maxZoom: 18, opacity: 0.9}).addTo(map);
+  }
   map.setView([30, 20], 2);
   return map;
 }
