@@ -26,7 +26,7 @@ from recoupe.store import SQLiteStore, open_store
 HERE = Path(__file__).parent
 PAGE = 100  # rows per page in long lists
 MAX_SEARCH = 50
-MAX_TIMELINE = 1000  # items sent to the timeline at once; filters narrow it
+MAX_TIMELINE = 600  # items sent to the timeline at once; filters narrow it
 CLAIMS_PAGE = 20  # claim clusters per page of the board (each lists its sources)
 # Defence in depth on top of escaping: no inline script, nothing from another origin.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:{tiles}; "
@@ -298,11 +298,14 @@ def create_app(db: str | Path, tiles: str | None = None) -> FastAPI:
                    start: str | None = Query(None, max_length=10), end: str | None = Query(None, max_length=10),
                    limit: int = Query(PAGE, ge=1, le=5000), offset: int = Query(0, ge=0)) -> JSONResponse:
         v = state.view()
-        items = [it for it in v.timeline_items(entity=entity, type=type, outlet=outlet, start=start, end=end) if it["kind"] == "event"]
-        undated = [] if (start or end) else [ev for ev in v.events if not ev.get("date")
-                                             and (not type or ev.get("type") == type)
-                                             and (not entity or entity in ev.get("participants", []) or entity == ev.get("place"))]
-        rows = [v.event_by_id[it["id"]] for it in items] + undated
+        if entity:
+            entity = v.redirects.get(entity, entity)
+        items = v.timeline_items(entity=entity, type=type, outlet=outlet, start=start, end=end)
+        rows = [v.event_by_id[it["id"]] for it in items if it["kind"] == "event"]
+        if not (start or end or outlet):  # undated events have no place on a date range; outlets are checked on dated ones only
+            undated = v.memo("undated_events", lambda: [ev for ev in v.events if not ev.get("date")])
+            rows += [ev for ev in undated if (not type or ev.get("type") == type)
+                     and (not entity or entity in ev.get("participants", []) or entity == ev.get("place"))]
         return _json({"total": len(rows), "items": rows[offset: offset + limit]})
 
     @app.get("/api/timeline", tags=["facts"], summary="Dated items (events, claims by article date) for the timeline")

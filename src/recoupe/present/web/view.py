@@ -16,7 +16,7 @@ from recoupe.store import SQLiteStore
 T = TypeVar("T")
 ACTOR_TYPES = ("person", "organization", "country")
 MEMO_MAX = 256
-PLACE_EVENTS = 20  # latest events listed with each place on the map (n_events counts them all)
+PLACE_EVENTS = 8  # latest events listed with each place on the map (n_events counts them all)
 _SENTENCE_END = re.compile(r"[.!?…]\s|\n")
 # A "sentence" naming more entities than this is a list (a bibliography, a line of credits), not a relation.
 MAX_SENTENCE_ENTITIES = 8
@@ -117,8 +117,19 @@ class DossierView:
         """Dated items (events by their date, claims by their article's date), filtered; dates compare as ISO prefixes."""
         if entity:
             entity = self.redirects.get(entity, entity)
+        if not (entity or type or outlet or start or end):
+            return self.timeline
+        # start from the smallest index list that applies, then check the other conditions
+        idx = self.memo("timeline_index", self._timeline_index)
+        lists = [self.timeline]
+        if entity:
+            lists.append(idx["entity"].get(entity, []))
+        if type:
+            lists.append(idx["type"].get(type, []))
+        if outlet:
+            lists.append(idx["outlet"].get(outlet, []))
         out = []
-        for it in self.timeline:
+        for it in min(lists, key=len):
             if type and it["type"] != type and it["kind"] != type:
                 continue
             if entity and entity not in it["entities"]:
@@ -131,6 +142,17 @@ class DossierView:
                 continue
             out.append(it)
         return out
+
+    def _timeline_index(self) -> dict[str, dict[str, list[dict[str, Any]]]]:
+        idx: dict[str, dict[str, list[dict[str, Any]]]] = {"entity": defaultdict(list), "type": defaultdict(list), "outlet": defaultdict(list)}
+        for it in self.timeline:
+            for e in set(it["entities"]):
+                idx["entity"][e].append(it)
+            for t in {it["type"], it["kind"]}:
+                idx["type"][t].append(it)
+            for o in it["outlets"]:
+                idx["outlet"][o].append(it)
+        return idx
 
     # -- the entity graph (computed on first use: it reads the texts of documents) -----------------
 
