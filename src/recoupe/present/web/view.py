@@ -89,6 +89,13 @@ class DossierView:
         title = d["title"] or d["source"].replace("\\", "/").rsplit("/", 1)[-1]
         return " · ".join(x for x in (d["outlet"], d["published"], title) if x)
 
+    def doc_short(self, doc_id: str) -> str:
+        """Outlet and date of a document (its file name when it has neither)."""
+        d = self.doc_by_id.get(doc_id)
+        if not d:
+            return doc_id
+        return " · ".join(x for x in (d["outlet"], d["published"]) if x) or d["source"].replace("\\", "/").rsplit("/", 1)[-1]
+
     def main_actors(self, n: int = 12) -> list[dict[str, Any]]:
         def compute() -> list[dict[str, Any]]:
             ents = [e for e in self.entities if e["type"] in ACTOR_TYPES]

@@ -85,12 +85,12 @@
       const left = x(it.t), width = Math.max(8, x(it.te) - left);
       let lane = laneEnd.findIndex((e) => e <= left);
       if (lane < 0) { lane = laneEnd.length < MAX_LANES ? laneEnd.length : MAX_LANES - 1; }
-      laneEnd[lane] = Math.max(laneEnd[lane] || 0, left + Math.max(width, LABEL_W));
+      laneEnd[lane] = Math.max(laneEnd[lane] || 0, left + Math.min(width + 4, 240) + LABEL_W);
       const node = el("div", {
         class: "tl-item kind-" + it.kind + " t-" + it.type + (selected === it.id ? " selected" : ""),
         style: "left:" + left.toFixed(1) + "px;top:" + (TOP + lane * LANE_H) + "px;",
         title: it.date + " · " + it.type + " · " + it.label, "data-id": it.id, tabindex: "0",
-      }, [el("span", {class: "bar", style: "width:" + width.toFixed(1) + "px"}), el("span", {class: "label", text: it.label})]);
+      }, [el("span", {class: "bar", style: "width:" + width.toFixed(1) + "px"}), el("span", {class: "label", text: it.label, style: "margin-left:" + Math.min(width + 4, 240).toFixed(0) + "px"})]);
       node.addEventListener("click", () => select(it.id, true));
       box.appendChild(node);
       shown++;
