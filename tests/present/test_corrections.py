@@ -51,6 +51,12 @@ def test_corrections_split_matches_accent_free_alias() -> None:
     assert ents["ent-valpo"]["mentions"] == [] and len(ents) == 7
 
 
+def test_corrections_split_exact_form_only_when_it_exists() -> None:
+    out = corr.apply(_d(), [_c(1, "split_alias", "ent-valpo", value="Valparaiso")])
+    ents = {e["id"]: e for e in out.dossier["entities"]}
+    assert ents["ent-valpo"]["aliases"] == ["Valparaíso"] and len(ents["ent-valpo"]["mentions"]) == 1
+
+
 def test_corrections_mark_claim_and_contradiction() -> None:
     out = corr.apply(_d(), [_c(1, "mark_claim", "cl-secret-deny", value="confirmed"),
                             _c(2, "mark_contradiction", "ct-duration", value="rejected"),

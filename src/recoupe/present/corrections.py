@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -94,12 +95,15 @@ def apply(dossier: dict[str, list[dict[str, Any]]], corrections: list[dict[str, 
                 continue
             e = own(eid)
             key = fold(alias)
-            moved = [m for m in e.get("mentions", []) if fold(m["text"]) == key]
-            if not moved and key not in {fold(a) for a in e.get("aliases", [])}:
+            # the exact surface form when the entity has it; otherwise every form that folds to it
+            exact = alias in e.get("aliases", []) or any(m["text"] == alias for m in e.get("mentions", []))
+            same: Callable[[str], bool] = (lambda t: t == alias) if exact else (lambda t: fold(t) == key)
+            moved = [m for m in e.get("mentions", []) if same(m["text"])]
+            if not moved and not any(same(a) for a in e.get("aliases", [])):
                 result.stale.append(c["id"])
                 continue
-            e["mentions"] = [m for m in e.get("mentions", []) if fold(m["text"]) != key]
-            e["aliases"] = [a for a in e.get("aliases", []) if fold(a) != key]
+            e["mentions"] = [m for m in e.get("mentions", []) if not same(m["text"])]
+            e["aliases"] = [a for a in e.get("aliases", []) if not same(a)]
             new_id = make_id("ent", "split", eid, key)
             forms = sorted({m["text"] for m in moved} | {alias})
             ents[new_id] = {"id": new_id, "name": max(forms, key=lambda f: (len(f), f)), "type": e["type"],

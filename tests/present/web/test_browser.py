@@ -239,6 +239,21 @@ def test_browser_corrections_from_the_claims_board(page: Any, browser: Any, tmp_
         shot(page, "made-corrections")
 
 
+def test_browser_merge_and_split_from_the_entity_page(page: Any, tmp_path: Path) -> None:
+    with LiveServer(make_store(tmp_path / "m.db")) as srv:
+        page.on("dialog", lambda d: d.accept("deux graphies du même lieu") if d.type == "prompt" else d.accept())
+        page.goto(srv.url + "/entity/ent-valpo")
+        page.fill("form.merge input[name=other]", "Chili")
+        page.fill("form.merge input[name=note]", "le pays pour la ville")
+        page.click("form.merge button[type=submit]")
+        playwright_api.expect(page.locator("ul.aliases")).to_contain_text("Chili")
+        page.locator('button.split[data-alias="Valparaiso"]').click()
+        playwright_api.expect(page.locator("ul.aliases")).not_to_contain_text("Valparaiso")
+        page.goto(srv.url + "/corrections")
+        assert page.locator("table.list tbody tr").count() == 2
+        shot(page, "made-corrections-entities")
+
+
 def test_browser_hostile_article_is_inert(page: Any, tmp_path: Path) -> None:
     with LiveServer(make_hostile_store(tmp_path / "h.db")) as srv:
         page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))

@@ -48,7 +48,14 @@ if (mergeForm) {
   });
   mergeForm.addEventListener("submit", async (ev) => {
     ev.preventDefault();
-    const other = ids.get(input.value) || input.value.trim().split(" ").pop();
+    let other = ids.get(input.value);
+    if (!other) {
+      // typed without picking from the list: accept an exact name, or the only entity that matches
+      const data = await getJSONSafe("/api/entities?limit=20&q=" + encodeURIComponent(input.value.trim()));
+      const found = (data ? data.items : []).filter((e) => e.id !== mergeForm.dataset.entity);
+      const exact = found.filter((e) => e.name.toLowerCase() === input.value.trim().toLowerCase());
+      other = exact.length === 1 ? exact[0].id : found.length === 1 ? found[0].id : input.value.trim();
+    }
     const note = mergeForm.querySelector("input[name=note]").value;
     if (await postCorrection({action: "merge_entities", target: mergeForm.dataset.entity, other: other, note: note})) location.reload();
   });
