@@ -89,7 +89,7 @@ class App:
             return v
         with self._lock:
             if self._view is None or self._view.key != key:
-                self._view = view.load(store)
+                self._view = view.load(store, self._view)
             return self._view
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from recoupe.model import Dossier
 from recoupe.present import corrections as corr
 from recoupe.store import SQLiteStore
 
@@ -47,6 +48,7 @@ class DossierView:
     corrections: list[dict[str, Any]]
     redirects: dict[str, str]
     stale: list[int]
+    raw: Dossier = field(default_factory=Dossier)  # the rows as stored, before corrections
     doc_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
     ent_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
     event_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -170,17 +172,21 @@ class DossierView:
             return self._graph
 
 
-def load(store: SQLiteStore) -> DossierView:
-    """Read the store and build the view (corrections applied)."""
+def load(store: SQLiteStore, previous: DossierView | None = None) -> DossierView:
+    """Read the store and build the view (corrections applied). When only the corrections changed since
+    `previous`, its rows are reused instead of read and parsed again (the corrections work on copies)."""
     key = version_key(store)
-    raw = store.read_dossier()
+    if previous is not None and previous.key[:2] == key[:2]:
+        raw, docs = previous.raw, previous.docs
+    else:
+        raw, docs = store.read_dossier(), store.documents_meta()
     correction_rows = store.corrections()
     fixed = corr.apply({"entities": raw.entities, "events": raw.events, "quotes": raw.quotes, "claims": raw.claims,
                         "contradictions": raw.contradictions, "quantities": raw.quantities}, correction_rows)
     d = fixed.dossier
-    v = DossierView(key=key, docs=store.documents_meta(), entities=d["entities"], events=d["events"], quotes=d["quotes"],
+    v = DossierView(key=key, docs=docs, entities=d["entities"], events=d["events"], quotes=d["quotes"],
                     claims=d["claims"], contradictions=d["contradictions"], quantities=d["quantities"],
-                    corrections=correction_rows, redirects=fixed.redirects, stale=fixed.stale)
+                    corrections=correction_rows, redirects=fixed.redirects, stale=fixed.stale, raw=raw)
     _index(v)
     return v
 
@@ -245,9 +251,9 @@ def _overlaps(span: dict[str, Any], marked: dict[str, list[tuple[int, int]]]) ->
 
 
 def _cluster(cid: str, claims: list[dict[str, Any]], v: DossierView, in_contradiction: dict[str, list[tuple[int, int]]]) -> dict[str, Any]:
-    modalities = Counter(c["modality"] for c in claims)
-    against = [c for c in claims if c["modality"] == "denied"]
-    support = [c for c in claims if c["modality"] != "denied"]
+    modalities = Counter(c.get("modality") or "unknown" for c in claims)
+    against = [c for c in claims if c.get("modality") == "denied"]
+    support = [c for c in claims if c.get("modality") != "denied"]
     contradicted = bool(in_contradiction) and any(_overlaps(c["span"], in_contradiction) for c in claims)
     reviews = [c["review"]["status"] for c in claims if c.get("review")]
     return {
@@ -287,7 +293,7 @@ def _timeline(v: DossierView) -> list[dict[str, Any]]:
             continue
         items.append({
             "kind": "claim", "id": c["id"], "type": "claim", "date": doc["published"], "date_end": None,
-            "label": c["text"], "status": c["modality"],
+            "label": c.get("text") or "", "status": c.get("modality"),
             "entities": [c["attributed_to"]] if c.get("attributed_to") else [],
             "outlets": [doc["outlet"]] if doc.get("outlet") else [], "place": None, "geo": None,
             "evidence": c["span"],

@@ -34,7 +34,7 @@
     const data = await getJSON("/api/timeline?" + q.toString());
     items = data.items.map((it) => ({...it, t: toTime(it.date), te: endTime(it)}));
     document.getElementById("tl-count").textContent =
-      "(" + data.total + " dated items" + (data.truncated ? ", first " + items.length + " shown: narrow the filters" : "") + ")";
+      "(" + data.total + (data.total === 1 ? " dated item" : " dated items") + (data.truncated ? ", first " + items.length + " shown: narrow the filters" : "") + ")";
     fit();
     renderList();
     renderMarkers();
