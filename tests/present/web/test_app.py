@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -224,22 +223,6 @@ def test_app_search_index_follows_rebuilds(fresh_db: Path) -> None:
             store.write_dossier(Dossier(entities=d.entities), "fixture-4")
         res = c.get("/api/search", params={"q": "lithium"}).json()
         assert res["facts"] == [] and res["documents"]  # the claim is gone; the article is still there
-
-
-def test_app_facts_index_is_filled_for_a_store_built_before_the_migration(tmp_path: Path) -> None:
-    db = tmp_path / "old.db"
-    shutil.copy(Path(__file__), tmp_path / "unused")  # keep tmp_path alive
-    with open_store(db) as store:
-        add_documents(store, ARTICLES)
-        store.write_dossier(dossier(), "fixture-1")
-        store.conn.execute("DELETE FROM facts_fts")
-        store.conn.execute("DELETE FROM migrations WHERE name = '0005_facts_search'")
-        for t in ("facts_fts",):
-            store.conn.execute(f"DROP TABLE {t}")
-        for trig in [r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='trigger' AND name LIKE '%fts_a%' AND name NOT LIKE 'documents%'")]:
-            store.conn.execute(f"DROP TRIGGER {trig}")
-    with open_store(db) as store:
-        assert store.search_facts("Valparaiso")
 
 
 def test_app_maps_use_no_tile_server_unless_configured(web_db: Path) -> None:

@@ -256,12 +256,12 @@ def create_app(db: str | Path, tiles: str | None = None) -> FastAPI:
     def api_overview() -> JSONResponse:
         v = state.view()
         return _json({"counts": _counts(v),
-                "main_actors": [_ent_brief(e) for e in v.main_actors()],
-                "latest_events": v.latest_events(),
-                "contested_claims": [_cluster_brief(c) for c in v.contested_clusters()[:20]],
-                "contradictions": v.contradictions[:20],
-                "outlets": [{"outlet": o, "documents": n} for o, n in v.outlets()],
-                "dates": [{"date": d, "documents": n} for d, n in v.dates()]})
+                     "main_actors": [_ent_brief(e) for e in v.main_actors()],
+                     "latest_events": v.latest_events(),
+                     "contested_claims": [_cluster_brief(c) for c in v.contested_clusters()[:20]],
+                     "contradictions": v.contradictions[:20],
+                     "outlets": [{"outlet": o, "documents": n} for o, n in v.outlets()],
+                     "dates": [{"date": d, "documents": n} for d, n in v.dates()]})
 
     @app.get("/api/documents", tags=["documents"], summary="Documents (without text), filtered by outlet")
     def api_documents(outlet: str | None = None, limit: int = Query(PAGE, ge=1, le=1000), offset: int = Query(0, ge=0)) -> JSONResponse:
@@ -275,8 +275,8 @@ def create_app(db: str | Path, tiles: str | None = None) -> FastAPI:
             raise HTTPException(404, f"no document {doc_id}")
         spans = state.view().doc_spans.get(doc_id, [])
         return _json({"id": doc.id, "source": doc.source, "title": doc.title, "outlet": doc.outlet, "language": doc.language,
-                "published": doc.published, "duplicate_of": doc.duplicate_of, "text": doc.text,
-                "spans": [{"start": s.start, "end": s.end, "kind": s.kind, "ref": s.ref} for s in spans]})
+                     "published": doc.published, "duplicate_of": doc.duplicate_of, "text": doc.text,
+                     "spans": [{"start": s.start, "end": s.end, "kind": s.kind, "ref": s.ref} for s in spans]})
 
     @app.get("/api/entities", tags=["entities"], summary="Entities by mention count, filtered by type and name")
     def api_entities(type: str | None = None, q: str | None = Query(None, max_length=200), limit: int = Query(PAGE, ge=1, le=1000),
@@ -291,7 +291,7 @@ def create_app(db: str | Path, tiles: str | None = None) -> FastAPI:
         if e is None:
             raise HTTPException(404, f"no entity {eid}")
         return _json({**e, "quotes": v.entity_quotes.get(e["id"], []), "events": v.entity_events.get(e["id"], []),
-                "claims": v.entity_claims.get(e["id"], [])})
+                     "claims": v.entity_claims.get(e["id"], [])})
 
     @app.get("/api/events", tags=["facts"], summary="Events, filtered by entity, type, outlet and date range")
     def api_events(entity: str | None = None, type: str | None = None, outlet: str | None = None,
