@@ -116,7 +116,7 @@ def serve(db: str, host: str, port: int, tiles: str | None) -> None:
 
     from recoupe.present.web import create_app
 
-    app = create_app(db, tiles=tiles)
+    app = create_app(db, tiles=tiles, warm=True)
     click.echo(f"recoupe: serving {db} on http://{host}:{port}/  (Ctrl-C to stop)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

@@ -235,3 +235,14 @@ def test_app_maps_use_no_tile_server_unless_configured(web_db: Path) -> None:
         assert "img-src 'self' data: https://tiles.example.org;" in r.headers["content-security-policy"]
     with pytest.raises(RecoupeError, match="tiles"):
         create_app(web_db, tiles="javascript:alert(1)")
+
+
+def test_app_warm_builds_the_view_at_start(web_db: Path) -> None:
+    import time
+
+    app = create_app(web_db, warm=True)
+    with TestClient(app):
+        deadline = time.monotonic() + 30
+        while app.state.recoupe._view is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert app.state.recoupe._view is not None
