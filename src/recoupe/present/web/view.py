@@ -335,8 +335,8 @@ def _places(v: DossierView) -> list[dict[str, Any]]:
         evs = sorted(evs, key=lambda ev: (ev.get("date") or "", ev["id"]), reverse=True)[:PLACE_EVENTS]
         out.append({"id": e["id"], "name": e["name"], "type": e["type"], "lat": ll[0], "lon": ll[1],
                     "mentions": len(e.get("mentions", [])), "source": (e.get("geo") or {}).get("source"), "n_events": n_events,
-                    "events": [{"id": ev["id"], "date": ev.get("date"), "type": ev.get("type"), "summary": ev.get("summary")}
-                               for ev in evs]})
+                    "events": [{"id": ev["id"], "date": ev.get("date"), "type": ev.get("type"), "summary": ev.get("summary"),
+                                "url": evidence_url((ev.get("sources") or [None])[0])} for ev in evs]})
     return out
 
 

@@ -16,7 +16,9 @@
     });
     m.bindPopup(el("div", {class: "popup"}, [
       el("a", {href: entityUrl(p.id), text: p.name}), el("span", {class: "muted", text: " " + p.type + " · " + p.mentions + " mentions"}),
-      ...p.events.slice(0, 10).map((e) => el("div", {text: (e.date || "undated") + " · " + (e.type || "") + " · " + (e.summary || "")})),
+      ...p.events.slice(0, 10).map((e) => el("div", {}, [el("a", {href: e.url, class: "evidence", text: (e.date || "undated") + " · " + (e.type || "")}),
+        " " + (e.summary || "")])),
+      p.n_events > p.events.length ? el("div", {class: "muted", text: "+" + (p.n_events - p.events.length) + " more events"}) : null,
     ]));
     m.bindTooltip(p.name);
     m.addTo(map);

@@ -1,7 +1,8 @@
-// Scroll the highlighted evidence into the middle of the screen.
+// Bring the highlighted evidence to the middle of the screen (after the browser's own jump to #focus).
 "use strict";
 const focus = document.getElementById("focus");
 if (focus) {
-  const target = focus.nextElementSibling || focus;
-  target.scrollIntoView({block: "center"});
+  const center = () => focus.scrollIntoView({block: "center"});
+  center();
+  window.addEventListener("load", () => setTimeout(center, 0));
 }

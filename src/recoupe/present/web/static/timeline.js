@@ -169,7 +169,7 @@
       const m = L.circleMarker(it.geo, {radius: 6, color: "#1f5f99", fillColor: "#3b82c4", fillOpacity: 0.85, weight: 1});
       const here = items.filter((i) => i.place === it.place);
       m.bindPopup(el("div", {}, [el("b", {text: here.length + " item(s) here"}),
-        ...here.slice(0, 8).map((i) => el("div", {text: i.date + " · " + i.label}))]));
+        ...here.slice(0, 8).map((i) => el("div", {}, [el("a", {href: i.url, class: "evidence", text: i.date}), " " + i.label]))]));
       m.on("click", () => { const first = here[0]; if (first) select(first.id, false); });
       m.addTo(map);
       markers.set(it.place, m);
