@@ -179,6 +179,11 @@ def test_app_api_errors_have_one_shape(client: TestClient) -> None:
         assert r.status_code == 404 and set(r.json()["error"]) == {"status", "message"}
     r = client.post("/api/corrections", json={"action": "merge_entities", "target": "ent-dube"})
     assert r.status_code == 400 and "other" in r.json()["error"]["message"]
+    r = client.post("/api/corrections", json={"action": "delete_all", "target": "x"})
+    assert r.status_code == 422 and "action" in r.json()["error"]["message"]
+    r = client.get("/api/entities", params={"limit": "lots"})
+    assert r.status_code == 422 and set(r.json()["error"]) == {"status", "message"}
+    assert client.get("/doc/doc-a", params={"start": "-3"}).status_code == 422
 
 
 def test_app_corrections_apply_and_survive_a_rebuild(fresh_db: Path) -> None:

@@ -12,6 +12,7 @@ from urllib.parse import quote, urlsplit
 
 import jinja2
 from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -161,6 +162,14 @@ def create_app(db: str | Path, tiles: str | None = None, warm: bool = False) -> 
             return JSONResponse({"error": {"status": exc.status_code, "message": str(exc.detail)}}, status_code=exc.status_code)
         return templates.TemplateResponse(request, "error.html", {"status": exc.status_code, "message": str(exc.detail), "nav": ""},
                                           status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        # one error shape for the API (FastAPI's default is a list under "detail")
+        message = "; ".join(f"{'.'.join(str(x) for x in e.get('loc', ()))}: {e.get('msg', '')}" for e in exc.errors())
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": {"status": 422, "message": message}}, status_code=422)
+        return templates.TemplateResponse(request, "error.html", {"status": 422, "message": message, "nav": ""}, status_code=422)
 
     @app.exception_handler(RecoupeError)
     async def recoupe_error(request: Request, exc: RecoupeError) -> Response:
