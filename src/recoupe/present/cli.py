@@ -136,6 +136,26 @@ def timeline(db: str, date_from: str | None, date_to: str | None, width: int) ->
     click.echo(f"{len(items)} dated items", err=True)
 
 
+@main.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (keep it local: there is no login).")
+@click.option("--port", "-p", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--tiles", default=None, metavar="URL",
+              help="Map tiles to draw under the bundled country outlines, e.g. https://HOST/{z}/{x}/{y}.png "
+                   "(default: none; the maps then contact no server).")
+def serve(db: str, host: str, port: int, tiles: str | None) -> None:
+    """Serve the browser UI over the dossier in DB: overview, timeline, map, entity graph, claims board,
+    article reader with highlighted evidence, search, and analyst corrections. Stop with Ctrl-C.
+    The JSON API is under /api/ (described at /openapi.json)."""
+    import uvicorn
+
+    from recoupe.present.web import create_app
+
+    app = create_app(db, tiles=tiles, warm=True)
+    click.echo(f"recoupe: serving {db} on http://{host}:{port}/  (Ctrl-C to stop)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 def _print_report(report) -> None:  # type: ignore[no-untyped-def]
     parts = [f"{report.read} read", f"{report.added} added", f"{report.unchanged} unchanged"]
     if report.replaced:

@@ -69,4 +69,78 @@ MIGRATIONS: list[tuple[str, str]] = [
         END;
         """,
     ),
+    (
+        "0004_corrections",
+        # Analyst corrections (merge entities, split an alias off, confirm/reject a claim or contradiction).
+        # Kept apart from the resolved tables, which every build rewrites, so corrections survive a rebuild;
+        # they are applied when the dossier is presented (see recoupe.present.corrections).
+        """
+        CREATE TABLE corrections (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            target TEXT NOT NULL,
+            other TEXT,
+            value TEXT,
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX corrections_target ON corrections(target);
+        """,
+    ),
+    (
+        "0005_facts_search",
+        # Full-text search over facts (entity names and aliases, quotes, claims, event summaries,
+        # contradictions), accents folded. Kept in step with the resolved tables by triggers, so every
+        # write of the dossier re-indexes it without Python code. rowid = source rowid * 8 + kind code,
+        # so a delete finds its row by rowid instead of scanning.
+        """
+        CREATE VIRTUAL TABLE facts_fts USING fts5(
+            kind UNINDEXED, ref UNINDEXED, body,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER entities_fts_ai AFTER INSERT ON entities BEGIN
+            INSERT INTO facts_fts(rowid, kind, ref, body) VALUES (new.rowid * 8 + 1, 'entity', new.id,
+                new.name || ' ; ' || coalesce((SELECT group_concat(value, ' ; ') FROM json_each(new.data, '$.aliases') WHERE value != new.name), ''));
+        END;
+        CREATE TRIGGER entities_fts_ad AFTER DELETE ON entities BEGIN
+            DELETE FROM facts_fts WHERE rowid = old.rowid * 8 + 1;
+        END;
+        CREATE TRIGGER quotes_fts_ai AFTER INSERT ON quotes BEGIN
+            INSERT INTO facts_fts(rowid, kind, ref, body) VALUES (new.rowid * 8 + 2, 'quote', new.id,
+                coalesce(json_extract(new.data, '$.text'), '') || ' ; ' || coalesce(json_extract(new.data, '$.speaker_text'), ''));
+        END;
+        CREATE TRIGGER quotes_fts_ad AFTER DELETE ON quotes BEGIN
+            DELETE FROM facts_fts WHERE rowid = old.rowid * 8 + 2;
+        END;
+        CREATE TRIGGER claims_fts_ai AFTER INSERT ON claims BEGIN
+            INSERT INTO facts_fts(rowid, kind, ref, body) VALUES (new.rowid * 8 + 3, 'claim', new.id,
+                coalesce(json_extract(new.data, '$.text'), ''));
+        END;
+        CREATE TRIGGER claims_fts_ad AFTER DELETE ON claims BEGIN
+            DELETE FROM facts_fts WHERE rowid = old.rowid * 8 + 3;
+        END;
+        CREATE TRIGGER events_fts_ai AFTER INSERT ON events BEGIN
+            INSERT INTO facts_fts(rowid, kind, ref, body) VALUES (new.rowid * 8 + 4, 'event', new.id,
+                coalesce(json_extract(new.data, '$.summary'), ''));
+        END;
+        CREATE TRIGGER events_fts_ad AFTER DELETE ON events BEGIN
+            DELETE FROM facts_fts WHERE rowid = old.rowid * 8 + 4;
+        END;
+        CREATE TRIGGER contradictions_fts_ai AFTER INSERT ON contradictions BEGIN
+            INSERT INTO facts_fts(rowid, kind, ref, body) VALUES (new.rowid * 8 + 5, 'contradiction', new.id,
+                coalesce(json_extract(new.data, '$.about'), '') || ' ; ' || coalesce(json_extract(new.data, '$.explanation'), ''));
+        END;
+        CREATE TRIGGER contradictions_fts_ad AFTER DELETE ON contradictions BEGIN
+            DELETE FROM facts_fts WHERE rowid = old.rowid * 8 + 5;
+        END;
+        INSERT INTO facts_fts(rowid, kind, ref, body) SELECT rowid * 8 + 1, 'entity', id,
+            name || ' ; ' || coalesce((SELECT group_concat(value, ' ; ') FROM json_each(entities.data, '$.aliases') WHERE value != entities.name), '') FROM entities;
+        INSERT INTO facts_fts(rowid, kind, ref, body) SELECT rowid * 8 + 2, 'quote', id,
+            coalesce(json_extract(data, '$.text'), '') || ' ; ' || coalesce(json_extract(data, '$.speaker_text'), '') FROM quotes;
+        INSERT INTO facts_fts(rowid, kind, ref, body) SELECT rowid * 8 + 3, 'claim', id, coalesce(json_extract(data, '$.text'), '') FROM claims;
+        INSERT INTO facts_fts(rowid, kind, ref, body) SELECT rowid * 8 + 4, 'event', id, coalesce(json_extract(data, '$.summary'), '') FROM events;
+        INSERT INTO facts_fts(rowid, kind, ref, body) SELECT rowid * 8 + 5, 'contradiction', id,
+            coalesce(json_extract(data, '$.about'), '') || ' ; ' || coalesce(json_extract(data, '$.explanation'), '') FROM contradictions;
+        """,
+    ),
 ]

@@ -213,18 +213,73 @@ class SQLiteStore:
 
     # -- search ----------------------------------------------------------------------------------
 
-    def search_documents(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
+    def search_documents(self, query: str, limit: int = 20, marks: tuple[str, str] = ("[", "]")) -> list[tuple[str, str]]:
         """(doc id, snippet) for a free-text query; the query is quoted as FTS5 terms, never spliced into SQL."""
-        terms = [t for t in query.replace('"', " ").split() if t]
-        if not terms:
+        fts_query = _fts_query(query)
+        if not fts_query:
             return []
-        fts_query = " ".join(f'"{t}"' for t in terms)
         rows = self.conn.execute(
-            "SELECT d.id, snippet(documents_fts, 1, '[', ']', '…', 12) FROM documents_fts "
+            "SELECT d.id, snippet(documents_fts, 1, ?, ?, '…', 12) FROM documents_fts "
             "JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
-            (fts_query, limit),
+            (marks[0], marks[1], fts_query, limit),
         )
         return list(rows)
+
+    def search_facts(self, query: str, limit: int = 20, marks: tuple[str, str] = ("[", "]")) -> list[tuple[str, str, str]]:
+        """(kind, id, snippet) of the facts (entities, quotes, claims, events, contradictions) matching a query."""
+        fts_query = _fts_query(query)
+        if not fts_query:
+            return []
+        rows = self.conn.execute(
+            "SELECT kind, ref, snippet(facts_fts, 2, ?, ?, '…', 16) FROM facts_fts WHERE facts_fts MATCH ? ORDER BY rank LIMIT ?",
+            (marks[0], marks[1], fts_query, limit),
+        )
+        return list(rows)
+
+    # -- document listings without their text (for indexes and pages) -----------------------------
+
+    def documents_meta(self) -> list[dict[str, Any]]:
+        """id, title, outlet, published, language, duplicate_of and text length of every document, in order."""
+        cur = self.conn.execute("SELECT id, source, title, outlet, published, language, duplicate_of, length(text) "
+                                "FROM documents ORDER BY added_at, id")
+        keys = ("id", "source", "title", "outlet", "published", "language", "duplicate_of", "length")
+        return [dict(zip(keys, r)) for r in cur]
+
+    def document_texts(self, doc_ids: list[str]) -> dict[str, str]:
+        """The texts of these documents (ids not found are left out)."""
+        out: dict[str, str] = {}
+        for i in range(0, len(doc_ids), 500):  # stay under SQLite's bound-parameter limit
+            chunk = doc_ids[i:i + 500]
+            marks = ", ".join("?" * len(chunk))
+            out.update(self.conn.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", chunk).fetchall())
+        return out
+
+    # -- analyst corrections (kept apart from the resolved tables, so they survive a rebuild) ----
+
+    def add_correction(self, action: str, target: str, other: str | None = None, value: str | None = None,
+                       note: str = "") -> dict[str, Any]:
+        with self.transaction() as c:
+            cur = c.execute("INSERT INTO corrections(at, action, target, other, value, note) VALUES (?, ?, ?, ?, ?, ?)",
+                            (_now(), action, target, other, value, note))
+            row_id = cur.lastrowid
+        return next(c for c in self.corrections() if c["id"] == row_id)
+
+    def corrections(self) -> list[dict[str, Any]]:
+        keys = ("id", "at", "action", "target", "other", "value", "note")
+        return [dict(zip(keys, r)) for r in self.conn.execute(
+            "SELECT id, at, action, target, other, value, note FROM corrections ORDER BY id")]
+
+    def delete_correction(self, correction_id: int) -> bool:
+        with self.transaction() as c:
+            return c.execute("DELETE FROM corrections WHERE id = ?", (correction_id,)).rowcount > 0
+
+
+def _fts_query(query: str) -> str:
+    """A user's words as quoted FTS5 terms (operators and quotes lose their meaning); longer words match as prefixes."""
+    # control characters (NUL ends a string in FTS5's query parser) and quotes become spaces
+    cleaned = "".join(" " if c == '"' or ord(c) < 32 or ord(c) == 127 else c for c in query)
+    terms = cleaned.split()
+    return " ".join(f'"{t}"*' if len(t) >= 3 else f'"{t}"' for t in terms)
 
 
 def _scalar(v: Any) -> Any:

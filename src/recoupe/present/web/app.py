@@ -1,0 +1,549 @@
+"""The web UI: FastAPI app factory, server-rendered pages and the JSON API under /api/."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import quote, urlsplit
+
+import jinja2
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from recoupe import __version__
+from recoupe.errors import RecoupeError
+from recoupe.present import corrections as corr
+from recoupe.present.web import highlight, view
+from recoupe.present.web.view import evidence_url
+from recoupe.store import SQLiteStore, open_store
+
+HERE = Path(__file__).parent
+PAGE = 100  # rows per page in long lists
+MAX_SEARCH = 50
+MAX_TIMELINE = 600  # items sent to the timeline at once; filters narrow it
+CLAIMS_PAGE = 20  # claim clusters per page of the board (each lists its sources)
+# Defence in depth on top of escaping: no inline script, nothing from another origin.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:{tiles}; "
+       "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+MARKS = ("\x02", "\x03")  # FTS snippet markers that cannot occur in normalised text, split out before escaping
+
+
+class CorrectionIn(BaseModel):
+    """An analyst's correction. merge_entities: merge `other` into `target`; split_alias: split alias `value`
+    off entity `target`; mark_claim / mark_contradiction: set `value` (confirmed|rejected) on `target`."""
+
+    action: Literal["merge_entities", "split_alias", "mark_claim", "mark_contradiction"]
+    target: str = Field(min_length=1, max_length=200)
+    other: str | None = Field(default=None, max_length=200)
+    value: str | None = Field(default=None, max_length=500)
+    note: str = Field(default="", max_length=2000)
+
+
+class Correction(CorrectionIn):
+    id: int
+    at: str
+
+
+class SearchHit(BaseModel):
+    kind: str  # document | entity | quote | claim | event | contradiction
+    id: str
+    title: str
+    snippet: list[tuple[str, bool]]  # (text, matched) pieces of the snippet
+    url: str
+
+
+class SearchResult(BaseModel):
+    query: str
+    documents: list[SearchHit]
+    facts: list[SearchHit]
+
+
+class App:
+    """Holds the store path, one connection per thread, and the cached view of the dossier."""
+
+    def __init__(self, db: str | Path) -> None:
+        self.db = str(db)
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._view: view.DossierView | None = None
+
+    def store(self) -> SQLiteStore:
+        # sqlite3 connections belong to the thread that opened them; FastAPI runs handlers in a pool
+        s = getattr(self._local, "store", None)
+        if s is None:
+            s = open_store(self.db)
+            self._local.store = s
+        return s
+
+    def warm(self) -> None:
+        """Build the view and the entity graph ahead of the first request."""
+        self.view().graph(self.store())
+
+    def view(self) -> view.DossierView:
+        store = self.store()
+        key = view.version_key(store)
+        v = self._view
+        if v is not None and v.key == key:
+            return v
+        with self._lock:
+            if self._view is None or self._view.key != key:
+                self._view = view.load(store, self._view)
+            return self._view
+
+
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
+                             undefined=jinja2.ChainableUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["evidence_url"] = evidence_url
+    env.filters["safe_href"] = safe_href
+    return env
+
+
+def safe_href(url: str | None) -> str | None:
+    """A document's source as a link only when it is an http(s) address (never javascript: or data:)."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+    return url if scheme in ("http", "https") else None
+
+
+def create_app(db: str | Path, tiles: str | None = None, warm: bool = False) -> FastAPI:
+    """The web UI over the store at `db` (which must exist). `tiles`: an optional map tile URL template
+    (e.g. "https://tiles.example.org/{z}/{x}/{y}.png") drawn under the bundled country outlines; without it
+    the maps contact no server. `warm`: build the in-memory view in the background as soon as the server
+    starts, so that the first page does not wait for it (seconds on a dossier of 10 000 articles)."""
+    if not Path(db).is_file():
+        raise RecoupeError(f"{db}: no such store; build one first with `recoupe build SOURCE... --db {db}`")
+    tiles_origin = ""
+    if tiles:
+        parts = urlsplit(tiles)
+        if parts.scheme not in ("http", "https") or not parts.netloc or "{z}" not in tiles:
+            raise RecoupeError(f"--tiles {tiles}: expected an http(s) URL template with {{z}}, {{x}} and {{y}}")
+        tiles_origin = f"{parts.scheme}://{parts.netloc}"
+    csp = CSP.format(tiles=" " + tiles_origin if tiles_origin else "")
+    state = App(db)
+    templates = Jinja2Templates(env=_env())
+    # Swagger UI and ReDoc would load their scripts from a CDN: only the OpenAPI document is served.
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        if warm:
+            threading.Thread(target=state.warm, name="recoupe-warm", daemon=True).start()
+        yield
+
+    app = FastAPI(title="recoupe", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
+                  description="The dossier of a news story: entities, events, quotes, claims, contradictions, "
+                              "each with its evidence span. Read-only except for analyst corrections.")
+    app.state.recoupe = state
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = csp
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": {"status": exc.status_code, "message": str(exc.detail)}}, status_code=exc.status_code)
+        return templates.TemplateResponse(request, "error.html", {"status": exc.status_code, "message": str(exc.detail), "nav": ""},
+                                          status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        # one error shape for the API (FastAPI's default is a list under "detail")
+        message = "; ".join(f"{'.'.join(str(x) for x in e.get('loc', ()))}: {e.get('msg', '')}" for e in exc.errors())
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": {"status": 422, "message": message}}, status_code=422)
+        return templates.TemplateResponse(request, "error.html", {"status": 422, "message": message, "nav": ""}, status_code=422)
+
+    @app.exception_handler(RecoupeError)
+    async def recoupe_error(request: Request, exc: RecoupeError) -> Response:
+        return JSONResponse({"error": {"status": 400, "message": str(exc)}}, status_code=400)
+
+    def page(request: Request, name: str, nav: str, **ctx: Any) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, {"nav": nav, "v": state.view(), "tiles": tiles or "", **ctx})
+
+    # ---------------------------------------------------------------------------------- pages
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def overview_page(request: Request) -> HTMLResponse:
+        v = state.view()
+        return page(request, "overview.html", "overview", counts=_counts(v), actors=v.main_actors(),
+                    latest=v.latest_events(), contested=v.contested_clusters()[:10],
+                    contradictions=v.contradictions[:10], outlets=v.outlets()[:20], dates=v.dates()[-30:])
+
+    @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
+    def timeline_page(request: Request) -> HTMLResponse:
+        v = state.view()
+        ents, types, outlets = v.memo("timeline_facets", lambda: _timeline_facets(v))
+        return page(request, "timeline.html", "timeline", entities=ents, types=types, outlets=outlets, total=len(v.timeline))
+
+    @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
+    def map_page(request: Request) -> HTMLResponse:
+        return page(request, "map.html", "map", n_places=len(view.places(state.view())))
+
+    @app.get("/graph", response_class=HTMLResponse, include_in_schema=False)
+    def graph_page(request: Request) -> HTMLResponse:
+        return page(request, "graph.html", "graph")
+
+    @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
+    def entities_page(request: Request, type: str | None = None, q: str | None = None, page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
+        rows = _entities(state.view(), type, q)
+        types = state.view().memo("entity_types", lambda: Counter(e["type"] for e in state.view().entities))
+        return page(request, "entities.html", "entities", rows=rows[(page_no - 1) * PAGE: page_no * PAGE], total=len(rows),
+                    page_no=page_no, pages=max(1, -(-len(rows) // PAGE)), type=type, q=q or "", types=sorted(types.items()))
+
+    @app.get("/entity/{eid}", response_class=HTMLResponse, include_in_schema=False)
+    def entity_page(request: Request, eid: str, page_no: int = Query(1, alias="page", ge=1)) -> Response:
+        v = state.view()
+        if eid in v.redirects:
+            return RedirectResponse(f"/entity/{quote(v.entity(eid)['id'], safe='')}", status_code=303)  # type: ignore[index]
+        e = v.ent_by_id.get(eid)
+        if e is None:
+            raise HTTPException(404, f"no entity {eid}")
+        mentions = e.get("mentions", [])
+        shown = mentions[(page_no - 1) * PAGE: page_no * PAGE]
+        texts = state.store().document_texts(sorted({m["doc"] for m in shown}))
+        ctx = [(m, highlight.context(texts.get(m["doc"], ""), m["start"], m["end"])) for m in shown]
+        return page(request, "entity.html", "entities", e=e, mentions=ctx, n_mentions=len(mentions), page_no=page_no,
+                    pages=max(1, -(-len(mentions) // PAGE)), quotes=v.entity_quotes.get(eid, [])[:200],
+                    events=sorted(v.entity_events.get(eid, []), key=lambda x: (x.get("date") or "9999", x["id"]))[:200],
+                    claims=v.entity_claims.get(eid, [])[:200],
+                    neighbours=_neighbours(v, state.store(), eid))
+
+    @app.get("/claims", response_class=HTMLResponse, include_in_schema=False)
+    def claims_page(request: Request, contested: bool = False, page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
+        v = state.view()
+        clusters = v.contested_clusters() if contested else v.clusters
+        n = CLAIMS_PAGE
+        # contradictions are paged along with the clusters, so every page stays small
+        return page(request, "claims.html", "claims", clusters=clusters[(page_no - 1) * n: page_no * n],
+                    total=len(clusters), page_no=page_no, contested=contested,
+                    pages=max(1, -(-len(clusters) // n), -(-len(v.contradictions) // n)),
+                    contradictions=v.contradictions[(page_no - 1) * n: page_no * n])
+
+    @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)
+    def sources_page(request: Request, outlet: str | None = None, page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
+        v = state.view()
+        docs = v.memo(("sources", outlet), lambda: sorted(
+            (d for d in v.docs if outlet is None or (d["outlet"] or "(unknown outlet)") == outlet),
+            key=lambda d: (d["published"] or "", d["outlet"] or "", d["title"] or ""), reverse=True))
+        return page(request, "sources.html", "sources", docs=docs[(page_no - 1) * PAGE: page_no * PAGE], total=len(docs),
+                    page_no=page_no, pages=max(1, -(-len(docs) // PAGE)), outlet=outlet, outlets=v.outlets())
+
+    @app.get("/doc/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+    def reader_page(request: Request, doc_id: str, start: int | None = Query(None, ge=0), end: int | None = Query(None, ge=0)) -> HTMLResponse:
+        v = state.view()
+        doc = state.store().document(doc_id)
+        if doc is None:
+            raise HTTPException(404, f"no document {doc_id}")
+        focus = (start, end) if start is not None and end is not None and start < end else None
+        segs = highlight.segments(doc.text, v.doc_spans.get(doc_id, []), focus)
+        facts = _doc_facts(v, doc_id)
+        return page(request, "reader.html", "sources", doc=doc, segments=segs, focus=focus,
+                    focus_text=doc.text[focus[0]:focus[1]] if focus else None, facts=facts, source_href=safe_href(doc.source))
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(request: Request, q: str = Query("", max_length=500)) -> HTMLResponse:
+        res = _search(state, q) if q.strip() else None
+        return page(request, "search.html", "search", q=q, res=res)
+
+    @app.get("/corrections", response_class=HTMLResponse, include_in_schema=False)
+    def corrections_page(request: Request) -> HTMLResponse:
+        v = state.view()
+        return page(request, "corrections.html", "corrections", rows=list(reversed(v.corrections)), stale=set(v.stale))
+
+    # ---------------------------------------------------------------------------------- API
+
+    @app.get("/api/overview", tags=["dossier"], summary="Counts, main actors, latest events, contested claims, sources")
+    def api_overview() -> JSONResponse:
+        v = state.view()
+        return _json({"counts": _counts(v),
+                     "main_actors": [_ent_brief(e) for e in v.main_actors()],
+                     "latest_events": v.latest_events(),
+                     "contested_claims": [_cluster_brief(c) for c in v.contested_clusters()[:20]],
+                     "contradictions": v.contradictions[:20],
+                     "outlets": [{"outlet": o, "documents": n} for o, n in v.outlets()],
+                     "dates": [{"date": d, "documents": n} for d, n in v.dates()]})
+
+    @app.get("/api/documents", tags=["documents"], summary="Documents (without text), filtered by outlet")
+    def api_documents(outlet: str | None = None, limit: int = Query(PAGE, ge=1, le=1000), offset: int = Query(0, ge=0)) -> JSONResponse:
+        docs = [d for d in state.view().docs if outlet is None or d["outlet"] == outlet]
+        return _json({"total": len(docs), "items": docs[offset: offset + limit]})
+
+    @app.get("/api/documents/{doc_id}", tags=["documents"], summary="One document with its text and the spans of facts in it")
+    def api_document(doc_id: str) -> JSONResponse:
+        doc = state.store().document(doc_id)
+        if doc is None:
+            raise HTTPException(404, f"no document {doc_id}")
+        spans = state.view().doc_spans.get(doc_id, [])
+        return _json({"id": doc.id, "source": doc.source, "title": doc.title, "outlet": doc.outlet, "language": doc.language,
+                     "published": doc.published, "duplicate_of": doc.duplicate_of, "text": doc.text,
+                     "spans": [{"start": s.start, "end": s.end, "kind": s.kind, "ref": s.ref} for s in spans]})
+
+    @app.get("/api/entities", tags=["entities"], summary="Entities by mention count, filtered by type and name")
+    def api_entities(type: str | None = None, q: str | None = Query(None, max_length=200), limit: int = Query(PAGE, ge=1, le=1000),
+                     offset: int = Query(0, ge=0)) -> JSONResponse:
+        rows = _entities(state.view(), type, q)
+        return _json({"total": len(rows), "items": [_ent_brief(e) for e in rows[offset: offset + limit]]})
+
+    @app.get("/api/entities/{eid}", tags=["entities"], summary="One entity with its mentions, quotes, events and claims")
+    def api_entity(eid: str) -> JSONResponse:
+        v = state.view()
+        e = v.entity(eid)
+        if e is None:
+            raise HTTPException(404, f"no entity {eid}")
+        return _json({**e, "quotes": v.entity_quotes.get(e["id"], []), "events": v.entity_events.get(e["id"], []),
+                     "claims": v.entity_claims.get(e["id"], [])})
+
+    @app.get("/api/events", tags=["facts"], summary="Events, filtered by entity, type, outlet and date range")
+    def api_events(entity: str | None = None, type: str | None = None, outlet: str | None = None,
+                   start: str | None = Query(None, max_length=10), end: str | None = Query(None, max_length=10),
+                   limit: int = Query(PAGE, ge=1, le=5000), offset: int = Query(0, ge=0)) -> JSONResponse:
+        v = state.view()
+        if entity:
+            entity = v.redirects.get(entity, entity)
+        items = v.timeline_items(entity=entity, type=type, outlet=outlet, start=start, end=end)
+        rows = [v.event_by_id[it["id"]] for it in items if it["kind"] == "event"]
+        if not (start or end or outlet):  # undated events have no place on a date range; outlets are checked on dated ones only
+            undated = v.memo("undated_events", lambda: [ev for ev in v.events if not ev.get("date")])
+            rows += [ev for ev in undated if (not type or ev.get("type") == type)
+                     and (not entity or entity in ev.get("participants", []) or entity == ev.get("place"))]
+        return _json({"total": len(rows), "items": rows[offset: offset + limit]})
+
+    @app.get("/api/timeline", tags=["facts"], summary="Dated items (events, claims by article date) for the timeline")
+    def api_timeline(entity: str | None = None, type: str | None = None, outlet: str | None = None,
+                     start: str | None = Query(None, max_length=10), end: str | None = Query(None, max_length=10),
+                     limit: int = Query(MAX_TIMELINE, ge=1, le=10000)) -> JSONResponse:
+        v = state.view()
+        items = v.timeline_items(entity=entity, type=type, outlet=outlet, start=start, end=end)
+        return _json({"total": len(items), "truncated": len(items) > limit, "items": items[:limit]})
+
+    @app.get("/api/places", tags=["facts"], summary="Places with coordinates and the events there")
+    def api_places() -> JSONResponse:
+        return _json({"items": view.places(state.view())})
+
+    @app.get("/api/graph", tags=["entities"], summary="Entity graph: co-participation in events and co-occurrence in sentences")
+    def api_graph(limit: int = Query(40, ge=2, le=500), min_weight: int = Query(1, ge=1),
+                  kind: Literal["both", "events", "sentences"] = "both") -> JSONResponse:
+        v = state.view()
+        return _json(v.memo(("graph", limit, min_weight, kind), lambda: _graph(v, state.store(), limit, min_weight, kind)))
+
+
+    @app.get("/api/claims", tags=["facts"], summary="Claim clusters with modalities, corroboration, sources for and against")
+    def api_claims(contested: bool = False, limit: int = Query(PAGE, ge=1, le=5000), offset: int = Query(0, ge=0)) -> JSONResponse:
+        v = state.view()
+        clusters = v.contested_clusters() if contested else v.clusters
+        return _json({"total": len(clusters), "items": [_cluster_brief(c, full=True) for c in clusters[offset: offset + limit]]})
+
+    @app.get("/api/contradictions", tags=["facts"], summary="Contradictions with their statements")
+    def api_contradictions(limit: int = Query(PAGE, ge=1, le=5000), offset: int = Query(0, ge=0)) -> JSONResponse:
+        v = state.view()
+        return _json({"total": len(v.contradictions), "items": v.contradictions[offset: offset + limit]})
+
+    @app.get("/api/quotes", tags=["facts"], summary="Quotes, filtered by speaker")
+    def api_quotes(speaker: str | None = None, limit: int = Query(PAGE, ge=1, le=5000), offset: int = Query(0, ge=0)) -> JSONResponse:
+        v = state.view()
+        rows = v.entity_quotes.get(v.redirects.get(speaker, speaker), []) if speaker else v.quotes
+        return _json({"total": len(rows), "items": rows[offset: offset + limit]})
+
+    @app.get("/api/search", tags=["search"], summary="Full-text search over articles and facts, accents folded", response_model=SearchResult)
+    def api_search(q: str = Query(..., min_length=1, max_length=500)) -> SearchResult:
+        return _search(state, q)
+
+    @app.get("/api/corrections", tags=["corrections"], summary="The analyst's corrections, oldest first", response_model=list[Correction])
+    def api_corrections() -> list[dict[str, Any]]:
+        return state.store().corrections()
+
+    @app.post("/api/corrections", tags=["corrections"], status_code=201, response_model=Correction,
+              summary="Record a correction (applied whenever the dossier is presented, so it survives rebuilds)")
+    def api_add_correction(c: CorrectionIn) -> dict[str, Any]:
+        v = state.view()
+        corr.check(c.action, c.target, c.other, c.value)
+        exists = {"merge_entities": v.entity, "split_alias": v.entity, "mark_claim": v.claim_by_id.get,
+                  "mark_contradiction": v.contradiction_by_id.get}[c.action]
+        for ref in [c.target, c.other] if c.action == "merge_entities" else [c.target]:
+            if exists(ref or "") is None:
+                raise HTTPException(404, f"{c.action}: no such record {ref}")
+        return state.store().add_correction(c.action, c.target, c.other, c.value, c.note)
+
+    @app.delete("/api/corrections/{cid}", tags=["corrections"], status_code=204, summary="Undo a correction")
+    def api_delete_correction(cid: int) -> Response:
+        if not state.store().delete_correction(cid):
+            raise HTTPException(404, f"no correction {cid}")
+        return Response(status_code=204)
+
+    return app
+
+
+# -------------------------------------------------------------------------------------- helpers
+
+
+def _json(obj: Any) -> JSONResponse:
+    """The response as JSON straight away: the rows are already plain JSON data, so FastAPI's encoder is skipped."""
+    return JSONResponse(obj)
+
+
+def _counts(v: view.DossierView) -> dict[str, int]:
+    return v.memo("counts", lambda: _compute_counts(v))
+
+
+def _compute_counts(v: view.DossierView) -> dict[str, int]:
+    return {"documents": len(v.docs), "duplicates": sum(1 for d in v.docs if d["duplicate_of"]),
+            "outlets": len({d["outlet"] for d in v.docs if d["outlet"]}), "entities": len(v.entities),
+            "places_on_map": sum(1 for e in v.entities if (e.get("geo") or {}).get("lat") is not None),
+            "events": len(v.events), "quotes": len(v.quotes), "claims": len(v.claims), "claim_clusters": len(v.clusters),
+            "contested": len(v.contested_clusters()), "contradictions": len(v.contradictions),
+            "quantities": len(v.quantities), "corrections": len(v.corrections)}
+
+
+def _graph(v: view.DossierView, store: SQLiteStore, limit: int, min_weight: int, kind: str) -> dict[str, Any]:
+    """The `limit` best-connected entities and the links between them (weights at least `min_weight`)."""
+    g = v.graph(store)
+    weights: Counter[tuple[str, str]] = Counter()
+    if kind in ("both", "events"):
+        weights.update(g["events"])
+    if kind in ("both", "sentences"):
+        weights.update(g["sentences"])
+    degree: Counter[str] = Counter()
+    for (a, b), w in weights.items():
+        if w >= min_weight:
+            degree[a] += w
+            degree[b] += w
+    ranked = [e for e, _ in degree.most_common(limit) if e in v.ent_by_id]
+    keep = set(ranked)
+    nodes = [{"id": e, "name": v.ent_by_id[e]["name"], "type": v.ent_by_id[e]["type"], "weight": degree[e],
+              "mentions": len(v.ent_by_id[e].get("mentions", []))} for e in ranked]
+    edges = [{"source": a, "target": b, "events": g["events"].get((a, b), 0), "sentences": g["sentences"].get((a, b), 0), "weight": w}
+             for (a, b), w in weights.items() if w >= min_weight and a in keep and b in keep]
+    return {"nodes": nodes, "edges": edges}
+
+
+def _timeline_facets(v: view.DossierView) -> tuple[list[dict[str, Any]], list[str], list[str]]:
+    counts = Counter(e for it in v.timeline for e in it["entities"])
+    ents = sorted((v.ent_by_id[e] for e, _ in counts.most_common(300) if e in v.ent_by_id), key=lambda e: e["name"].casefold())
+    return ents, sorted({it["type"] for it in v.timeline}), sorted({o for it in v.timeline for o in it["outlets"]})
+
+
+def _ent_brief(e: dict[str, Any]) -> dict[str, Any]:
+    return {"id": e["id"], "name": e["name"], "type": e["type"], "aliases": e.get("aliases", []),
+            "mentions": len(e.get("mentions", [])), "geo": e.get("geo")}
+
+
+def _cluster_brief(c: dict[str, Any], full: bool = False) -> dict[str, Any]:
+    out = {k: c[k] for k in ("id", "text", "modalities", "independent_sources", "outlets", "contested", "contradicted", "review")}
+    out["claims"] = len(c["claims"])
+    if full:
+        out["support"], out["against"] = c["support"], c["against"]
+    return out
+
+
+def _entities(v: view.DossierView, type: str | None, q: str | None) -> list[dict[str, Any]]:
+    """Entities of a type (or all), most mentioned first, whose name or an alias contains `q` (accents folded)."""
+    def ranked() -> list[tuple[dict[str, Any], str]]:
+        rows = [e for e in v.entities if not type or e["type"] == type]
+        rows.sort(key=lambda e: (-len(e.get("mentions", [])), e["name"].casefold()))
+        return [(e, " | ".join(corr.fold(a) for a in [e["name"], *e.get("aliases", [])])) for e in rows]
+
+    rows = v.memo(("entities", type or ""), ranked)
+    if q and q.strip():
+        key = corr.fold(q)
+        return [e for e, folded in rows if key in folded]
+    return [e for e, _ in rows]
+
+
+def _neighbours(v: view.DossierView, store: SQLiteStore, eid: str, n: int = 15) -> list[tuple[dict[str, Any], int, int]]:
+    """The entities most often seen with `eid`: (entity, events shared, sentences shared)."""
+    near = v.graph(store)["adjacency"].get(eid, {})
+    best = sorted(near.items(), key=lambda kv: (-(kv[1][0] + kv[1][1]), kv[0]))[:n]
+    return [(v.ent_by_id[o], w[0], w[1]) for o, w in best if o in v.ent_by_id]
+
+
+def _doc_facts(v: view.DossierView, doc_id: str) -> dict[str, list[dict[str, Any]]]:
+    """The facts whose evidence lies in this document, for the reader's side panel."""
+    kinds: dict[str, list[Any]] = {"event": [], "quote": [], "claim": [], "contradiction": []}
+    seen: set[tuple[str, str]] = set()
+    lookup = {"event": v.event_by_id, "quote": v.quote_by_id, "claim": v.claim_by_id, "contradiction": v.contradiction_by_id}
+    for s in v.doc_spans.get(doc_id, []):
+        if s.kind in kinds and (s.kind, s.ref) not in seen:
+            seen.add((s.kind, s.ref))
+            rec = lookup[s.kind].get(s.ref)
+            if rec:
+                kinds[s.kind].append((rec, {"doc": doc_id, "start": s.start, "end": s.end}))
+    ents = Counter(s.ref for s in v.doc_spans.get(doc_id, []) if s.kind == "mention")
+    kinds["entities"] = [(v.ent_by_id[e], n) for e, n in ents.most_common(30) if e in v.ent_by_id]
+    return kinds
+
+
+def _split_snippet(snippet: str) -> list[tuple[str, bool]]:
+    """An FTS snippet as (text, matched) pieces, so the template escapes the text and marks the matches."""
+    out: list[tuple[str, bool]] = []
+    for i, part in enumerate(snippet.split(MARKS[0])):
+        if i == 0:
+            if part:
+                out.append((part.replace(MARKS[1], ""), False))
+            continue
+        hit, _, rest = part.partition(MARKS[1])
+        out.append((hit, True))
+        if rest:
+            out.append((rest, False))
+    return out
+
+
+def _search(state: App, q: str) -> SearchResult:
+    v = state.view()
+    store = state.store()
+    docs = []
+    for doc_id, snip in store.search_documents(q, MAX_SEARCH, marks=MARKS):
+        d = v.doc_by_id.get(doc_id)
+        docs.append(SearchHit(kind="document", id=doc_id, title=v.doc_label(doc_id) if d else doc_id,
+                              snippet=_split_snippet(snip), url=f"/doc/{quote(doc_id, safe='')}"))
+    facts = []
+    seen: set[tuple[str, str]] = set()
+    for kind, ref, snip in store.search_facts(q, MAX_SEARCH, marks=MARKS):
+        hit = _fact_hit(v, kind, ref, snip)
+        if hit and (hit.kind, hit.id) not in seen:
+            seen.add((hit.kind, hit.id))
+            facts.append(hit)
+    return SearchResult(query=q, documents=docs, facts=facts)
+
+
+def _fact_hit(v: view.DossierView, kind: str, ref: str, snip: str) -> SearchHit | None:
+    pieces = _split_snippet(snip)
+    if kind == "entity":
+        e = v.entity(ref)
+        if e is None:
+            return None
+        return SearchHit(kind=kind, id=e["id"], title=f"{e['name']} ({e['type']})", snippet=pieces, url=f"/entity/{quote(e['id'], safe='')}")
+    rec = {"quote": v.quote_by_id, "claim": v.claim_by_id, "event": v.event_by_id, "contradiction": v.contradiction_by_id}[kind].get(ref)
+    if rec is None:
+        return None
+    span = rec.get("span") or (rec.get("sources") or rec.get("statements") or [None])[0]
+    if kind == "quote":
+        title = f"Quote — {v.entity_name(rec.get('speaker')) or rec.get('speaker_text') or 'unknown speaker'}"
+    elif kind == "claim":
+        title = f"Claim ({rec.get('modality')}) — {v.doc_label(span['doc'])}"
+    elif kind == "event":
+        title = f"Event: {rec.get('type')} {rec.get('date') or ''}".strip()
+    else:
+        title = f"Contradiction ({rec.get('kind')})"
+    return SearchHit(kind=kind, id=ref, title=title, snippet=pieces, url=evidence_url(span))

@@ -1,0 +1,54 @@
+// The entity graph (cytoscape): nodes are entities, edges co-participation in events and co-occurrence in sentences.
+"use strict";
+(function () {
+  const box = document.getElementById("graph");
+  if (!box) return;
+  const form = document.getElementById("graph-filters");
+  const detail = document.getElementById("graph-detail");
+  const COLORS = {person: "#2e86c1", organization: "#8e44ad", country: "#c0392b", place: "#27ae60", equipment: "#d68910", other: "#7f8c8d"};
+  const focus = new URLSearchParams(location.search).get("focus");
+  let cy = null;
+  async function draw() {
+    const q = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (v) q.set(k, v);
+    const data = await getJSON("/api/graph?" + q.toString());
+    if (!data.nodes.length) {
+      box.replaceChildren(el("p", {class: "empty", text: "No links between entities in this dossier yet."}));
+      return;
+    }
+    box.replaceChildren();
+    const maxW = Math.max(1, ...data.nodes.map((n) => n.weight));
+    const maxE = Math.max(1, ...data.edges.map((e) => e.weight));
+    const elements = [
+      ...data.nodes.map((n) => ({data: {id: n.id, label: n.name.length > 26 ? n.name.slice(0, 25) + "…" : n.name, full: n.name,
+        type: n.type, size: 14 + 30 * Math.sqrt(n.weight / maxW)}})),
+      ...data.edges.map((e, i) => ({data: {id: "e" + i, source: e.source, target: e.target, w: 1 + 7 * e.weight / maxE,
+        style: e.events ? "solid" : "dotted", title: e.events + " events, " + e.sentences + " sentences"}})),
+    ];
+    cy = cytoscape({
+      container: box, elements: elements,
+      style: [
+        {selector: "node", style: {"background-color": (n) => COLORS[n.data("type")] || "#7f8c8d", label: "data(label)",
+          width: "data(size)", height: "data(size)", "font-size": 11, color: "#222", "text-valign": "bottom", "text-margin-y": 3,
+          "text-outline-color": "#fff", "text-outline-width": 2, "min-zoomed-font-size": 7}},
+        {selector: "edge", style: {width: "data(w)", "line-color": "#9aa5b1", "line-style": "data(style)", opacity: 0.7, "curve-style": "haystack"}},
+        {selector: "node.focus", style: {"border-width": 4, "border-color": "#f1c40f"}},
+        {selector: ".faded", style: {opacity: 0.15}},
+      ],
+      layout: {name: "cose", animate: false, randomize: false, nodeRepulsion: () => 600000, idealEdgeLength: () => 110,
+        nodeOverlap: 40, gravity: 0.3, componentSpacing: 140, numIter: 1500, padding: 20},
+    });
+    cy.on("tap", "node", (ev) => { location.href = entityUrl(ev.target.id()); });
+    cy.on("mouseover", "node", (ev) => {
+      const n = ev.target;
+      cy.elements().addClass("faded");
+      n.closedNeighborhood().removeClass("faded");
+      detail.textContent = n.data("full") + " (" + n.data("type") + "): " + n.degree() + " links";
+    });
+    cy.on("mouseout", "node", () => cy.elements().removeClass("faded"));
+    cy.on("mouseover", "edge", (ev) => { detail.textContent = ev.target.source().data("label") + " — " + ev.target.target().data("label") + ": " + ev.target.data("title"); });
+    if (focus && cy.getElementById(focus).length) cy.getElementById(focus).addClass("focus");
+  }
+  form.addEventListener("submit", (ev) => { ev.preventDefault(); draw(); });
+  draw();
+})();
