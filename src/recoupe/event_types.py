@@ -73,7 +73,7 @@ class Triggers:
     reflexive_pronouns: frozenset[str]
     summary_nouns: dict[str, str]
     summary_status: dict[str, str]
-    summary_words: dict[str, str]
+    summary_words: dict[str, Any]
 
     def words(self, key: str) -> frozenset[str]:
         return frozenset(self.status.get(key, ()))
@@ -108,6 +108,9 @@ def load_triggers(language: str = "fr") -> Triggers:
     nouns = raw.get("summary_nouns", {})
     if set(nouns) != set(CONTRACT_TYPES):
         raise RecoupeError(f"data/{language}/event_triggers.json: summary_nouns must name every contract type")
+    months = raw.get("summary_words", {}).get("months")
+    if not (isinstance(months, list) and len(months) == 12):
+        raise RecoupeError(f"data/{language}/event_triggers.json: summary_words.months must list 12 month names")
     if set(raw.get("summary_status", {})) != set(STATUSES):
         raise RecoupeError(f"data/{language}/event_triggers.json: summary_status must name every status")
     return Triggers(

@@ -581,7 +581,10 @@ class _Finder:
         elif f.pos == "verb" and not has_args:
             f.attrs["anaphoric"] = True
         sent = tok.sent
-        s_start, s_end = sent.start_char, sent.end_char
+        plo, phi = self._para(tok.idx)
+        s_start, s_end = max(sent.start_char, plo), min(sent.end_char, phi)
+        while s_start < s_end and self.text[s_start].isspace():
+            s_start += 1
         while s_end > s_start and self.text[s_end - 1].isspace():
             s_end -= 1
         if f.place_phrase:

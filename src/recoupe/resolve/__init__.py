@@ -15,7 +15,7 @@ __all__ = ["DEFAULT_STEPS", "STEPS", "ResolveContext", "fingerprint", "resolve",
 
 
 def _load_builtins() -> None:
-    from recoupe.resolve import entities  # noqa: F401
+    from recoupe.resolve import entities, events  # noqa: F401
 
 
 def resolve(documents: list[Document], analyses: list[Analysis], steps: list[str] | None = None) -> Dossier:

@@ -51,7 +51,8 @@ class Step:
 
 
 STEPS: dict[str, Step] = {}
-DEFAULT_STEPS: list[str] = ["entities"]
+# Order matters: events read entities (and geocoded places, resolved times) and come before claims/contradictions.
+DEFAULT_STEPS: list[str] = ["entities", "events"]
 
 
 def step(name: str, version: str = "1") -> Callable[[StepFn], StepFn]:
