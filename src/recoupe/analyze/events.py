@@ -142,7 +142,7 @@ class _Finder:
 
     def _object_lemma_in(self, tok: Any, lemmas: list[str]) -> bool:
         for c in tok.children:
-            if c.dep_ in ("obj", "nsubj:pass", "obl:arg"):
+            if c.dep_ in ("obj", "nsubj:pass", "obl:arg", "obl:mod", "obl"):
                 if c.lemma_.lower() in lemmas or any(g.lemma_.lower() in lemmas for g in c.children if g.dep_ == "nmod"):
                     return True
         return False
@@ -405,19 +405,18 @@ class _Finder:
         if span is None or len(span) == 0:
             return None, m.span.start
         cur = span.root
-        own_case = [c for c in cur.children if c.dep_ == "case" and c.i < cur.i]
-        if (own_case and own_case[0].lower_ in self.lex.places["origin_prepositions"] and cur.head.i != trigger.i
-                and cur.head.lemma_.lower() not in self.lex.places["place_heads"]):
-            # "à mille km de X", "le gouverneur de X": X qualifies another noun; it is not where the event is
-            return own_case[0].lower_, own_case[0].idx
-        for _ in range(8):  # climb to the trigger's own dependent
+        for _ in range(8):
+            case = [c for c in cur.children if c.dep_ == "case" and c.i < cur.i]
+            if case:
+                first = min(case, key=lambda c: c.i)
+                # "au cosmodrome de X": X's own "de" only ties it to a generic place noun; the phrase's preposition is "au"
+                through = (first.lower_ in self.lex.places["origin_prepositions"] and cur.head.i != trigger.i
+                           and cur.head.lemma_.lower() in self.lex.places["place_heads"])
+                if not through:
+                    return first.lower_, min(first.idx, m.span.start)
             if cur.head.i == trigger.i or cur.head.i == cur.i:
                 break
             cur = cur.head
-        case = [c for c in cur.children if c.dep_ == "case" and c.i < cur.i]
-        if case:
-            first = min(case, key=lambda c: c.i)
-            return first.lower_, min(first.idx, m.span.start)
         prev = self.doc[span.start - 1] if span.start > 0 else None
         if prev is not None and prev.pos_ == "ADP" and cur.i == span.root.i:
             return prev.lower_, prev.idx
