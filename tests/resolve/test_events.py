@@ -14,7 +14,8 @@ def cue(doc: str, start: int, type: str = "meeting", parts: tuple[str, ...] = ("
         date: str | None = None, status: str = "happened", outlet: str | None = None, **kw: object) -> CueItem:
     precision = {4: "year", 7: "month", 10: "day"}.get(len(date)) if date else None
     return CueItem(key=(doc, start), type=type, status=status, participants=frozenset(parts), place=place, date=date,
-                   precision=precision, source=Span(doc, start, start + 1, "x"), outlet=outlet or f"doc:{doc}", **kw)  # type: ignore[arg-type]
+                   precision=precision, source=Span(doc, start, start + 1, "x"), outlet=outlet or f"doc:{doc}",
+                   participant_order=parts, **kw)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("a, b, merged", [

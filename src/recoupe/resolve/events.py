@@ -161,11 +161,11 @@ def merge_cues(items: list[CueItem]) -> list[Cluster]:
 
 def _keys(c: Cluster | CueItem) -> list[tuple[Any, ...]]:
     if isinstance(c, Cluster):
-        parts = list(c.participants)
-        places = list(c.places)
+        parts = sorted(c.participants)  # sorted: set order varies between runs, merging must not
+        places = sorted(c.places)
         dated = c.best_date()
     else:
-        parts = list(c.participants)
+        parts = sorted(c.participants)
         places = [c.place] if c.place else []
         dated = c.date
     out: list[tuple[Any, ...]] = [(c.family, "p", p) for p in parts]
@@ -200,8 +200,10 @@ def _best_candidate(it: CueItem, clusters: list[Cluster], by_key: dict[tuple[Any
             seen.add(cid)
             c = clusters[cid]
             score = _compatible(it, c)
-            if score is not None and (best is None or score > best[0]):
-                best = (score, c)
+            if score is not None:
+                ranked = (*score, -c.cid)  # ties go to the oldest event, whatever the lookup order
+                if best is None or ranked > best[0]:
+                    best = (ranked, c)
     return best[1] if best else None
 
 
@@ -294,7 +296,7 @@ def event_record(c: Cluster, docs: dict[str, Document], names: dict[str, str], t
             date_value = refs.most_common(1)[0][0]
             date_source = "publication"
     place = _choose_place(c, types)
-    parts = [p for p, _ in sorted(c.participants.items(), key=lambda kv: (-kv[1], _first_index(c, kv[0])))]
+    parts = [p for p, _ in sorted(c.participants.items(), key=lambda kv: (-kv[1], _first_index(c, kv[0]), kv[0]))]
     if place in parts:
         parts.remove(place)
     sources: list[dict[str, Any]] = []
@@ -387,7 +389,10 @@ def summary(etype: str, status: str, participants: list[str], place: str | None,
         out += f" ({marker})"
     if len(participants) >= 2:
         shown = participants[:3]
-        out += f" {w.get('between', 'entre')} " + ", ".join(shown[:-1]) + f" {w.get('and', 'et')} {shown[-1]}"
+        # "entre A et B" for what two sides do together; "de A et B" for what they do alike (a journey, a transfer)
+        lead = w.get("between", "entre") if family(etype) in ("meeting", "agreement") else None
+        listed = ", ".join(shown[:-1]) + f" {w.get('and', 'et')} {shown[-1]}"
+        out += f" {lead} {listed}" if lead else f" {_de(w.get('of', 'de'), listed)}"
     elif participants:
         out += f" {_de(w.get('of', 'de'), participants[0])}"
     if place:
