@@ -74,6 +74,18 @@ class Triggers:
     summary_nouns: dict[str, str]
     summary_status: dict[str, str]
     summary_words: dict[str, Any]
+    relocate: dict[str, str]  # "du cosmodrome" -> "au cosmodrome": a phrase of origin said as a location
+
+    def as_location(self, phrase: str) -> str:
+        """The phrase with its preposition of origin turned into one of location ("de Vostotchny" -> "à Vostotchny")."""
+        low = phrase.lower()
+        for src in sorted(self.relocate, key=len, reverse=True):
+            elided = src[-1:] in "'’"
+            if low.startswith(src if elided else src + " "):
+                rest = phrase[len(src):].lstrip()
+                dst = self.relocate[src]
+                return f"{dst}{rest}" if dst.endswith(("'", "’", " ")) else f"{dst} {rest}"
+        return phrase
 
     def words(self, key: str) -> frozenset[str]:
         return frozenset(self.status.get(key, ()))
@@ -82,7 +94,7 @@ class Triggers:
 _STATUS_LISTS = ("negation_words", "negative_determiners", "denial_governors", "planned_governors", "possible_governors",
                  "hedge_adverbs", "possible_adjectives", "planned_adjectives", "purpose_markers", "speech_governors",
                  "conditional_endings", "irregular_future_stems")
-_PLACE_LISTS = ("destination_prepositions", "origin_prepositions", "participant_prepositions", "place_heads")
+_PLACE_LISTS = ("destination_prepositions", "origin_prepositions", "participant_prepositions", "place_heads", "measure_nouns")
 
 
 @lru_cache(maxsize=4)
@@ -115,7 +127,8 @@ def load_triggers(language: str = "fr") -> Triggers:
         raise RecoupeError(f"data/{language}/event_triggers.json: summary_status must name every status")
     return Triggers(
         verbs=raw["verbs"], nouns=raw["nouns"], light_verbs=frozenset(raw.get("light_verbs", ())), status=status,
-        places={k: frozenset(v) for k, v in places.items() if not k.startswith("_")},
+        places={k: frozenset(v) for k, v in places.items() if isinstance(v, list)},
+        relocate=dict(places.get("origin_to_location", {})),
         reflexive_pronouns=frozenset(raw.get("reflexive_pronouns", ())), summary_nouns=nouns,
         summary_status=raw["summary_status"], summary_words=raw.get("summary_words", {}),
     )

@@ -31,7 +31,9 @@ def cue(doc: str, start: int, type: str = "meeting", parts: tuple[str, ...] = ("
     (cue("d1", 1, date="2024-03-02"), cue("d2", 1, date="2024-03-02", status="planned"), True),  # same dated event
     (cue("d1", 1, parts=("A",)), cue("d2", 1, parts=("A", "B")), True),            # one actor named, both named
     (cue("d1", 1, date="2019"), cue("d2", 1, pluperfect=True), True),              # history with history
-    (cue("d1", 1, date="2024-03", ref_date="2024-03"), cue("d2", 1, ref_date="2019-05"), False),  # reference time says no
+    (cue("d1", 1, date="2019-03"), cue("d2", 1, ref_hint="2024-05", ref_own=True), False),  # too old for a news tense
+    (cue("d1", 1, date="2024-06"), cue("d2", 1, ref_hint="2024-05", ref_own=True), False),  # reported before it happened
+    (cue("d1", 1, date="2024-03"), cue("d2", 1, ref_hint="2024-05", ref_own=True), True),   # reported two months on
 ])
 def test_events_merging_pairs(a: CueItem, b: CueItem, merged: bool) -> None:
     assert (len(merge_cues([a, b])) == 1) is merged

@@ -89,6 +89,14 @@ class _Finder:
         cues: list[EventCue] = []
         for f in found:
             self._arguments(f)
+        by_token = {f.token.i: f for f in found}
+        for f in found:
+            head = by_token.get(f.token.head.i)
+            if f.type == "departure" and f.place is None and f.token.dep_ in ("advcl", "conj") and head is not None and head.place is not None:
+                # "il s'est entretenu avec X au cosmodrome, avant de repartir": one leaves from where the main event was
+                f.place, f.place_phrase = head.place, head.place_phrase
+                f.attrs["place_from"] = "governing clause"
+        for f in found:
             f.status, reason = self._status(f)
             f.attrs["status_reason"] = reason
             cue = self._cue(f)
@@ -190,25 +198,32 @@ class _Finder:
         for m in self._mentions_in(own):
             if m in parts:
                 continue
-            prep, phrase_start = self._preposition(m, tok)
-            self._classify(f, m, prep, phrase_start, parts, places)
+            if m.span.start < tok.idx + len(tok.text) and tok.idx < m.span.end:
+                continue  # a name that swallowed the trigger ("Parti dimanche de X" taken for an organisation)
+            prep, phrase_start, nested = self._preposition(m, tok)
+            self._classify(f, m, prep, phrase_start, parts, places, nested)
         if f.pos == "verb" and tok.dep_ == "acl:relcl" and any(c.lower_ == "où" for c in tok.children):
             # "le cosmodrome où il s'est entretenu avec X": the place is the noun the clause hangs on
-            for m in self._mentions_in(self._core(tok.head, with_nmod=True)):
+            head = tok.head
+            case = [c for c in head.children if c.dep_ == "case" and c.i < head.i]
+            start = min(c.idx for c in case) if case else head.idx
+            for m in self._mentions_in(self._core(head, with_nmod=True)):
                 if m.label in PLACE_LABELS:
-                    places.append((1, m, m.span.text))
+                    places.append((1, m, self.text[min(start, m.span.start):m.span.end]))
         if f.pos == "noun" and tok.dep_ == "obj" and tok.head.lemma_.lower() in self.lex.light_verbs:
             # "effectuer une visite en Russie": the place may hang on the light verb
             for m in self._mentions_in(self._own_tokens(tok.head)):
                 if m in parts:
                     continue
-                prep, phrase_start = self._preposition(m, tok.head)
+                prep, phrase_start, _ = self._preposition(m, tok.head)
                 if m.label in PLACE_LABELS and prep in self.lex.places["destination_prepositions"]:
                     places.append((3, m, self.text[phrase_start:m.span.end]))
         f.participants = self._split_pairs(_unique(parts))
         if places:
             places.sort(key=lambda p: (p[0], p[1].span.start))
             f.place, f.place_phrase = places[0][1], places[0][2]
+            if len(f.place_phrase) > len(f.place.span.text) + 30:
+                f.place_phrase = f.place.span.text  # a long garbled phrase reads worse in a summary than the bare name
 
     def _split_pairs(self, ms: list[Mention]) -> list[Mention]:
         """"Poutine-Kim" as one recognised name is two participants when each half is named elsewhere in the article."""
@@ -227,7 +242,8 @@ class _Finder:
             out.extend(found if halves and len(found) == len(halves) else [m])
         return _unique(out)
 
-    def _classify(self, f: _Found, m: Mention, prep: str | None, phrase_start: int, parts: list[Mention], places: list[tuple[int, Mention, str]]) -> None:
+    def _classify(self, f: _Found, m: Mention, prep: str | None, phrase_start: int, parts: list[Mention],
+                  places: list[tuple[int, Mention, str]], nested: bool = False) -> None:
         dest = self.lex.places["destination_prepositions"]
         origin = self.lex.places["origin_prepositions"]
         phrase = self.text[phrase_start:m.span.end]
@@ -238,9 +254,11 @@ class _Finder:
             if prep is None or prep in self.lex.places["participant_prepositions"]:
                 parts.append(m)
             return
-        if m.label not in PLACE_LABELS:
-            return
-        rank = 0 if m.label == "place" else 2 if m.label == "country" else 1
+        if m.label not in PLACE_LABELS or nested:
+            return  # a place inside a measure ("à mille km de X") is not where the event is
+        if f.type == "invitation":
+            return  # "invité à Pyongyang": where the invited visit would be, not where the invitation was made
+        rank = 2 if m.label == "country" else 0  # a city or a site before a country; then the first named
         if f.type == "departure":
             if prep in origin or (prep is None and f.attrs.get("object_is_origin")):
                 places.append((rank, m, phrase))
@@ -326,11 +344,13 @@ class _Finder:
 
     def _left_context_mentions(self, tok: Any) -> list[Mention]:
         """When the parse gives no subject, the names just before the verb, back to a clause boundary."""
-        start = max(tok.sent.start, self.doc.char_span(self._para(tok.idx)[0], tok.idx + 1, alignment_mode="expand").start)
+        # not bounded by spaCy's sentence: it sometimes splits inside a name ("Kim Jong | Un se sont rencontrés")
+        para = self.doc.char_span(self._para(tok.idx)[0], tok.idx + len(tok.text), alignment_mode="expand")
+        start = max(para.start if para is not None else tok.sent.start, tok.i - 30)
         i = tok.i - 1
         while i >= start:
             t = self.doc[i]
-            if t.text in BOUNDARY or (t.pos_ == "VERB" and t.dep_ not in ("aux", "aux:tense", "aux:pass")) or t.dep_ == "mark":
+            if t.text in BOUNDARY or t.text in (".", "!", "?") or (t.pos_ == "VERB" and t.dep_ not in ("aux", "aux:tense", "aux:pass")) or t.dep_ == "mark":
                 break
             i -= 1
         lo = self.doc[i + 1].idx if i + 1 <= tok.i else tok.idx
@@ -399,28 +419,33 @@ class _Finder:
             i += 1
         return out
 
-    def _preposition(self, m: Mention, trigger: Any) -> tuple[str | None, int]:
-        """The preposition of the argument that holds a mention ("au cosmodrome de X" -> "au") and where that phrase starts."""
+    def _preposition(self, m: Mention, trigger: Any) -> tuple[str | None, int, bool]:
+        """The preposition of the argument that holds a mention ("au cosmodrome de X" -> "au"), where that phrase
+        starts, and whether the mention sits in a measure ("à mille kilomètres de X": X is not where it happens)."""
         span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
         if span is None or len(span) == 0:
-            return None, m.span.start
+            return None, m.span.start, False
         cur = span.root
+        measured = False
+        measures = self.lex.places["measure_nouns"]
         for _ in range(8):
+            if cur.i != span.root.i and (cur.lemma_.lower() in measures or any(c.dep_ == "nummod" for c in cur.children)):
+                measured = True
             case = [c for c in cur.children if c.dep_ == "case" and c.i < cur.i]
             if case:
                 first = min(case, key=lambda c: c.i)
-                # "au cosmodrome de X": X's own "de" only ties it to a generic place noun; the phrase's preposition is "au"
-                through = (first.lower_ in self.lex.places["origin_prepositions"] and cur.head.i != trigger.i
-                           and cur.head.lemma_.lower() in self.lex.places["place_heads"])
-                if not through:
-                    return first.lower_, min(first.idx, m.span.start)
+                origin = first.lower_ in self.lex.places["origin_prepositions"]
+                # "au cosmodrome de X", "sur la base de lancement du X": X's "de" ties it to a noun of the argument;
+                # the argument's own preposition says what X is to the event
+                if not origin or cur.head.i == trigger.i or cur.head.i == cur.i:
+                    return first.lower_, min(first.idx, m.span.start), measured
             if cur.head.i == trigger.i or cur.head.i == cur.i:
                 break
             cur = cur.head
         prev = self.doc[span.start - 1] if span.start > 0 else None
         if prev is not None and prev.pos_ == "ADP" and cur.i == span.root.i:
-            return prev.lower_, prev.idx
-        return None, m.span.start
+            return prev.lower_, prev.idx, measured
+        return None, m.span.start, measured
 
     # -- status ----------------------------------------------------------------------------------
 

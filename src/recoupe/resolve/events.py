@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3}
 MAX_CANDIDATES = 32  # per blocking key: bounds the work per cue, so merging stays near-linear
 CONFLICT_DAYS = 3  # same participants and place, dates this close: one event whose sources disagree on the day
 HISTORICAL_DAYS = 366
+HISTORY_TENSES = frozenset({"pluperfect", "imperfect", "passé simple"})
 STATUS_ORDER = ("happened", "planned", "possible", "denied", "unknown")
 
 
@@ -39,6 +41,9 @@ class CueItem:
     outlet: str = ""  # the independence key of its document
     place_phrase: str | None = None
     participant_order: tuple[str, ...] = ()
+    place_name: str | None = None  # to see that "Vostotchny" and "cosmodrome de Vostotchny" are one place
+    ref_hint: str | None = None  # the article's month (undated: the dossier's usual month): compatibility only, never a date
+    ref_own: bool = False  # the hint is the article's own publication month
     family: str = ""
 
     def __post_init__(self) -> None:
@@ -58,6 +63,7 @@ class Cluster:
     dates: Counter[str] = field(default_factory=Counter)
     statuses: set[str] = field(default_factory=set)
     historical: bool = False
+    place_names: dict[str, str] = field(default_factory=dict)
 
     def best_date(self) -> str | None:
         return _consensus_date(self.dates)[0] if self.dates else None
@@ -67,6 +73,8 @@ class Cluster:
         self.participants.update(it.participants)
         if it.place:
             self.places[it.place] += 1
+            if it.place_name:
+                self.place_names.setdefault(it.place, _fold(it.place_name))
         if it.date:
             self.dates[it.date] += 1
         if it.status != "unknown":
@@ -90,6 +98,8 @@ def resolve_events(ctx: ResolveContext) -> None:
 
 def cue_items(ctx: ResolveContext, docs: dict[str, Document]) -> Iterable[CueItem]:
     """Every cue of every analysis, with its participant and place spans mapped to entity ids."""
+    names = {e.id: e.name for e in ctx.entities}
+    hint = corpus_month(ctx.documents)
     for a in ctx.analyses:
         doc = docs.get(a.doc)
         if doc is None:
@@ -114,8 +124,19 @@ def cue_items(ctx: ResolveContext, docs: dict[str, Document]) -> Iterable[CueIte
                 pluperfect=c.attrs.get("tense") == "pluperfect",
                 antecedent=(c.span.doc, int(ante)) if ante is not None else None,
                 source=c.sentence or c.span, outlet=outlet, place_phrase=c.attrs.get("place_phrase"),
-                participant_order=tuple(parts),
+                participant_order=tuple(parts), place_name=names.get(place) if place else None,
+                # the article's month (or, undated, the dossier's usual month) bounds a cue in a news tense:
+                # used to keep it out of older events, never shown as its date
+                ref_hint=((doc.published or "")[:7] or hint) if (not c.attrs.get("historical")
+                                                                 and c.attrs.get("tense") not in HISTORY_TENSES) else None,
+                ref_own=bool(doc.published),
             )
+
+
+def corpus_month(documents: list[Document]) -> str | None:
+    """The median publication month of the dated documents, or None."""
+    months = sorted(d.published[:7] for d in documents if d.published and len(d.published) >= 7)
+    return months[len(months) // 2] if months else None
 
 
 def independence_key(doc: Document, docs: dict[str, Document]) -> str:
@@ -169,17 +190,34 @@ def _keys(c: Cluster | CueItem) -> list[tuple[Any, ...]]:
         places = [c.place] if c.place else []
         dated = c.date
     out: list[tuple[Any, ...]] = [(c.family, "p", p) for p in parts]
-    if not parts:
-        out += [(c.family, "@", p) for p in places]
+    # so that a cue naming only the place ("la rencontre de X") finds the event, under any name of that place
+    out += [(c.family, "@", w) for w in _place_words(c)]
     if dated:
         out += [(k + (dated[:7],)) for k in list(out)]
     return out
 
 
+def _place_words(c: Cluster | CueItem) -> list[str]:
+    """Blocking words of a place: its id and the capitalised words of its name ("cosmodrome de Vostotchny" -> Vostotchny)."""
+    if isinstance(c, Cluster):
+        pairs = [(p, c.place_names.get(p)) for p in sorted(c.places)]
+    else:
+        pairs = [(c.place, _fold(c.place_name) if c.place_name else None)] if c.place else []
+    out: set[str] = set()
+    for pid, name in pairs:
+        out.add(pid)
+        raw = c.place_name if isinstance(c, CueItem) else None
+        words = (raw or "").split() if raw else []
+        out.update(_fold(w) for w in words if w[:1].isupper())
+        if name and not words:
+            out.update(w for w in name.split() if len(w) > 3)
+    return sorted(out)
+
+
 def _lookup_keys(it: CueItem) -> list[tuple[Any, ...]]:
     base: list[tuple[Any, ...]] = [(it.family, "p", p) for p in sorted(it.participants)]
     if not it.participants and it.place:
-        base = [(it.family, "@", it.place)]
+        base = [(it.family, "@", w) for w in _place_words(it)]
     if not it.date:
         return base
     months = {it.date[:7]}
@@ -218,14 +256,20 @@ def _compatible(it: CueItem, c: Cluster) -> tuple[int, ...] | None:
     cdate = c.best_date()
     both_dated = bool(it.date and cdate)
     if it.status not in ("unknown",) and c.statuses and it.status not in c.statuses and not both_dated:
-        return None  # "planned" and "happened" are one event only when their dates say so
+        # "planned" and "happened" are one event when their dates say so, or when a plan for this month names
+        # the same two parties as a meeting that happened this month (the plan came true)
+        came_true = (it.status == "planned" and "happened" in c.statuses and it.date is None and cdate is not None
+                     and len(it.participants) >= 2 and it.participants <= set(c.participants)
+                     and it.ref_hint is not None and _prefix_compatible(it.ref_hint[:7], cdate[:7]))
+        if not came_true:
+            return None
     overlap = len(it.participants & set(c.participants))
     smaller = min(len(it.participants), len(c.participants))
     if it.participants and c.participants:
         if overlap == 0 or (smaller >= 2 and overlap < 2):
             return None
     cplace = c.places.most_common(1)[0][0] if c.places else None
-    if it.place and c.places and it.place not in c.places:
+    if it.place and c.places and it.place not in c.places and not _same_place(it.place_name, c.place_names.values()):
         return None
     date_score = 0
     if both_dated:
@@ -238,7 +282,7 @@ def _compatible(it: CueItem, c: Cluster) -> tuple[int, ...] | None:
         else:
             return None
     elif it.date is None:
-        if it.ref_date and cdate and not _prefix_compatible(it.ref_date, cdate):
+        if it.ref_hint and cdate and not _within_reference(it.ref_hint, cdate, it.ref_own and it.status == "happened"):
             return None
         if (it.historical or it.pluperfect) != c.historical and not cdate:
             return None
@@ -248,6 +292,44 @@ def _compatible(it: CueItem, c: Cluster) -> tuple[int, ...] | None:
         if c.historical and not cdate:
             return None
     return (overlap, int(bool(it.place and it.place == cplace)), date_score)
+
+
+def _fold(name: str) -> str:
+    s = unicodedata.normalize("NFKD", name.replace("’", "'").replace("-", " "))
+    return " ".join("".join(ch for ch in s if not unicodedata.combining(ch)).casefold().split())
+
+
+def _same_place(name: str | None, others: Iterable[str]) -> bool:
+    """One place named shorter or longer ("Vostotchny", "cosmodrome de Vostotchny"): whole words contained."""
+    if not name:
+        return False
+    a = f" {_fold(name)} "
+    return any(a in f" {o} " or f" {o} " in a for o in others if o)
+
+
+def _within_reference(ref: str, value: str, reported_after: bool) -> bool:
+    """Can an undated cue written around `ref` be about an event dated `value`? Not if the event is over a year
+    older (it would carry a date or a past-perfect), nor, for what the article says happened, later than the article."""
+    try:
+        start, end = _period(value)
+        rstart, rend = _period(ref)
+    except ValueError:
+        return True
+    if (rstart - end).days > HISTORICAL_DAYS:
+        return False
+    return not (reported_after and start > rend)
+
+
+def _period(value: str) -> tuple[date, date]:
+    p = value.split("-")
+    y = int(p[0][:4])
+    if len(p) == 1:
+        return date(y, 1, 1), date(y, 12, 31)
+    m = int(p[1])
+    if len(p) == 2:
+        return date(y, m, 1), date.fromordinal(date(y + (m == 12), m % 12 + 1, 1).toordinal() - 1)
+    d = date(y, m, int(p[2][:2]))
+    return d, d
 
 
 def _prefix_compatible(a: str, b: str) -> bool:
@@ -312,6 +394,8 @@ def event_record(c: Cluster, docs: dict[str, Document], names: dict[str, str], t
     latest = max((docs[m.key[0]].published or "" for m in c.members if m.key[0] in docs), default="")
     historical = c.historical or bool(date_value and latest and _days_between(date_value, latest) > HISTORICAL_DAYS)
     phrase = _place_phrase(c, place)
+    if phrase and family(etype) != "departure":
+        phrase = lex.as_location(phrase)  # "la rencontre de Vostotchny" -> "Rencontre ... à Vostotchny"
     rec: dict[str, Any] = {
         "id": make_id("evt", etype, *min(m.key for m in c.members)),
         "type": etype,
