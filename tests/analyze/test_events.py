@@ -65,6 +65,8 @@ def test_events_cue_types(nlp: Any, text: str, trigger: str, etype: str) -> None
 @pytest.mark.parametrize("text, trigger, status", [
     ("Anne Dupont est arrivée à Lisbonne.", "arrivée", "happened"),
     ("Anne Dupont arrivera à Lisbonne.", "arrivera", "planned"),
+    ("Anne Dupont recevra Olaf Berger à Lisbonne.", "recevra", "planned"),
+    ("Anne Dupont reçut Olaf Berger à Lisbonne.", "reçut", "happened"),
     ("Anne Dupont doit rencontrer Olaf Berger.", "rencontrer", "planned"),
     ("Anne Dupont devrait rencontrer Olaf Berger.", "rencontrer", "planned"),
     ("Anne Dupont pourrait rencontrer Olaf Berger.", "rencontrer", "possible"),
@@ -143,3 +145,11 @@ def test_events_spans_match_the_text(nlp: Any) -> None:
         for s in [c.span, c.sentence, c.place, *c.participants]:
             if s is not None:
                 assert text[s.start:s.end] == s.text
+
+
+def test_events_departure_leaves_from_the_main_clause_place_unless_dated(nlp: Any) -> None:
+    names = {"Anne Dupont": "person", "Olaf Berger": "person", "Ravenstein": "place"}
+    same = analyze(nlp, "Anne Dupont a rencontré Olaf Berger à Ravenstein, avant de repartir.", names)
+    assert only(same, "repartir").place is not None
+    later = analyze(nlp, "Anne Dupont a rencontré Olaf Berger à Ravenstein, avant de repartir le 17 mai.", names)
+    assert only(later, "repartir").place is None

@@ -92,7 +92,8 @@ class _Finder:
         by_token = {f.token.i: f for f in found}
         for f in found:
             head = by_token.get(f.token.head.i)
-            if f.type == "departure" and f.place is None and f.token.dep_ in ("advcl", "conj") and head is not None and head.place is not None:
+            if (f.type == "departure" and f.place is None and f.token.dep_ in ("advcl", "conj") and head is not None
+                    and head.place is not None and not self._has_own_date(f.token)):
                 # "il s'est entretenu avec X au cosmodrome, avant de repartir": one leaves from where the main event was
                 f.place, f.place_phrase = head.place, head.place_phrase
                 f.attrs["place_from"] = "governing clause"
@@ -144,6 +145,17 @@ class _Finder:
                 return None
             return _Found(tok, spec["type"], "noun", attrs={"trigger": lemma})
         return None
+
+    def _has_own_date(self, tok: Any) -> bool:
+        """Whether a clause names its own day or month ("avant de repartir le 17 septembre"), times component or not."""
+        months = {m.lower() for m in self.lex.summary_words.get("months", [])}
+        own = self._own_tokens(tok)
+        if any(self._time_in(t) for t in own):
+            return True
+        return any(t.lower_ in months or (t.pos_ == "NUM" and t.dep_ in ("obj", "obl", "obl:mod", "nmod")) for t in own)
+
+    def _time_in(self, tok: Any) -> bool:
+        return any(t.span.start <= tok.idx < t.span.end for t in self.times)
 
     def _clause_initial(self, tok: Any) -> bool:
         return tok.i == tok.sent.start or self.text[self._para(tok.idx)[0]:tok.idx].strip() == "" or self.doc[tok.i - 1].text in BOUNDARY
@@ -525,7 +537,7 @@ class _Finder:
                         and self._conditional(cur, [])):
                     return "planned", f"future in the past {cur.text}"
                 return "possible", f"conditional {cur.text}"
-            if any("Tense=Fut" in m for m in morph):
+            if any("Tense=Fut" in m for m in morph) or self._future(cur, auxes):
                 return "planned", f"future {cur.text}"
             if any("Mood=Sub" in m for m in morph):
                 return "possible", f"subjunctive {cur.text}"
@@ -549,6 +561,19 @@ class _Finder:
                 return True
             if c.dep_ in ("nsubj", "nsubj:pass", "obj") and c.lower_ in ("rien", "personne") and any(d.lower_ in ("ne", "n'", "n’") for d in tok.children):
                 return True
+        return False
+
+    def _future(self, tok: Any, auxes: list[Any]) -> bool:
+        """A future the tagger missed: the future stem (infinitive, or an irregular stem) plus a future ending."""
+        for t in [tok, *auxes]:
+            if "VerbForm=Fin" not in str(t.morph):
+                continue
+            low, lemma = t.lower_, t.lemma_.lower()
+            for end in ("ront", "rons", "rez", "rai", "ras", "ra"):
+                if low.endswith(end):
+                    stem = low[: -len(end) + 1]
+                    future = lemma if lemma.endswith(("er", "ir")) else lemma[:-1] if lemma.endswith("re") else lemma
+                    return stem == future or stem in self.lex.status["irregular_future_stems"]
         return False
 
     def _conditional(self, tok: Any, auxes: list[Any]) -> bool:

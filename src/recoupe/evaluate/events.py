@@ -83,8 +83,10 @@ def _matches(e: dict[str, Any], g: dict[str, Any], ents: dict[str, dict[str, Any
         return False
     gparts = g.get("participants") or []
     if gparts:
-        names = set().union(*(_names(p, ents) for p in e["participants"])) if e["participants"] else set()
-        if not any(_fold(alt) in names for alts in gparts for alt in alts):
+        per = [_names(p, ents) for p in e["participants"]]
+        matched = sum(1 for alts in gparts if any(_fold(a) in n for a in alts for n in per))
+        # two-sided events must match on both sides when both sides are named
+        if matched < min(2, len(gparts), len(per)) or matched == 0:
             return False
     gdocs = set(g.get("docs") or [])
     if gdocs and not any(docs.get(s["doc"]) in gdocs for s in e["sources"]):
