@@ -94,7 +94,7 @@ class Triggers:
 _STATUS_LISTS = ("negation_words", "negative_determiners", "denial_governors", "planned_governors", "possible_governors",
                  "hedge_adverbs", "possible_adjectives", "planned_adjectives", "purpose_markers", "speech_governors",
                  "conditional_endings", "irregular_future_stems")
-_PLACE_LISTS = ("destination_prepositions", "origin_prepositions", "participant_prepositions", "place_heads", "measure_nouns")
+_PLACE_LISTS = ("destination_prepositions", "origin_prepositions", "participant_prepositions", "place_heads", "measure_nouns", "recipient_prepositions")
 
 
 @lru_cache(maxsize=4)

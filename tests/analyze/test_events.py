@@ -153,3 +153,15 @@ def test_events_departure_leaves_from_the_main_clause_place_unless_dated(nlp: An
     assert only(same, "repartir").place is not None
     later = analyze(nlp, "Anne Dupont a rencontré Olaf Berger à Ravenstein, avant de repartir le 17 mai.", names)
     assert only(later, "repartir").place is None
+
+
+def test_events_transfer_recipient_is_a_participant_not_a_place(nlp: Any) -> None:
+    c = only(analyze(nlp, "Le Portugal a livré des blindés au Mali.", {"Portugal": "country", "Mali": "country"}), "livré")
+    assert c.place is None and {p.text for p in c.participants} == {"Portugal", "Mali"}
+    assert c.attrs["recipients"] == [[c.participants[1].start, c.participants[1].end]]
+
+
+def test_events_pronoun_agrees_in_gender(nlp: Any) -> None:
+    text = "La Norvège exporte des navires. Paul Martin le sait. Elle en a vendu au Chili."
+    c = only(analyze(nlp, text, {"Norvège": "country", "Paul Martin": "person", "Chili": "country"}), "vendu")
+    assert "Norvège" in {p.text for p in c.participants}

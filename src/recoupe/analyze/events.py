@@ -262,6 +262,11 @@ class _Finder:
         before = self.text[max(0, phrase_start - 12):phrase_start].lower().split()
         if prep in SOURCE_MARKERS or (before and before[-1] in SOURCE_MARKERS):
             return  # "selon Washington": who reports the event, not who takes part
+        recipient = f.type == "transfer" and prep in self.lex.places["recipient_prepositions"]
+        if recipient and m.label in PARTICIPANT_LABELS:
+            parts.append(m)  # "livrer des armes à la Russie": the receiving side, not a place
+            f.attrs.setdefault("recipients", []).append([m.span.start, m.span.end])
+            return
         if m.label in ("person", "organization"):
             if prep is None or prep in self.lex.places["participant_prepositions"]:
                 parts.append(m)
@@ -311,7 +316,7 @@ class _Finder:
         if "PronType=Rel" in str(c.morph) and c.head.dep_ == "acl:relcl":
             c = c.head.head  # "Poutine, qui ..." -> the noun the relative clause hangs on
         elif c.pos_ == "PRON" and c.lower_ in PERSONAL_PRONOUNS:
-            m = self._infer_person(c.idx)
+            m = self._infer_person(c.idx, c)
             if m is not None:
                 f.attrs["participants_from"] = "pronoun"
                 return [m]
@@ -337,20 +342,29 @@ class _Finder:
                 f.attrs["participants_from"] = "possessive"
         return out
 
-    def _infer_person(self, offset: int) -> Mention | None:
-        """Who a 3rd-person pronoun most likely names: the last person that was a subject before it (this or the previous sentence), else the last person named."""
+    def _infer_person(self, offset: int, pronoun: Any = None) -> Mention | None:
+        """Who a 3rd-person pronoun most likely names: the last subject of agreeing gender before it (this or the
+        two previous sentences; a person, or a country or organisation: "La Corée exporte... Elle en a vendu"), else the
+        last person named."""
         s = max(0, bisect.bisect_right(self.sent_starts, offset) - 1)
-        lo = self.sent_starts[s - 1] if s > 0 else 0
+        lo = self.sent_starts[max(0, s - 2)]
+        want = _gender(pronoun) if pronoun is not None else None
         last = subject = None
         for m in self._mentions_between(lo, offset):
-            if m.label != "person" or m.kind != "name":
+            if m.label not in PARTICIPANT_LABELS or m.kind != "name":
                 continue
-            last = m
             span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
             root = span.root if span is not None and len(span) else None
-            while root is not None and root.dep_ in ("appos", "flat:name", "conj") and root.head.i != root.i:
+            g = _gender(root) if root is not None else None
+            if want and g and g != want:
+                continue
+            if m.label == "person":
+                last = m
+            if root is None:
+                continue
+            while root.dep_ in ("appos", "flat:name", "conj") and root.head.i != root.i:
                 root = root.head
-            if root is not None and root.dep_ in SUBJECT_DEPS:
+            if root.dep_ in SUBJECT_DEPS and root.idx < offset:
                 subject = m
         return subject or last
 
@@ -683,6 +697,11 @@ def _participle_table(lex: Triggers) -> dict[str, str]:
         for end in ("", "e", "s", "es"):
             out[stem + end] = lemma
     return out
+
+
+def _gender(tok: Any) -> str | None:
+    g = tok.morph.get("Gender")
+    return g[0] if g else None
 
 
 def _unique(ms: list[Mention]) -> list[Mention]:

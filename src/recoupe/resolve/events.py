@@ -44,6 +44,7 @@ class CueItem:
     place_name: str | None = None  # to see that "Vostotchny" and "cosmodrome de Vostotchny" are one place
     ref_hint: str | None = None  # the article's month (undated: the dossier's usual month): compatibility only, never a date
     ref_own: bool = False  # the hint is the article's own publication month
+    recipients: frozenset[str] = frozenset()  # for transfers: the receiving side
     family: str = ""
 
     def __post_init__(self) -> None:
@@ -64,6 +65,7 @@ class Cluster:
     statuses: set[str] = field(default_factory=set)
     historical: bool = False
     place_names: dict[str, str] = field(default_factory=dict)
+    recipients: Counter[str] = field(default_factory=Counter)
 
     def best_date(self) -> str | None:
         return _consensus_date(self.dates)[0] if self.dates else None
@@ -71,6 +73,7 @@ class Cluster:
     def add(self, it: CueItem) -> None:
         self.members.append(it)
         self.participants.update(it.participants)
+        self.recipients.update(it.recipients)
         if it.place:
             self.places[it.place] += 1
             if it.place_name:
@@ -114,6 +117,11 @@ def cue_items(ctx: ResolveContext, docs: dict[str, Document]) -> Iterable[CueIte
             place = ctx.entity_at(c.place) if c.place else None
             if place in parts:
                 parts.remove(place)
+            recipients = set()
+            for start, end in c.attrs.get("recipients", []):
+                eid = ctx.entity_at(Span(c.span.doc, int(start), int(end), ""))
+                if eid:
+                    recipients.add(eid)
             t = c.time
             ante = c.attrs.get("antecedent")
             yield CueItem(
@@ -125,6 +133,7 @@ def cue_items(ctx: ResolveContext, docs: dict[str, Document]) -> Iterable[CueIte
                 antecedent=(c.span.doc, int(ante)) if ante is not None else None,
                 source=c.sentence or c.span, outlet=outlet, place_phrase=c.attrs.get("place_phrase"),
                 participant_order=tuple(parts), place_name=names.get(place) if place else None,
+                recipients=frozenset(recipients),
                 # the article's month (or, undated, the dossier's usual month) bounds a cue in a news tense:
                 # used to keep it out of older events, never shown as its date
                 ref_hint=((doc.published or "")[:7] or hint) if (not c.attrs.get("historical")
@@ -402,7 +411,10 @@ def event_record(c: Cluster, docs: dict[str, Document], names: dict[str, str], t
         "date": date_value,
         "place": place,
         "participants": parts,
-        "summary": summary(etype, status, [names.get(p, p) for p in parts], phrase or (names.get(place) if place else None), date_value, lex, historical),
+        "summary": summary(etype, status, [names.get(p, p) for p in parts if p not in c.recipients],
+                           phrase or (names.get(place) if place else None), date_value, lex, historical,
+                           recipients=[names.get(p, p) for p in parts if p in c.recipients]),
+        "recipients": [p for p in parts if p in c.recipients],
         "status": status,
         "sources": sources,
         "independent_sources": len(outlets),
@@ -464,7 +476,8 @@ def _days_between(a: str, b: str) -> int:
         return 0
 
 
-def summary(etype: str, status: str, participants: list[str], place: str | None, value: str | None, lex: Triggers, historical: bool = False) -> str:
+def summary(etype: str, status: str, participants: list[str], place: str | None, value: str | None, lex: Triggers,
+            historical: bool = False, recipients: list[str] | None = None) -> str:
     """One line in the corpus language: "Rencontre entre A et B au cosmodrome de X, 13 septembre 2023"."""
     w = lex.summary_words
     out = lex.summary_nouns.get(etype, etype)
@@ -479,6 +492,8 @@ def summary(etype: str, status: str, participants: list[str], place: str | None,
         out += f" {lead} {listed}" if lead else f" {_de(w.get('of', 'de'), listed)}"
     elif participants:
         out += f" {_de(w.get('of', 'de'), participants[0])}"
+    if recipients:
+        out += f" {w.get('to', 'à')} " + f" {w.get('and', 'et')} ".join(recipients[:2])
     if place:
         low = place.lower()
         known = lex.places["destination_prepositions"] | lex.places["origin_prepositions"]
