@@ -263,7 +263,7 @@ class _Finder:
         if prep in SOURCE_MARKERS or (before and before[-1] in SOURCE_MARKERS):
             return  # "selon Washington": who reports the event, not who takes part
         recipient = f.type == "transfer" and prep in self.lex.places["recipient_prepositions"]
-        if recipient and m.label in PARTICIPANT_LABELS:
+        if recipient and (m.label in PARTICIPANT_LABELS or m.label == "place"):
             parts.append(m)  # "livrer des armes à la Russie": the receiving side, not a place
             f.attrs.setdefault("recipients", []).append([m.span.start, m.span.end])
             return
@@ -351,7 +351,8 @@ class _Finder:
         want = _gender(pronoun) if pronoun is not None else None
         last = subject = None
         for m in self._mentions_between(lo, offset):
-            if m.label not in PARTICIPANT_LABELS or m.kind != "name":
+            # a place as subject acts for its government ("La Corée exporte..."): a candidate too
+            if (m.label not in PARTICIPANT_LABELS and m.label != "place") or m.kind != "name":
                 continue
             span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
             root = span.root if span is not None and len(span) else None
