@@ -112,3 +112,9 @@ def test_events_step_maps_spans_to_entities() -> None:
     assert ev["participants"] == ["ent-Anne Dupont", "ent-Olaf Berger"] and ev["place"] == "ent-Genève"
     assert ev["date"] == "2024-03-02" and ev["status"] == "happened" and ev["independent_sources"] == 1
     assert ev["summary"] == "Rencontre entre Anne Dupont et Olaf Berger à Genève, 2 mars 2024"
+
+
+def test_events_place_only_cue_joins_the_event_at_that_place() -> None:
+    place_only = cue("d1", 1, parts=(), place="P1", place_name="Ravenstein")
+    named = cue("d2", 1, place="P2", place_name="palais de Ravenstein")
+    assert len(merge_cues([place_only, named])) == 1

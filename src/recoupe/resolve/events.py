@@ -67,8 +67,10 @@ class Cluster:
     place_names: dict[str, str] = field(default_factory=dict)
     recipients: Counter[str] = field(default_factory=Counter)
 
+    _best: str | None = None
+
     def best_date(self) -> str | None:
-        return _consensus_date(self.dates)[0] if self.dates else None
+        return self._best
 
     def add(self, it: CueItem) -> None:
         self.members.append(it)
@@ -80,6 +82,7 @@ class Cluster:
                 self.place_names.setdefault(it.place, _fold(it.place_name))
         if it.date:
             self.dates[it.date] += 1
+            self._best = _consensus_date(self.dates)[0]
         if it.status != "unknown":
             self.statuses.add(it.status)
         self.historical = self.historical or it.historical or it.pluperfect
@@ -164,21 +167,23 @@ def merge_cues(items: list[CueItem]) -> list[Cluster]:
     """Group cues into events with blocking keys (family x participant or place, date bucket): never all pairs."""
     anaphoric = [it for it in items if it.antecedent is not None]
     direct = [it for it in items if it.antecedent is None and (it.participants or it.place)]
-    # the most precisely dated cues first, so the undated ones attach to events whose date is settled
-    direct.sort(key=lambda it: (PRECISION_RANK.get(it.precision or "", 9) if it.date else 9, it.key))
+    # the most precisely dated cues first, so the undated ones attach to events whose date is settled; cues that
+    # name only a place ("la rencontre de X") last, so they find the events that name their participants
+    direct.sort(key=lambda it: (PRECISION_RANK.get(it.precision or "", 9) if it.date else 9, not it.participants, it.key))
     clusters: list[Cluster] = []
     by_key: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    registered: set[tuple[tuple[Any, ...], int]] = set()
     owner: dict[tuple[str, int], int] = {}
     for it in direct:
         best = _best_candidate(it, clusters, by_key)
         if best is None:
             best = Cluster(cid=len(clusters), family=it.family)
             clusters.append(best)
-        before = set(_keys(best))
         best.add(it)
         owner[it.key] = best.cid
         for k in _keys(best):
-            if k not in before or best.cid not in by_key[k][-MAX_CANDIDATES:]:
+            if (k, best.cid) not in registered:
+                registered.add((k, best.cid))
                 by_key[k].append(best.cid)
     for it in sorted(anaphoric, key=lambda it: it.key):
         cid = owner.get(it.antecedent) if it.antecedent else None
