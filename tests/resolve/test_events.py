@@ -118,3 +118,12 @@ def test_events_place_only_cue_joins_the_event_at_that_place() -> None:
     place_only = cue("d1", 1, parts=(), place="P1", place_name="Ravenstein")
     named = cue("d2", 1, place="P2", place_name="palais de Ravenstein")
     assert len(merge_cues([place_only, named])) == 1
+
+
+@pytest.mark.parametrize("value", ["201X", "2023-09-XX", "2023-13", "19"])
+def test_events_odd_date_values_do_not_break_merging(value: str) -> None:
+    items = [cue("d1", 1, date=value), cue("d2", 1, date="2023-09-12"), cue("d3", 1, ref_hint="2023-09", ref_own=True)]
+    clusters = merge_cues(items)
+    assert sum(len(c.members) for c in clusters) == 3
+    for c in clusters:
+        event_record(c, {}, {}, {}, load_triggers("fr"))

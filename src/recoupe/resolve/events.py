@@ -290,8 +290,8 @@ def _compatible(it: CueItem, c: Cluster) -> tuple[int, ...] | None:
         assert it.date is not None and cdate is not None
         if _prefix_compatible(it.date, cdate):
             date_score = 2
-        elif len(it.date) == 10 and len(cdate) == 10 and abs(_days(it.date) - _days(cdate)) <= CONFLICT_DAYS \
-                and it.place and it.place == cplace and it.participants and it.participants == frozenset(c.participants):
+        elif _near_days(it.date, cdate) and it.place and it.place == cplace and it.participants \
+                and it.participants == frozenset(c.participants):
             date_score = -1  # the same happening, reported with a different day: kept, and the conflict recorded
         else:
             return None
@@ -350,6 +350,16 @@ def _prefix_compatible(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+def _near_days(a: str, b: str) -> bool:
+    """Two day-precision dates at most CONFLICT_DAYS apart (False for anything that is not a plain day)."""
+    if len(a) != 10 or len(b) != 10:
+        return False
+    try:
+        return abs(_days(a) - _days(b)) <= CONFLICT_DAYS
+    except ValueError:
+        return False
+
+
 def _days(iso: str) -> int:
     y, m, d = (int(x) for x in iso[:10].split("-"))
     return date(y, m, d).toordinal()
@@ -358,7 +368,10 @@ def _days(iso: str) -> int:
 def _shift(iso: str, days: int) -> str:
     if len(iso) < 10:
         return iso
-    return date.fromordinal(_days(iso) + days).isoformat()
+    try:
+        return date.fromordinal(_days(iso) + days).isoformat()
+    except ValueError:
+        return iso
 
 
 def _consensus_date(dates: Counter[str]) -> tuple[str | None, list[str]]:
@@ -522,8 +535,10 @@ def human_date(value: str, lex: Triggers) -> str:
     parts = value.split("-")
     if not isinstance(months, list) or len(months) != 12 or len(parts) == 1:
         return value
+    if not parts[1].isdigit() or not 1 <= int(parts[1]) <= 12:
+        return value
     month = months[int(parts[1]) - 1]
-    if len(parts) == 2:
+    if len(parts) == 2 or not parts[2][:2].isdigit():
         return f"{month} {parts[0]}"
     day = int(parts[2][:2])
     return f"{'1er' if day == 1 else day} {month} {parts[0]}"
