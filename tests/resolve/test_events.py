@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from recoupe.event_types import load_triggers
@@ -125,5 +127,7 @@ def test_events_odd_date_values_do_not_break_merging(value: str) -> None:
     items = [cue("d1", 1, date=value), cue("d2", 1, date="2023-09-12"), cue("d3", 1, ref_hint="2023-09", ref_own=True)]
     clusters = merge_cues(items)
     assert sum(len(c.members) for c in clusters) == 3
+    pattern = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")  # the contract's date form
     for c in clusters:
-        event_record(c, {}, {}, {}, load_triggers("fr"))
+        rec = event_record(c, {}, {}, {}, load_triggers("fr"))
+        assert rec["date"] is None or pattern.match(rec["date"])

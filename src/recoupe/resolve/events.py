@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -397,7 +398,8 @@ def event_record(c: Cluster, docs: dict[str, Document], names: dict[str, str], t
     etype = min(type_counts, key=lambda t: (-type_counts[t], CONTRACT_TYPES.index(t)))
     statuses = Counter(m.status for m in voters)
     status = next((s for s in STATUS_ORDER if statuses.get(s)), "unknown")
-    date_value, conflicts = _consensus_date(c.dates)
+    raw_date, conflicts = _consensus_date(c.dates)
+    date_value = _contract_date(raw_date)  # "201X" (a decade) or "2023-09-XX" are not contract dates: keep what is
     date_source = "text" if date_value else None
     if date_value is None:
         refs = Counter(m.ref_date for m in voters if m.ref_date)
@@ -438,6 +440,7 @@ def event_record(c: Cluster, docs: dict[str, Document], names: dict[str, str], t
         "independent_sources": len(outlets),
         "plover": plover(etype, status),
         "date_precision": _precision(date_value),
+        "date_text_value": raw_date if raw_date != date_value else None,
         "date_source": date_source,
         "date_conflicts": [
             {"date": d, "sources": [m.source.to_dict() for m in c.members if m.date == d and m.source is not None]} for d in conflicts
@@ -470,6 +473,24 @@ def _place_phrase(c: Cluster, place: str | None) -> str | None:
     if not phrases:
         return None
     return min(phrases, key=lambda p: (-phrases[p], len(p), p))
+
+
+_CONTRACT_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def _contract_date(value: str | None) -> str | None:
+    """The longest prefix of an ISO value that the contract accepts (YYYY, YYYY-MM, YYYY-MM-DD), else None."""
+    if not value:
+        return None
+    for n in (10, 7, 4):
+        head = value[:n]
+        if len(head) == n and _CONTRACT_DATE.fullmatch(head):
+            try:
+                _period(head)
+            except ValueError:
+                continue
+            return head
+    return None
 
 
 def _precision(value: str | None) -> str | None:
