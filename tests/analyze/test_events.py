@@ -165,3 +165,10 @@ def test_events_pronoun_agrees_in_gender(nlp: Any) -> None:
     text = "La Norvège exporte des navires. Paul Martin le sait. Elle en a vendu au Chili."
     c = only(analyze(nlp, text, {"Norvège": "country", "Paul Martin": "person", "Chili": "country"}), "vendu")
     assert "Norvège" in {p.text for p in c.participants}
+
+
+def test_events_noun_takes_the_time_inside_its_phrase(nlp: Any) -> None:
+    text = "La visite d'Anne Dupont à Lisbonne en mai a été un succès."
+    cues = analyze(nlp, text, {"Anne Dupont": "person", "Lisbonne": "place"},
+                   times=[("en mai", "2024-05", "month", "été")])  # anchored on the main verb, not an event word
+    assert only(cues, "visite").time is not None and only(cues, "visite").time.value == "2024-05"

@@ -625,7 +625,10 @@ class _Finder:
         if f.pos == "noun" and tok.dep_ == "obj" and tok.head.lemma_.lower() in self.lex.light_verbs:
             own_spans += [(t.idx, t.idx + len(t.text)) for t in self._own_tokens(tok.head)]
         anchored = [t for t in cands if t.anchor in anchors]
-        inside = [t for t in cands if t.anchor is None and any(s <= t.span.start < e for s, e in own_spans)]
+        # an expression inside the trigger's own phrase ("la visite de X en octobre") belongs to it, unless the
+        # times component tied it to another event's word
+        others = {self.doc[i].idx for i in self.trigger_ids} - anchors
+        inside = [t for t in cands if t.anchor not in others and any(s <= t.span.start < e for s, e in own_spans)]
         pool = anchored or inside
         if not pool:
             return None
