@@ -107,8 +107,9 @@ def load_triggers(language: str = "fr") -> Triggers:
         if not isinstance(entries, dict) or not entries:
             raise RecoupeError(f"data/{language}/event_triggers.json: missing {section!r}")
         for lemma, spec in entries.items():
-            if spec.get("type") not in types:
-                raise RecoupeError(f"data/{language}/event_triggers.json: {section}.{lemma} has unknown type {spec.get('type')!r}")
+            for key in ("type", "passive_type"):
+                if key in spec and spec[key] not in types or key == "type" and key not in spec:
+                    raise RecoupeError(f"data/{language}/event_triggers.json: {section}.{lemma} has unknown {key} {spec.get(key)!r}")
     status = raw.get("status", {})
     for key in _STATUS_LISTS:
         if not isinstance(status.get(key), list):

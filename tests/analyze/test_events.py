@@ -172,3 +172,10 @@ def test_events_noun_takes_the_time_inside_its_phrase(nlp: Any) -> None:
     cues = analyze(nlp, text, {"Anne Dupont": "person", "Lisbonne": "place"},
                    times=[("en mai", "2024-05", "month", "été")])  # anchored on the main verb, not an event word
     assert only(cues, "visite").time is not None and only(cues, "visite").time.value == "2024-05"
+
+
+def test_events_being_received_somewhere_is_an_arrival(nlp: Any) -> None:
+    text = "Les images montrent Olaf Berger reçu par une délégation à la gare de Ravenstein."
+    cues = analyze(nlp, text, {"Olaf Berger": "person", "gare de Ravenstein": "place"})
+    c = only(cues, "reçu")
+    assert c.type == "arrival" and c.place is not None and c.place.text == "gare de Ravenstein"

@@ -131,3 +131,14 @@ def test_events_odd_date_values_do_not_break_merging(value: str) -> None:
     for c in clusters:
         rec = event_record(c, {}, {}, {}, load_triggers("fr"))
         assert rec["date"] is None or pattern.match(rec["date"])
+
+
+def test_events_country_and_city_are_not_a_conflict() -> None:
+    city = cue("d1", 1, place="C", place_name="Ravenstein")
+    country = cue("d2", 1, place="K", place_name="Norvège", place_is_country=True)
+    clusters = merge_cues([city, country])
+    assert len(clusters) == 1
+    rec = event_record(clusters[0], {}, {}, {"K": "country", "C": "place"}, load_triggers("fr"))
+    assert rec["place"] == "C" and rec["place_conflicts"] == []
+    other_city = cue("d3", 1, place="D", place_name="Bergen")
+    assert len(merge_cues([city, other_city])) == 2

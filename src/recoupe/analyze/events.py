@@ -125,6 +125,9 @@ class _Finder:
                 return None
             if spec.get("object_lemmas") and not self._object_lemma_in(tok, spec["object_lemmas"]):
                 return None
+            if spec.get("passive_type") and self._passive(tok):
+                # "X, reçu par une délégation à la gare de Y": being received somewhere is arriving there
+                return _Found(tok, spec["passive_type"], "verb", attrs={"trigger": lemma, "passive": True})
             if spec.get("needs_person_object") and not self._has_person_object(tok):
                 return None
             if spec.get("not_after") and tok.i > 0 and self.doc[tok.i - 1].lower_ in spec["not_after"]:
@@ -145,6 +148,14 @@ class _Finder:
                 return None
             return _Found(tok, spec["type"], "noun", attrs={"trigger": lemma})
         return None
+
+    def _passive(self, tok: Any) -> bool:
+        m = str(tok.morph)
+        if "Voice=Pass" in m or any(c.dep_ == "aux:pass" for c in tok.children):
+            return True
+        bare = not any(c.dep_ in ("aux", "aux:tense") for c in tok.children)  # "a reçu X" is active
+        return ("VerbForm=Part" in m and "Tense=Past" in m and bare
+                and (tok.dep_ in ("acl", "advcl") or any(c.dep_ == "obl:agent" for c in tok.children)))
 
     def _has_own_date(self, tok: Any) -> bool:
         """Whether a clause names its own day or month ("avant de repartir le 17 septembre"), times component or not."""

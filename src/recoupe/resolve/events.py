@@ -46,6 +46,7 @@ class CueItem:
     ref_hint: str | None = None  # the article's month (undated: the dossier's usual month): compatibility only, never a date
     ref_own: bool = False  # the hint is the article's own publication month
     recipients: frozenset[str] = frozenset()  # for transfers: the receiving side
+    place_is_country: bool = False  # "en Russie" does not contradict "à la gare de Khassan"
     family: str = ""
 
     def __post_init__(self) -> None:
@@ -67,6 +68,7 @@ class Cluster:
     historical: bool = False
     place_names: dict[str, str] = field(default_factory=dict)
     recipients: Counter[str] = field(default_factory=Counter)
+    countries: set[str] = field(default_factory=set)
 
     _best: str | None = None
 
@@ -79,6 +81,8 @@ class Cluster:
         self.recipients.update(it.recipients)
         if it.place:
             self.places[it.place] += 1
+            if it.place_is_country:
+                self.countries.add(it.place)
             if it.place_name:
                 self.place_names.setdefault(it.place, _fold(it.place_name))
         if it.date:
@@ -106,6 +110,7 @@ def resolve_events(ctx: ResolveContext) -> None:
 def cue_items(ctx: ResolveContext, docs: dict[str, Document]) -> Iterable[CueItem]:
     """Every cue of every analysis, with its participant and place spans mapped to entity ids."""
     names = {e.id: e.name for e in ctx.entities}
+    countries = {e.id for e in ctx.entities if e.type == "country"}
     hint = corpus_month(ctx.documents)
     for a in ctx.analyses:
         doc = docs.get(a.doc)
@@ -137,7 +142,7 @@ def cue_items(ctx: ResolveContext, docs: dict[str, Document]) -> Iterable[CueIte
                 antecedent=(c.span.doc, int(ante)) if ante is not None else None,
                 source=c.sentence or c.span, outlet=outlet, place_phrase=c.attrs.get("place_phrase"),
                 participant_order=tuple(parts), place_name=names.get(place) if place else None,
-                recipients=frozenset(recipients),
+                recipients=frozenset(recipients), place_is_country=place in countries,
                 # the article's month (or, undated, the dossier's usual month) bounds a cue in a news tense:
                 # used to keep it out of older events, never shown as its date
                 ref_hint=((doc.published or "")[:7] or hint) if (not c.attrs.get("historical")
@@ -285,7 +290,11 @@ def _compatible(it: CueItem, c: Cluster) -> tuple[int, ...] | None:
             return None
     cplace = c.places.most_common(1)[0][0] if c.places else None
     if it.place and c.places and it.place not in c.places and not _same_place(it.place_name, c.place_names.values()):
-        return None
+        # a country and a place in it are not a conflict (which country holds which city is the geocoder's
+        # knowledge, not ours): only two specific places that differ keep cues apart
+        specific = [p for p in c.places if p not in c.countries]
+        if not it.place_is_country and specific:
+            return None
     date_score = 0
     if both_dated:
         assert it.date is not None and cdate is not None
