@@ -297,8 +297,8 @@ class _Finder:
             places.append((rank, m, phrase))  # "visiter la Corée", "rallier Moscou"
         elif prep in origin and f.pos == "noun" and f.type in ("meeting", "visit"):
             places.append((rank + 1, m, phrase))  # "la rencontre de Vostotchny"
-        elif m.label == "country" and (prep is None or prep in ("avec", "entre", "contre")):
-            parts.append(m)
+        elif prep in ("avec", "entre", "contre") or (m.label == "country" and prep is None):
+            parts.append(m)  # "un sommet entre la Russie et la Corée": countries, even tagged as places, acting
 
     def _subject_mentions(self, tok: Any, f: _Found, depth: int = 0) -> list[Mention]:
         for c in tok.children:
@@ -354,31 +354,36 @@ class _Finder:
         return out
 
     def _infer_person(self, offset: int, pronoun: Any = None) -> Mention | None:
-        """Who a 3rd-person pronoun most likely names: the last subject of agreeing gender before it (this or the
-        two previous sentences; a person, or a country or organisation: "La Corée exporte... Elle en a vendu"), else the
-        last person named."""
+        """Who a 3rd-person pronoun most likely names, among mentions of agreeing gender: a person in this or the
+        previous sentence (a subject first), else a person subject up to four sentences back, else a country or
+        organisation that was a subject nearby ("La Corée exporte... Elle en a vendu"), else the last person named."""
         s = max(0, bisect.bisect_right(self.sent_starts, offset) - 1)
-        lo = self.sent_starts[max(0, s - 2)]
         want = _gender(pronoun) if pronoun is not None else None
-        last = subject = None
-        for m in self._mentions_between(lo, offset):
-            # a place as subject acts for its government ("La Corée exporte..."): a candidate too
+        close = self.sent_starts[max(0, s - 1)]
+        near = self.sent_starts[max(0, s - 2)]
+        far = self.sent_starts[max(0, s - 4)]
+        close_subject = close_person = far_subject = other = last = None
+        for m in self._mentions_between(far, offset):
             if (m.label not in PARTICIPANT_LABELS and m.label != "place") or m.kind != "name":
                 continue
             span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
             root = span.root if span is not None and len(span) else None
-            g = _gender(root) if root is not None else None
-            if want and g and g != want:
+            if want and root is not None and _gender(root) and _gender(root) != want:
                 continue
+            while root is not None and root.dep_ in ("appos", "flat:name", "conj") and root.head.i != root.i:
+                root = root.head
+            is_subject = root is not None and root.dep_ in SUBJECT_DEPS
             if m.label == "person":
                 last = m
-            if root is None:
-                continue
-            while root.dep_ in ("appos", "flat:name", "conj") and root.head.i != root.i:
-                root = root.head
-            if root.dep_ in SUBJECT_DEPS and root.idx < offset:
-                subject = m
-        return subject or last
+                if m.span.start >= close:
+                    close_person = m
+                    if is_subject:
+                        close_subject = m
+                elif is_subject:
+                    far_subject = m
+            elif is_subject and m.span.start >= near:
+                other = m
+        return close_subject or close_person or far_subject or other or last
 
     def _left_context_mentions(self, tok: Any) -> list[Mention]:
         """When the parse gives no subject, the names just before the verb, back to a clause boundary."""
