@@ -91,7 +91,7 @@ class Triggers:
         return frozenset(self.status.get(key, ()))
 
 
-_STATUS_LISTS = ("negation_words", "negative_determiners", "denial_governors", "planned_governors", "possible_governors",
+_STATUS_LISTS = ("negation_words", "negative_determiners", "hypothetical_determiners", "denial_governors", "planned_governors", "possible_governors",
                  "hedge_adverbs", "possible_adjectives", "planned_adjectives", "purpose_markers", "speech_governors",
                  "conditional_endings", "irregular_future_stems")
 _PLACE_LISTS = ("destination_prepositions", "origin_prepositions", "participant_prepositions", "place_heads", "measure_nouns", "recipient_prepositions")

@@ -179,3 +179,16 @@ def test_events_being_received_somewhere_is_an_arrival(nlp: Any) -> None:
     cues = analyze(nlp, text, {"Olaf Berger": "person", "gare de Ravenstein": "place"})
     c = only(cues, "reçu")
     assert c.type == "arrival" and c.place is not None and c.place.text == "gare de Ravenstein"
+
+
+@pytest.mark.parametrize("text, trigger, status", [
+    ("Le Mali accuse le Portugal de fournir des obus vendus au Niger.", "vendus", "possible"),
+    ("Le Mali a mis en garde le Portugal contre toute vente de blindés au Niger.", "vente", "possible"),
+])
+def test_events_status_reaches_through_nouns_and_determiners(nlp: Any, text: str, trigger: str, status: str) -> None:
+    names = {"Mali": "country", "Portugal": "country", "Niger": "country"}
+    assert only(analyze(nlp, text, names), trigger).status == status
+
+
+def test_events_reflexive_livrer_is_not_a_delivery(nlp: Any) -> None:
+    assert analyze(nlp, "Le Portugal s'est livré à des provocations contre le Mali.", {"Portugal": "country", "Mali": "country"}) == []

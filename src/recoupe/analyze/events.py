@@ -121,6 +121,9 @@ class _Finder:
             spec = self.lex.verbs.get(lemma)
             if spec is None:
                 return None
+            reflexive = any(c.lower_ in self.lex.reflexive_pronouns and c.dep_ in ("expl:comp", "expl:pv", "obj", "iobj", "expl") for c in tok.children)
+            if spec.get("not_reflexive") and reflexive:
+                return None  # "se livrer à des provocations" is no delivery
             if spec.get("reflexive") and not any(c.lower_ in self.lex.reflexive_pronouns and c.dep_ in ("expl:comp", "expl:pv", "obj", "iobj", "expl") for c in tok.children):
                 return None
             if spec.get("object_lemmas") and not self._object_lemma_in(tok, spec["object_lemmas"]):
@@ -500,6 +503,8 @@ class _Finder:
                 low = c.lemma_.lower()
                 if c.dep_ == "det" and (low in self.neg_det or c.lower_ in self.neg_det):
                     return "denied", f"determiner {c.text}"
+                if c.dep_ == "det" and c.lower_ in st["hypothetical_determiners"]:
+                    return "possible", f"determiner {c.text}"  # "toute vente d'armes": any sale, none in particular
                 if c.dep_ in ("amod", "nmod") and low in st["possible_adjectives"]:
                     return "possible", f"adjective {c.text}"
                 if c.dep_ == "amod" and low in st["planned_adjectives"]:
@@ -580,6 +585,15 @@ class _Finder:
             if cur.dep_ in CLIMB and cur.head.i != cur.i and self._same_para(cur, cur.head):
                 via = cur.dep_
                 cur = cur.head
+                # a participle on a noun ("des obus vendus à X"): the noun's own clause decides
+                for _ in range(4):
+                    if cur.pos_ in ("VERB", "AUX") or cur.dep_ not in NOMINAL_UP or cur.head.i == cur.i \
+                            or not self._same_para(cur, cur.head):
+                        break
+                    cur = cur.head
+                    via = "noun"
+                if cur.pos_ not in ("VERB", "AUX"):
+                    break
                 continue
             break
         return "happened", "asserted"
