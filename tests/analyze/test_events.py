@@ -192,3 +192,8 @@ def test_events_status_reaches_through_nouns_and_determiners(nlp: Any, text: str
 
 def test_events_reflexive_livrer_is_not_a_delivery(nlp: Any) -> None:
     assert analyze(nlp, "Le Portugal s'est livré à des provocations contre le Mali.", {"Portugal": "country", "Mali": "country"}) == []
+
+
+def test_events_bare_noun_is_a_topic_not_an_event(nlp: Any) -> None:
+    text = "Le sommet soulève des questions (livraisons d'armes au Mali, transferts de technologie)."
+    assert [c.span.text for c in analyze(nlp, text, {"Mali": "country"}) if c.type == "transfer"] == []

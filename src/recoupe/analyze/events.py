@@ -670,6 +670,8 @@ class _Finder:
         time = self._time(f)
         has_args = bool(f.participants or f.place or time)
         det = [c for c in tok.children if c.dep_ == "det"]
+        if f.pos == "noun" and not det and time is None and not f.attrs.get("participants_from") == "light_verb":
+            return None  # a bare noun names a topic ("fournitures d'armes", "transfert de technologie"), not a happening
         if f.pos == "noun" and not has_args:
             definite = any("Definite=Def" in str(d.morph) or "PronType=Dem" in str(d.morph) or "Poss=Yes" in str(d.morph) for d in det)
             if not definite:
