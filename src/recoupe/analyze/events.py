@@ -536,8 +536,6 @@ class _Finder:
                     return "possible", f"adjective on {cur.text}"
             if cur.pos_ not in ("VERB", "AUX"):
                 return "unknown", "no verb"
-            if cur.dep_ == "ROOT" and "VerbForm=Part" not in str(cur.morph) and cur.pos_ == "AUX":
-                pass
             return self._clause_status(cur, f, level=1, via="noun")
         return self._clause_status(tok, f, level=0, via="")
 
