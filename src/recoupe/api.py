@@ -349,3 +349,28 @@ def evaluate_quotes_claims(db: str | Path, gold: str | Path) -> dict[str, Any]:
     except (OSError, json.JSONDecodeError) as e:
         raise RecoupeError(f"{gold}: cannot read the gold file ({e})") from None
     return score_quotes_claims(export_dossier(db, check=False), data)
+
+def events(db: str | Path, *, entity: str | None = None, type: str | None = None) -> list[dict[str, Any]]:
+    """The dossier's events at `db`, optionally those involving `entity` (id, name or alias) or of one `type`."""
+    from recoupe.event_types import CONTRACT_TYPES
+
+    if type is not None and type not in CONTRACT_TYPES:
+        raise RecoupeError(f"unknown event type {type!r}; known: {', '.join(CONTRACT_TYPES)}")
+    _require_store(db)
+    with open_store(db) as store:
+        evs = store.read_table("events")
+        ents = store.read_table("entities")
+    if type is not None:
+        evs = [e for e in evs if e["type"] == type]
+    if entity is not None:
+        want = entity.casefold()
+        ids = {e["id"] for e in ents if e["id"] == entity or e["name"].casefold() == want
+               or any(a.casefold() == want for a in e.get("aliases", []))}
+        if not ids:
+            raise RecoupeError(f"no entity named {entity!r} in {db}; try `recoupe export` to list them")
+        evs = [e for e in evs if ids & ({*e["participants"], e["place"]} - {None})]
+    names = {e["id"]: e["name"] for e in ents}
+    for e in evs:
+        e["participant_names"] = [names.get(p, p) for p in e["participants"]]
+        e["place_name"] = names.get(e["place"]) if e["place"] else None
+    return evs

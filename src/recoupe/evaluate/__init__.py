@@ -21,7 +21,7 @@ def scorer(kind: str) -> Callable[[Scorer], Scorer]:
 
 def evaluate(dossier: dict[str, Any], gold: dict[str, Any]) -> dict[str, Any]:
     """Score a dossier (contract JSON) against a gold file; the gold's `kind` picks the scorer."""
-    from recoupe.evaluate import entities, quotes  # noqa: F401  (they register their scorers)
+    from recoupe.evaluate import entities, events, quotes  # noqa: F401  (they register their scorers)
 
     kind = gold.get("kind")
     if kind not in SCORERS:

@@ -302,5 +302,27 @@ def eval_cmd(db: str, gold: str) -> None:
             click.echo(f"{k}: {v}")
 
 
+@main.command("events")
+@DB_OPTION
+@click.option("--entity", "-e", help="Only events whose participants or place include this entity (id, name or alias).")
+@click.option("--type", "-t", "etype", help="Only events of this type (meeting, visit, arrival, departure, transfer, ...).")
+@click.option("--json", "as_json", is_flag=True, help="Print the events as JSON (contract records) instead of lines.")
+def events_cmd(db: str, entity: str | None, etype: str | None, as_json: bool) -> None:
+    """List the dossier's events, one per real-world happening, in date order.
+
+    Each line: date, status, type, summary, and the number of independent sources (copies of one
+    dispatch and articles of one outlet count once). Undated events come last.
+    """
+    from recoupe import api
+
+    evs = api.events(db, entity=entity, type=etype)
+    if as_json:
+        click.echo(api.write_json(evs, None))
+        return
+    for e in evs:
+        click.echo(f"{e['date'] or '?':10}  {e['status']:8}  {e['type']:15}  {e['summary']}  [{e['independent_sources']} src]")
+    click.echo(f"{len(evs)} events", err=True)
+
+
 if __name__ == "__main__":
     main()

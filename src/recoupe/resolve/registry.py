@@ -66,7 +66,8 @@ class Step:
 
 
 STEPS: dict[str, Step] = {}
-DEFAULT_STEPS: list[str] = ["entities", "geocode", "merge_places", "quotes", "claims"]
+# Order matters: events read entities, geocoded places and resolved times, and come before claims/contradictions.
+DEFAULT_STEPS: list[str] = ["entities", "geocode", "merge_places", "events", "quotes", "claims"]
 
 
 def step(name: str, version: str = "1") -> Callable[[StepFn], StepFn]:

@@ -1,0 +1,808 @@
+"""The `events` component: event cues (trigger, type, participants, place, time, status) from the parse and the lexicon."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from recoupe.analyze.registry import Context, component
+from recoupe.event_types import Triggers, family, load_triggers
+from recoupe.model import EventCue, Mention, Span, TimeExpr
+
+PARTICIPANT_LABELS = frozenset({"person", "organization", "country"})
+PLACE_LABELS = frozenset({"place", "country", "other"})
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+# Dependents that open another clause: their words belong to that clause's event, not this one.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "csubj", "xcomp", "acl", "conj"})
+NOMINAL_UP = frozenset({"obj", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "nsubj", "nsubj:pass", "appos", "iobj", "conj"})
+CLIMB = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl"})
+BOUNDARY = frozenset({",", ";", ":", "(", ")", "«", "»", "—", "–", "\n"})
+SOURCE_MARKERS = frozenset({"selon", "d'après", "d’après", "pour"})
+PERSONAL_PRONOUNS = frozenset({"il", "elle"})
+HISTORICAL_DAYS = 366  # an event dated more than a year before publication is history, not news
+
+
+@dataclass
+class _Found:
+    """What the parse says about one trigger, before it becomes an EventCue."""
+
+    token: Any
+    type: str
+    pos: str  # "verb" | "noun"
+    participants: list[Mention] = field(default_factory=list)
+    place: Mention | None = None
+    place_phrase: str | None = None
+    status: str = "unknown"
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="1")
+def events(ctx: Context) -> dict[str, list[Any]]:
+    """Event cues of one document; uses `times` when an earlier component filled them."""
+    lex = load_triggers(_language(ctx.document.language))
+    return {"event_cues": _Finder(ctx, lex).run()}
+
+
+def _language(lang: str | None) -> str:
+    """The lexicon to use: the document's language when recoupe has one for it, else French."""
+    code = (lang or "fr").split("-")[0].lower()
+    return code if code in SUPPORTED_LANGUAGES else "fr"
+
+
+# Checked at import (start-up), so a broken lexicon fails at once rather than mid-build.
+SUPPORTED_LANGUAGES = ("fr",)
+for _lang in SUPPORTED_LANGUAGES:
+    load_triggers(_lang)
+
+
+class _Finder:
+    def __init__(self, ctx: Context, lex: Triggers) -> None:
+        self.ctx = ctx
+        self.lex = lex
+        self.doc = ctx.sdoc
+        self.text = ctx.document.text
+        self.doc_id = ctx.document.id
+        self.mentions = sorted(ctx.analysis.mentions, key=lambda m: (m.span.start, m.span.end))
+        self.mention_starts = [m.span.start for m in self.mentions]
+        self.sent_starts = [s.start_char for s in self.doc.sents]
+        self.times = sorted((t for t in ctx.analysis.times if t.value), key=lambda t: t.span.start)
+        self.published = ctx.document.published
+        self.neg = lex.words("negation_words")
+        self.neg_det = lex.words("negative_determiners")
+        # spaCy's sentences can run across paragraph breaks; a line break always ends a clause here
+        self.para_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+        self.trigger_ids: set[int] = set()
+        self.participles = _participle_table(lex)
+
+    # -- driver ----------------------------------------------------------------------------------
+
+    def run(self) -> list[EventCue]:
+        found: list[_Found] = []
+        for tok in self.doc:
+            f = self._trigger(tok)
+            if f is not None:
+                found.append(f)
+        found = self._drop_light_duplicates(found)
+        self.trigger_ids = {f.token.i for f in found}
+        cues: list[EventCue] = []
+        for f in found:
+            self._arguments(f)
+        by_token = {f.token.i: f for f in found}
+        for f in found:
+            head = by_token.get(f.token.head.i)
+            if (f.type == "departure" and f.place is None and f.token.dep_ in ("advcl", "conj") and head is not None
+                    and head.place is not None and not self._has_own_date(f.token)):
+                # "il s'est entretenu avec X au cosmodrome, avant de repartir": one leaves from where the main event was
+                f.place, f.place_phrase = head.place, head.place_phrase
+                f.attrs["place_from"] = "governing clause"
+        for f in found:
+            f.status, reason = self._status(f)
+            f.attrs["status_reason"] = reason
+            cue = self._cue(f)
+            if cue is not None:
+                cues.append(cue)
+        return self._link_anaphora(cues)
+
+    def _para(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.para_starts, offset) - 1
+        end = self.para_starts[i + 1] - 1 if i + 1 < len(self.para_starts) else len(self.text)
+        return self.para_starts[i], end
+
+    def _same_para(self, a: Any, b: Any) -> bool:
+        return self._para(a.idx) == self._para(b.idx)
+
+    # -- triggers --------------------------------------------------------------------------------
+
+    def _trigger(self, tok: Any) -> _Found | None:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and "VerbForm=Part" in str(tok.morph)):
+            spec = self.lex.verbs.get(lemma)
+            if spec is None:
+                return None
+            reflexive = any(c.lower_ in self.lex.reflexive_pronouns and c.dep_ in ("expl:comp", "expl:pv", "obj", "iobj", "expl") for c in tok.children)
+            if spec.get("not_reflexive") and reflexive:
+                return None  # "se livrer à des provocations" is no delivery
+            if spec.get("reflexive") and not any(c.lower_ in self.lex.reflexive_pronouns and c.dep_ in ("expl:comp", "expl:pv", "obj", "iobj", "expl") for c in tok.children):
+                return None
+            if spec.get("object_lemmas") and not self._object_lemma_in(tok, spec["object_lemmas"]):
+                return None
+            if spec.get("passive_type") and self._passive(tok):
+                # "X, reçu par une délégation à la gare de Y": being received somewhere is arriving there
+                return _Found(tok, spec["passive_type"], "verb", attrs={"trigger": lemma, "passive": True})
+            if spec.get("needs_person_object") and not self._has_person_object(tok):
+                return None
+            if spec.get("not_after") and tok.i > 0 and self.doc[tok.i - 1].lower_ in spec["not_after"]:
+                return None
+            if spec.get("exclude_obl_lemmas") and any(c.lemma_.lower() in spec["exclude_obl_lemmas"] for c in tok.children):
+                return None
+            return _Found(tok, spec["type"], "verb", attrs={"trigger": lemma, "object_is_origin": bool(spec.get("object_is_origin"))})
+        if tok.pos_ in ("NOUN", "PROPN") and tok.text[:1].isupper() and tok.lower_ in self.participles and self._clause_initial(tok):
+            # "Parti dimanche de X, ..." : a clause-initial participle the tagger took for a name
+            lemma = self.participles[tok.lower_]
+            return _Found(tok, self.lex.verbs[lemma]["type"], "verb", attrs={"trigger": lemma, "initial_participle": True,
+                                                                              "object_is_origin": bool(self.lex.verbs[lemma].get("object_is_origin"))})
+        if tok.pos_ in ("NOUN", "PROPN"):
+            spec = self.lex.nouns.get(lemma) or self.lex.nouns.get(tok.lower_)
+            if spec is None:
+                return None
+            if spec.get("needs_nmod_lemmas") and not any(c.lemma_.lower() in spec["needs_nmod_lemmas"] for c in tok.subtree if c.i != tok.i):
+                return None
+            return _Found(tok, spec["type"], "noun", attrs={"trigger": lemma})
+        return None
+
+    def _passive(self, tok: Any) -> bool:
+        m = str(tok.morph)
+        if "Voice=Pass" in m or any(c.dep_ == "aux:pass" for c in tok.children):
+            return True
+        bare = not any(c.dep_ in ("aux", "aux:tense") for c in tok.children)  # "a reçu X" is active
+        return ("VerbForm=Part" in m and "Tense=Past" in m and bare
+                and (tok.dep_ in ("acl", "advcl") or any(c.dep_ == "obl:agent" for c in tok.children)))
+
+    def _has_own_date(self, tok: Any) -> bool:
+        """Whether a clause names its own day or month ("avant de repartir le 17 septembre"), times component or not."""
+        months = {m.lower() for m in self.lex.summary_words.get("months", [])}
+        own = self._own_tokens(tok)
+        if any(self._time_in(t) for t in own):
+            return True
+        return any(t.lower_ in months or (t.pos_ == "NUM" and t.dep_ in ("obj", "obl", "obl:mod", "nmod")) for t in own)
+
+    def _time_in(self, tok: Any) -> bool:
+        return any(t.span.start <= tok.idx < t.span.end for t in self.times)
+
+    def _clause_initial(self, tok: Any) -> bool:
+        return tok.i == tok.sent.start or self.text[self._para(tok.idx)[0]:tok.idx].strip() == "" or self.doc[tok.i - 1].text in BOUNDARY
+
+    def _object_lemma_in(self, tok: Any, lemmas: list[str]) -> bool:
+        for c in tok.children:
+            if c.dep_ in ("obj", "nsubj:pass", "obl:arg", "obl:mod", "obl"):
+                if c.lemma_.lower() in lemmas or any(g.lemma_.lower() in lemmas for g in c.children if g.dep_ == "nmod"):
+                    return True
+        return False
+
+    def _has_person_object(self, tok: Any) -> bool:
+        for c in tok.children:
+            if c.dep_ in ("obj", "iobj"):
+                if c.pos_ == "PRON" or any(m.label in PARTICIPANT_LABELS for m in self._mentions_in(self._core(c))):
+                    return True
+        return False
+
+    def _drop_light_duplicates(self, found: list[_Found]) -> list[_Found]:
+        """A noun trigger that is the object of a verb trigger of its own family ("signer un accord") is that verb's event."""
+        verbs = {f.token.i: f for f in found if f.pos == "verb"}
+        nouns = {f.token.i: f for f in found if f.pos == "noun"}
+        out = []
+        for f in found:
+            if f.pos == "noun" and f.token.dep_ in ("obj", "nsubj:pass") and f.token.head.i in verbs and family(verbs[f.token.head.i].type) == family(f.type):
+                continue
+            if f.pos == "noun" and f.token.dep_ == "nmod" and f.token.head.i in nouns and family(nouns[f.token.head.i].type) == family(f.type):
+                continue  # "la signature d'un accord": one agreement
+            out.append(f)
+        return out
+
+    # -- participants and place ------------------------------------------------------------------
+
+    def _arguments(self, f: _Found) -> None:
+        tok = f.token
+        parts: list[Mention] = []
+        places: list[tuple[int, Mention, str]] = []  # (rank, mention, phrase)
+        own = self._own_tokens(tok)
+        if f.pos == "verb":
+            subj = self._subject_mentions(tok, f)
+            if not subj and f.attrs.get("initial_participle"):
+                subj = self._right_context_mentions(tok)
+                if subj:
+                    f.attrs["participants_from"] = "main_clause"
+            if not subj:
+                subj = self._left_context_mentions(tok)
+                if subj:
+                    f.attrs["participants_from"] = "left_context"
+            parts.extend(subj)
+        else:
+            parts.extend(self._noun_inherited(tok, f))
+        for m in self._mentions_in(own):
+            if m in parts:
+                continue
+            if m.span.start < tok.idx + len(tok.text) and tok.idx < m.span.end:
+                continue  # a name that swallowed the trigger ("Parti dimanche de X" taken for an organisation)
+            prep, phrase_start, nested = self._preposition(m, tok)
+            self._classify(f, m, prep, phrase_start, parts, places, nested)
+        if f.pos == "verb" and tok.dep_ == "acl:relcl" and any(c.lower_ == "où" for c in tok.children):
+            # "le cosmodrome où il s'est entretenu avec X": the place is the noun the clause hangs on
+            head = tok.head
+            case = [c for c in head.children if c.dep_ == "case" and c.i < head.i]
+            start = min(c.idx for c in case) if case else head.idx
+            for m in self._mentions_in(self._core(head, with_nmod=True)):
+                if m.label in PLACE_LABELS:
+                    places.append((1, m, self.text[min(start, m.span.start):m.span.end]))
+        if f.pos == "noun" and tok.dep_ == "obj" and tok.head.lemma_.lower() in self.lex.light_verbs:
+            # "effectuer une visite en Russie": the place may hang on the light verb
+            for m in self._mentions_in(self._own_tokens(tok.head)):
+                if m in parts:
+                    continue
+                prep, phrase_start, _ = self._preposition(m, tok.head)
+                if m.label in PLACE_LABELS and prep in self.lex.places["destination_prepositions"]:
+                    places.append((3, m, self.text[phrase_start:m.span.end]))
+        f.participants = self._split_pairs(_unique(parts))
+        if places:
+            places.sort(key=lambda p: (p[0], p[1].span.start))
+            f.place, f.place_phrase = places[0][1], places[0][2]
+            if len(f.place_phrase) > len(f.place.span.text) + 30:
+                f.place_phrase = f.place.span.text  # a long garbled phrase reads worse in a summary than the bare name
+
+    def _split_pairs(self, ms: list[Mention]) -> list[Mention]:
+        """"Poutine-Kim" as one recognised name is two participants when each half is named elsewhere in the article."""
+        out: list[Mention] = []
+        for m in ms:
+            halves = [h.strip() for h in m.span.text.split("-")] if m.span.text.count("-") == 1 else []
+            found = []
+            for h in halves:
+                if not h[:1].isupper():
+                    break
+                same = [o for o in self.mentions if o is not m and o.label == "person" and h in o.span.text.replace("-", " ").split()
+                        and o.span.start < m.span.start]
+                if not same:
+                    break
+                found.append(same[-1])
+            out.extend(found if halves and len(found) == len(halves) else [m])
+        return _unique(out)
+
+    def _classify(self, f: _Found, m: Mention, prep: str | None, phrase_start: int, parts: list[Mention],
+                  places: list[tuple[int, Mention, str]], nested: bool = False) -> None:
+        dest = self.lex.places["destination_prepositions"]
+        origin = self.lex.places["origin_prepositions"]
+        phrase = self.text[phrase_start:m.span.end]
+        before = self.text[max(0, phrase_start - 12):phrase_start].lower().split()
+        if prep in SOURCE_MARKERS or (before and before[-1] in SOURCE_MARKERS):
+            return  # "selon Washington": who reports the event, not who takes part
+        recipient = f.type == "transfer" and prep in self.lex.places["recipient_prepositions"]
+        if recipient and (m.label in PARTICIPANT_LABELS or m.label == "place"):
+            parts.append(m)  # "livrer des armes à la Russie": the receiving side, not a place
+            f.attrs.setdefault("recipients", []).append([m.span.start, m.span.end])
+            return
+        if m.label in ("person", "organization"):
+            if prep is None or prep in self.lex.places["participant_prepositions"]:
+                parts.append(m)
+            return
+        if m.label not in PLACE_LABELS or nested:
+            return  # a place inside a measure ("à mille km de X") is not where the event is
+        if f.type == "invitation":
+            return  # "invité à Pyongyang": where the invited visit would be, not where the invitation was made
+        rank = 2 if m.label == "country" else 0  # a city or a site before a country; then the first named
+        if f.type == "departure":
+            if prep in origin or (prep is None and f.attrs.get("object_is_origin")):
+                places.append((rank, m, phrase))
+            return
+        if prep in dest:
+            places.append((rank, m, phrase))
+        elif prep is None and f.type in ("visit", "travel", "arrival") and f.pos == "verb":
+            places.append((rank, m, phrase))  # "visiter la Corée", "rallier Moscou"
+        elif prep in origin and f.pos == "noun" and f.type in ("meeting", "visit"):
+            places.append((rank + 1, m, phrase))  # "la rencontre de Vostotchny"
+        elif prep in ("avec", "entre", "contre") or (m.label == "country" and prep is None):
+            parts.append(m)  # "un sommet entre la Russie et la Corée": countries, even tagged as places, acting
+
+    def _subject_mentions(self, tok: Any, f: _Found, depth: int = 0) -> list[Mention]:
+        for c in tok.children:
+            if c.dep_ in SUBJECT_DEPS:
+                if c.dep_ == "expl:subj" and c.lower_ not in PERSONAL_PRONOUNS:
+                    continue
+                ms = self._resolve_argument(c, f)
+                if ms:
+                    return ms
+        if depth < 3 and tok.dep_ in ("xcomp", "advcl", "conj") and tok.head.i != tok.i:
+            return self._subject_mentions(tok.head, f, depth + 1)
+        if tok.dep_ == "acl" and tok.head.i != tok.i:
+            return [m for m in self._mentions_in(self._core(tok.head)) if m.label in PARTICIPANT_LABELS]
+        if tok.dep_ == "ROOT" or depth >= 3:
+            # a participle opening the sentence ("Parti de X, Kim ...") has the main clause's subject
+            for c in tok.children:
+                if c.dep_ in ("acl:relcl",) or c.pos_ == "VERB":
+                    for g in c.children:
+                        if g.dep_ in SUBJECT_DEPS and g.pos_ != "PRON":
+                            ms = self._resolve_argument(g, f)
+                            if ms:
+                                return ms
+        return []
+
+    def _resolve_argument(self, c: Any, f: _Found) -> list[Mention]:
+        if "PronType=Rel" in str(c.morph) and c.head.dep_ == "acl:relcl":
+            c = c.head.head  # "Poutine, qui ..." -> the noun the relative clause hangs on
+        elif c.pos_ == "PRON" and c.lower_ in PERSONAL_PRONOUNS:
+            m = self._infer_person(c.idx, c)
+            if m is not None:
+                f.attrs["participants_from"] = "pronoun"
+                return [m]
+            return []
+        # a capital or a country as subject acts for its government ("Pyongyang a démenti")
+        return [m for m in self._mentions_in(self._core(c)) if m.label in PARTICIPANT_LABELS or m.label == "place"]
+
+    def _noun_inherited(self, tok: Any, f: _Found) -> list[Mention]:
+        """Participants a noun trigger gets from its context: a light verb's subject or a possessive ("sa visite")."""
+        out: list[Mention] = []
+        head = tok.head
+        light = tok.dep_ == "obj" and head.lemma_.lower() in self.lex.light_verbs
+        purpose = tok.dep_.startswith("obl") and any(c.dep_ == "case" and c.lower_ in self.lex.words("purpose_markers") for c in tok.children)
+        poss = any(c.dep_ == "det" and "Poss=Yes" in str(c.morph) for c in tok.children)
+        if (light or purpose or poss) and head.pos_ in ("VERB", "AUX") and self._same_para(tok, head):
+            out.extend(self._subject_mentions(head, f))
+            if out:
+                f.attrs["participants_from"] = "light_verb" if light else "purpose" if purpose else "possessive"
+        if not out and poss:
+            m = self._infer_person(tok.idx)
+            if m is not None:
+                out.append(m)
+                f.attrs["participants_from"] = "possessive"
+        return out
+
+    def _infer_person(self, offset: int, pronoun: Any = None) -> Mention | None:
+        """Who a 3rd-person pronoun most likely names, among mentions of agreeing gender: a person in this or the
+        previous sentence (a subject first), else a person subject up to four sentences back, else a country or
+        organisation that was a subject nearby ("La Corée exporte... Elle en a vendu"), else the last person named."""
+        s = max(0, bisect.bisect_right(self.sent_starts, offset) - 1)
+        want = _gender(pronoun) if pronoun is not None else None
+        close = self.sent_starts[max(0, s - 1)]
+        near = self.sent_starts[max(0, s - 2)]
+        far = self.sent_starts[max(0, s - 4)]
+        close_subject = close_person = far_subject = other = last = None
+        for m in self._mentions_between(far, offset):
+            if (m.label not in PARTICIPANT_LABELS and m.label != "place") or m.kind != "name":
+                continue
+            span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+            root = span.root if span is not None and len(span) else None
+            if want and root is not None and _gender(root) and _gender(root) != want:
+                continue
+            while root is not None and root.dep_ in ("appos", "flat:name", "conj") and root.head.i != root.i:
+                root = root.head
+            is_subject = root is not None and root.dep_ in SUBJECT_DEPS
+            if m.label == "person":
+                last = m
+                if m.span.start >= close:
+                    close_person = m
+                    if is_subject:
+                        close_subject = m
+                elif is_subject:
+                    far_subject = m
+            elif is_subject and m.span.start >= near:
+                other = m
+        return close_subject or close_person or far_subject or other or last
+
+    def _left_context_mentions(self, tok: Any) -> list[Mention]:
+        """When the parse gives no subject, the names just before the verb, back to a clause boundary."""
+        # not bounded by spaCy's sentence: it sometimes splits inside a name ("Kim Jong | Un se sont rencontrés")
+        para = self.doc.char_span(self._para(tok.idx)[0], tok.idx + len(tok.text), alignment_mode="expand")
+        start = max(para.start if para is not None else tok.sent.start, tok.i - 30)
+        i = tok.i - 1
+        while i >= start:
+            t = self.doc[i]
+            if t.text in BOUNDARY or t.text in (".", "!", "?") or (t.pos_ == "VERB" and t.dep_ not in ("aux", "aux:tense", "aux:pass")) or t.dep_ == "mark":
+                break
+            i -= 1
+        lo = self.doc[i + 1].idx if i + 1 <= tok.i else tok.idx
+        return [m for m in self._mentions_between(lo, tok.idx) if m.label in PARTICIPANT_LABELS]
+
+    def _right_context_mentions(self, tok: Any) -> list[Mention]:
+        """For a clause-initial participle ("Parti de X, Kim ..."), the first name after the comma."""
+        _, pend = self._para(tok.idx)
+        end = min(tok.sent.end_char, pend)
+        comma = self.text.find(",", tok.idx, end)
+        if comma < 0:
+            return []
+        for m in self._mentions_between(comma, end):
+            if m.label in PARTICIPANT_LABELS:
+                return [m]
+        return []
+
+    def _own_tokens(self, tok: Any) -> list[Any]:
+        """The trigger's subtree minus nested clauses and other triggers (they describe other events), in its paragraph."""
+        lo, hi = self._para(tok.idx)
+        out: list[Any] = []
+        stack = [tok]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            for c in t.children:
+                if not lo <= c.idx < hi:
+                    continue
+                if c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX"):
+                    continue
+                if c.dep_ in SUBJECT_DEPS and t.i == tok.i:
+                    continue  # subjects are handled (and resolved) apart
+                if c.i in self.trigger_ids:
+                    continue
+                stack.append(c)
+        return out
+
+    def _core(self, tok: Any, with_nmod: bool = False) -> list[Any]:
+        """A noun phrase's naming tokens: itself, its flat names, appositions and coordinated nouns."""
+        out: list[Any] = []
+        stack = [tok]
+        keep = {"flat:name", "flat", "appos", "fixed", "compound", "conj", "nmod"} if with_nmod else {"flat:name", "flat", "appos", "fixed", "compound", "conj"}
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            stack.extend(c for c in t.children if c.dep_ in keep)
+        return out
+
+    def _mentions_in(self, tokens: list[Any]) -> list[Mention]:
+        spans = [(t.idx, t.idx + len(t.text)) for t in tokens]
+        if not spans:
+            return []
+        out = []
+        lo = min(s for s, _ in spans)
+        hi = max(e for _, e in spans)
+        for m in self._mentions_between(lo - 200, hi):
+            if any(m.span.start < e and s < m.span.end for s, e in spans):
+                out.append(m)
+        return _unique(out)
+
+    def _mentions_between(self, lo: int, hi: int) -> list[Mention]:
+        i = bisect.bisect_left(self.mention_starts, max(0, lo))
+        out = []
+        while i < len(self.mentions) and self.mentions[i].span.start < hi:
+            out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def _preposition(self, m: Mention, trigger: Any) -> tuple[str | None, int, bool]:
+        """The preposition of the argument that holds a mention ("au cosmodrome de X" -> "au"), where that phrase
+        starts, and whether the mention sits in a measure ("à mille kilomètres de X": X is not where it happens)."""
+        span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None, m.span.start, False
+        cur = span.root
+        measured = False
+        measures = self.lex.places["measure_nouns"]
+        for _ in range(8):
+            if cur.i != span.root.i and (cur.lemma_.lower() in measures or any(c.dep_ == "nummod" for c in cur.children)):
+                measured = True
+            case = [c for c in cur.children if c.dep_ == "case" and c.i < cur.i]
+            if case:
+                first = min(case, key=lambda c: c.i)
+                origin = first.lower_ in self.lex.places["origin_prepositions"]
+                # "au cosmodrome de X", "sur la base de lancement du X": X's "de" ties it to a noun of the argument;
+                # the argument's own preposition says what X is to the event
+                if not origin or cur.head.i == trigger.i or cur.head.i == cur.i:
+                    return first.lower_, min(first.idx, m.span.start), measured
+            if cur.head.i == trigger.i or cur.head.i == cur.i:
+                break
+            cur = cur.head
+        prev = self.doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and prev.pos_ == "ADP" and cur.i == span.root.i:
+            return prev.lower_, prev.idx, measured
+        return None, m.span.start, measured
+
+    # -- status ----------------------------------------------------------------------------------
+
+    def _status(self, f: _Found) -> tuple[str, str]:
+        tok = f.token
+        st = self.lex.status
+        if f.pos == "noun":
+            for c in tok.children:
+                low = c.lemma_.lower()
+                if c.dep_ == "det" and (low in self.neg_det or c.lower_ in self.neg_det):
+                    return "denied", f"determiner {c.text}"
+                if c.dep_ == "det" and c.lower_ in st["hypothetical_determiners"]:
+                    return "possible", f"determiner {c.text}"  # "toute vente d'armes": any sale, none in particular
+                if c.dep_ in ("amod", "nmod") and low in st["possible_adjectives"]:
+                    return "possible", f"adjective {c.text}"
+                if c.dep_ == "amod" and low in st["planned_adjectives"]:
+                    return "planned", f"adjective {c.text}"
+                if c.dep_ == "case" and c.lower_ in st["purpose_markers"] and tok.dep_.startswith("obl"):
+                    return "planned", f"purpose {c.text}"
+            if tok.dep_ in ("nsubj", "nsubj:pass"):
+                # a subject is presupposed ("la rencontre pourrait porter sur..."): only a predicate like "possible" qualifies it
+                low = tok.head.lemma_.lower()
+                if low in st["possible_adjectives"]:
+                    return "possible", f"predicate {tok.head.text}"
+                if low in st["planned_adjectives"]:
+                    return "planned", f"predicate {tok.head.text}"
+                return "unknown", "subject"
+            # climb to the verb the noun depends on ("pourrait déboucher sur un accord")
+            cur = tok
+            for _ in range(4):
+                if cur.dep_ not in NOMINAL_UP or cur.head.i == cur.i or not self._same_para(cur, cur.head):
+                    break
+                if cur.dep_ == "conj" and cur.head.pos_ not in ("NOUN", "PROPN"):
+                    break
+                cur = cur.head
+                if cur.pos_ in ("VERB", "AUX"):
+                    break
+                low = cur.lemma_.lower()
+                if low in st["denial_governors"]:
+                    return "denied", f"governed by {cur.text}"
+                if any(c.dep_ == "amod" and c.lemma_.lower() in st["possible_adjectives"] for c in cur.children):
+                    return "possible", f"adjective on {cur.text}"
+            if cur.pos_ not in ("VERB", "AUX"):
+                return "unknown", "no verb"
+            return self._clause_status(cur, f, level=1, via="noun")
+        return self._clause_status(tok, f, level=0, via="")
+
+    def _clause_status(self, tok: Any, f: _Found, level: int, via: str) -> tuple[str, str]:
+        st = self.lex.status
+        cur = tok
+        for depth in range(6):
+            lemma = cur.lemma_.lower()
+            gov = level + depth > 0 and not (via == "noun" and depth == 0)
+            auxes = [c for c in cur.children if c.dep_ in ("aux", "aux:tense", "aux:pass")]
+            morph = [str(cur.morph)] + [str(a.morph) for a in auxes]
+            negated = self._negated(cur)
+            if depth == 0:
+                f.attrs["tense"] = _tense(cur, auxes)
+            if negated:
+                if depth == 0 or via == "xcomp":
+                    return "denied", f"negation on {cur.text}"
+                return "possible", f"negated governor {cur.text}"
+            if gov and lemma in st["denial_governors"]:
+                return "denied", f"governed by {cur.text}"
+            if gov and lemma in st["planned_governors"]:
+                return "planned", f"governed by {cur.text}"
+            if gov and lemma == st["possible_modal"]:
+                if any("Tense=Past" in m or "Tense=Imp" in m for m in morph[1:]) and not self._conditional(cur, auxes):
+                    return "happened", f"past {cur.text}"
+                return "possible", f"modal {cur.text}"
+            if gov and lemma in st["possible_governors"]:
+                return "possible", f"governed by {cur.text}"
+            if self._conditional(cur, auxes):
+                head = cur.head
+                # "il a dit qu'il viendrait" is a future seen from the past; "il aurait quitté" is a hedge
+                if (cur.dep_ == "ccomp" and head.lemma_.lower() in st["speech_governors"] and _is_past(head)
+                        and self._conditional(cur, [])):
+                    return "planned", f"future in the past {cur.text}"
+                return "possible", f"conditional {cur.text}"
+            if any("Tense=Fut" in m for m in morph) or self._future(cur, auxes):
+                return "planned", f"future {cur.text}"
+            if any("Mood=Sub" in m for m in morph):
+                return "possible", f"subjunctive {cur.text}"
+            for c in cur.children:
+                if c.dep_ == "advmod" and (c.lemma_.lower() in st["hedge_adverbs"] or c.lower_ in st["hedge_adverbs"]):
+                    return "possible", f"hedge {c.text}"
+                if c.dep_ in ("mark", "case") and c.lower_ in st["purpose_markers"] and cur.dep_ in ("advcl", "acl", "xcomp"):
+                    return "planned", f"purpose {c.text}"
+            if cur.dep_ in CLIMB and cur.head.i != cur.i and self._same_para(cur, cur.head):
+                via = cur.dep_
+                cur = cur.head
+                # a participle on a noun ("des obus vendus à X"): the noun's own clause decides
+                for _ in range(4):
+                    if cur.pos_ in ("VERB", "AUX") or cur.dep_ not in NOMINAL_UP or cur.head.i == cur.i \
+                            or not self._same_para(cur, cur.head):
+                        break
+                    cur = cur.head
+                    via = "noun"
+                if cur.pos_ not in ("VERB", "AUX"):
+                    break
+                continue
+            break
+        return "happened", "asserted"
+
+    def _negated(self, tok: Any) -> bool:
+        for c in tok.children:
+            if c.dep_ == "advmod" and (c.lower_ in self.neg or "Polarity=Neg" in str(c.morph) and c.lower_ not in ("ne", "n'", "n’")):
+                return True
+            if c.dep_ in ("nsubj", "nsubj:pass", "obj") and any(d.dep_ == "det" and d.lower_ in self.neg_det for d in c.children):
+                return True
+            if c.dep_ in ("nsubj", "nsubj:pass", "obj") and c.lower_ in ("rien", "personne") and any(d.lower_ in ("ne", "n'", "n’") for d in tok.children):
+                return True
+        return False
+
+    def _future(self, tok: Any, auxes: list[Any]) -> bool:
+        """A future the tagger missed: the future stem (infinitive, or an irregular stem) plus a future ending."""
+        for t in [tok, *auxes]:
+            if "VerbForm=Fin" not in str(t.morph):
+                continue
+            low, lemma = t.lower_, t.lemma_.lower()
+            for end in ("ront", "rons", "rez", "rai", "ras", "ra"):
+                if low.endswith(end):
+                    stem = low[: -len(end) + 1]
+                    future = lemma if lemma.endswith(("er", "ir")) else lemma[:-1] if lemma.endswith("re") else lemma
+                    return stem == future or stem in self.lex.status["irregular_future_stems"]
+        return False
+
+    def _conditional(self, tok: Any, auxes: list[Any]) -> bool:
+        for t in [tok, *auxes]:
+            m = str(t.morph)
+            if "Mood=Cnd" in m:
+                return True
+            if "VerbForm=Fin" not in m:
+                continue
+            low = t.lower_
+            for end in ("raient", "rions", "riez", "rais", "rait"):
+                if low.endswith(end):
+                    stem = low[: -len(end) + 1]  # keep the future's "r"
+                    lemma = t.lemma_.lower()
+                    future = lemma if lemma.endswith(("er", "ir")) else lemma[:-1] if lemma.endswith("re") else lemma
+                    if stem == future or stem in self.lex.status["irregular_future_stems"]:
+                        return True
+                    break
+        return False
+
+    # -- time and the record ---------------------------------------------------------------------
+
+    def _time(self, f: _Found) -> TimeExpr | None:
+        tok = f.token
+        sent = tok.sent
+        cands = [t for t in self.times if sent.start_char <= t.span.start < sent.end_char]
+        if not cands:
+            return None
+        anchors = {tok.idx}
+        if f.pos == "noun" and tok.dep_ == "obj" and tok.head.lemma_.lower() in self.lex.light_verbs:
+            anchors.add(tok.head.idx)
+        own = self._own_tokens(tok)
+        own_spans = [(t.idx, t.idx + len(t.text)) for t in own]
+        if f.pos == "noun" and tok.dep_ == "obj" and tok.head.lemma_.lower() in self.lex.light_verbs:
+            own_spans += [(t.idx, t.idx + len(t.text)) for t in self._own_tokens(tok.head)]
+        anchored = [t for t in cands if t.anchor in anchors]
+        # an expression inside the trigger's own phrase ("la visite de X en octobre") belongs to it, unless the
+        # times component tied it to another event's word
+        others = {self.doc[i].idx for i in self.trigger_ids} - anchors
+        inside = [t for t in cands if t.anchor not in others and any(s <= t.span.start < e for s, e in own_spans)]
+        pool = anchored or inside
+        if not pool:
+            return None
+        rank = {"day": 0, "month": 1, "year": 2, "decade": 3}
+        return min(pool, key=lambda t: (abs(t.span.start - tok.idx), rank.get(t.precision or "", 9)))
+
+    def _cue(self, f: _Found) -> EventCue | None:
+        tok = f.token
+        time = self._time(f)
+        has_args = bool(f.participants or f.place or time)
+        det = [c for c in tok.children if c.dep_ == "det"]
+        if f.pos == "noun" and not det and time is None and not f.attrs.get("participants_from") == "light_verb":
+            return None  # a bare noun names a topic ("fournitures d'armes", "transfert de technologie"), not a happening
+        if f.pos == "noun" and not has_args:
+            definite = any("Definite=Def" in str(d.morph) or "PronType=Dem" in str(d.morph) or "Poss=Yes" in str(d.morph) for d in det)
+            if not definite:
+                return None  # "sous sanctions", "un accord" with nothing attached: not a reportable event
+            f.attrs["anaphoric"] = True
+        elif f.pos == "verb" and not has_args:
+            f.attrs["anaphoric"] = True
+        sent = tok.sent
+        plo, phi = self._para(tok.idx)
+        s_start, s_end = max(sent.start_char, plo), min(sent.end_char, phi)
+        while s_start < s_end and self.text[s_start].isspace():
+            s_start += 1
+        while s_end > s_start and self.text[s_end - 1].isspace():
+            s_end -= 1
+        if f.place_phrase:
+            f.attrs["place_phrase"] = f.place_phrase
+        f.attrs["pos"] = f.pos
+        if time is None and f.status == "happened" and self.published and f.attrs.get("tense") in ("passé composé", "present"):
+            # the article's month is a safe bound for a news verb in the present or passé composé with no date of its own
+            f.attrs["ref_date"] = self.published[:7]
+            f.attrs["time_source"] = "reference"
+        elif time is not None:
+            f.attrs["time_source"] = "text"
+            if self.published and _days_before(time, self.published) > HISTORICAL_DAYS:
+                f.attrs["historical"] = True
+        return EventCue(
+            span=Span(self.doc_id, tok.idx, tok.idx + len(tok.text), tok.text), type=f.type,
+            sentence=Span(self.doc_id, s_start, s_end, self.text[s_start:s_end]), status=f.status, time=time,
+            participants=[m.span for m in f.participants], place=f.place.span if f.place else None, attrs=f.attrs,
+        )
+
+    def _link_anaphora(self, cues: list[EventCue]) -> list[EventCue]:
+        """A bare "la rencontre" or "cette visite" is the last event of its family that had participants; else dropped."""
+        out: list[EventCue] = []
+        last: dict[str, EventCue] = {}
+        for c in cues:
+            fam = family(c.type)
+            if c.attrs.get("anaphoric"):
+                ante = last.get(fam)
+                if ante is None:
+                    continue
+                c.attrs["antecedent"] = ante.span.start
+            elif c.participants and not c.attrs.get("historical") and c.attrs.get("tense") != "pluperfect":
+                last[fam] = c
+            out.append(c)
+        return out
+
+
+def _participle_table(lex: Triggers) -> dict[str, str]:
+    """Regular past participles of the trigger verbs (parti, arrivée, quittés...) -> their lemma."""
+    out: dict[str, str] = {}
+    for lemma in lex.verbs:
+        if lemma.endswith("er"):
+            stem = lemma[:-2] + "é"
+        elif lemma.endswith("ir"):
+            stem = lemma[:-2] + "i"
+        else:
+            continue
+        for end in ("", "e", "s", "es"):
+            out[stem + end] = lemma
+    return out
+
+
+def _gender(tok: Any) -> str | None:
+    g = tok.morph.get("Gender")
+    return g[0] if g else None
+
+
+def _unique(ms: list[Mention]) -> list[Mention]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for m in ms:
+        key = (m.span.start, m.span.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def _is_past(tok: Any) -> bool:
+    if "Tense=Past" in str(tok.morph) or "Tense=Imp" in str(tok.morph):
+        return True
+    return any(c.dep_ in ("aux", "aux:tense") for c in tok.children)
+
+
+def _tense(tok: Any, auxes: list[Any]) -> str:
+    """A coarse French tense name from the verb's and its auxiliaries' morphology."""
+    m = str(tok.morph)
+    tense_aux = [a for a in auxes if a.dep_ in ("aux:tense", "aux") and a.lemma_.lower() in ("avoir", "être")]
+    if tense_aux:
+        am = str(tense_aux[0].morph)
+        if "Tense=Imp" in am:
+            return "pluperfect"
+        if "Tense=Fut" in am:
+            return "future perfect"
+        if "Mood=Cnd" in am:
+            return "past conditional"
+        return "passé composé"
+    if "VerbForm=Inf" in m:
+        return "infinitive"
+    if "VerbForm=Part" in m:
+        return "participle"
+    if "Tense=Fut" in m:
+        return "future"
+    if "Tense=Imp" in m:
+        return "imperfect"
+    if "Tense=Past" in m:
+        return "passé simple"
+    if "Tense=Pres" in m:
+        return "present"
+    return "none"
+
+
+def _days_before(t: TimeExpr, published: str) -> int:
+    """Days between the end of the expression's period and the publication date (positive when before)."""
+    value = t.end or t.value or ""
+    try:
+        end = _period_end(value)
+        pub = _period_end(published)
+    except ValueError:
+        return 0
+    return (pub - end).days
+
+
+def _period_end(value: str) -> date:
+    parts = value.split("-")
+    y = int(parts[0][:4]) if len(parts[0]) >= 4 else int(parts[0])
+    if len(parts) == 1:
+        if parts[0].endswith("X") or len(parts[0]) == 3:  # decade like "201X"/"201"
+            return date(int(parts[0][:3]) * 10 + 9, 12, 31)
+        return date(y, 12, 31)
+    mth = int(parts[1])
+    if len(parts) == 2:
+        nxt = date(y + (mth == 12), mth % 12 + 1, 1)
+        return date.fromordinal(nxt.toordinal() - 1)
+    return date(y, mth, int(parts[2][:2]))

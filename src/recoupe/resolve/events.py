@@ -1,0 +1,574 @@
+"""The `events` step: event cues mapped to entities and merged across articles into one event per happening."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from recoupe.event_types import CONTRACT_TYPES, Triggers, family, load_triggers, plover
+from recoupe.model import Document, Span, make_id
+from recoupe.resolve.registry import ResolveContext, step
+
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3}
+MAX_CANDIDATES = 32  # per blocking key: bounds the work per cue, so merging stays near-linear
+CONFLICT_DAYS = 3  # same participants and place, dates this close: one event whose sources disagree on the day
+HISTORICAL_DAYS = 366
+HISTORY_TENSES = frozenset({"pluperfect", "imperfect", "passé simple"})
+STATUS_ORDER = ("happened", "planned", "possible", "denied", "unknown")
+
+
+@dataclass
+class CueItem:
+    """One event cue, its spans mapped to entity ids: what merging works on (built from analyses or, in benchmarks, directly)."""
+
+    key: tuple[str, int]  # (doc, trigger start): the cue's natural key
+    type: str
+    status: str
+    participants: frozenset[str]
+    place: str | None = None
+    date: str | None = None  # from the text
+    precision: str | None = None
+    ref_date: str | None = None  # the article's reference time, a weak bound
+    historical: bool = False
+    pluperfect: bool = False
+    antecedent: tuple[str, int] | None = None  # an anaphoric cue ("la rencontre") points at its antecedent cue
+    source: Span | None = None
+    outlet: str = ""  # the independence key of its document
+    place_phrase: str | None = None
+    participant_order: tuple[str, ...] = ()
+    place_name: str | None = None  # to see that "Vostotchny" and "cosmodrome de Vostotchny" are one place
+    ref_hint: str | None = None  # the article's month (undated: the dossier's usual month): compatibility only, never a date
+    ref_own: bool = False  # the hint is the article's own publication month
+    recipients: frozenset[str] = frozenset()  # for transfers: the receiving side
+    place_is_country: bool = False  # "en Russie" does not contradict "à la gare de Khassan"
+    family: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.family:
+            self.family = family(self.type)
+
+
+@dataclass
+class Cluster:
+    """A merged event under construction."""
+
+    cid: int
+    family: str
+    members: list[CueItem] = field(default_factory=list)
+    participants: Counter[str] = field(default_factory=Counter)
+    places: Counter[str] = field(default_factory=Counter)
+    dates: Counter[str] = field(default_factory=Counter)
+    statuses: set[str] = field(default_factory=set)
+    historical: bool = False
+    place_names: dict[str, str] = field(default_factory=dict)
+    recipients: Counter[str] = field(default_factory=Counter)
+    countries: set[str] = field(default_factory=set)
+
+    _best: str | None = None
+
+    def best_date(self) -> str | None:
+        return self._best
+
+    def add(self, it: CueItem) -> None:
+        self.members.append(it)
+        self.participants.update(it.participants)
+        self.recipients.update(it.recipients)
+        if it.place:
+            self.places[it.place] += 1
+            if it.place_is_country:
+                self.countries.add(it.place)
+            if it.place_name:
+                self.place_names.setdefault(it.place, _fold(it.place_name))
+        if it.date:
+            self.dates[it.date] += 1
+            self._best = _consensus_date(self.dates)[0]
+        if it.status != "unknown":
+            self.statuses.add(it.status)
+        self.historical = self.historical or it.historical or it.pluperfect
+
+
+@step("events", version="1")
+def resolve_events(ctx: ResolveContext) -> None:
+    """Build the dossier's events from every analysis's event cues."""
+    lang = Counter((d.language or "fr").split("-")[0] for d in ctx.documents).most_common(1)
+    lex = load_triggers(lang[0][0] if lang and lang[0][0] == "fr" else "fr")
+    docs = ctx.docs_by_id
+    items = list(cue_items(ctx, docs))
+    clusters = merge_cues(items)
+    names = {e.id: e.name for e in ctx.entities}
+    types = {e.id: e.type for e in ctx.entities}
+    records = [event_record(c, docs, names, types, lex) for c in clusters]
+    ctx.dossier.events = sorted(records, key=lambda r: (r["date"] or "9999", r["id"]))
+
+
+def cue_items(ctx: ResolveContext, docs: dict[str, Document]) -> Iterable[CueItem]:
+    """Every cue of every analysis, with its participant and place spans mapped to entity ids."""
+    names = {e.id: e.name for e in ctx.entities}
+    countries = {e.id for e in ctx.entities if e.type == "country"}
+    hint = corpus_month(ctx.documents)
+    for a in ctx.analyses:
+        doc = docs.get(a.doc)
+        if doc is None:
+            continue
+        outlet = independence_key(doc, docs)
+        for c in a.event_cues:
+            parts: list[str] = []
+            for s in c.participants:
+                eid = ctx.entity_at(s)
+                if eid and eid not in parts:
+                    parts.append(eid)
+            place = ctx.entity_at(c.place) if c.place else None
+            if place in parts:
+                parts.remove(place)
+            recipients = set()
+            for start, end in c.attrs.get("recipients", []):
+                eid = ctx.entity_at(Span(c.span.doc, int(start), int(end), ""))
+                if eid:
+                    recipients.add(eid)
+            t = c.time
+            ante = c.attrs.get("antecedent")
+            yield CueItem(
+                key=(c.span.doc, c.span.start), type=c.type if c.type in CONTRACT_TYPES else "other", status=c.status,
+                participants=frozenset(parts), place=place,
+                date=t.value if t is not None and t.value else None, precision=t.precision if t is not None else None,
+                ref_date=c.attrs.get("ref_date"), historical=bool(c.attrs.get("historical")),
+                pluperfect=c.attrs.get("tense") == "pluperfect",
+                antecedent=(c.span.doc, int(ante)) if ante is not None else None,
+                source=c.sentence or c.span, outlet=outlet, place_phrase=c.attrs.get("place_phrase"),
+                participant_order=tuple(parts), place_name=names.get(place) if place else None,
+                recipients=frozenset(recipients), place_is_country=place in countries,
+                # the article's month (or, undated, the dossier's usual month) bounds a cue in a news tense:
+                # used to keep it out of older events, never shown as its date
+                ref_hint=((doc.published or "")[:7] or hint) if (not c.attrs.get("historical")
+                                                                 and c.attrs.get("tense") not in HISTORY_TENSES) else None,
+                ref_own=bool(doc.published),
+            )
+
+
+def corpus_month(documents: list[Document]) -> str | None:
+    """The median publication month of the dated documents, or None."""
+    months = sorted(d.published[:7] for d in documents if d.published and len(d.published) >= 7)
+    return months[len(months) // 2] if months else None
+
+
+def independence_key(doc: Document, docs: dict[str, Document]) -> str:
+    """What counts once for independence: a copy counts as its original; an outlet counts once; no outlet, the document."""
+    seen = set()
+    while doc.duplicate_of and doc.duplicate_of in docs and doc.id not in seen:
+        seen.add(doc.id)
+        doc = docs[doc.duplicate_of]
+    return f"outlet:{doc.outlet.casefold()}" if doc.outlet else f"doc:{doc.id}"
+
+
+# -- merging ---------------------------------------------------------------------------------------
+
+
+def merge_cues(items: list[CueItem]) -> list[Cluster]:
+    """Group cues into events with blocking keys (family x participant or place, date bucket): never all pairs."""
+    anaphoric = [it for it in items if it.antecedent is not None]
+    direct = [it for it in items if it.antecedent is None and (it.participants or it.place)]
+    # the most precisely dated cues first, so the undated ones attach to events whose date is settled; cues that
+    # name only a place ("la rencontre de X") last, so they find the events that name their participants
+    direct.sort(key=lambda it: (PRECISION_RANK.get(it.precision or "", 9) if it.date else 9, not it.participants, it.key))
+    clusters: list[Cluster] = []
+    by_key: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    registered: set[tuple[tuple[Any, ...], int]] = set()
+    owner: dict[tuple[str, int], int] = {}
+    for it in direct:
+        best = _best_candidate(it, clusters, by_key)
+        if best is None:
+            best = Cluster(cid=len(clusters), family=it.family)
+            clusters.append(best)
+        best.add(it)
+        owner[it.key] = best.cid
+        for k in _keys(best):
+            if (k, best.cid) not in registered:
+                registered.add((k, best.cid))
+                by_key[k].append(best.cid)
+    for it in sorted(anaphoric, key=lambda it: it.key):
+        cid = owner.get(it.antecedent) if it.antecedent else None
+        if cid is None:
+            continue
+        clusters[cid].members.append(it)  # evidence only: an anaphor does not vote on date, status or type
+        owner[it.key] = cid
+    return clusters
+
+
+def _keys(c: Cluster | CueItem) -> list[tuple[Any, ...]]:
+    if isinstance(c, Cluster):
+        parts = sorted(c.participants)  # sorted: set order varies between runs, merging must not
+        places = sorted(c.places)
+        dated = c.best_date()
+    else:
+        parts = sorted(c.participants)
+        places = [c.place] if c.place else []
+        dated = c.date
+    out: list[tuple[Any, ...]] = [(c.family, "p", p) for p in parts]
+    # so that a cue naming only the place ("la rencontre de X") finds the event, under any name of that place
+    out += [(c.family, "@", w) for w in _place_words(c)]
+    if dated:
+        out += [(k + (dated[:7],)) for k in list(out)]
+    return out
+
+
+def _place_words(c: Cluster | CueItem) -> list[str]:
+    """Blocking words of a place: its id and the capitalised words of its name ("cosmodrome de Vostotchny" -> Vostotchny)."""
+    if isinstance(c, Cluster):
+        pairs = [(p, c.place_names.get(p)) for p in sorted(c.places)]
+    else:
+        pairs = [(c.place, _fold(c.place_name) if c.place_name else None)] if c.place else []
+    out: set[str] = set()
+    for pid, name in pairs:
+        out.add(pid)
+        raw = c.place_name if isinstance(c, CueItem) else None
+        words = (raw or "").split() if raw else []
+        out.update(_fold(w) for w in words if w[:1].isupper())
+        if name and not words:
+            out.update(w for w in name.split() if len(w) > 3)
+    return sorted(out)
+
+
+def _lookup_keys(it: CueItem) -> list[tuple[Any, ...]]:
+    base: list[tuple[Any, ...]] = [(it.family, "p", p) for p in sorted(it.participants)]
+    if not it.participants and it.place:
+        base = [(it.family, "@", w) for w in _place_words(it)]
+    if not it.date:
+        return base
+    months = {it.date[:7]}
+    if it.precision == "day":
+        months |= {_shift(it.date, -CONFLICT_DAYS)[:7], _shift(it.date, CONFLICT_DAYS)[:7]}
+    if len(it.date) >= 7:
+        return [k + (m,) for k in base for m in sorted(months)]
+    return base  # a year-only date: the undated index holds the candidates
+
+
+def _best_candidate(it: CueItem, clusters: list[Cluster], by_key: dict[tuple[Any, ...], list[int]]) -> Cluster | None:
+    seen: set[int] = set()
+    best: tuple[tuple[int, ...], Cluster] | None = None
+    for k in _lookup_keys(it):
+        for cid in reversed(by_key.get(k, ())[-MAX_CANDIDATES:]):
+            if cid in seen:
+                continue
+            seen.add(cid)
+            c = clusters[cid]
+            score = _compatible(it, c)
+            if score is not None:
+                ranked = (*score, -c.cid)  # ties go to the oldest event, whatever the lookup order
+                if best is None or ranked > best[0]:
+                    best = (ranked, c)
+    return best[1] if best else None
+
+
+def _compatible(it: CueItem, c: Cluster) -> tuple[int, ...] | None:
+    """None when the cue cannot be this event; else a score (higher is a better match)."""
+    if c.family != it.family:
+        return None
+    # a denial is its own event: the contradictions stage compares it with what others say happened
+    if (it.status == "denied") != ("denied" in c.statuses):
+        if it.status != "unknown" and c.statuses:
+            return None
+    cdate = c.best_date()
+    both_dated = bool(it.date and cdate)
+    if it.status not in ("unknown",) and c.statuses and it.status not in c.statuses and not both_dated:
+        # "planned" and "happened" are one event when their dates say so, or when a plan for this month names
+        # the same two parties as a meeting that happened this month (the plan came true)
+        came_true = (it.status == "planned" and "happened" in c.statuses and it.date is None and cdate is not None
+                     and len(it.participants) >= 2 and it.participants <= set(c.participants)
+                     and it.ref_hint is not None and _prefix_compatible(it.ref_hint[:7], cdate[:7]))
+        if not came_true:
+            return None
+    overlap = len(it.participants & set(c.participants))
+    smaller = min(len(it.participants), len(c.participants))
+    if it.participants and c.participants:
+        if overlap == 0 or (smaller >= 2 and overlap < 2):
+            return None
+    cplace = c.places.most_common(1)[0][0] if c.places else None
+    if it.place and c.places and it.place not in c.places and not _same_place(it.place_name, c.place_names.values()):
+        # a country and a place in it are not a conflict (which country holds which city is the geocoder's
+        # knowledge, not ours): only two specific places that differ keep cues apart
+        specific = [p for p in c.places if p not in c.countries]
+        if not it.place_is_country and specific:
+            return None
+    date_score = 0
+    if both_dated:
+        assert it.date is not None and cdate is not None
+        if _prefix_compatible(it.date, cdate):
+            date_score = 2
+        elif _near_days(it.date, cdate) and it.place and it.place == cplace and it.participants \
+                and it.participants == frozenset(c.participants):
+            date_score = -1  # the same happening, reported with a different day: kept, and the conflict recorded
+        else:
+            return None
+    elif it.date is None:
+        if it.ref_hint and cdate and not _within_reference(it.ref_hint, cdate, it.ref_own and it.status == "happened"):
+            return None
+        if (it.historical or it.pluperfect) != c.historical and not cdate:
+            return None
+        if it.pluperfect and cdate and it.ref_date and cdate[:7] == it.ref_date[:7]:
+            return None  # "il avait rencontré" is not this month's meeting
+    else:
+        if c.historical and not cdate:
+            return None
+    return (overlap, int(bool(it.place and it.place == cplace)), date_score)
+
+
+def _fold(name: str) -> str:
+    s = unicodedata.normalize("NFKD", name.replace("’", "'").replace("-", " "))
+    return " ".join("".join(ch for ch in s if not unicodedata.combining(ch)).casefold().split())
+
+
+def _same_place(name: str | None, others: Iterable[str]) -> bool:
+    """One place named shorter or longer ("Vostotchny", "cosmodrome de Vostotchny"): whole words contained."""
+    if not name:
+        return False
+    a = f" {_fold(name)} "
+    return any(a in f" {o} " or f" {o} " in a for o in others if o)
+
+
+def _within_reference(ref: str, value: str, reported_after: bool) -> bool:
+    """Can an undated cue written around `ref` be about an event dated `value`? Not if the event is over a year
+    older (it would carry a date or a past-perfect), nor, for what the article says happened, later than the article."""
+    try:
+        start, end = _period(value)
+        rstart, rend = _period(ref)
+    except ValueError:
+        return True
+    if (rstart - end).days > HISTORICAL_DAYS:
+        return False
+    return not (reported_after and start > rend)
+
+
+def _period(value: str) -> tuple[date, date]:
+    p = value.split("-")
+    y = int(p[0][:4])
+    if len(p) == 1:
+        return date(y, 1, 1), date(y, 12, 31)
+    m = int(p[1])
+    if len(p) == 2:
+        return date(y, m, 1), date.fromordinal(date(y + (m == 12), m % 12 + 1, 1).toordinal() - 1)
+    d = date(y, m, int(p[2][:2]))
+    return d, d
+
+
+def _prefix_compatible(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def _near_days(a: str, b: str) -> bool:
+    """Two day-precision dates at most CONFLICT_DAYS apart (False for anything that is not a plain day)."""
+    if len(a) != 10 or len(b) != 10:
+        return False
+    try:
+        return abs(_days(a) - _days(b)) <= CONFLICT_DAYS
+    except ValueError:
+        return False
+
+
+def _days(iso: str) -> int:
+    y, m, d = (int(x) for x in iso[:10].split("-"))
+    return date(y, m, d).toordinal()
+
+
+def _shift(iso: str, days: int) -> str:
+    if len(iso) < 10:
+        return iso
+    try:
+        return date.fromordinal(_days(iso) + days).isoformat()
+    except ValueError:
+        return iso
+
+
+def _consensus_date(dates: Counter[str]) -> tuple[str | None, list[str]]:
+    """The most precise date the most sources agree with (a day agrees with its month); the dates that disagree."""
+    if not dates:
+        return None, []
+    cands = []
+    for d in dates:
+        support = sum(n for o, n in dates.items() if _prefix_compatible(d, o))
+        cands.append((support, len(d), dates[d], d))
+    cands.sort(key=lambda c: (-c[0], -c[1], -c[2], c[3]))
+    chosen = cands[0][3]
+    return chosen, sorted(d for d in dates if not _prefix_compatible(d, chosen))
+
+
+# -- records ---------------------------------------------------------------------------------------
+
+
+def event_record(c: Cluster, docs: dict[str, Document], names: dict[str, str], types: dict[str, str], lex: Triggers) -> dict[str, Any]:
+    """The contract's Event for a merged cluster, with extra fields for later stages."""
+    voters = [m for m in c.members if m.antecedent is None]
+    type_counts = Counter(m.type for m in voters)
+    etype = min(type_counts, key=lambda t: (-type_counts[t], CONTRACT_TYPES.index(t)))
+    statuses = Counter(m.status for m in voters)
+    status = next((s for s in STATUS_ORDER if statuses.get(s)), "unknown")
+    raw_date, conflicts = _consensus_date(c.dates)
+    date_value = _contract_date(raw_date)  # "201X" (a decade) or "2023-09-XX" are not contract dates: keep what is
+    date_source = "text" if date_value else None
+    if date_value is None:
+        refs = Counter(m.ref_date for m in voters if m.ref_date)
+        if refs and not c.historical:
+            date_value = refs.most_common(1)[0][0]
+            date_source = "publication"
+    place = _choose_place(c, types)
+    parts = [p for p, _ in sorted(c.participants.items(), key=lambda kv: (-kv[1], _first_index(c, kv[0]), kv[0]))]
+    if place in parts:
+        parts.remove(place)
+    sources: list[dict[str, Any]] = []
+    seen: set[tuple[str, int, int]] = set()
+    for m in sorted(c.members, key=lambda m: m.key):
+        if m.source is None:
+            continue
+        k = (m.source.doc, m.source.start, m.source.end)
+        if k not in seen:
+            seen.add(k)
+            sources.append(m.source.to_dict())
+    outlets = {m.outlet for m in c.members}
+    latest = max((docs[m.key[0]].published or "" for m in c.members if m.key[0] in docs), default="")
+    historical = c.historical or bool(date_value and latest and _days_between(date_value, latest) > HISTORICAL_DAYS)
+    phrase = _place_phrase(c, place)
+    if phrase and family(etype) != "departure":
+        phrase = lex.as_location(phrase)  # "la rencontre de Vostotchny" -> "Rencontre ... à Vostotchny"
+    rec: dict[str, Any] = {
+        "id": make_id("evt", etype, *min(m.key for m in c.members)),
+        "type": etype,
+        "date": date_value,
+        "place": place,
+        "participants": parts,
+        "summary": summary(etype, status, [names.get(p, p) for p in parts if p not in c.recipients],
+                           phrase or (names.get(place) if place else None), date_value, lex, historical,
+                           recipients=[names.get(p, p) for p in parts if p in c.recipients]),
+        "recipients": [p for p in parts if p in c.recipients],
+        "status": status,
+        "sources": sources,
+        "independent_sources": len(outlets),
+        "plover": plover(etype, status),
+        "date_precision": _precision(date_value),
+        "date_text_value": raw_date if raw_date != date_value else None,
+        "date_source": date_source,
+        "date_conflicts": [
+            {"date": d, "sources": [m.source.to_dict() for m in c.members if m.date == d and m.source is not None]} for d in conflicts
+        ],
+        "place_conflicts": sorted(p for p in c.places if p != place and types.get(p) != "country" and types.get(place or "") != "country"),
+        "statuses": dict(sorted(statuses.items())),
+        "historical": historical,
+    }
+    return json.loads(json.dumps(rec))
+
+
+def _first_index(c: Cluster, pid: str) -> int:
+    for i, m in enumerate(c.members):
+        if pid in m.participants:
+            return i * 100 + (m.participant_order.index(pid) if pid in m.participant_order else 99)
+    return 1 << 30
+
+
+def _choose_place(c: Cluster, types: dict[str, str]) -> str | None:
+    """The most reported place, a specific one (a city, a site) before a country."""
+    if not c.places:
+        return None
+    return min(c.places, key=lambda p: (types.get(p) == "country", -c.places[p], p))
+
+
+def _place_phrase(c: Cluster, place: str | None) -> str | None:
+    if place is None:
+        return None
+    phrases = Counter(m.place_phrase for m in c.members if m.place == place and m.place_phrase)
+    if not phrases:
+        return None
+    return min(phrases, key=lambda p: (-phrases[p], len(p), p))
+
+
+_CONTRACT_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def _contract_date(value: str | None) -> str | None:
+    """The longest prefix of an ISO value that the contract accepts (YYYY, YYYY-MM, YYYY-MM-DD), else None."""
+    if not value:
+        return None
+    for n in (10, 7, 4):
+        head = value[:n]
+        if len(head) == n and _CONTRACT_DATE.fullmatch(head):
+            try:
+                _period(head)
+            except ValueError:
+                continue
+            return head
+    return None
+
+
+def _precision(value: str | None) -> str | None:
+    if not value:
+        return None
+    return {4: "year", 7: "month", 10: "day"}.get(len(value), "day" if len(value) > 10 else None)
+
+
+def _days_between(a: str, b: str) -> int:
+    def end(v: str) -> date:
+        p = v.split("-")
+        y = int(p[0][:4])
+        if len(p) == 1:
+            return date(y, 12, 31)
+        mth = int(p[1])
+        if len(p) == 2:
+            return date.fromordinal(date(y + (mth == 12), mth % 12 + 1, 1).toordinal() - 1)
+        return date(y, mth, int(p[2][:2]))
+    try:
+        return (end(b) - end(a)).days
+    except ValueError:
+        return 0
+
+
+def summary(etype: str, status: str, participants: list[str], place: str | None, value: str | None, lex: Triggers,
+            historical: bool = False, recipients: list[str] | None = None) -> str:
+    """One line in the corpus language: "Rencontre entre A et B au cosmodrome de X, 13 septembre 2023"."""
+    w = lex.summary_words
+    out = lex.summary_nouns.get(etype, etype)
+    marker = lex.summary_status.get(status, "")
+    if marker:
+        out += f" ({marker})"
+    if len(participants) >= 2:
+        shown = participants[:3]
+        # "entre A et B" for what two sides do together; "de A et B" for what they do alike (a journey, a transfer)
+        lead = w.get("between", "entre") if family(etype) in ("meeting", "agreement") else None
+        listed = ", ".join(shown[:-1]) + f" {w.get('and', 'et')} {shown[-1]}"
+        out += f" {lead} {listed}" if lead else f" {_de(w.get('of', 'de'), listed)}"
+    elif participants:
+        out += f" {_de(w.get('of', 'de'), participants[0])}"
+    if recipients:
+        out += f" {w.get('to', 'à')} " + f" {w.get('and', 'et')} ".join(recipients[:2])
+    if place:
+        low = place.lower()
+        known = lex.places["destination_prepositions"] | lex.places["origin_prepositions"]
+        # a phrase from the text keeps its own preposition ("au cosmodrome de X", "d'Hanoï")
+        has_prep = any(low.startswith(p + " ") or (p[-1:] in "'’" and low.startswith(p)) for p in known)
+        out += f" {place}" if has_prep else f" {w.get('in', 'à')} {place}"
+    if value:
+        out += ", " + human_date(value, lex)
+    return out
+
+
+def _de(de: str, name: str) -> str:
+    if de == "de" and name[:1].lower() in "aeiouyhéèêàâîôû":
+        return f"d'{name}"
+    return f"{de} {name}"
+
+
+def human_date(value: str, lex: Triggers) -> str:
+    """ "2023-09-13" -> "13 septembre 2023" with the lexicon's month names."""
+    months = lex.summary_words.get("months")
+    parts = value.split("-")
+    if not isinstance(months, list) or len(months) != 12 or len(parts) == 1:
+        return value
+    if not parts[1].isdigit() or not 1 <= int(parts[1]) <= 12:
+        return value
+    month = months[int(parts[1]) - 1]
+    if len(parts) == 2 or not parts[2][:2].isdigit():
+        return f"{month} {parts[0]}"
+    day = int(parts[2][:2])
+    return f"{'1er' if day == 1 else day} {month} {parts[0]}"

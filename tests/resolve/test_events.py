@@ -1,0 +1,144 @@
+"""Merging event cues across articles: what merges, what stays apart, dates, sources and summaries."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from recoupe.event_types import load_triggers
+from recoupe.model import Analysis, Document, Entity, EventCue, Span, TimeExpr
+from recoupe.resolve.events import CueItem, event_record, independence_key, merge_cues, resolve_events
+from recoupe.resolve.registry import ResolveContext
+
+
+def cue(doc: str, start: int, type: str = "meeting", parts: tuple[str, ...] = ("A", "B"), place: str | None = "P",
+        date: str | None = None, status: str = "happened", outlet: str | None = None, **kw: object) -> CueItem:
+    precision = {4: "year", 7: "month", 10: "day"}.get(len(date)) if date else None
+    return CueItem(key=(doc, start), type=type, status=status, participants=frozenset(parts), place=place, date=date,
+                   precision=precision, source=Span(doc, start, start + 1, "x"), outlet=outlet or f"doc:{doc}",
+                   participant_order=parts, **kw)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("a, b, merged", [
+    (cue("d1", 1, date="2024-03-02"), cue("d2", 1, date="2024-03"), True),         # a day within its month
+    (cue("d1", 1, date="2024-03-02"), cue("d2", 1), True),                         # undated joins the dated one
+    (cue("d1", 1, type="visit"), cue("d2", 1, type="travel"), True),               # one family
+    (cue("d1", 1, date="2024-03-02"), cue("d2", 1, date="2024-06-10"), False),     # different dates
+    (cue("d1", 1), cue("d2", 1, type="transfer"), False),                          # different families
+    (cue("d1", 1, parts=("A", "B")), cue("d2", 1, parts=("A", "C")), False),       # two pairs sharing one actor
+    (cue("d1", 1, place="P"), cue("d2", 1, place="Q"), False),                     # different places
+    (cue("d1", 1), cue("d2", 1, status="denied"), False),                          # a denial stays apart
+    (cue("d1", 1), cue("d2", 1, status="planned"), False),                         # planned vs happened, undated
+    (cue("d1", 1, date="2024-03-02"), cue("d2", 1, date="2024-03-02", status="planned"), True),  # same dated event
+    (cue("d1", 1, parts=("A",)), cue("d2", 1, parts=("A", "B")), True),            # one actor named, both named
+    (cue("d1", 1, date="2019"), cue("d2", 1, pluperfect=True), True),              # history with history
+    (cue("d1", 1, date="2019-03"), cue("d2", 1, ref_hint="2024-05", ref_own=True), False),  # too old for a news tense
+    (cue("d1", 1, date="2024-06"), cue("d2", 1, ref_hint="2024-05", ref_own=True), False),  # reported before it happened
+    (cue("d1", 1, date="2024-03"), cue("d2", 1, ref_hint="2024-05", ref_own=True), True),   # reported two months on
+])
+def test_events_merging_pairs(a: CueItem, b: CueItem, merged: bool) -> None:
+    assert (len(merge_cues([a, b])) == 1) is merged
+
+
+def test_events_conflicting_days_are_kept_and_recorded() -> None:
+    items = [cue("d1", 1, date="2024-03-02"), cue("d2", 1, date="2024-03-02"), cue("d3", 1, date="2024-03-03")]
+    clusters = merge_cues(items)
+    assert len(clusters) == 1
+    rec = event_record(clusters[0], {}, {"A": "Anne Dupont", "B": "Olaf Berger", "P": "Genève"}, {}, load_triggers("fr"))
+    assert rec["date"] == "2024-03-02"  # the majority, not an average
+    assert [c["date"] for c in rec["date_conflicts"]] == ["2024-03-03"]
+
+
+def test_events_most_precise_agreed_date_wins() -> None:
+    clusters = merge_cues([cue("d1", 1, date="2024-03"), cue("d2", 1, date="2024-03-02"), cue("d3", 1, date="2024")])
+    rec = event_record(clusters[0], {}, {}, {}, load_triggers("fr"))
+    assert rec["date"] == "2024-03-02" and rec["date_precision"] == "day" and rec["date_conflicts"] == []
+
+
+def test_events_anaphor_joins_its_antecedent_without_voting() -> None:
+    a = cue("d1", 10, date="2024-03-02")
+    b = cue("d1", 50, parts=(), place=None, status="planned", antecedent=("d1", 10))
+    clusters = merge_cues([a, b])
+    assert len(clusters) == 1 and len(clusters[0].members) == 2
+    assert event_record(clusters[0], {}, {}, {}, load_triggers("fr"))["status"] == "happened"
+
+
+def test_events_independent_sources_collapse_copies_and_outlets() -> None:
+    docs = {d.id: d for d in [
+        Document(id="o1", source="a", text="", outlet="Le Soir"),
+        Document(id="o2", source="b", text="", outlet="le soir"),       # same outlet
+        Document(id="o3", source="c", text="", outlet="La Voix"),
+        Document(id="c1", source="d", text="", outlet="Autre", duplicate_of="o3"),  # a copy of o3
+        Document(id="n1", source="e", text=""),                          # no outlet: counts alone
+        Document(id="n2", source="f", text=""),
+    ]}
+    items = [cue(d, 1, outlet=independence_key(docs[d], docs)) for d in docs]
+    clusters = merge_cues(items)
+    assert len(clusters) == 1
+    assert event_record(clusters[0], docs, {}, {}, load_triggers("fr"))["independent_sources"] == 4
+
+
+def test_events_summary_in_french() -> None:
+    clusters = merge_cues([cue("d1", 1, date="2024-03-02", place_phrase="au palais de Ravenstein")])
+    rec = event_record(clusters[0], {}, {"A": "Anne Dupont", "B": "Olaf Berger", "P": "Ravenstein"}, {}, load_triggers("fr"))
+    assert rec["summary"] == "Rencontre entre Anne Dupont et Olaf Berger au palais de Ravenstein, 2 mars 2024"
+    assert rec["plover"] == "CONSULT"
+
+
+def test_events_ids_are_deterministic() -> None:
+    items = [cue("d1", 1, date="2024-03-02"), cue("d2", 7)]
+    one = [event_record(c, {}, {}, {}, load_triggers("fr"))["id"] for c in merge_cues(list(items))]
+    two = [event_record(c, {}, {}, {}, load_triggers("fr"))["id"] for c in merge_cues(list(reversed(items)))]
+    assert one == two
+
+
+def test_events_step_maps_spans_to_entities() -> None:
+    text = "Anne Dupont a rencontré Olaf Berger à Genève le 2 mars."
+    doc = Document(id="d1", source="a.txt", text=text, language="fr", published="2024-03-05")
+
+    def sp(word: str) -> Span:
+        s = text.index(word)
+        return Span("d1", s, s + len(word), word)
+
+    t = TimeExpr(span=sp("le 2 mars"), value="2024-03-02", precision="day", anchor=text.index("rencontré"))
+    c = EventCue(span=sp("rencontré"), type="meeting", sentence=Span("d1", 0, len(text), text), status="happened", time=t,
+                 participants=[sp("Anne Dupont"), sp("Olaf Berger")], place=sp("Genève"), attrs={"place_phrase": "à Genève"})
+    ctx = ResolveContext(documents=[doc], analyses=[Analysis(doc="d1", version="t", event_cues=[c])])
+    for name, typ in (("Anne Dupont", "person"), ("Olaf Berger", "person"), ("Genève", "place")):
+        ent = Entity(id=f"ent-{name}", name=name, type=typ, mentions=[sp(name)])
+        ctx.entities.append(ent)
+        ctx.mention_entity[("d1", sp(name).start, sp(name).end)] = ent.id
+    resolve_events(ctx)
+    [ev] = ctx.dossier.events
+    assert ev["participants"] == ["ent-Anne Dupont", "ent-Olaf Berger"] and ev["place"] == "ent-Genève"
+    assert ev["date"] == "2024-03-02" and ev["status"] == "happened" and ev["independent_sources"] == 1
+    assert ev["summary"] == "Rencontre entre Anne Dupont et Olaf Berger à Genève, 2 mars 2024"
+
+
+def test_events_place_only_cue_joins_the_event_at_that_place() -> None:
+    place_only = cue("d1", 1, parts=(), place="P1", place_name="Ravenstein")
+    named = cue("d2", 1, place="P2", place_name="palais de Ravenstein")
+    assert len(merge_cues([place_only, named])) == 1
+
+
+@pytest.mark.parametrize("value", ["201X", "2023-09-XX", "2023-13", "19"])
+def test_events_odd_date_values_do_not_break_merging(value: str) -> None:
+    items = [cue("d1", 1, date=value), cue("d2", 1, date="2023-09-12"), cue("d3", 1, ref_hint="2023-09", ref_own=True)]
+    clusters = merge_cues(items)
+    assert sum(len(c.members) for c in clusters) == 3
+    pattern = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")  # the contract's date form
+    for c in clusters:
+        rec = event_record(c, {}, {}, {}, load_triggers("fr"))
+        assert rec["date"] is None or pattern.match(rec["date"])
+
+
+def test_events_country_and_city_are_not_a_conflict() -> None:
+    city = cue("d1", 1, place="C", place_name="Ravenstein")
+    country = cue("d2", 1, place="K", place_name="Norvège", place_is_country=True)
+    clusters = merge_cues([city, country])
+    assert len(clusters) == 1
+    rec = event_record(clusters[0], {}, {}, {"K": "country", "C": "place"}, load_triggers("fr"))
+    assert rec["place"] == "C" and rec["place_conflicts"] == []
+    other_city = cue("d3", 1, place="D", place_name="Bergen")
+    assert len(merge_cues([city, other_city])) == 2
