@@ -128,3 +128,12 @@ def test_entities_names_geocoded_to_one_place_are_one_entity() -> None:
     assert set(names) == {"Pékin", "Lyon", "Nowhere", "Nowhere2"}
     assert names["Pékin"].aliases == ["Beijing", "Pékin"] and len(names["Pékin"].mentions) == 4
     assert ctx.mention_entity[("d", 2, 3)] == "1"
+
+
+def test_entities_possessive_epithet_is_not_guessed(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer,
+                    "Le président chilien est venu avec son ministre de l'Intérieur. "
+                    "Plus tard, le président argentin Luis Pardo a reçu son ministre de l'Intérieur, Ana Ruiz, à Buenos Aires.")
+    ruiz = _entity_of(ents, "Ana Ruiz")
+    # the apposed mention is hers; the Chilean minister (never named) is not
+    assert [m["text"] for m in ruiz["mentions"] if "ministre" in m["text"]] == ["son ministre de l'Intérieur"]

@@ -81,7 +81,7 @@ def _plural_pattern(noun: str) -> str:
     return r"\s+".join(words)
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="2")
+@component("names", requires=("spacy",), assigns=("mentions",), version="3")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx = lexicon()
@@ -139,6 +139,8 @@ def names(ctx: Context) -> dict[str, list[Any]]:
         end = m.end()
         end = _extend_adjectives(ctx.sdoc, end)
         key, attrs = _epithet_key(m, lx, ftext[m.end():end])
+        if fold(det.strip()) in ("son", "sa", "leur"):
+            attrs["possessive"] = True  # "son ministre": someone's minister, whoever "son" points at
         em = add(start, end, "person", kind="epithet", **attrs)
         em.head = key
         epithet_spans.append((start, end))

@@ -83,7 +83,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="2")
+@step("entities", version="3")
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = lexicon()
     clusters: dict[str, Cluster] = {}
@@ -188,7 +188,9 @@ def resolve_entities(ctx: ResolveContext) -> None:
             learned_all[k][id(c)] += 1
         c.mentions.append(e)
     for e in epithets:
-        if e.attrs.get("apposed"):
+        if e.attrs.get("apposed") or e.attrs.get("possessive"):
+            # a possessive epithet ("son ministre de la Défense") is relative to its possessor, which may
+            # change from one sentence to the next: only an apposition names its holder
             continue
         target = None
         for k in _epithet_keys(e):
