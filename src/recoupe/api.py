@@ -90,3 +90,12 @@ def _require_store(db: str | Path) -> None:
 def store_for(db: str | Path) -> SQLiteStore:
     _require_store(db)
     return open_store(db)
+
+
+def contradictions(db: str | Path, *, kind: str | None = None, min_certainty: float = 0.0) -> list[dict[str, Any]]:
+    """The contradictions of the dossier at `db`, most certain first (optionally one kind, above a certainty)."""
+    _require_store(db)
+    with open_store(db) as store:
+        rows = store.read_table("contradictions")
+    rows = [r for r in rows if (kind is None or r.get("kind") == kind) and r.get("certainty", 0.0) >= min_certainty]
+    return sorted(rows, key=lambda r: (-r.get("certainty", 0.0), r.get("kind", ""), r.get("id", "")))

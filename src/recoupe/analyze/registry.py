@@ -38,7 +38,7 @@ class Component:
 COMPONENTS: dict[str, Component] = {}
 
 # The default pipeline, in order. Later capabilities append their component names here.
-DEFAULT_PIPELINE: list[str] = ["names"]
+DEFAULT_PIPELINE: list[str] = ["names", "quantities"]
 
 
 def component(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = (), version: str = "1") -> Callable[[ComponentFn], ComponentFn]:
@@ -85,3 +85,4 @@ def run_components(components: list[Component], ctx: Context) -> None:
 def _load_builtins() -> None:
     # Importing the modules registers the built-in components.
     from recoupe.analyze import names  # noqa: F401
+    from recoupe.analyze import quantities  # noqa: F401

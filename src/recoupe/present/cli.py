@@ -101,6 +101,36 @@ def export(db: str, fmt: str, out: str | None, no_check: bool) -> None:
         click.echo(text)
 
 
+@main.command()
+@DB_OPTION
+@click.option("--kind", type=click.Choice(["distance", "date", "number", "duration", "fact", "other"]), help="Only this kind.")
+@click.option("--min-certainty", default=0.0, show_default=True, type=click.FloatRange(0, 1), help="Hide less certain ones.")
+@click.option("--json", "as_json", is_flag=True, help="Print them as JSON (the contract's Contradiction objects).")
+def check(db: str, kind: str | None, min_certainty: float, as_json: bool) -> None:
+    """Print the contradictions found between sources (and against the map), most certain first.
+
+    Each shows what conflicts, the statements as quoted in their articles, and the computed value
+    when there is one. Exit code: 0 (whether or not anything conflicts).
+    """
+    from recoupe import api
+
+    rows = api.contradictions(db, kind=kind, min_certainty=min_certainty)
+    if as_json:
+        click.echo(api.write_json(rows, None))
+        return
+    if not rows:
+        click.echo("no contradictions found")
+        return
+    for i, c in enumerate(rows, 1):
+        click.echo(f"{i}. [{c['kind']}, certainty {c.get('certainty', 0):.2f}] {c['about']}")
+        click.echo(f"   {c['explanation']}")
+        for s in c["statements"]:
+            click.echo(f"   - {s['doc']} [{s['start']}:{s['end']}] “{s['text']}”")
+        exp = c.get("expected")
+        if exp:
+            click.echo(f"   expected: {exp['value']} {exp.get('unit') or ''} ({exp['method']})".replace("  (", " ("))
+
+
 def _print_report(report) -> None:  # type: ignore[no-untyped-def]
     parts = [f"{report.read} read", f"{report.added} added", f"{report.unchanged} unchanged"]
     if report.replaced:

@@ -16,6 +16,7 @@ __all__ = ["DEFAULT_STEPS", "STEPS", "ResolveContext", "fingerprint", "resolve",
 
 def _load_builtins() -> None:
     from recoupe.resolve import entities  # noqa: F401
+    from recoupe.resolve import contradictions, quantities  # noqa: F401
 
 
 def resolve(documents: list[Document], analyses: list[Analysis], steps: list[str] | None = None) -> Dossier:

@@ -51,7 +51,8 @@ class Step:
 
 
 STEPS: dict[str, Step] = {}
-DEFAULT_STEPS: list[str] = ["entities"]
+# "contradictions" reads what every other step produced: keep it last when appending steps.
+DEFAULT_STEPS: list[str] = ["entities", "quantities", "contradictions"]
 
 
 def step(name: str, version: str = "1") -> Callable[[StepFn], StepFn]:
