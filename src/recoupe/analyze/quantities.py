@@ -263,11 +263,11 @@ def _candidates(text: str, lex: Lexicon, lang: str) -> list[_Num]:
     return out
 
 
-def _count_noun(sdoc: Any, pos: int, lex: Lexicon, allow_de: bool) -> tuple[int, str, str] | None:
+def _count_noun(sdoc: Any, pos: int, lex: Lexicon, allow_de: bool, starts: list[int] | None = None) -> tuple[int, str, str] | None:
     """The counted noun after `pos` ("180 usines" -> usine), skipping "derniers", "de"; (end, lemma, text)."""
     if sdoc is None:
         return None
-    tok = _token_at(sdoc, pos)
+    tok = _token_at(sdoc, pos, starts)
     steps = 0
     while tok is not None and steps < 3:
         low = tok.text.lower().translate(_APOS)
@@ -288,17 +288,20 @@ def _count_noun(sdoc: Any, pos: int, lex: Lexicon, allow_de: bool) -> tuple[int,
     return tok.idx + len(tok.text), lemma, tok.text
 
 
-def _token_at(sdoc: Any, pos: int) -> Any:
-    for tok in sdoc:
-        if tok.idx >= pos and not tok.is_space:
-            return tok
-    return None
+def _token_at(sdoc: Any, pos: int, starts: list[int] | None = None) -> Any:
+    """The first non-space token starting at or after `pos` (binary search over token offsets)."""
+    starts = starts if starts is not None else [t.idx for t in sdoc]
+    i = bisect.bisect_left(starts, pos)
+    while i < len(sdoc) and sdoc[i].is_space:
+        i += 1
+    return sdoc[i] if i < len(sdoc) else None
 
 
 def find_quantities(text: str, sdoc: Any = None, lang: str = "fr") -> list[_Num]:
     """Quantities in `text` with value, unit, bound and span (no context yet); dates, years and codes skipped."""
     lex = lexicon(lang)
     cands = _candidates(text, lex, lang)
+    starts = [t.idx for t in sdoc] if sdoc is not None else None
     found: list[_Num] = []
     for n in cands:
         if _skipped_before(text, n.start, lex):
@@ -310,7 +313,7 @@ def find_quantities(text: str, sdoc: Any = None, lang: str = "fr") -> list[_Num]
             end, unit = unit_m
             # "86,4 Mds$": the currency glued after a multiplier
         else:
-            noun = _count_noun(sdoc, n.end, lex, allow_de=n.scaled)
+            noun = _count_noun(sdoc, n.end, lex, allow_de=n.scaled, starts=starts)
             if noun is not None and not (re.fullmatch(r"\d{4}", n.attrs.get("digits", "")) and noun[2][:1].isupper()):
                 end, lemma, word = noun
                 unit = _unit_for_word(word, lex) or lemma
@@ -433,7 +436,8 @@ _NEAR = 12  # a place "right after" a preposition: at most an article or a short
 
 
 def _places_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    return [m for m in mentions if m.label != "person" and start <= m.span.start and m.span.end <= end]
+    # overlap, not containment: the recogniser sometimes swallows the preposition ("de Lille")
+    return [m for m in mentions if m.label != "person" and m.span.start < end and start < m.span.end]
 
 
 def _span_dict(m: Mention) -> dict[str, Any]:
@@ -491,6 +495,17 @@ def place_context(text: str, sent: tuple[int, int], q_start: int, q_end: int, me
                 places.insert(0, {"role": "from", **_span_dict(before[-1])})
                 words.insert(0, before[-1].span.text)
     if not places and not m_after and not m_sep:
+        # "la distance entre X et Y est de N km": the pair named anywhere in the sentence
+        em = re.search(r"(?<!\w)entre\s+(.{1,60}?)\s+et\s+(.{1,60})", low)
+        if em:
+            a0, a1 = s_start + em.start(1), s_start + em.end(1)
+            b0, b1 = _segment(text, s_start + em.start(2), s_end, lex)
+            pa = [m for m in _places_in(mentions, a0, a1) if m.span.start - a0 <= _NEAR]
+            pb = [m for m in _places_in(mentions, b0, b1) if m.span.start - b0 <= _NEAR]
+            if pa and pb:
+                places = [{"role": "from", **_span_dict(pa[0])}, {"role": "to", **_span_dict(pb[0])}]
+                words.append(text[s_start + em.start():b1])
+    if not places and not m_after and not m_sep:
         # a journey stated in the sentence: "de X à Y", "depuis X jusqu'à Y", each place right after its preposition
         for jm in re.finditer(r"(?<!\w)(?:de|d'|du|depuis)\s+(.{1,60}?)\s+(?:à|au|jusqu'à|jusqu'au|vers)\s+(.{1,60})", low):
             a0 = s_start + jm.start(1)
@@ -506,7 +521,7 @@ def place_context(text: str, sent: tuple[int, int], q_start: int, q_end: int, me
     if places:
         attrs["places"] = places
     if words:
-        attrs["place_words"] = words
+        attrs["place_words"] = list(dict.fromkeys(words))
     return attrs
 
 
