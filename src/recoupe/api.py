@@ -99,3 +99,10 @@ def contradictions(db: str | Path, *, kind: str | None = None, min_certainty: fl
         rows = store.read_table("contradictions")
     rows = [r for r in rows if (kind is None or r.get("kind") == kind) and r.get("certainty", 0.0) >= min_certainty]
     return sorted(rows, key=lambda r: (-r.get("certainty", 0.0), r.get("kind", ""), r.get("id", "")))
+
+
+def document_labels(db: str | Path) -> dict[str, str]:
+    """Document id -> a short label a reader recognises (title, else outlet, else source)."""
+    _require_store(db)
+    with open_store(db) as store:
+        return {d.id: (d.title or d.outlet or Path(d.source).name or d.id) for d in store.documents()}

@@ -43,6 +43,9 @@ CASES: list[tuple[str, str, float, float | None, str | None, str]] = [
     ("La sonde a tiré des centaines d'obus.", "des centaines d'obus", 200, 999, "obus", "range"),
     ("Le chantier a duré de 5 à 8 jours.", "de 5 à 8 jours", 5, 8, "d", "range"),
     ("Les grévistes tiennent depuis les 17 derniers mois.", "17 derniers mois", 17, None, "month", "exact"),
+    ("La manifestation a réuni 3 000 000 de personnes.", "3 000 000 de personnes", 3_000_000, None, "personne", "exact"),
+    ("Le parti a obtenu quinze pour cent des voix.", "quinze pour cent", 15, None, "%", "exact"),
+    ("La réparation a pris une heure.", "une heure", 1, None, "h", "exact"),
 ]
 
 
@@ -68,6 +71,8 @@ def test_quantities_reads_value_unit_and_bound(analyzer: Analyzer, text: str, sp
     "Le pont a été construit il y a 20 ans.",
     "Comme le rappelle la note [3], la guerre (1914-1918) a tout changé.",
     "Un homme a été arrêté dans les années 1980.",
+    "Elle habite au 3e étage et le rendez-vous est à 14h30.",
+    "Le 2ème tour a lieu dimanche.",
 ])
 def test_quantities_skips_dates_years_codes_and_articles(analyzer: Analyzer, text: str) -> None:
     assert [q.span.text for q in _analyze(analyzer, text).quantities] == []

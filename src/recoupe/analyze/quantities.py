@@ -43,6 +43,10 @@ class Lexicon:
     segment_stops: tuple[str, ...]
 
 
+def has_lexicon(lang: str) -> bool:
+    return resources.files("recoupe.data").joinpath(lang, "units.json").is_file()
+
+
 @lru_cache(maxsize=4)
 def lexicon(lang: str = "fr") -> Lexicon:
     """Load and check the quantity lexicon for `lang` (a broken file fails here, at start-up)."""
@@ -306,14 +310,18 @@ def find_quantities(text: str, sdoc: Any = None, lang: str = "fr") -> list[_Num]
     for n in cands:
         if _skipped_before(text, n.start, lex):
             continue
-        unit_m = _match_unit(text, n.end, lex, allow_de=n.scaled)
+        # "2 millions de", but also "3 000 000 de personnes": French puts "de" after a round million
+        allow_de = n.scaled or n.value >= 1_000_000
+        unit_m = _match_unit(text, n.end, lex, allow_de=allow_de)
         unit: str | None = None
         end = n.end
         if unit_m:
             end, unit = unit_m
             # "86,4 Mds$": the currency glued after a multiplier
+        elif n.end < len(text) and (text[n.end].isalpha() or text[n.end] in "°²³"):
+            continue  # a glued suffix: an ordinal ("3e", "1er"), a time ("14h30"), a code ("1990s")
         else:
-            noun = _count_noun(sdoc, n.end, lex, allow_de=n.scaled, starts=starts)
+            noun = _count_noun(sdoc, n.end, lex, allow_de=allow_de, starts=starts)
             if noun is not None and not (re.fullmatch(r"\d{4}", n.attrs.get("digits", "")) and noun[2][:1].isupper()):
                 end, lemma, word = noun
                 unit = _unit_for_word(word, lex) or lemma
@@ -572,11 +580,14 @@ def _about(text: str, n: _Num, unit: str | None, lex: Lexicon, attrs: dict[str, 
 @component("quantities", requires=("spacy", "mentions"), assigns=("quantities",), version="1")
 def quantities(ctx: Context) -> dict[str, list[Any]]:
     text = ctx.document.text
-    lex = lexicon(ctx.document.language or "fr") if (ctx.document.language or "fr") == "fr" else lexicon("fr")
+    lang = ctx.document.language or "fr"
+    if not has_lexicon(lang):
+        return {"quantities": []}  # "1,500" means 1.5 in French and 1500 in English: never read with the wrong lexicon
+    lex = lexicon(lang)
     sents = ctx.analysis.sentences or [(0, len(text))]
     starts = [s for s, _ in sents]
     out: list[QuantityRec] = []
-    for n in find_quantities(text, ctx.sdoc):
+    for n in find_quantities(text, ctx.sdoc, lang):
         unit = n.attrs.pop("unit", None)
         si = max(0, bisect.bisect_right(starts, n.start) - 1)
         sent = sents[si]

@@ -121,14 +121,28 @@ def check(db: str, kind: str | None, min_certainty: float, as_json: bool) -> Non
     if not rows:
         click.echo("no contradictions found")
         return
+    labels = api.document_labels(db)
     for i, c in enumerate(rows, 1):
         click.echo(f"{i}. [{c['kind']}, certainty {c.get('certainty', 0):.2f}] {c['about']}")
         click.echo(f"   {c['explanation']}")
-        for s in c["statements"]:
-            click.echo(f"   - {s['doc']} [{s['start']}:{s['end']}] “{s['text']}”")
+        contexts = c.get("contexts") or [None] * len(c["statements"])
+        for s, ctx_span in zip(c["statements"], contexts):
+            click.echo(f"   - “{s['text']}” ({labels.get(s['doc'], s['doc'])}, characters {s['start']}–{s['end']})")
+            if ctx_span and ctx_span["text"] != s["text"]:
+                click.echo(f"     in: {_shorten(ctx_span['text'], s['start'] - ctx_span['start'], len(s['text']))}")
         exp = c.get("expected")
         if exp:
             click.echo(f"   expected: {exp['value']} {exp.get('unit') or ''} ({exp['method']})".replace("  (", " ("))
+
+
+def _shorten(sentence: str, at: int, length: int, width: int = 160) -> str:
+    """The sentence cut to about `width` characters around the statement at [at:at+length]."""
+    sentence = " ".join(sentence.split()) if len(sentence) <= width else sentence
+    if len(sentence) <= width:
+        return sentence
+    start = max(0, at - (width - length) // 2)
+    end = min(len(sentence), start + width)
+    return ("… " if start else "") + " ".join(sentence[start:end].split()) + (" …" if end < len(sentence) else "")
 
 
 def _print_report(report) -> None:  # type: ignore[no-untyped-def]

@@ -43,3 +43,15 @@ def test_distance_implicit_place_comes_from_the_event(build_ctx: Build) -> None:
     assert c["about"] == "distance Paris – Lyon"
     ctx.dossier.events = [{"id": "ev1", "place": None, "sources": [source]}]
     assert distance_check(ctx) == []
+
+
+@pytest.mark.parametrize("kind", ["country", "region"])
+def test_distance_to_an_area_is_skipped(build_ctx: Build, kind: str) -> None:
+    ctx = build_ctx("Le train a parcouru les 20 km séparant Paris de Lyon.")
+    lyon = next(e for e in ctx.entities if e.name == "Lyon")
+    assert distance_check(ctx)  # between two points: flagged
+    if kind == "country":
+        lyon.type = "country"
+    else:
+        lyon.geo = {**(lyon.geo or {}), "kind": "region"}
+    assert distance_check(ctx) == []

@@ -53,10 +53,25 @@ def run_checks(ctx: ResolveContext, names: list[str] | None = None) -> list[dict
             raise RecoupeError(f"unknown check {n!r}; known: {', '.join(sorted(CHECKS))}")
         for rec in c.fn(ctx):
             rec.setdefault("check", n)
+            rec.setdefault("contexts", [_sentence_of(ctx, st) for st in rec["statements"]])
             prev = found.get(rec["id"])
             if prev is None or rec.get("certainty", 0) > prev.get("certainty", 0):
                 found[rec["id"]] = rec
     return sorted(found.values(), key=lambda r: (-r.get("certainty", 0.0), r["kind"], r["id"]))
+
+
+def _sentence_of(ctx: ResolveContext, span: dict[str, Any]) -> dict[str, Any]:
+    """The sentence around a statement, so a reader sees it in context (the statement itself when unknown)."""
+    from recoupe.resolve.checks.places import sentence_bounds
+
+    doc = ctx.docs_by_id.get(span["doc"])
+    bounds = sentence_bounds(ctx, span["doc"], span["start"])
+    if doc is None or bounds is None:
+        return dict(span)
+    s, e = min(bounds[0], span["start"]), max(bounds[1], span["end"])
+    while e > s and doc.text[e - 1].isspace():
+        e -= 1
+    return {"doc": span["doc"], "start": s, "end": e, "text": doc.text[s:e]}
 
 
 @lru_cache(maxsize=1)

@@ -32,6 +32,19 @@ def point(ctx: ResolveContext, entity_id: str | None) -> tuple[Entity, float, fl
         return None
 
 
+# Geocoder hints that a point stands for an area (GeoNames feature class "A", a country, a region): the
+# distance to an area is to its nearest point, which a single coordinate cannot give.
+AREA_KINDS = frozenset({"a", "country", "region", "admin", "admin1", "admin2", "area", "continent", "state", "province", "l"})
+
+
+def is_area(e: Entity) -> bool:
+    if e.type == "country":
+        return True
+    geo = e.geo or {}
+    hints = [geo.get("kind"), geo.get("feature_class"), geo.get("precision"), e.attrs.get("place_kind"), e.attrs.get("feature_class")]
+    return any(isinstance(h, str) and h.lower() in AREA_KINDS for h in hints)
+
+
 def geodesic_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Distance on the WGS84 ellipsoid, in km."""
     return float(Geodesic.WGS84.Inverse(a[0], a[1], b[0], b[1])["s12"]) / 1000.0
@@ -51,8 +64,8 @@ def endpoints(ctx: ResolveContext, q: dict[str, Any]) -> tuple[tuple[Entity, flo
     a = point(ctx, frm["entity"]) if frm else None
     if a is None and b is not None:
         a = implicit_place(ctx, q)
-    if a is None or b is None or a[0].id == b[0].id:
-        return None
+    if a is None or b is None or a[0].id == b[0].id or is_area(a[0]) or is_area(b[0]):
+        return None  # an unknown end, the same place twice, or an area: nothing precise to compute
     return a, b
 
 
