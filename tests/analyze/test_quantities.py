@@ -46,6 +46,8 @@ CASES: list[tuple[str, str, float, float | None, str | None, str]] = [
     ("La manifestation a réuni 3 000 000 de personnes.", "3 000 000 de personnes", 3_000_000, None, "personne", "exact"),
     ("Le parti a obtenu quinze pour cent des voix.", "quinze pour cent", 15, None, "%", "exact"),
     ("La réparation a pris une heure.", "une heure", 1, None, "h", "exact"),
+    ("La crue a touché de deux à trois millions de foyers.", "de deux à trois millions de foyers", 2_000_000, 3_000_000, "foyer", "range"),
+    ("Le projet coûtera entre 4 et 6 milliards d'euros.", "entre 4 et 6 milliards d'euros", 4e9, 6e9, "EUR", "range"),
 ]
 
 

@@ -150,18 +150,22 @@ def _digits_value(whole: str, frac: str | None) -> float:
 
 
 def _match_multiplier(text: str, pos: int, lex: Lexicon) -> tuple[int, float] | None:
+    """A multiplier right after a number: "millions", "milliards", "Mds"; abbreviations must match their case."""
     m = re.match(r"[ \u00a0\u202f]?([A-Za-zé]+)", text[pos:pos + 14])
     if not m:
         return None
     word = m.group(1)
-    key = word if word in lex.case_sensitive else word.lower()
-    if key not in lex.multipliers or (word.lower() != word and word not in lex.case_sensitive and key != word.lower()):
+    if word in lex.case_sensitive:
+        key = word
+    elif word.lower() not in lex.case_sensitive:
+        key = word.lower()
+    else:
         return None
-    if key in lex.case_sensitive and word != key:
+    if key not in lex.multipliers:
         return None
     end = pos + m.end()
-    if end < len(text) and text[end].isalpha():
-        return None
+    if end < len(text) and (text[end].isalpha() or (key in lex.case_sensitive and text[end] == ".")):
+        return None  # "5 M. Dupont": an abbreviation followed by a full stop is a title, not a million
     return end, lex.multipliers[key]
 
 
@@ -245,6 +249,7 @@ def _candidates(text: str, lex: Lexicon, lang: str) -> list[_Num]:
             n.end, k = mult
             n.value *= k
             n.scaled = True
+            n.attrs["scale"] = k
         out.append(n)
         taken.append((n.start, n.end))
     for m in _word_number_re(lang).finditer(text):
@@ -261,7 +266,10 @@ def _candidates(text: str, lex: Lexicon, lang: str) -> list[_Num]:
         if value is None:
             continue
         n = _Num(s, e, value, words=True)
-        n.scaled = bool(re.search(r"(millions?|milliards?)$", text[s:e], re.I))
+        tail = re.search(r"(millions?|milliards?)$", text[s:e], re.I)
+        n.scaled = tail is not None
+        if tail:
+            n.attrs["scale"] = lex.multipliers[tail.group(1).lower()]
         out.append(n)
     out.sort(key=lambda n: n.start)
     return out
@@ -317,7 +325,6 @@ def find_quantities(text: str, sdoc: Any = None, lang: str = "fr") -> list[_Num]
         end = n.end
         if unit_m:
             end, unit = unit_m
-            # "86,4 Mds$": the currency glued after a multiplier
         elif n.end < len(text) and (text[n.end].isalpha() or text[n.end] in "°²³"):
             continue  # a glued suffix: an ordinal ("3e", "1er"), a time ("14h30"), a code ("1990s")
         else:
@@ -375,8 +382,6 @@ def _is_date_like(text: str, n: _Num, unit: str | None, lex: Lexicon) -> bool:
     digits = n.attrs.get("digits", "")
     if unit is None and re.fullmatch(r"\d{4}", digits) and 1000 <= n.value <= 2199:
         return True  # a year
-    if unit is None and re.fullmatch(r"\d{4}", digits) and text[n.end:n.end + 1] in "s":
-        return True  # "1990s"
     if re.fullmatch(r"\d{4}", digits) and 1000 <= n.value <= 2199 and re.match(r"\s*[-–]\s*\d{4}", text[n.end:n.end + 8]):
         return True  # "1950-1953"
     before = _preceding_words(text, n.start, 14)
@@ -403,12 +408,12 @@ def _merge_ranges(text: str, found: list[_Num], lex: Lexicon) -> list[_Num]:
     while i < len(found):
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
-        if b is not None and _RANGE_JOIN.match(text[a.end if a.attrs.get("unit") is None else a.end:b.start]) and (
-            a.attrs.get("unit") in (None, b.attrs.get("unit"))
-        ):
+        if b is not None and _RANGE_JOIN.match(text[a.end:b.start]) and a.attrs.get("unit") in (None, b.attrs.get("unit")):
             before = _preceding_words(text, a.start, 8)
             joiner = text[a.end:b.start].strip().lower()
             ok = (joiner == "et" and before.endswith("entre ")) or (joiner in ("à", "au") and (before.endswith("de ") or a.attrs.get("unit") is None)) or joiner in ("-", "–", "ou")
+            if ok and "scale" in b.attrs and "scale" not in a.attrs and a.value < b.attrs["scale"]:
+                a.value *= b.attrs["scale"]  # "deux à trois millions": the multiplier is shared
             if ok and b.value >= a.value:
                 start = a.start
                 if joiner == "et":

@@ -38,13 +38,13 @@ def check(name: str, version: str = "1") -> Callable[[CheckFn], CheckFn]:
     return deco
 
 
-def _load_builtins() -> None:
+def load_builtins() -> None:
     from recoupe.resolve.checks import dates, distance, facts, motion, values  # noqa: F401
 
 
 def run_checks(ctx: ResolveContext, names: list[str] | None = None) -> list[dict[str, Any]]:
     """Every contradiction the checks find, deduplicated by id, most certain first."""
-    _load_builtins()
+    load_builtins()
     wanted = names if names is not None else list(DEFAULT_CHECKS) + sorted(set(CHECKS) - set(DEFAULT_CHECKS))
     found: dict[str, dict[str, Any]] = {}
     for n in wanted:
