@@ -72,3 +72,11 @@ def test_dates_events_may_list_each_source_date() -> None:
                            "dates": [{"date": "2023-05-03", "source": spans[0]}, {"date": "2023-05-04", "source": spans[1]}]}]
     (c,) = dates_check(ctx)
     assert c["expected"] is None  # a tie: no majority to point at
+
+
+@pytest.mark.parametrize(("weekday", "conflict"), [(2, True), (1, False), ("mercredi", True), ("Tuesday", False), ("?", False)])
+def test_dates_weekday_from_a_time_expression(weekday: object, conflict: bool) -> None:
+    ctx = _ctx(["La réunion de demain est confirmée."])
+    span = Span("doc0", 11, 17, "demain")
+    ctx.analyses[0].times.append(TimeExpr(span=span, value="2023-03-14", precision="day", attrs={"weekday": weekday}))
+    assert bool(dates_check(ctx)) is conflict

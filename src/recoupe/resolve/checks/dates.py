@@ -82,6 +82,21 @@ def _event_dates(ctx: ResolveContext) -> list[dict[str, Any]]:
     return out
 
 
+def _weekday_number(w: Any) -> int | None:
+    """0 = Monday, from an int or a weekday name (French or English), as a time component may store it."""
+    if isinstance(w, int) and not isinstance(w, bool) and 0 <= w <= 6:
+        return w
+    if isinstance(w, str):
+        low = w.strip().lower()
+        names = calendar("fr")[0]
+        if low in names:
+            return names[low]
+        english = [d.lower() for d in WEEKDAY_EN]
+        if low in english:
+            return english.index(low)
+    return None
+
+
 def _is_day(v: Any) -> bool:
     return isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v) is not None
 
@@ -125,8 +140,8 @@ def _weekdays(ctx: ResolveContext) -> list[dict[str, Any]]:
     # weekdays a time component resolved itself (TimeExpr.attrs["weekday"], 0 = Monday)
     for a in ctx.analyses:
         for t in a.times:
-            w = (t.attrs or {}).get("weekday")
-            if not isinstance(w, int) or not _is_day(t.value) or (t.span.doc, t.span.start, t.span.end) in seen:
+            w = _weekday_number((t.attrs or {}).get("weekday"))
+            if w is None or not _is_day(t.value) or (t.span.doc, t.span.start, t.span.end) in seen:
                 continue
             if any(s <= t.span.start and t.span.end <= e for (d, s, e) in seen if d == t.span.doc):
                 continue
