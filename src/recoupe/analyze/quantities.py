@@ -548,14 +548,16 @@ def subject_context(sdoc: Any, q_start: int, q_end: int) -> dict[str, Any]:
     span = sdoc.char_span(q_start, q_end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return {}
-    tok = span.root
-    hops = 0
-    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and hops < 6:
-        tok = tok.head
-        hops += 1
-    if tok.pos_ not in ("VERB", "AUX"):
+    # climb to the top of the quantity's own words, then one step: the verb it is an argument of
+    top = span[-1]
+    while top.head is not top and span.start <= top.head.i < span.end:
+        top = top.head
+    tok = top.head
+    if tok is top or tok.pos_ not in ("VERB", "AUX"):
         return {}
     out: dict[str, Any] = {"verb": tok.lemma_.lower()}
+    if top.dep_ not in ("obj", "xcomp", "nsubj:pass"):
+        return out  # the quantity hangs off a complement ("entre les deux pays"): the subject is not what it counts
     for child in tok.children:
         if child.dep_ in ("nsubj", "nsubj:pass"):
             toks = list(child.subtree)
