@@ -132,3 +132,9 @@ def test_quantities_lexicon_loads_and_is_consistent() -> None:
     lex = lexicon("fr")
     assert {u for _, u, _ in lex.unit_forms} == set(lex.dimensions)
     assert all(b in ("approx", "at_least", "at_most") for _, b in lex.approx_before)
+
+
+def test_quantities_sentence_made_of_the_quantity_ends(analyzer: Analyzer) -> None:
+    # regression: climbing the parse from a quantity that is its sentence's root looped for ever
+    qs = _analyze(analyzer, "Trois cents kilomètres.").quantities
+    assert [(q.value, q.unit) for q in qs] == [(300, "km")]

@@ -550,10 +550,11 @@ def subject_context(sdoc: Any, q_start: int, q_end: int) -> dict[str, Any]:
         return {}
     # climb to the top of the quantity's own words, then one step: the verb it is an argument of
     top = span[-1]
-    while top.head is not top and span.start <= top.head.i < span.end:
+    # (spaCy makes a new Token object on each access: compare indices, never identity)
+    while top.head.i != top.i and span.start <= top.head.i < span.end:
         top = top.head
     tok = top.head
-    if tok is top or tok.pos_ not in ("VERB", "AUX"):
+    if tok.i == top.i or tok.pos_ not in ("VERB", "AUX"):
         return {}
     out: dict[str, Any] = {"verb": tok.lemma_.lower()}
     if top.dep_ not in ("obj", "xcomp", "nsubj:pass"):
