@@ -374,3 +374,18 @@ def events(db: str | Path, *, entity: str | None = None, type: str | None = None
         e["participant_names"] = [names.get(p, p) for p in e["participants"]]
         e["place_name"] = names.get(e["place"]) if e["place"] else None
     return evs
+
+def contradictions(db: str | Path, *, kind: str | None = None, min_certainty: float = 0.0) -> list[dict[str, Any]]:
+    """The contradictions of the dossier at `db`, most certain first (optionally one kind, above a certainty)."""
+    _require_store(db)
+    with open_store(db) as store:
+        rows = store.read_table("contradictions")
+    rows = [r for r in rows if (kind is None or r.get("kind") == kind) and r.get("certainty", 0.0) >= min_certainty]
+    return sorted(rows, key=lambda r: (-r.get("certainty", 0.0), r.get("kind", ""), r.get("id", "")))
+
+
+def document_labels(db: str | Path) -> dict[str, str]:
+    """Document id -> a short label a reader recognises (title, else outlet, else source)."""
+    _require_store(db)
+    with open_store(db) as store:
+        return {d.id: (d.title or d.outlet or Path(d.source).name or d.id) for d in store.documents()}

@@ -109,6 +109,7 @@ class QuantityRec(Record):
     bound: str = "exact"  # exact | approx | at_least | at_most | range
     value_max: float | None = None
     about: str | None = None
+    attrs: dict[str, Any] = field(default_factory=dict)  # dimension, sentence, places, subject, cues
 
 
 @dataclass(slots=True)

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from recoupe.present.cli import main
 
 
-@pytest.mark.parametrize("cmd", [[], ["build"], ["export"], ["demo"], ["places"]])
+@pytest.mark.parametrize("cmd", [[], ["build"], ["export"], ["demo"], ["places"], ["check"]])
 def test_cli_help(cmd: list[str]) -> None:
     r = CliRunner().invoke(main, [*cmd, "--help"])
     assert r.exit_code == 0 and "Usage" in r.output
@@ -35,3 +35,26 @@ def test_cli_build_exit_code_says_something_failed(tmp_path: Path) -> None:
     r = CliRunner().invoke(main, ["build", str(tmp_path / "bad.txt"), "--db", str(tmp_path / "x.db")])
     assert r.exit_code == 1
     assert "skipped" in r.output and "empty file" in r.output
+
+
+def test_cli_check_prints_contradictions_most_certain_first(tmp_path: Path) -> None:
+    from recoupe.model import Document, Dossier
+    from recoupe.store import open_store
+
+    db = tmp_path / "c.db"
+    span = {"doc": "d1", "start": 0, "end": 6, "text": "700 km"}
+    rows = [{"id": f"con-{i}", "kind": "distance", "about": f"about {i}", "statements": [span], "expected": None,
+             "explanation": f"explanation {i}", "certainty": c} for i, c in enumerate([0.3, 0.9, 0.6])]
+    with open_store(db) as store:
+        store.add_document(Document(id="d1", source="s", text="700 km", content_hash="h"), None)
+        store.write_dossier(Dossier(contradictions=rows), "fp")
+    r = CliRunner().invoke(main, ["check", "--db", str(db)])
+    assert r.exit_code == 0, r.output
+    assert r.output.index("about 1") < r.output.index("about 2") < r.output.index("about 0")
+    r = CliRunner().invoke(main, ["check", "--db", str(db), "--min-certainty", "0.5", "--json"])
+    assert [c["id"] for c in json.loads(r.output)] == ["con-1", "con-2"]
+
+
+def test_cli_check_on_the_sample_runs(sample_db: Path) -> None:
+    r = CliRunner().invoke(main, ["check", "--db", str(sample_db)])
+    assert r.exit_code == 0, r.output

@@ -38,7 +38,7 @@ class Component:
 COMPONENTS: dict[str, Component] = {}
 
 # The default pipeline, in order. Later capabilities append their component names here.
-DEFAULT_PIPELINE: list[str] = ["names", "times", "quotes", "claims", "events"]
+DEFAULT_PIPELINE: list[str] = ["names", "times", "quantities", "quotes", "claims", "events"]
 
 
 def component(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = (), version: str = "1") -> Callable[[ComponentFn], ComponentFn]:
@@ -88,4 +88,4 @@ def run_components(components: list[Component], ctx: Context) -> None:
 
 def _load_builtins() -> None:
     # Importing the modules registers the built-in components.
-    from recoupe.analyze import claims, events, names, quotes, temporal  # noqa: F401
+    from recoupe.analyze import claims, events, names, quantities, quotes, temporal  # noqa: F401

@@ -156,6 +156,50 @@ def serve(db: str, host: str, port: int, tiles: str | None) -> None:
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
+@main.command()
+@DB_OPTION
+@click.option("--kind", type=click.Choice(["distance", "date", "number", "duration", "fact", "other"]), help="Only this kind.")
+@click.option("--min-certainty", default=0.0, show_default=True, type=click.FloatRange(0, 1), help="Hide less certain ones.")
+@click.option("--json", "as_json", is_flag=True, help="Print them as JSON (the contract's Contradiction objects).")
+def check(db: str, kind: str | None, min_certainty: float, as_json: bool) -> None:
+    """Print the contradictions found between sources (and against the map), most certain first.
+
+    Each shows what conflicts, the statements as quoted in their articles, and the computed value
+    when there is one. Exit code: 0 (whether or not anything conflicts).
+    """
+    from recoupe import api
+
+    rows = api.contradictions(db, kind=kind, min_certainty=min_certainty)
+    if as_json:
+        click.echo(api.write_json(rows, None))
+        return
+    if not rows:
+        click.echo("no contradictions found")
+        return
+    labels = api.document_labels(db)
+    for i, c in enumerate(rows, 1):
+        click.echo(f"{i}. [{c['kind']}, certainty {c.get('certainty', 0):.2f}] {c['about']}")
+        click.echo(f"   {c['explanation']}")
+        contexts = c.get("contexts") or [None] * len(c["statements"])
+        for s, ctx_span in zip(c["statements"], contexts):
+            click.echo(f"   - “{s['text']}” ({labels.get(s['doc'], s['doc'])}, characters {s['start']}–{s['end']})")
+            if ctx_span and ctx_span["text"] != s["text"]:
+                click.echo(f"     in: {_shorten(ctx_span['text'], s['start'] - ctx_span['start'], len(s['text']))}")
+        exp = c.get("expected")
+        if exp:
+            click.echo(f"   expected: {exp['value']} {exp.get('unit') or ''} ({exp['method']})".replace("  (", " ("))
+
+
+def _shorten(sentence: str, at: int, length: int, width: int = 160) -> str:
+    """The sentence cut to about `width` characters around the statement at [at:at+length]."""
+    sentence = " ".join(sentence.split()) if len(sentence) <= width else sentence
+    if len(sentence) <= width:
+        return sentence
+    start = max(0, at - (width - length) // 2)
+    end = min(len(sentence), start + width)
+    return ("… " if start else "") + " ".join(sentence[start:end].split()) + (" …" if end < len(sentence) else "")
+
+
 def _print_report(report) -> None:  # type: ignore[no-untyped-def]
     parts = [f"{report.read} read", f"{report.added} added", f"{report.unchanged} unchanged"]
     if report.replaced:

@@ -20,6 +20,7 @@ def _load_builtins() -> None:
     from recoupe.resolve import merge_places  # noqa: F401
     from recoupe.resolve import claims  # noqa: F401
     from recoupe.resolve import events  # noqa: F401
+    from recoupe.resolve import contradictions, quantities  # noqa: F401
 
 
 def resolve(documents: list[Document], analyses: list[Analysis], steps: list[str] | None = None) -> Dossier:

@@ -66,8 +66,9 @@ class Step:
 
 
 STEPS: dict[str, Step] = {}
-# Order matters: events read entities, geocoded places and resolved times, and come before claims/contradictions.
-DEFAULT_STEPS: list[str] = ["entities", "geocode", "merge_places", "events", "quotes", "claims"]
+# Order matters: events read entities, geocoded places and resolved times; "contradictions" reads what
+# every other step produced, so it stays last.
+DEFAULT_STEPS: list[str] = ["entities", "geocode", "merge_places", "events", "quotes", "claims", "quantities", "contradictions"]
 
 
 def step(name: str, version: str = "1") -> Callable[[StepFn], StepFn]:

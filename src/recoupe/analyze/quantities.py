@@ -1,0 +1,613 @@
+"""The `quantities` component: numbers with their unit, bound and context (places, subject) as spans, French first."""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from text_to_num import text2num
+
+from recoupe.analyze.registry import Context, component
+from recoupe.errors import RecoupeError
+from recoupe.model import Mention, QuantityRec, Span
+
+_APOS = str.maketrans({"’": "'", "‘": "'"})
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The French quantity lexicon of data/fr/units.json, compiled into matchers."""
+
+    unit_forms: list[tuple[str, str, bool]]  # (form, unit, case-sensitive), longest first
+    dimensions: dict[str, str]  # unit -> dimension
+    factors: dict[str, float]  # unit -> factor to its dimension's base unit
+    multipliers: dict[str, float]
+    case_sensitive: frozenset[str]
+    vague: dict[str, tuple[float, float, float]]
+    number_words: frozenset[str]
+    approx_before: list[tuple[str, str]]
+    approx_after: list[tuple[str, str]]
+    tolerance: dict[str, float]
+    skip_before: frozenset[str]
+    months: frozenset[str]
+    relative_date_before: tuple[str, ...]
+    time_of_day_before: frozenset[str]
+    adjectives_between: frozenset[str]
+    geodesic_cues: tuple[str, ...]
+    route_cues: tuple[str, ...]
+    segment_stops: tuple[str, ...]
+
+
+def has_lexicon(lang: str) -> bool:
+    return resources.files("recoupe.data").joinpath(lang, "units.json").is_file()
+
+
+@lru_cache(maxsize=4)
+def lexicon(lang: str = "fr") -> Lexicon:
+    """Load and check the quantity lexicon for `lang` (a broken file fails here, at start-up)."""
+    path = resources.files("recoupe.data").joinpath(lang, "units.json")
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError) as e:
+        raise RecoupeError(f"{lang}/units.json: cannot read the unit lexicon ({e})") from None
+    cs = frozenset(data["case_sensitive"])
+    forms: list[tuple[str, str, bool]] = []
+    dims: dict[str, str] = {}
+    factors: dict[str, float] = {}
+    for unit, spec in data["units"].items():
+        if not spec.get("forms") or "dimension" not in spec:
+            raise RecoupeError(f"{lang}/units.json: unit {unit!r} needs a dimension and forms")
+        dims[unit] = spec["dimension"]
+        factors[unit] = float(spec.get("factor", 1))
+        for f in spec["forms"]:
+            forms.append((f.translate(_APOS), unit, f in cs))
+    forms.sort(key=lambda t: -len(t[0]))
+    for name, bound in [*data["approximators"].items(), *data["approximators_after"].items()]:
+        if bound not in ("approx", "at_least", "at_most"):
+            raise RecoupeError(f"{lang}/units.json: approximator {name!r} has unknown bound {bound!r}")
+    vague = {k: tuple(float(x) for x in v) for k, v in data["vague_nouns"].items() if not k.startswith("_")}
+    return Lexicon(
+        unit_forms=forms, dimensions=dims, factors=factors,
+        multipliers={k: float(v) for k, v in data["multipliers"].items()}, case_sensitive=cs,
+        vague=vague,  # type: ignore[arg-type]
+        number_words=frozenset(data["number_words"]),
+        approx_before=sorted(((k.translate(_APOS), v) for k, v in data["approximators"].items()), key=lambda t: -len(t[0])),
+        approx_after=sorted(((k, v) for k, v in data["approximators_after"].items()), key=lambda t: -len(t[0])),
+        tolerance={k: float(v) for k, v in data["approx_tolerance"].items()},
+        skip_before=frozenset(s.casefold() for s in data["skip_before"]),
+        months=frozenset(data["months"]),
+        relative_date_before=tuple(data["relative_date_before"]),
+        time_of_day_before=frozenset(data["time_of_day_before"]),
+        adjectives_between=frozenset(data["adjectives_between"]),
+        geodesic_cues=tuple(c.translate(_APOS) for c in data["geodesic_cues"]),
+        route_cues=tuple(data["route_cues"]),
+        segment_stops=tuple(data["segment_stops"]),
+    )
+
+
+# digits with French separators: "1 500", "1.500", "86,4", "1 500 000"; never glued to a word before
+# ("Su-27", "T90", "KN-09") so model names and codes are not numbers.
+_DIGITS = re.compile(r"(?<![\w.,/\-–])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d{1,3}(?:\.\d{3})+(?![\d,])|\d+)(?:[,.](\d+))?(?!\d)")
+
+
+@lru_cache(maxsize=4)
+def _word_number_re(lang: str = "fr") -> re.Pattern[str]:
+    words = sorted(lexicon(lang).number_words, key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\w'’-])(?:{alt})(?:[\s-]+(?:{alt}))*(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _vague_re(lang: str = "fr") -> re.Pattern[str]:
+    nouns = "|".join(sorted(lexicon(lang).vague, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’])(un|une|des|quelques|plusieurs)\s+({nouns})(s?)(?!\w)", re.IGNORECASE)
+
+
+@dataclass
+class _Num:
+    start: int
+    end: int
+    value: float
+    value_max: float | None = None
+    bound: str = "exact"
+    vague: bool = False  # "des dizaines", "un millier": the value is an order of magnitude
+    scaled: bool = False  # a multiplier or vague noun was read, so "de" + unit may follow
+    words: bool = False
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+def parse_number_words(text: str, lang: str = "fr") -> float | None:
+    """Value of French number words ("deux millions", "mille deux cents"); None when not a number.
+
+    text2num is wrapped because it raises on some valid inputs and mangles decimals with multipliers.
+    """
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    t = re.sub(r"^(et )+|( et)+$", "", t)
+    if not t or t in ("et",):
+        return None
+    try:
+        return float(text2num(t, lang))
+    except (ValueError, TypeError):
+        pass
+    # "trois cent mille millions": split off a trailing multiplier and retry the head
+    lex = lexicon(lang)
+    parts = t.split(" ")
+    if len(parts) > 1 and parts[-1] in lex.multipliers:
+        head = parse_number_words(" ".join(parts[:-1]), lang)
+        if head is not None:
+            return head * lex.multipliers[parts[-1]]
+    return None
+
+
+def _digits_value(whole: str, frac: str | None) -> float:
+    intpart = re.sub(r"[ \u00a0\u202f.]", "", whole)
+    return float(f"{intpart}.{frac}") if frac else float(intpart)
+
+
+def _match_multiplier(text: str, pos: int, lex: Lexicon) -> tuple[int, float] | None:
+    """A multiplier right after a number: "millions", "milliards", "Mds"; abbreviations must match their case."""
+    m = re.match(r"[ \u00a0\u202f]?([A-Za-zé]+)", text[pos:pos + 14])
+    if not m:
+        return None
+    word = m.group(1)
+    if word in lex.case_sensitive:
+        key = word
+    elif word.lower() not in lex.case_sensitive:
+        key = word.lower()
+    else:
+        return None
+    if key not in lex.multipliers:
+        return None
+    end = pos + m.end()
+    if end < len(text) and (text[end].isalpha() or (key in lex.case_sensitive and text[end] == ".")):
+        return None  # "5 M. Dupont": an abbreviation followed by a full stop is a title, not a million
+    return end, lex.multipliers[key]
+
+
+def _match_unit(text: str, pos: int, lex: Lexicon, allow_de: bool) -> tuple[int, str] | None:
+    """The unit written at `pos` (after optional spaces, and "de"/"d'" when a multiplier came first)."""
+    m = re.match(r"[ \u00a0\u202f]*", text[pos:])
+    p = pos + (m.end() if m else 0)
+    if allow_de:
+        d = re.match(r"(de |d['’])", text[p:p + 3])
+        if d:
+            p += d.end()
+    window = text[p:p + 40].translate(_APOS)
+    low = window.lower()
+    for form, unit, cs in lex.unit_forms:
+        hay = window if cs else low
+        f = form if cs else form.lower()
+        if hay.startswith(f):
+            e = p + len(f)
+            nxt = text[e] if e < len(text) else " "
+            if nxt.isalnum() or nxt in "-_":
+                continue
+            # a bare "m"/"t"/"h" after a space is a unit only before a non-word; "à 14 h 30" is a time of day
+            if unit == "h" and re.match(r"\s?\d", text[e:e + 2]):
+                return None
+            return e, unit
+    return None
+
+
+def _preceding_words(text: str, start: int, n: int = 30) -> str:
+    return text[max(0, start - n):start].translate(_APOS).lower()
+
+
+def _approx_before(text: str, start: int, lex: Lexicon) -> tuple[int, str] | None:
+    before = _preceding_words(text, start, 32)
+    for form, bound in lex.approx_before:
+        f = form.lower()
+        sep = "" if f.endswith("'") else " "
+        if before.endswith(f + sep) or (sep and before.endswith(f + "\u00a0")):
+            s = start - len(f) - len(sep)
+            if s == 0 or not text[s - 1].isalnum():
+                return s, bound
+    return None
+
+
+def _approx_after(text: str, end: int, lex: Lexicon) -> tuple[int, str] | None:
+    after = text[end:end + 16].lower()
+    for form, bound in lex.approx_after:
+        m = re.match(rf"\s*,?\s*{re.escape(form)}(?!\w)", after)
+        if m:
+            return end + m.end(), bound
+    return None
+
+
+def _candidates(text: str, lex: Lexicon, lang: str) -> list[_Num]:
+    """Every number in the text, digits, words or vague nouns, without units yet."""
+    out: list[_Num] = []
+    taken: list[tuple[int, int]] = []
+    for m in _vague_re(lang).finditer(text):
+        det, noun, plural = m.group(1).lower(), m.group(2).lower(), m.group(3)
+        single, low, high = lex.vague[noun]
+        if det in ("un", "une") and not plural:
+            n = _Num(m.start(), m.end(), single, bound="approx", vague=True, scaled=True)
+        else:
+            n = _Num(m.start(), m.end(), low, high, bound="range", vague=True, scaled=True)
+        # "des dizaines de millions": the vague noun scales a following multiplier
+        mm = re.match(r"\s+(de|d['’])\s*(millions|milliards|milliers)(?!\w)", text[m.end():m.end() + 20])
+        if mm:
+            k = lex.multipliers.get(mm.group(2), 1000.0)
+            n.value *= k
+            n.value_max = n.value_max * k if n.value_max is not None else None
+            n.end = m.end() + mm.end()
+        out.append(n)
+        taken.append((n.start, n.end))
+    for m in _DIGITS.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        n = _Num(m.start(), m.end(), _digits_value(m.group(1), m.group(2)))
+        n.attrs["digits"] = m.group(0)
+        mult = _match_multiplier(text, m.end(), lex)
+        if mult:
+            n.end, k = mult
+            n.value *= k
+            n.scaled = True
+            n.attrs["scale"] = k
+        out.append(n)
+        taken.append((n.start, n.end))
+    for m in _word_number_re(lang).finditer(text):
+        if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
+            continue
+        words = m.group(0)
+        # trim a dangling "et" at either end ("vingt et" in "vingt et un" is kept whole by the regex)
+        lead = len(words) - len(re.sub(r"^(?:et[\s-]+)+", "", words, flags=re.I))
+        trail = len(words) - len(re.sub(r"(?:[\s-]+et)+$", "", words, flags=re.I))
+        s, e = m.start() + lead, m.end() - trail
+        if e <= s:
+            continue
+        value = parse_number_words(text[s:e], lang)
+        if value is None:
+            continue
+        n = _Num(s, e, value, words=True)
+        tail = re.search(r"(millions?|milliards?)$", text[s:e], re.I)
+        n.scaled = tail is not None
+        if tail:
+            n.attrs["scale"] = lex.multipliers[tail.group(1).lower()]
+        out.append(n)
+    out.sort(key=lambda n: n.start)
+    return out
+
+
+def _count_noun(sdoc: Any, pos: int, lex: Lexicon, allow_de: bool, starts: list[int] | None = None) -> tuple[int, str, str] | None:
+    """The counted noun after `pos` ("180 usines" -> usine), skipping "derniers", "de"; (end, lemma, text)."""
+    if sdoc is None:
+        return None
+    tok = _token_at(sdoc, pos, starts)
+    steps = 0
+    while tok is not None and steps < 3:
+        low = tok.text.lower().translate(_APOS)
+        if low in lex.adjectives_between or (allow_de and low in ("de", "d'")):
+            tok = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            steps += 1
+            continue
+        break
+    if tok is None or tok.pos_ != "NOUN" or not tok.text.isalpha():
+        return None
+    lemma = tok.lemma_.lower()
+    # the lemmatiser strips the "s" of invariable nouns ("obus" -> "obu"); keep the word it knows
+    vocab = tok.vocab
+    if lemma != tok.lower_ and not vocab.has_vector(lemma) and vocab.has_vector(tok.lower_):
+        lemma = tok.lower_
+    if lemma in lex.months or tok.text.lower() in lex.months:
+        return None
+    return tok.idx + len(tok.text), lemma, tok.text
+
+
+def _token_at(sdoc: Any, pos: int, starts: list[int] | None = None) -> Any:
+    """The first non-space token starting at or after `pos` (binary search over token offsets)."""
+    starts = starts if starts is not None else [t.idx for t in sdoc]
+    i = bisect.bisect_left(starts, pos)
+    while i < len(sdoc) and sdoc[i].is_space:
+        i += 1
+    return sdoc[i] if i < len(sdoc) else None
+
+
+def find_quantities(text: str, sdoc: Any = None, lang: str = "fr") -> list[_Num]:
+    """Quantities in `text` with value, unit, bound and span (no context yet); dates, years and codes skipped."""
+    lex = lexicon(lang)
+    cands = _candidates(text, lex, lang)
+    starts = [t.idx for t in sdoc] if sdoc is not None else None
+    found: list[_Num] = []
+    for n in cands:
+        if _skipped_before(text, n.start, lex):
+            continue
+        # "2 millions de", but also "3 000 000 de personnes": French puts "de" after a round million
+        allow_de = n.scaled or n.value >= 1_000_000
+        unit_m = _match_unit(text, n.end, lex, allow_de=allow_de)
+        unit: str | None = None
+        end = n.end
+        if unit_m:
+            end, unit = unit_m
+        elif n.end < len(text) and (text[n.end].isalpha() or text[n.end] in "°²³"):
+            continue  # a glued suffix: an ordinal ("3e", "1er"), a time ("14h30"), a code ("1990s")
+        else:
+            noun = _count_noun(sdoc, n.end, lex, allow_de=allow_de, starts=starts)
+            if noun is not None and not (re.fullmatch(r"\d{4}", n.attrs.get("digits", "")) and noun[2][:1].isupper()):
+                end, lemma, word = noun
+                unit = _unit_for_word(word, lex) or lemma
+        if _is_date_like(text, n, unit, lex):
+            continue
+        if n.words and n.value == 1 and not n.scaled and unit not in lex.dimensions:
+            continue  # "un homme": "un" is an article
+        if unit in lex.dimensions and lex.dimensions[unit] == "time" and _time_of_day(text, n, unit, lex):
+            continue
+        n.attrs["unit"] = unit
+        n.end = end
+        found.append(n)  # bare numbers are kept until ranges are merged ("entre 5 et 10 km")
+    merged = _merge_ranges(text, found, lex)
+    for n in merged:
+        ap = _approx_before(text, n.start, lex)
+        if ap and n.bound in ("exact", "approx"):
+            n.start, n.bound = ap[0], ap[1]
+        elif n.bound == "exact":
+            aa = _approx_after(text, n.end, lex)
+            if aa:
+                n.end, n.bound = aa
+        if n.bound == "exact" and n.vague:
+            n.bound = "approx"
+    return merged
+
+
+def _unit_for_word(word: str, lex: Lexicon) -> str | None:
+    low = word.lower()
+    for form, unit, cs in lex.unit_forms:
+        if (form == word) if cs else (form.lower() == low):
+            return unit
+    return None
+
+
+def _skipped_before(text: str, start: int, lex: Lexicon) -> bool:
+    before = _preceding_words(text, start, 16).rstrip()
+    last = before.split(" ")[-1] if before else ""
+    if last in lex.skip_before or last.rstrip(".") + "." in lex.skip_before:
+        return True
+    # a footnote call "[1]"
+    return start > 0 and text[start - 1] == "[" and text[start:start + 4].split("]")[0].isdigit()
+
+
+def _is_date_like(text: str, n: _Num, unit: str | None, lex: Lexicon) -> bool:
+    after = text[n.end:n.end + 14].lower()
+    first = re.match(r"\s*(?:er\s+)?([a-zéû]+)", after)
+    if first and first.group(1) in lex.months and n.value <= 31:
+        return True  # "13 septembre", "1er mai"
+    if n.words or n.scaled:
+        return False
+    digits = n.attrs.get("digits", "")
+    if unit is None and re.fullmatch(r"\d{4}", digits) and 1000 <= n.value <= 2199:
+        return True  # a year
+    if re.fullmatch(r"\d{4}", digits) and 1000 <= n.value <= 2199 and re.match(r"\s*[-–]\s*\d{4}", text[n.end:n.end + 8]):
+        return True  # "1950-1953"
+    before = _preceding_words(text, n.start, 14)
+    if unit in ("year", "month", "d", "week") and any(before.endswith(c + " ") for c in lex.relative_date_before):
+        return True  # "il y a 75 ans" is a date, not a measured duration
+    return False
+
+
+def _time_of_day(text: str, n: _Num, unit: str | None, lex: Lexicon) -> bool:
+    if unit != "h" or n.value > 24:
+        return False
+    before = _preceding_words(text, n.start, 12).rstrip()
+    last = before.split(" ")[-1] if before else ""
+    return last in lex.time_of_day_before
+
+
+_RANGE_JOIN = re.compile(r"^\s*(?:et|à|au|-|–|ou)\s*$", re.IGNORECASE)
+
+
+def _merge_ranges(text: str, found: list[_Num], lex: Lexicon) -> list[_Num]:
+    """"entre 5 et 10 km", "de 5 à 10 km", "5-10 km": one quantity from the first to the second value."""
+    out: list[_Num] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if b is not None and _RANGE_JOIN.match(text[a.end:b.start]) and a.attrs.get("unit") in (None, b.attrs.get("unit")):
+            before = _preceding_words(text, a.start, 8)
+            joiner = text[a.end:b.start].strip().lower()
+            ok = (joiner == "et" and before.endswith("entre ")) or (joiner in ("à", "au") and (before.endswith("de ") or a.attrs.get("unit") is None)) or joiner in ("-", "–", "ou")
+            if ok and "scale" in b.attrs and "scale" not in a.attrs and a.value < b.attrs["scale"]:
+                a.value *= b.attrs["scale"]  # "deux à trois millions": the multiplier is shared
+            if ok and b.value >= a.value:
+                start = a.start
+                if joiner == "et":
+                    start -= len("entre ")
+                elif joiner in ("à", "au") and before.endswith("de "):
+                    start -= len("de ")
+                r = _Num(start, b.end, a.value, b.value_max or b.value, bound="range", vague=a.vague or b.vague, scaled=b.scaled)
+                r.attrs = dict(b.attrs)
+                out.append(r)
+                i += 2
+                continue
+        if a.attrs.get("unit") is not None or a.scaled or a.vague:
+            out.append(a)
+        i += 1
+    return [n for n in out if n.attrs.get("unit") is not None or n.scaled or n.vague]
+
+
+# --- context: what the quantity measures --------------------------------------------------------
+
+
+def _segment(text: str, start: int, limit: int, lex: Lexicon) -> tuple[int, int]:
+    """From `start`, the words up to the first stop (comma, conjunction, clause word) before `limit`."""
+    end = limit
+    low = text[start:limit].lower()
+    for stop in lex.segment_stops:
+        k = low.find(stop)
+        if k >= 0:
+            end = min(end, start + k)
+    return start, end
+
+
+_NEAR = 12  # a place "right after" a preposition: at most an article or a short common noun away
+
+
+def _places_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    # overlap, not containment: the recogniser sometimes swallows the preposition ("de Lille")
+    return [m for m in mentions if m.label != "person" and m.span.start < end and start < m.span.end]
+
+
+def _span_dict(m: Mention) -> dict[str, Any]:
+    return {"start": m.span.start, "end": m.span.end, "text": m.span.text, "label": m.label}
+
+
+def place_context(text: str, sent: tuple[int, int], q_start: int, q_end: int, mentions: list[Mention], lex: Lexicon) -> dict[str, Any]:
+    """The places a distance, speed or duration refers to, read from the words around it in its sentence.
+
+    Patterns: "entre X et Y", "séparant X de Y", "de X à Y", "à N km de X" (the other end is the place
+    named just before, when there is one), and the cues "à vol d'oiseau" (geodesic) or a route (train, road).
+    """
+    s_start, s_end = sent
+    sentence = text[s_start:s_end]
+    low = sentence.lower().translate(_APOS)
+    attrs: dict[str, Any] = {}
+    words: list[str] = []
+    places: list[dict[str, Any]] = []
+    rel_after = low[q_end - s_start:]
+    # "à vol d'oiseau" right after the quantity or anywhere in the sentence
+    for cue in lex.geodesic_cues:
+        if cue in low:
+            attrs["geodesic"] = True
+            words.append(cue)
+            break
+    for cue in lex.route_cues:
+        if re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", low):
+            attrs["route"] = True
+            words.append(cue)
+            break
+    # the words right after the quantity: "[à vol d'oiseau] de X" / "séparant X de Y" / "entre X et Y"
+    m_after = re.match(r"\s*(?:,\s*)?(?:à vol d'oiseau\s*|en ligne droite\s*)?(?:,\s*)?(?:au nord |au sud |à l'est |à l'ouest |au nord-est |au nord-ouest |au sud-est |au sud-ouest )?(de la |de l'|du |des |de |d')", rel_after)
+    m_sep = re.match(r"\s*(?:qui )?(?:séparant|sépare|séparent|reliant|relie|relient|entre)\s+(.*)", rel_after)
+    if m_sep:
+        seg_start = q_end + m_sep.start(1)
+        seg = text[seg_start:s_end]
+        j = re.search(r"\s(du|de la|de l'|des|de|d'|et|à)\s", seg.translate(_APOS))
+        if j:
+            a0, a1 = seg_start, seg_start + j.start()
+            b0, b1 = _segment(text, seg_start + j.end(), s_end, lex)
+            pa, pb = _places_in(mentions, a0, a1), _places_in(mentions, b0, b1)
+            words.append(text[q_end:b1].strip())
+            if pa and pb:
+                places = [{"role": "from", **_span_dict(pa[0])}, {"role": "to", **_span_dict(pb[0])}]
+    elif m_after:
+        seg = _segment(text, q_end + m_after.end(), s_end, lex)
+        words.append(text[q_end:seg[1]].strip())
+        attrs["target"] = text[seg[0]:seg[1]].strip()  # "la frontière coréenne": kept even when it names no place
+        pb = _places_in(mentions, *seg)
+        if pb:
+            places.append({"role": "to", **_span_dict(pb[0])})
+            # the other end: the last place named before the quantity in the sentence ("Vostotchny, à 1 000 km de X")
+            before = [m for m in _places_in(mentions, s_start, q_start)]
+            if before:
+                places.insert(0, {"role": "from", **_span_dict(before[-1])})
+                words.insert(0, before[-1].span.text)
+    if not places and not m_after and not m_sep:
+        # "la distance entre X et Y est de N km": the pair named anywhere in the sentence
+        em = re.search(r"(?<!\w)entre\s+(.{1,60}?)\s+et\s+(.{1,60})", low)
+        if em:
+            a0, a1 = s_start + em.start(1), s_start + em.end(1)
+            b0, b1 = _segment(text, s_start + em.start(2), s_end, lex)
+            pa = [m for m in _places_in(mentions, a0, a1) if m.span.start - a0 <= _NEAR]
+            pb = [m for m in _places_in(mentions, b0, b1) if m.span.start - b0 <= _NEAR]
+            if pa and pb:
+                places = [{"role": "from", **_span_dict(pa[0])}, {"role": "to", **_span_dict(pb[0])}]
+                words.append(text[s_start + em.start():b1])
+    if not places and not m_after and not m_sep:
+        # a journey stated in the sentence: "de X à Y", "depuis X jusqu'à Y", each place right after its preposition
+        for jm in re.finditer(r"(?<!\w)(?:de|d'|du|depuis)\s+(.{1,60}?)\s+(?:à|au|jusqu'à|jusqu'au|vers)\s+(.{1,60})", low):
+            a0 = s_start + jm.start(1)
+            a1 = s_start + jm.end(1)
+            b0, b1 = _segment(text, s_start + jm.start(2), s_end, lex)
+            pa = [m for m in _places_in(mentions, a0, a1) if m.span.start - a0 <= _NEAR]
+            pb = [m for m in _places_in(mentions, b0, b1) if m.span.start - b0 <= _NEAR]
+            if pa and pb and pa[0].span.start != pb[0].span.start:
+                places = [{"role": "from", **_span_dict(pa[0])}, {"role": "to", **_span_dict(pb[0])}]
+                attrs["journey"] = True
+                words.append(text[s_start + jm.start():b1])
+                break
+    if places:
+        attrs["places"] = places
+    if words:
+        attrs["place_words"] = list(dict.fromkeys(words))
+    return attrs
+
+
+_MAX_SUBJECT = 60
+
+
+def subject_context(sdoc: Any, q_start: int, q_end: int) -> dict[str, Any]:
+    """The grammatical subject and verb the quantity belongs to ("La Corée du Nord possède N obus")."""
+    if sdoc is None:
+        return {}
+    span = sdoc.char_span(q_start, q_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return {}
+    # climb to the top of the quantity's own words, then one step: the verb it is an argument of
+    top = span[-1]
+    # (spaCy makes a new Token object on each access: compare indices, never identity)
+    while top.head.i != top.i and span.start <= top.head.i < span.end:
+        top = top.head
+    tok = top.head
+    if tok.i == top.i or tok.pos_ not in ("VERB", "AUX"):
+        return {}
+    out: dict[str, Any] = {"verb": tok.lemma_.lower()}
+    if top.dep_ not in ("obj", "xcomp", "nsubj:pass"):
+        return out  # the quantity hangs off a complement ("entre les deux pays"): the subject is not what it counts
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "nsubj:pass"):
+            toks = list(child.subtree)
+            s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            if child.pos_ == "PRON" or e - s > _MAX_SUBJECT or (s <= q_start and q_end <= e):
+                break  # a pronoun, a long clause or the quantity itself: not a subject we can match across sources
+            out["subject"] = {"start": s, "end": e, "text": sdoc.text[s:e]}
+            break
+    return out
+
+
+def _about(text: str, n: _Num, unit: str | None, lex: Lexicon, attrs: dict[str, Any]) -> str | None:
+    dim = lex.dimensions.get(unit or "")
+    places = attrs.get("places") or []
+    if dim == "length" and places:
+        names = [p["text"] for p in places]
+        return "distance " + " – ".join(names) if len(names) > 1 else f"distance to {names[0]}"
+    if dim in ("speed", "time") and len(places) == 2 and attrs.get("journey"):
+        what = "speed" if dim == "speed" else "duration"
+        return f"{what} {places[0]['text']} – {places[1]['text']}"
+    if dim is None and unit:
+        subj = attrs.get("subject", {}).get("text")
+        return f"{subj}: {unit}" if subj else None
+    return None
+
+
+@component("quantities", requires=("spacy", "mentions"), assigns=("quantities",), version="1")
+def quantities(ctx: Context) -> dict[str, list[Any]]:
+    text = ctx.document.text
+    lang = ctx.document.language or "fr"
+    if not has_lexicon(lang):
+        return {"quantities": []}  # "1,500" means 1.5 in French and 1500 in English: never read with the wrong lexicon
+    lex = lexicon(lang)
+    sents = ctx.analysis.sentences or [(0, len(text))]
+    starts = [s for s, _ in sents]
+    out: list[QuantityRec] = []
+    for n in find_quantities(text, ctx.sdoc, lang):
+        unit = n.attrs.pop("unit", None)
+        si = max(0, bisect.bisect_right(starts, n.start) - 1)
+        sent = sents[si]
+        attrs: dict[str, Any] = {"sentence": si, "dimension": lex.dimensions.get(unit or "", "count" if unit else None)}
+        if n.vague:
+            attrs["vague"] = True
+        if attrs["dimension"] in ("length", "speed", "time"):
+            sent_mentions = [m for m in ctx.analysis.mentions if sent[0] <= m.span.start < sent[1]]
+            attrs.update(place_context(text, sent, n.start, n.end, sent_mentions, lex))
+        attrs.update(subject_context(ctx.sdoc, n.start, n.end))
+        out.append(QuantityRec(
+            span=Span(ctx.document.id, n.start, n.end, text[n.start:n.end]), value=n.value, unit=unit,
+            bound=n.bound, value_max=n.value_max, about=_about(text, n, unit, lex, attrs), attrs=attrs,
+        ))
+    return {"quantities": out}

@@ -1,0 +1,127 @@
+"""Consistency checks, registered by name: each reads the resolved dossier and returns contradictions."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from recoupe.errors import RecoupeError
+from recoupe.model import make_id
+from recoupe.resolve.registry import ResolveContext
+
+CheckFn = Callable[[ResolveContext], list[dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    fn: CheckFn
+    version: str
+
+
+CHECKS: dict[str, Check] = {}
+DEFAULT_CHECKS: list[str] = ["distance", "motion", "dates", "values", "facts"]
+
+
+def check(name: str, version: str = "1") -> Callable[[CheckFn], CheckFn]:
+    """Register `fn(ctx) -> [contradiction]` under `name` (the hook an outside package would use too)."""
+
+    def deco(fn: CheckFn) -> CheckFn:
+        CHECKS[name] = Check(name, fn, version)
+        return fn
+
+    return deco
+
+
+def load_builtins() -> None:
+    from recoupe.resolve.checks import dates, distance, facts, motion, values  # noqa: F401
+
+
+def run_checks(ctx: ResolveContext, names: list[str] | None = None) -> list[dict[str, Any]]:
+    """Every contradiction the checks find, deduplicated by id, most certain first."""
+    load_builtins()
+    wanted = names if names is not None else list(DEFAULT_CHECKS) + sorted(set(CHECKS) - set(DEFAULT_CHECKS))
+    found: dict[str, dict[str, Any]] = {}
+    for n in wanted:
+        c = CHECKS.get(n)
+        if c is None:
+            raise RecoupeError(f"unknown check {n!r}; known: {', '.join(sorted(CHECKS))}")
+        for rec in c.fn(ctx):
+            rec.setdefault("check", n)
+            rec.setdefault("contexts", [_sentence_of(ctx, st) for st in rec["statements"]])
+            prev = found.get(rec["id"])
+            if prev is None or rec.get("certainty", 0) > prev.get("certainty", 0):
+                found[rec["id"]] = rec
+    return sorted(found.values(), key=lambda r: (-r.get("certainty", 0.0), r["kind"], r["id"]))
+
+
+def _sentence_of(ctx: ResolveContext, span: dict[str, Any]) -> dict[str, Any]:
+    """The sentence around a statement, so a reader sees it in context (the statement itself when unknown)."""
+    from recoupe.resolve.checks.places import sentence_bounds
+
+    doc = ctx.docs_by_id.get(span["doc"])
+    bounds = sentence_bounds(ctx, span["doc"], span["start"])
+    if doc is None or bounds is None:
+        return dict(span)
+    s, e = min(bounds[0], span["start"]), max(bounds[1], span["end"])
+    while e > s and doc.text[e - 1].isspace():
+        e -= 1
+    return {"doc": span["doc"], "start": s, "end": e, "text": doc.text[s:e]}
+
+
+@lru_cache(maxsize=1)
+def settings() -> dict[str, Any]:
+    """The checks' tolerances (data/checks.json), loaded once."""
+    try:
+        return json.loads(resources.files("recoupe.data").joinpath("checks.json").read_text("utf-8"))
+    except (OSError, ValueError) as e:
+        raise RecoupeError(f"checks.json: cannot read the checks' settings ({e})") from None
+
+
+def contradiction(kind: str, about: str, statements: list[dict[str, Any]], explanation: str, *,
+                  certainty: float, expected: dict[str, Any] | None = None, **extra: Any) -> dict[str, Any]:
+    """A contradiction in the contract's shape; its id is a hash of its kind and statement spans."""
+    keys = sorted((s["doc"], s["start"], s["end"]) for s in statements)
+    rec: dict[str, Any] = {
+        "id": make_id("con", kind, about if len(keys) == 1 else "", *keys),
+        "kind": kind, "about": about,
+        "statements": [{"doc": s["doc"], "start": s["start"], "end": s["end"], "text": s["text"]} for s in statements],
+        "expected": expected, "explanation": explanation, "certainty": round(max(0.0, min(1.0, certainty)), 3),
+    }
+    rec.update(extra)
+    return rec
+
+
+def interval(q: dict[str, Any], factor: float = 1.0) -> tuple[float, float]:
+    """The values a quantity allows, widened by its stated approximation: (low, high), high may be inf."""
+    tol = settings()["tolerance"]
+    v = float(q["value"]) * factor
+    vmax = float(q["value_max"]) * factor if q.get("value_max") is not None else v
+    bound = q.get("bound") or "exact"
+    t = tol["vague"] if q.get("vague") else tol.get(bound, tol["exact"])
+    if bound == "at_least":
+        return v * (1 - t), math.inf
+    if bound == "at_most":
+        return 0.0, v * (1 + t)
+    if bound == "range":
+        return v * (1 - t), vmax * (1 + t)
+    return v * (1 - t), v * (1 + t)
+
+
+def fmt(x: float) -> str:
+    """A number the way a reader expects it: thin grouping, no needless decimals."""
+    if math.isinf(x):
+        return "∞"
+    if abs(x) >= 100 or float(x).is_integer():
+        return f"{round(x):,}".replace(",", " ")
+    return f"{x:.1f}"
+
+
+def stated(q: dict[str, Any]) -> str:
+    """The quantity as written, in quotes, for explanations."""
+    return f"“{q['span']['text']}”"

@@ -1,0 +1,22 @@
+"""The `contradictions` step: run the registered checks over the resolved dossier (keep it last in DEFAULT_STEPS)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from recoupe.resolve.checks import CHECKS, load_builtins, run_checks, settings
+from recoupe.resolve.registry import ResolveContext, step
+
+
+def _version() -> str:
+    """Changes when a built-in check or the tolerances change, so a rebuild re-runs the checks."""
+    load_builtins()
+    key = json.dumps([sorted((c.name, c.version) for c in CHECKS.values()), settings()], sort_keys=True)
+    return "1." + hashlib.sha1(key.encode()).hexdigest()[:8]
+
+
+@step("contradictions", version=_version())
+def resolve_contradictions(ctx: ResolveContext) -> None:
+    """Fill `ctx.dossier.contradictions`, most certain first; checks to run may be set in ctx.state["checks"]."""
+    ctx.dossier.contradictions = run_checks(ctx, ctx.state.get("checks"))

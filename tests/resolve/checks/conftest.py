@@ -1,0 +1,42 @@
+"""Helpers for the checks' tests: articles written for the tests, analysed, resolved, with hand-made coordinates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+import pytest
+
+from recoupe.analyze import Analyzer
+from recoupe.model import Document
+from recoupe.resolve.entities import resolve_entities
+from recoupe.resolve.quantities import resolve_quantities
+from recoupe.resolve.registry import ResolveContext
+from recoupe.resolve.text import fold
+
+# Hand-made coordinates for the test places (rounded; only the tests use them).
+COORDS = {"paris": (48.86, 2.35), "lyon": (45.76, 4.84), "marseille": (43.30, 5.37), "lille": (50.63, 3.06)}
+
+
+@pytest.fixture(scope="session")
+def analyzer() -> Analyzer:
+    return Analyzer(["names", "quantities"])
+
+
+Build = Callable[..., ResolveContext]
+
+
+@pytest.fixture(scope="session")
+def build_ctx(analyzer: Analyzer) -> Build:
+    """ResolveContext for these article texts: entities resolved, test places geocoded, quantities resolved."""
+
+    def build(*texts: str, published: str | None = None) -> ResolveContext:
+        docs = [Document(id=f"doc{i}", source=f"t{i}", text=t, language="fr", published=published) for i, t in enumerate(texts)]
+        ctx = ResolveContext(documents=docs, analyses=[analyzer.analyze(d) for d in docs])
+        resolve_entities(ctx)
+        for e in ctx.entities:
+            c = COORDS.get(fold(e.name))
+            if c:
+                e.geo = {"lat": c[0], "lon": c[1], "source": "test"}
+        resolve_quantities(ctx)
+        return ctx
+
+    return build
