@@ -235,6 +235,15 @@ class SpeakerFinder:
         i = bisect.bisect_left(self.tok_starts, pos)
         return self.sdoc[i] if i < len(self.sdoc) else None
 
+    def tokens(self, start: int, end: int) -> list[Any]:
+        """The tokens starting in [start, end)."""
+        i = bisect.bisect_left(self.tok_starts, start)
+        out = []
+        while i < len(self.sdoc) and self.sdoc[i].idx < end:
+            out.append(self.sdoc[i])
+            i += 1
+        return out
+
     def in_mask(self, pos: int) -> bool:
         i = bisect.bisect_right(self.masked, (pos, 10**12)) - 1
         return i >= 0 and self.masked[i][0] <= pos < self.masked[i][1]

@@ -9,7 +9,6 @@ frame, "sembler"), reported (attributed to a source: a speech verb, "selon X", a
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import Any
 
@@ -124,25 +123,17 @@ class _ClaimFinder:
             return True  # a line of its own without a full stop: a heading
         return False
 
-    def tokens(self, start: int, end: int) -> list[Any]:
-        i = bisect.bisect_left(self.sf.tok_starts, start)
-        out = []
-        while i < len(self.sdoc) and self.sdoc[i].idx < end:
-            out.append(self.sdoc[i])
-            i += 1
-        return out
-
     # -- one claim -------------------------------------------------------------------------------
 
     def run(self) -> list[ClaimRec]:
         out: list[ClaimRec] = []
         prev: ClaimRec | None = None
         for s, e in self.units():
-            toks = self.tokens(s, e)
+            toks = self.sf.tokens(s, e)
             if not toks or self.skip(s, e, toks):
                 continue
             for a, b in self._split(s, e, toks):
-                rec = self.claim(a, b, self.tokens(a, b), prev)
+                rec = self.claim(a, b, self.sf.tokens(a, b), prev)
                 if rec is not None:
                     out.append(rec)
                     prev = rec
@@ -289,7 +280,7 @@ class _ClaimFinder:
         """Whether a full clause (a finite verb, or a quotation) comes before the incise's comma."""
         own = {c.i for c in frame.children if c.dep_.startswith("aux")}
         return any("Fin" in t.morph.get("VerbForm") or t.text in ("»", "”", '"')
-                   for t in self.tokens(s, frame.idx) if t.i not in own)
+                   for t in self.sf.tokens(s, frame.idx) if t.i not in own)
 
     def _is_incise(self, tok: Any) -> bool:
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None

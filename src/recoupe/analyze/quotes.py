@@ -204,7 +204,7 @@ class _Finder:
         prev = [c for o, c in self.masks if start <= c < k]
         if prev:
             start = prev[-1] + 1
-        verbs = [t for t in self._tokens(start, k) if t.pos_ == "VERB" or is_speech_verb(t, self.lex)]
+        verbs = [t for t in self.sf.tokens(start, k) if t.pos_ == "VERB" or is_speech_verb(t, self.lex)]
         speech = [t for t in verbs if is_speech_verb(t, self.lex)]
         verb = speech[-1] if speech else (verbs[0] if verbs else None)
         sp = self.sf.subject_of(verb, start) if verb is not None else None
@@ -254,7 +254,7 @@ class _Finder:
     def _governing_verb(self, q: _Quote) -> Speaker | None:
         """X a déclaré que … « … »; X a salué … son « ferme soutien »: the nearest speech verb before the quote."""
         start = self.sentence(q.open)[0]
-        verbs = [t for t in self._tokens(start, q.open) if is_speech_verb(t, self.lex, governing=True) and not self.sf.in_mask(t.idx)]
+        verbs = [t for t in self.sf.tokens(start, q.open) if is_speech_verb(t, self.lex, governing=True) and not self.sf.in_mask(t.idx)]
         for verb in reversed(verbs):
             sp = self.sf.subject_of(verb, start)
             if sp is not None:
@@ -265,14 +265,6 @@ class _Finder:
                 sp.attribution, sp.kind = (a, verb.idx + len(verb)), "verb"
                 return sp
         return None
-
-    def _tokens(self, start: int, end: int) -> list[Any]:
-        i = bisect.bisect_left(self.sf.tok_starts, start)
-        out = []
-        while i < len(self.sdoc) and self.sdoc[i].idx < end:
-            out.append(self.sdoc[i])
-            i += 1
-        return out
 
     # -- passes over the whole document ----------------------------------------------------------
 
@@ -353,7 +345,7 @@ class _Finder:
             prev = q
 
     def _other_speech_between(self, a: int, b: int) -> bool:
-        return any(is_speech_verb(t, self.lex, governing=True) and not self.sf.in_mask(t.idx) for t in self._tokens(a, b))
+        return any(is_speech_verb(t, self.lex, governing=True) and not self.sf.in_mask(t.idx) for t in self.sf.tokens(a, b))
 
     def _keep(self, q: _Quote) -> bool:
         words = self.text[q.start:q.end]
@@ -362,7 +354,7 @@ class _Finder:
         said = q.speaker is not None and q.speaker.kind != "carried" and not q.speaker.extra.get("refers_by", "").lower() in self.lex.anaphoric
         if n <= self.lex.speech["scare_quote_max_words"] and not said:
             return False
-        toks = self._tokens(q.start, q.end)
+        toks = self.sf.tokens(q.start, q.end)
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in toks)
         capitalised = [w for w in words.split() if len(w) > 3]
         title_case = bool(capitalised) and sum(w[:1].isupper() for w in capitalised) * 2 > len(capitalised)
