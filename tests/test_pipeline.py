@@ -191,3 +191,31 @@ def test_pipeline_dateline_completes_a_month_publication_date(tmp_path: Path) ->
     before = _rows(db)
     pipeline.build([str(d)], db, progress=False)
     assert _rows(db) == before
+
+
+def test_pipeline_a_failing_component_loses_only_its_own_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from recoupe.analyze import registry
+
+    d, db = _corpus(tmp_path), tmp_path / "x.db"
+    comp = registry.COMPONENTS["quantities"]
+
+    def boom(ctx):  # type: ignore[no-untyped-def]
+        if "Nordwind" in ctx.document.text:
+            raise ValueError("odd text")
+        return comp.fn(ctx)
+
+    monkeypatch.setitem(registry.COMPONENTS, "quantities", registry.Component(comp.name, boom, comp.requires, comp.assigns, comp.version))
+    report = pipeline.build([str(d)], db, progress=False)
+    assert report.analyzed == 2 and not report.ok
+    assert len(report.analysis_errors) == 1 and "quantities: ValueError: odd text" in report.analysis_errors[0][1]
+    with open_store(db) as s:
+        broken = [a for a in s.analyses() if a.attrs.get("errors")]
+    assert len(broken) == 1 and broken[0].mentions  # the other components' results are kept
+
+
+def test_pipeline_text_over_the_analysis_limit_is_skipped(tmp_path: Path) -> None:
+    d, db = _corpus(tmp_path), tmp_path / "x.db"
+    (d / "huge.txt").write_text("mot " * 300_000, encoding="utf-8")
+    report = pipeline.build([str(d)], db, progress=False)
+    assert report.added == 2 and [Path(s).name for s, _ in report.skipped] == ["huge.txt"]
+    assert "too long" in report.skipped[0][1]

@@ -34,10 +34,11 @@ class BuildReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     dossier_written: bool = False
     ignored: int = 0  # files of other types inside the given folders
+    analysis_errors: list[tuple[str, str]] = field(default_factory=list)  # (doc id, "component: error")
 
     @property
     def ok(self) -> bool:
-        return not self.skipped
+        return not self.skipped and not self.analysis_errors
 
     def skipped_by_reason(self) -> Counter[str]:
         return Counter(reason.split(" (")[0] for _, reason in self.skipped)
@@ -137,6 +138,8 @@ def _save(store: SQLiteStore, batch: list[Analysis], report: BuildReport) -> Non
     store.put_analyses(batch)
     report.analyzed += len(batch)
     for a in batch:
+        for err in a.attrs.get("errors", []):
+            report.analysis_errors.append((a.doc, f"{err['component']}: {err['error']}"))
         # analysis may complete a month-precision publication date from an unambiguous dateline
         refined = a.attrs.get("published_refined")
         if refined and refined.get("precision") == "day":

@@ -75,7 +75,12 @@ def resolve_pipeline(names: list[str]) -> list[Component]:
 def run_components(components: list[Component], ctx: Context) -> None:
     """Compute each component's output, then write it back into the analysis (compute and write-back separate)."""
     for comp in components:
-        produced = comp.fn(ctx)
+        try:
+            produced = comp.fn(ctx)
+        except Exception as e:  # one component failing on odd text must not lose the document's other results
+            ctx.analysis.attrs.setdefault("errors", []).append(
+                {"component": comp.name, "error": f"{type(e).__name__}: {e}".splitlines()[0][:300]})
+            continue
         for key, records in produced.items():
             if key not in comp.assigns:
                 raise RecoupeError(f"component {comp.name!r} produced {key!r} but does not declare it")

@@ -33,8 +33,20 @@ class Analyzer:
         self.nlp = nlp_mod.load()
 
     def analyze_many(self, docs: list[Document]) -> Iterator[Analysis]:
-        texts = (d.text for d in docs)
-        for doc, sdoc in zip(docs, self.nlp.pipe(texts, batch_size=BATCH)):
+        try:
+            sdocs = list(self.nlp.pipe((d.text for d in docs), batch_size=BATCH))
+        except Exception:
+            # one document broke the parser: parse them one by one so that only that one is lost
+            for doc in docs:
+                try:
+                    sdoc = self.nlp(doc.text)
+                except Exception as e:
+                    yield Analysis(doc=doc.id, version=self.version,
+                                   attrs={"errors": [{"component": "spacy", "error": f"{type(e).__name__}: {e}".splitlines()[0][:300]}]})
+                    continue
+                yield self._finish(doc, sdoc)
+            return
+        for doc, sdoc in zip(docs, sdocs):
             yield self._finish(doc, sdoc)
 
     def analyze(self, doc: Document) -> Analysis:

@@ -14,6 +14,7 @@ from recoupe.model import Document, make_id
 __all__ = ["READERS", "RawArticle", "iter_files", "read_file", "reader", "to_document", "IngestError"]
 
 MIN_CHARS = 20
+MAX_CHARS = 1_000_000  # spaCy's own limit for one text; longer ones are not articles but dumps
 
 
 def to_document(raw: RawArticle) -> Document:
@@ -21,6 +22,8 @@ def to_document(raw: RawArticle) -> Document:
     text = normalize_text(raw.text)
     if len(text) < MIN_CHARS or not any(c.isalpha() for c in text):
         raise IngestError(raw.source, f"no usable text ({len(text)} characters after normalisation)")
+    if len(text) > MAX_CHARS:
+        raise IngestError(raw.source, f"text too long to analyze ({len(text)} characters; the limit is {MAX_CHARS}): split it into articles")
     published, precision, how = pubdate.refine(raw.published, raw.published_precision, text)
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Document(

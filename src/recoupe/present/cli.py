@@ -210,6 +210,8 @@ def _print_report(report) -> None:  # type: ignore[no-untyped-def]
     click.echo("build: " + ", ".join(parts) + f" -> {report.db}", err=True)
     for reason, n in sorted(report.skipped_by_reason().items()):
         click.echo(f"  skipped {n} x {reason}", err=True)
+    for doc_id, err in report.analysis_errors:
+        click.echo(f"  analysis error in {doc_id} ({err}); its other results are kept", err=True)
 
 
 @main.command()
