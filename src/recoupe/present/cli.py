@@ -79,8 +79,17 @@ def demo(db: str, jobs: int) -> None:
             click.echo(f"    {n:4d}  {name}  [{typ}]")
     click.echo("")
     click.echo("Next:")
-    click.echo(f"  recoupe export --db {db} --format json --out dossier.json   # the whole dossier as JSON")
-    click.echo(f"  recoupe build MORE_ARTICLES/ --db {db}                      # add your own articles")
+    for cmd, what in [
+        (f"recoupe serve --db {db}", "explore it in a browser (http://127.0.0.1:8000/)"),
+        (f"recoupe entities --db {db} --type person", "who is in the story, with every name used"),
+        (f"recoupe timeline --db {db}", "the dated items in order"),
+        (f"recoupe events --db {db}", "what happened, merged across sources"),
+        (f"recoupe claims --db {db} --contested", "claims some sources deny"),
+        (f"recoupe check --db {db}", "contradictions between sources and with the map"),
+        (f"recoupe export --db {db} --format json --out dossier.json", "the whole dossier as JSON"),
+        (f"recoupe build MORE_ARTICLES/ --db {db}", "add your own articles"),
+    ]:
+        click.echo(f"  {cmd:<58} # {what}")
     sys.exit(0 if report.ok else 1)
 
 
