@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from recoupe.errors import RecoupeError
+from recoupe.lexicon import data_file
 
 # The contract's event types (CONTRACT.md); the data file must cover exactly these.
 CONTRACT_TYPES = ("meeting", "visit", "travel", "arrival", "departure", "statement", "transfer", "sanction",
@@ -136,14 +135,7 @@ def load_triggers(language: str = "fr") -> Triggers:
 
 
 def _read_json(path: str) -> dict[str, Any]:
-    try:
-        text = resources.files("recoupe.data").joinpath(path).read_text("utf-8")
-    except FileNotFoundError:
-        raise RecoupeError(f"data/{path}: missing from the package") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise RecoupeError(f"data/{path}: not valid JSON ({e})") from None
+    data = data_file(path)
     if not isinstance(data, dict):
         raise RecoupeError(f"data/{path}: must hold a JSON object")
     return data

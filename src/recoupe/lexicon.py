@@ -38,13 +38,18 @@ def translit_key(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", k)
 
 
-def _data(name: str) -> Any:
+def data_file(name: str) -> Any:
+    """A file shipped under `recoupe/data/` (a path such as "fr/time.json"): parsed JSON, or text for other
+    files. A missing or malformed file raises one DataFileError line naming it, so it fails at start-up."""
     path = resources.files("recoupe.data").joinpath(name)
     try:
         text = path.read_text("utf-8")
         return json.loads(text) if name.endswith(".json") else text
     except (OSError, json.JSONDecodeError) as e:
         raise DataFileError(f"data file {name} is unreadable or malformed: {e}") from None
+
+
+_data = data_file
 
 
 def _feminine_plural(adj: str) -> set[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -11,6 +10,7 @@ from importlib import resources
 from typing import Any
 
 from recoupe.errors import RecoupeError
+from recoupe.lexicon import data_file
 from recoupe.model import Mention
 
 _REQUIRED = {
@@ -28,14 +28,7 @@ _REQUIRED = {
 @lru_cache(maxsize=8)
 def load_data(name: str, language: str = "fr") -> dict[str, Any]:
     """One lexicon file of `data/<language>/`, checked for its required keys so a broken file fails at once."""
-    try:
-        raw = resources.files("recoupe.data").joinpath(language, f"{name}.json").read_text("utf-8")
-    except FileNotFoundError:
-        raise RecoupeError(f"lexicon data/{language}/{name}.json is missing") from None
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as e:
-        raise RecoupeError(f"lexicon data/{language}/{name}.json is not valid JSON: {e}") from None
+    data = data_file(f"{language}/{name}.json")
     missing = [k for k in _REQUIRED.get(name, ()) if k not in data]
     if missing:
         raise RecoupeError(f"lexicon data/{language}/{name}.json lacks keys {missing}")

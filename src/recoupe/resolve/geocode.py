@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import json
 import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from recoupe.errors import RecoupeError
 from recoupe.model import Entity
 from recoupe.resolve.gazetteer import INDEX_VERSION, Gazetteer, Place, name_key, open_gazetteer
 from recoupe.resolve.registry import ResolveContext, step
+from recoupe.lexicon import data_file
 
 GEO_TYPES = ("place", "country")
 # entity types never geocoded, even when a category word stands before them
@@ -52,7 +51,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     try:
-        raw = json.loads(resources.files("recoupe.data").joinpath("fr/geo.json").read_text(encoding="utf-8"))
+        raw = data_file("fr/geo.json")
         cats = sorted(((w.lower(), c) for c, ws in raw["site_categories"].items() for w in ws),
                       key=lambda x: -len(x[0]))
         regions = tuple(sorted((w.lower() for w in raw["region_words"]), key=len, reverse=True))

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from recoupe.errors import RecoupeError
 from recoupe.model import make_id
 from recoupe.resolve.registry import ResolveContext
+from recoupe.lexicon import data_file
 
 CheckFn = Callable[[ResolveContext], list[dict[str, Any]]]
 
@@ -77,10 +76,7 @@ def _sentence_of(ctx: ResolveContext, span: dict[str, Any]) -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def settings() -> dict[str, Any]:
     """The checks' tolerances (data/checks.json), loaded once."""
-    try:
-        return json.loads(resources.files("recoupe.data").joinpath("checks.json").read_text("utf-8"))
-    except (OSError, ValueError) as e:
-        raise RecoupeError(f"checks.json: cannot read the checks' settings ({e})") from None
+    return data_file("checks.json")
 
 
 def contradiction(kind: str, about: str, statements: list[dict[str, Any]], explanation: str, *,

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from recoupe.errors import RecoupeError
 from recoupe.model import Span
 from recoupe.resolve.checks import check, contradiction, settings
 from recoupe.resolve.registry import ResolveContext
+from recoupe.lexicon import data_file
 
 WEEKDAY_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -21,10 +20,7 @@ WEEKDAY_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"
 @lru_cache(maxsize=4)
 def calendar(lang: str = "fr") -> tuple[dict[str, int], dict[str, int], re.Pattern[str]]:
     """Weekday and month names of `lang` (data/<lang>/weekdays.json) and a pattern for "mardi 13 septembre [2023]"."""
-    try:
-        data = json.loads(resources.files("recoupe.data").joinpath(lang, "weekdays.json").read_text("utf-8"))
-    except (OSError, ValueError) as e:
-        raise RecoupeError(f"{lang}/weekdays.json: cannot read ({e})") from None
+    data = data_file(f"{lang}/weekdays.json")
     if len(data["weekdays"]) != 7 or len(data["months"]) != 12:
         raise RecoupeError(f"{lang}/weekdays.json: needs 7 weekdays and 12 months")
     wd = {w: i for i, forms in enumerate(data["weekdays"]) for w in forms}
