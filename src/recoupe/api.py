@@ -284,7 +284,7 @@ def _entity_matcher(entities: list[dict[str, Any]], query: str | None) -> set[st
     """Ids of the entities a user's query names (an id, or a name/alias containing the query), None for no filter."""
     if not query:
         return None
-    from recoupe.resolve.text import fold
+    from recoupe.lexicon import fold
 
     q = fold(query)
     return {e["id"] for e in entities if e["id"] == query or any(q in fold(n) for n in [e["name"], *e.get("aliases", [])])}
@@ -325,7 +325,7 @@ def claim_clusters(db: str | Path, *, contested: bool = False, entity: str | Non
 
 def list_quotes(db: str | Path, *, speaker: str | None = None) -> list[dict[str, Any]]:
     """The quotes of the dossier at `db`, each with `speaker_name` (the resolved entity's name); optionally one speaker's."""
-    from recoupe.resolve.text import fold
+    from recoupe.lexicon import fold
 
     with store_for(db) as store:
         quotes = store.read_table("quotes")

@@ -49,8 +49,6 @@ def data_file(name: str) -> Any:
         raise DataFileError(f"data file {name} is unreadable or malformed: {e}") from None
 
 
-_data = data_file
-
 
 def _feminine_plural(adj: str) -> set[str]:
     forms = {adj}
@@ -91,7 +89,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    countries = _data("countries.json")["countries"]
+    countries = data_file("countries.json")["countries"]
     by_name: dict[str, str] = {}
     by_capital: dict[str, str] = {}
     name_fr: dict[str, str] = {}
@@ -105,7 +103,7 @@ def lexicon() -> Lexicon:
         for n in c["capital_names"]:
             by_capital.setdefault(fold(n), code)
     nationality: dict[str, str] = {}
-    for n, line in enumerate(_data("fr/nationalities.tsv").splitlines(), 1):
+    for n, line in enumerate(data_file("fr/nationalities.tsv").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
@@ -113,9 +111,9 @@ def lexicon() -> Lexicon:
             raise DataFileError(f"fr/nationalities.tsv line {n}: expected 'adjective<TAB>ISO code', got {line!r}")
         for form in _feminine_plural(parts[0].strip()):
             nationality.setdefault(fold(form), parts[1])
-    roles = _data("fr/roles.json")
-    orgs = _data("fr/organizations.json")
-    equipment = _data("fr/equipment.json")
+    roles = data_file("fr/roles.json")
+    orgs = data_file("fr/organizations.json")
+    equipment = data_file("fr/equipment.json")
     try:
         pattern = re.compile(equipment["model_pattern"])
     except re.error as e:

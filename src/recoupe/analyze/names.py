@@ -68,10 +68,6 @@ def _unaccent(text: str) -> str:
     return "".join(out)
 
 
-def _nationality_forms(lx: Lexicon) -> list[str]:
-    return [f for f in lx.nationality]  # folded forms; matched against folded text below
-
-
 def _plural_pattern(noun: str) -> str:
     words = []
     for w in noun.split(" "):

@@ -181,7 +181,7 @@ def resolve_entities(ctx: ResolveContext) -> None:
         holder = _find_mention(ctx, e.span.doc, ap[0], ap[1])
         if holder is None or id(holder) not in where:
             continue
-        c = _owner_of_mention(holder, clusters, where)
+        c = _owner_of_mention(holder, where)
         by_id[id(c)] = c
         for k in _epithet_keys(e, learning=True):
             learned_doc[(e.span.doc, k)][id(c)] += 1
@@ -205,7 +205,7 @@ def resolve_entities(ctx: ResolveContext) -> None:
         for m in list(c.mentions):
             code = m.attrs.get("capital_of")
             if code and m.attrs.get("agentive") and m.label == "place":
-                owner = _owner_of_mention(m, clusters, where)
+                owner = _owner_of_mention(m, where)
                 owner.mentions.remove(m)
                 country = cluster("country:" + code).root()
                 country.country = code
@@ -291,7 +291,7 @@ def _find_mention(ctx: ResolveContext, doc: str, start: int, end: int) -> Mentio
     return index.get((doc, start, end))
 
 
-def _owner_of_mention(m: Mention, clusters: dict[str, Cluster], where: dict[int, Cluster]) -> Cluster:
+def _owner_of_mention(m: Mention, where: dict[int, Cluster]) -> Cluster:
     """The cluster that holds this mention now (mentions that move update `where`)."""
     return where[id(m)].root()
 
