@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from recoupe.errors import RecoupeError
+from recoupe.model import TimeExpr
 from recoupe.pipeline import BuildReport, build
 from recoupe.present.export import dossier_json, validate
 from recoupe.store import SQLiteStore, open_store
@@ -216,12 +217,20 @@ def timeline(db: str | Path, date_from: str | None = None, date_to: str | None =
     hi_limit = _limit(date_to, 1, "--to")
     items: list[TimelineItem] = []
     with store_for(db) as store:
+        # expressions read against a writing day inferred across articles (resolve.reference), by (doc, start, end)
+        late = {(r["doc"], r["span"]["start"], r["span"]["end"]): r for r in store.read_table("dates") if r.get("kind") == "time"}
         for analysis in store.analyses():
             doc = store.document(analysis.doc)
             if doc is None:
                 continue
             starts = [s for s, _ in analysis.sentences]
             for t in analysis.times:
+                got = late.get((t.span.doc, t.span.start, t.span.end)) if t.value is None else None
+                if got is not None:
+                    t = TimeExpr(span=t.span, value=got["value"], precision=got["precision"], start=got.get("start"),
+                                 end=got.get("end"), kind=got.get("time_kind") or t.kind, anchor=t.anchor,
+                                 attrs={**{k: v for k, v in t.attrs.items() if k not in ("unresolved", "groups")},
+                                        "reference": "inferred", "reference_day": got.get("reference_day")})
                 bounds = iso_bounds(t.value)
                 if bounds is None or t.value is None:
                     continue

@@ -207,6 +207,7 @@ class Dossier(Record):
     claims: list[dict[str, Any]] = field(default_factory=list)
     contradictions: list[dict[str, Any]] = field(default_factory=list)
     quantities: list[dict[str, Any]] = field(default_factory=list)
+    dates: list[dict[str, Any]] = field(default_factory=list)  # inferred writing days and the expressions they read
 
 
 _NESTED[("Entity", "mentions")] = Span

@@ -57,7 +57,7 @@ def build(sources: list[str], db: str | Path, *, jobs: int = 1, progress: bool |
         analyses = list(store.analyses())
         fp = resolve.fingerprint(analyses, documents)
         if store.get_meta("dossier_fingerprint") != fp:
-            dossier = resolve.resolve(documents, analyses)
+            dossier = resolve.resolve(documents, analyses, retime=analyze.time_resolver())
             report.dossier_written = store.write_dossier(dossier, fp)
     finally:
         store.close()

@@ -49,6 +49,7 @@ class Lexicon:
     etre_verbs: frozenset[str]
     year_before: tuple[str, ...]
     seasons: dict[str, tuple[int, int]]
+    event_relative: dict[str, int] = field(default_factory=dict)
 
 
 def load_lexicon(language: str = "fr") -> Lexicon:
@@ -111,7 +112,14 @@ def lexicon_from_dict(raw: dict[str, Any], path: str = "<lexicon>") -> Lexicon:
         etre_verbs=frozenset(need("etre_verbs", list)),
         year_before=tuple(need("year_before", list)),
         seasons=_seasons(need("seasons", dict), path),
+        event_relative=_offsets(raw.get("event_relative", {}), path),
     )
+
+
+def _offsets(raw: object, path: str) -> dict[str, int]:
+    if not isinstance(raw, dict) or not all(isinstance(v, int) for v in raw.values()):
+        raise RecoupeError(f"{path}: 'event_relative' must map words to day offsets (integers)")
+    return dict(raw)
 
 
 def _seasons(raw: dict[str, Any], path: str) -> dict[str, tuple[int, int]]:
@@ -975,15 +983,101 @@ def _wrap_since_until(text: str, c: Candidate, r: Resolved) -> tuple[int, Resolv
         if not m:
             continue
         start = c.start - (len(before) - m.start())
-        attrs = {**r.attrs, "open": "end" if side == "since" else "start", "point_kind": r.kind}
-        if r.value is None:
-            return start, Resolved(None, None, "period", attrs=attrs)
-        lo_s = r.start or (r.value.split("/")[0] if "/" in r.value else r.value)
-        hi_s = r.end or (r.value.split("/")[-1] if "/" in r.value else r.value)
-        if side == "since":
-            return start, Resolved(f"{lo_s}/..", r.precision, "period", lo_s, None, attrs, r.lo, None)
-        return start, Resolved(f"../{hi_s}", r.precision, "period", None, hi_s, attrs, None, r.hi)
+        return start, _open_period(r, "end" if side == "since" else "start")
     return c.start, r
+
+
+def _open_period(r: Resolved, open_side: str) -> Resolved:
+    """A point made into a period open at one side: 'depuis X' is X/.., 'jusqu'à X' is ../X."""
+    attrs = {**r.attrs, "open": open_side, "point_kind": r.attrs.get("point_kind", r.kind)}
+    if r.value is None:
+        return Resolved(None, None, "period", attrs=attrs)
+    lo_s = r.start or (r.value.split("/")[0] if "/" in r.value else r.value)
+    hi_s = r.end or (r.value.split("/")[-1] if "/" in r.value else r.value)
+    if open_side == "end":
+        return Resolved(f"{lo_s}/..", r.precision, "period", lo_s, None, attrs, r.lo, None)
+    return Resolved(f"../{hi_s}", r.precision, "period", None, hi_s, attrs, None, r.hi)
+
+
+_PATTERN_GROUPS = {rule: tuple(pat.groupindex) for rule, pat in PATTERNS}
+
+
+def retime(t: TimeExpr, day: date) -> TimeExpr | None:
+    """The same expression read against a reference day learned later (an article's day inferred across articles).
+
+    Only expressions left unresolved for want of a publication day carry what this needs (their rule and matched
+    words); None when the expression still does not resolve. A pure function: the resolution stage calls it.
+    """
+    rule, groups = t.attrs.get("rule"), t.attrs.get("groups")
+    if rule not in _PATTERN_GROUPS or not isinstance(groups, dict):
+        return None
+    g: dict[str, str | None] = dict.fromkeys(_PATTERN_GROUPS[rule])
+    g.update({k: v for k, v in groups.items() if k in g and isinstance(v, str)})
+    r = resolve(rule, g, Reference(day, day, "day"), t.attrs.get("time_ref", "none"), tense=t.attrs.get("tense", "unknown"))
+    if r is None or r.value is None:
+        return None
+    if t.attrs.get("open") in ("start", "end"):
+        r = _open_period(r, t.attrs["open"])
+    attrs = {k: v for k, v in t.attrs.items() if k not in ("unresolved", "groups")}
+    attrs.update(r.attrs)
+    attrs["reference"] = "inferred"
+    attrs["reference_day"] = day.isoformat()
+    return TimeExpr(span=t.span, value=r.value, precision=r.precision, start=r.start, end=r.end, kind=r.kind,
+                    anchor=t.anchor, attrs=attrs)
+
+
+# "au lendemain de son arrivée": the event named after the word is dated from the clause's own date
+_EVENT_REL_RE = re.compile(
+    rf"{_B}(?:au|le|la|à\s+la|l['’])\s*(?P<w>{_alt(LEX.event_relative)})\s+(?:de\s+l['’]|de\s+la|des|du|de|d['’])\s*", _I
+) if LEX.event_relative else None
+
+
+def event_relative(doc_id: str, text: str, sdoc: Any, found: list[TimeExpr]) -> list[TimeExpr]:
+    """Dates of events named only relative to a dated clause: in "reçu le 13 mai, au lendemain de son arrivée", the
+    arrival is dated 12 May. The new expression spans the event's words ("son arrivée") and is anchored to its noun."""
+    if _EVENT_REL_RE is None:
+        return []
+    out: list[TimeExpr] = []
+    by_anchor: dict[int, list[TimeExpr]] = {}
+    for t in found:
+        if t.anchor is not None and t.precision == "day" and t.value and len(t.value) == 10 and t.kind in ("date", "relative"):
+            by_anchor.setdefault(t.anchor, []).append(t)
+    for m in _EVENT_REL_RE.finditer(text):
+        head = find_anchor(sdoc, m.start(), m.end() - 1)
+        dated = by_anchor.get(head.idx) if head is not None else None
+        if not dated:
+            continue
+        noun = _noun_after(sdoc, m.end())
+        if noun is None:
+            continue
+        ref = min(dated, key=lambda t: abs(t.span.start - m.start()))
+        offset = LEX.event_relative[_key(m.group("w"), LEX.event_relative)]
+        try:
+            value = (date.fromisoformat(ref.value or "") - timedelta(days=offset)).isoformat()
+        except ValueError:
+            continue
+        start = m.end()
+        out.append(TimeExpr(
+            span=Span(doc_id, start, noun.idx + len(noun.text), text[start:noun.idx + len(noun.text)]), value=value,
+            precision="day", kind="event_relative", anchor=noun.idx,
+            attrs={"rule": "event_relative", "relation": m.group("w").lower(), "offset_days": -offset,
+                   "from": ref.span.to_dict(), "tense": ref.attrs.get("tense", "unknown"),
+                   "time_ref": ref.attrs.get("time_ref", "none")},
+        ))
+    return out
+
+
+def _noun_after(sdoc: Any, start: int) -> Any | None:
+    """The noun (or infinitive) that the words at `start` introduce: 'son arrivée', 'la signature'."""
+    span = sdoc.char_span(start, min(len(sdoc.text), start + 60), alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in list(span)[:4]:
+        if tok.pos_ in ("NOUN", "VERB"):
+            return tok
+        if tok.pos_ not in ("DET", "PRON", "ADJ"):
+            return None
+    return None
 
 
 def _rejected_by_parse(c: Candidate, sdoc: Any) -> bool:
@@ -1069,6 +1163,9 @@ def extract(doc_id: str, text: str, sdoc: Any, published: str | None, precision:
             context[sent] = r
         start, r = _wrap_since_until(text, c, r)
         attrs = dict(r.attrs)
+        if r.value is None and "unresolved" in attrs:
+            # what `retime` needs to read it again once the article's day is known from other articles
+            attrs["groups"] = {k: v for k, v in c.groups.items() if v}
         attrs["rule"] = c.rule
         attrs["tense"] = tense
         attrs["time_ref"] = direction
@@ -1079,10 +1176,13 @@ def extract(doc_id: str, text: str, sdoc: Any, published: str | None, precision:
             start=r.start, end=r.end, kind=r.kind, anchor=anchor_tok.idx if anchor_tok is not None else None,
             attrs=attrs,
         ))
+    derived = event_relative(doc_id, text, sdoc, out)
+    if derived:
+        out = sorted(out + derived, key=lambda t: (t.span.start, t.span.end))
     return out, refined
 
 
-@component("times", requires=("spacy",), assigns=("times", "attrs"), version="1")
+@component("times", requires=("spacy",), assigns=("times", "attrs"), version="2")
 def times(ctx: Context) -> dict[str, Any]:
     doc = ctx.document
     found, refined = extract(doc.id, doc.text, ctx.sdoc, doc.published, doc.published_precision, ctx.analysis.sentences)

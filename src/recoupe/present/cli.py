@@ -133,14 +133,16 @@ def timeline(db: str, date_from: str | None, date_to: str | None, width: int) ->
     """Print the dated expressions of the dossier in date order, each with its sentence ([[expression]] marked) and source.
 
     Only expressions the publication date and the text allow to resolve are listed, at the precision the
-    text gives (day, week, month, year, decade); periods show first/last day.
+    text gives (day, week, month, year, decade); periods show first/last day. An article with no publication
+    day is placed by the events it shares with dated articles; what that lets us read is marked.
     """
     from recoupe import api
 
     items = api.timeline(db, date_from, date_to)
     for it in items:
         text = " ".join(it.text.split())
-        click.echo(f"{it.value:<22} {it.precision or '-':<7} {it.kind:<9} {text}  ({Path(it.source).name})")
+        how = "  [writing day inferred across articles]" if it.attrs.get("reference") == "inferred" else ""
+        click.echo(f"{it.value:<22} {it.precision or '-':<7} {it.kind:<9} {text}  ({Path(it.source).name}){how}")
         click.echo("    " + " ".join(it.marked(width=width).split()))
     click.echo(f"{len(items)} dated items", err=True)
 

@@ -23,6 +23,11 @@ def dossier_json(store: SQLiteStore) -> dict[str, Any]:
         for d in store.documents()
     ]
     dossier = store.read_dossier()
+    inferred = {r["doc"]: r for r in dossier.dates if r.get("kind") == "reference"}
+    for d in docs:
+        ref = inferred.get(d["id"])
+        if ref is not None:  # extension: the writing day learned from the events an article shares with dated ones
+            d["published_inferred"] = {"value": ref["value"], "lo": ref["lo"], "hi": ref["hi"]}
     return {
         "format": FORMAT,
         "generator": f"recoupe {__version__}",
@@ -33,6 +38,7 @@ def dossier_json(store: SQLiteStore) -> dict[str, Any]:
         "claims": dossier.claims,
         "contradictions": dossier.contradictions,
         "quantities": dossier.quantities,
+        "dates": dossier.dates,
     }
 
 
@@ -82,6 +88,12 @@ def _spans(dossier: dict[str, Any]):  # type: ignore[no-untyped-def]
             yield f"contradiction {c['id']}", s
     for q in dossier["quantities"]:
         yield f"quantity {q['id']}", q["span"]
+    for r in dossier.get("dates", ()):
+        if r.get("span"):
+            yield f"date {r['id']}", r["span"]
+        for b in [*r.get("basis", ()), *r.get("outvoted", ())]:
+            if b.get("evidence"):
+                yield f"date {r['id']} basis", b["evidence"]
 
 
 # --- GeoJSON ------------------------------------------------------------------------------------

@@ -7,12 +7,13 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from recoupe.event_types import CONTRACT_TYPES, Triggers, family, load_triggers, plover
-from recoupe.model import Document, Span, make_id
+from recoupe.model import Document, Span, TimeExpr, make_id
+from recoupe.resolve import reference
 from recoupe.resolve.registry import ResolveContext, step
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3}
@@ -48,6 +49,9 @@ class CueItem:
     recipients: frozenset[str] = frozenset()  # for transfers: the receiving side
     place_is_country: bool = False  # "en Russie" does not contradict "à la gare de Khassan"
     family: str = ""
+    tense: str = ""
+    pending: TimeExpr | None = None  # "mardi" in an article with no publication day: read once its day is inferred
+    leg: str = ""  # "return" for "repartir", "rentrer": not the outward departure of the same trip
 
     def __post_init__(self) -> None:
         if not self.family:
@@ -93,22 +97,110 @@ class Cluster:
         self.historical = self.historical or it.historical or it.pluperfect
 
 
-@step("events", version="1")
+MAX_ROUNDS = 4  # an inferred day can date an event that places another article: a few rounds reach a fixed point
+
+
+@step("events", version="2")
 def resolve_events(ctx: ResolveContext) -> None:
-    """Build the dossier's events from every analysis's event cues."""
+    """Build the dossier's events from every analysis's event cues, inferring the writing day of undated articles."""
     lang = Counter((d.language or "fr").split("-")[0] for d in ctx.documents).most_common(1)
     lex = load_triggers(lang[0][0] if lang and lang[0][0] == "fr" else "fr")
     docs = ctx.docs_by_id
-    items = list(cue_items(ctx, docs))
-    clusters = merge_cues(items)
+    legs = {lemma: spec.get("leg", "") for table in (lex.verbs, lex.nouns) for lemma, spec in table.items()}
+    times = {a.doc: a.times for a in ctx.analyses}
+    overrides: dict[str, dict[tuple[int, int], TimeExpr]] = {}
+    refs: dict[str, reference.DocReference] = {}
+    for _ in range(MAX_ROUNDS):
+        items = list(cue_items(ctx, docs, overrides, legs))
+        clusters = merge_cues(items)
+        if ctx.retime is None:
+            break
+        refs = reference.infer(docs, items, [c.members for c in clusters], _links(items, clusters), times, ctx.retime)
+        new = {d: {(t.span.start, t.span.end): t for t in reference.retimed(r, times.get(d, ()), ctx.retime)} for d, r in refs.items()}
+        new = {d: v for d, v in new.items() if v}
+        if _same(new, overrides):
+            break
+        overrides = new
+    ctx.dossier.dates = date_records(refs, overrides)
     names = {e.id: e.name for e in ctx.entities}
     types = {e.id: e.type for e in ctx.entities}
     records = [event_record(c, docs, names, types, lex) for c in clusters]
     ctx.dossier.events = sorted(records, key=lambda r: (r["date"] or "9999", r["id"]))
 
 
-def cue_items(ctx: ResolveContext, docs: dict[str, Document]) -> Iterable[CueItem]:
-    """Every cue of every analysis, with its participant and place spans mapped to entity ids."""
+def _links(items: list[CueItem], clusters: list[Cluster]) -> dict[tuple[str, int], int]:
+    """Cue -> the event it tells of: its own cluster, or for a cue whose day is still unread and which stayed apart
+    only for its hedge ("aurait quitté dimanche" beside "a quitté"), the event it would join without the hedge."""
+    link = {m.key: c.cid for c in clusters for m in c.members}
+    # blocking: the events of a family dated to the day, by month; a weekday can only name a day near the article
+    by_month: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for c in clusters:
+        day = c.best_date()
+        if day and len(day) == 10:
+            by_month[(c.family, day[:7])].append(c.cid)
+    for it in items:
+        if it.pending is None or it.date is not None or it.antecedent is not None or not it.ref_hint:
+            continue
+        own = clusters[link[it.key]] if it.key in link else None
+        if own is not None and (own.best_date() or len(own.members) > 1):
+            continue
+        plain = replace(it, status="unknown")
+        best: tuple[tuple[int, ...], int] | None = None
+        for cid in by_month.get((it.family, it.ref_hint[:7]), [])[:MAX_CANDIDATES]:
+            score = _compatible(plain, clusters[cid])
+            if score is not None and (best is None or (*score, -cid) > best[0]):
+                best = ((*score, -cid), cid)
+        if best is not None:
+            link[it.key] = best[1]
+    return link
+
+
+NOUN_REACH = 50  # characters from an event noun to an expression that ends its phrase ("sa visite à X en octobre")
+
+
+def _attach_to_nouns(a: Any, unread: dict[int, TimeExpr]) -> None:
+    """An unread expression that the parse hung on the clause's verb but that closes an event noun's phrase
+    ("fut suivie d'une visite de X en octobre") belongs to that noun, as analysis would have said had it been read."""
+    cues = sorted((c for c in a.event_cues if c.time is None), key=lambda c: c.span.start)
+    starts = {c.span.start for c in a.event_cues}
+    for t in a.times:
+        if t.value is not None or "groups" not in t.attrs or t.anchor in starts:
+            continue
+        before = [c for c in cues if c.span.end <= t.span.start]
+        if not before:
+            continue
+        c = before[-1]
+        sent = c.sentence or c.span
+        if c.attrs.get("pos") == "noun" and t.span.start - c.span.end <= NOUN_REACH and sent.start <= t.span.start < sent.end \
+                and c.span.start not in unread:
+            unread[c.span.start] = t
+
+
+def _same(a: dict[str, dict[tuple[int, int], TimeExpr]], b: dict[str, dict[tuple[int, int], TimeExpr]]) -> bool:
+    def flat(x: dict[str, dict[tuple[int, int], TimeExpr]]) -> set[tuple[str, int, int, str | None]]:
+        return {(d, s, e, t.value) for d, ts in x.items() for (s, e), t in ts.items()}
+    return flat(a) == flat(b)
+
+
+def date_records(refs: dict[str, reference.DocReference], overrides: dict[str, dict[tuple[int, int], TimeExpr]]) -> list[dict[str, Any]]:
+    """The dossier's `dates` rows: each inferred writing day with its basis, and each expression it let us read."""
+    rows = [r.record() for _, r in sorted(refs.items())]
+    for doc_id in sorted(overrides):
+        for (s, e), t in sorted(overrides[doc_id].items()):
+            rows.append({
+                "id": make_id("date", doc_id, s, e), "kind": "time", "doc": doc_id, "span": t.span.to_dict(),
+                "value": t.value, "precision": t.precision, "start": t.start, "end": t.end, "time_kind": t.kind,
+                "anchor": t.anchor, "reference_day": t.attrs.get("reference_day"), "reference": f"ref-{doc_id}",
+            })
+    return json.loads(json.dumps(rows))
+
+
+def cue_items(ctx: ResolveContext, docs: dict[str, Document], overrides: dict[str, dict[tuple[int, int], TimeExpr]] | None = None,
+              legs: dict[str, str] | None = None) -> Iterable[CueItem]:
+    """Every cue of every analysis, with its participant and place spans mapped to entity ids.
+
+    `overrides` holds expressions read later against an inferred writing day; an expression left unread and
+    anchored to a cue's word travels with the cue as `pending`, for that inference."""
     names = {e.id: e.name for e in ctx.entities}
     countries = {e.id for e in ctx.entities if e.type == "country"}
     hint = corpus_month(ctx.documents)
@@ -117,6 +209,12 @@ def cue_items(ctx: ResolveContext, docs: dict[str, Document]) -> Iterable[CueIte
         if doc is None:
             continue
         outlet = independence_key(doc, docs)
+        read = (overrides or {}).get(a.doc, {})
+        unread: dict[int, TimeExpr] = {}
+        for t in a.times:
+            if t.anchor is not None and t.value is None and "groups" in t.attrs and t.anchor not in unread:
+                unread[t.anchor] = t
+        _attach_to_nouns(a, unread)
         for c in a.event_cues:
             parts: list[str] = []
             for s in c.participants:
@@ -132,6 +230,11 @@ def cue_items(ctx: ResolveContext, docs: dict[str, Document]) -> Iterable[CueIte
                 if eid:
                     recipients.add(eid)
             t = c.time
+            pending = unread.get(c.span.start) if t is None else None
+            if pending is not None:
+                late = read.get((pending.span.start, pending.span.end))
+                if late is not None and late.value and "/" not in late.value:
+                    t = late  # read against the inferred day: a date like any other (an open period is no date)
             ante = c.attrs.get("antecedent")
             yield CueItem(
                 key=(c.span.doc, c.span.start), type=c.type if c.type in CONTRACT_TYPES else "other", status=c.status,
@@ -148,6 +251,8 @@ def cue_items(ctx: ResolveContext, docs: dict[str, Document]) -> Iterable[CueIte
                 ref_hint=((doc.published or "")[:7] or hint) if (not c.attrs.get("historical")
                                                                  and c.attrs.get("tense") not in HISTORY_TENSES) else None,
                 ref_own=bool(doc.published),
+                tense=str(c.attrs.get("tense") or ""), pending=pending,
+                leg=(legs or {}).get(str(c.attrs.get("trigger") or ""), ""),
             )
 
 
@@ -214,6 +319,8 @@ def _keys(c: Cluster | CueItem) -> list[tuple[Any, ...]]:
     out += [(c.family, "@", w) for w in _place_words(c)]
     if dated:
         out += [(k + (dated[:7],)) for k in list(out)]
+        if len(dated) == 10:
+            out.append((c.family, "d", dated))  # so that a cue naming no one ("le train a quitté X dimanche") finds it
     return out
 
 
@@ -240,11 +347,12 @@ def _lookup_keys(it: CueItem) -> list[tuple[Any, ...]]:
         base = [(it.family, "@", w) for w in _place_words(it)]
     if not it.date:
         return base
+    by_day = [(it.family, "d", it.date)] if not it.participants and len(it.date) == 10 else []
     months = {it.date[:7]}
     if it.precision == "day":
         months |= {_shift(it.date, -CONFLICT_DAYS)[:7], _shift(it.date, CONFLICT_DAYS)[:7]}
     if len(it.date) >= 7:
-        return [k + (m,) for k in base for m in sorted(months)]
+        return [k + (m,) for k in base for m in sorted(months)] + by_day
     return base  # a year-only date: the undated index holds the candidates
 
 
@@ -269,6 +377,8 @@ def _compatible(it: CueItem, c: Cluster) -> tuple[int, ...] | None:
     """None when the cue cannot be this event; else a score (higher is a better match)."""
     if c.family != it.family:
         return None
+    if it.leg != c.members[0].leg:
+        return None  # "repartir" is the way back: never the outward departure it mirrors
     # a denial is its own event: the contradictions stage compares it with what others say happened
     if (it.status == "denied") != ("denied" in c.statuses):
         if it.status != "unknown" and c.statuses:

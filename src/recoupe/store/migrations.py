@@ -143,4 +143,12 @@ MIGRATIONS: list[tuple[str, str]] = [
             coalesce(json_extract(data, '$.about'), '') || ' ; ' || coalesce(json_extract(data, '$.explanation'), '') FROM contradictions;
         """,
     ),
+    (
+        "0006_dates",
+        # writing days inferred across articles, and the expressions they let us read (resolve.reference)
+        """
+        CREATE TABLE dates (id TEXT PRIMARY KEY, kind TEXT, doc TEXT, data TEXT NOT NULL);
+        CREATE INDEX dates_doc ON dates(doc);
+        """,
+    ),
 ]

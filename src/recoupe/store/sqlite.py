@@ -23,6 +23,7 @@ DOSSIER_TABLES = {
     "claims": ("cluster", "modality"),
     "contradictions": ("kind",),
     "quantities": ("unit",),
+    "dates": ("kind", "doc"),
 }
 _DOC_COLUMNS = ("id", "source", "title", "outlet", "language", "published", "published_precision",
                 "published_from", "text", "content_hash", "duplicate_of")

@@ -1,0 +1,249 @@
+"""Reference days learned across articles: an article that gives no publication day is placed by the events it shares with dated articles, so that its "mardi" or "dimanche soir" can be read."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any, Protocol
+
+from recoupe.model import Document, Span, TimeExpr
+
+Retime = Callable[[TimeExpr, date], "TimeExpr | None"]
+
+# tenses that say the event was over when the article was written, or still to come
+PAST_TENSES = frozenset({"passé composé", "passé simple", "plus-que-parfait", "imparfait", "past"})
+FUTURE_TENSES = frozenset({"futur", "futur antérieur", "devoir+infinitif", "aller+infinitif", "conditionnel"})
+MARGIN_DAYS = 7  # an undated article is searched for within a week of the dated events it shares
+WEEK_SPAN = 6  # the bare weekdays of one article name days of one week: at most six days apart
+EQUAL_WEIGHT = 2  # "arrivé mardi" about an event dated elsewhere fixes the day more than a tense bounds it
+
+
+class CueLike(Protocol):
+    """What inference reads of an event cue (resolve.events.CueItem has it)."""
+
+    key: tuple[str, int]
+    status: str
+    date: str | None
+    precision: str | None
+    antecedent: tuple[str, int] | None
+    source: Span | None
+    tense: str
+    pending: TimeExpr | None
+
+
+@dataclass
+class Constraint:
+    """One thing an article's text says about when it was written, against an event dated by other articles."""
+
+    rule: str  # "weekday" (its weekday names that event's day), "after" (reports it as done), "before" (as to come), "own_date"
+    day: date
+    weight: int
+    test: Callable[[date], bool]
+    evidence: Span | None = None
+
+    def record(self) -> dict[str, Any]:
+        return {"rule": self.rule, "date": self.day.isoformat(),
+                "evidence": self.evidence.to_dict() if self.evidence is not None else None}
+
+
+@dataclass
+class DocReference:
+    """The days an article may have been written on, as narrowed by constraints, and what narrowed them."""
+
+    doc: str
+    days: list[date]
+    basis: list[Constraint] = field(default_factory=list)
+    ignored: list[Constraint] = field(default_factory=list)
+
+    @property
+    def value(self) -> str | None:
+        return self.days[0].isoformat() if len(self.days) == 1 else None
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "id": f"ref-{self.doc}", "kind": "reference", "doc": self.doc, "value": self.value,
+            "lo": self.days[0].isoformat(), "hi": self.days[-1].isoformat(),
+            "basis": [c.record() for c in self.basis], "outvoted": [c.record() for c in self.ignored],
+        }
+
+
+def needs_reference(doc: Document) -> bool:
+    """Whether the article's own date leaves its relative expressions ("mardi", "hier") unread."""
+    return not doc.published or (doc.published_precision or "day") != "day" or len(doc.published) < 10
+
+
+def infer(docs: dict[str, Document], items: Iterable[CueLike], events: list[list[CueLike]],
+          owner: dict[tuple[str, int], int], times: dict[str, list[TimeExpr]], retime: Retime) -> dict[str, DocReference]:
+    """For every article without a publication day, the days its text and the dossier's dated events allow.
+
+    `events` are the merged events as lists of their cues; `owner` maps a cue's key to the event it tells of."""
+    by_doc: dict[str, list[CueLike]] = {}
+    for it in items:
+        by_doc.setdefault(it.key[0], []).append(it)
+    out: dict[str, DocReference] = {}
+    for doc_id, doc in docs.items():
+        if not needs_reference(doc):
+            continue
+        cons: list[Constraint] = []
+        for it in by_doc.get(doc_id, ()):
+            if it.antecedent is not None or it.key not in owner:
+                continue
+            day = _others_day(events[owner[it.key]], doc_id)
+            if day is not None:
+                c = _constraint(it, day, retime)
+                if c is not None:
+                    cons.append(c)
+        cons += _own_dates(times.get(doc_id, ()))
+        ref = _solve(doc, cons, times.get(doc_id, ()), retime)
+        if ref is not None:
+            out[doc_id] = ref
+    return out
+
+
+def _others_day(members: list[CueLike], doc_id: str) -> date | None:
+    """The day other articles agree this event happened on, or None (no day, or two days said)."""
+    days = Counter(m.date for m in members
+                   if m.key[0] != doc_id and m.antecedent is None and m.date and len(m.date) == 10 and m.precision == "day")
+    if len(days) != 1:
+        return None
+    try:
+        return date.fromisoformat(next(iter(days)))
+    except ValueError:
+        return None
+
+
+def _constraint(it: CueLike, day: date, retime: Retime) -> Constraint | None:
+    if it.pending is not None:
+        pending = it.pending
+
+        def same_day(r: date) -> bool:
+            t = retime(pending, r)
+            return t is not None and t.value is not None and _covers(t.value, day)
+
+        return Constraint("weekday", day, EQUAL_WEIGHT, same_day, pending.span)
+    if it.date is not None:
+        return None  # dated by its own words: nothing to learn about the writing day
+    if it.status == "happened" and it.tense in PAST_TENSES:
+        return Constraint("after", day, 1, lambda r: r >= day, it.source)
+    if it.status == "planned" or (it.status == "possible" and it.tense in FUTURE_TENSES):
+        return Constraint("before", day, 1, lambda r: r <= day, it.source)
+    return None
+
+
+def _own_dates(times: Iterable[TimeExpr]) -> list[Constraint]:
+    """Dates the article gives itself: written after what it tells in a past tense or cites with its year ("octobre
+    2023" in a caption or a reference), before what it announces in a future tense."""
+    out = []
+    for t in times:
+        if not t.value or t.kind not in ("date", "relative") or t.attrs.get("reference") == "inferred":
+            continue
+        rule, ref, tense = t.attrs.get("rule"), t.attrs.get("time_ref"), t.attrs.get("tense")
+        explicit_year = rule in ("date", "numeric", "month_year") and "year_from" not in t.attrs
+        if rule not in ("date", "dm_rel", "numeric", "month_year") or "/" in t.value:
+            continue
+        try:
+            lo, hi = _bounds(t.value)
+        except ValueError:
+            continue
+        if ref == "future" and tense in FUTURE_TENSES:
+            out.append(Constraint("own_date", hi, 1, lambda r, d=hi: r <= d, t.span))
+        elif (ref == "past" and tense in PAST_TENSES) or (explicit_year and ref != "future"):
+            out.append(Constraint("own_date", lo, 1, lambda r, d=lo: r >= d, t.span))
+    return out
+
+
+def _bounds(value: str) -> tuple[date, date]:
+    p = [int(x) for x in value.split("-")]
+    if len(p) == 3:
+        d = date(p[0], p[1], p[2])
+        return d, d
+    if len(p) == 2:
+        return date(p[0], p[1], 1), date(p[0] + (p[1] == 12), p[1] % 12 + 1, 1) - timedelta(days=1)
+    return date(p[0], 1, 1), date(p[0], 12, 31)
+
+
+def _window(doc: Document, cons: list[Constraint]) -> list[date]:
+    lo = hi = None
+    if doc.published:
+        p = doc.published.split("-")
+        try:
+            y = int(p[0])
+            if len(p) >= 2:
+                m = int(p[1])
+                lo, hi = date(y, m, 1), date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
+            else:
+                lo, hi = date(y, 1, 1), date(y, 12, 31)
+        except ValueError:
+            lo = hi = None
+    # an article is searched for near the dated events it shares with the dossier; an undated one that shares none
+    # is taken to be written within a week after the latest day it cites itself (said so in its basis)
+    anchors = [c.day for c in cons if c.rule != "own_date"] or [max(c.day for c in cons)]
+    if not anchors:
+        return []
+    near_lo, near_hi = min(anchors) - timedelta(days=MARGIN_DAYS), max(anchors) + timedelta(days=MARGIN_DAYS)
+    lo = max(lo, near_lo) if lo else near_lo
+    hi = min(hi, near_hi) if hi else near_hi
+    return [lo + timedelta(days=i) for i in range((hi - lo).days + 1)] if lo <= hi else []
+
+
+def _solve(doc: Document, cons: list[Constraint], times: Iterable[TimeExpr], retime: Retime) -> DocReference | None:
+    """The writing days that satisfy the most (weighted) constraints, then keep the article's weekdays within a week."""
+    shared = any(c.rule in ("weekday", "after", "before") for c in cons)
+    if not shared and (doc.published or not cons):
+        return None  # nothing learned from the dossier; a partial date of its own has been used by analysis already
+    window = _window(doc, cons)
+    if not window:
+        return None
+    scored = [(sum(c.weight for c in cons if c.test(r)), r) for r in window]
+    best = max(s for s, _ in scored)
+    if best == 0:
+        return None
+    days = [r for s, r in scored if s == best]
+    weekdays = [t for t in times if t.attrs.get("rule") == "weekday" and "groups" in t.attrs]
+    if len(days) > 1 and len(weekdays) > 1:
+        tight = [r for r in days if _week_span(weekdays, r, retime) <= WEEK_SPAN]
+        days = tight or days
+    kept = [c for c in cons if all(c.test(r) for r in days)]
+    dropped = [c for c in cons if not any(c.test(r) for r in days)]
+    return DocReference(doc.id, days, kept, dropped)
+
+
+def _week_span(weekdays: list[TimeExpr], r: date, retime: Retime) -> int:
+    vals = []
+    for t in weekdays:
+        got = retime(t, r)
+        # "dès mardi" (2023-09-12/..) and "jusqu'à mercredi" (../2023-09-13) name their day too
+        for part in (got.value or "").split("/") if got is not None else ():
+            if len(part) == 10:
+                vals.append(date.fromisoformat(part))
+    return (max(vals) - min(vals)).days if vals else 0
+
+
+def retimed(ref: DocReference, times: Iterable[TimeExpr], retime: Retime) -> list[TimeExpr]:
+    """The article's unresolved expressions that every allowed writing day reads the same way, read that way."""
+    out = []
+    for t in times:
+        if "groups" not in t.attrs:
+            continue
+        readings = [retime(t, r) for r in ref.days]
+        if any(x is None for x in readings):
+            continue
+        values = {(x.value, x.precision) for x in readings if x is not None}
+        if len(values) != 1:
+            continue
+        first = readings[0]
+        assert first is not None
+        first.attrs["reference_day"] = ref.value or f"{ref.days[0].isoformat()}/{ref.days[-1].isoformat()}"
+        out.append(first)
+    return out
+
+
+def _covers(value: str, day: date) -> bool:
+    """Whether an ISO value (a day, a coarser prefix, or an open or closed period) contains the day."""
+    iso = day.isoformat()
+    if "/" in value:
+        lo, hi = value.split("/", 1)
+        return (lo == ".." or iso[:len(lo)] >= lo) and (hi == ".." or iso[:len(hi)] <= hi)
+    return iso.startswith(value)

@@ -1,0 +1,99 @@
+"""Writing days inferred across articles: an undated article placed by the events it shares with dated ones."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from recoupe import api
+from recoupe.model import Document, Span, TimeExpr
+from recoupe.resolve import reference
+
+# 2021-05-04 is a Tuesday.
+DATED = (" date 2021-05-07 Le président finlandais Mikko Salo est arrivé à Oslo le 4 mai 2021. "
+         "Il a rencontré la Première ministre norvégienne Anna Berg le 5 mai 2021 à Oslo.\n")
+UNDATED = ("Le président finlandais Mikko Salo est arrivé mardi à Oslo pour une visite de trois jours. "
+           "Il doit rencontrer la Première ministre norvégienne Anna Berg dans les prochains jours. "
+           "Il a quitté Helsinki dimanche soir à bord d'un avion officiel.\n")
+ALONE = "Le maire de Tartu, Jaan Tamm, a inauguré mardi un nouveau pont sur le fleuve Emajõgi.\n"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    root = tmp_path_factory.mktemp("reference")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "a_dated.txt").write_text(DATED, "utf-8")
+    (corpus / "b_undated.txt").write_text(UNDATED, "utf-8")
+    (corpus / "c_alone.txt").write_text(ALONE, "utf-8")
+    db = root / "d.db"
+    api.build([str(corpus)], db, progress=False, log=lambda _: None)
+    return {"db": db, "dossier": api.export_dossier(db)}  # validated against the contract
+
+
+def _doc_id(db: Path, name: str) -> str:
+    with api.store_for(db) as store:
+        return next(d.id for d in store.documents() if d.source.endswith(name))
+
+
+def test_reference_undated_article_takes_the_week_of_a_shared_event(built: dict[str, Any]) -> None:
+    db = built["db"]
+    with api.store_for(db) as store:
+        rows = store.read_table("dates")
+    b = _doc_id(db, "b_undated.txt")
+    ref = next(r for r in rows if r["kind"] == "reference" and r["doc"] == b)
+    # "arrivé mardi" is the arrival dated 4 May elsewhere; "doit rencontrer" comes before the 5 May meeting
+    assert (ref["lo"], ref["hi"]) == ("2021-05-04", "2021-05-05")
+    assert {x["rule"] for x in ref["basis"]} >= {"weekday"}
+    read = {r["span"]["text"]: r["value"] for r in rows if r["kind"] == "time" and r["doc"] == b}
+    assert read.get("mardi") == "2021-05-04"
+    assert read.get("dimanche soir") == "2021-05-02"
+
+
+def test_reference_nothing_shared_nothing_guessed(built: dict[str, Any]) -> None:
+    db = built["db"]
+    c = _doc_id(db, "c_alone.txt")
+    with api.store_for(db) as store:
+        rows = store.read_table("dates")
+    assert not [r for r in rows if r["doc"] == c]
+    items = api.timeline(db)
+    assert not [it for it in items if it.doc == c and it.text == "mardi"]
+
+
+def test_reference_timeline_and_events_use_the_inferred_day(built: dict[str, Any]) -> None:
+    db = built["db"]
+    b = _doc_id(db, "b_undated.txt")
+    items = [it for it in api.timeline(db) if it.doc == b]
+    mardi = next(it for it in items if it.text == "mardi")
+    assert mardi.value == "2021-05-04" and mardi.attrs["reference"] == "inferred"
+    departures = [e for e in built["dossier"]["events"] if e["type"] == "departure"]
+    assert any(e["date"] == "2021-05-02" for e in departures), [(e["summary"], e["date"]) for e in departures]
+    doc = next(d for d in built["dossier"]["documents"] if d["id"] == b)
+    assert doc["published"] is None and doc["published_inferred"]["lo"] == "2021-05-04"
+
+
+def _t(text: str, rule: str, groups: dict[str, str], time_ref: str = "past") -> TimeExpr:
+    return TimeExpr(span=Span("d", 0, len(text), text), value=None, precision=None,
+                    attrs={"rule": rule, "groups": groups, "time_ref": time_ref, "tense": "passé composé", "unresolved": "x"})
+
+
+def test_reference_weekdays_of_one_article_stay_within_a_week() -> None:
+    from recoupe.analyze import time_resolver
+
+    retime = time_resolver()
+    lundi = _t("lundi", "weekday", {"wd": "lundi"})
+    mardi = _t("mardi", "weekday", {"wd": "mardi"}, "future")
+    # an event dated Sunday 2 May 2021 by others, told with "dimanche": written 2-8 May
+    dimanche = _t("dimanche", "weekday", {"wd": "dimanche"})
+    day = date(2021, 5, 2)
+    cons = [reference.Constraint("weekday", day, 2, lambda r: (got := retime(dimanche, r)) is not None and got.value == "2021-05-02")]
+    doc = Document(id="d", source="d", text="x", published="2021-05", published_precision="month")
+    ref = reference._solve(doc, cons, [lundi, mardi, dimanche], retime)
+    assert ref is not None
+    # Sunday 2: "lundi" would be 26 April, a week before "mardi" (4 May); from Wednesday on "mardi" is the 11th
+    assert [d.isoformat() for d in ref.days] == ["2021-05-03", "2021-05-04"]
+    read = {t.span.text: t.value for t in reference.retimed(ref, [lundi, mardi, dimanche], retime)}
+    assert read == {"lundi": "2021-05-03", "mardi": "2021-05-04", "dimanche": "2021-05-02"}
