@@ -8,7 +8,7 @@ import pytest
 
 from recoupe.event_types import load_triggers
 from recoupe.model import Analysis, Document, Entity, EventCue, Span, TimeExpr
-from recoupe.resolve.events import CueItem, event_record, independence_key, merge_cues, resolve_events
+from recoupe.resolve.events import CueItem, _return_origins, event_record, independence_key, merge_cues, resolve_events
 from recoupe.resolve.registry import ResolveContext
 
 
@@ -36,6 +36,9 @@ def cue(doc: str, start: int, type: str = "meeting", parts: tuple[str, ...] = ("
     (cue("d1", 1, date="2019-03"), cue("d2", 1, ref_hint="2024-05", ref_own=True), False),  # too old for a news tense
     (cue("d1", 1, date="2024-06"), cue("d2", 1, ref_hint="2024-05", ref_own=True), False),  # reported before it happened
     (cue("d1", 1, date="2024-03"), cue("d2", 1, ref_hint="2024-05", ref_own=True), True),   # reported two months on
+    (cue("d1", 1, type="departure", place=None), cue("d2", 1, type="departure", place=None, leg="return"), False),  # out vs back
+    (cue("d1", 1, type="departure", place=None, leg="return"), cue("d2", 1, type="departure", place=None, leg="return"), True),
+    (cue("d1", 1, date="2024-03-02"), cue("d2", 1, parts=(), place="P", date="2024-03-02"), True),  # no one named, same day
 ])
 def test_events_merging_pairs(a: CueItem, b: CueItem, merged: bool) -> None:
     assert (len(merge_cues([a, b])) == 1) is merged
@@ -142,3 +145,13 @@ def test_events_country_and_city_are_not_a_conflict() -> None:
     assert rec["place"] == "C" and rec["place_conflicts"] == []
     other_city = cue("d3", 1, place="D", place_name="Bergen")
     assert len(merge_cues([city, other_city])) == 2
+
+
+def test_events_way_back_leaves_from_where_the_traveller_arrived() -> None:
+    arrival = cue("d1", 10, type="arrival", parts=("A",), place="Lyon", place_name="Lyon")
+    other = cue("d1", 20, type="arrival", parts=("B",), place="Nice", place_name="Nice")
+    back = cue("d1", 40, type="departure", parts=("A",), place=None, leg="return")
+    outward = cue("d1", 50, type="departure", parts=("A",), place=None)
+    got = {it.key: it for it in _return_origins([arrival, other, back, outward])}
+    assert got[("d1", 40)].place == "Lyon"  # the way back starts where A arrived, not where B did
+    assert got[("d1", 50)].place is None  # an outward departure is not guessed

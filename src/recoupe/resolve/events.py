@@ -111,7 +111,7 @@ def resolve_events(ctx: ResolveContext) -> None:
     overrides: dict[str, dict[tuple[int, int], TimeExpr]] = {}
     refs: dict[str, reference.DocReference] = {}
     for _ in range(MAX_ROUNDS):
-        items = list(cue_items(ctx, docs, overrides, legs))
+        items = _return_origins(list(cue_items(ctx, docs, overrides, legs)))
         clusters = merge_cues(items)
         if ctx.retime is None:
             break
@@ -153,6 +153,24 @@ def _links(items: list[CueItem], clusters: list[Cluster]) -> dict[tuple[str, int
         if best is not None:
             link[it.key] = best[1]
     return link
+
+
+def _return_origins(items: list[CueItem]) -> list[CueItem]:
+    """A way back with no place named ("avant de repartir le 17") leaves from where its traveller arrived: the
+    nearest arrival before it in the same article with a shared participant and a place."""
+    arrivals: dict[str, list[CueItem]] = defaultdict(list)
+    for it in items:
+        if it.family == "arrival" and it.place and it.participants and it.antecedent is None:
+            arrivals[it.key[0]].append(it)
+    out = []
+    for it in items:
+        if it.family == "departure" and it.leg == "return" and it.place is None and it.participants:
+            before = [a for a in arrivals.get(it.key[0], ()) if a.key[1] < it.key[1] and a.participants & it.participants]
+            if before:
+                src = max(before, key=lambda a: a.key[1])
+                it = replace(it, place=src.place, place_name=src.place_name, place_is_country=src.place_is_country)
+        out.append(it)
+    return out
 
 
 NOUN_REACH = 50  # characters from an event noun to an expression that ends its phrase ("sa visite à X en octobre")
