@@ -17,6 +17,7 @@ PAST_TENSES = frozenset({"passé composé", "passé simple", "plus-que-parfait",
 FUTURE_TENSES = frozenset({"futur", "futur antérieur", "devoir+infinitif", "aller+infinitif", "conditionnel"})
 MARGIN_DAYS = 7  # an undated article is searched for within a week of the dated events it shares
 WEEK_SPAN = 6  # the bare weekdays of one article name days of one week: at most six days apart
+MAX_WINDOW_DAYS = 31  # weekday anchors further apart than this disagree; the latest one is kept
 EQUAL_WEIGHT = 2  # "arrivé mardi" about an event dated elsewhere fixes the day more than a tense bounds it
 
 
@@ -179,9 +180,14 @@ def _window(doc: Document, cons: list[Constraint]) -> list[date]:
             lo = hi = None
     # an article is searched for near the dated events it shares with the dossier; an undated one that shares none
     # is taken to be written within a week after the latest day it cites itself (said so in its basis)
-    anchors = [c.day for c in cons if c.rule != "own_date"] or [max(c.day for c in cons)]
-    if not anchors:
+    # (a weekday tied to a dated event places it best; else the latest event it shares or cites bounds it) -- the
+    # window stays a few weeks long whatever the article cites, so the search costs little per article
+    if not cons:
         return []
+    anchors = [c.day for c in cons if c.rule == "weekday"] or [max(c.day for c in cons if c.rule != "own_date")] \
+        if any(c.rule != "own_date" for c in cons) else [max(c.day for c in cons)]
+    if (max(anchors) - min(anchors)).days > MAX_WINDOW_DAYS:
+        anchors = [max(anchors)]
     near_lo, near_hi = min(anchors) - timedelta(days=MARGIN_DAYS), max(anchors) + timedelta(days=MARGIN_DAYS)
     lo = max(lo, near_lo) if lo else near_lo
     hi = min(hi, near_hi) if hi else near_hi
