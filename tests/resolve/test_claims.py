@@ -96,3 +96,21 @@ def test_resolve_claims_contested_needs_a_denial_and_something_else() -> None:
     assert contested(["denied", "reported"])
     assert not contested(["denied", "denied"])
     assert not contested(["conditional", "reported"])
+
+
+def test_resolve_claims_same_verb_and_object_class_alone_is_no_corroboration() -> None:
+    from recoupe.resolve.claims import _Item, same_claim
+
+    def item(doc: str, text: str, entities: set[str], lemmas: set[str]) -> _Item:
+        rec = ClaimRec(span=Span(doc, 0, len(text), text), text=text, modality="asserted", predicate="recevoir")
+        return _Item(rec=rec, id=doc, doc=doc, origin=doc, published="", pclass="receive", objects=frozenset({"ammunition"}),
+                     entities=frozenset(entities), lemmas=frozenset(lemmas))
+
+    host = item("a", "La présidente a reçu lundi à Quito son homologue, venu demander des munitions.", {"P1", "P2", "Quito"},
+                {"présidente", "recevoir", "lundi", "quito", "homologue", "demander", "munition"})
+    pledge = item("b", "Lima aurait reçu des garanties sur la livraison d'obus d'ici à juin.", {"Pérou"},
+                  {"lima", "recevoir", "garantie", "livraison", "obus", "juin"})
+    assert not same_claim(host, pledge)
+    again = item("c", "La présidente a reçu à Quito son homologue, venu demander des munitions.", {"P1", "Quito"},
+                 {"présidente", "recevoir", "quito", "homologue", "demander", "munition"})
+    assert same_claim(host, again)

@@ -107,7 +107,7 @@ class _Item:
     source_entity: str | None = None
 
 
-@step("claims", version="2")
+@step("claims", version="3")
 def resolve_claims(ctx: ResolveContext) -> None:
     """Contract claims with their source entity, clustered across articles, with independent sources per cluster."""
     lk = _lookup(ctx)
@@ -197,7 +197,7 @@ def same_claim(a: _Item, b: _Item) -> bool:
         return shared >= 2 and (lem0 >= 0.25 or fuzz.token_set_ratio(a.rec.text, b.rec.text) >= 75)
     objects = bool(a.objects & b.objects)
     lem = len(a.lemmas & b.lemmas) / max(1, len(a.lemmas | b.lemmas))
-    if objects and (shared >= 1 or lem >= 0.15 or (a.rec.predicate and a.rec.predicate == b.rec.predicate)):
+    if objects and (shared >= 1 or lem >= 0.15):  # the same verb alone is the block, not evidence
         return True
     wording = fuzz.token_set_ratio(a.rec.text, b.rec.text)
     if objects and wording >= 55:
