@@ -73,3 +73,19 @@ def test_temporal_event_relative_needs_a_dated_clause(parse: Any) -> None:
     text = "La ministre est repartie au lendemain de son arrivée en Autriche."
     found, _ = extract("t", text, parse(text), "2019-03", "month")
     assert not [t for t in found if t.kind == "event_relative"]
+
+
+@pytest.mark.parametrize(("text", "words", "value"), [
+    ("Le traité a été signé le 4 mai 2021 à Vienne. La veille, les ministres avaient rompu les négociations.", "La veille", "2021-05-03"),
+    ("Il est arrivé le 10 mars 2020 à Rome, et le lendemain il rencontrait le pape.", "le lendemain", "2020-03-11"),
+    ("Le scrutin a eu lieu le 30 décembre 2018. Le surlendemain, les résultats ont été publiés.", "Le surlendemain", "2019-01-01"),
+])
+def test_temporal_narrative_relative_counts_from_the_last_day_named(parse: Any, text: str, words: str, value: str) -> None:
+    t = expr(parse, text, words)
+    assert t.value == value and t.attrs["rule"] == "narrative_relative"
+
+
+def test_temporal_narrative_relative_without_a_day_before_is_left_out(parse: Any) -> None:
+    text = "Le lendemain, la délégation a quitté la ville."
+    found, _ = extract("t", text, parse(text), "2021-05-06", "day")
+    assert not [t for t in found if t.attrs.get("rule") == "narrative_relative"]

@@ -1067,6 +1067,43 @@ def event_relative(doc_id: str, text: str, sdoc: Any, found: list[TimeExpr]) -> 
     return out
 
 
+# "La veille, il avait signé ...": the day before the last day the text named
+_NARRATIVE_REL_RE = re.compile(
+    rf"{_B}(?:au\s+|à\s+la\s+)?(?:la|le|l['’])\s*(?P<w>{_alt(LEX.event_relative)}){_E}(?!\s+(?:de|du|des|d['’]))", _I
+) if LEX.event_relative else None
+NARRATIVE_REACH = 400  # characters back to the day it counts from: the same paragraph, or about
+
+
+def narrative_relative(doc_id: str, text: str, sdoc: Any, found: list[TimeExpr]) -> list[TimeExpr]:
+    """'la veille', 'le lendemain' standing alone count from the last day the text gave just before (a narrative's
+    own time line), not from the publication date; without such a day nearby they are left out, not guessed."""
+    if _NARRATIVE_REL_RE is None:
+        return []
+    days = sorted((t for t in found if t.precision == "day" and t.value and len(t.value) == 10 and t.kind in ("date", "relative")),
+                  key=lambda t: t.span.start)
+    starts = [t.span.start for t in days]
+    out: list[TimeExpr] = []
+    for m in _NARRATIVE_REL_RE.finditer(text):
+        i = bisect.bisect_left(starts, m.start()) - 1
+        if i < 0 or m.start() - days[i].span.end > NARRATIVE_REACH:
+            continue
+        ref = days[i]
+        offset = LEX.event_relative[_key(m.group("w"), LEX.event_relative)]
+        try:
+            value = (date.fromisoformat(ref.value or "") + timedelta(days=offset)).isoformat()
+        except ValueError:
+            continue
+        anchor_tok = find_anchor(sdoc, m.start(), m.end())
+        tense, direction = tense_of(anchor_tok)
+        out.append(TimeExpr(
+            span=Span(doc_id, m.start(), m.end(), text[m.start():m.end()]), value=value, precision="day", kind="relative",
+            anchor=anchor_tok.idx if anchor_tok is not None else None,
+            attrs={"rule": "narrative_relative", "offset_days": offset, "from": ref.span.to_dict(), "tense": tense,
+                   "time_ref": direction},
+        ))
+    return out
+
+
 def _noun_after(sdoc: Any, start: int) -> Any | None:
     """The noun (or infinitive) that the words at `start` introduce: 'son arrivée', 'la signature'."""
     span = sdoc.char_span(start, min(len(sdoc.text), start + 60), alignment_mode="expand")
@@ -1177,12 +1214,15 @@ def extract(doc_id: str, text: str, sdoc: Any, published: str | None, precision:
             attrs=attrs,
         ))
     derived = event_relative(doc_id, text, sdoc, out)
+    taken = [(t.span.start, t.span.end) for t in out]
+    derived += [t for t in narrative_relative(doc_id, text, sdoc, out)
+                if not any(a < t.span.end and t.span.start < b for a, b in taken)]
     if derived:
         out = sorted(out + derived, key=lambda t: (t.span.start, t.span.end))
     return out, refined
 
 
-@component("times", requires=("spacy",), assigns=("times", "attrs"), version="2")
+@component("times", requires=("spacy",), assigns=("times", "attrs"), version="3")
 def times(ctx: Context) -> dict[str, Any]:
     doc = ctx.document
     found, refined = extract(doc.id, doc.text, ctx.sdoc, doc.published, doc.published_precision, ctx.analysis.sentences)
