@@ -77,7 +77,7 @@ def _plural_pattern(noun: str) -> str:
     return r"\s+".join(words)
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="3")
+@component("names", requires=("spacy",), assigns=("mentions",), version="4")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx = lexicon()
@@ -171,10 +171,20 @@ def names(ctx: Context) -> dict[str, list[Any]]:
         em.head = key
         em.attrs["apposed"] = [s, e]
         nm.attrs.setdefault("epithets", []).append(key)
-    # drop recogniser names lying inside an epithet ("ministre de la Défense" tagged as an organisation)
+    # drop recogniser names lying inside an epithet ("ministre de la Défense" tagged as an organisation, "État
+    # français" in "le chef de l'État français"): a role's own words, or a generic word, name no one
     role_words = {fold(r).split(" ")[0] for r in lx.roles}
+
+    def generic(m: Mention) -> bool:
+        first = fold(m.span.text).split(" ")[0]
+        return first in role_words or first in lx.not_names
+
     out[:] = [m for m in out if m.kind == "epithet" or not any(
-              a < m.span.end and m.span.start < b and fold(m.span.text).split(" ")[0] in role_words for a, b in epithet_spans)]
+              a < m.span.end and m.span.start < b and generic(m) for a, b in epithet_spans)]
+    # "le quotidien Bild", "l'agence sud-coréenne Yonhap": a name after an organisation noun is that organisation
+    for m in out:
+        if m.kind == "name" and m.label in ("other", "place", "person") and _after_org_head(ftext, m.span.start, lx):
+            m.label = "organization"
 
     # 3. acronyms defined in the text: "l'Organisation des Nations unies (ONU)", "RPDC [République ...]"
     for pat in ("acr_before", "acr_after"):
@@ -200,6 +210,12 @@ def names(ctx: Context) -> dict[str, list[Any]]:
         if not _overlaps(taken, m.start(), m.end()):
             em = add(m.start(), m.end(), "equipment", kind="equipment")
             em.head = _equipment_head(m.group(0), lx)
+    # "des missiles de croisière Taurus", "les drones Shahed": a name right after a weapon noun is its model
+    gear_ends = {x.span.end for x in out if x.kind == "equipment"}
+    for x in out:
+        if x.kind == "name" and x.label in ("organization", "other", "place") and text[x.span.start - 1:x.span.start] == " " \
+                and x.span.start - 1 in gear_ends:
+            x.label, x.kind, x.head = "equipment", "equipment", fold(x.span.text)
     for m in lx.model_pattern.finditer(text):
         head = m.group(0).split("-")[0]
         if head.isupper() and len(head) > 3:
@@ -235,6 +251,18 @@ def _retype(surface: str, label: str, lx: Lexicon) -> tuple[str, dict[str, Any]]
     if f in lx.country_by_capital:
         return "place", {"capital_of": lx.country_by_capital[f]}
     return label, {}
+
+
+def _after_org_head(ftext: str, start: int, lx: Lexicon) -> bool:
+    """Whether an organisation noun, maybe with one lower-case adjective, stands right before `start` ("le quotidien
+    X", "l'agence sud-coréenne X"); `ftext` is the folded text."""
+    before = ftext[max(0, start - 40):start]
+    if not before.endswith(" "):
+        return False
+    words = re.split(r"[\s'’]+", before.strip())
+    if words and fold(words[-1]) in lx.org_heads:
+        return True
+    return len(words) >= 2 and words[-1].islower() and fold(words[-2]) in lx.org_heads
 
 
 def _agentive(sdoc: Any, text: str, start: int, end: int) -> dict[str, Any]:

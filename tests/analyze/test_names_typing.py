@@ -1,0 +1,44 @@
+"""Typing names from the words around them: press titles, weapon models, generic words inside a role."""
+
+from __future__ import annotations
+
+import pytest
+
+from recoupe.analyze.runner import Analyzer
+from recoupe.model import Document
+
+
+@pytest.fixture(scope="module")
+def mentions():  # type: ignore[no-untyped-def]
+    analyzer = Analyzer(["names"])
+
+    def run(text: str) -> dict[str, tuple[str, str]]:
+        a = analyzer.analyze(Document(id="d", source="t", text=text, language="fr"))
+        return {m.span.text: (m.label, m.kind) for m in a.mentions}
+
+    return run
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Selon le quotidien Bild, le contrat serait signé en mai.", "Bild"),
+    ("L'hebdomadaire Der Spiegel révèle un autre document.", "Der Spiegel"),
+    ("L'agence sud-coréenne Yonhap cite un responsable.", "Yonhap"),
+])
+def test_names_a_name_after_an_organisation_noun_is_that_organisation(mentions, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert mentions(text)[name][0] == "organization"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Le Brésil pourrait livrer des missiles de croisière Taurus à l'Argentine.", "Taurus"),
+    ("L'armée a reçu des drones Shahed la semaine dernière.", "Shahed"),
+])
+def test_names_a_name_after_a_weapon_noun_is_its_model(mentions, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert mentions(text)[name] == ("equipment", "equipment")
+
+
+def test_names_generic_words_inside_a_role_name_no_one(mentions) -> None:  # type: ignore[no-untyped-def]
+    got = mentions("« Nous tiendrons parole », a affirmé le chef de l'État portugais.")
+    assert got.get("le chef de l'État portugais", ("", ""))[1] == "epithet"
+    assert "État portugais" not in got
+    kept = mentions("Le porte-parole du Kremlin, Dmitri Peskov, a répondu.")
+    assert kept["Kremlin"][0] == "organization"  # a real name inside an epithet stays
