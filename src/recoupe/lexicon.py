@@ -85,6 +85,7 @@ class Lexicon:
     seats_of_power: frozenset[str]  # folded
     equipment: tuple[str, ...]
     model_pattern: re.Pattern[str]
+    pair_nouns: tuple[str, ...] = ()  # "les deux dirigeants": a group of the last two people named
 
 
 @lru_cache(maxsize=1)
@@ -128,4 +129,5 @@ def lexicon() -> Lexicon:
         site_words=frozenset(fold(w) for w in orgs.get("site_words", [])),
         state_words=frozenset(fold(w) for w in orgs.get("state_words", [])), not_names=frozenset(fold(w) for w in roles.get("not_names", [])), seats_of_power=frozenset(fold(w) for w in orgs["seats_of_power"]),
         equipment=tuple(sorted(equipment["nouns"], key=len, reverse=True)), model_pattern=pattern,
+        pair_nouns=tuple(sorted(roles.get("pair_nouns", []), key=len, reverse=True)),
     )

@@ -42,3 +42,21 @@ def test_names_generic_words_inside_a_role_name_no_one(mentions) -> None:  # typ
     assert "État portugais" not in got
     kept = mentions("Le porte-parole du Kremlin, Dmitri Peskov, a répondu.")
     assert kept["Kremlin"][0] == "organization"  # a real name inside an epithet stays
+
+
+def test_names_the_two_leaders_are_the_last_two_people_named() -> None:
+    analyzer = Analyzer(["names"])
+    text = ("La Première ministre danoise Mette Holm a reçu lundi le président chilien Rodrigo Vega. "
+            "Les deux dirigeants ont signé un accord. Mme Holm a salué un texte historique.")
+    a = analyzer.analyze(Document(id="d", source="t", text=text, language="fr"))
+    group = [m for m in a.mentions if m.kind == "group"]
+    assert [m.span.text for m in group] == ["Les deux dirigeants"]
+    members = [text[s:e] for s, e in group[0].attrs["members"]]
+    assert [m.split()[-1] for m in members] == ["Holm", "Vega"]  # the epithets apposed to them are the same two people
+
+
+def test_names_no_group_without_two_people_before() -> None:
+    analyzer = Analyzer(["names"])
+    text = "Le ministre Paulo Sousa est arrivé à Lisbonne. Les deux hommes se connaissent depuis longtemps."
+    a = analyzer.analyze(Document(id="d", source="t", text=text, language="fr"))
+    assert not [m for m in a.mentions if m.kind == "group"]

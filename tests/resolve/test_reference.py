@@ -97,3 +97,23 @@ def test_reference_weekdays_of_one_article_stay_within_a_week() -> None:
     assert [d.isoformat() for d in ref.days] == ["2021-05-03", "2021-05-04"]
     read = {t.span.text: t.value for t in reference.retimed(ref, [lundi, mardi, dimanche], retime)}
     assert read == {"lundi": "2021-05-03", "mardi": "2021-05-04", "dimanche": "2021-05-02"}
+
+
+def test_reference_group_mention_gives_its_members() -> None:
+    from recoupe.model import Analysis, Mention
+    from recoupe.resolve.registry import ResolveContext
+
+    text = "Anna Berg a reçu Mikko Salo. Les deux dirigeants ont signé."
+    def span(words: str) -> Span:
+        s = text.index(words)
+        return Span("d", s, s + len(words), words)
+    group = Mention(span=span("Les deux dirigeants"), label="person", kind="group",
+                    attrs={"members": [[span("Anna Berg").start, span("Anna Berg").end], [span("Mikko Salo").start, span("Mikko Salo").end]]})
+    ctx = ResolveContext(documents=[Document(id="d", source="t", text=text)], analyses=[Analysis(doc="d", version="t", mentions=[group])])
+    ctx.mention_entity[("d", *[span("Anna Berg").start, span("Anna Berg").end])] = "ent-a"
+    ctx.mention_entity[("d", *[span("Mikko Salo").start, span("Mikko Salo").end])] = "ent-m"
+    assert ctx.entities_at(span("Les deux dirigeants")) == ["ent-a", "ent-m"]
+    assert ctx.entities_at(span("dirigeants")) == ["ent-a", "ent-m"]
+    assert ctx.entities_at(span("Anna Berg")) == ["ent-a"]
+    assert ctx.groups_in("d", 0, len(text)) == ["ent-a", "ent-m"]
+    assert ctx.groups_in("d", 0, 10) == []

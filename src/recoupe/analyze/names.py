@@ -49,12 +49,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     det = r"(?P<det>(?i:le|la|l{ap}|son|sa|leur|du|au|de\s+la|de\s+l{ap})\s*)".format(ap=_AP)
     body = rf"(?P<role>(?i:{role}))(?:\s+(?P<nat>(?i:{nat})))?(?:\s+(?P<comp>{comp}))?(?:\s+(?P<nat2>(?i:{nat})))?"
     equip = "|".join(_plural_pattern(fold(n)) for n in lx.equipment)
+    pairs = "|".join(re.escape(fold(n)).replace("'", _AP) for n in lx.pair_nouns) or "(?!)"
     return {
         "epithet": re.compile(rf"\b{det}{body}\b"),
         "bare_role": re.compile(rf"(?i:un\s+|une\s+|le\s+|la\s+|l{_AP})?{body}\b"),
         "acr_after": re.compile(rf"(?P<acr>\b[A-Z]{{2,8}}\b)\s*[\[(]\s*(?P<long>{_CAP}[^()\[\],;]{{5,90}}?)\s*(?:,\s*NDLR\s*)?[\])]"),
         "acr_before": re.compile(rf"(?P<long>\b{_CAP}[\w-]+(?:\s+(?:[\w-]+|d{_AP}|l{_AP})){{1,8}}?)\s*\(\s*(?P<acr>[A-Z]{{2,8}})\s*\)"),
         "equipment": re.compile(rf"\b(?i:{equip})\b"),
+        "pair": re.compile(rf"\b(?i:les|ces|des)\s+(?i:deux)\s+(?i:{pairs})\b"),
     }
 
 
@@ -77,7 +79,7 @@ def _plural_pattern(noun: str) -> str:
     return r"\s+".join(words)
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="4")
+@component("names", requires=("spacy",), assigns=("mentions",), version="5")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx = lexicon()
@@ -224,8 +226,36 @@ def names(ctx: Context) -> dict[str, list[Any]]:
             out[:] = [x for x in out if not (x.span.start <= m.start() and m.end() <= x.span.end and x.label == "other")]
             add(m.start(), m.end(), "equipment", kind="equipment").head = fold(m.group(0))
 
+    # 5. "les deux dirigeants": a group standing for the last two people named just before
+    for m in _patterns()["pair"].finditer(ftext):
+        members = _last_two_people(out, m.start(), max(0, bisect.bisect_right(sent_starts, m.start()) - 1) - PAIR_REACH)
+        if members:
+            add(m.start(), m.end(), "person", kind="group", members=[[x.span.start, x.span.end] for x in members])
+
     out.sort(key=lambda x: (x.span.start, x.span.end))
     return {"mentions": out}
+
+
+PAIR_REACH = 2  # sentences back where "les deux hommes" finds its two people
+
+
+def _last_two_people(out: list[Mention], before: int, first_sentence: int) -> list[Mention]:
+    """The two most recent people named before `before` (from `first_sentence` on), as two different people: a
+    name, or an epithet that no name is apposed to; one name per surname."""
+    picked: list[Mention] = []
+    keys: set[str] = set()
+    for x in sorted((x for x in out if x.label == "person" and x.span.end <= before and x.sentence >= first_sentence
+                     and x.kind in ("name", "epithet")), key=lambda x: -x.span.start):
+        if x.kind == "epithet" and (x.attrs.get("apposed") or x.attrs.get("possessive")):
+            continue
+        key = fold(x.span.text).split(" ")[-1] if x.kind == "name" else f"epithet:{x.head}"
+        if key in keys or any(a.span.start <= x.span.start < a.span.end for a in picked):
+            continue
+        keys.add(key)
+        picked.append(x)
+        if len(picked) == 2:
+            return list(reversed(picked))
+    return []
 
 
 def _retype(surface: str, label: str, lx: Lexicon) -> tuple[str, dict[str, Any]]:

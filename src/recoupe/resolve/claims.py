@@ -107,7 +107,7 @@ class _Item:
     source_entity: str | None = None
 
 
-@step("claims", version="3")
+@step("claims", version="4")
 def resolve_claims(ctx: ResolveContext) -> None:
     """Contract claims with their source entity, clustered across articles, with independent sources per cluster."""
     lk = _lookup(ctx)
@@ -120,6 +120,7 @@ def resolve_claims(ctx: ResolveContext) -> None:
             src = c.attrs.get("source_name")
             src_span = Span.from_dict(src) if src else None
             ents = {eid for _, _, eid in lk.inside(a.doc, c.span.start, c.span.end)}
+            ents.update(ctx.groups_in(a.doc, c.span.start, c.span.end))  # "les deux hommes ont signé": both
             src_ent = lk.at(src_span)
             times = {t.value for t in a.times if t.value and c.span.start <= t.span.start < c.span.end}
             items.append(_Item(

@@ -83,7 +83,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="3")
+@step("entities", version="4")
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = lexicon()
     clusters: dict[str, Cluster] = {}
@@ -102,6 +102,8 @@ def resolve_entities(ctx: ResolveContext) -> None:
             if m.kind == "epithet":
                 epithets.append(m)
                 continue
+            if m.kind == "group":
+                continue  # "les deux dirigeants" is its members, not an entity (ResolveContext.entities_at)
             if m.label == "country" and m.attrs.get("country"):
                 c = cluster("country:" + m.attrs["country"])
                 c.country = m.attrs["country"]

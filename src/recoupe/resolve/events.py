@@ -236,9 +236,9 @@ def cue_items(ctx: ResolveContext, docs: dict[str, Document], overrides: dict[st
         for c in a.event_cues:
             parts: list[str] = []
             for s in c.participants:
-                eid = ctx.entity_at(s)
-                if eid and eid not in parts:
-                    parts.append(eid)
+                for eid in ctx.entities_at(s):  # "les deux dirigeants" stands for both
+                    if eid not in parts:
+                        parts.append(eid)
             place = ctx.entity_at(c.place) if c.place else None
             if place in parts:
                 parts.remove(place)

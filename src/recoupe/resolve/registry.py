@@ -46,6 +46,36 @@ class ResolveContext:
                 best = (e - s, ent)
         return best[1] if best else None
 
+    def entities_at(self, span: Span) -> list[str]:
+        """Like `entity_at`, but a group mention ("les deux dirigeants") covering the span gives each of its members."""
+        for s, e, members in self._groups().get(span.doc, ()):
+            if s <= span.start and span.end <= e or span.start <= s and e <= span.end:
+                out = [eid for a, b in members if (eid := self.entity_at(Span(span.doc, a, b, ""))) is not None]
+                if out:
+                    return list(dict.fromkeys(out))
+        eid = self.entity_at(span)
+        return [eid] if eid is not None else []
+
+    def groups_in(self, doc: str, start: int, end: int) -> list[str]:
+        """The member entities of every group mention inside [start, end) of a document."""
+        out: list[str] = []
+        for s, e, members in self._groups().get(doc, ()):
+            if start <= s and e <= end:
+                out += [eid for a, b in members if (eid := self.entity_at(Span(doc, a, b, ""))) is not None]
+        return list(dict.fromkeys(out))
+
+    def _groups(self) -> dict[str, list[tuple[int, int, list[tuple[int, int]]]]]:
+        cached = self.state.get("_groups")
+        if cached is None:
+            cached = {}
+            for a in self.analyses:
+                rows = [(m.span.start, m.span.end, [(int(x), int(y)) for x, y in m.attrs.get("members", [])])
+                        for m in a.mentions if m.kind == "group"]
+                if rows:
+                    cached[a.doc] = rows
+            self.state["_groups"] = cached
+        return cached
+
     def _doc_index(self) -> dict[str, list[tuple[int, int, str]]]:
         # mentions per document sorted by start, rebuilt when the mapping has grown
         cached = self.state.get("_mention_index")
