@@ -15,6 +15,7 @@ from recoupe.model import Entity
 from recoupe.resolve.gazetteer import INDEX_VERSION, Gazetteer, Place, name_key, open_gazetteer
 from recoupe.resolve.registry import ResolveContext, step
 from recoupe.lexicon import data_file
+from recoupe.lexicon import lexicon as general_lexicon
 
 GEO_TYPES = ("place", "country")
 # entity types never geocoded, even when a category word stands before them
@@ -46,6 +47,7 @@ class Lexicon:
     name_category: re.Pattern[str]  # "gare de Khassan" as a whole name
     name_region: re.Pattern[str]
     after_located: re.Pattern[str]  # ", en" / "dans le" / "(" right after a name
+    before_equipment: re.Pattern[str]  # "les nouveaux lanceurs " right before a name: a model, not a place
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +82,13 @@ def lexicon() -> Lexicon:
     adjs = rf"(?:\s+{_LOWER_WORD}){{0,2}}?"
     cat_words = alt(w for w, _ in cats)
     reg_words = alt(regions)
+    # an equipment noun (data/fr/equipment.json), singular or plural, then at most one adjective, glued to
+    # the name with no preposition: "les lanceurs Angara", "le sous-marin Koursk" name a model or a vessel;
+    # "des drones sur Moscou" does not, so a function word between them breaks the pattern
+    plural = lambda n: r"\s+".join(rf"{re.escape(w)}(?:s|x)?" for w in n.split())  # noqa: E731
+    equip = "|".join(plural(n) for n in general_lexicon().equipment)
+    function_words = alt(sorted({*raw["function_words"], *connectors, *articles, *located}, key=len, reverse=True))
+    adj = rf"(?:\s+(?!(?:{function_words})\b){_LOWER_WORD})?"
     return Lexicon(
         articles=articles, categories=cats, region_words=regions, state_forms=state_forms,
         state_keys=tuple(name_key(f) + " " for f in state_forms),
@@ -89,6 +98,7 @@ def lexicon() -> Lexicon:
         name_category=re.compile(rf"^({cat_words}){adjs}{conn}(?=\w)", re.I),
         name_region=re.compile(rf"^({reg_words}){adjs}{conn}(?=\w)", re.I),
         after_located=re.compile(rf"^\s*(?:,\s*)?(?:\(\s*|(?:{alt(located)})\s*)", re.I),
+        before_equipment=re.compile(rf"(?:^|[^\w-])(?:{equip}){adj}\s+$", re.I),
     )
 
 
@@ -223,6 +233,11 @@ def _usable(name: str, lex: Lexicon) -> bool:
 def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex: Lexicon) -> Query | None:
     if e.type in NEVER:
         return None
+    if e.type in GEO_TYPES and _names_equipment(e, texts, lex):
+        # "les lanceurs Angara": a model named like a place (or not), never put on the map
+        e.type = "equipment"
+        e.attrs["geo_status"] = "not a place"
+        return None
     name, category = _parse_name(e.name, lex)
     # other names the entity goes by: tried when its canonical (fullest) name finds nothing
     alts: list[str] = []
@@ -260,6 +275,13 @@ def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex: 
         if st:
             q.sentences.add((sp.doc, max(0, bisect.bisect_right(st, sp.start) - 1)))
     return q
+
+
+def _names_equipment(e: Entity, texts: dict[str, str], lex: Lexicon) -> bool:
+    """Whether most mentions follow an equipment noun ("les lanceurs X", "le sous-marin X")."""
+    hits = sum(1 for sp in e.mentions
+               if lex.before_equipment.search(texts.get(sp.doc, "")[max(0, sp.start - 60):sp.start].translate(_APOS)))
+    return hits > 0 and 2 * hits >= len(e.mentions)
 
 
 def _read_after(q: Query, texts: dict[str, str], gaz: Gazetteer, lex: Lexicon) -> None:
