@@ -97,6 +97,7 @@ class Place:
     score: float = 100.0
     french: bool = False  # matched by a French name (countries, continents)
     articled: bool = False  # matched with a leading article ("Le Havre" for "du Havre")
+    alias_kind: int = 1  # the best kind of alias the name matched: FRENCH (0), NAME (1) or ALTERNATE (2)
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "lat": self.lat, "lon": self.lon, "source": self.source,
@@ -221,6 +222,14 @@ def _french_designator() -> re.Pattern[str]:
     return re.compile(rf"^(?:{words})(?:\s+[a-zàâäéèêëîïôöùûüç]+)?(?:\s+(?:{conns})\s*|\s+)(?=\w)", re.I)
 
 
+def _french_zone_cities() -> dict[str, str]:
+    """Time zone -> the French name of the city it is named after, where it differs from English (CLDR via babel)."""
+    from babel import Locale
+
+    zones = Locale("fr").time_zones
+    return {tz: city for tz, z in zones.items() if (city := z.get("city")) and not re.search(r"[\[(]", city)}
+
+
 @lru_cache(maxsize=1)
 def _region_names() -> dict[tuple[str, str], dict[str, list[str]]]:
     """(country, GeoNames admin1 code) -> language ("fr", "en", "geonames") -> names, from region_names.tsv."""
@@ -280,13 +289,19 @@ class _Writer:
     def add_cities(self, cities: Iterable[dict[str, Any]]) -> dict[tuple[str, str], tuple[float, float, int]]:
         """Add towns; returns (country, folded name) -> (lat, lon, population) of the most populous, for capitals."""
         biggest: dict[tuple[str, str], tuple[float, float, int]] = {}
+        french = _french_zone_cities()
         self.admin1_sums: dict[tuple[str, str], list[float]] = {}
         self.admin1_at: dict[tuple[str, float, float], str] = {}
         for c in cities:
             pop = int(c.get("population") or 0)
             cc = c.get("countrycode") or ""
             lat, lon = float(c["latitude"]), float(c["longitude"])
-            names = self._names([c["name"]], c.get("alternatenames") or ())
+            alternates = c.get("alternatenames") or ()
+            # the French name CLDR gives the town its time zone is named after ("Londres"), when GeoNames
+            # lists it too: a French name, not one alternate among many
+            fr = french.get(c.get("timezone") or "")
+            fr_names = [fr] if fr and name_key(fr) in {name_key(a) for a in alternates} else []
+            names = self._names([c["name"]], alternates, fr_names)
             self.place(f"geonames:{c['geonameid']}", c["name"], lat, lon, cc, pop, "town",
                        str(c.get("admin1code") or ""), names)
             k = (cc, name_key(c["name"]))
@@ -501,7 +516,7 @@ class Gazetteer:
         dlat = km / 111.0
         dlon = km / max(1.0, 111.0 * math.cos(math.radians(lat)))
         rows = self._rows(
-            "SELECT source, name, lat, lon, country_code, population, feature, admin1, 0 FROM place "
+            "SELECT source, name, lat, lon, country_code, population, feature, admin1, 1 FROM place "
             "WHERE feature = ? AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
             (feature, lat - dlat, lat + dlat, lon - dlon, lon + dlon))
         out = [(distance_km(lat, lon, r[2], r[3]), _place(r)) for r in rows]
@@ -510,7 +525,7 @@ class Gazetteer:
 
 def _place(r: tuple[Any, ...], how: str = "exact", score: float = 100.0) -> Place:
     return Place(source=r[0], name=r[1], lat=r[2], lon=r[3], country_code=r[4], population=r[5], feature=r[6],
-                 admin1=r[7], match=how, score=score, french=r[8] == FRENCH)
+                 admin1=r[7], match=how, score=score, french=r[8] == FRENCH, alias_kind=r[8])
 
 
 def _dedupe(places: list[Place]) -> list[Place]:

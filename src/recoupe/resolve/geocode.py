@@ -10,9 +10,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from recoupe.errors import RecoupeError
 from recoupe.model import Entity
-from recoupe.resolve.gazetteer import INDEX_VERSION, Gazetteer, Place, name_key, open_gazetteer
+from recoupe.resolve.gazetteer import ALTERNATE, INDEX_VERSION, Gazetteer, Place, name_key, open_gazetteer, skeleton
 from recoupe.resolve.registry import ResolveContext, step
 from recoupe.lexicon import data_file
 from recoupe.lexicon import lexicon as general_lexicon
@@ -160,7 +162,7 @@ class Context:
 
 
 # the step's version follows the gazetteer's, so a dossier is geocoded again when the gazetteer changes
-@step("geocode", version=f"4+gazetteer{INDEX_VERSION}")
+@step("geocode", version=f"5+gazetteer{INDEX_VERSION}")
 def geocode(ctx: ResolveContext) -> None:
     """Set `geo`, `country_code`, `precision` (and `candidates` when context cannot choose) on place entities."""
     geocode_entities(ctx.entities, {d.id: d.text for d in ctx.documents},
@@ -391,10 +393,22 @@ def _sure(q: Query, cands: list[Place]) -> Place | None:
         return cands[0]
     top = max(cands, key=lambda p: p.population)
     rivals = [p for p in cands if p is not top and p.feature == top.feature]
-    if (top.feature == "town" and top.match == "exact" and top.population >= 100_000
+    # a town found through another language's spelling of its name ("Angara" for Ankara) waits for context:
+    # its country must be named somewhere in the dossier (see _plausible)
+    if (top.feature == "town" and top.match == "exact" and not _respelling(q, top) and top.population >= 100_000
             and all(p.population * 20 < top.population for p in rivals)):
         return top
     return None
+
+
+def _respelling(q: Query, p: Place) -> bool:
+    """Whether the name matched only one of the place's alternate names, and one that merely respells its own
+    name ("Angara", "Khasan" for Ankara, Hassan): another language's form, as likely a namesake's as this place's.
+    A distinct exonym ("Pékin" for Beijing) is not a respelling; French names (CLDR's) never count as one."""
+    if p.alias_kind != ALTERNATE:
+        return False
+    own = skeleton(name_key(p.name))
+    return any(75 <= fuzz.ratio(skeleton(name_key(n)), own) < 100 for n in (q.name, *q.alts))
 
 
 def _score(q: Query, p: Place, context: Context) -> tuple[float, int]:
@@ -409,14 +423,18 @@ def _score(q: Query, p: Place, context: Context) -> tuple[float, int]:
     return score, support
 
 
-def _plausible(p: Place, support: int) -> bool:
+def _plausible(q: Query, p: Place, support: int) -> bool:
     """Enough evidence to put a name there: size, or countries named around it, more for loose spellings."""
     if p.feature in ("country", "continent", "region") or p.feature in SITES:
         return p.match != "fuzzy" or support >= 2
     if p.match == "exact":
+        # a respelling of a town's name, in a country the dossier never names: not enough for the map
+        if support == 0 and _respelling(q, p):
+            return False
         return p.population >= 100_000 or support >= 2
     if p.match == "variant":
-        return support >= 2 or (support >= 1 and p.population >= 100_000)
+        # a respelling must land in a country the same article names, never in one named only elsewhere
+        return support >= 2
     return support >= 3 and p.score >= 93 and p.population >= 1_000
 
 
@@ -425,7 +443,7 @@ def _choose(q: Query, cands: list[Place], context: Context) -> Place | None:
         return None
     scored = sorted(((*_score(q, p, context), p) for p in cands), key=lambda x: -x[0])
     best_score, support, best = scored[0]
-    if not _plausible(best, support):
+    if not _plausible(q, best, support):
         return None
     if len(scored) > 1 and best_score - scored[1][0] < 1.0 and not _same_place(best, scored[1][2]):
         return None
@@ -486,7 +504,7 @@ def _unresolved(q: Query, cands: list[Place], context: Context) -> None:
     if q.category:
         e.attrs["category"] = q.category
     ranked = sorted(cands, key=lambda p: -_score(q, p, context)[0])[:5]
-    plausible = [p for p in ranked if _plausible(p, _score(q, p, context)[1])]
+    plausible = [p for p in ranked if _plausible(q, p, _score(q, p, context)[1])]
     e.attrs["geo_status"] = "ambiguous" if len(plausible) > 1 else "unresolved"
     if ranked:
         e.attrs["candidates"] = [p.to_dict() for p in ranked]
