@@ -520,7 +520,7 @@ class Gazetteer:
             "WHERE feature = ? AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
             (feature, lat - dlat, lat + dlat, lon - dlon, lon + dlon))
         out = [(distance_km(lat, lon, r[2], r[3]), _place(r)) for r in rows]
-        return sorted((d, p) for d, p in out if d <= km)
+        return sorted(((d, p) for d, p in out if d <= km), key=lambda x: x[0])  # Places do not order
 
 
 def _place(r: tuple[Any, ...], how: str = "exact", score: float = 100.0) -> Place:

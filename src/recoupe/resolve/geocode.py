@@ -14,7 +14,8 @@ from rapidfuzz import fuzz
 
 from recoupe.errors import RecoupeError
 from recoupe.model import Entity
-from recoupe.resolve.gazetteer import ALTERNATE, INDEX_VERSION, Gazetteer, Place, name_key, open_gazetteer, skeleton
+from recoupe.resolve.gazetteer import (ALTERNATE, INDEX_VERSION, Gazetteer, Place, english_spelling, name_key, open_gazetteer,
+                                       skeleton)
 from recoupe.resolve.registry import ResolveContext, step
 from recoupe.lexicon import data_file
 from recoupe.lexicon import lexicon as general_lexicon
@@ -408,7 +409,12 @@ def _respelling(q: Query, p: Place) -> bool:
     if p.alias_kind != ALTERNATE:
         return False
     own = skeleton(name_key(p.name))
-    return any(75 <= fuzz.ratio(skeleton(name_key(n)), own) < 100 for n in (q.name, *q.alts))
+    for n in (q.name, *q.alts):
+        key = name_key(n)
+        # French transliteration that our rules map onto the place's name ("Koursk" -> Kursk) is French
+        if 75 <= fuzz.ratio(skeleton(key), own) < 100 and skeleton(english_spelling(key)) != own:
+            return True
+    return False
 
 
 def _score(q: Query, p: Place, context: Context) -> tuple[float, int]:
