@@ -14,8 +14,8 @@ from rapidfuzz import fuzz
 
 from recoupe.errors import RecoupeError
 from recoupe.model import Entity
-from recoupe.resolve.gazetteer import (ALTERNATE, INDEX_VERSION, Gazetteer, Place, english_spelling, name_key, open_gazetteer,
-                                       skeleton)
+from recoupe.resolve.gazetteer import (ALTERNATE, INDEX_VERSION, Gazetteer, Place, english_spelling, name_key,
+                                       open_gazetteer, skeleton)
 from recoupe.resolve.registry import ResolveContext, step
 from recoupe.lexicon import data_file
 from recoupe.lexicon import lexicon as general_lexicon
@@ -47,7 +47,7 @@ class Lexicon:
     near_km: dict[str, float]
     before_category: re.Pattern[str]  # "... cosmodrome de" right before a name
     before_region: re.Pattern[str]  # "... région de l'" right before a name
-    name_category: re.Pattern[str]  # "gare de Khassan" as a whole name
+    name_category: re.Pattern[str]  # "gare de X" as a whole name
     name_region: re.Pattern[str]
     after_located: re.Pattern[str]  # ", en" / "dans le" / "(" right after a name
     before_equipment: re.Pattern[str]  # "les nouveaux lanceurs " right before a name: a model, not a place
@@ -86,7 +86,7 @@ def lexicon() -> Lexicon:
     cat_words = alt(w for w, _ in cats)
     reg_words = alt(regions)
     # an equipment noun (data/fr/equipment.json), singular or plural, then at most one adjective, glued to
-    # the name with no preposition: "les lanceurs Angara", "le sous-marin Koursk" name a model or a vessel;
+    # the name with no preposition: "les lanceurs Ariane", "le sous-marin Koursk" name a model or a vessel;
     # "des drones sur Moscou" does not, so a function word between them breaks the pattern
     plural = lambda n: r"\s+".join(rf"{re.escape(w)}(?:s|x)?" for w in n.split())  # noqa: E731
     equip = "|".join(plural(n) for n in general_lexicon().equipment)
@@ -237,7 +237,7 @@ def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex: 
     if e.type in NEVER:
         return None
     if e.type in GEO_TYPES and _names_equipment(e, texts, lex):
-        # "les lanceurs Angara": a model named like a place (or not), never put on the map
+        # "les lanceurs Ariane": a model named like a place (or not), never put on the map
         e.type = "equipment"
         e.attrs["geo_status"] = "not a place"
         return None
@@ -394,7 +394,7 @@ def _sure(q: Query, cands: list[Place]) -> Place | None:
         return cands[0]
     top = max(cands, key=lambda p: p.population)
     rivals = [p for p in cands if p is not top and p.feature == top.feature]
-    # a town found through another language's spelling of its name ("Angara" for Ankara) waits for context:
+    # a town found through another language's spelling of its name ("Zagrab" for Zagreb) waits for context:
     # its country must be named somewhere in the dossier (see _plausible)
     if (top.feature == "town" and top.match == "exact" and not _respelling(q, top) and top.population >= 100_000
             and all(p.population * 20 < top.population for p in rivals)):
@@ -404,7 +404,7 @@ def _sure(q: Query, cands: list[Place]) -> Place | None:
 
 def _respelling(q: Query, p: Place) -> bool:
     """Whether the name matched only one of the place's alternate names, and one that merely respells its own
-    name ("Angara", "Khasan" for Ankara, Hassan): another language's form, as likely a namesake's as this place's.
+    name ("Zagrab" for Zagreb): another language's form, as likely a namesake's as this place's.
     A distinct exonym ("Pékin" for Beijing) is not a respelling; French names (CLDR's) never count as one."""
     if p.alias_kind != ALTERNATE:
         return False
