@@ -93,3 +93,52 @@ def test_gazetteer_index_path_depends_on_cache_dir(tmp_path: Path, monkeypatch: 
     monkeypatch.setenv("RECOUPE_CACHE", str(tmp_path))
     p = index_path()
     assert p.parent == tmp_path and "geonames3.0.2" in p.name
+
+
+@pytest.mark.parametrize("name, country", [
+    ("Bavière", "DE"), ("Catalogne", "ES"), ("Caroline du Nord", "US"), ("Kraï de Khabarovsk", "RU"),
+])
+def test_gazetteer_french_region_names(gazetteer: Gazetteer, name: str, country: str) -> None:
+    found = gazetteer.lookup(name, features=("region",), fuzzy=False)
+    assert [p.country_code for p in found] == [country] and found[0].french
+
+
+def test_gazetteer_french_region_name_without_its_designator(gazetteer: Gazetteer) -> None:
+    # CLDR's "Oblast de Iaroslavl" is also "Iaroslavl", the French spelling of the region, not only of its town
+    found = gazetteer.lookup("Iaroslavl", features=("region",), fuzzy=False)
+    assert [(p.country_code, p.french) for p in found] == [("RU", True)]
+
+
+def test_gazetteer_french_city_names_from_time_zones(gazetteer: Gazetteer) -> None:
+    london = [p for p in gazetteer.lookup("Londres", features=("town",)) if p.country_code == "GB"]
+    assert any(p.french and p.population > 1_000_000 for p in london)
+
+
+def test_gazetteer_build_index_names_regions_from_the_region_table(tmp_path: Path) -> None:
+    cities = [
+        {"geonameid": 1, "name": "Alphaville", "latitude": 48.0, "longitude": 2.0, "countrycode": "FR",
+         "population": 1200, "admin1code": "11", "alternatenames": []},
+        {"geonameid": 2, "name": "Betaville", "latitude": 49.0, "longitude": 3.0, "countrycode": "FR",
+         "population": 800, "admin1code": "11", "alternatenames": []},
+    ]
+    g = Gazetteer(build_index(tmp_path / "g.sqlite", cities=cities, airports=False))
+    try:
+        region = g.lookup("Île-de-France", features=("region",), fuzzy=False)
+        # placed at the mean of its towns, weighing what they weigh
+        assert [(p.lat, p.lon, p.population) for p in region] == [(48.5, 2.5, 2000)]
+    finally:
+        g.close()
+
+
+def test_gazetteer_spaceports_lie_in_their_country(gazetteer: Gazetteer) -> None:
+    """The launch-site table was typed by hand: each site's nearest town must be in the site's country."""
+    import csv
+    from importlib import resources
+
+    text = resources.files("recoupe.data").joinpath("geo/spaceports.tsv").read_text(encoding="utf-8")
+    wrong = []
+    for row in csv.DictReader(text.splitlines(), delimiter="\t"):
+        near = gazetteer.sites_near("town", float(row["lat"]), float(row["lon"]), 300.0)
+        if not near or near[0][1].country_code != row["country_code"]:
+            wrong.append(row["id"])
+    assert wrong == []

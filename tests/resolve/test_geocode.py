@@ -217,3 +217,40 @@ def test_geocode_us_state_named_after_a_town_settles_the_homonym(gazetteer: Gaze
 def test_geocode_region_or_town_of_the_same_name(gazetteer: Gazetteer, sentence: str, name: str, precision: str) -> None:
     e = _geocode({"a": sentence}, {name: "place"}, gazetteer)[name]
     assert e.attrs["precision"] == precision and e.attrs["country_code"] == "RU" and e.geo is not None
+
+
+@pytest.mark.parametrize("sentence, name, country", [
+    ("Les inondations ont ravagé la Bavière ce week-end.", "Bavière", "DE"),
+    ("Le gouverneur du kraï de Khabarovsk a démissionné.", "kraï de Khabarovsk", "RU"),
+    ("Un ouragan a frappé la Caroline du Nord.", "Caroline du Nord", "US"),
+])
+def test_geocode_french_region_names(gazetteer: Gazetteer, sentence: str, name: str, country: str) -> None:
+    e = _geocode({"a": sentence}, {name: "place"}, gazetteer)[name]
+    assert e.attrs["precision"] == "region" and e.attrs["country_code"] == country and e.geo is not None
+
+
+def test_geocode_name_after_an_equipment_noun_is_not_a_place(gazetteer: Gazetteer) -> None:
+    e = _geocode({"a": "La marine a présenté le sous-marin Koursk au public."}, {"Koursk": "place"}, gazetteer)["Koursk"]
+    assert e.geo is None and e.type == "equipment" and e.attrs["geo_status"] == "not a place"
+
+
+def test_geocode_equipment_noun_then_preposition_keeps_the_place(gazetteer: Gazetteer) -> None:
+    texts = {"a": "Des drones sur Koursk ont été abattus, selon la Russie."}
+    e = _geocode(texts, {"Koursk": "place", "Russie": "country"}, gazetteer)["Koursk"]
+    assert e.type == "place" and e.attrs["country_code"] == "RU" and e.geo is not None
+
+
+def test_geocode_respelling_of_a_far_town_needs_its_country(gazetteer: Gazetteer) -> None:
+    # "Zagrab" is one of Zagreb's alternate names, a respelling: with no Croatia in the dossier it stays off the map
+    texts = {"a": "Le cargo a fait escale à Zagrab avant de rejoindre le Brésil."}
+    e = _geocode(texts, {"Zagrab": "place", "Brésil": "country"}, gazetteer)["Zagrab"]
+    assert e.geo is None
+    texts = {"a": "Le cargo a fait escale à Zagrab avant de rejoindre le Brésil. La Croatie a protesté."}
+    e = _geocode(texts, {"Zagrab": "place", "Brésil": "country", "Croatie": "country"}, gazetteer)["Zagrab"]
+    assert e.attrs["country_code"] == "HR" and e.geo is not None
+
+
+def test_geocode_french_transliteration_is_no_respelling(gazetteer: Gazetteer) -> None:
+    # "Koursk" is the French transliteration of Kursk: no country needed, like any big town's own name
+    e = _geocode({"a": "Le gouverneur est arrivé à Koursk mardi."}, {"Koursk": "place"}, gazetteer)["Koursk"]
+    assert e.attrs["country_code"] == "RU" and e.geo is not None

