@@ -251,3 +251,14 @@ def test_app_warm_builds_the_view_at_start(web_db: Path) -> None:
         while app.state.recoupe._view is None and time.monotonic() < deadline:
             time.sleep(0.05)
         assert app.state.recoupe._view is not None
+
+
+def test_app_reader_shows_an_inferred_writing_day_with_its_evidence(sample_client: TestClient, sample_dossier: dict) -> None:
+    refs = [r for r in sample_dossier["dates"] if r["kind"] == "reference"]
+    assert refs, "the sample has undated articles placed through shared events"
+    ref = refs[0]
+    r = sample_client.get(f"/doc/{ref['doc']}")
+    assert r.status_code == 200 and 'class="inferred-date"' in r.text
+    assert ref["lo"] in r.text
+    first = next(b for b in ref["basis"] if b["evidence"])
+    assert f"start={first['evidence']['start']}" in r.text  # each reason is one click from its words

@@ -259,7 +259,8 @@ def create_app(db: str | Path, tiles: str | None = None, warm: bool = False) -> 
         focus = (start, end) if start is not None and end is not None and start < end else None
         segs = highlight.segments(doc.text, v.doc_spans.get(doc_id, []), focus)
         facts = _doc_facts(v, doc_id)
-        return page(request, "reader.html", "sources", doc=doc, segments=segs, focus=focus,
+        inferred = next((r for r in v.raw.dates if r.get("kind") == "reference" and r.get("doc") == doc_id), None)
+        return page(request, "reader.html", "sources", doc=doc, segments=segs, focus=focus, inferred=inferred,
                     focus_text=doc.text[focus[0]:focus[1]] if focus else None, facts=facts, source_href=safe_href(doc.source))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
