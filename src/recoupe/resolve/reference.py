@@ -76,7 +76,7 @@ def needs_reference(doc: Document) -> bool:
 
 
 def infer(docs: dict[str, Document], items: Iterable[CueLike], events: list[list[CueLike]],
-          owner: dict[tuple[str, int], int], times: dict[str, list[TimeExpr]], retime: Retime) -> dict[str, DocReference]:
+          owner: dict[tuple[str, int], int], times: dict[str, list[TimeExpr]], retime_fn: Retime) -> dict[str, DocReference]:
     """For every article without a publication day, the days its text and the dossier's dated events allow.
 
     `events` are the merged events as lists of their cues; `owner` maps a cue's key to the event it tells of."""
@@ -87,6 +87,7 @@ def infer(docs: dict[str, Document], items: Iterable[CueLike], events: list[list
     for doc_id, doc in docs.items():
         if not needs_reference(doc):
             continue
+        retime = _memo(retime_fn)  # each expression is read once per candidate day, whatever asks
         cons: list[Constraint] = []
         for it in by_doc.get(doc_id, ()):
             if it.antecedent is not None or it.key not in owner:
@@ -101,6 +102,18 @@ def infer(docs: dict[str, Document], items: Iterable[CueLike], events: list[list
         if ref is not None:
             out[doc_id] = ref
     return out
+
+
+def _memo(fn: Retime) -> Retime:
+    cache: dict[tuple[int, date], TimeExpr | None] = {}
+
+    def read(t: TimeExpr, day: date) -> TimeExpr | None:
+        key = (id(t), day)
+        if key not in cache:
+            cache[key] = fn(t, day)
+        return cache[key]
+
+    return read
 
 
 def _others_day(members: list[CueLike], doc_id: str) -> date | None:
