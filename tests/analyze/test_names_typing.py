@@ -60,3 +60,21 @@ def test_names_no_group_without_two_people_before() -> None:
     text = "Le ministre Paulo Sousa est arrivé à Lisbonne. Les deux hommes se connaissent depuis longtemps."
     a = analyzer.analyze(Document(id="d", source="t", text=text, language="fr"))
     assert not [m for m in a.mentions if m.kind == "group"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Tunis (AFP) – Le président ghanéen Kwame Mensah s'est rendu lundi à Dakar.", "Kwame Mensah"),
+    ("La ministre norvégienne Ingrid Dahl a signé le texte.", "Ingrid Dahl"),
+])
+def test_names_the_holder_after_a_title_is_a_person_even_when_the_recogniser_misses_it(mentions, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert mentions(text)[name] == ("person", "name")
+
+
+def test_names_a_title_before_a_country_is_no_holder(mentions) -> None:  # type: ignore[no-untyped-def]
+    got = mentions("Le président de la Colombie a parlé.")
+    assert not [k for k, (label, _) in got.items() if label == "person" and k.startswith("Colombie")]
+
+
+def test_names_a_name_does_not_end_with_a_weekday(mentions) -> None:  # type: ignore[no-untyped-def]
+    got = mentions("Le ministre a quitté Port-Louis jeudi, au lendemain du sommet.")
+    assert not [k for k in got if k.endswith("jeudi")]

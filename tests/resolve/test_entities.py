@@ -137,3 +137,16 @@ def test_entities_possessive_epithet_is_not_guessed(analyzer: Analyzer) -> None:
     ruiz = _entity_of(ents, "Ana Ruiz")
     # the apposed mention is hers; the Chilean minister (never named) is not
     assert [m["text"] for m in ruiz["mentions"] if "ministre" in m["text"]] == ["son ministre de l'Intérieur"]
+
+
+def test_entities_other_is_only_a_fallback_type() -> None:
+    from recoupe.model import Analysis, Document, Mention, Span
+    from recoupe.resolve import resolve
+
+    text = "Il est arrivé à Port-Vila. Il a quitté Port-Vila jeudi. Port-Vila attend."
+    def at(i: int, label: str) -> Mention:
+        s = [k for k in range(len(text)) if text.startswith("Port-Vila", k)][i]
+        return Mention(span=Span("d", s, s + 9, "Port-Vila"), label=label)
+    analyses = [Analysis(doc="d", version="t", mentions=[at(0, "place"), at(1, "other"), at(2, "other")])]
+    dossier = resolve([Document(id="d", source="t", text=text)], analyses, steps=["entities"])
+    assert [e["type"] for e in dossier.entities] == ["place"]

@@ -8,6 +8,8 @@ Défense") with the appositions that teach who they are, acronyms with their exp
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import bisect
 import re
 import unicodedata
@@ -15,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from recoupe.analyze.registry import Context, component
-from recoupe.lexicon import Lexicon, fold, lexicon
+from recoupe.lexicon import Lexicon, data_file, fold, lexicon
 from recoupe.model import Mention, Span
 
 LABELS = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "other"}
@@ -60,6 +62,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    raw = data_file("fr/weekdays.json")
+    return frozenset(fold(w) for group in (*raw["weekdays"], *raw["months"]) for w in group)
+
+
+def _trim_time_words(text: str, start: int, end: int) -> int:
+    """A name does not end with a weekday or a month written in lower case; cut them off."""
+    words = text[start:end].split(" ")
+    while len(words) > 1 and words[-1].islower() and fold(words[-1].strip(",.;")) in _time_words():
+        words.pop()
+    return start + len(" ".join(words))
+
+
 def _unaccent(text: str) -> str:
     """The text without accents, same length and case, so that offsets carry over."""
     out = []
@@ -79,7 +95,7 @@ def _plural_pattern(noun: str) -> str:
     return r"\s+".join(words)
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="5")
+@component("names", requires=("spacy",), assigns=("mentions",), version="7")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx = lexicon()
@@ -101,6 +117,7 @@ def names(ctx: Context) -> dict[str, list[Any]]:
         if label is None:
             continue
         start, end = clean_span(text, ent.start_char, ent.end_char)
+        end = _trim_time_words(text, start, end)  # "Charm el-Cheikh jeudi": the recogniser took the day along
         # a name cut at a hyphen: "Kim Jung" + "-un"
         tail = re.match(r"-[a-z]{1,4}\b", text[end:end + 6])
         if tail and label == "person":
@@ -144,6 +161,10 @@ def names(ctx: Context) -> dict[str, list[Any]]:
         epithet_spans.append((start, end))
         # "le président russe Vladimir Poutine" / "le porte-parole du Kremlin, Dmitri Peskov"
         after = _next_name(names_by_start, end, text, max_gap=2)
+        if after is None and not contracted:
+            after = _unrecognised_holder(text, end, out, lx, add)  # the recogniser often misses a name after a title
+            if after is not None:
+                names_by_start = sorted((*names_by_start, (after.span.start, after.span.end, after)), key=lambda r: r[:2])
         if after is not None:
             em.attrs["apposed"] = [after.span.start, after.span.end]
             after.attrs.setdefault("epithets", []).append(key)
@@ -307,6 +328,34 @@ def _agentive(sdoc: Any, text: str, start: int, end: int) -> dict[str, Any]:
     if before and before[-1] == "pour" and text[end:end + 1] == ",":
         return {"agentive": True}
     return {}
+
+
+_HOLDER_RE = re.compile(
+    rf" (?P<name>{_CAP}[\w’'.-]*[a-zà-ÿ][\w’'-]*(?:[ ](?:{_CAP}[\w’'-]*[a-zà-ÿ][\w’'-]*|(?:de|van|von|bin|ben|al|el|da|di|dos|del)(?=[ ]{_CAP}))){{1,3}})"
+    rf"(?![\w’'-])")
+
+
+def _unrecognised_holder(text: str, end: int, out: list[Mention], lx: Lexicon, add: Callable[..., Mention]) -> Mention | None:
+    """Two to four capitalised words right after an epithet that no mention covers ("le président kényan William
+    Ruto"): the holder's name, unless the words are a country, a people or a known generic word."""
+    m = _HOLDER_RE.match(text, end)
+    if m is None:
+        return None
+    s, e = m.start("name"), m.end("name")
+    words = [fold(w) for w in m.group("name").split()]
+    folded = fold(m.group("name"))
+    if folded in lx.country_by_name or folded in lx.nationality or any(w in lx.not_names or w in lx.org_heads for w in words):
+        return None
+    inside = [x for x in out if x.span.start < e and s < x.span.end]
+    if inside:
+        # the recogniser kept only the surname ("Ingrid [Dahl]"): the whole name, if that is all it found there
+        if len(inside) == 1 and inside[0].label == "person" and inside[0].kind == "name" and s < inside[0].span.start \
+                and inside[0].span.end == e:
+            inside[0].span = Span(inside[0].span.doc, s, e, text[s:e])
+            inside[0].attrs["recovered"] = "after_epithet"
+            return inside[0]
+        return None
+    return add(s, e, "person", recovered="after_epithet")
 
 
 def _is_credit(text: str, start: int, end: int) -> bool:

@@ -83,7 +83,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="4")
+@step("entities", version="5")
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = lexicon()
     clusters: dict[str, Cluster] = {}
@@ -305,6 +305,8 @@ def _entity(c: Cluster) -> Entity | None:
         return None  # epithets alone do not make an entity
     labels = c.labels()
     etype = "country" if c.country else labels.most_common(1)[0][0]
+    if etype == "other" and len(labels) > 1:
+        etype = max((k for k in labels if k != "other"), key=lambda k: (labels[k], k))  # "other" is no type, only a fallback
     if etype == "person" and labels.get("place", 0) + labels.get("organization", 0) > labels["person"]:
         etype = labels.most_common(1)[0][0]
     forms = Counter(m.span.text for m in c.mentions)
