@@ -142,7 +142,7 @@ def _links(items: list[CueItem], clusters: list[Cluster]) -> dict[tuple[str, int
         if it.pending is None or it.date is not None or it.antecedent is not None or not it.ref_hint:
             continue
         own = clusters[link[it.key]] if it.key in link else None
-        if own is not None and (own.best_date() or len(own.members) > 1):
+        if own is not None and own.best_date():
             continue
         plain = replace(it, status="unknown")
         best: tuple[tuple[int, ...], int] | None = None
