@@ -78,3 +78,9 @@ def test_names_a_title_before_a_country_is_no_holder(mentions) -> None:  # type:
 def test_names_a_name_does_not_end_with_a_weekday(mentions) -> None:  # type: ignore[no-untyped-def]
     got = mentions("Le ministre a quitté Port-Louis jeudi, au lendemain du sommet.")
     assert not [k for k in got if k.endswith("jeudi")]
+
+
+def test_names_a_ministry_with_its_nationality_is_one_organisation(mentions) -> None:  # type: ignore[no-untyped-def]
+    got = mentions("Les pertes seraient moindres, d'après le ministère ghanéen de l'Agriculture.")
+    assert got["ministère ghanéen de l'Agriculture"][0] == "organization"
+    assert "Agriculture" not in got

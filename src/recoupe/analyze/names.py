@@ -51,6 +51,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     det = r"(?P<det>(?i:le|la|l{ap}|son|sa|leur|du|au|de\s+la|de\s+l{ap})\s*)".format(ap=_AP)
     body = rf"(?P<role>(?i:{role}))(?:\s+(?P<nat>(?i:{nat})))?(?:\s+(?P<comp>{comp}))?(?:\s+(?P<nat2>(?i:{nat})))?"
     equip = "|".join(_plural_pattern(fold(n)) for n in lx.equipment)
+    heads = "|".join(re.escape(h) for h in sorted(lx.org_heads, key=len, reverse=True))
     pairs = "|".join(re.escape(fold(n)).replace("'", _AP) for n in lx.pair_nouns) or "(?!)"
     return {
         "epithet": re.compile(rf"\b{det}{body}\b"),
@@ -58,6 +59,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "acr_after": re.compile(rf"(?P<acr>\b[A-Z]{{2,8}}\b)\s*[\[(]\s*(?P<long>{_CAP}[^()\[\],;]{{5,90}}?)\s*(?:,\s*NDLR\s*)?[\])]"),
         "acr_before": re.compile(rf"(?P<long>\b{_CAP}[\w-]+(?:\s+(?:[\w-]+|d{_AP}|l{_AP})){{1,8}}?)\s*\(\s*(?P<acr>[A-Z]{{2,8}})\s*\)"),
         "equipment": re.compile(rf"\b(?i:{equip})\b"),
+        "org_phrase": re.compile(rf"\b(?i:{heads})(?:\s+(?i:{nat}))?\s+(?i:de\s+la|de\s+l{_AP}|du|des)\s*"
+                                 rf"(?P<comp>{_CAP}[\w-]+(?:\s+(?i:et)\s+(?i:de\s+la|de\s+l{_AP}|du|des)\s*{_CAP}[\w-]+)?)"),
         "pair": re.compile(rf"\b(?i:les|ces|des)\s+(?i:deux)\s+(?i:{pairs})\b"),
     }
 
@@ -95,7 +98,7 @@ def _plural_pattern(noun: str) -> str:
     return r"\s+".join(words)
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="7")
+@component("names", requires=("spacy",), assigns=("mentions",), version="8")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx = lexicon()
@@ -204,6 +207,15 @@ def names(ctx: Context) -> dict[str, list[Any]]:
 
     out[:] = [m for m in out if m.kind == "epithet" or not any(
               a < m.span.end and m.span.start < b and generic(m) for a, b in epithet_spans)]
+    # "le ministère kényan de l'Agriculture": the recogniser kept only "Agriculture" (as a place); the whole phrase
+    # is the organisation
+    for m in _patterns()["org_phrase"].finditer(ftext):
+        s0, e0 = m.start(), m.end()
+        inner = [x for x in out if s0 <= x.span.start and x.span.end <= e0 and x.kind == "name"]
+        if inner and all(x.span.start >= m.start("comp") for x in inner) and not any(
+                x.span.start < e0 and s0 < x.span.end and not (s0 <= x.span.start and x.span.end <= e0) for x in out):
+            out[:] = [x for x in out if x not in inner]
+            add(s0, e0, "organization", **_retype(text[s0:e0], "organization", lx)[1])
     # "le quotidien Bild", "l'agence sud-coréenne Yonhap": a name after an organisation noun is that organisation
     for m in out:
         if m.kind == "name" and m.label in ("other", "place", "person") and _after_org_head(ftext, m.span.start, lx):
