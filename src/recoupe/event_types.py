@@ -74,6 +74,9 @@ class Triggers:
     summary_status: dict[str, str]
     summary_words: dict[str, Any]
     relocate: dict[str, str]  # "du cosmodrome" -> "au cosmodrome": a phrase of origin said as a location
+    time_nouns: frozenset[str] = frozenset()  # days, months, parts of the day: words a place never hangs on
+    vehicle_nouns: frozenset[str] = frozenset()  # "le train a quitté X": a vehicle's move is its passenger's
+    habitual_markers: frozenset[str] = frozenset()  # "lorsque X arrive, ...": a present under these is a habit
 
     def as_location(self, phrase: str) -> str:
         """The phrase with its preposition of origin turned into one of location ("de Vostotchny" -> "à Vostotchny")."""
@@ -131,6 +134,8 @@ def load_triggers(language: str = "fr") -> Triggers:
         relocate=dict(places.get("origin_to_location", {})),
         reflexive_pronouns=frozenset(raw.get("reflexive_pronouns", ())), summary_nouns=nouns,
         summary_status=raw["summary_status"], summary_words=raw.get("summary_words", {}),
+        time_nouns=frozenset(raw.get("time_nouns", ())), vehicle_nouns=frozenset(raw.get("vehicle_nouns", ())),
+        habitual_markers=frozenset(raw.get("habitual_markers", ())),
     )
 
 
