@@ -97,6 +97,16 @@ class _Finder:
             self._arguments(f)
         by_token = {f.token.i: f for f in found}
         for f in found:
+            if f.type == "departure" and f.place is None:
+                # "au lendemain de son arrivée en Russie, avant de repartir": one leaves the place one arrived at
+                came = [a for a in found if a.type == "arrival" and a.place is not None and a.token.sent == f.token.sent
+                        and a.token.i < f.token.i and self._same_para(a.token, f.token)
+                        and (not a.participants or not f.participants or set(map(id, a.participants)) & set(map(id, f.participants))
+                             or {m.span.text for m in a.participants} & {m.span.text for m in f.participants})]
+                if came:
+                    f.place, f.place_phrase = came[-1].place, came[-1].place.span.text
+                    f.attrs["place_from"] = "arrival"
+        for f in found:
             head = by_token.get(f.token.head.i)
             if (f.type == "departure" and f.place is None and f.token.dep_ in ("advcl", "conj") and head is not None
                     and head.place is not None and not self._has_own_date(f.token)):
@@ -259,12 +269,27 @@ class _Finder:
                 prep, phrase_start, _, _ = self._preposition(m, tok.head)
                 if m.label in PLACE_LABELS and prep in self.lex.places["destination_prepositions"]:
                     places.append((3, m, self.text[phrase_start:m.span.end]))
+        parts.extend(self._between_pairs(parts))
         f.participants = self._split_pairs(_unique(parts))
         if places:
             places.sort(key=lambda p: (p[0], p[1].span.start))
             f.place, f.place_phrase = places[0][1], places[0][2]
             if len(f.place_phrase) > len(f.place.span.text) + 30:
                 f.place_phrase = f.place.span.text  # a long garbled phrase reads worse in a summary than the bare name
+
+    def _between_pairs(self, parts: list[Mention]) -> list[Mention]:
+        """"entre A et B" where the parser took B for the subject of what follows: the name right after "A et"."""
+        out = []
+        for m in parts:
+            if "entre" not in self.text[max(0, m.span.start - 12):m.span.start].lower():
+                continue
+            nxt = self._mentions_between(m.span.end, m.span.end + 20)
+            for o in nxt:
+                gap = self.text[m.span.end:o.span.start].strip().lower().split()
+                if gap[:1] == ["et"] and len(gap) <= 2 and o.label in PARTICIPANT_LABELS and o not in parts:
+                    out.append(o)
+                break
+        return out
 
     def _swallowed_place(self, m: Mention, tok: Any) -> tuple[str, Mention] | None:
         """For a name that starts with the trigger ("Parti dimanche soir de X"): its last preposition and a place
@@ -317,6 +342,8 @@ class _Finder:
         if m.label in ("person", "organization"):
             if under is not None and under.lemma_.lower() in self.lex.places["place_heads"]:
                 return  # "la visite d'une usine X", "l'université X": the name of a site, not someone taking part
+            if under is not None and (under.lemma_.lower() in self.lex.relation_nouns or under.lower_ in self.lex.relation_nouns):
+                return  # "X, père et prédécesseur de Y": Y is who X is related to, not who acts
             if prep is None or prep in self.lex.places["participant_prepositions"]:
                 parts.append(m)
             return
@@ -448,7 +475,7 @@ class _Finder:
                 continue
             while root is not None and root.dep_ in ("appos", "flat:name", "conj") and root.head.i != root.i:
                 root = root.head
-            is_subject = root is not None and root.dep_ in SUBJECT_DEPS
+            is_subject = root is not None and root.dep_ in SUBJECT_DEPS or self._opens_sentence(m)
             if m.label == "person":
                 last = m
                 if m.span.start >= close:
@@ -460,6 +487,15 @@ class _Finder:
             elif is_subject and m.span.start >= near:
                 other = m
         return close_subject or close_person or far_subject or other or last or weak
+
+    def _opens_sentence(self, m: Mention) -> bool:
+        """A name that opens its sentence after at most an article ("La Suède est...") is its subject, whatever the
+        parse (spaCy's sentences and parses go astray around paragraph breaks)."""
+        lo = self._para(m.span.start)[0]
+        before = self.text[lo:m.span.start]
+        cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
+        head = before[cut + 1:] if cut >= 0 else before
+        return head.strip().lower() in ("", "la", "le", "les", "l'", "l’")
 
     def _left_context_mentions(self, tok: Any) -> list[Mention]:
         """When the parse gives no subject, the names just before the verb, back to a clause boundary."""
@@ -592,6 +628,19 @@ class _Finder:
         tok = f.token
         st = self.lex.status
         if f.pos == "noun":
+            occurs = set(st.get("occurrence_verbs", ()))
+            # the relative clause may hang on the noun's complement ("une réunion entre leurs dirigeants qui aurait lieu")
+            # (the parser may hang the complement on the verb): a relative clause right after the noun phrase
+            rels = [t for t in self.doc[tok.i + 1:min(len(self.doc), tok.i + 10)]
+                    if t.dep_ == "acl:relcl" and tok.i <= t.head.i < t.i
+                    and not any(x.pos_ in ("VERB", "AUX") or x.text in BOUNDARY for x in self.doc[tok.i + 1:t.head.i + 1])]
+            for c in rels:
+                lemma = c.lemma_.lower()
+                if c.dep_ == "acl:relcl" and (lemma in occurs or any(f"{lemma} {o.lemma_.lower()}" in occurs for o in c.children if o.dep_ == "obj")):
+                    # "une réunion qui aurait lieu ce mois-ci": the clause that says when it takes place says whether
+                    said, reason = self._clause_status(c, f, level=0, via="")
+                    if said != "happened":
+                        return said, f"relative clause: {reason}"
             for c in tok.children:
                 low = c.lemma_.lower()
                 if c.dep_ == "det" and (low in self.neg_det or c.lower_ in self.neg_det):
@@ -752,6 +801,11 @@ class _Finder:
         # times component tied it to another event's word
         others = {self.doc[i].idx for i in self.trigger_ids} - anchors
         inside = [t for t in cands if t.anchor not in others and any(s <= t.span.start < e for s, e in own_spans)]
+        if f.pos == "noun" and own_spans:
+            # "la première rencontre de X avec Y en 2019": a date right after the noun's phrase, however parsed
+            end = max(e for _, e in own_spans)
+            inside += [t for t in cands if t.anchor not in others and t not in inside and end <= t.span.start
+                       and self.text[end:t.span.start].strip().lower() in ("", "en", "le", "au", "dans", "à")]
         pool = anchored or inside
         if not pool:
             return None
