@@ -440,7 +440,9 @@ class _Finder:
             out.extend(self._subject_mentions(head, f))
             if out:
                 f.attrs["participants_from"] = "light_verb" if light else "purpose" if purpose else "possessive"
-        if not out and poss:
+        # "leur offensive": a plural possessor ("les Russes") is no one person
+        plural_owner = any(c.dep_ == "det" and "Poss=Yes" in str(c.morph) and c.lower_.startswith("leur") for c in tok.children)
+        if not out and poss and not plural_owner:
             m = self._infer_person(tok.idx)
             if m is not None:
                 out.append(m)
@@ -536,6 +538,8 @@ class _Finder:
                     continue
                 if c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX"):
                     continue
+                if c.pos_ == "VERB" and ("VerbForm=Inf" in str(c.morph) or "VerbForm=Fin" in str(c.morph)):
+                    continue  # "afin de renforcer les liens entre X et Y": an infinitive or finite verb opens its own clause
                 if c.dep_ in SUBJECT_DEPS and t.i == tok.i:
                     continue  # subjects are handled (and resolved) apart
                 if c.i in self.trigger_ids:
