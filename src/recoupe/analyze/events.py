@@ -318,11 +318,13 @@ class _Finder:
             for h in halves:
                 if not h[:1].isupper():
                     break
+                # the person named by that half elsewhere, the nearest before it, else (a headline) the first after it
                 same = [o for o in self.mentions if o is not m and o.label == "person" and h in o.span.text.replace("-", " ").split()
-                        and o.span.start < m.span.start]
+                        and not (m.span.start <= o.span.start < m.span.end)]
                 if not same:
                     break
-                found.append(same[-1])
+                before = [o for o in same if o.span.start < m.span.start]
+                found.append(before[-1] if before else same[0])
             out.extend(found if halves and len(found) == len(halves) else [m])
         return _unique(out)
 
@@ -466,6 +468,11 @@ class _Finder:
             if (m.label not in PARTICIPANT_LABELS and m.label != "place") or m.kind != "name":
                 continue
             if m.label == "person" and speakers and m.span.text.split()[-1] in speakers:
+                continue
+            if m.label == "person" and m.span.start < self.sent_starts[s] and any(
+                    q.speaker_span is not None and q.speaker_span.start <= m.span.start < q.speaker_span.end for q in self.quotes):
+                # who was quoted ("..., a indiqué X.") reported; the next sentence's "son" or "il" is rarely them
+                last = last or m
                 continue
             span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
             root = span.root if span is not None and len(span) else None
