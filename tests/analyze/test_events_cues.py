@@ -176,3 +176,18 @@ def test_events_a_dated_plural_is_kept(nlp: Any) -> None:
     text = "Le Mali a mené des essais de missiles en mars 2024."
     cues = analyze(nlp, text, {"Mali": "country"}, times=[("mars 2024", "2024-03", "month", "essais")])
     assert [c.span.text for c in cues] == ["essais"]
+
+
+def test_events_person_quoted_in_an_earlier_sentence_is_not_the_owner(nlp: Any) -> None:
+    text = ("« Le cadeau a voyagé dans l'espace », a indiqué Paul Martin. "
+            "Les États-Unis soupçonnent la Suède de vouloir un accord pour soutenir son offensive en Norvège.")
+    names = {"Paul Martin": "person", "États-Unis": "country", "Suède": "country", "Norvège": "country"}
+    cues = analyze(nlp, text, names, quotes=[("Le cadeau a voyagé dans l'espace", "Paul Martin")])
+    assert "Paul Martin" not in names_of(one(cues, "offensive"))
+
+
+def test_events_headline_pair_with_a_place_is_two_participants(nlp: Any) -> None:
+    text = "La rencontre Dupont-Berger de Genève\n\nAnne Dupont et Olaf Berger se sont vus à Genève le 2 mars."
+    names = {"Dupont-Berger de Genève": "person", "Anne Dupont": "person", "Olaf Berger": "person", "Genève": "place"}
+    c = one(analyze(nlp, text, names, drop_nested=True), "rencontre")
+    assert names_of(c) == {"Anne Dupont", "Olaf Berger"}
