@@ -191,3 +191,29 @@ def test_events_headline_pair_with_a_place_is_two_participants(nlp: Any) -> None
     names = {"Dupont-Berger de Genève": "person", "Anne Dupont": "person", "Olaf Berger": "person", "Genève": "place"}
     c = one(analyze(nlp, text, names, drop_nested=True), "rencontre")
     assert names_of(c) == {"Anne Dupont", "Olaf Berger"}
+
+
+def test_events_buyer_is_the_recipient_and_the_seller_a_participant(nlp: Any) -> None:
+    text = "Les États-Unis achètent actuellement une partie de ces stocks à la Suède."
+    c = one(analyze(nlp, text, {"États-Unis": "country", "Suède": "country"}), "achètent")
+    assert names_of(c) == {"États-Unis", "Suède"}
+    assert c.place is None
+    start = text.index("États-Unis")
+    assert c.attrs["recipients"] == [[start, start + len("États-Unis")]]
+
+
+@pytest.mark.parametrize("text, trigger, status", [
+    # the negation is about the question; the trip itself is taken for granted
+    ("Anne Dupont n'a pas été interrogée sur le déplacement d'Olaf Berger.", "déplacement", "unknown"),
+    # a negated outcome denies what it would have led to
+    ("Le sommet n'avait pas abouti à un accord avec le Mali.", "accord", "denied"),
+])
+def test_events_negated_governor_of_a_noun(nlp: Any, text: str, trigger: str, status: str) -> None:
+    c = one(analyze(nlp, text, {"Olaf Berger": "person", "Mali": "country"}), trigger)
+    assert c.status == status
+
+
+def test_events_possessive_in_an_infinitive_belongs_to_its_controller(nlp: Any) -> None:
+    text = "Olaf Berger a d'autres soucis. Ce choix permet à Anne Dupont d'inscrire son périple dans un roman national."
+    c = one(analyze(nlp, text, {"Anne Dupont": "person", "Olaf Berger": "person"}), "périple")
+    assert names_of(c) == {"Anne Dupont"}

@@ -153,7 +153,8 @@ class _Finder:
                 return None
             if spec.get("exclude_obl_lemmas") and any(c.lemma_.lower() in spec["exclude_obl_lemmas"] for c in tok.children):
                 return None
-            return _Found(tok, spec["type"], "verb", attrs={"trigger": lemma, "object_is_origin": bool(spec.get("object_is_origin"))})
+            return _Found(tok, spec["type"], "verb", attrs={"trigger": lemma, "object_is_origin": bool(spec.get("object_is_origin")),
+                                                            "subject_receives": bool(spec.get("subject_receives"))})
         if tok.pos_ in ("NOUN", "PROPN") and tok.text[:1].isupper() and tok.lower_ in self.participles and self._clause_initial(tok):
             # "Parti dimanche de X, ..." : a clause-initial participle the tagger took for a name
             lemma = self.participles[tok.lower_]
@@ -165,7 +166,7 @@ class _Finder:
                 return None
             if spec.get("needs_nmod_lemmas") and not any(c.lemma_.lower() in spec["needs_nmod_lemmas"] for c in tok.subtree if c.i != tok.i):
                 return None
-            return _Found(tok, spec["type"], "noun", attrs={"trigger": lemma})
+            return _Found(tok, spec["type"], "noun", attrs={"trigger": lemma, "subject_receives": bool(spec.get("subject_receives"))})
         return None
 
     def _passive(self, tok: Any) -> bool:
@@ -235,6 +236,8 @@ class _Finder:
                 if subj:
                     f.attrs["participants_from"] = "left_context"
             parts.extend(subj)
+            if f.attrs.get("subject_receives") and subj:
+                f.attrs.setdefault("recipients", []).extend([m.span.start, m.span.end] for m in subj)
         else:
             parts.extend(self._noun_inherited(tok, f))
         for m in self._mentions_in(own):
@@ -336,6 +339,10 @@ class _Finder:
         before = self.text[max(0, phrase_start - 12):phrase_start].lower().split()
         if prep in SOURCE_MARKERS or (before and before[-1] in SOURCE_MARKERS):
             return  # "selon Washington": who reports the event, not who takes part
+        if f.attrs.get("subject_receives") and prep in (self.lex.places["recipient_prepositions"] | {"auprès"}):
+            if m.label in PARTICIPANT_LABELS or m.label == "place":
+                parts.append(m)  # "acheter des obus à la Corée": who sells, not where
+            return
         recipient = f.type == "transfer" and prep in self.lex.places["recipient_prepositions"]
         if recipient and (m.label in PARTICIPANT_LABELS or m.label == "place"):
             parts.append(m)  # "livrer des armes à la Russie": the receiving side, not a place
@@ -445,11 +452,32 @@ class _Finder:
         # "leur offensive": a plural possessor ("les Russes") is no one person
         plural_owner = any(c.dep_ == "det" and "Poss=Yes" in str(c.morph) and c.lower_.startswith("leur") for c in tok.children)
         if not out and poss and not plural_owner:
+            out.extend(self._controller(head))
+            if out:
+                f.attrs["participants_from"] = "possessive"
+        if not out and poss and not plural_owner:
             m = self._infer_person(tok.idx)
             if m is not None:
                 out.append(m)
                 f.attrs["participants_from"] = "possessive"
         return out
+
+    def _controller(self, verb: Any) -> list[Mention]:
+        """Who an infinitive's unexpressed subject is ("il permet à X d'inscrire son périple", "ils soupçonnent X de
+        vouloir ... soutenir son offensive"): the object of the first finite verb above it, else nobody."""
+        cur = verb
+        for _ in range(4):
+            if cur.pos_ != "VERB" or "VerbForm=Inf" not in str(cur.morph) or cur.head.i == cur.i or not self._same_para(cur, cur.head):
+                break
+            cur = cur.head
+        if cur is verb or cur.pos_ not in ("VERB", "AUX"):
+            return []
+        for c in cur.children:
+            if c.dep_ in ("obj", "iobj", "obl:arg") and c.i < verb.i:
+                ms = [m for m in self._mentions_in(self._core(c)) if m.label in PARTICIPANT_LABELS or m.label == "place"]
+                if ms:
+                    return ms
+        return []
 
     def _infer_person(self, offset: int, pronoun: Any = None) -> Mention | None:
         """Who a 3rd-person pronoun most likely names, among mentions of agreeing gender: a person in this or the
@@ -704,6 +732,12 @@ class _Finder:
             if depth == 0:
                 f.attrs["tense"] = _tense(cur, auxes)
             if negated:
+                if (depth == 0 and via == "noun" and f.token.head.i == cur.i and f.token.dep_ != "obj"
+                        and lemma not in self.lex.light_verbs and lemma not in st.get("outcome_governors", ())):
+                    # "il n'a pas été interrogé sur le déplacement de X": the negation is about the question, the trip
+                    # itself is taken for granted; a negated light verb, object or outcome denies it ("n'a pas fait de
+                    # visite", "n'a pas abouti à un accord")
+                    return "unknown", f"presupposed under negated {cur.text}"
                 if depth == 0 or via == "xcomp":
                     return "denied", f"negation on {cur.text}"
                 return "possible", f"negated governor {cur.text}"
