@@ -78,6 +78,7 @@ class Triggers:
     vehicle_nouns: frozenset[str] = frozenset()  # "le train a quitté X": a vehicle's move is its passenger's
     habitual_markers: frozenset[str] = frozenset()  # "lorsque X arrive, ...": a present under these is a habit
     relation_nouns: frozenset[str] = frozenset()  # "le père de X", "l'avion de X": X is not the one who acts
+    group_nouns: frozenset[str] = frozenset()  # "une délégation de X": X acts through the group
 
     def as_location(self, phrase: str) -> str:
         """The phrase with its preposition of origin turned into one of location ("de Vostotchny" -> "à Vostotchny")."""
@@ -137,6 +138,7 @@ def load_triggers(language: str = "fr") -> Triggers:
         summary_status=raw["summary_status"], summary_words=raw.get("summary_words", {}),
         time_nouns=frozenset(raw.get("time_nouns", ())), vehicle_nouns=frozenset(raw.get("vehicle_nouns", ())),
         habitual_markers=frozenset(raw.get("habitual_markers", ())), relation_nouns=frozenset(raw.get("relation_nouns", ())),
+        group_nouns=frozenset(raw.get("group_nouns", ())),
     )
 
 

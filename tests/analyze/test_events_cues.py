@@ -217,3 +217,10 @@ def test_events_possessive_in_an_infinitive_belongs_to_its_controller(nlp: Any) 
     text = "Olaf Berger a d'autres soucis. Ce choix permet à Anne Dupont d'inscrire son périple dans un roman national."
     c = one(analyze(nlp, text, {"Anne Dupont": "person", "Olaf Berger": "person"}), "périple")
     assert names_of(c) == {"Anne Dupont"}
+
+
+def test_events_country_acts_through_its_delegation(nlp: Any) -> None:
+    text = "L'arrivée à Lisbonne d'une délégation de la République du Mali a été saluée."
+    c = one(analyze(nlp, text, {"Lisbonne": "place", "République du Mali": "country"}), "arrivée")
+    assert names_of(c) == {"République du Mali"}
+    assert c.place is not None and c.place.text == "Lisbonne"

@@ -360,6 +360,9 @@ class _Finder:
             return  # a place inside a measure ("à mille km de X") is not where the event is
         if f.type == "invitation":
             return  # "invité à Pyongyang": where the invited visit would be, not where the invitation was made
+        if under is not None and under.lemma_.lower() in self.lex.group_nouns and (prep is None or prep in self.lex.places["participant_prepositions"]):
+            parts.append(m)  # "l'arrivée d'une délégation de X": X acts through the group that travels
+            return
         rank = 2 if m.label == "country" else 0  # a city or a site before a country; then the first named
         if f.type == "departure":
             if prep in origin or (prep is None and f.attrs.get("object_is_origin")):
