@@ -79,6 +79,7 @@ class Triggers:
     habitual_markers: frozenset[str] = frozenset()  # "lorsque X arrive, ...": a present under these is a habit
     relation_nouns: frozenset[str] = frozenset()  # "le père de X", "l'avion de X": X is not the one who acts
     group_nouns: frozenset[str] = frozenset()  # "une délégation de X": X acts through the group
+    object_control: frozenset[str] = frozenset()  # "X accuse Y de fournir": Y is who would supply
 
     def as_location(self, phrase: str) -> str:
         """The phrase with its preposition of origin turned into one of location ("de Vostotchny" -> "à Vostotchny")."""
@@ -138,7 +139,7 @@ def load_triggers(language: str = "fr") -> Triggers:
         summary_status=raw["summary_status"], summary_words=raw.get("summary_words", {}),
         time_nouns=frozenset(raw.get("time_nouns", ())), vehicle_nouns=frozenset(raw.get("vehicle_nouns", ())),
         habitual_markers=frozenset(raw.get("habitual_markers", ())), relation_nouns=frozenset(raw.get("relation_nouns", ())),
-        group_nouns=frozenset(raw.get("group_nouns", ())),
+        group_nouns=frozenset(raw.get("group_nouns", ())), object_control=frozenset(raw.get("object_control", ())),
     )
 
 

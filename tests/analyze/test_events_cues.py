@@ -224,3 +224,14 @@ def test_events_country_acts_through_its_delegation(nlp: Any) -> None:
     c = one(analyze(nlp, text, {"Lisbonne": "place", "République du Mali": "country"}), "arrivée")
     assert names_of(c) == {"République du Mali"}
     assert c.place is not None and c.place.text == "Lisbonne"
+
+
+@pytest.mark.parametrize("text, trigger, who, status", [
+    ("Les États-Unis accusent depuis l'année dernière la Suède de fournir à la Norvège des armes.", "fournir", "Suède", "possible"),
+    ("Anne Dupont a invité Olaf Berger à visiter la Suède.", "visiter", "Olaf Berger", "planned"),
+])
+def test_events_object_of_a_control_verb_does_the_infinitive(nlp: Any, text: str, trigger: str, who: str, status: str) -> None:
+    names = {"Anne Dupont": "person", "Olaf Berger": "person", "États-Unis": "country", "Suède": "country", "Norvège": "country"}
+    c = one(analyze(nlp, text, names), trigger)
+    assert who in names_of(c) and "États-Unis" not in names_of(c) and "Anne Dupont" not in names_of(c)
+    assert c.status == status

@@ -388,6 +388,13 @@ class _Finder:
                 if ms:
                     return ms
         if depth < 3 and tok.dep_ in ("xcomp", "advcl", "conj") and tok.head.i != tok.i:
+            if "VerbForm=Inf" in str(tok.morph) and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.lex.object_control:
+                # "X accuse Y de fournir", "X a invité Y à visiter": the object does what the infinitive says
+                for c in tok.head.children:
+                    if c.dep_ in ("obj", "iobj") and c.i < tok.i:
+                        ms = self._resolve_argument(c, f) if c.pos_ != "PRON" or c.lower_ in PERSONAL_PRONOUNS else []
+                        if ms:
+                            return ms
             return self._subject_mentions(tok.head, f, depth + 1)
         if tok.dep_ == "acl" and tok.head.i != tok.i:
             return [m for m in self._mentions_in(self._core(tok.head)) if m.label in PARTICIPANT_LABELS]
