@@ -235,3 +235,12 @@ def test_events_object_of_a_control_verb_does_the_infinitive(nlp: Any, text: str
     c = one(analyze(nlp, text, names), trigger)
     assert who in names_of(c) and "États-Unis" not in names_of(c) and "Anne Dupont" not in names_of(c)
     assert c.status == status
+
+
+def test_events_departure_keeps_its_destination_apart_from_its_origin(nlp: Any) -> None:
+    text = "Olaf Berger est parti dimanche de Lisbonne pour la Suède."
+    c = one(analyze(nlp, text, {"Olaf Berger": "person", "Lisbonne": "place", "Suède": "country"}), "parti")
+    assert c.place is not None and c.place.text == "Lisbonne"
+    start = text.index("Suède")
+    assert c.attrs["destination"] == [start, start + len("Suède")]
+    assert c.attrs["destination_phrase"] == "pour la Suède"

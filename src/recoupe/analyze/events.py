@@ -337,7 +337,8 @@ class _Finder:
         origin = self.lex.places["origin_prepositions"]
         phrase = self.text[phrase_start:m.span.end]
         before = self.text[max(0, phrase_start - 12):phrase_start].lower().split()
-        if prep in SOURCE_MARKERS or (before and before[-1] in SOURCE_MARKERS):
+        heading = f.type == "departure" and prep == "pour" and phrase_start > f.token.idx  # "parti pour X"
+        if not heading and (prep in SOURCE_MARKERS or (before and before[-1] in SOURCE_MARKERS)):
             return  # "selon Washington": who reports the event, not who takes part
         if f.attrs.get("subject_receives") and prep in (self.lex.places["recipient_prepositions"] | {"auprès"}):
             if m.label in PARTICIPANT_LABELS or m.label == "place":
@@ -367,6 +368,10 @@ class _Finder:
         if f.type == "departure":
             if prep in origin or (prep is None and f.attrs.get("object_is_origin")):
                 places.append((rank, m, phrase))
+            elif prep in self.lex.places.get("heading_prepositions", frozenset()) and "destination" not in f.attrs:
+                # "parti pour la Russie": where the journey leads, kept apart from where it starts (the event's place)
+                f.attrs["destination"] = [m.span.start, m.span.end]
+                f.attrs["destination_phrase"] = phrase
             return
         if prep in dest:
             places.append((rank, m, phrase))
