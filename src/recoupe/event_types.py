@@ -74,6 +74,12 @@ class Triggers:
     summary_status: dict[str, str]
     summary_words: dict[str, Any]
     relocate: dict[str, str]  # "du cosmodrome" -> "au cosmodrome": a phrase of origin said as a location
+    time_nouns: frozenset[str] = frozenset()  # days, months, parts of the day: words a place never hangs on
+    vehicle_nouns: frozenset[str] = frozenset()  # "le train a quitté X": a vehicle's move is its passenger's
+    habitual_markers: frozenset[str] = frozenset()  # "lorsque X arrive, ...": a present under these is a habit
+    relation_nouns: frozenset[str] = frozenset()  # "le père de X", "l'avion de X": X is not the one who acts
+    group_nouns: frozenset[str] = frozenset()  # "une délégation de X": X acts through the group
+    object_control: frozenset[str] = frozenset()  # "X accuse Y de fournir": Y is who would supply
 
     def as_location(self, phrase: str) -> str:
         """The phrase with its preposition of origin turned into one of location ("de Vostotchny" -> "à Vostotchny")."""
@@ -131,6 +137,9 @@ def load_triggers(language: str = "fr") -> Triggers:
         relocate=dict(places.get("origin_to_location", {})),
         reflexive_pronouns=frozenset(raw.get("reflexive_pronouns", ())), summary_nouns=nouns,
         summary_status=raw["summary_status"], summary_words=raw.get("summary_words", {}),
+        time_nouns=frozenset(raw.get("time_nouns", ())), vehicle_nouns=frozenset(raw.get("vehicle_nouns", ())),
+        habitual_markers=frozenset(raw.get("habitual_markers", ())), relation_nouns=frozenset(raw.get("relation_nouns", ())),
+        group_nouns=frozenset(raw.get("group_nouns", ())), object_control=frozenset(raw.get("object_control", ())),
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -22,6 +22,9 @@ BOUNDARY = frozenset({",", ";", ":", "(", ")", "«", "»", "—", "–", "\n"})
 SOURCE_MARKERS = frozenset({"selon", "d'après", "d’après", "pour"})
 PERSONAL_PRONOUNS = frozenset({"il", "elle"})
 HISTORICAL_DAYS = 366  # an event dated more than a year before publication is history, not news
+# families where a plural noun names a series ("ses visites", "les essais") rather than one happening; deliveries,
+# sanctions and agreements come in the plural even when one is meant
+SERIES_FAMILIES = frozenset({"meeting", "visit", "arrival", "departure", "launch", "military_action"})
 
 
 @dataclass
@@ -64,10 +67,13 @@ class _Finder:
         self.doc = ctx.sdoc
         self.text = ctx.document.text
         self.doc_id = ctx.document.id
-        self.mentions = sorted(ctx.analysis.mentions, key=lambda m: (m.span.start, m.span.end))
+        self.mentions = _as_persons(sorted(ctx.analysis.mentions, key=lambda m: (m.span.start, m.span.end)))
         self.mention_starts = [m.span.start for m in self.mentions]
         self.sent_starts = [s.start_char for s in self.doc.sents]
         self.times = sorted((t for t in ctx.analysis.times if t.value), key=lambda t: t.span.start)
+        # every time expression, resolved or not ("dimanche soir" in an undated article): for the parse repairs
+        self.time_spans = [(t.span.start, t.span.end) for t in ctx.analysis.times]
+        self.quotes = [q for q in ctx.analysis.quotes if q.speaker_span is not None]
         self.published = ctx.document.published
         self.neg = lex.words("negation_words")
         self.neg_det = lex.words("negative_determiners")
@@ -90,6 +96,16 @@ class _Finder:
         for f in found:
             self._arguments(f)
         by_token = {f.token.i: f for f in found}
+        for f in found:
+            if f.type == "departure" and f.place is None:
+                # "au lendemain de son arrivée en Russie, avant de repartir": one leaves the place one arrived at
+                came = [a for a in found if a.type == "arrival" and a.place is not None and a.token.sent == f.token.sent
+                        and a.token.i < f.token.i and self._same_para(a.token, f.token)
+                        and (not a.participants or not f.participants or set(map(id, a.participants)) & set(map(id, f.participants))
+                             or {m.span.text for m in a.participants} & {m.span.text for m in f.participants})]
+                if came:
+                    f.place, f.place_phrase = came[-1].place, came[-1].place.span.text
+                    f.attrs["place_from"] = "arrival"
         for f in found:
             head = by_token.get(f.token.head.i)
             if (f.type == "departure" and f.place is None and f.token.dep_ in ("advcl", "conj") and head is not None
@@ -137,7 +153,8 @@ class _Finder:
                 return None
             if spec.get("exclude_obl_lemmas") and any(c.lemma_.lower() in spec["exclude_obl_lemmas"] for c in tok.children):
                 return None
-            return _Found(tok, spec["type"], "verb", attrs={"trigger": lemma, "object_is_origin": bool(spec.get("object_is_origin"))})
+            return _Found(tok, spec["type"], "verb", attrs={"trigger": lemma, "object_is_origin": bool(spec.get("object_is_origin")),
+                                                            "subject_receives": bool(spec.get("subject_receives"))})
         if tok.pos_ in ("NOUN", "PROPN") and tok.text[:1].isupper() and tok.lower_ in self.participles and self._clause_initial(tok):
             # "Parti dimanche de X, ..." : a clause-initial participle the tagger took for a name
             lemma = self.participles[tok.lower_]
@@ -149,7 +166,7 @@ class _Finder:
                 return None
             if spec.get("needs_nmod_lemmas") and not any(c.lemma_.lower() in spec["needs_nmod_lemmas"] for c in tok.subtree if c.i != tok.i):
                 return None
-            return _Found(tok, spec["type"], "noun", attrs={"trigger": lemma})
+            return _Found(tok, spec["type"], "noun", attrs={"trigger": lemma, "subject_receives": bool(spec.get("subject_receives"))})
         return None
 
     def _passive(self, tok: Any) -> bool:
@@ -219,15 +236,26 @@ class _Finder:
                 if subj:
                     f.attrs["participants_from"] = "left_context"
             parts.extend(subj)
+            if f.attrs.get("subject_receives") and subj:
+                f.attrs.setdefault("recipients", []).extend([m.span.start, m.span.end] for m in subj)
         else:
             parts.extend(self._noun_inherited(tok, f))
         for m in self._mentions_in(own):
             if m in parts:
                 continue
             if m.span.start < tok.idx + len(tok.text) and tok.idx < m.span.end:
-                continue  # a name that swallowed the trigger ("Parti dimanche de X" taken for an organisation)
-            prep, phrase_start, nested = self._preposition(m, tok)
-            self._classify(f, m, prep, phrase_start, parts, places, nested)
+                # a name that swallowed the trigger ("Parti dimanche de X" taken for an organisation): the place it
+                # ends with, when the article names that place on its own elsewhere
+                tail = self._swallowed_place(m, tok)
+                if tail is not None:
+                    prep, same = tail
+                    self._classify(f, same, prep, same.span.start, parts, places)
+                    if places and places[-1][1] is same:
+                        places[-1] = (places[-1][0], same, f"{prep} {same.span.text}" if prep[-1:] not in "'’" else prep + same.span.text)
+                        f.attrs["place_from"] = "same name elsewhere in the article"
+                continue
+            prep, phrase_start, nested, under = self._preposition(m, tok)
+            self._classify(f, m, prep, phrase_start, parts, places, nested, under)
         if f.pos == "verb" and tok.dep_ == "acl:relcl" and any(c.lower_ == "où" for c in tok.children):
             # "le cosmodrome où il s'est entretenu avec X": the place is the noun the clause hangs on
             head = tok.head
@@ -241,9 +269,10 @@ class _Finder:
             for m in self._mentions_in(self._own_tokens(tok.head)):
                 if m in parts:
                     continue
-                prep, phrase_start, _ = self._preposition(m, tok.head)
+                prep, phrase_start, _, _ = self._preposition(m, tok.head)
                 if m.label in PLACE_LABELS and prep in self.lex.places["destination_prepositions"]:
                     places.append((3, m, self.text[phrase_start:m.span.end]))
+        parts.extend(self._between_pairs(parts))
         f.participants = self._split_pairs(_unique(parts))
         if places:
             places.sort(key=lambda p: (p[0], p[1].span.start))
@@ -251,37 +280,80 @@ class _Finder:
             if len(f.place_phrase) > len(f.place.span.text) + 30:
                 f.place_phrase = f.place.span.text  # a long garbled phrase reads worse in a summary than the bare name
 
+    def _between_pairs(self, parts: list[Mention]) -> list[Mention]:
+        """"entre A et B" where the parser took B for the subject of what follows: the name right after "A et"."""
+        out = []
+        for m in parts:
+            if "entre" not in self.text[max(0, m.span.start - 12):m.span.start].lower():
+                continue
+            nxt = self._mentions_between(m.span.end, m.span.end + 20)
+            for o in nxt:
+                gap = self.text[m.span.end:o.span.start].strip().lower().split()
+                if gap[:1] == ["et"] and len(gap) <= 2 and o.label in PARTICIPANT_LABELS and o not in parts:
+                    out.append(o)
+                break
+        return out
+
+    def _swallowed_place(self, m: Mention, tok: Any) -> tuple[str, Mention] | None:
+        """For a name that starts with the trigger ("Parti dimanche soir de X"): its last preposition and a place
+        mention elsewhere in the article with the name that follows it."""
+        rest = self.text[tok.idx + len(tok.text):m.span.end]
+        words = rest.replace("’", "'").replace("'", "' ").split()
+        preps = self.lex.places["origin_prepositions"] | self.lex.places["destination_prepositions"]
+        cut = max((i for i, w in enumerate(words) if w.lower() in preps), default=None)
+        if cut is None or cut + 1 >= len(words):
+            return None
+        name = " ".join(words[cut + 1:])
+        same = [o for o in self.mentions if o.span.text == name and o.label in PLACE_LABELS]
+        if not same:
+            return None
+        return words[cut].lower(), min(same, key=lambda o: abs(o.span.start - m.span.start))
+
     def _split_pairs(self, ms: list[Mention]) -> list[Mention]:
         """"Poutine-Kim" as one recognised name is two participants when each half is named elsewhere in the article."""
         out: list[Mention] = []
         for m in ms:
-            halves = [h.strip() for h in m.span.text.split("-")] if m.span.text.count("-") == 1 else []
+            # "Poutine-Kim de Vostotchny" read as one name: the pair is its capitalised head
+            words = m.span.text.split()
+            head = " ".join(words[:next((i for i, w in enumerate(words) if i and not w[:1].isupper()), len(words))])
+            halves = [h.strip() for h in head.split("-")] if head.count("-") == 1 else []
             found = []
             for h in halves:
                 if not h[:1].isupper():
                     break
+                # the person named by that half elsewhere, the nearest before it, else (a headline) the first after it
                 same = [o for o in self.mentions if o is not m and o.label == "person" and h in o.span.text.replace("-", " ").split()
-                        and o.span.start < m.span.start]
+                        and not (m.span.start <= o.span.start < m.span.end)]
                 if not same:
                     break
-                found.append(same[-1])
+                before = [o for o in same if o.span.start < m.span.start]
+                found.append(before[-1] if before else same[0])
             out.extend(found if halves and len(found) == len(halves) else [m])
         return _unique(out)
 
     def _classify(self, f: _Found, m: Mention, prep: str | None, phrase_start: int, parts: list[Mention],
-                  places: list[tuple[int, Mention, str]], nested: bool = False) -> None:
+                  places: list[tuple[int, Mention, str]], nested: bool = False, under: Any = None) -> None:
         dest = self.lex.places["destination_prepositions"]
         origin = self.lex.places["origin_prepositions"]
         phrase = self.text[phrase_start:m.span.end]
         before = self.text[max(0, phrase_start - 12):phrase_start].lower().split()
-        if prep in SOURCE_MARKERS or (before and before[-1] in SOURCE_MARKERS):
+        heading = f.type == "departure" and prep == "pour" and phrase_start > f.token.idx  # "parti pour X"
+        if not heading and (prep in SOURCE_MARKERS or (before and before[-1] in SOURCE_MARKERS)):
             return  # "selon Washington": who reports the event, not who takes part
+        if f.attrs.get("subject_receives") and prep in (self.lex.places["recipient_prepositions"] | {"auprès"}):
+            if m.label in PARTICIPANT_LABELS or m.label == "place":
+                parts.append(m)  # "acheter des obus à la Corée": who sells, not where
+            return
         recipient = f.type == "transfer" and prep in self.lex.places["recipient_prepositions"]
         if recipient and (m.label in PARTICIPANT_LABELS or m.label == "place"):
             parts.append(m)  # "livrer des armes à la Russie": the receiving side, not a place
             f.attrs.setdefault("recipients", []).append([m.span.start, m.span.end])
             return
         if m.label in ("person", "organization"):
+            if under is not None and under.lemma_.lower() in self.lex.places["place_heads"]:
+                return  # "la visite d'une usine X", "l'université X": the name of a site, not someone taking part
+            if under is not None and (under.lemma_.lower() in self.lex.relation_nouns or under.lower_ in self.lex.relation_nouns):
+                return  # "X, père et prédécesseur de Y": Y is who X is related to, not who acts
             if prep is None or prep in self.lex.places["participant_prepositions"]:
                 parts.append(m)
             return
@@ -289,10 +361,17 @@ class _Finder:
             return  # a place inside a measure ("à mille km de X") is not where the event is
         if f.type == "invitation":
             return  # "invité à Pyongyang": where the invited visit would be, not where the invitation was made
+        if under is not None and under.lemma_.lower() in self.lex.group_nouns and (prep is None or prep in self.lex.places["participant_prepositions"]):
+            parts.append(m)  # "l'arrivée d'une délégation de X": X acts through the group that travels
+            return
         rank = 2 if m.label == "country" else 0  # a city or a site before a country; then the first named
         if f.type == "departure":
             if prep in origin or (prep is None and f.attrs.get("object_is_origin")):
                 places.append((rank, m, phrase))
+            elif prep in self.lex.places.get("heading_prepositions", frozenset()) and "destination" not in f.attrs:
+                # "parti pour la Russie": where the journey leads, kept apart from where it starts (the event's place)
+                f.attrs["destination"] = [m.span.start, m.span.end]
+                f.attrs["destination_phrase"] = phrase
             return
         if prep in dest:
             places.append((rank, m, phrase))
@@ -300,7 +379,9 @@ class _Finder:
             places.append((rank, m, phrase))  # "visiter la Corée", "rallier Moscou"
         elif prep in origin and f.pos == "noun" and f.type in ("meeting", "visit"):
             places.append((rank + 1, m, phrase))  # "la rencontre de Vostotchny"
-        elif prep in ("avec", "entre", "contre") or (m.label == "country" and prep is None):
+        elif under is None and (prep in ("avec", "entre", "contre") or (m.label == "country" and prep is None)):
+            # a country acting ("un sommet entre la Russie et la Corée"); not one that only qualifies a noun
+            # ("les chefs d'États X et Y": the heads of state meet)
             parts.append(m)  # "un sommet entre la Russie et la Corée": countries, even tagged as places, acting
 
     def _subject_mentions(self, tok: Any, f: _Found, depth: int = 0) -> list[Mention]:
@@ -312,6 +393,13 @@ class _Finder:
                 if ms:
                     return ms
         if depth < 3 and tok.dep_ in ("xcomp", "advcl", "conj") and tok.head.i != tok.i:
+            if "VerbForm=Inf" in str(tok.morph) and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.lex.object_control:
+                # "X accuse Y de fournir", "X a invité Y à visiter": the object does what the infinitive says
+                for c in tok.head.children:
+                    if c.dep_ in ("obj", "iobj") and c.i < tok.i:
+                        ms = self._resolve_argument(c, f) if c.pos_ != "PRON" or c.lower_ in PERSONAL_PRONOUNS else []
+                        if ms:
+                            return ms
             return self._subject_mentions(tok.head, f, depth + 1)
         if tok.dep_ == "acl" and tok.head.i != tok.i:
             return [m for m in self._mentions_in(self._core(tok.head)) if m.label in PARTICIPANT_LABELS]
@@ -336,7 +424,34 @@ class _Finder:
                 return [m]
             return []
         # a capital or a country as subject acts for its government ("Pyongyang a démenti")
-        return [m for m in self._mentions_in(self._core(c)) if m.label in PARTICIPANT_LABELS or m.label == "place"]
+        ms = [m for m in self._mentions_in(self._core(c)) if m.label in PARTICIPANT_LABELS or m.label == "place"]
+        if not ms and c.lemma_.lower() in self.lex.vehicle_nouns:
+            ms = self._passengers(c)
+            if ms:
+                f.attrs["participants_from"] = "vehicle"
+        return ms
+
+    def _passengers(self, vehicle: Any) -> list[Mention]:
+        """Who travels in a vehicle that is the subject ("le train a quitté X"): the person its own phrase names
+        ("le train de X", "un avion transportant X"), the owner of "son train", or the person an earlier mention of
+        the same vehicle names in this article."""
+        def named(tok: Any) -> list[Mention]:
+            near = [t for t in tok.subtree if t.sent == tok.sent and 0 <= t.i - tok.i <= 12]
+            return [m for m in self._mentions_in(near) if m.label == "person"]
+        own = named(vehicle)
+        if own:
+            return own
+        if any(c.dep_ == "det" and "Poss=Yes" in str(c.morph) for c in vehicle.children):
+            m = self._infer_person(vehicle.idx)
+            return [m] if m is not None else []
+        lemma = vehicle.lemma_.lower()
+        for i in range(vehicle.i - 1, max(-1, vehicle.i - 600), -1):
+            t = self.doc[i]
+            if t.lemma_.lower() == lemma and t.pos_ == "NOUN":
+                earlier = named(t)
+                if earlier:
+                    return earlier
+        return []
 
     def _noun_inherited(self, tok: Any, f: _Found) -> list[Mention]:
         """Participants a noun trigger gets from its context: a light verb's subject or a possessive ("sa visite")."""
@@ -349,12 +464,35 @@ class _Finder:
             out.extend(self._subject_mentions(head, f))
             if out:
                 f.attrs["participants_from"] = "light_verb" if light else "purpose" if purpose else "possessive"
-        if not out and poss:
+        # "leur offensive": a plural possessor ("les Russes") is no one person
+        plural_owner = any(c.dep_ == "det" and "Poss=Yes" in str(c.morph) and c.lower_.startswith("leur") for c in tok.children)
+        if not out and poss and not plural_owner:
+            out.extend(self._controller(head))
+            if out:
+                f.attrs["participants_from"] = "possessive"
+        if not out and poss and not plural_owner:
             m = self._infer_person(tok.idx)
             if m is not None:
                 out.append(m)
                 f.attrs["participants_from"] = "possessive"
         return out
+
+    def _controller(self, verb: Any) -> list[Mention]:
+        """Who an infinitive's unexpressed subject is ("il permet à X d'inscrire son périple", "ils soupçonnent X de
+        vouloir ... soutenir son offensive"): the object of the first finite verb above it, else nobody."""
+        cur = verb
+        for _ in range(4):
+            if cur.pos_ != "VERB" or "VerbForm=Inf" not in str(cur.morph) or cur.head.i == cur.i or not self._same_para(cur, cur.head):
+                break
+            cur = cur.head
+        if cur is verb or cur.pos_ not in ("VERB", "AUX"):
+            return []
+        for c in cur.children:
+            if c.dep_ in ("obj", "iobj", "obl:arg") and c.i < verb.i:
+                ms = [m for m in self._mentions_in(self._core(c)) if m.label in PARTICIPANT_LABELS or m.label == "place"]
+                if ms:
+                    return ms
+        return []
 
     def _infer_person(self, offset: int, pronoun: Any = None) -> Mention | None:
         """Who a 3rd-person pronoun most likely names, among mentions of agreeing gender: a person in this or the
@@ -365,17 +503,31 @@ class _Finder:
         close = self.sent_starts[max(0, s - 1)]
         near = self.sent_starts[max(0, s - 2)]
         far = self.sent_starts[max(0, s - 4)]
-        close_subject = close_person = far_subject = other = last = None
+        close_subject = close_person = far_subject = other = last = weak = None
+        # inside a quotation, "il" is never the person quoted ("« ... il atterrit en X », a déclaré Y")
+        speakers = {q.speaker_span.text.split()[-1] for q in self.quotes
+                    if q.speaker_span is not None and q.speaker_span.text and q.span.start <= offset < q.span.end}
         for m in self._mentions_between(far, offset):
             if (m.label not in PARTICIPANT_LABELS and m.label != "place") or m.kind != "name":
+                continue
+            if m.label == "person" and speakers and m.span.text.split()[-1] in speakers:
+                continue
+            if m.label == "person" and m.span.start < self.sent_starts[s] and any(
+                    q.speaker_span is not None and q.speaker_span.start <= m.span.start < q.speaker_span.end for q in self.quotes):
+                # who was quoted ("..., a indiqué X.") reported; the next sentence's "son" or "il" is rarely them
+                last = last or m
                 continue
             span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
             root = span.root if span is not None and len(span) else None
             if want and root is not None and _gender(root) and _gender(root) != want:
                 continue
+            if want == "Fem" and m.label == "person" and (root is None or _gender(root) != "Fem"):
+                # "elle" is far more often a country or an organisation than a person whose gender nothing shows
+                weak = m
+                continue
             while root is not None and root.dep_ in ("appos", "flat:name", "conj") and root.head.i != root.i:
                 root = root.head
-            is_subject = root is not None and root.dep_ in SUBJECT_DEPS
+            is_subject = root is not None and root.dep_ in SUBJECT_DEPS or self._opens_sentence(m)
             if m.label == "person":
                 last = m
                 if m.span.start >= close:
@@ -386,7 +538,16 @@ class _Finder:
                     far_subject = m
             elif is_subject and m.span.start >= near:
                 other = m
-        return close_subject or close_person or far_subject or other or last
+        return close_subject or close_person or far_subject or other or last or weak
+
+    def _opens_sentence(self, m: Mention) -> bool:
+        """A name that opens its sentence after at most an article ("La Suède est...") is its subject, whatever the
+        parse (spaCy's sentences and parses go astray around paragraph breaks)."""
+        lo = self._para(m.span.start)[0]
+        before = self.text[lo:m.span.start]
+        cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
+        head = before[cut + 1:] if cut >= 0 else before
+        return head.strip().lower() in ("", "la", "le", "les", "l'", "l’")
 
     def _left_context_mentions(self, tok: Any) -> list[Mention]:
         """When the parse gives no subject, the names just before the verb, back to a clause boundary."""
@@ -427,6 +588,8 @@ class _Finder:
                     continue
                 if c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX"):
                     continue
+                if c.pos_ == "VERB" and ("VerbForm=Inf" in str(c.morph) or "VerbForm=Fin" in str(c.morph)):
+                    continue  # "afin de renforcer les liens entre X et Y": an infinitive or finite verb opens its own clause
                 if c.dep_ in SUBJECT_DEPS and t.i == tok.i:
                     continue  # subjects are handled (and resolved) apart
                 if c.i in self.trigger_ids:
@@ -465,33 +628,53 @@ class _Finder:
             i += 1
         return out
 
-    def _preposition(self, m: Mention, trigger: Any) -> tuple[str | None, int, bool]:
+    def _preposition(self, m: Mention, trigger: Any) -> tuple[str | None, int, bool, Any]:
         """The preposition of the argument that holds a mention ("au cosmodrome de X" -> "au"), where that phrase
-        starts, and whether the mention sits in a measure ("à mille kilomètres de X": X is not where it happens)."""
+        starts, whether the mention sits in a measure ("à mille kilomètres de X": X is not where it happens), and
+        the common noun it hangs on when it does not head its argument ("l'usine X", "les chefs d'États X")."""
         span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
         if span is None or len(span) == 0:
-            return None, m.span.start, False
+            return None, m.span.start, False, None
         cur = span.root
         measured = False
+        under = None
+        own_case = None
         measures = self.lex.places["measure_nouns"]
         for _ in range(8):
             if cur.i != span.root.i and (cur.lemma_.lower() in measures or any(c.dep_ == "nummod" for c in cur.children)):
                 measured = True
+            if cur.i != span.root.i and under is None and cur.pos_ == "NOUN" and not self._mentions_in([cur]):
+                under = cur
             case = [c for c in cur.children if c.dep_ == "case" and c.i < cur.i]
             if case:
                 first = min(case, key=lambda c: c.i)
+                own_case = own_case or first
                 origin = first.lower_ in self.lex.places["origin_prepositions"]
                 # "au cosmodrome de X", "sur la base de lancement du X": X's "de" ties it to a noun of the argument;
                 # the argument's own preposition says what X is to the event
                 if not origin or cur.head.i == trigger.i or cur.head.i == cur.i:
-                    return first.lower_, min(first.idx, m.span.start), measured
+                    return first.lower_, min(first.idx, m.span.start), measured, under
+                if self._time_word(cur.head):
+                    # "Parti dimanche soir de X": the parser hangs "de X" on the day, it belongs to the verb
+                    return first.lower_, min(first.idx, m.span.start), measured, under
             if cur.head.i == trigger.i or cur.head.i == cur.i:
                 break
             cur = cur.head
         prev = self.doc[span.start - 1] if span.start > 0 else None
         if prev is not None and prev.pos_ == "ADP" and cur.i == span.root.i:
-            return prev.lower_, prev.idx, measured
-        return None, m.span.start, measured
+            return prev.lower_, prev.idx, measured, under
+        start = m.span.start
+        if m.span.text[:1].islower() and own_case is not None and own_case.i == span.start - 1:
+            start = own_case.idx  # "du cosmodrome de X": a summary needs the article a common noun carries
+        elif m.span.text[:1].islower() and prev is not None and prev.dep_ == "det" and prev.head.i == span.root.i:
+            start = prev.idx
+        return None, start, measured, under
+
+    def _time_word(self, tok: Any) -> bool:
+        """A day, month or part of the day, or a word inside a time expression."""
+        if tok.lower_ in self.lex.time_nouns or tok.lemma_.lower() in self.lex.time_nouns:
+            return True
+        return any(s <= tok.idx < e for s, e in self.time_spans)
 
     # -- status ----------------------------------------------------------------------------------
 
@@ -499,6 +682,19 @@ class _Finder:
         tok = f.token
         st = self.lex.status
         if f.pos == "noun":
+            occurs = set(st.get("occurrence_verbs", ()))
+            # the relative clause may hang on the noun's complement ("une réunion entre leurs dirigeants qui aurait lieu")
+            # (the parser may hang the complement on the verb): a relative clause right after the noun phrase
+            rels = [t for t in self.doc[tok.i + 1:min(len(self.doc), tok.i + 10)]
+                    if t.dep_ == "acl:relcl" and tok.i <= t.head.i < t.i
+                    and not any(x.pos_ in ("VERB", "AUX") or x.text in BOUNDARY for x in self.doc[tok.i + 1:t.head.i + 1])]
+            for c in rels:
+                lemma = c.lemma_.lower()
+                if c.dep_ == "acl:relcl" and (lemma in occurs or any(f"{lemma} {o.lemma_.lower()}" in occurs for o in c.children if o.dep_ == "obj")):
+                    # "une réunion qui aurait lieu ce mois-ci": the clause that says when it takes place says whether
+                    said, reason = self._clause_status(c, f, level=0, via="")
+                    if said != "happened":
+                        return said, f"relative clause: {reason}"
             for c in tok.children:
                 low = c.lemma_.lower()
                 if c.dep_ == "det" and (low in self.neg_det or c.lower_ in self.neg_det):
@@ -551,6 +747,12 @@ class _Finder:
             if depth == 0:
                 f.attrs["tense"] = _tense(cur, auxes)
             if negated:
+                if (depth == 0 and via == "noun" and f.token.head.i == cur.i and f.token.dep_ != "obj"
+                        and lemma not in self.lex.light_verbs and lemma not in st.get("outcome_governors", ())):
+                    # "il n'a pas été interrogé sur le déplacement de X": the negation is about the question, the trip
+                    # itself is taken for granted; a negated light verb, object or outcome denies it ("n'a pas fait de
+                    # visite", "n'a pas abouti à un accord")
+                    return "unknown", f"presupposed under negated {cur.text}"
                 if depth == 0 or via == "xcomp":
                     return "denied", f"negation on {cur.text}"
                 return "possible", f"negated governor {cur.text}"
@@ -642,7 +844,9 @@ class _Finder:
     def _time(self, f: _Found) -> TimeExpr | None:
         tok = f.token
         sent = tok.sent
-        cands = [t for t in self.times if sent.start_char <= t.span.start < sent.end_char]
+        plo, phi = self._para(tok.idx)
+        # a paragraph bounds it too: a photo caption's date after the sentence is not the sentence's
+        cands = [t for t in self.times if sent.start_char <= t.span.start < sent.end_char and plo <= t.span.start < phi]
         if not cands:
             return None
         anchors = {tok.idx}
@@ -657,6 +861,11 @@ class _Finder:
         # times component tied it to another event's word
         others = {self.doc[i].idx for i in self.trigger_ids} - anchors
         inside = [t for t in cands if t.anchor not in others and any(s <= t.span.start < e for s, e in own_spans)]
+        if f.pos == "noun" and own_spans:
+            # "la première rencontre de X avec Y en 2019": a date right after the noun's phrase, however parsed
+            end = max(e for _, e in own_spans)
+            inside += [t for t in cands if t.anchor not in others and t not in inside and end <= t.span.start
+                       and self.text[end:t.span.start].strip().lower() in ("", "en", "le", "au", "dans", "à")]
         pool = anchored or inside
         if not pool:
             return None
@@ -684,6 +893,10 @@ class _Finder:
             s_start += 1
         while s_end > s_start and self.text[s_end - 1].isspace():
             s_end -= 1
+        if self.text[s_start:s_end].rstrip(" »\"*").endswith("?"):
+            return None  # a question ("Que signifierait un accord ?") asks, it reports nothing
+        if self._not_a_happening(f, time):
+            return None
         if f.place_phrase:
             f.attrs["place_phrase"] = f.place_phrase
         f.attrs["pos"] = f.pos
@@ -700,6 +913,26 @@ class _Finder:
             sentence=Span(self.doc_id, s_start, s_end, self.text[s_start:s_end]), status=f.status, time=time,
             participants=[m.span for m in f.participants], place=f.place.span if f.place else None, attrs=f.attrs,
         )
+
+    def _not_a_happening(self, f: _Found, time: TimeExpr | None) -> bool:
+        """A series, a kind or a habit rather than one event: "ses essais de missiles" (a plural with no date or
+        place), "une rencontre au sommet est un signe..." (an indefinite subject of a present), "lorsque X arrive à Y,
+        ..." (a present under "lorsque")."""
+        tok = f.token
+        if time is not None:
+            return False
+        if (f.pos == "noun" and f.place is None and "Number=Plur" in str(tok.morph) and not tok.lemma_.endswith("s")
+                and family(f.type) in SERIES_FAMILIES):
+            return True
+        if f.pos == "noun" and tok.dep_ in ("nsubj", "nsubj:pass") and _indefinite(tok) and _plain_present(tok.head):
+            return True
+        if f.pos == "verb" and f.attrs.get("tense") == "present":
+            marked = [c for c in tok.children if c.dep_ == "mark"]
+            # "lorsque X parcourt le monde, il atterrit en Y": the "lorsque" clause before the verb, however parsed
+            marked += [m for m in tok.sent if m.i < tok.i and m.dep_ == "mark" and m.head.dep_ == "advcl" and m.head.i < tok.i]
+            if any(m.lower_ in self.lex.habitual_markers for m in marked):
+                return True
+        return False
 
     def _link_anaphora(self, cues: list[EventCue]) -> list[EventCue]:
         """A bare "la rencontre" or "cette visite" is the last event of its family that had participants; else dropped."""
@@ -731,6 +964,18 @@ def _participle_table(lex: Triggers) -> dict[str, str]:
         for end in ("", "e", "s", "es"):
             out[stem + end] = lemma
     return out
+
+
+def _indefinite(tok: Any) -> bool:
+    return any(c.dep_ == "det" and "Definite=Ind" in str(c.morph) for c in tok.children)
+
+
+def _plain_present(pred: Any) -> bool:
+    """Whether a clause's predicate is a simple present ("est un signe", "fait partie"), not a compound past."""
+    verbs = [pred] if pred.pos_ in ("VERB", "AUX") else [c for c in pred.children if c.dep_ == "cop"]
+    if not verbs or any(c.dep_ in ("aux", "aux:tense", "aux:pass") for c in pred.children):
+        return False
+    return all("Tense=Pres" in str(v.morph) and "Mood=Ind" in str(v.morph) for v in verbs)
 
 
 def _gender(tok: Any) -> str | None:
@@ -806,3 +1051,11 @@ def _period_end(value: str) -> date:
         nxt = date(y + (mth == 12), mth % 12 + 1, 1)
         return date.fromordinal(nxt.toordinal() - 1)
     return date(y, mth, int(parts[2][:2]))
+
+
+def _as_persons(ms: list[Mention]) -> list[Mention]:
+    """A place or "other" mention that is the surname of a person named in the same article is that person ("la
+    visite de X" after "Sergueï X"): the recogniser labels a lone surname from its context alone."""
+    surnames = {m.span.text.split()[-1] for m in ms if m.label == "person" and m.kind == "name" and " " in m.span.text
+                and all(w[:1].isupper() for w in m.span.text.split())}
+    return [replace(m, label="person") if m.label in ("place", "other") and m.span.text in surnames else m for m in ms]

@@ -13,6 +13,7 @@ from typing import Any
 
 from recoupe.event_types import CONTRACT_TYPES, Triggers, family, load_triggers, plover
 from recoupe.model import Document, Span, TimeExpr, make_id
+from recoupe.phrasing import Phrasing
 from recoupe.resolve import reference
 from recoupe.resolve.registry import ResolveContext, step
 
@@ -656,26 +657,41 @@ def summary(etype: str, status: str, participants: list[str], place: str | None,
             historical: bool = False, recipients: list[str] | None = None) -> str:
     """One line in the corpus language: "Rencontre entre A et B au cosmodrome de X, 13 septembre 2023"."""
     w = lex.summary_words
+    fr = Phrasing(w)
     out = lex.summary_nouns.get(etype, etype)
-    marker = lex.summary_status.get(status, "")
+    gender = w.get("noun_genders", {}).get(etype)
+    forms = w.get("status_forms", {}).get(status)
+    # the status agrees with the noun ("Visite (prévue)", "Sanctions (prévues)") when the lexicon says how
+    marker = forms.get(gender) if isinstance(forms, dict) and gender else lex.summary_status.get(status, "")
     if marker:
         out += f" ({marker})"
+    de, et = w.get("of", "de"), w.get("and", "et")
     if len(participants) >= 2:
         shown = participants[:3]
-        # "entre A et B" for what two sides do together; "de A et B" for what they do alike (a journey, a transfer)
-        lead = w.get("between", "entre") if family(etype) in ("meeting", "agreement") else None
-        listed = ", ".join(shown[:-1]) + f" {w.get('and', 'et')} {shown[-1]}"
-        out += f" {lead} {listed}" if lead else f" {_de(w.get('of', 'de'), listed)}"
+        # "entre A et B" for what two sides do together; "de A et de B" for what they do alike (a journey, a transfer)
+        if family(etype) in ("meeting", "agreement"):
+            named = [fr.with_article(p) for p in shown]
+            out += f" {w.get('between', 'entre')} " + ", ".join(named[:-1]) + f" {et} {named[-1]}"
+        elif any(fr.gender(p) for p in shown):
+            named = [fr.of(p, de) for p in shown]  # "de la Russie et de l'Iran": each country keeps its article
+            out += " " + ", ".join(named[:-1]) + f" {et} {named[-1]}"
+        else:
+            out += " " + _de(de, ", ".join(shown[:-1]) + f" {et} {shown[-1]}")
     elif participants:
-        out += f" {_de(w.get('of', 'de'), participants[0])}"
+        out += " " + fr.of(participants[0], de)
     if recipients:
-        out += f" {w.get('to', 'à')} " + f" {w.get('and', 'et')} ".join(recipients[:2])
+        out += " " + f" {et} ".join(fr.to(r, w.get("to", "à")) for r in recipients[:2])
     if place:
         low = place.lower()
         known = lex.places["destination_prepositions"] | lex.places["origin_prepositions"]
         # a phrase from the text keeps its own preposition ("au cosmodrome de X", "d'Hanoï")
         has_prep = any(low.startswith(p + " ") or (p[-1:] in "'’" and low.startswith(p)) for p in known)
-        out += f" {place}" if has_prep else f" {w.get('in', 'à')} {place}"
+        if has_prep:
+            out += " " + fr.contract(place)
+        elif family(etype) == "departure":
+            out += " " + fr.origin(place, w.get("from", "de"))  # one leaves from a place
+        else:
+            out += " " + fr.location(place, w.get("in", "à"))
     if value:
         out += ", " + human_date(value, lex)
     return out
