@@ -212,7 +212,7 @@ def names(ctx: Context) -> dict[str, list[Any]]:
     for m in _patterns()["org_phrase"].finditer(ftext):
         s0, e0 = m.start(), m.end()
         inner = [x for x in out if s0 <= x.span.start and x.span.end <= e0 and x.kind == "name"]
-        if inner and all(x.span.start >= m.start("comp") for x in inner) and not any(
+        if inner and all(x.span.start > s0 for x in inner) and not any(
                 x.span.start < e0 and s0 < x.span.end and not (s0 <= x.span.start and x.span.end <= e0) for x in out):
             out[:] = [x for x in out if x not in inner]
             add(s0, e0, "organization", **_retype(text[s0:e0], "organization", lx)[1])
