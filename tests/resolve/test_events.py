@@ -39,6 +39,10 @@ def cue(doc: str, start: int, type: str = "meeting", parts: tuple[str, ...] = ("
     (cue("d1", 1, type="departure", place=None), cue("d2", 1, type="departure", place=None, leg="return"), False),  # out vs back
     (cue("d1", 1, type="departure", place=None, leg="return"), cue("d2", 1, type="departure", place=None, leg="return"), True),
     (cue("d1", 1, date="2024-03-02"), cue("d2", 1, parts=(), place="P", date="2024-03-02"), True),  # no one named, same day
+    (cue("d1", 1, date="2024-03", place="C", place_is_country=True, place_cc="CL"),
+     cue("d2", 1, parts=(), place="T", date="2024-03", place_cc="CL"), True),   # no one named, a town of that country
+    (cue("d1", 1, date="2024-03", place="C", place_is_country=True, place_cc="CL"),
+     cue("d2", 1, parts=(), place="T", date="2024-03", place_cc="PE"), False),  # a town the gazetteer puts elsewhere
 ])
 def test_events_merging_pairs(a: CueItem, b: CueItem, merged: bool) -> None:
     assert (len(merge_cues([a, b])) == 1) is merged

@@ -53,6 +53,7 @@ class CueItem:
     tense: str = ""
     pending: TimeExpr | None = None  # "mardi" in an article with no publication day: read once its day is inferred
     leg: str = ""  # "return" for "repartir", "rentrer": not the outward departure of the same trip
+    place_cc: str | None = None  # the place's country code, when the gazetteer placed it
 
     def __post_init__(self) -> None:
         if not self.family:
@@ -74,6 +75,7 @@ class Cluster:
     place_names: dict[str, str] = field(default_factory=dict)
     recipients: Counter[str] = field(default_factory=Counter)
     countries: set[str] = field(default_factory=set)
+    place_ccs: set[str] = field(default_factory=set)
 
     _best: str | None = None
 
@@ -88,6 +90,8 @@ class Cluster:
             self.places[it.place] += 1
             if it.place_is_country:
                 self.countries.add(it.place)
+            if it.place_cc:
+                self.place_ccs.add(it.place_cc)
             if it.place_name:
                 self.place_names.setdefault(it.place, _fold(it.place_name))
         if it.date:
@@ -222,6 +226,7 @@ def cue_items(ctx: ResolveContext, docs: dict[str, Document], overrides: dict[st
     anchored to a cue's word travels with the cue as `pending`, for that inference."""
     names = {e.id: e.name for e in ctx.entities}
     countries = {e.id for e in ctx.entities if e.type == "country"}
+    ccs = {e.id: e.attrs.get("country_code") for e in ctx.entities if e.attrs.get("country_code")}
     hint = corpus_month(ctx.documents)
     for a in ctx.analyses:
         doc = docs.get(a.doc)
@@ -271,7 +276,7 @@ def cue_items(ctx: ResolveContext, docs: dict[str, Document], overrides: dict[st
                                                                  and c.attrs.get("tense") not in HISTORY_TENSES) else None,
                 ref_own=bool(doc.published),
                 tense=str(c.attrs.get("tense") or ""), pending=pending,
-                leg=(legs or {}).get(str(c.attrs.get("trigger") or ""), ""),
+                leg=(legs or {}).get(str(c.attrs.get("trigger") or ""), ""), place_cc=ccs.get(place) if place else None,
             )
 
 
@@ -340,6 +345,8 @@ def _keys(c: Cluster | CueItem) -> list[tuple[Any, ...]]:
         out += [(k + (dated[:7],)) for k in list(out)]
         if len(dated) == 10:
             out.append((c.family, "d", dated))  # so that a cue naming no one ("le train a quitté X dimanche") finds it
+        if len(dated) >= 7:
+            out.append((c.family, "m", dated[:7]))  # ... or "la visite d'une délégation à X en juillet"
     return out
 
 
@@ -367,6 +374,8 @@ def _lookup_keys(it: CueItem) -> list[tuple[Any, ...]]:
     if not it.date:
         return base
     by_day = [(it.family, "d", it.date)] if not it.participants and len(it.date) == 10 else []
+    if not it.participants and len(it.date) >= 7:
+        by_day.append((it.family, "m", it.date[:7]))
     months = {it.date[:7]}
     if it.precision == "day":
         months |= {_shift(it.date, -CONFLICT_DAYS)[:7], _shift(it.date, CONFLICT_DAYS)[:7]}
@@ -424,6 +433,8 @@ def _compatible(it: CueItem, c: Cluster) -> tuple[int, ...] | None:
         specific = [p for p in c.places if p not in c.countries]
         if not it.place_is_country and specific:
             return None
+        if it.place_cc and c.place_ccs and it.place_cc not in c.place_ccs:
+            return None  # the gazetteer puts them in different countries
     date_score = 0
     if both_dated:
         assert it.date is not None and cdate is not None
