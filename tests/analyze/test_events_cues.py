@@ -244,3 +244,14 @@ def test_events_departure_keeps_its_destination_apart_from_its_origin(nlp: Any) 
     start = text.index("Suède")
     assert c.attrs["destination"] == [start, start + len("Suède")]
     assert c.attrs["destination_phrase"] == "pour la Suède"
+
+
+def test_events_cues_il_is_the_titled_subject_of_the_sentence_before() -> None:
+    from recoupe.analyze.runner import Analyzer
+    from recoupe.model import Document
+
+    text = ("Le président kényan William Ruto a quitté Charm el-Cheikh jeudi, au lendemain de sa rencontre avec "
+            "António Guterres. Il avait atterri lundi à l'aéroport de la ville.")
+    a = Analyzer().analyze(Document(id="d", source="t", text=text, language="fr"))
+    landed = next(c for c in a.event_cues if c.span.text == "atterri")
+    assert [p.text for p in landed.participants] == ["William Ruto"]

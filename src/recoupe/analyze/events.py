@@ -41,7 +41,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="1")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="2")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     lex = load_triggers(_language(ctx.document.language))
@@ -501,6 +501,10 @@ class _Finder:
         s = max(0, bisect.bisect_right(self.sent_starts, offset) - 1)
         want = _gender(pronoun) if pronoun is not None else None
         close = self.sent_starts[max(0, s - 1)]
+        # spaCy splits sentences inside a badly parsed one ("Le président kényan | X | a quitté ..."): the previous
+        # sentence as the punctuation says is "close" too
+        own = self._punct_start(offset)
+        close = min(close, self._punct_start(max(0, own - 2)))
         near = self.sent_starts[max(0, s - 2)]
         far = self.sent_starts[max(0, s - 4)]
         close_subject = close_person = far_subject = other = last = weak = None
@@ -540,6 +544,12 @@ class _Finder:
                 other = m
         return close_subject or close_person or far_subject or other or last or weak
 
+    def _punct_start(self, pos: int) -> int:
+        """Where the sentence holding `pos` starts, by punctuation and line breaks only."""
+        cut = max(self.text.rfind(". ", 0, pos), self.text.rfind("! ", 0, pos), self.text.rfind("? ", 0, pos),
+                  self.text.rfind("\n", 0, pos))
+        return cut + 1 if cut >= 0 else 0
+
     def _opens_sentence(self, m: Mention) -> bool:
         """A name that opens its sentence after at most an article ("La Suède est...") is its subject, whatever the
         parse (spaCy's sentences and parses go astray around paragraph breaks)."""
@@ -547,7 +557,12 @@ class _Finder:
         before = self.text[lo:m.span.start]
         cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
         head = before[cut + 1:] if cut >= 0 else before
-        return head.strip().lower() in ("", "la", "le", "les", "l'", "l’")
+        if head.strip().lower() in ("", "la", "le", "les", "l'", "l’"):
+            return True
+        # "Le président kényan X a quitté ...": a title apposed to the name opens the sentence for it
+        start = m.span.start - len(head) + (len(head) - len(head.lstrip()))
+        return any(e.kind == "epithet" and e.span.start == start and 0 <= m.span.start - e.span.end <= 1
+                   for e in self._mentions_between(start, m.span.start))
 
     def _left_context_mentions(self, tok: Any) -> list[Mention]:
         """When the parse gives no subject, the names just before the verb, back to a clause boundary."""
