@@ -255,3 +255,24 @@ def test_events_cues_il_is_the_titled_subject_of_the_sentence_before() -> None:
     a = Analyzer().analyze(Document(id="d", source="t", text=text, language="fr"))
     landed = next(c for c in a.event_cues if c.span.text == "atterri")
     assert [p.text for p in landed.participants] == ["William Ruto"]
+
+
+def test_events_cues_an_organisation_inside_a_title_is_no_participant() -> None:
+    from recoupe.analyze.runner import Analyzer
+    from recoupe.model import Document
+
+    text = "La Première ministre doit rencontrer mercredi le secrétaire général de l'OTAN, Lars Berg, à Oslo."
+    a = Analyzer().analyze(Document(id="d", source="t", text=text, language="fr"))
+    meet = next(c for c in a.event_cues if c.span.text == "rencontrer")
+    assert "OTAN" not in [p.text for p in meet.participants]
+
+
+def test_events_cues_a_verb_with_its_auxiliary_is_no_opening_participle() -> None:
+    from recoupe.analyze.runner import Analyzer
+    from recoupe.model import Document
+
+    text = ("Lima (AFP) – Le président péruvien Jorge Salas s'est rendu lundi à Quito pour un sommet, où il a appelé "
+            "les pays voisins à financer la reconstruction de l'Amazonie.")
+    a = Analyzer().analyze(Document(id="d", source="t", text=text, language="fr"))
+    went = next(c for c in a.event_cues if c.span.text == "rendu")
+    assert "Amazonie" not in [p.text for p in went.participants]

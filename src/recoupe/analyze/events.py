@@ -41,7 +41,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="2")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="4")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     lex = load_triggers(_language(ctx.document.language))
@@ -273,7 +273,7 @@ class _Finder:
                 if m.label in PLACE_LABELS and prep in self.lex.places["destination_prepositions"]:
                     places.append((3, m, self.text[phrase_start:m.span.end]))
         parts.extend(self._between_pairs(parts))
-        f.participants = self._split_pairs(_unique(parts))
+        f.participants = self._split_pairs(self._drop_role_complements(_unique(parts)))
         if places:
             places.sort(key=lambda p: (p[0], p[1].span.start))
             f.place, f.place_phrase = places[0][1], places[0][2]
@@ -403,8 +403,10 @@ class _Finder:
             return self._subject_mentions(tok.head, f, depth + 1)
         if tok.dep_ == "acl" and tok.head.i != tok.i:
             return [m for m in self._mentions_in(self._core(tok.head)) if m.label in PARTICIPANT_LABELS]
-        if tok.dep_ == "ROOT" or depth >= 3:
-            # a participle opening the sentence ("Parti de X, Kim ...") has the main clause's subject
+        opening_participle = "VerbForm=Part" in str(tok.morph) and not any(c.dep_.startswith("aux") for c in tok.children)
+        if (tok.dep_ == "ROOT" and opening_participle) or depth >= 3:
+            # a participle opening the sentence ("Parti de X, Kim ...") has the main clause's subject; a verb with
+            # its auxiliary ("s'est rendu") is a clause of its own, whatever spaCy made of its subject
             for c in tok.children:
                 if c.dep_ in ("acl:relcl",) or c.pos_ == "VERB":
                     for g in c.children:
@@ -543,6 +545,13 @@ class _Finder:
             elif is_subject and m.span.start >= near:
                 other = m
         return close_subject or close_person or far_subject or other or last or weak
+
+    def _drop_role_complements(self, parts: list[Mention]) -> list[Mention]:
+        """"le secrétaire général de l'ONU", "le porte-parole du Kremlin": the organisation only qualifies the role;
+        the person holding it takes part, not the organisation."""
+        titles = [m.span for m in self.mentions if m.kind == "epithet"]
+        return [m for m in parts if m.kind == "epithet" or m.label == "person"
+                or not any(t.start < m.span.start and m.span.end <= t.end for t in titles)]
 
     def _punct_start(self, pos: int) -> int:
         """Where the sentence holding `pos` starts, by punctuation and line breaks only."""
