@@ -114,3 +114,18 @@ def test_resolve_claims_same_verb_and_object_class_alone_is_no_corroboration() -
     again = item("c", "La présidente a reçu à Quito son homologue, venu demander des munitions.", {"P1", "Quito"},
                  {"présidente", "recevoir", "quito", "homologue", "demander", "munition"})
     assert same_claim(host, again)
+
+
+def test_resolve_claims_one_shared_actor_and_the_same_words_is_one_claim() -> None:
+    from recoupe.resolve.claims import _Item, same_claim
+
+    def item(doc: str, text: str, lemmas: set[str], entities: set[str]) -> _Item:
+        rec = ClaimRec(span=Span(doc, 0, len(text), text), text=text, modality="asserted", predicate="perdre")
+        return _Item(rec=rec, id=doc, doc=doc, origin=doc, published="", pclass="lemma:perdre", objects=frozenset(),
+                     entities=frozenset(entities), lemmas=frozenset(lemmas))
+
+    said = item("a", "Le Ghana aurait perdu 2 milliards de dollars de cacao.", {"ghana", "perdre", "milliard", "dollar", "cacao"}, {"GH"})
+    denied = item("b", "Le Ghana n'a pas perdu 2 milliards de dollars de cacao.", {"ghana", "perdre", "milliard", "dollar", "cacao"}, {"GH", "X"})
+    other = item("c", "Le Ghana a perdu son match contre le Togo.", {"ghana", "perdre", "match", "togo"}, {"GH", "TG"})
+    assert same_claim(said, denied)
+    assert not same_claim(said, other)

@@ -107,7 +107,7 @@ class _Item:
     source_entity: str | None = None
 
 
-@step("claims", version="4")
+@step("claims", version="5")
 def resolve_claims(ctx: ResolveContext) -> None:
     """Contract claims with their source entity, clustered across articles, with independent sources per cluster."""
     lk = _lookup(ctx)
@@ -195,7 +195,10 @@ def same_claim(a: _Item, b: _Item) -> bool:
     shared = len(a.entities & b.entities)
     if a.pclass.startswith("lemma:"):  # an unclassed predicate ("avoir", "souligner"): wording and participants must agree
         lem0 = len(a.lemmas & b.lemmas) / max(1, len(a.lemmas | b.lemmas))
-        return shared >= 2 and (lem0 >= 0.25 or fuzz.token_set_ratio(a.rec.text, b.rec.text) >= 75)
+        wording0 = fuzz.token_set_ratio(a.rec.text, b.rec.text)
+        # one shared participant is enough when the two say it in nearly the same words ("X aurait perdu 1,5 milliard
+        # de récoltes" / "X n'a pas perdu 1,5 milliard de récoltes")
+        return (shared >= 2 and (lem0 >= 0.25 or wording0 >= 75)) or (shared >= 1 and lem0 >= 0.5)
     objects = bool(a.objects & b.objects)
     lem = len(a.lemmas & b.lemmas) / max(1, len(a.lemmas | b.lemmas))
     if objects and (shared >= 1 or lem >= 0.15):  # the same verb alone is the block, not evidence
