@@ -84,3 +84,13 @@ def test_names_a_ministry_with_its_nationality_is_one_organisation(mentions) -> 
     got = mentions("Les pertes seraient moindres, d'après le ministère ghanéen de l'Agriculture.")
     assert got["ministère ghanéen de l'Agriculture"][0] == "organization"
     assert "Agriculture" not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Les navires attendaient à 80 kilomètres au sud de Sohag.",
+    "Le camp se trouve au nord-est d'Ilorin.",
+])
+def test_names_a_lone_name_where_only_a_place_can_stand_is_a_place(mentions, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = mentions(text)
+    name = text.rstrip(".").split()[-1].split("'")[-1]
+    assert got[name][0] == "place"

@@ -98,7 +98,7 @@ def _plural_pattern(noun: str) -> str:
     return r"\s+".join(words)
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="8")
+@component("names", requires=("spacy",), assigns=("mentions",), version="9")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx = lexicon()
@@ -142,6 +142,8 @@ def names(ctx: Context) -> dict[str, list[Any]]:
         if model and not (surface.split("-")[0].isupper() and len(surface.split("-")[0]) > 3):
             add(start, end, "equipment", kind="equipment").head = fold(surface)
             continue
+        if label == "person" and " " not in surface and _after_locative(ftext, start):
+            label = "place"  # "à 120 kilomètres au nord d'Ismaïlia": a lone name where only a place can stand
         for s, e in _split_glued(text, start, end, ctx.sdoc):
             label2, attrs = _retype(text[s:e], label, lx)
             attrs.update(_agentive(ctx.sdoc, text, s, e))
@@ -314,6 +316,18 @@ def _retype(surface: str, label: str, lx: Lexicon) -> tuple[str, dict[str, Any]]
     if f in lx.country_by_capital:
         return "place", {"capital_of": lx.country_by_capital[f]}
     return label, {}
+
+
+@lru_cache(maxsize=1)
+def _locative_re() -> re.Pattern[str]:
+    words = data_file("fr/geo.json").get("locative_before", [])
+    alt = "|".join(re.escape(_unaccent(w)).replace("'", _AP) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?i:\b(?:{alt}))\s*$")
+
+
+def _after_locative(ftext: str, start: int) -> bool:
+    """Whether the words right before `start` say where something lies ("au nord d'", "près de")."""
+    return _locative_re().search(ftext, max(0, start - 40), start) is not None
 
 
 def _after_org_head(ftext: str, start: int, lx: Lexicon) -> bool:
