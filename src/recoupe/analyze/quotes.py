@@ -70,6 +70,9 @@ def _marks_or_line_ends(marks: str) -> re.Pattern[str]:
     return re.compile(f"[{re.escape(marks)}\n]")
 
 
+_MARKUP = re.compile(r"[\s*_]*(?:\[\d+\][\s*_]*)?")  # what may follow a closing mark before the text goes on
+
+
 class _Finder:
     def __init__(self, doc_id: str, sdoc: Any, mentions: list[Mention], lex: Lexicon, text: str | None = None) -> None:
         self.doc_id = doc_id
@@ -121,8 +124,8 @@ class _Finder:
 
     def _after_close(self, q: _Quote) -> int:
         j = q.close + 1
-        m = re.match(r"[\s*_]*(?:\[\d+\][\s*_]*)?", self.text[j:])
-        return j + (m.end() if m else 0)
+        m = _MARKUP.match(self.text, j)
+        return m.end() if m else j
 
     def _limit(self, pos: int) -> int:
         lim = self.sentence(pos)[1]
