@@ -213,13 +213,15 @@ def word_count(text: str) -> int:
 class SpeakerFinder:
     """Finds the words naming a speaker around a speech verb or a source marker, over one parsed document."""
 
-    def __init__(self, sdoc: Any, mentions: list[Mention], lex: Lexicon, masked: list[tuple[int, int]] | None = None) -> None:
+    def __init__(self, sdoc: Any, mentions: list[Mention], lex: Lexicon, masked: list[tuple[int, int]] | None = None,
+                 text: str | None = None) -> None:
         self.sdoc = sdoc
-        self.text: str = sdoc.text
+        # `text` when the caller has it already: spaCy rebuilds `sdoc.text` from the tokens on every access
+        self.text: str = sdoc.text if text is None else text
         self.mi = MentionIndex(mentions)
         self.lex = lex
         self.masked = sorted(masked or [])  # character ranges (quoted words) that never hold a speaker
-        self.tok_starts = [t.idx for t in sdoc]
+        self.tok_starts: list[int] = sdoc.to_array("IDX").tolist()
 
     # -- tokens ----------------------------------------------------------------------------------
 
@@ -231,11 +233,8 @@ class SpeakerFinder:
     def tokens(self, start: int, end: int) -> list[Any]:
         """The tokens starting in [start, end)."""
         i = bisect.bisect_left(self.tok_starts, start)
-        out = []
-        while i < len(self.sdoc) and self.sdoc[i].idx < end:
-            out.append(self.sdoc[i])
-            i += 1
-        return out
+        j = bisect.bisect_left(self.tok_starts, end, lo=i)
+        return [self.sdoc[k] for k in range(i, j)]
 
     def in_mask(self, pos: int) -> bool:
         i = bisect.bisect_right(self.masked, (pos, 10**12)) - 1

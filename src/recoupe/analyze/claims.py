@@ -34,7 +34,8 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:qui|que|dont|lequel|laquelle)\s+\w+\s*,\s*$
 
 @component("claims", requires=("spacy", "sentences", "mentions", "quotes"), assigns=("claims",), version="3")
 def claims(ctx: Context) -> dict[str, list[Any]]:
-    return {"claims": find_claims(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.analysis.quotes, ctx.document.language or "fr")}
+    return {"claims": find_claims(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.analysis.quotes, ctx.document.language or "fr",
+                                  ctx.document.text)}
 
 
 def is_conditional(tok: Any, lex: Lexicon) -> bool:
@@ -62,20 +63,23 @@ def is_conditional(tok: Any, lex: Lexicon) -> bool:
 
 
 class _ClaimFinder:
-    def __init__(self, doc_id: str, sdoc: Any, mentions: list[Mention], quotes: list[QuoteRec], lex: Lexicon, preds: dict[str, Any]) -> None:
+    def __init__(self, doc_id: str, sdoc: Any, mentions: list[Mention], quotes: list[QuoteRec], lex: Lexicon, preds: dict[str, Any],
+                 text: str | None = None) -> None:
         self.doc_id = doc_id
         self.sdoc = sdoc
-        self.text: str = sdoc.text
+        self.text: str = sdoc.text if text is None else text
         self.lex = lex
         self.mo = lex.modality
         self.quotes = sorted(quotes, key=lambda q: q.span.start)
         marks = scan_marks(self.text, lex.speech["quote_marks"])
         self.masks = sorted([(o, c + 1) for o, c in marks])
-        self.sf = SpeakerFinder(sdoc, mentions, lex, self.masks)
+        self.sf = SpeakerFinder(sdoc, mentions, lex, self.masks, self.text)
         self.ends = sentence_ends(self.text, lex.abbreviations, self.sf.in_mask)
         self.mentions = mentions
         self.pred_class = {w: cls for cls, words in preds["predicate_classes"].items() for w in words}
         self.noun_class = {w: cls for cls, words in preds["noun_classes"].items() for w in words}
+        self.multiword_nouns = [(w, cls) for w, cls in self.noun_class.items() if " " in w]
+        self._conditional_at: dict[int, bool] = {}
         self.hedges = [h.lower() for h in self.mo["hedge_words"]]
         self.hedge_phrases = [h.lower() for h in self.mo["hedge_phrases"]]
 
@@ -115,7 +119,7 @@ class _ClaimFinder:
             return True
         if word_count(sent) < self.mo["min_claim_words"]:
             return True
-        if not any("Fin" in t.morph.get("VerbForm") or is_conditional(t, self.lex)
+        if not any("Fin" in t.morph.get("VerbForm") or self._is_conditional(t)
                    or t.pos_ in ("VERB", "AUX") and not t.morph.get("VerbForm")
                    or t.lower_ in self.lex.speech_forms and t.i > 0 and t.doc[t.i - 1].pos_ != "ADP" for t in toks):
             return True  # captions and headings have no finite verb
@@ -162,7 +166,7 @@ class _ClaimFinder:
         outside = [t for t in toks if not self.sf.in_mask(t.idx)]
         ids = {t.i for t in toks}
         roots = [t for t in toks if (t.head.i not in ids or t.head.i == t.i) and not t.is_punct]
-        finite = [t for t in roots if self._finite_group(t) or any(is_conditional(x, self.lex) for x in self._verb_group(t))]
+        finite = [t for t in roots if self._finite_group(t) or any(self._is_conditional(x) for x in self._verb_group(t))]
         verbs = [t for t in roots if t.pos_ in ("VERB", "AUX")]
         pred = (finite or verbs or roots or toks)[0]
         # the frame: a speech, belief or denial verb that governs the proposition (not one in a subordinate clause)
@@ -215,7 +219,7 @@ class _ClaimFinder:
         classes = sorted({self.noun_class[w] for w in content if w in self.noun_class}
                          | {self.noun_class[t.lower_] for t in toks if t.lower_ in self.noun_class})
         low_text = self.text[s:e].lower()
-        classes = sorted(set(classes) | {c for w, c in self.noun_class.items() if " " in w and w in low_text})
+        classes = sorted(set(classes) | {c for w, c in self.multiword_nouns if w in low_text})
         attrs: dict[str, Any] = {
             "lemmas": content,
             "predicate_class": self.pred_class.get(pred_word),
@@ -239,16 +243,23 @@ class _ClaimFinder:
 
     def _conditional(self, toks: list[Any], group: list[Any], frame: Any, frame_group: list[Any]) -> bool:
         """A conditional in the main clause (or the frame: "aurait répondu"), not a future-in-the-past after a past frame."""
-        if any(is_conditional(t, self.lex) for t in frame_group):
+        if any(self._is_conditional(t) for t in frame_group):
             return True
         ids = {t.i for t in toks}
-        cands = [t for t in toks if is_conditional(t, self.lex) and self._in_main_clause(t, ids)]
+        cands = [t for t in toks if self._is_conditional(t) and self._in_main_clause(t, ids)]
         if not cands:
             return False
         if frame is not None and self._past(frame_group):
             # "a dit qu'il se rendrait": the future of a past report, unless a modal or a compound conditional
             return any(lemma(t) in ("pouvoir", "devoir") or t.dep_.startswith("aux") for t in cands)
         return True
+
+    def _is_conditional(self, tok: Any) -> bool:
+        """`is_conditional`, remembered per token: the checks of one sentence ask it of the same tokens again."""
+        known = self._conditional_at.get(tok.i)
+        if known is None:
+            known = self._conditional_at[tok.i] = is_conditional(tok, self.lex)
+        return known
 
     def _in_main_clause(self, tok: Any, ids: set[int]) -> bool:
         """Not inside a relative or "si"/"lorsque" clause: the nearest marker before it, back to a comma, decides.
@@ -409,8 +420,11 @@ class _ClaimFinder:
         return lemma(tok)
 
 
-def find_claims(doc_id: str, sdoc: Any, mentions: list[Mention], quotes: list[QuoteRec], language: str = "fr") -> list[ClaimRec]:
-    """The claims of one parsed document, with modality, source and predicate."""
+def find_claims(doc_id: str, sdoc: Any, mentions: list[Mention], quotes: list[QuoteRec], language: str = "fr",
+                text: str | None = None) -> list[ClaimRec]:
+    """The claims of one parsed document, with modality, source and predicate.
+
+    `text` is the parsed text when the caller has it (spaCy rebuilds `sdoc.text` from the tokens on each access)."""
     lex = lexicon(language)
     preds = load_data("claim_predicates", "fr")
-    return _ClaimFinder(doc_id, sdoc, mentions, quotes, lex, preds).run()
+    return _ClaimFinder(doc_id, sdoc, mentions, quotes, lex, preds, text).run()

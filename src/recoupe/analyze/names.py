@@ -81,12 +81,15 @@ def _trim_time_words(text: str, start: int, end: int) -> int:
 
 def _unaccent(text: str) -> str:
     """The text without accents, same length and case, so that offsets carry over."""
-    out = []
-    for c in text:
-        f = unicodedata.normalize("NFKD", c)
-        base = "".join(x for x in f if not unicodedata.combining(x))
-        out.append(base if len(base) == 1 else c)
-    return "".join(out)
+    return "".join(map(_unaccent_char, text))
+
+
+@lru_cache(maxsize=None)
+def _unaccent_char(c: str) -> str:
+    # cached per character: a text has few distinct characters, and normalising each occurrence was the cost
+    f = unicodedata.normalize("NFKD", c)
+    base = "".join(x for x in f if not unicodedata.combining(x))
+    return base if len(base) == 1 else c
 
 
 def _plural_pattern(noun: str) -> str:
@@ -106,6 +109,7 @@ def names(ctx: Context) -> dict[str, list[Any]]:
     # when it keeps length, so we fold character by character.
     ftext = _unaccent(text)
     sent_starts = [s for s, _ in ctx.analysis.sentences]
+    tok_starts = ctx.sdoc.to_array("IDX").tolist()  # token offsets, for bisecting instead of scanning tokens
     out: list[Mention] = []
 
     def add(start: int, end: int, label: str, kind: str = "name", **attrs: Any) -> Mention:
@@ -157,7 +161,7 @@ def names(ctx: Context) -> dict[str, list[Any]]:
         contracted = fold(det.strip()) in ("du", "au", "de la", "de l'", "de l’")
         start = m.start("role") if contracted else m.start()
         end = m.end()
-        end = _extend_adjectives(ctx.sdoc, end)
+        end = _extend_adjectives(ctx.sdoc, tok_starts, end)
         key, attrs = _epithet_key(m, lx, ftext[m.end():end])
         if fold(det.strip()) in ("son", "sa", "leur"):
             attrs["possessive"] = True  # "son ministre": someone's minister, whoever "son" points at
@@ -193,7 +197,7 @@ def names(ctx: Context) -> dict[str, list[Any]]:
         m = _patterns()["bare_role"].match(ftext, pos)
         if m is None:
             continue
-        end2 = _extend_adjectives(ctx.sdoc, m.end())
+        end2 = _extend_adjectives(ctx.sdoc, tok_starts, m.end())
         key, attrs = _epithet_key(m, lx, ftext[m.end():end2])
         em = add(m.start("role"), end2, "person", kind="epithet", **attrs)
         em.head = key
@@ -201,7 +205,7 @@ def names(ctx: Context) -> dict[str, list[Any]]:
         nm.attrs.setdefault("epithets", []).append(key)
     # drop recogniser names lying inside an epithet ("ministre de la Défense" tagged as an organisation, "État
     # français" in "le chef de l'État français"): a role's own words, or a generic word, name no one
-    role_words = {fold(r).split(" ")[0] for r in lx.roles}
+    role_words = _first_words(lx.roles)
 
     def generic(m: Mention) -> bool:
         first = fold(m.span.text).split(" ")[0]
@@ -298,7 +302,7 @@ def _retype(surface: str, label: str, lx: Lexicon) -> tuple[str, dict[str, Any]]
     f = fold(surface)
     if f in lx.country_by_name:
         return "country", {"country": lx.country_by_name[f]}
-    if any(f.startswith(fold(h) + " ") or f.startswith(fold(h) + ".") for h in lx.honorifics):
+    if f.startswith(_honorific_prefixes(lx.honorifics)):
         return "person", {}
     words0 = f.split(" ")
     if words0[0] in lx.site_words and len(words0) > 1:  # "cosmodrome de Vostotchny", "gare de Khassan"
@@ -384,11 +388,28 @@ def _unrecognised_holder(text: str, end: int, out: list[Mention], lx: Lexicon, a
     return add(s, e, "person", recovered="after_epithet")
 
 
+@lru_cache(maxsize=8)
+def _first_words(roles: tuple[str, ...]) -> frozenset[str]:
+    """The folded first words of the roles ("ministre" of "ministre de la Défense")."""
+    return frozenset(fold(r).split(" ")[0] for r in roles)
+
+
+@lru_cache(maxsize=8)
+def _honorific_prefixes(honorifics: tuple[str, ...]) -> tuple[str, ...]:
+    """What a folded name starting with an honorific starts with: the honorific and a space or a full stop."""
+    return tuple(fold(h) + sep for h in honorifics for sep in (" ", "."))
+
+
 def _is_credit(text: str, start: int, end: int) -> bool:
     """Photo credits and bylines in capitals ("PHOTO JANE DOE, ASSOCIATED PRESS") are not mentions."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return _is_credit_line(text[line_start:line_end if line_end >= 0 else len(text)])
+
+
+@lru_cache(maxsize=4096)
+def _is_credit_line(line: str) -> bool:
+    # cached: a paragraph is one line, and every name in it asked the same question of the whole paragraph
     letters = [c for c in line if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(line.split()) >= 2:
         return True
@@ -424,14 +445,16 @@ def _extend_proper(sdoc: Any, tok_end: int, end: int) -> int:
     return end
 
 
-def _extend_adjectives(sdoc: Any, end: int) -> int:
-    """Carry an epithet over the adjectives that follow it ("des Affaires étrangères")."""
-    for tok in sdoc:
-        if tok.idx >= end:
-            if tok.idx - end <= 1 and tok.pos_ == "ADJ" and tok.text[:1].islower():
-                end = tok.idx + len(tok.text)
-                continue
-            break
+def _extend_adjectives(sdoc: Any, tok_starts: list[int], end: int) -> int:
+    """Carry an epithet over the adjectives that follow it ("des Affaires étrangères").
+
+    `tok_starts` are the tokens' offsets (sorted), so the first token at or after `end` is found by bisection."""
+    for i in range(bisect.bisect_left(tok_starts, end), len(tok_starts)):
+        tok = sdoc[i]
+        if tok.idx - end <= 1 and tok.pos_ == "ADJ" and tok.text[:1].islower():
+            end = tok.idx + len(tok.text)
+            continue
+        break
     return end
 
 
@@ -483,10 +506,16 @@ def _initials_match(acr: str, long: str, exact: bool = False) -> bool:
 
 def _equipment_head(surface: str, lx: Lexicon) -> str:
     f = fold(surface).replace("’", "'")
-    for n in lx.equipment:
-        if re.fullmatch(_plural_pattern(fold(n)), f):
-            return fold(n)
+    for head, pattern in _equipment_patterns(lx.equipment):
+        if pattern.fullmatch(f):
+            return head
     return f
+
+
+@lru_cache(maxsize=8)
+def _equipment_patterns(nouns: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each equipment noun, folded, with its compiled singular-or-plural pattern (in the lexicon's order)."""
+    return tuple((fold(n), re.compile(_plural_pattern(fold(n)))) for n in nouns)
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -171,8 +171,8 @@ def _match_multiplier(text: str, pos: int, lex: Lexicon) -> tuple[int, float] | 
 
 def _match_unit(text: str, pos: int, lex: Lexicon, allow_de: bool) -> tuple[int, str] | None:
     """The unit written at `pos` (after optional spaces, and "de"/"d'" when a multiplier came first)."""
-    m = re.match(r"[ \u00a0\u202f]*", text[pos:])
-    p = pos + (m.end() if m else 0)
+    m = _SPACES.match(text, pos)  # at pos: slicing text[pos:] copied the rest of the document for every number
+    p = m.end() if m else pos
     if allow_de:
         d = re.match(r"(de |d['’])", text[p:p + 3])
         if d:
@@ -192,6 +192,9 @@ def _match_unit(text: str, pos: int, lex: Lexicon, allow_de: bool) -> tuple[int,
                 return None
             return e, unit
     return None
+
+
+_SPACES = re.compile(r"[ \u00a0\u202f]*")
 
 
 def _preceding_words(text: str, start: int, n: int = 30) -> str:
@@ -302,7 +305,7 @@ def _count_noun(sdoc: Any, pos: int, lex: Lexicon, allow_de: bool, starts: list[
 
 def _token_at(sdoc: Any, pos: int, starts: list[int] | None = None) -> Any:
     """The first non-space token starting at or after `pos` (binary search over token offsets)."""
-    starts = starts if starts is not None else [t.idx for t in sdoc]
+    starts = starts if starts is not None else sdoc.to_array("IDX").tolist()
     i = bisect.bisect_left(starts, pos)
     while i < len(sdoc) and sdoc[i].is_space:
         i += 1
@@ -313,7 +316,7 @@ def find_quantities(text: str, sdoc: Any = None, lang: str = "fr") -> list[_Num]
     """Quantities in `text` with value, unit, bound and span (no context yet); dates, years and codes skipped."""
     lex = lexicon(lang)
     cands = _candidates(text, lex, lang)
-    starts = [t.idx for t in sdoc] if sdoc is not None else None
+    starts = sdoc.to_array("IDX").tolist() if sdoc is not None else None
     found: list[_Num] = []
     for n in cands:
         if _skipped_before(text, n.start, lex):

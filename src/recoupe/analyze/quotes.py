@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from recoupe.analyze.attribution import Lexicon, Speaker, SpeakerFinder, is_speech_verb, lexicon, sentence_ends, word_count
@@ -30,7 +31,7 @@ class _Quote:
 
 @component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="3")
 def quotes(ctx: Context) -> dict[str, list[Any]]:
-    return {"quotes": find_quotes(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.document.language or "fr")}
+    return {"quotes": find_quotes(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.document.language or "fr", ctx.document.text)}
 
 
 def scan_marks(text: str, pairs: dict[str, str]) -> list[tuple[int, int]]:
@@ -38,7 +39,9 @@ def scan_marks(text: str, pairs: dict[str, str]) -> list[tuple[int, int]]:
     closers = {v: k for k, v in pairs.items() if k != v}
     out: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(text):
+    # only marks and line ends change the state, so visit only them rather than every character
+    for found in _marks_or_line_ends("".join(sorted(set(pairs) | set(closers)))).finditer(text):
+        i, ch = found.start(), found.group()
         if ch == "\n":
             stack = []
         elif ch in pairs and pairs[ch] == ch:  # a straight mark opens or closes depending on the stack
@@ -62,10 +65,18 @@ def scan_marks(text: str, pairs: dict[str, str]) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=8)
+def _marks_or_line_ends(marks: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(marks)}\n]")
+
+
+_MARKUP = re.compile(r"[\s*_]*(?:\[\d+\][\s*_]*)?")  # what may follow a closing mark before the text goes on
+
+
 class _Finder:
-    def __init__(self, doc_id: str, sdoc: Any, mentions: list[Mention], lex: Lexicon) -> None:
+    def __init__(self, doc_id: str, sdoc: Any, mentions: list[Mention], lex: Lexicon, text: str | None = None) -> None:
         self.doc_id = doc_id
-        self.text: str = sdoc.text
+        self.text: str = sdoc.text if text is None else text
         self.sdoc = sdoc
         self.lex = lex
         self.mentions = mentions
@@ -80,7 +91,7 @@ class _Finder:
             if e > s and not self._reference_line(o):
                 self.quotes.append(_Quote(o, c, s, e))
         self.masks = [(q.open, q.close + 1) for q in self.quotes]
-        self.sf = SpeakerFinder(sdoc, mentions, lex, self.masks)
+        self.sf = SpeakerFinder(sdoc, mentions, lex, self.masks, self.text)
         # sentence ends outside the quoted words: quotes spanning sentences stay in one
         self.ends = sentence_ends(self.text, lex.abbreviations, self.sf.in_mask)
 
@@ -113,8 +124,8 @@ class _Finder:
 
     def _after_close(self, q: _Quote) -> int:
         j = q.close + 1
-        m = re.match(r"[\s*_]*(?:\[\d+\][\s*_]*)?", self.text[j:])
-        return j + (m.end() if m else 0)
+        m = _MARKUP.match(self.text, j)
+        return m.end() if m else j
 
     def _limit(self, pos: int) -> int:
         lim = self.sentence(pos)[1]
@@ -369,6 +380,8 @@ class _Finder:
         return Span(self.doc_id, start, end, self.text[start:end])
 
 
-def find_quotes(doc_id: str, sdoc: Any, mentions: list[Mention], language: str = "fr") -> list[QuoteRec]:
-    """The direct quotations of one parsed document, each with its speaker when the text names one."""
-    return _Finder(doc_id, sdoc, mentions, lexicon(language)).run()
+def find_quotes(doc_id: str, sdoc: Any, mentions: list[Mention], language: str = "fr", text: str | None = None) -> list[QuoteRec]:
+    """The direct quotations of one parsed document, each with its speaker when the text names one.
+
+    `text` is the parsed text when the caller has it (spaCy rebuilds `sdoc.text` from the tokens on each access)."""
+    return _Finder(doc_id, sdoc, mentions, lexicon(language), text).run()

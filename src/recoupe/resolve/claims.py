@@ -171,19 +171,24 @@ def _blocks(items: list[_Item]) -> dict[tuple[str, str], list[int]]:
 
 
 def _pairs(items: list[_Item], blocks: dict[tuple[str, str], list[int]]) -> Iterator[tuple[int, int]]:
+    """Each candidate pair once, (smaller, larger). Pairs from the same original article are left out here, where
+    it is cheap: `same_claim` refuses them first thing, and copies of one article fill the blocks with them."""
     seen: set[tuple[int, int]] = set()
+    origin = [it.origin for it in items]
     for key in sorted(blocks):
         idx = blocks[key]
+        width = len(idx)
         if len(idx) > BLOCK_CAP:
             idx = sorted(idx, key=lambda i: (items[i].published, items[i].doc, i))
-            cand = ((idx[a], idx[b]) for a in range(len(idx)) for b in range(a + 1, min(len(idx), a + 1 + WINDOW)))
-        else:
-            cand = ((idx[a], idx[b]) for a in range(len(idx)) for b in range(a + 1, len(idx)))
-        for i, j in cand:
-            p = (min(i, j), max(i, j))
-            if p not in seen:
-                seen.add(p)
-                yield p
+            width = WINDOW
+        for a, i in enumerate(idx):
+            for j in idx[a + 1:a + 1 + width]:
+                if origin[i] == origin[j]:
+                    continue
+                p = (i, j) if i < j else (j, i)
+                if p not in seen:
+                    seen.add(p)
+                    yield p
 
 
 def same_claim(a: _Item, b: _Item) -> bool:

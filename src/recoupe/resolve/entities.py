@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -46,10 +47,13 @@ class Cluster:
         return Counter(m.label for m in self.mentions if m.kind != "epithet")
 
 
+@lru_cache(maxsize=1 << 16)
 def strip_titles(surface: str) -> tuple[str, str | None]:
-    """'M. Kim' -> ('Kim', None); 'V. Poutine' -> ('Poutine', 'v'); leading articles dropped too."""
+    """'M. Kim' -> ('Kim', None); 'V. Poutine' -> ('Poutine', 'v'); leading articles dropped too.
+
+    Cached: a dossier names the same people in the same words many times."""
     s = surface.strip()
-    for h in sorted(lexicon().honorifics, key=len, reverse=True):
+    for h in _honorifics_longest_first():
         if s.startswith(h + " ") or (h.endswith(".") and s.startswith(h) and len(s) > len(h) and s[len(h)].isupper()):
             s = s[len(h):].strip()
             break
@@ -59,6 +63,15 @@ def strip_titles(surface: str) -> tuple[str, str | None]:
         initial = fold(s[0])
         s = s[m.end():].strip()
     return s, initial
+
+
+@lru_cache(maxsize=1)
+def _honorifics_longest_first() -> list[str]:
+    return sorted(lexicon().honorifics, key=len, reverse=True)
+
+
+# translit_key is pure and asked of the same surface forms again and again across a dossier
+_translit_key = lru_cache(maxsize=1 << 16)(translit_key)
 
 
 def _merge(a: Cluster, b: Cluster) -> Cluster:
@@ -111,7 +124,7 @@ def resolve_entities(ctx: ResolveContext) -> None:
                 c = cluster("equipment:" + (m.head or fold(m.span.text)))
             else:
                 base, _ = strip_titles(m.span.text)
-                key = translit_key(base) or translit_key(m.span.text)
+                key = _translit_key(base) or _translit_key(m.span.text)
                 c = cluster(key)
             c.mentions.append(m)
             where[id(m)] = c
@@ -146,29 +159,36 @@ def resolve_entities(ctx: ResolveContext) -> None:
             toks = c.key.split()
             for t in {toks[0], toks[-1]}:
                 full_all[t].append(c)
+    stats = _FullNameStats()
     for m_cluster in list(clusters.values()):
         if m_cluster.merged_into is not None or len(m_cluster.key.split()) != 1 or m_cluster.key.startswith(("country:", "equipment:")):
             continue
         token = m_cluster.key
         is_person = person_like(m_cluster)
+        moved: set[int] = set()
         for m in list(m_cluster.mentions):
             if m.attrs.get("capital_of") or m.kind == "acronym":
                 continue
             _, initial = strip_titles(m.span.text)
-            target = _pick_full(token, initial, full_by_doc.get((m.span.doc, token), []), m.span.doc)
+            target = _pick_full(token, initial, full_by_doc.get((m.span.doc, token), []), m.span.doc, stats)
             if target is None and is_person:  # across the dossier only when the name is a person's
-                target = _pick_full(token, initial, full_all.get(token, []), None)
+                target = _pick_full(token, initial, full_all.get(token, []), None, stats)
             if target is not None:
-                m_cluster.mentions.remove(m)
-                target.root().mentions.append(m)
+                moved.add(id(m))
+                stats.append(target.root(), m)
                 where[id(m)] = target.root()
+        if moved:
+            # the mentions of a cluster are distinct spans, so dropping the moved ones by identity does what
+            # one list.remove per mention did, without rescanning the list each time
+            m_cluster.mentions[:] = [m for m in m_cluster.mentions if id(m) not in moved]
+            stats.forget(m_cluster)
 
     # 5. acronyms join their expansion
     for a in ctx.analyses:
         for m in a.mentions:
             exp = m.attrs.get("expansion")
             if exp and id(m) in where:
-                other = clusters.get(translit_key(exp))
+                other = clusters.get(_translit_key(exp))
                 if other is not None:
                     _merge(where[id(m)], other)
 
@@ -204,15 +224,24 @@ def resolve_entities(ctx: ResolveContext) -> None:
 
     # 7. metonymy: a capital that acts stands for its country
     for c in list(clusters.values()):
-        for m in list(c.mentions):
+        before = list(c.mentions)
+        leaving: set[int] = set()
+        for m in before:
             code = m.attrs.get("capital_of")
             if code and m.attrs.get("agentive") and m.label == "place":
                 owner = _owner_of_mention(m, where)
-                owner.mentions.remove(m)
+                if owner is c:
+                    leaving.add(id(m))  # dropped from c below, in one pass rather than one list.remove each
+                else:
+                    owner.mentions.remove(m)
                 country = cluster("country:" + code).root()
                 country.country = code
                 country.mentions.append(m)
                 where[id(m)] = country
+        if leaving:
+            # what was there before loses the leaving mentions (distinct spans: identity is what list.remove
+            # matched); what joined c meanwhile (c being their country) stays at the end, in order
+            c.mentions[:] = [m for m in c.mentions[:len(before)] if id(m) not in leaving] + c.mentions[len(before):]
 
     # write the entities
     seen: set[int] = set()
@@ -229,19 +258,61 @@ def resolve_entities(ctx: ResolveContext) -> None:
             ctx.mention_entity[(m.span.doc, m.span.start, m.span.end)] = ent.id
 
 
-def _pick_full(token: str, initial: str | None, candidates: list[Cluster], doc: str | None) -> Cluster | None:
+@dataclass
+class _Counts:
+    labels: Counter[str]  # as Cluster.labels(): mentions only ever join, so the keys keep the same order
+    per_doc: Counter[str]
+    size: int
+    person_name: bool  # whether one of its name forms looks like a person's name
+
+
+class _FullNameStats:
+    """What `_pick_full` reads of a candidate full name, counted once per cluster and kept up to date as mentions
+    join it, rather than recounted over all its mentions for every single-token mention looked up (which made
+    step 4 quadratic in the size of the dossier)."""
+
+    def __init__(self) -> None:
+        self._counts: dict[int, _Counts] = {}
+
+    def of(self, c: Cluster) -> _Counts:
+        counts = self._counts.get(id(c))
+        if counts is None:
+            counts = self._counts[id(c)] = _Counts(c.labels(), Counter(m.span.doc for m in c.mentions), len(c.mentions),
+                                                   _looks_like_person_name(c))
+        return counts
+
+    def append(self, c: Cluster, m: Mention) -> None:
+        """Add the mention to the cluster, and to its counts when they were taken."""
+        c.mentions.append(m)
+        counts = self._counts.get(id(c))
+        if counts is not None:
+            if m.kind != "epithet":
+                counts.labels[m.label] += 1
+            counts.per_doc[m.span.doc] += 1
+            counts.size += 1
+            counts.person_name = counts.person_name or (m.kind == "name" and _person_name_form(m.span.text))
+
+    def forget(self, c: Cluster) -> None:
+        """Drop the counts of a cluster whose mentions changed otherwise."""
+        self._counts.pop(id(c), None)
+
+
+def _pick_full(token: str, initial: str | None, candidates: list[Cluster], doc: str | None, stats: _FullNameStats) -> Cluster | None:
     """The full name this single token abbreviates: it must be its first or last token; the most mentioned wins
     when it clearly dominates (so that "Kim" is Kim Jong-un where he is the story, not his father)."""
     scored = []
     for c in {id(x.root()): x.root() for x in candidates}.values():
         toks = c.key.split()
-        if token not in (toks[0], toks[-1]) or not c.labels() or c.labels().most_common(1)[0][0] != "person":
+        if token not in (toks[0], toks[-1]):
             continue
-        if not _looks_like_person_name(c):
+        counts = stats.of(c)
+        if not counts.labels or counts.labels.most_common(1)[0][0] != "person":
+            continue
+        if not counts.person_name:
             continue  # "Poutine-Kim de Vostotchny" is a title the recogniser took for a name
         if initial and token == toks[-1] and not toks[0].startswith(initial):
             continue
-        n = sum(1 for m in c.mentions if doc is None or m.span.doc == doc)
+        n = counts.size if doc is None else counts.per_doc[doc]
         scored.append((n, c.key, c))
     if not scored:
         return None
@@ -252,8 +323,11 @@ def _pick_full(token: str, initial: str | None, candidates: list[Cluster], doc: 
 
 
 def _looks_like_person_name(c: Cluster) -> bool:
-    forms = [m.span.text for m in c.mentions if m.kind == "name"]
-    return any(len(f.split()) <= 4 and not re.search(r"[A-Z]\w+-[A-Z]\w{2,}", f) and " de " not in f for f in forms)
+    return any(_person_name_form(m.span.text) for m in c.mentions if m.kind == "name")
+
+
+def _person_name_form(form: str) -> bool:
+    return len(form.split()) <= 4 and not re.search(r"[A-Z]\w+-[A-Z]\w{2,}", form) and " de " not in form
 
 
 def _epithet_keys(e: Mention, learning: bool = False) -> list[str]:
@@ -322,7 +396,7 @@ def _entity(c: Cluster) -> Entity | None:
     name = max(name_forms, key=lambda f: (len(re.split(r"[\s-]+", f)), name_forms[f], len(f), f)) if not c.country else \
         max(name_forms, key=lambda f: (name_forms[f], f))
     mentions = sorted((m.span for m in c.mentions), key=lambda s: (s.doc, s.start, s.end))
-    key = ("country:" + c.country) if c.country else f"{etype}:{translit_key(name)}"
+    key = ("country:" + c.country) if c.country else f"{etype}:{_translit_key(name)}"
     attrs: dict[str, object] = {"mention_count": len(mentions)}
     if c.country:
         attrs["country_code"] = c.country
