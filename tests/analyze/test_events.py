@@ -7,42 +7,12 @@ from typing import Any
 import pytest
 
 from recoupe.analyze import nlp as nlp_mod
-from recoupe.analyze.events import events as events_component
-from recoupe.analyze.registry import Context
-from recoupe.model import Analysis, Document, EventCue, Mention, Span, TimeExpr
+from tests.analyze.event_harness import analyze, one as only
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Any:
     return nlp_mod.load()
-
-
-def analyze(nlp: Any, text: str, names: dict[str, str], published: str | None = "2024-03-05",
-            times: list[tuple[str, str, str, str]] | None = None) -> list[EventCue]:
-    """Run the component on `text` with `names` (surface -> label) as mentions and `times` as
-    (surface, value, precision, anchor word) time expressions."""
-    doc = Document(id="doc-t", source="t.txt", text=text, language="fr", published=published)
-    sdoc = nlp(text)
-    mentions = []
-    for surface, label in names.items():
-        start = text.find(surface)
-        while start >= 0:
-            mentions.append(Mention(span=Span("doc-t", start, start + len(surface), surface), label=label))
-            start = text.find(surface, start + 1)
-    tx = []
-    for surface, value, precision, anchor in times or []:
-        s = text.index(surface)
-        tx.append(TimeExpr(span=Span("doc-t", s, s + len(surface), surface), value=value, precision=precision,
-                           anchor=text.index(anchor)))
-    a = Analysis(doc="doc-t", version="t", sentences=[(x.start_char, x.end_char) for x in sdoc.sents],
-                 mentions=mentions, times=tx)
-    return events_component(Context(document=doc, sdoc=sdoc, analysis=a))["event_cues"]
-
-
-def only(cues: list[EventCue], trigger: str) -> EventCue:
-    found = [c for c in cues if c.span.text == trigger]
-    assert len(found) == 1, [(c.span.text, c.type) for c in cues]
-    return found[0]
 
 
 @pytest.mark.parametrize("text, trigger, etype", [

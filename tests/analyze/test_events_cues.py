@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 
 from recoupe.analyze import nlp as nlp_mod
-from recoupe.analyze.events import events as events_component
-from recoupe.analyze.registry import Context
-from recoupe.model import Analysis, Document, EventCue, Mention, QuoteRec, Span, TimeExpr
+from recoupe.analyze.runner import Analyzer
+from recoupe.model import Document, EventCue
+from tests.analyze.event_harness import analyze, one
 
 
 @pytest.fixture(scope="module")
@@ -17,39 +17,10 @@ def nlp() -> Any:
     return nlp_mod.load()
 
 
-def analyze(nlp: Any, text: str, names: dict[str, str], times: list[tuple[str, str, str, str]] | None = None,
-            quotes: list[tuple[str, str]] | None = None, drop_nested: bool = False) -> list[EventCue]:
-    """The component on `text` with `names` (surface -> label) as mentions, `times` as (surface, value, precision,
-    anchor word) and `quotes` as (quoted words, speaker); `drop_nested` keeps only the longest of nested mentions."""
-    doc = Document(id="doc-t", source="t.txt", text=text, language="fr", published="2024-03-05")
-    sdoc = nlp(text)
-    mentions = []
-    for surface, label in names.items():
-        start = text.find(surface)
-        while start >= 0:
-            mentions.append(Mention(span=Span("doc-t", start, start + len(surface), surface), label=label))
-            start = text.find(surface, start + 1)
-    if drop_nested:
-        mentions = [m for m in mentions if not any(o is not m and o.span.start <= m.span.start and m.span.end <= o.span.end
-                                                   for o in mentions)]
-    tx = []
-    for surface, value, precision, anchor in times or []:
-        s = text.index(surface)
-        tx.append(TimeExpr(span=Span("doc-t", s, s + len(surface), surface), value=value, precision=precision, anchor=text.index(anchor)))
-    qs = []
-    for words, speaker in quotes or []:
-        s, p = text.index(words), text.index(speaker)
-        qs.append(QuoteRec(span=Span("doc-t", s, s + len(words), words), speaker_text=speaker,
-                           speaker_span=Span("doc-t", p, p + len(speaker), speaker)))
-    a = Analysis(doc="doc-t", version="t", sentences=[(x.start_char, x.end_char) for x in sdoc.sents],
-                 mentions=mentions, times=tx, quotes=qs)
-    return events_component(Context(document=doc, sdoc=sdoc, analysis=a))["event_cues"]
-
-
-def one(cues: list[EventCue], trigger: str) -> EventCue:
-    found = [c for c in cues if c.span.text == trigger]
-    assert len(found) == 1, [(c.span.text, c.type) for c in cues]
-    return found[0]
+@pytest.fixture(scope="module")
+def pipeline() -> Analyzer:
+    """The whole default analysis, recogniser included, for what depends on the names it finds."""
+    return Analyzer()
 
 
 def names_of(c: EventCue) -> set[str]:
@@ -246,33 +217,24 @@ def test_events_departure_keeps_its_destination_apart_from_its_origin(nlp: Any) 
     assert c.attrs["destination_phrase"] == "pour la Suède"
 
 
-def test_events_cues_il_is_the_titled_subject_of_the_sentence_before() -> None:
-    from recoupe.analyze.runner import Analyzer
-    from recoupe.model import Document
-
+def test_events_cues_il_is_the_titled_subject_of_the_sentence_before(pipeline: Analyzer) -> None:
     text = ("Le président kényan William Ruto a quitté Charm el-Cheikh jeudi, au lendemain de sa rencontre avec "
             "António Guterres. Il avait atterri lundi à l'aéroport de la ville.")
-    a = Analyzer().analyze(Document(id="d", source="t", text=text, language="fr"))
+    a = pipeline.analyze(Document(id="d", source="t", text=text, language="fr"))
     landed = next(c for c in a.event_cues if c.span.text == "atterri")
     assert [p.text for p in landed.participants] == ["William Ruto"]
 
 
-def test_events_cues_an_organisation_inside_a_title_is_no_participant() -> None:
-    from recoupe.analyze.runner import Analyzer
-    from recoupe.model import Document
-
+def test_events_cues_an_organisation_inside_a_title_is_no_participant(pipeline: Analyzer) -> None:
     text = "La Première ministre doit rencontrer mercredi le secrétaire général de l'OTAN, Lars Berg, à Oslo."
-    a = Analyzer().analyze(Document(id="d", source="t", text=text, language="fr"))
+    a = pipeline.analyze(Document(id="d", source="t", text=text, language="fr"))
     meet = next(c for c in a.event_cues if c.span.text == "rencontrer")
     assert "OTAN" not in [p.text for p in meet.participants]
 
 
-def test_events_cues_a_verb_with_its_auxiliary_is_no_opening_participle() -> None:
-    from recoupe.analyze.runner import Analyzer
-    from recoupe.model import Document
-
+def test_events_cues_a_verb_with_its_auxiliary_is_no_opening_participle(pipeline: Analyzer) -> None:
     text = ("Lima (AFP) – Le président péruvien Jorge Salas s'est rendu lundi à Quito pour un sommet, où il a appelé "
             "les pays voisins à financer la reconstruction de l'Amazonie.")
-    a = Analyzer().analyze(Document(id="d", source="t", text=text, language="fr"))
+    a = pipeline.analyze(Document(id="d", source="t", text=text, language="fr"))
     went = next(c for c in a.event_cues if c.span.text == "rendu")
     assert "Amazonie" not in [p.text for p in went.participants]
