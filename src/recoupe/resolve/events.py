@@ -475,25 +475,13 @@ def _within_reference(ref: str, value: str, reported_after: bool) -> bool:
     """Can an undated cue written around `ref` be about an event dated `value`? Not if the event is over a year
     older (it would carry a date or a past-perfect), nor, for what the article says happened, later than the article."""
     try:
-        start, end = _period(value)
-        rstart, rend = _period(ref)
+        start, end = reference.period_bounds(value)
+        rstart, rend = reference.period_bounds(ref)
     except ValueError:
         return True
     if (rstart - end).days > HISTORICAL_DAYS:
         return False
     return not (reported_after and start > rend)
-
-
-def _period(value: str) -> tuple[date, date]:
-    p = value.split("-")
-    y = int(p[0][:4])
-    if len(p) == 1:
-        return date(y, 1, 1), date(y, 12, 31)
-    m = int(p[1])
-    if len(p) == 2:
-        return date(y, m, 1), date.fromordinal(date(y + (m == 12), m % 12 + 1, 1).toordinal() - 1)
-    d = date(y, m, int(p[2][:2]))
-    return d, d
 
 
 def _prefix_compatible(a: str, b: str) -> bool:
@@ -635,7 +623,7 @@ def _contract_date(value: str | None) -> str | None:
         head = value[:n]
         if len(head) == n and _CONTRACT_DATE.fullmatch(head):
             try:
-                _period(head)
+                reference.period_bounds(head)
             except ValueError:
                 continue
             return head
@@ -649,17 +637,8 @@ def _precision(value: str | None) -> str | None:
 
 
 def _days_between(a: str, b: str) -> int:
-    def end(v: str) -> date:
-        p = v.split("-")
-        y = int(p[0][:4])
-        if len(p) == 1:
-            return date(y, 12, 31)
-        mth = int(p[1])
-        if len(p) == 2:
-            return date.fromordinal(date(y + (mth == 12), mth % 12 + 1, 1).toordinal() - 1)
-        return date(y, mth, int(p[2][:2]))
     try:
-        return (end(b) - end(a)).days
+        return (reference.period_bounds(b)[1] - reference.period_bounds(a)[1]).days
     except ValueError:
         return 0
 

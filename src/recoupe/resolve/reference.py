@@ -158,7 +158,7 @@ def _own_dates(times: Iterable[TimeExpr]) -> list[Constraint]:
         if rule not in ("date", "dm_rel", "numeric", "month_year") or "/" in t.value:
             continue
         try:
-            lo, hi = _bounds(t.value)
+            lo, hi = period_bounds(t.value)
         except ValueError:
             continue
         if ref == "future" and tense in FUTURE_TENSES:
@@ -168,33 +168,30 @@ def _own_dates(times: Iterable[TimeExpr]) -> list[Constraint]:
     return out
 
 
-def _bounds(value: str) -> tuple[date, date]:
-    p = [int(x) for x in value.split("-")]
-    if len(p) == 3:
-        d = date(p[0], p[1], p[2])
-        return d, d
+def period_bounds(value: str) -> tuple[date, date]:
+    """First and last day of an ISO value at its precision ("2023", "2023-09", "2023-09-12"); ValueError if none."""
+    p = value.split("-")
+    y = int(p[0][:4])
+    if len(p) == 1:
+        return date(y, 1, 1), date(y, 12, 31)
+    m = int(p[1])
     if len(p) == 2:
-        return date(p[0], p[1], 1), date(p[0] + (p[1] == 12), p[1] % 12 + 1, 1) - timedelta(days=1)
-    return date(p[0], 1, 1), date(p[0], 12, 31)
+        return date(y, m, 1), date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
+    d = date(y, m, int(p[2][:2]))
+    return d, d
 
 
 def _window(doc: Document, cons: list[Constraint]) -> list[date]:
     lo = hi = None
     if doc.published:
-        p = doc.published.split("-")
         try:
-            y = int(p[0])
-            if len(p) >= 2:
-                m = int(p[1])
-                lo, hi = date(y, m, 1), date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
-            else:
-                lo, hi = date(y, 1, 1), date(y, 12, 31)
+            lo, hi = period_bounds(doc.published[:7])  # its header month (or year)
         except ValueError:
             lo = hi = None
-    # an article is searched for near the dated events it shares with the dossier; an undated one that shares none
-    # is taken to be written within a week after the latest day it cites itself (said so in its basis)
-    # (a weekday tied to a dated event places it best; else the latest event it shares or cites bounds it) -- the
-    # window stays a few weeks long whatever the article cites, so the search costs little per article
+    # an article is searched for near the dated events it shares with the dossier: a weekday tied to a dated event
+    # places it best, else the latest event it shares bounds it; an undated one that shares none is taken to be
+    # written within a week after the latest day it cites itself (said so in its basis). The window stays a few
+    # weeks long whatever the article cites, so the search costs little per article
     if not cons:
         return []
     anchors = [c.day for c in cons if c.rule == "weekday"] or [max(c.day for c in cons if c.rule != "own_date")] \
