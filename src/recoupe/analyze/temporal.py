@@ -1032,6 +1032,11 @@ _EVENT_REL_RE = re.compile(
 ) if LEX.event_relative else None
 
 
+def _names_a_day(t: TimeExpr) -> bool:
+    """A point the text dates to the day (not a period): what "au lendemain de", "la veille" count from."""
+    return t.precision == "day" and bool(t.value) and len(t.value or "") == 10 and t.kind in ("date", "relative")
+
+
 def event_relative(doc_id: str, text: str, sdoc: Any, found: list[TimeExpr]) -> list[TimeExpr]:
     """Dates of events named only relative to a dated clause: in "reçu le 13 mai, au lendemain de son arrivée", the
     arrival is dated 12 May. The new expression spans the event's words ("son arrivée") and is anchored to its noun."""
@@ -1040,7 +1045,7 @@ def event_relative(doc_id: str, text: str, sdoc: Any, found: list[TimeExpr]) -> 
     out: list[TimeExpr] = []
     by_anchor: dict[int, list[TimeExpr]] = {}
     for t in found:
-        if t.anchor is not None and t.precision == "day" and t.value and len(t.value) == 10 and t.kind in ("date", "relative"):
+        if t.anchor is not None and _names_a_day(t):
             by_anchor.setdefault(t.anchor, []).append(t)
     for m in _EVENT_REL_RE.finditer(text):
         head = find_anchor(sdoc, m.start(), m.end() - 1)
@@ -1079,8 +1084,7 @@ def narrative_relative(doc_id: str, text: str, sdoc: Any, found: list[TimeExpr])
     own time line), not from the publication date; without such a day nearby they are left out, not guessed."""
     if _NARRATIVE_REL_RE is None:
         return []
-    days = sorted((t for t in found if t.precision == "day" and t.value and len(t.value) == 10 and t.kind in ("date", "relative")),
-                  key=lambda t: t.span.start)
+    days = sorted((t for t in found if _names_a_day(t)), key=lambda t: t.span.start)
     starts = [t.span.start for t in days]
     out: list[TimeExpr] = []
     for m in _NARRATIVE_REL_RE.finditer(text):

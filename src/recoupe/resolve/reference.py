@@ -57,6 +57,7 @@ class DocReference:
     days: list[date]
     basis: list[Constraint] = field(default_factory=list)
     ignored: list[Constraint] = field(default_factory=list)
+    reader: Retime | None = None  # the article's memoised re-reading, so `retimed` does not read again
 
     @property
     def value(self) -> str | None:
@@ -223,7 +224,7 @@ def _solve(doc: Document, cons: list[Constraint], times: Iterable[TimeExpr], ret
         days = tight or days
     kept = [c for c in cons if all(c.test(r) for r in days)]
     dropped = [c for c in cons if not any(c.test(r) for r in days)]
-    return DocReference(doc.id, days, kept, dropped)
+    return DocReference(doc.id, days, kept, dropped, retime)
 
 
 def _week_span(weekdays: list[TimeExpr], r: date, retime: Retime) -> int:
@@ -243,7 +244,7 @@ def retimed(ref: DocReference, times: Iterable[TimeExpr], retime: Retime) -> lis
     for t in times:
         if "groups" not in t.attrs:
             continue
-        readings = [retime(t, r) for r in ref.days]
+        readings = [(ref.reader or retime)(t, r) for r in ref.days]
         if any(x is None for x in readings):
             continue
         values = {(x.value, x.precision) for x in readings if x is not None}
