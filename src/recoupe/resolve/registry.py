@@ -50,9 +50,9 @@ class ResolveContext:
         """Like `entity_at`, but a group mention ("les deux dirigeants") covering the span gives each of its members."""
         for s, e, members in self._groups().get(span.doc, ()):
             if s <= span.start and span.end <= e or span.start <= s and e <= span.end:
-                out = [eid for a, b in members if (eid := self.entity_at(Span(span.doc, a, b, ""))) is not None]
+                out = self._member_entities(span.doc, members)
                 if out:
-                    return list(dict.fromkeys(out))
+                    return out
         eid = self.entity_at(span)
         return [eid] if eid is not None else []
 
@@ -61,8 +61,12 @@ class ResolveContext:
         out: list[str] = []
         for s, e, members in self._groups().get(doc, ()):
             if start <= s and e <= end:
-                out += [eid for a, b in members if (eid := self.entity_at(Span(doc, a, b, ""))) is not None]
+                out += self._member_entities(doc, members)
         return list(dict.fromkeys(out))
+
+    def _member_entities(self, doc: str, members: list[tuple[int, int]]) -> list[str]:
+        found = [eid for a, b in members if (eid := self.entity_at(Span(doc, a, b, ""))) is not None]
+        return list(dict.fromkeys(found))
 
     def _groups(self) -> dict[str, list[tuple[int, int, list[tuple[int, int]]]]]:
         cached = self.state.get("_groups")
