@@ -22,7 +22,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--build", action="store_true", help="also build a fresh index in a temporary folder")
     args = ap.parse_args()
-    from recoupe.resolve import gazetteer as gz
+    from recoupe.geo import gazetteer as gz
 
     if args.build:
         with tempfile.TemporaryDirectory() as d:

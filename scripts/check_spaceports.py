@@ -15,7 +15,7 @@ import csv
 import sys
 
 from recoupe.geo import distance_km
-from recoupe.resolve.gazetteer import _supplement, open_gazetteer
+from recoupe.geo.gazetteer import _supplement, open_gazetteer
 
 
 def check(km: float) -> list[str]:

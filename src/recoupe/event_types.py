@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from recoupe.errors import RecoupeError
-from recoupe.lexicon import data_file
+from recoupe.data import data_file
 
 # The contract's event types (CONTRACT.md); the data file must cover exactly these.
 CONTRACT_TYPES = ("meeting", "visit", "travel", "arrival", "departure", "statement", "transfer", "sanction",

@@ -3,51 +3,14 @@ loaded once, checked at load, and shared by the stages like the typed records in
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from recoupe.data import data_file
 from recoupe.errors import DataFileError
-
-_APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
-_SPACES = re.compile(r"\s+")
-
-
-def fold(text: str) -> str:
-    """Case-folded, accent-free, apostrophe- and space-normalised form of a name."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOS))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return _SPACES.sub(" ", text.casefold()).strip()
-
-
-# Transliteration-insensitive key: French, English and German renderings of Cyrillic, Korean and Arabic
-# names differ in a few regular ways (tch/ch, zh/j, kh/h, ou/u, y/i, doubled letters, hyphens).
-_TRANSLIT = [("tch", "ch"), ("tsch", "ch"), ("sch", "ch"), ("sh", "ch"), ("zh", "j"), ("dj", "j"), ("dzh", "j"), ("kh", "h"),
-             ("ou", "u"), ("oo", "u"), ("w", "v"), ("y", "i"), ("ck", "k"), ("q", "k"), ("ph", "f"), ("ie", "i"), ("ei", "i")]
-
-
-def translit_key(text: str) -> str:
-    k = fold(text).replace("-", " ").replace("'", " ").replace(".", " ")
-    k = _SPACES.sub(" ", k).strip()
-    for a, b in _TRANSLIT:
-        k = k.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", k)
-
-
-def data_file(name: str) -> Any:
-    """A file shipped under `recoupe/data/` (a path such as "fr/time.json"): parsed JSON, or text for other
-    files. A missing or malformed file raises one DataFileError line naming it, so it fails at start-up."""
-    path = resources.files("recoupe.data").joinpath(name)
-    try:
-        text = path.read_text("utf-8")
-        return json.loads(text) if name.endswith(".json") else text
-    except (OSError, json.JSONDecodeError) as e:
-        raise DataFileError(f"data file {name} is unreadable or malformed: {e}") from None
-
+from recoupe.model.text import fold
 
 
 def _feminine_plural(adj: str) -> set[str]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from recoupe.lexicon import fold, lexicon
+from recoupe.lexicon import lexicon
+from recoupe.model.text import fold
 
 
 class Phrasing:

@@ -10,7 +10,7 @@ from importlib import resources
 from typing import Any
 
 from recoupe.errors import RecoupeError
-from recoupe.lexicon import data_file
+from recoupe.data import data_file
 from recoupe.model import Mention
 
 _REQUIRED = {

@@ -17,7 +17,9 @@ from functools import lru_cache
 from typing import Any
 
 from recoupe.analyze.registry import Context, component
-from recoupe.lexicon import Lexicon, data_file, fold, lexicon
+from recoupe.data import data_file
+from recoupe.lexicon import Lexicon, lexicon
+from recoupe.model.text import fold
 from recoupe.model import Mention, Span
 
 LABELS = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "other"}

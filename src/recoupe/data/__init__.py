@@ -1,0 +1,21 @@
+"""Data shipped with recoupe: language-neutral tables (countries, event types, the contract's schema, gazetteer
+supplements, the sample corpus) and, until they move to their language pack, the per-language lexicons."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from recoupe.errors import DataFileError
+
+
+def data_file(name: str) -> Any:
+    """A file shipped under `recoupe/data/` (a path such as "fr/time.json"): parsed JSON, or text for other
+    files. A missing or malformed file raises one DataFileError line naming it, so it fails at start-up."""
+    path = resources.files(__name__).joinpath(name)
+    try:
+        text = path.read_text("utf-8")
+        return json.loads(text) if name.endswith(".json") else text
+    except (OSError, json.JSONDecodeError) as e:
+        raise DataFileError(f"data file {name} is unreadable or malformed: {e}") from None

@@ -9,7 +9,7 @@ from typing import Any
 
 from recoupe.errors import RecoupeError
 from recoupe.evaluate import scorer
-from recoupe.lexicon import fold
+from recoupe.model.text import fold
 
 
 def gold_mentions(text: str, forms: list[dict[str, Any]]) -> list[tuple[int, int, str, str]]:

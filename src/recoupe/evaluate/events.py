@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import PurePath
 from typing import Any
 
 from recoupe.evaluate import scorer
 from recoupe.event_types import family
+from recoupe.model.text import fold
 
 
 @scorer("events")
@@ -63,16 +63,12 @@ def _ratio(a: int, b: int) -> float | None:
     return round(a / b, 3) if b else None
 
 
-def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s.replace("’", "'").replace("-", " "))
-    return " ".join("".join(c for c in s if not unicodedata.combining(c)).casefold().split())
-
 
 def _names(eid: str | None, ents: dict[str, dict[str, Any]]) -> set[str]:
     if eid is None or eid not in ents:
         return set()
     e = ents[eid]
-    return {_fold(n) for n in [e["name"], *e.get("aliases", [])]}
+    return {fold(n, hyphens=True) for n in [e["name"], *e.get("aliases", [])]}
 
 
 def _entity_name(eid: str | None, ents: dict[str, dict[str, Any]]) -> str | None:
@@ -86,7 +82,7 @@ def _matches(e: dict[str, Any], g: dict[str, Any], ents: dict[str, dict[str, Any
     gparts = g.get("participants") or []
     if gparts:
         per = [_names(p, ents) for p in e["participants"]]
-        matched = sum(1 for alts in gparts if any(_fold(a) in n for a in alts for n in per))
+        matched = sum(1 for alts in gparts if any(fold(a, hyphens=True) in n for a in alts for n in per))
         # two-sided events must match on both sides when both sides are named
         if matched < min(2, len(gparts), len(per)) or matched == 0:
             return False
@@ -102,7 +98,7 @@ def _date_right(e: dict[str, Any], g: dict[str, Any]) -> bool:
 
 
 def _place_right(e: dict[str, Any], g: dict[str, Any], ents: dict[str, dict[str, Any]]) -> bool:
-    accepted = {_fold(p) for p in g.get("place") or []}
+    accepted = {fold(p, hyphens=True) for p in g.get("place") or []}
     names = _names(e.get("place"), ents)
     return bool(accepted and names and (accepted & names or any(a in n or n in a for a in accepted for n in names)))
 

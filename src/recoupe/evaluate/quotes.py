@@ -14,6 +14,7 @@ from collections import Counter
 from typing import Any
 
 from recoupe.evaluate import scorer
+from recoupe.model.text import fold
 
 _APOS = str.maketrans({"’": "'", "‘": "'", "«": '"', "»": '"', "“": '"', "”": '"'})
 
@@ -23,8 +24,7 @@ def _norm(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", _norm(text))
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).casefold().split())
+    return fold(_norm(text))
 
 
 def _occurrences(text: str, snippet: str) -> list[int]:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import copy
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from recoupe.errors import RecoupeError
 from recoupe.model import make_id
+from recoupe.model.text import fold
 
 # Why at presentation time: each build rewrites the resolved tables (store.write_dossier), and ids are
 # deterministic hashes of natural keys, so a correction recorded against an id still finds its record
@@ -18,11 +18,6 @@ from recoupe.model import make_id
 ACTIONS = ("merge_entities", "split_alias", "mark_claim", "mark_contradiction")
 MARKS = ("confirmed", "rejected")
 
-
-def fold(text: str) -> str:
-    """Case- and accent-free form of a surface form, so "Séoul" and "seoul" name the same alias."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).casefold().split())
 
 
 @dataclass

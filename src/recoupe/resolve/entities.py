@@ -23,7 +23,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from recoupe.lexicon import fold, lexicon, translit_key
+from recoupe.lexicon import lexicon
+from recoupe.model.text import fold, translit_key
 from recoupe.model import Entity, Mention, make_id
 from recoupe.resolve.registry import ResolveContext, step
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -16,6 +15,7 @@ from recoupe.model import Document, Span, TimeExpr, make_id
 from recoupe.phrasing import Phrasing
 from recoupe.resolve import reference
 from recoupe.resolve.registry import ResolveContext, step
+from recoupe.model.text import fold
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3}
 MAX_CANDIDATES = 32  # per blocking key: bounds the work per cue, so merging stays near-linear
@@ -93,7 +93,7 @@ class Cluster:
             if it.place_cc:
                 self.place_ccs.add(it.place_cc)
             if it.place_name:
-                self.place_names.setdefault(it.place, _fold(it.place_name))
+                self.place_names.setdefault(it.place, fold(it.place_name, hyphens=True))
         if it.date:
             self.dates[it.date] += 1
             self._best = _consensus_date(self.dates)[0]
@@ -355,13 +355,13 @@ def _place_words(c: Cluster | CueItem) -> list[str]:
     if isinstance(c, Cluster):
         pairs = [(p, c.place_names.get(p)) for p in sorted(c.places)]
     else:
-        pairs = [(c.place, _fold(c.place_name) if c.place_name else None)] if c.place else []
+        pairs = [(c.place, fold(c.place_name, hyphens=True) if c.place_name else None)] if c.place else []
     out: set[str] = set()
     for pid, name in pairs:
         out.add(pid)
         raw = c.place_name if isinstance(c, CueItem) else None
         words = (raw or "").split() if raw else []
-        out.update(_fold(w) for w in words if w[:1].isupper())
+        out.update(fold(w, hyphens=True) for w in words if w[:1].isupper())
         if name and not words:
             out.update(w for w in name.split() if len(w) > 3)
     return sorted(out)
@@ -458,16 +458,12 @@ def _compatible(it: CueItem, c: Cluster) -> tuple[int, ...] | None:
     return (overlap, int(bool(it.place and it.place == cplace)), date_score)
 
 
-def _fold(name: str) -> str:
-    s = unicodedata.normalize("NFKD", name.replace("’", "'").replace("-", " "))
-    return " ".join("".join(ch for ch in s if not unicodedata.combining(ch)).casefold().split())
-
 
 def _same_place(name: str | None, others: Iterable[str]) -> bool:
     """One place named shorter or longer ("Vostotchny", "cosmodrome de Vostotchny"): whole words contained."""
     if not name:
         return False
-    a = f" {_fold(name)} "
+    a = f" {fold(name, hyphens=True)} "
     return any(a in f" {o} " or f" {o} " in a for o in others if o)
 
 

@@ -10,7 +10,7 @@ from recoupe.model import Document
 from recoupe.resolve.entities import resolve_entities
 from recoupe.resolve.quantities import resolve_quantities
 from recoupe.resolve.registry import ResolveContext
-from recoupe.lexicon import fold
+from recoupe.model.text import fold
 
 # Hand-made coordinates for the test places (rounded; only the tests use them).
 COORDS = {"paris": (48.86, 2.35), "lyon": (45.76, 4.84), "marseille": (43.30, 5.37), "lille": (50.63, 3.06)}

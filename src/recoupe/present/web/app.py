@@ -19,6 +19,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from recoupe.model.text import fold
 from recoupe import __version__
 from recoupe.errors import RecoupeError
 from recoupe.present import corrections as corr
@@ -463,11 +464,11 @@ def _entities(v: view.DossierView, type: str | None, q: str | None) -> list[dict
     def ranked() -> list[tuple[dict[str, Any], str]]:
         rows = [e for e in v.entities if not type or e["type"] == type]
         rows.sort(key=lambda e: (-len(e.get("mentions", [])), e["name"].casefold()))
-        return [(e, " | ".join(corr.fold(a) for a in [e["name"], *e.get("aliases", [])])) for e in rows]
+        return [(e, " | ".join(fold(a) for a in [e["name"], *e.get("aliases", [])])) for e in rows]
 
     rows = v.memo(("entities", type or ""), ranked)
     if q and q.strip():
-        key = corr.fold(q)
+        key = fold(q)
         return [e for e, folded in rows if key in folded]
     return [e for e, _ in rows]
 

@@ -11,7 +11,7 @@ from typing import Any
 from recoupe.errors import RecoupeError
 from recoupe.model import make_id
 from recoupe.resolve.registry import ResolveContext
-from recoupe.lexicon import data_file
+from recoupe.data import data_file
 
 CheckFn = Callable[[ResolveContext], list[dict[str, Any]]]
 

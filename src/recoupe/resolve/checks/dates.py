@@ -12,7 +12,7 @@ from recoupe.errors import RecoupeError
 from recoupe.model import Span
 from recoupe.resolve.checks import check, contradiction, settings
 from recoupe.resolve.registry import ResolveContext
-from recoupe.lexicon import data_file
+from recoupe.data import data_file
 
 WEEKDAY_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from recoupe.resolve.gazetteer import Gazetteer, build_index, english_spelling, index_path, name_key, skeleton
+from recoupe.geo.gazetteer import Gazetteer, build_index, english_spelling, index_path, name_key, skeleton
 
 
 @pytest.mark.parametrize("text, key", [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from recoupe.resolve.gazetteer import Gazetteer, open_gazetteer
+from recoupe.geo.gazetteer import Gazetteer, open_gazetteer
 
 
 @pytest.fixture(scope="session")

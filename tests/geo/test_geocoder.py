@@ -7,8 +7,8 @@ import re
 import pytest
 
 from recoupe.model import Analysis, Document, Entity, Span, make_id
-from recoupe.resolve.gazetteer import Gazetteer
-from recoupe.resolve.geocode import geocode_entities, lexicon
+from recoupe.geo.gazetteer import Gazetteer
+from recoupe.geo.geocoder import geocode_entities, lexicon
 from recoupe.resolve.registry import ResolveContext
 
 

@@ -23,7 +23,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from recoupe.errors import RecoupeError
-from recoupe.lexicon import data_file
+from recoupe.data import data_file
 
 # bump when the table layout or what goes into it changes: the cache file name carries it
 INDEX_VERSION = "10"
@@ -512,7 +512,7 @@ class Gazetteer:
 
     def sites_near(self, feature: str, lat: float, lon: float, km: float) -> list[tuple[float, Place]]:
         """Entries of a site category within `km` of a point, nearest first."""
-        from recoupe.geo import distance_km
+        from recoupe.geo.distance import distance_km
 
         dlat = km / 111.0
         dlon = km / max(1.0, 111.0 * math.cos(math.radians(lat)))

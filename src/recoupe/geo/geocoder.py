@@ -1,0 +1,507 @@
+"""Geocoding: put place and country entities on the map, choosing among homonyms by the context of their mentions."""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from recoupe.errors import RecoupeError
+from recoupe.model import Entity
+from recoupe.geo.gazetteer import (ALTERNATE, INDEX_VERSION, Gazetteer, Place, english_spelling, name_key,
+                                       open_gazetteer, skeleton)
+from recoupe.data import data_file
+from recoupe.lexicon import lexicon as general_lexicon
+
+GEO_TYPES = ("place", "country")
+# entity types never geocoded, even when a category word stands before them
+NEVER = ("person",)
+# supplements that hold sites of a category; other categories resolve to their locality
+SITE_FEATURES = {"spaceport": ("spaceport",), "seaport": ("seaport",), "airport": ("airport", "military_base"),
+                 "military_base": ("military_base",)}
+SITES = frozenset(f for fs in SITE_FEATURES.values() for f in fs)
+_APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "\u00a0": " ", "\u202f": " "})
+# a definite article, bare or contracted with "de" / "à" ("du Finistère", "au Japon")
+_ARTICLE_BEFORE = re.compile(r"(?:^|[^\w])(?:le|la|les|l'|du|au|aux)\s*$", re.I)
+_LOWER_WORD = r"[a-zàâäéèêëîïôöùûüçœæ'-]+"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The French words geocoding reads around names (data/fr/geo.json), compiled."""
+
+    articles: tuple[str, ...]
+    categories: list[tuple[str, str]]  # (category word, category), longest word first
+    region_words: tuple[str, ...]
+    state_forms: tuple[str, ...]
+    state_keys: tuple[str, ...]  # the same, folded, each with a trailing space
+    not_places: frozenset[str]
+    country_names: dict[str, str]  # folded abbreviation or long form -> ISO code
+    near_km: dict[str, float]
+    before_category: re.Pattern[str]  # "... cosmodrome de" right before a name
+    before_region: re.Pattern[str]  # "... région de l'" right before a name
+    name_category: re.Pattern[str]  # "gare de X" as a whole name
+    name_region: re.Pattern[str]
+    after_located: re.Pattern[str]  # ", en" / "dans le" / "(" right after a name
+    before_equipment: re.Pattern[str]  # "les nouveaux lanceurs " right before a name: a model, not a place
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    try:
+        raw = data_file("fr/geo.json")
+        cats = sorted(((w.lower(), c) for c, ws in raw["site_categories"].items() for w in ws),
+                      key=lambda x: -len(x[0]))
+        regions = tuple(sorted((w.lower() for w in raw["region_words"]), key=len, reverse=True))
+        connectors = sorted(raw["connectors"], key=len, reverse=True)
+        located = sorted(raw["located_in"], key=len, reverse=True)
+        articles = tuple(raw["articles"])
+        state_forms = tuple(sorted(raw["state_forms"], key=len, reverse=True))
+        not_places = frozenset(name_key(w) for w in raw["not_places"])
+        near = {k: float(v) for k, v in raw["sites_near_km"].items()}
+        country_names = {name_key(k): str(v) for k, v in raw["country_names"].items() if not k.startswith("_")}
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
+        raise RecoupeError(f"data/fr/geo.json is malformed: {e}") from e
+    # cross-checks, so that a typo in the file fails here rather than silently matching nothing
+    unknown = set(near) - set(raw["site_categories"])
+    if unknown:
+        raise RecoupeError(f"data/fr/geo.json: sites_near_km names unknown categories {sorted(unknown)}")
+    bad = [k for k, v in country_names.items() if not re.fullmatch(r"[A-Z]{2}", v)]
+    if bad:
+        raise RecoupeError(f"data/fr/geo.json: country_names needs ISO 3166 alpha-2 codes, not for {bad}")
+    alt = lambda ws: "|".join(re.escape(w) for w in ws)  # noqa: E731
+    # a connector ("de", "du", "de la") then a space, or an elided one ("d'", "de l'") glued to the name,
+    # or none at all ("le cosmodrome Vostotchny")
+    spaced = alt(c for c in connectors if not c.endswith("'"))
+    elided = alt(c for c in connectors if c.endswith("'"))
+    conn = rf"(?:\s+(?:{spaced})\s+|\s+(?:{elided})\s*|\s+)"
+    adjs = rf"(?:\s+{_LOWER_WORD}){{0,2}}?"
+    cat_words = alt(w for w, _ in cats)
+    reg_words = alt(regions)
+    # an equipment noun (data/fr/equipment.json), singular or plural, then at most one adjective, glued to
+    # the name with no preposition: "les lanceurs Ariane", "le sous-marin Koursk" name a model or a vessel;
+    # "des drones sur Moscou" does not, so a function word between them breaks the pattern
+    plural = lambda n: r"\s+".join(rf"{re.escape(w)}(?:s|x)?" for w in n.split())  # noqa: E731
+    equip = "|".join(plural(n) for n in general_lexicon().equipment)
+    function_words = alt(sorted({*raw["function_words"], *connectors, *articles, *located}, key=len, reverse=True))
+    adj = rf"(?:\s+(?!(?:{function_words})\b){_LOWER_WORD})?"
+    return Lexicon(
+        articles=articles, categories=cats, region_words=regions, state_forms=state_forms,
+        state_keys=tuple(name_key(f) + " " for f in state_forms),
+        not_places=not_places, near_km=near, country_names=country_names,
+        before_category=re.compile(rf"(?:^|[^\w])({cat_words}){adjs}{conn}$", re.I),
+        before_region=re.compile(rf"(?:^|[^\w])({reg_words}){adjs}{conn}$", re.I),
+        name_category=re.compile(rf"^({cat_words}){adjs}{conn}(?=\w)", re.I),
+        name_region=re.compile(rf"^({reg_words}){adjs}{conn}(?=\w)", re.I),
+        after_located=re.compile(rf"^\s*(?:,\s*)?(?:\(\s*|(?:{alt(located)})\s*)", re.I),
+        before_equipment=re.compile(rf"(?:^|[^\w-])(?:{equip}){adj}\s+$", re.I),
+    )
+
+
+def category_of(word: str) -> str:
+    w = word.lower()
+    for cw, c in lexicon().categories:
+        if cw == w:
+            return c
+    return "region"
+
+
+@dataclass
+class Query:
+    """What one entity asks the gazetteer: a locality name, an optional category, and what the text says about it."""
+
+    entity: Entity
+    name: str  # the locality, stripped of articles and category words
+    alts: list[str] = field(default_factory=list)  # the entity's other names, tried when `name` finds nothing
+    category: str | None = None  # a site category, "region", or None for a plain place
+    within: list[tuple[str, str]] = field(default_factory=list)  # (country, admin1 or "") the text puts it in
+    # places the text puts it near ("près de X"): each group holds every town X may be
+    near: list[list[Place]] = field(default_factory=list)
+    sentences: set[tuple[str, int]] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)
+    # most mentions follow a definite article ("la Maison-Blanche", "le Kremlin"): French names towns
+    # without one, so such a name is a country, a region or a building, not a town
+    articled: bool = False
+
+
+@dataclass
+class Context:
+    """Countries and regions named around each mention, filled as places get resolved."""
+
+    by_sentence: dict[tuple[str, int], set[str]] = field(default_factory=lambda: defaultdict(set))
+    by_doc: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    dossier: set[str] = field(default_factory=set)
+    regions: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, cc: str, sentences: set[tuple[str, int]], admin1: str | None = None) -> None:
+        if not cc:
+            return
+        self.dossier.add(cc)
+        for doc, s in sentences:
+            self.by_sentence[(doc, s)].add(cc)
+            self.by_doc[doc].add(cc)
+            if admin1:
+                self.regions[doc].add((cc, admin1))
+
+    def support(self, q: Query, cc: str) -> int:
+        """3 when a country is named in the same sentence, 2 in the same article, 1 in the dossier, else 0."""
+        if any(cc in self.by_sentence.get(s, ()) for s in q.sentences):
+            return 3
+        if any(cc in self.by_doc.get(d, ()) for d in q.docs):
+            return 2
+        return 1 if cc in self.dossier else 0
+
+    def in_region(self, q: Query, p: Place) -> bool:
+        return any((p.country_code, p.admin1) in self.regions.get(d, ()) for d in q.docs)
+
+
+def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: dict[str, list[tuple[int, int]]],
+                     gaz: Gazetteer) -> None:
+    """Geocode these entities in place, reading the texts around their mentions for context."""
+    lex = lexicon()
+    starts = {doc: [s for s, _ in sents] for doc, sents in sentences.items()}
+    queries = [q for e in entities if (q := _query(e, texts, starts, lex)) is not None]
+    for q in queries:
+        _read_after(q, texts, gaz, lex)
+    context = Context()
+    pending: list[tuple[Query, list[Place]]] = []
+    # pass 1: countries, continents and towns that need no context; they become the context of the rest
+    for q in queries:
+        cands = _candidates(q, gaz, lex)
+        sure = _sure(q, cands)
+        if sure is not None:
+            _resolve(q, sure, context, gaz)
+        else:
+            pending.append((q, cands))
+    # passes 2 and 3: the rest, with the countries and places resolved so far as context
+    for _ in range(2):
+        still = []
+        for q, cands in pending:
+            choice = _choose(q, cands, context)
+            if choice is not None:
+                _resolve(q, choice, context, gaz)
+            else:
+                still.append((q, cands))
+        if len(still) == len(pending):
+            break
+        pending = still
+    for q, cands in pending:
+        _unresolved(q, cands, context)
+
+
+# --- reading the entity and its mentions ---------------------------------------------------------
+
+
+def _strip_article(name: str, lex: Lexicon) -> str:
+    low = name.lower()
+    for a in lex.articles:
+        if a.endswith("'") and low.startswith(a):
+            return name[len(a):].lstrip()
+        if low.startswith(a + " "):
+            return name[len(a) + 1:].lstrip()
+    return name
+
+
+def _parse_name(text: str, lex: Lexicon) -> tuple[str, str | None]:
+    """A name's locality and the category its words give: "la gare de X" -> ("X", "rail_station")."""
+    name = _strip_article(text.translate(_APOS).strip(), lex)
+    if name_key(name).startswith(lex.state_keys):
+        return name, None  # "République de X" names a country, not a region
+    if m := lex.name_category.match(name):
+        return _strip_article(name[m.end():], lex), category_of(m.group(1))
+    if m := lex.name_region.match(name):
+        return _strip_article(name[m.end():], lex), "region"
+    return name, None
+
+
+def _usable(name: str, lex: Lexicon) -> bool:
+    return any(c.isupper() for c in name) and name_key(name) not in lex.not_places
+
+
+def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex: Lexicon) -> Query | None:
+    if e.type in NEVER:
+        return None
+    if e.type in GEO_TYPES and _names_equipment(e, texts, lex):
+        # "les lanceurs Ariane": a model named like a place (or not), never put on the map
+        e.type = "equipment"
+        e.attrs["geo_status"] = "not a place"
+        return None
+    name, category = _parse_name(e.name, lex)
+    # other names the entity goes by: tried when its canonical (fullest) name finds nothing
+    alts: list[str] = []
+    for alias in e.aliases:
+        alt, alt_cat = _parse_name(alias, lex)
+        category = category or alt_cat
+        if _usable(alt, lex) and name_key(alt) != name_key(name) and name_key(alt) not in map(name_key, alts):
+            alts.append(alt)
+    if category is None:
+        # a category word right before most mentions ("le cosmodrome de X", "la région de l'X") names what X is
+        votes: dict[str, int] = defaultdict(int)
+        for sp in e.mentions:
+            before = texts.get(sp.doc, "")[max(0, sp.start - 60):sp.start].translate(_APOS)
+            if mc := lex.before_category.search(before):
+                votes[category_of(mc.group(1))] += 1
+            elif lex.before_region.search(before):
+                votes["region"] += 1
+        if votes:
+            best = max(votes, key=lambda c: votes[c])
+            if 2 * votes[best] >= len(e.mentions):
+                category = best
+    if e.type not in GEO_TYPES and category in (None, "region"):
+        return None
+    if not _usable(name, lex):
+        if not alts:
+            return None
+        name, alts = alts[0], alts[1:]
+    q = Query(entity=e, name=name, category=category, alts=alts)
+    arts = sum(1 for sp in e.mentions if _ARTICLE_BEFORE.search(texts.get(sp.doc, "")[max(0, sp.start - 6):sp.start]
+                                                                .translate(_APOS)))
+    q.articled = category is None and 2 * arts > len(e.mentions)
+    for sp in e.mentions:
+        q.docs.add(sp.doc)
+        st = starts.get(sp.doc)
+        if st:
+            q.sentences.add((sp.doc, max(0, bisect.bisect_right(st, sp.start) - 1)))
+    return q
+
+
+def _names_equipment(e: Entity, texts: dict[str, str], lex: Lexicon) -> bool:
+    """Whether most mentions follow an equipment noun ("les lanceurs X", "le sous-marin X")."""
+    hits = sum(1 for sp in e.mentions
+               if lex.before_equipment.search(texts.get(sp.doc, "")[max(0, sp.start - 60):sp.start].translate(_APOS)))
+    return hits > 0 and 2 * hits >= len(e.mentions)
+
+
+def _read_after(q: Query, texts: dict[str, str], gaz: Gazetteer, lex: Lexicon) -> None:
+    """What the words right after a mention say: "X en Russie", "X (Chine)", "X dans le kraï de Y", "X, près de Y"."""
+    for sp in q.entity.mentions:
+        after = texts.get(sp.doc, "")[sp.end:sp.end + 80].translate(_APOS)
+        m = lex.after_located.match(after)
+        if not m:
+            continue
+        before = texts.get(sp.doc, "")[max(0, sp.start - 12):sp.start].translate(_APOS).lower()
+        prep = m.group(0).strip(" ,(").lower()
+        if (prep in ("au", "aux", "en") and "," not in m.group(0)
+                and re.search(r"(?:^|\s)(?:de|du|d'|des|depuis)\s*(?:la |l'|le |les )?$", before)):
+            continue  # "de X au Y", "de X en Y": a range from X to Y, not X inside Y
+        near = "près" in m.group(0).lower() or "loin" in m.group(0).lower()
+        rest = after[m.end():]
+        region = lex.name_region.match(rest)
+        words = re.findall(r"[\w'-]+", _strip_article(rest[region.end():] if region else rest, lex))[:5]
+        for n in range(len(words), 0, -1):
+            phrase = " ".join(words[:n])
+            if not phrase[:1].isupper():
+                continue
+            found = gaz.lookup(phrase, features=("country", "region") if not region else ("town", "region"),
+                               fuzzy=False)
+            if not found and near:
+                found = [p for p in gaz.lookup(phrase, features=("town",), fuzzy=False) if p.population >= 1_000]
+                if found:
+                    q.near.append(found)
+                    break
+            if not found:
+                continue
+            top = max(found, key=lambda p: p.population)
+            if top.feature == "country":
+                q.within.append((top.country_code, ""))
+            elif region or top.feature == "region":
+                q.within.append((top.country_code, top.admin1))
+            break
+
+
+# --- candidates and choices ---------------------------------------------------------------------
+
+
+def _candidates(q: Query, gaz: Gazetteer, lex: Lexicon) -> list[Place]:
+    for name in [q.name, *q.alts]:
+        if found := _candidates_for(q, name, gaz, lex):
+            return found
+    return []
+
+
+def _candidates_for(q: Query, name: str, gaz: Gazetteer, lex: Lexicon) -> list[Place]:
+    key = name_key(name)
+    found: list[Place] = []
+    features = SITE_FEATURES.get(q.category or "")
+    if features:
+        found = gaz.lookup(name, features=features)
+    if not found and key in lex.country_names:
+        country = gaz.countries().get(lex.country_names[key])
+        found = [dataclasses.replace(country, french=True)] if country else []
+    if not found:
+        found = gaz.lookup(name, features=("country",), fuzzy=False)
+        if found and not any(p.french for p in found):
+            # a country's English name that is also a big town's name is the town in French ("Mexico")
+            towns = [p for p in gaz.lookup(name, features=("town",), fuzzy=False) if p.population >= 100_000]
+            found = towns or found
+        if not found:
+            for form, fkey in zip(lex.state_forms, lex.state_keys):  # "Fédération de Russie" -> "Russie"
+                if key.startswith(fkey):
+                    found = gaz.lookup(name[len(form):].strip(), features=("country",), fuzzy=False)
+                    break
+    if not found and q.articled:
+        # "au Mans", "du Havre", "le Caire": a town takes an article only when its name has one
+        for art in ("Le ", "La ", "Les ", "L'"):
+            found += [dataclasses.replace(p, articled=True)
+                      for p in gaz.lookup(art + name, features=("town",), fuzzy=False)]
+    if not found:
+        feats: tuple[str, ...] = ("town",) if q.category not in (None, "region") else ("town", "region", "continent")
+        found = gaz.lookup(name, features=feats)
+    if q.category == "region" and any(p.feature == "region" for p in found):
+        found = [p for p in found if p.feature == "region"]  # "le kraï de X": the region, not its capital
+    elif q.category is None:
+        # a bare name shared by a region and a town inside it is the town ("Kherson"); French names the
+        # region as such ("la région de Kherson")
+        towns = {(p.country_code, p.admin1) for p in found if p.feature == "town"}
+        found = [p for p in found if p.feature != "region" or (p.country_code, p.admin1) not in towns]
+    return [p for p in found if _fits(q, p)]
+
+
+def _fits(q: Query, p: Place) -> bool:
+    """Whether a candidate agrees with where the text says the place is."""
+    from recoupe.geo.distance import distance_km
+
+    if p.feature in ("country", "continent", "region"):
+        return True  # "X en Y" places towns and sites; a country is not inside another
+    if q.articled and p.feature == "town" and not p.articled:
+        return False
+    for cc, admin1 in q.within:
+        if p.country_code != cc or (admin1 and p.feature == "town" and p.admin1 != admin1):
+            return False
+    return all(any(distance_km(p.lat, p.lon, n.lat, n.lon) <= 150 for n in group) for group in q.near)
+
+
+def _sure(q: Query, cands: list[Place]) -> Place | None:
+    """A choice that needs no context: a country or continent by name, a site by name, or a big town with no rival."""
+    if not cands:
+        return None
+    if len(cands) == 1 and cands[0].feature in ("country", "continent", "region", "spaceport") and cands[0].match == "exact":
+        return cands[0]
+    top = max(cands, key=lambda p: p.population)
+    rivals = [p for p in cands if p is not top and p.feature == top.feature]
+    # a town found through another language's spelling of its name ("Zagrab" for Zagreb) waits for context:
+    # its country must be named somewhere in the dossier (see _plausible)
+    if (top.feature == "town" and top.match == "exact" and not _respelling(q, top) and top.population >= 100_000
+            and all(p.population * 20 < top.population for p in rivals)):
+        return top
+    return None
+
+
+def _respelling(q: Query, p: Place) -> bool:
+    """Whether the name matched only one of the place's alternate names, and one that merely respells its own
+    name ("Zagrab" for Zagreb): another language's form, as likely a namesake's as this place's.
+    A distinct exonym ("Pékin" for Beijing) is not a respelling; French names (CLDR's) never count as one."""
+    if p.alias_kind != ALTERNATE:
+        return False
+    own = skeleton(name_key(p.name))
+    for n in (q.name, *q.alts):
+        key = name_key(n)
+        # French transliteration that our rules map onto the place's name ("Koursk" -> Kursk) is French
+        if 75 <= fuzz.ratio(skeleton(key), own) < 100 and skeleton(english_spelling(key)) != own:
+            return True
+    return False
+
+
+def _score(q: Query, p: Place, context: Context) -> tuple[float, int]:
+    # where the text itself puts the place ("X, en France", "X, près de Y") is the strongest context
+    support = 3 if any(p.country_code == cc for cc, _ in q.within) or q.near else context.support(q, p.country_code)
+    score = math.log10(p.population + 10) + 1.5 * support
+    if context.in_region(q, p):
+        score += 2.0
+    score -= {"exact": 0.0, "variant": 0.5, "fuzzy": 1.5}[p.match]
+    if p.feature in SITES:
+        score += 3.0  # a site of the category the text names beats a town of the same name
+    return score, support
+
+
+def _plausible(q: Query, p: Place, support: int) -> bool:
+    """Enough evidence to put a name there: size, or countries named around it, more for loose spellings."""
+    if p.feature in ("country", "continent", "region") or p.feature in SITES:
+        return p.match != "fuzzy" or support >= 2
+    if p.match == "exact":
+        # a respelling of a town's name, in a country the dossier never names: not enough for the map
+        if support == 0 and _respelling(q, p):
+            return False
+        return p.population >= 100_000 or support >= 2
+    if p.match == "variant":
+        # a respelling must land in a country the same article names, never in one named only elsewhere
+        return support >= 2
+    return support >= 3 and p.score >= 93 and p.population >= 1_000
+
+
+def _choose(q: Query, cands: list[Place], context: Context) -> Place | None:
+    if not cands:
+        return None
+    scored = sorted(((*_score(q, p, context), p) for p in cands), key=lambda x: -x[0])
+    best_score, support, best = scored[0]
+    if not _plausible(q, best, support):
+        return None
+    if len(scored) > 1 and best_score - scored[1][0] < 1.0 and not _same_place(best, scored[1][2]):
+        return None
+    return best
+
+
+def _same_place(a: Place, b: Place) -> bool:
+    from recoupe.geo.distance import distance_km
+
+    return distance_km(a.lat, a.lon, b.lat, b.lon) < 10
+
+
+# --- writing the result -------------------------------------------------------------------------
+
+
+def _precision(q: Query, p: Place) -> str:
+    if p.feature == "country":
+        return "country"
+    if p.feature in ("continent", "region") or q.category == "region":
+        return "region"
+    if p.feature in SITES:
+        return "site"
+    return "town"
+
+
+def _resolve(q: Query, p: Place, context: Context, gaz: Gazetteer) -> None:
+    e = q.entity
+    site = p
+    lex = lexicon()
+    features = SITE_FEATURES.get(q.category or "")
+    if features and p.feature == "town":
+        # "le port de X": the port of that category nearest to the town X, when there is one close by
+        km = lex.near_km.get(q.category or "", 0.0)  # categories too varied to snap (bases) are not listed
+        near = sorted((hit for f in features for hit in gaz.sites_near(f, p.lat, p.lon, km)), key=lambda h: h[0])
+        if near:
+            site = near[0][1]
+    e.geo = {"lat": round(site.lat, 5), "lon": round(site.lon, 5), "source": site.source}
+    e.attrs["country_code"] = site.country_code or None
+    e.attrs["precision"] = _precision(q, site)
+    e.attrs["geo_status"] = "resolved"
+    e.attrs["geo_match"] = p.match
+    e.attrs["geo_name"] = site.name
+    if q.category:
+        e.attrs["category"] = q.category
+    e.attrs.pop("candidates", None)
+    if p.feature == "country" and e.type == "place":
+        e.type = "country"
+    elif e.type not in GEO_TYPES:
+        e.type = "place"  # a named site ("le cosmodrome de X") that the recogniser filed as a thing
+    context.add(p.country_code, q.sentences, p.admin1 if q.category == "region" or p.feature == "region" else None)
+
+
+def _unresolved(q: Query, cands: list[Place], context: Context) -> None:
+    e = q.entity
+    if e.type not in GEO_TYPES:
+        return  # only a site that was found turns a thing into a place
+    e.geo = None
+    if q.category:
+        e.attrs["category"] = q.category
+    ranked = sorted(cands, key=lambda p: -_score(q, p, context)[0])[:5]
+    plausible = [p for p in ranked if _plausible(q, p, _score(q, p, context)[1])]
+    e.attrs["geo_status"] = "ambiguous" if len(plausible) > 1 else "unresolved"
+    if ranked:
+        e.attrs["candidates"] = [p.to_dict() for p in ranked]

@@ -1,0 +1,102 @@
+"""The closed vocabularies of the records, as string enums: a value compares equal to, and serialises as, the
+plain string the contract and the store have always used ("reported" == Modality.REPORTED)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class EntityType(StrEnum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    PLACE = "place"
+    COUNTRY = "country"
+    EQUIPMENT = "equipment"
+    OTHER = "other"
+
+
+class MentionKind(StrEnum):
+    """How a mention names its entity."""
+
+    NAME = "name"  # a proper name ("Vladimir Poutine", "Poutine")
+    EPITHET = "epithet"  # a description standing for it ("le président russe")
+    ACRONYM = "acronym"  # an acronym defined in the text ("ONU")
+    EQUIPMENT = "equipment"  # a weapon, vehicle or model ("obus d'artillerie")
+    GROUP = "group"  # several entities named before ("les deux dirigeants")
+
+
+class Modality(StrEnum):
+    """How firmly a claim is stated (CONTRACT.md)."""
+
+    ASSERTED = "asserted"
+    REPORTED = "reported"
+    CONDITIONAL = "conditional"
+    SPECULATIVE = "speculative"
+    DENIED = "denied"
+
+
+class EventStatus(StrEnum):
+    """Whether an event happened, as its sources report it (CONTRACT.md)."""
+
+    HAPPENED = "happened"
+    PLANNED = "planned"
+    POSSIBLE = "possible"
+    DENIED = "denied"
+    UNKNOWN = "unknown"
+
+
+class EventTypeName(StrEnum):
+    """The contract's event types."""
+
+    MEETING = "meeting"
+    VISIT = "visit"
+    TRAVEL = "travel"
+    ARRIVAL = "arrival"
+    DEPARTURE = "departure"
+    STATEMENT = "statement"
+    TRANSFER = "transfer"
+    SANCTION = "sanction"
+    AGREEMENT = "agreement"
+    INVITATION = "invitation"
+    MILITARY_ACTION = "military_action"
+    LAUNCH = "launch"
+    OTHER = "other"
+
+
+class Precision(StrEnum):
+    """How precise a date is: the unit of its ISO form."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+    DECADE = "decade"
+
+
+class TimeKind(StrEnum):
+    """What a temporal expression denotes."""
+
+    DATE = "date"  # a point, read against the article's day ("le 12 septembre", "mardi")
+    RELATIVE = "relative"  # counted from the moment of writing ("hier", "il y a deux jours")
+    EVENT_RELATIVE = "event_relative"  # counted from another event ("au lendemain de son arrivée")
+    PERIOD = "period"  # a span with a start and an end
+    DURATION = "duration"  # a length of time, no position
+
+
+class Bound(StrEnum):
+    """What a stated quantity allows (CONTRACT.md)."""
+
+    EXACT = "exact"
+    APPROX = "approx"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    RANGE = "range"
+
+
+class ContradictionKind(StrEnum):
+    DISTANCE = "distance"
+    DATE = "date"
+    NUMBER = "number"
+    DURATION = "duration"
+    FACT = "fact"
+    OTHER = "other"
