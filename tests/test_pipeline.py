@@ -194,17 +194,19 @@ def test_pipeline_dateline_completes_a_month_publication_date(tmp_path: Path) ->
 
 
 def test_pipeline_a_failing_component_loses_only_its_own_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+
     from recoupe.analyze import registry
 
     d, db = _corpus(tmp_path), tmp_path / "x.db"
-    comp = registry.COMPONENTS["quantities"]
+    comp = registry.components()["quantities"]
 
     def boom(ctx):  # type: ignore[no-untyped-def]
         if "Nordwind" in ctx.document.text:
             raise ValueError("odd text")
-        return comp.fn(ctx)
+        return comp.obj(ctx)
 
-    monkeypatch.setitem(registry.COMPONENTS, "quantities", registry.Component(comp.name, boom, comp.requires, comp.assigns, comp.version))
+    monkeypatch.setitem(registry.components(), "quantities", dataclasses.replace(comp, obj=boom))
     report = pipeline.build([str(d)], db, progress=False)
     assert report.analyzed == 2 and not report.ok
     assert len(report.analysis_errors) == 1 and "quantities: ValueError: odd text" in report.analysis_errors[0][1]

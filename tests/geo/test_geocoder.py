@@ -130,14 +130,13 @@ def test_geocode_person_is_never_geocoded(gazetteer: Gazetteer) -> None:
 
 
 def test_geocode_step_runs_through_the_registry(gazetteer: Gazetteer) -> None:
-    from recoupe.resolve import STEPS, _load_builtins
+    from recoupe.resolve import steps
 
-    _load_builtins()
     text = "Le sommet s'est tenu à Oslo, en Norvège."
     ctx = ResolveContext(documents=[Document(id="d", source="t", text=text)],
                          analyses=[Analysis(doc="d", version="t", sentences=_sentences(text))])
     ctx.entities = _entities({"d": text}, {"Oslo": "place"})
-    STEPS["geocode"].fn(ctx)
+    steps()["geocode"].obj(ctx)
     assert ctx.entities[0].attrs["country_code"] == "NO"
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from recoupe.errors import RecoupeError
 from recoupe.model import Analysis, Document
+from recoupe.registry import REGISTRY, Entry, register
 
 # What the runner itself provides before any component runs.
 PROVIDED = frozenset({"document", "spacy", "sentences"})
@@ -24,59 +25,38 @@ class Context:
 
 
 ComponentFn = Callable[[Context], dict[str, Any]]
-
-
-@dataclass(slots=True, frozen=True)
-class Component:
-    name: str
-    fn: ComponentFn
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
-    version: str
-
-
-COMPONENTS: dict[str, Component] = {}
+# A registered component: `obj` is its function, `requires`/`assigns` name Analysis fields (recoupe.registry.Entry).
+Component = Entry
 
 # The default pipeline, in order. Later capabilities append their component names here.
 DEFAULT_PIPELINE: list[str] = ["names", "times", "quantities", "quotes", "claims", "events"]
 
 
 def component(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = (), version: str = "1") -> Callable[[ComponentFn], ComponentFn]:
-    """Register `fn(ctx) -> {field: [records]}` under `name` (the hook outside packages use too)."""
+    """Register `fn(ctx) -> {field: [records]}` under `name` in the one registry (kind "component"); what it
+    assigns must be fields of Analysis."""
+    fields = set(Analysis.__dataclass_fields__)
+    bad = [a for a in assigns if a not in fields]
+    if bad:
+        raise RecoupeError(f"component {name!r} assigns unknown Analysis fields: {bad}")
+    return register("component", name, requires=requires, assigns=assigns, version=version)
 
-    def deco(fn: ComponentFn) -> ComponentFn:
-        fields = set(Analysis.__dataclass_fields__)
-        bad = [a for a in assigns if a not in fields]
-        if bad:
-            raise RecoupeError(f"component {name!r} assigns unknown Analysis fields: {bad}")
-        COMPONENTS[name] = Component(name, fn, tuple(requires), tuple(assigns), version)
-        return fn
 
-    return deco
+def components() -> dict[str, Component]:
+    """Every registered analysis component by name (built-ins and plugins)."""
+    return REGISTRY.entries("component")
 
 
 def resolve_pipeline(names: list[str]) -> list[Component]:
     """The components for these names, after checking every requirement is produced upstream."""
-    _load_builtins()
-    available = set(PROVIDED)
-    out: list[Component] = []
-    for n in names:
-        comp = COMPONENTS.get(n)
-        if comp is None:
-            raise RecoupeError(f"unknown analysis component {n!r}; known: {', '.join(sorted(COMPONENTS))}")
-        missing = [r for r in comp.requires if r not in available]
-        if missing:
-            raise RecoupeError(f"component {n!r} requires {missing}, which no earlier component assigns")
-        available.update(comp.assigns)
-        out.append(comp)
-    return out
+    return REGISTRY.chain("component", names, PROVIDED)
 
 
 def run_components(components: list[Component], ctx: Context) -> None:
     """Compute each component's output, then write it back into the analysis (compute and write-back separate)."""
     for comp in components:
         try:
-            produced = comp.fn(ctx)
+            produced = comp.obj(ctx)
         except Exception as e:  # one component failing on odd text must not lose the document's other results
             ctx.analysis.attrs.setdefault("errors", []).append(
                 {"component": comp.name, "error": f"{type(e).__name__}: {e}".splitlines()[0][:300]})
@@ -89,8 +69,3 @@ def run_components(components: list[Component], ctx: Context) -> None:
                 target.update(records)
             else:
                 target.extend(records)
-
-
-def _load_builtins() -> None:
-    # Importing the modules registers the built-in components.
-    from recoupe.analyze import claims, events, names, quantities, quotes, temporal  # noqa: F401

@@ -6,24 +6,20 @@ from collections.abc import Callable
 from typing import Any
 
 from recoupe.errors import RecoupeError
+from recoupe.registry import REGISTRY, register
 
 Scorer = Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]]
-SCORERS: dict[str, Scorer] = {}
 
 
 def scorer(kind: str) -> Callable[[Scorer], Scorer]:
-    def deco(fn: Scorer) -> Scorer:
-        SCORERS[kind] = fn
-        return fn
-
-    return deco
+    """Register a scorer for gold files of this `kind` in the one registry (kind "scorer")."""
+    return register("scorer", kind)
 
 
 def evaluate(dossier: dict[str, Any], gold: dict[str, Any]) -> dict[str, Any]:
     """Score a dossier (contract JSON) against a gold file; the gold's `kind` picks the scorer."""
-    from recoupe.evaluate import entities, events, quotes  # noqa: F401  (they register their scorers)
-
+    known = REGISTRY.entries("scorer")
     kind = gold.get("kind")
-    if kind not in SCORERS:
-        raise RecoupeError(f"gold file kind {kind!r} is not one of: {', '.join(sorted(SCORERS))}")
-    return SCORERS[kind](dossier, gold)
+    if kind not in known:
+        raise RecoupeError(f"gold file kind {kind!r} is not one of: {', '.join(sorted(known))}")
+    return known[kind].obj(dossier, gold)

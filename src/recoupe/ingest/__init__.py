@@ -8,10 +8,10 @@ from recoupe.errors import IngestError
 from recoupe.ingest import pubdate
 from recoupe.ingest.language import detect_language
 from recoupe.ingest.normalize import normalize_text
-from recoupe.ingest.readers import READERS, RawArticle, iter_files, read_file, reader
+from recoupe.ingest.readers import RawArticle, iter_files, read_file, reader, readers
 from recoupe.model import Document, make_id
 
-__all__ = ["READERS", "RawArticle", "iter_files", "read_file", "reader", "to_document", "IngestError"]
+__all__ = ["IngestError", "RawArticle", "iter_files", "read_file", "reader", "readers", "to_document"]
 
 MIN_CHARS = 20
 MAX_CHARS = 1_000_000  # spaCy's own limit for one text; longer ones are not articles but dumps

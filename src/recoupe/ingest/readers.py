@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from recoupe.errors import IngestError
+from recoupe.registry import REGISTRY
 from recoupe.ingest import pubdate
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -27,18 +28,23 @@ class RawArticle:
 
 
 Reader = Callable[[Path, str], Iterator["RawArticle | IngestError"]]
-READERS: dict[str, Reader] = {}
 
 
 def reader(*suffixes: str) -> Callable[[Reader], Reader]:
-    """Register a reader for file suffixes (built-ins use the same hook a plugin would)."""
+    """Register a reader for file suffixes in the one registry (kind "reader", one entry per suffix); built-ins
+    use the same hook a plugin would."""
 
     def deco(fn: Reader) -> Reader:
         for s in suffixes:
-            READERS[s] = fn
+            REGISTRY.add("reader", s, fn)
         return fn
 
     return deco
+
+
+def readers() -> dict[str, Reader]:
+    """File suffix -> reader, for every registered reader."""
+    return {name: e.obj for name, e in REGISTRY.entries("reader").items()}
 
 
 def _read_bytes(path: Path, source: str) -> bytes:
@@ -141,6 +147,7 @@ def iter_files(paths: list[str], ignored: list[str] | None = None) -> Iterator[t
     Inside folders, files of a type no reader handles (a README, a NOTICE, images) are passed over and
     listed in `ignored`; a file named explicitly is always read, so an unsupported one is reported.
     """
+    known = readers()
     for p in paths:
         path = Path(p)
         if path.is_dir():
@@ -150,7 +157,7 @@ def iter_files(paths: list[str], ignored: list[str] | None = None) -> Iterator[t
                     if f.startswith("."):
                         continue
                     fp = Path(root) / f
-                    if fp.suffix.lower() not in READERS:
+                    if fp.suffix.lower() not in known:
                         if ignored is not None:
                             ignored.append(str(fp))
                         continue
@@ -164,9 +171,10 @@ def read_file(path: Path, source: str) -> Iterator[RawArticle | IngestError]:
     if not path.exists():
         yield IngestError(source, "no such file or folder")
         return
-    fn = READERS.get(path.suffix.lower())
+    known = readers()
+    fn = known.get(path.suffix.lower())
     if fn is None:
-        yield IngestError(source, f"unsupported file type '{path.suffix or '(none)'}' (expected one of {', '.join(sorted(READERS))})")
+        yield IngestError(source, f"unsupported file type '{path.suffix or '(none)'}' (expected one of {', '.join(sorted(known))})")
         return
     try:
         yield from fn(path, source)

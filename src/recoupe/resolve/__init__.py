@@ -9,46 +9,26 @@ from datetime import date
 from typing import Any
 
 from recoupe import __version__
-from recoupe.errors import RecoupeError
 from recoupe.model import Analysis, Document, Dossier, Entity, TimeExpr
-from recoupe.resolve.registry import DEFAULT_STEPS, STEPS, ResolveContext, step
+from recoupe.resolve.registry import DEFAULT_STEPS, ResolveContext, step, step_chain, steps
 
-__all__ = ["DEFAULT_STEPS", "STEPS", "ResolveContext", "fingerprint", "resolve", "step"]
-
-
-def _load_builtins() -> None:
-    from recoupe.resolve import entities  # noqa: F401
-    from recoupe.resolve import geocode  # noqa: F401
-    from recoupe.resolve import merge_places  # noqa: F401
-    from recoupe.resolve import claims  # noqa: F401
-    from recoupe.resolve import events  # noqa: F401
-    from recoupe.resolve import contradictions, quantities  # noqa: F401
+__all__ = ["DEFAULT_STEPS", "ResolveContext", "fingerprint", "resolve", "step", "steps"]
 
 
 def resolve(documents: list[Document], analyses: list[Analysis], steps: list[str] | None = None,
             retime: Callable[[TimeExpr, date], TimeExpr | None] | None = None) -> Dossier:
     """The cross-article view of these documents and their analyses (`retime`: see ResolveContext)."""
     ctx = ResolveContext(documents=documents, analyses=analyses, retime=retime)
-    for s in _steps(steps):
-        s.fn(ctx)
+    for s in step_chain(steps):
+        s.obj(ctx)
     ctx.dossier.entities = [_entity_record(e) for e in ctx.entities]
     return ctx.dossier
-
-
-def _steps(names: list[str] | None):  # type: ignore[no-untyped-def]
-    _load_builtins()
-    out = []
-    for n in names or DEFAULT_STEPS:
-        if n not in STEPS:
-            raise RecoupeError(f"unknown resolution step {n!r}; known: {', '.join(sorted(STEPS))}")
-        out.append(STEPS[n])
-    return out
 
 
 def fingerprint(analyses: list[Analysis], documents: list[Document]) -> str:
     """Hash of everything resolution reads and does, so an unchanged input skips rewriting the dossier."""
     h = hashlib.sha1(__version__.encode())
-    h.update("|".join(f"{s.name}:{s.version}" for s in _steps(None)).encode())
+    h.update("|".join(f"{s.name}:{s.version}" for s in step_chain(None)).encode())
     for d in sorted(documents, key=lambda d: d.id):
         h.update(f"{d.id}|{d.duplicate_of}|{d.published}|{d.outlet}\n".encode())
     for a in sorted(analyses, key=lambda a: a.doc):

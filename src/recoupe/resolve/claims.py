@@ -75,7 +75,7 @@ def _ordered(ctx: ResolveContext) -> list[Analysis]:
     return sorted(ctx.analyses, key=lambda a: a.doc)
 
 
-@step("quotes", version="1")
+@step("quotes", version="1", requires=("entities",), assigns=("quotes",))
 def resolve_quotes(ctx: ResolveContext) -> None:
     """One contract quote per quotation, its speaker linked to an entity when the speaker words name one."""
     lk = _lookup(ctx)
@@ -107,7 +107,7 @@ class _Item:
     source_entity: str | None = None
 
 
-@step("claims", version="5")
+@step("claims", version="5", requires=("entities",), assigns=("claims",))
 def resolve_claims(ctx: ResolveContext) -> None:
     """Contract claims with their source entity, clustered across articles, with independent sources per cluster."""
     lk = _lookup(ctx)

@@ -5,18 +5,18 @@ from __future__ import annotations
 import hashlib
 import json
 
-from recoupe.resolve.checks import CHECKS, load_builtins, run_checks, settings
+from recoupe.resolve.checks import checks, run_checks, settings
 from recoupe.resolve.registry import ResolveContext, step
 
 
 def _version() -> str:
     """Changes when a built-in check or the tolerances change, so a rebuild re-runs the checks."""
-    load_builtins()
-    key = json.dumps([sorted((c.name, c.version) for c in CHECKS.values()), settings()], sort_keys=True)
+    key = json.dumps([sorted((c.name, c.version) for c in checks().values()), settings()], sort_keys=True)
     return "1." + hashlib.sha1(key.encode()).hexdigest()[:8]
 
 
-@step("contradictions", version=_version())
+@step("contradictions", version=_version(), requires=("entities", "geo", "events", "claims", "quantities"),
+      assigns=("contradictions",))
 def resolve_contradictions(ctx: ResolveContext) -> None:
     """Fill `ctx.dossier.contradictions`, most certain first; checks to run may be set in ctx.state["checks"]."""
     ctx.dossier.contradictions = run_checks(ctx, ctx.state.get("checks"))

@@ -97,7 +97,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="5")
+@step("entities", version="5", assigns=("entities",))
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = lexicon()
     clusters: dict[str, Cluster] = {}

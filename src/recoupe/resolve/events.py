@@ -105,7 +105,7 @@ class Cluster:
 MAX_ROUNDS = 4  # an inferred day can date an event that places another article: a few rounds reach a fixed point
 
 
-@step("events", version="2")
+@step("events", version="2", requires=("entities", "geo", "places"), assigns=("events", "dates"))
 def resolve_events(ctx: ResolveContext) -> None:
     """Build the dossier's events from every analysis's event cues, inferring the writing day of undated articles."""
     lang = Counter((d.language or "fr").split("-")[0] for d in ctx.documents).most_common(1)

@@ -8,7 +8,7 @@ from recoupe.resolve.registry import ResolveContext, step
 
 
 # the step's version follows the gazetteer's, so a dossier is geocoded again when the gazetteer changes
-@step("geocode", version=f"5+gazetteer{INDEX_VERSION}")
+@step("geocode", version=f"5+gazetteer{INDEX_VERSION}", requires=("entities",), assigns=("geo",))
 def geocode(ctx: ResolveContext) -> None:
     """Set `geo`, `country_code`, `precision` (and `candidates` when context cannot choose) on place entities."""
     geocode_entities(ctx.entities, {d.id: d.text for d in ctx.documents},

@@ -9,7 +9,7 @@ from recoupe.model import Entity
 from recoupe.resolve.registry import ResolveContext, step
 
 
-@step("merge_places", version="1")
+@step("merge_places", version="1", requires=("entities", "geo"), assigns=("places",))
 def merge_places(ctx: ResolveContext) -> None:
     groups: dict[tuple[str, str], list[Entity]] = defaultdict(list)
     for e in ctx.entities:

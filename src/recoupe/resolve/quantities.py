@@ -8,7 +8,7 @@ from recoupe.model import Analysis, QuantityRec, Span, make_id
 from recoupe.resolve.registry import ResolveContext, step
 
 
-@step("quantities", version="1")
+@step("quantities", version="1", requires=("entities",), assigns=("quantities",))
 def resolve_quantities(ctx: ResolveContext) -> None:
     """Fill `ctx.dossier.quantities`: the contract's fields, plus the resolved entities the checks read."""
     out: list[dict[str, Any]] = []

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from recoupe.model import Analysis, Document, Dossier, Entity, Span, TimeExpr
+from recoupe.registry import REGISTRY, Entry, register
 
 
 @dataclass
@@ -94,26 +95,28 @@ class ResolveContext:
 
 
 StepFn = Callable[[ResolveContext], None]
+# A registered step: `obj` is its function; `requires`/`assigns` name what it reads and fills (recoupe.registry.Entry).
+Step = Entry
 
-
-@dataclass(frozen=True)
-class Step:
-    name: str
-    fn: StepFn
-    version: str
-
-
-STEPS: dict[str, Step] = {}
+# What resolution starts from, before any step runs.
+PROVIDED = frozenset({"documents", "analyses"})
 # Order matters: events read entities, geocoded places and resolved times; "contradictions" reads what
 # every other step produced, so it stays last.
 DEFAULT_STEPS: list[str] = ["entities", "geocode", "merge_places", "events", "quotes", "claims", "quantities", "contradictions"]
 
 
-def step(name: str, version: str = "1") -> Callable[[StepFn], StepFn]:
-    """Register a resolution step (the same hook an outside package would use)."""
+def step(name: str, version: str = "1", *, requires: tuple[str, ...] = ("documents", "analyses"),
+         assigns: tuple[str, ...] = ()) -> Callable[[StepFn], StepFn]:
+    """Register a resolution step in the one registry (kind "step"), with what it requires and assigns
+    (the names of the facts resolution builds: entities, geo, places, events, dates, quotes, claims, ...)."""
+    return register("step", name, requires=requires, assigns=assigns, version=version)
 
-    def deco(fn: StepFn) -> StepFn:
-        STEPS[name] = Step(name, fn, version)
-        return fn
 
-    return deco
+def steps() -> dict[str, Step]:
+    """Every registered resolution step by name (built-ins and plugins)."""
+    return REGISTRY.entries("step")
+
+
+def step_chain(names: list[str] | None = None) -> list[Step]:
+    """The steps for these names (default: DEFAULT_STEPS), after checking each one's requirements come first."""
+    return REGISTRY.chain("step", names or DEFAULT_STEPS, PROVIDED)

@@ -8,7 +8,7 @@ import pytest
 
 from recoupe.errors import RecoupeError
 from recoupe.model import Document
-from recoupe.resolve.checks import CHECKS, check, contradiction, interval, run_checks
+from recoupe.resolve.checks import check, checks, contradiction, interval, run_checks
 from recoupe.resolve.registry import ResolveContext
 
 SPAN = {"doc": "d", "start": 0, "end": 3, "text": "abc"}
@@ -26,9 +26,9 @@ def test_registry_outside_check_runs_and_results_are_ordered() -> None:
         found = run_checks(ctx, ["test-outside"])
         assert [c["about"] for c in found] == ["strong", "weak"]
         assert found[0]["explanation"] == "s" and found[0]["check"] == "test-outside"
-        assert "test-outside" in CHECKS
+        assert "test-outside" in checks()
     finally:
-        CHECKS.pop("test-outside", None)
+        checks().pop("test-outside", None)
 
 
 def test_registry_unknown_check_is_an_error() -> None:

@@ -4,54 +4,41 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from recoupe.errors import RecoupeError
 from recoupe.model import make_id
+from recoupe.registry import REGISTRY, Entry, register
 from recoupe.resolve.registry import ResolveContext
 from recoupe.data import data_file
 
 CheckFn = Callable[[ResolveContext], list[dict[str, Any]]]
+# A registered check: `obj` is its function, `requires` names the resolved facts it reads (recoupe.registry.Entry).
+Check = Entry
 
-
-@dataclass(frozen=True)
-class Check:
-    name: str
-    fn: CheckFn
-    version: str
-
-
-CHECKS: dict[str, Check] = {}
 DEFAULT_CHECKS: list[str] = ["distance", "motion", "dates", "values", "facts"]
+# What the `contradictions` step has before it runs the checks (its own requirements).
+AVAILABLE = ("entities", "geo", "events", "claims", "quantities")
 
 
-def check(name: str, version: str = "1") -> Callable[[CheckFn], CheckFn]:
-    """Register `fn(ctx) -> [contradiction]` under `name` (the hook an outside package would use too)."""
-
-    def deco(fn: CheckFn) -> CheckFn:
-        CHECKS[name] = Check(name, fn, version)
-        return fn
-
-    return deco
+def check(name: str, version: str = "1", *, requires: tuple[str, ...] = AVAILABLE) -> Callable[[CheckFn], CheckFn]:
+    """Register `fn(ctx) -> [contradiction]` under `name` in the one registry (kind "check")."""
+    return register("check", name, requires=requires, version=version)
 
 
-def load_builtins() -> None:
-    from recoupe.resolve.checks import dates, distance, facts, motion, values  # noqa: F401
+def checks() -> dict[str, Check]:
+    """Every registered check by name (built-ins and plugins)."""
+    return REGISTRY.entries("check")
 
 
 def run_checks(ctx: ResolveContext, names: list[str] | None = None) -> list[dict[str, Any]]:
     """Every contradiction the checks find, deduplicated by id, most certain first."""
-    load_builtins()
-    wanted = names if names is not None else list(DEFAULT_CHECKS) + sorted(set(CHECKS) - set(DEFAULT_CHECKS))
+    known = checks()
+    wanted = names if names is not None else list(DEFAULT_CHECKS) + sorted(set(known) - set(DEFAULT_CHECKS))
     found: dict[str, dict[str, Any]] = {}
-    for n in wanted:
-        c = CHECKS.get(n)
-        if c is None:
-            raise RecoupeError(f"unknown check {n!r}; known: {', '.join(sorted(CHECKS))}")
-        for rec in c.fn(ctx):
-            rec.setdefault("check", n)
+    for entry in REGISTRY.chain("check", wanted, AVAILABLE):
+        for rec in entry.obj(ctx):
+            rec.setdefault("check", entry.name)
             rec.setdefault("contexts", [_sentence_of(ctx, st) for st in rec["statements"]])
             prev = found.get(rec["id"])
             if prev is None or rec.get("certainty", 0) > prev.get("certainty", 0):
