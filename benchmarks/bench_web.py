@@ -122,7 +122,7 @@ def generate(db: Path, n_docs: int, seed: int = 7) -> dict[str, Any]:
                 "INSERT INTO documents(id, source, title, outlet, language, published, text, content_hash, added_at) VALUES (?,?,?,?,?,?,?,?,?)",
                 [(x.id, x.source, x.title, x.outlet, x.language, x.published, x.text, x.content_hash, f"2024-01-01T00:{i // 60 % 60:02d}:{i % 60:02d}")
                  for i, x in enumerate(docs)])
-        store.write_dossier(Dossier(entities=ents, events=events, quotes=quotes, claims=claims, contradictions=contradictions), f"synthetic-{n_docs}")
+        store.write_dossier(Dossier.from_contract(dict(entities=ents, events=events, quotes=quotes, claims=claims, contradictions=contradictions)), f"synthetic-{n_docs}")
     top = max(ents, key=lambda e: len(e["mentions"]))
     accented = next(e for e in ents if any(ch in e["name"] for ch in "éèï"))
     return {"entity": top["id"], "doc": claims[0]["span"]["doc"], "span": claims[0]["span"], "cluster": claims[0]["cluster"],

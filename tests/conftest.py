@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from recoupe import api
+from recoupe.present import queries
 
 
 @pytest.fixture(scope="session")
@@ -20,4 +21,4 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def sample_dossier(sample_db: Path) -> dict:
-    return api.export_dossier(sample_db)
+    return queries.export_dossier(sample_db)

@@ -8,8 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from recoupe import api
+from recoupe.present import queries
 from recoupe.errors import RecoupeError
-from recoupe.present.cli import main
+from recoupe.cli import main
 
 ARTICLES = {
     "a.txt": " date 2024-03-20 Le maire de Rennes a démissionné lundi. Il avait été élu en 2014.\n\n"
@@ -30,7 +31,7 @@ def timeline_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_api_timeline_orders_dated_items_with_evidence(timeline_db: Path) -> None:
-    items = api.timeline(timeline_db)
+    items = queries.timeline(timeline_db)
     got = [(it.value, it.text, Path(it.source).name) for it in items]
     assert got == [
         ("199", "dans les années 1990", "c.txt"),
@@ -53,12 +54,12 @@ def test_api_timeline_orders_dated_items_with_evidence(timeline_db: Path) -> Non
     ("1995", "1995", ["dans les années 1990"]),  # a decade overlaps its years
 ])
 def test_api_timeline_filters_by_overlap(timeline_db: Path, date_from: str | None, date_to: str | None, expected: list[str]) -> None:
-    assert [it.text for it in api.timeline(timeline_db, date_from, date_to)] == expected
+    assert [it.text for it in queries.timeline(timeline_db, date_from, date_to)] == expected
 
 
 def test_api_timeline_rejects_a_bad_date(timeline_db: Path) -> None:
     with pytest.raises(RecoupeError, match="--from"):
-        api.timeline(timeline_db, "mars")
+        queries.timeline(timeline_db, "mars")
 
 
 @pytest.mark.parametrize(("value", "bounds"), [
@@ -70,7 +71,7 @@ def test_api_timeline_rejects_a_bad_date(timeline_db: Path) -> None:
     ("2019/..", ("2019-01-01", "2019-12-31")),
 ])
 def test_api_iso_bounds(value: str, bounds: tuple[str, str]) -> None:
-    b = api.iso_bounds(value)
+    b = queries.iso_bounds(value)
     assert b is not None and (b[0].isoformat(), b[1].isoformat()) == bounds
 
 
@@ -90,6 +91,6 @@ def test_api_timeline_cli_prints_items(timeline_db: Path) -> None:
 
 
 def test_api_timeline_on_sample_is_sorted_and_resolved(sample_db: Path) -> None:
-    items = api.timeline(sample_db)
+    items = queries.timeline(sample_db)
     assert items and all(it.value for it in items)
     assert [it.lo for it in items] == sorted(it.lo for it in items)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from recoupe import api, pipeline
+from recoupe.present import queries
 from recoupe.errors import RecoupeError
 from recoupe.present.export import validate
 from recoupe.store import open_store
@@ -121,7 +122,7 @@ def test_pipeline_two_processes_give_the_same_dossier(tmp_path: Path) -> None:
     one, two = tmp_path / "1.db", tmp_path / "2.db"
     pipeline.build([str(d)], one, progress=False, jobs=1)
     pipeline.build([str(d)], two, progress=False, jobs=2)
-    a, b = api.export_dossier(one), api.export_dossier(two)
+    a, b = queries.export_dossier(one), queries.export_dossier(two)
     assert a["entities"] == b["entities"]
 
 

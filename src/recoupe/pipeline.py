@@ -14,7 +14,7 @@ from recoupe import analyze, ingest, resolve
 from recoupe.errors import IngestError
 from recoupe.ingest.dedup import NearDuplicateIndex, signature
 from recoupe.model import Analysis, Document, make_id
-from recoupe.store import SQLiteStore, open_store
+from recoupe.store import Store, open_store
 
 WRITE_BATCH = 8
 PROGRESS_MIN = 4  # show a progress bar from this many documents on
@@ -64,7 +64,7 @@ def build(sources: list[str], db: str | Path, *, jobs: int = 1, progress: bool |
     return report
 
 
-def _ingest(store: SQLiteStore, sources: list[str], report: BuildReport, say: Callable[[str], None], progress: bool | None) -> None:
+def _ingest(store: Store, sources: list[str], report: BuildReport, say: Callable[[str], None], progress: bool | None) -> None:
     index = NearDuplicateIndex()
     for doc_id, sig in store.signatures():
         index.add(doc_id, sig)
@@ -86,7 +86,7 @@ def _ingest(store: SQLiteStore, sources: list[str], report: BuildReport, say: Ca
             _store_document(store, index, doc, report)
 
 
-def _store_document(store: SQLiteStore, index: NearDuplicateIndex, doc: Document, report: BuildReport) -> None:
+def _store_document(store: Store, index: NearDuplicateIndex, doc: Document, report: BuildReport) -> None:
     same_text = store.document_by_hash(doc.content_hash)
     if any(src == doc.source for _, src in same_text):
         report.unchanged += 1
@@ -112,7 +112,7 @@ def _store_document(store: SQLiteStore, index: NearDuplicateIndex, doc: Document
             index.add(doc.id, sig)
 
 
-def _analyze(store: SQLiteStore, report: BuildReport, jobs: int, progress: bool | None, components: list[str] | None) -> None:
+def _analyze(store: Store, report: BuildReport, jobs: int, progress: bool | None, components: list[str] | None) -> None:
     version = analyze.pipeline_version(components)
     pending = store.pending_analysis(version)
     if not pending:
@@ -134,7 +134,7 @@ def _analyze(store: SQLiteStore, report: BuildReport, jobs: int, progress: bool 
         bar.close()
 
 
-def _save(store: SQLiteStore, batch: list[Analysis], report: BuildReport) -> None:
+def _save(store: Store, batch: list[Analysis], report: BuildReport) -> None:
     store.put_analyses(batch)
     report.analyzed += len(batch)
     for a in batch:
@@ -146,7 +146,7 @@ def _save(store: SQLiteStore, batch: list[Analysis], report: BuildReport) -> Non
             store.set_published(a.doc, refined["value"], "day", "dateline")
 
 
-def _skip(store: SQLiteStore, report: BuildReport, say: Callable[[str], None], err: IngestError) -> None:
+def _skip(store: Store, report: BuildReport, say: Callable[[str], None], err: IngestError) -> None:
     report.skipped.append((err.source, err.reason))
     store.log_skipped(err.source, err.reason)
     say(f"skipped {err.source}: {err.reason}")

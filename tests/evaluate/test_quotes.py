@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from recoupe import api
+from recoupe.present import queries
 from recoupe.evaluate.quotes import score_quotes_claims
 
 GOLD = Path(__file__).parent.parent / "data" / "dev" / "quotes_claims_gold.json"
@@ -50,7 +51,7 @@ def test_evaluate_wrong_speaker_is_counted() -> None:
 
 def test_evaluate_quality_gate_on_the_dev_set(sample_db: Path) -> None:
     """The pinned floors: quote recall and speaker accuracy 0.9, modality accuracy 0.85 (measured: 0.98, 1.0, 0.93)."""
-    r = api.evaluate_quotes_claims(sample_db, GOLD)
+    r = queries.evaluate_quotes_claims(sample_db, GOLD)
     assert r["quotes"]["gold"] >= 40 and r["claims"]["gold"] >= 80
     assert r["quotes"]["recall"] >= 0.9
     assert r["quotes"]["speaker_accuracy"] >= 0.9

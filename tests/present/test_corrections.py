@@ -12,8 +12,8 @@ from tests.present.web.dossier_fixture import dossier
 
 
 def _d() -> dict:
-    d = dossier()
-    return {k: getattr(d, k) for k in ("entities", "events", "quotes", "claims", "contradictions", "quantities")}
+    d = dossier().to_contract()
+    return {k: d[k] for k in ("entities", "events", "quotes", "claims", "contradictions", "quantities")}
 
 
 def _c(i: int, action: str, target: str, other: str | None = None, value: str | None = None) -> dict:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from recoupe.present.cli import main
+from recoupe.cli import main
 from recoupe.present.export import dossier_geojson, places
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.contract import contract
 from recoupe.model import Analysis, ClaimRec, Document, QuoteRec, Span
 from recoupe.resolve import resolve
 from recoupe.resolve.claims import contested
@@ -47,7 +48,7 @@ def _dossier(outlets: dict[str, str | None], duplicates: dict[str, str] | None =
                          "supply" if d != "e" else None, ["weapons"] if d != "e" else [], "La Paz" if d == "b" else None)]
         quotes = [QuoteRec(span=_span(d, "des drones"), speaker_text="Chili", speaker_span=_span(d, "Chili"))] if d == "a" else []
         analyses.append(Analysis(doc=d, version="t", mentions=mentions, claims=claims, quotes=quotes))
-    return resolve(docs, analyses)
+    return contract(resolve(docs, analyses))
 
 
 def test_resolve_claims_cluster_across_articles_with_their_modality_mix() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.contract import contract
 from recoupe import resolve
 from recoupe.analyze.runner import Analyzer
 from recoupe.ingest import RawArticle, to_document
@@ -16,7 +17,7 @@ def analyzer() -> Analyzer:
 
 def _dossier(analyzer: Analyzer, *texts: str) -> list[dict]:
     docs = [to_document(RawArticle(source=f"t{i}.txt", text=t)) for i, t in enumerate(texts)]
-    return resolve.resolve(docs, [analyzer.analyze(d) for d in docs]).entities
+    return contract(resolve.resolve(docs, [analyzer.analyze(d) for d in docs])).entities
 
 
 def _entity_of(ents: list[dict], alias: str) -> dict:
@@ -148,5 +149,5 @@ def test_entities_other_is_only_a_fallback_type() -> None:
         s = [k for k in range(len(text)) if text.startswith("Port-Vila", k)][i]
         return Mention(span=Span("d", s, s + 9, "Port-Vila"), label=label)
     analyses = [Analysis(doc="d", version="t", mentions=[at(0, "place"), at(1, "other"), at(2, "other")])]
-    dossier = resolve([Document(id="d", source="t", text=text)], analyses, steps=["entities"])
+    dossier = contract(resolve([Document(id="d", source="t", text=text)], analyses, steps=["entities"]))
     assert [e["type"] for e in dossier.entities] == ["place"]

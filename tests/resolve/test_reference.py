@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from recoupe import api
+from recoupe.present import queries
 from recoupe.model import Document, Span, TimeExpr
 from recoupe.resolve import reference
 
@@ -31,18 +32,18 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     (corpus / "c_alone.txt").write_text(ALONE, "utf-8")
     db = root / "d.db"
     api.build([str(corpus)], db, progress=False, log=lambda _: None)
-    return {"db": db, "dossier": api.export_dossier(db)}  # validated against the contract
+    return {"db": db, "dossier": queries.export_dossier(db)}  # validated against the contract
 
 
 def _doc_id(db: Path, name: str) -> str:
-    with api.store_for(db) as store:
+    with queries.store_for(db) as store:
         return next(d.id for d in store.documents() if d.source.endswith(name))
 
 
 def test_reference_undated_article_takes_the_week_of_a_shared_event(built: dict[str, Any]) -> None:
     db = built["db"]
-    with api.store_for(db) as store:
-        rows = store.read_table("dates")
+    with queries.store_for(db) as store:
+        rows = [r.to_contract() for r in store.read_table("dates")]
     b = _doc_id(db, "b_undated.txt")
     ref = next(r for r in rows if r["kind"] == "reference" and r["doc"] == b)
     # "arrivé mardi" is the arrival dated 4 May elsewhere; "doit rencontrer" comes before the 5 May meeting
@@ -56,17 +57,17 @@ def test_reference_undated_article_takes_the_week_of_a_shared_event(built: dict[
 def test_reference_nothing_shared_nothing_guessed(built: dict[str, Any]) -> None:
     db = built["db"]
     c = _doc_id(db, "c_alone.txt")
-    with api.store_for(db) as store:
-        rows = store.read_table("dates")
+    with queries.store_for(db) as store:
+        rows = [r.to_contract() for r in store.read_table("dates")]
     assert not [r for r in rows if r["doc"] == c]
-    items = api.timeline(db)
+    items = queries.timeline(db)
     assert not [it for it in items if it.doc == c and it.text == "mardi"]
 
 
 def test_reference_timeline_and_events_use_the_inferred_day(built: dict[str, Any]) -> None:
     db = built["db"]
     b = _doc_id(db, "b_undated.txt")
-    items = [it for it in api.timeline(db) if it.doc == b]
+    items = [it for it in queries.timeline(db) if it.doc == b]
     mardi = next(it for it in items if it.text == "mardi")
     assert mardi.value == "2021-05-04" and mardi.attrs["reference"] == "inferred"
     departures = [e for e in built["dossier"]["events"] if e["type"] == "departure"]

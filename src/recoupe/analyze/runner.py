@@ -8,7 +8,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from recoupe import __version__
+from recoupe.version import __version__
 from recoupe.analyze import nlp as nlp_mod
 from recoupe.analyze.registry import DEFAULT_PIPELINE, Component, Context, resolve_pipeline, run_components
 from recoupe.model import Analysis, Document

@@ -228,17 +228,4 @@ class Entity(Record):
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
-class Dossier(Record):
-    """The resolved, cross-article view, in the contract's shape (dicts per CONTRACT.md)."""
-
-    entities: list[dict[str, Any]] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
-    quotes: list[dict[str, Any]] = field(default_factory=list)
-    claims: list[dict[str, Any]] = field(default_factory=list)
-    contradictions: list[dict[str, Any]] = field(default_factory=list)
-    quantities: list[dict[str, Any]] = field(default_factory=list)
-    dates: list[dict[str, Any]] = field(default_factory=list)  # inferred writing days and the expressions they read
-
-
 _NESTED[("Entity", "mentions")] = Span

@@ -118,7 +118,12 @@ def apply(dossier: dict[str, list[dict[str, Any]]], corrections: list[dict[str, 
                           "participants": list(dict.fromkeys(r(p) for p in ev.get("participants", [])))}
                          for ev in out.get("events", [])]
         out["quotes"] = [{**q, "speaker": r(q.get("speaker"))} for q in out.get("quotes", [])]
-        out["claims"] = [{**cl, "attributed_to": r(cl.get("attributed_to"))} for cl in out.get("claims", [])]
+        out["claims"] = [{**cl, "attributed_to": r(cl.get("attributed_to")),
+                          **({"entities": sorted({r(x) for x in cl["entities"]})} if cl.get("entities") else {})}
+                         for cl in out.get("claims", [])]
+        out["quantities"] = [{**q, **({"subject": r(q["subject"])} if q.get("subject") else {}),
+                              **({"places": [{**p, "entity": r(p.get("entity"))} for p in q["places"]]} if q.get("places") else {})}
+                             for q in out.get("quantities", [])]
     found: set[tuple[str, str]] = set()
     for table in ("claims", "contradictions"):
         rows = []

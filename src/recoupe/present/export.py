@@ -1,28 +1,61 @@
-"""Exports of a stored dossier: the contract's JSON form (CONTRACT.md), validated against its schema."""
+"""Exports of a stored dossier, registered by name (kind "exporter"): the contract's JSON form (CONTRACT.md),
+validated against its schema, and the formats other tools open. Every exporter takes the contract JSON as the
+read model gives it (corrections applied unless the dossier was read as built)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from recoupe import __version__
+from recoupe.version import __version__
 from recoupe.errors import RecoupeError
-from recoupe.store import SQLiteStore
+from recoupe.present.read import ReadModel
+from recoupe.registry import REGISTRY, Entry, register
+from recoupe.store import Store
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What an exporter made: the file's content and a one-line account of it."""
+
+    content: str | bytes
+    summary: str
+
+
+ExporterFn = Callable[[dict[str, Any]], Exported]
+
+
+def exporter(name: str, *, suffix: str, media_type: str, description: str) -> Callable[[ExporterFn], ExporterFn]:
+    """Register `fn(dossier contract JSON) -> Exported` as the export format `name` (the hook a plugin uses too)."""
+    return register("exporter", name, suffix=suffix, media_type=media_type, description=description)
+
+
+def exporters() -> dict[str, Entry]:
+    """Every registered export format by name."""
+    return REGISTRY.entries("exporter")
+
+
+def export(dossier: dict[str, Any], fmt: str) -> Exported:
+    """The dossier in the format `fmt` (one of `exporters()`)."""
+    return REGISTRY.get("exporter", fmt).obj(dossier)  # type: ignore[no-any-return]
 
 FORMAT = "recoupe.dossier/1"
 
 
-def dossier_json(store: SQLiteStore) -> dict[str, Any]:
-    """The whole dossier as one JSON-ready object, per CONTRACT.md."""
+def dossier_json(store: Store, model: ReadModel) -> dict[str, Any]:
+    """The whole dossier as one JSON-ready object, per CONTRACT.md, as the read model gives it (corrections
+    applied unless it was loaded as built); the documents' texts come from the store."""
     docs = [
         {"id": d.id, "source": d.source, "title": d.title, "outlet": d.outlet, "language": d.language,
          "published": d.published, "published_precision": d.published_precision, "text": d.text,
          "duplicate_of": d.duplicate_of}
         for d in store.documents()
     ]
-    dossier = store.read_dossier()
+    dossier = model
     inferred = {r["doc"]: r for r in dossier.dates if r.get("kind") == "reference"}
     for d in docs:
         ref = inferred.get(d["id"])
@@ -40,6 +73,23 @@ def dossier_json(store: SQLiteStore) -> dict[str, Any]:
         "quantities": dossier.quantities,
         "dates": dossier.dates,
     }
+
+
+def _json_text(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+
+
+@exporter("json", suffix=".json", media_type="application/json",
+          description="the whole dossier in the contract's JSON form (CONTRACT.md)")
+def export_json(dossier: dict[str, Any]) -> Exported:
+    return Exported(_json_text(dossier), f"{len(dossier['documents'])} documents, {len(dossier['entities'])} entities")
+
+
+@exporter("geojson", suffix=".geojson", media_type="application/geo+json",
+          description="located places and the events at them, a GeoJSON FeatureCollection (QGIS, kepler.gl)")
+def export_geojson(dossier: dict[str, Any]) -> Exported:
+    geo = dossier_geojson(dossier)
+    return Exported(_json_text(geo), f"{len(geo['features'])} features")
 
 
 @lru_cache(maxsize=1)

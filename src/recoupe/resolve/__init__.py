@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from recoupe import __version__
+from recoupe.version import __version__
 from recoupe.model import Analysis, Document, Dossier, Entity, TimeExpr
 from recoupe.resolve.registry import DEFAULT_STEPS, ResolveContext, step, step_chain, steps
 
@@ -22,7 +22,9 @@ def resolve(documents: list[Document], analyses: list[Analysis], steps: list[str
     for s in step_chain(steps):
         s.obj(ctx)
     ctx.dossier.entities = [_entity_record(e) for e in ctx.entities]
-    return ctx.dossier
+    d = ctx.dossier
+    return Dossier.from_contract({"entities": d.entities, "events": d.events, "quotes": d.quotes, "claims": d.claims,
+                                  "contradictions": d.contradictions, "quantities": d.quantities, "dates": d.dates})
 
 
 def fingerprint(analyses: list[Analysis], documents: list[Document]) -> str:

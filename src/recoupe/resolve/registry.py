@@ -7,8 +7,22 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from recoupe.model import Analysis, Document, Dossier, Entity, Span, TimeExpr
+from recoupe.model import Analysis, Document, Entity, Span, TimeExpr
 from recoupe.registry import REGISTRY, Entry, register
+
+
+@dataclass(slots=True)
+class DossierDraft:
+    """The dossier while resolution builds it: contract-shaped dicts per table, which later steps (the checks)
+    read; `resolve()` turns it into typed records (model.Dossier) at the stage's boundary."""
+
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    contradictions: list[dict[str, Any]] = field(default_factory=list)
+    quantities: list[dict[str, Any]] = field(default_factory=list)
+    dates: list[dict[str, Any]] = field(default_factory=list)  # inferred writing days and the expressions they read
 
 
 @dataclass
@@ -18,7 +32,7 @@ class ResolveContext:
     documents: list[Document]
     analyses: list[Analysis]
     entities: list[Entity] = field(default_factory=list)
-    dossier: Dossier = field(default_factory=Dossier)
+    dossier: DossierDraft = field(default_factory=DossierDraft)
     # (doc, start, end) of a mention -> entity id, filled by the entity step for later steps
     mention_entity: dict[tuple[str, int, int], str] = field(default_factory=dict)
     state: dict[str, Any] = field(default_factory=dict)

@@ -13,18 +13,11 @@ from typing import Any
 import numpy as np
 
 from recoupe.errors import StoreError
-from recoupe.model import Analysis, Document, Dossier
+from recoupe.model import Analysis, ContractRecord, Document, Dossier
+from recoupe.model.dossier import RECORD_TYPES
 from recoupe.store.migrations import MIGRATIONS
+from recoupe.store.protocol import DOSSIER_TABLES
 
-DOSSIER_TABLES = {
-    "entities": ("type", "name"),
-    "events": ("type", "date"),
-    "quotes": ("speaker",),
-    "claims": ("cluster", "modality"),
-    "contradictions": ("kind",),
-    "quantities": ("unit",),
-    "dates": ("kind", "doc"),
-}
 _DOC_COLUMNS = ("id", "source", "title", "outlet", "language", "published", "published_precision",
                 "published_from", "text", "content_hash", "duplicate_of")
 
@@ -196,7 +189,7 @@ class SQLiteStore:
         with self.transaction() as c:
             for table, cols in DOSSIER_TABLES.items():
                 c.execute(f"DELETE FROM {table}")  # table names come from the constant above, never from input
-                rows = getattr(dossier, table)
+                rows = [r.to_contract() for r in dossier.table(table)]
                 c.executemany(
                     f"INSERT INTO {table}(id, {', '.join(cols)}, data) VALUES (?, {', '.join('?' * len(cols))}, ?)",
                     [(r["id"], *(_scalar(r.get(k)) for k in cols), json.dumps(r, ensure_ascii=False)) for r in rows],
@@ -204,10 +197,12 @@ class SQLiteStore:
             self.set_meta("dossier_fingerprint", fingerprint, c)
         return True
 
-    def read_table(self, table: str) -> list[dict[str, Any]]:
+    def read_table(self, table: str) -> list[ContractRecord]:
+        """The typed records of one dossier table, in the order they were written."""
         if table not in DOSSIER_TABLES:
             raise StoreError(f"unknown dossier table {table!r}")
-        return [json.loads(r[0]) for r in self.conn.execute(f"SELECT data FROM {table} ORDER BY rowid")]
+        cls = RECORD_TYPES[table]
+        return [cls.from_contract(json.loads(r[0])) for r in self.conn.execute(f"SELECT data FROM {table} ORDER BY rowid")]
 
     def read_dossier(self) -> Dossier:
         return Dossier(**{t: self.read_table(t) for t in DOSSIER_TABLES})

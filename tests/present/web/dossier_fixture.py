@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from recoupe.model import Document, Dossier
-from recoupe.store import SQLiteStore, open_store
+from recoupe.store import Store, open_store
 
 # An invented story (no real event): a Canadian minister's trip to Chile, told by three outlets.
 ARTICLES = {
@@ -89,10 +89,10 @@ def dossier() -> Dossier:
     quantities = [
         {"id": "qt-14h", "value": 14, "unit": "h", "bound": "exact", "value_max": None, "about": "voyage", "span": span("doc-a", "14 heures")},
     ]
-    return Dossier(entities=ents, events=events, quotes=quotes, claims=claims, contradictions=contradictions, quantities=quantities)
+    return Dossier.from_contract(dict(entities=ents, events=events, quotes=quotes, claims=claims, contradictions=contradictions, quantities=quantities))
 
 
-def add_documents(store: SQLiteStore, articles: dict[str, tuple[str | None, str | None, str | None, str]], source_prefix: str = "test://") -> None:
+def add_documents(store: Store, articles: dict[str, tuple[str | None, str | None, str | None, str]], source_prefix: str = "test://") -> None:
     for doc_id, (outlet, published, title, text) in articles.items():
         store.add_document(Document(id=doc_id, source=source_prefix + doc_id, text=text, title=title, outlet=outlet, language="fr",
                                     published=published, content_hash=hashlib.sha1(text.encode()).hexdigest()), None)

@@ -40,6 +40,6 @@ def make_hostile_store(path: Path) -> Path:
                    "cluster": "k-h", "independent_sources": 1}]
         contradictions = [{"id": "ct-h", "kind": "fact", "about": IMG, "statements": [sp(SCRIPT), sp(IMG)],
                            "expected": {"value": 1, "unit": SCRIPT, "method": LINK}, "explanation": LINK}]
-        store.write_dossier(Dossier(entities=ents, events=events, quotes=quotes, claims=claims, contradictions=contradictions), "hostile")
+        store.write_dossier(Dossier.from_contract(dict(entities=ents, events=events, quotes=quotes, claims=claims, contradictions=contradictions)), "hostile")
         store.add_correction("mark_claim", "cl-h", None, "confirmed", note=SCRIPT + IMG)
     return path

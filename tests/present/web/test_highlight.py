@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from recoupe.present.web.highlight import context, segments
-from recoupe.present.web.view import SpanRef
+from recoupe.present.read import SpanRef
 
 TEXT = "Marta Lind a visité Tromsø hier."
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from recoupe.present.cli import main
+from recoupe.cli import main
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -34,7 +34,7 @@ def test_serve_answers_on_localhost(web_db: Path) -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    proc = subprocess.Popen([sys.executable, "-m", "recoupe.present.cli", "serve", "--db", str(web_db), "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "recoupe.cli", "serve", "--db", str(web_db), "--port", str(port)],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 60

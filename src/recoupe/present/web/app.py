@@ -20,12 +20,12 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from recoupe.model.text import fold
-from recoupe import __version__
+from recoupe.version import __version__
 from recoupe.errors import RecoupeError
 from recoupe.present import corrections as corr
 from recoupe.present.web import highlight, view
 from recoupe.present.web.view import evidence_url
-from recoupe.store import SQLiteStore, open_store
+from recoupe.store import Store, open_store
 
 HERE = Path(__file__).parent
 PAGE = 100  # rows per page in long lists
@@ -77,7 +77,7 @@ class App:
         self._lock = threading.Lock()
         self._view: view.DossierView | None = None
 
-    def store(self) -> SQLiteStore:
+    def store(self) -> Store:
         # sqlite3 connections belong to the thread that opened them; FastAPI runs handlers in a pool
         s = getattr(self._local, "store", None)
         if s is None:
@@ -87,7 +87,7 @@ class App:
 
     def warm(self) -> None:
         """Build the view and the entity graph ahead of the first request."""
-        self.view().graph(self.store())
+        view.graph(self.view(), self.store())
 
     def view(self) -> view.DossierView:
         store = self.store()
@@ -190,7 +190,7 @@ def create_app(db: str | Path, tiles: str | None = None, warm: bool = False) -> 
         v = state.view()
         return page(request, "overview.html", "overview", counts=_counts(v), actors=v.main_actors(),
                     latest=v.latest_events(), contested=v.contested_clusters()[:10],
-                    contradictions=v.contradictions[:10], outlets=v.outlets()[:20], dates=v.dates()[-30:])
+                    contradictions=v.contradictions[:10], outlets=v.outlets()[:20], dates=v.publication_dates()[-30:])
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
     def timeline_page(request: Request) -> HTMLResponse:
@@ -260,7 +260,7 @@ def create_app(db: str | Path, tiles: str | None = None, warm: bool = False) -> 
         focus = (start, end) if start is not None and end is not None and start < end else None
         segs = highlight.segments(doc.text, v.doc_spans.get(doc_id, []), focus)
         facts = _doc_facts(v, doc_id)
-        inferred = next((r for r in v.raw.dates if r.get("kind") == "reference" and r.get("doc") == doc_id), None)
+        inferred = next((r for r in v.dates if r.get("kind") == "reference" and r.get("doc") == doc_id), None)
         return page(request, "reader.html", "sources", doc=doc, segments=segs, focus=focus, inferred=inferred,
                     focus_text=doc.text[focus[0]:focus[1]] if focus else None, facts=facts, source_href=safe_href(doc.source))
 
@@ -285,7 +285,7 @@ def create_app(db: str | Path, tiles: str | None = None, warm: bool = False) -> 
                      "contested_claims": [_cluster_brief(c) for c in v.contested_clusters()[:20]],
                      "contradictions": v.contradictions[:20],
                      "outlets": [{"outlet": o, "documents": n} for o, n in v.outlets()],
-                     "dates": [{"date": d, "documents": n} for d, n in v.dates()]})
+                     "dates": [{"date": d, "documents": n} for d, n in v.publication_dates()]})
 
     @app.get("/api/documents", tags=["documents"], summary="Documents (without text), filtered by outlet")
     def api_documents(outlet: str | None = None, limit: int = Query(PAGE, ge=1, le=1000), offset: int = Query(0, ge=0)) -> JSONResponse:
@@ -418,9 +418,9 @@ def _compute_counts(v: view.DossierView) -> dict[str, int]:
             "quantities": len(v.quantities), "corrections": len(v.corrections)}
 
 
-def _graph(v: view.DossierView, store: SQLiteStore, limit: int, min_weight: int, kind: str) -> dict[str, Any]:
+def _graph(v: view.DossierView, store: Store, limit: int, min_weight: int, kind: str) -> dict[str, Any]:
     """The `limit` best-connected entities and the links between them (weights at least `min_weight`)."""
-    g = v.graph(store)
+    g = view.graph(v, store)
     weights: Counter[tuple[str, str]] = Counter()
     if kind in ("both", "events"):
         weights.update(g["events"])
@@ -473,9 +473,9 @@ def _entities(v: view.DossierView, type: str | None, q: str | None) -> list[dict
     return [e for e, _ in rows]
 
 
-def _neighbours(v: view.DossierView, store: SQLiteStore, eid: str, n: int = 15) -> list[tuple[dict[str, Any], int, int]]:
+def _neighbours(v: view.DossierView, store: Store, eid: str, n: int = 15) -> list[tuple[dict[str, Any], int, int]]:
     """The entities most often seen with `eid`: (entity, events shared, sentences shared)."""
-    near = v.graph(store)["adjacency"].get(eid, {})
+    near = view.graph(v, store)["adjacency"].get(eid, {})
     best = sorted(near.items(), key=lambda kv: (-(kv[1][0] + kv[1][1]), kv[0]))[:n]
     return [(v.ent_by_id[o], w[0], w[1]) for o, w in best if o in v.ent_by_id]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from recoupe.present.web.view import SpanRef
+from recoupe.present.read import SpanRef
 
 # Why segments and not markup: article text is untrusted, so it is never turned into HTML here. The
 # template renders each segment's text through Jinja2's autoescape inside one <span>/<a> it builds itself.

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from recoupe.present.cli import main
+from recoupe.cli import main
 
 
 @pytest.mark.parametrize("cmd", [[], ["build"], ["export"], ["demo"], ["places"], ["check"]])
@@ -47,7 +47,7 @@ def test_cli_check_prints_contradictions_most_certain_first(tmp_path: Path) -> N
              "explanation": f"explanation {i}", "certainty": c} for i, c in enumerate([0.3, 0.9, 0.6])]
     with open_store(db) as store:
         store.add_document(Document(id="d1", source="s", text="700 km", content_hash="h"), None)
-        store.write_dossier(Dossier(contradictions=rows), "fp")
+        store.write_dossier(Dossier.from_contract(dict(contradictions=rows)), "fp")
     r = CliRunner().invoke(main, ["check", "--db", str(db)])
     assert r.exit_code == 0, r.output
     assert r.output.index("about 1") < r.output.index("about 2") < r.output.index("about 0")

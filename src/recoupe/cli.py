@@ -1,4 +1,4 @@
-"""The `recoupe` command: a thin layer over recoupe.api."""
+"""The `recoupe` command: a thin layer over the Python API (recoupe.api builds, recoupe.present.queries reads)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ from pathlib import Path
 
 import click
 
-from recoupe import __version__
+from recoupe.version import __version__
 from recoupe.errors import RecoupeError
 
 DB_OPTION = click.option("--db", default="recoupe.db", show_default=True, type=click.Path(dir_okay=False),
                          help="The store file (SQLite).")
+AS_BUILT = click.option("--as-built", is_flag=True,
+                        help="The dossier as the last build wrote it, without the analyst's corrections.")
 
 
 class Group(click.Group):
@@ -51,6 +53,7 @@ def build(sources: tuple[str, ...], db: str, jobs: int, progress: bool | None) -
     Exit code: 0 when every file was read, 1 when some were skipped.
     """
     from recoupe import api
+    from recoupe.present import queries
 
     report = api.build(list(sources), db, jobs=jobs, progress=progress)
     _print_report(report)
@@ -63,9 +66,11 @@ def build(sources: tuple[str, ...], db: str, jobs: int, progress: bool | None) -
 def demo(db: str, jobs: int) -> None:
     """Build the bundled sample corpus (five French articles) and print a summary."""
     from recoupe import api
+    from recoupe.present import queries
 
     click.echo(f"Building the sample corpus ({api.sample_corpus()}) into {db} ...", err=True)
-    report, s = api.demo(db, jobs=jobs)
+    report = api.build_sample(db, jobs=jobs)
+    s = queries.summary(db)
     _print_report(report)
     click.echo("")
     click.echo(f"Dossier: {Path(db).resolve()}")
@@ -93,35 +98,37 @@ def demo(db: str, jobs: int) -> None:
     sys.exit(0 if report.ok else 1)
 
 
+def _export_formats() -> list[str]:
+    from recoupe.present.export import exporters
+
+    return sorted(exporters())
+
+
 @main.command()
 @DB_OPTION
-@click.option("--format", "fmt", type=click.Choice(["json", "geojson"]), default="json", show_default=True,
-              help="Export format: the whole dossier (json) or its located places and events (geojson).")
+@click.option("--format", "fmt", type=click.Choice(_export_formats()), default="json", show_default=True,
+              help="Export format (each registered exporter; see the list below).")
 @click.option("--out", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
 @click.option("--no-check", is_flag=True, help="Skip validating the dossier against the contract's JSON Schema.")
-def export(db: str, fmt: str, out: str | None, no_check: bool) -> None:
-    """Write the dossier in the contract's JSON form (CONTRACT.md), validated against its schema.
-
-    With --format geojson: a GeoJSON FeatureCollection of the located places and of the events at them.
+@AS_BUILT
+def export(db: str, fmt: str, out: str | None, no_check: bool, as_built: bool) -> None:
+    """Write the dossier in one of the export formats: json (the contract's form, CONTRACT.md, validated
+    against its schema), geojson (located places and the events at them), and any format a plugin registers.
+    The analyst's corrections are applied unless --as-built.
     """
-    from recoupe import api
+    from recoupe.present import queries
+    from recoupe.present.export import export as run_export
 
-    if fmt == "geojson":
-        if not no_check:
-            api.export_dossier(db, check=True)
-        geo = api.export_geojson(db)
-        text = api.write_json(geo, out)
-        if out:
-            click.echo(f"wrote {out} ({len(geo['features'])} features)", err=True)
-        else:
-            click.echo(text)
-        return
-    obj = api.export_dossier(db, check=not no_check)
-    text = api.write_json(obj, out)
+    obj = queries.export_dossier(db, check=not no_check, as_built=as_built)
+    done = run_export(obj, fmt)
     if out:
-        click.echo(f"wrote {out} ({len(obj['documents'])} documents, {len(obj['entities'])} entities)", err=True)
+        data = done.content.encode("utf-8") if isinstance(done.content, str) else done.content
+        Path(out).write_bytes(data)
+        click.echo(f"wrote {out} ({done.summary})", err=True)
+    elif isinstance(done.content, bytes):
+        raise RecoupeError(f"the {fmt} export is binary: write it to a file with --out")
     else:
-        click.echo(text)
+        click.echo(done.content, nl=False)
 
 
 @main.command()
@@ -137,8 +144,9 @@ def timeline(db: str, date_from: str | None, date_to: str | None, width: int) ->
     day is placed by the events it shares with dated articles; what that lets us read is marked.
     """
     from recoupe import api
+    from recoupe.present import queries
 
-    items = api.timeline(db, date_from, date_to)
+    items = queries.timeline(db, date_from, date_to)
     for it in items:
         text = " ".join(it.text.split())
         how = "  [writing day inferred across articles]" if it.attrs.get("reference") == "inferred" else ""
@@ -172,22 +180,24 @@ def serve(db: str, host: str, port: int, tiles: str | None) -> None:
 @click.option("--kind", type=click.Choice(["distance", "date", "number", "duration", "fact", "other"]), help="Only this kind.")
 @click.option("--min-certainty", default=0.0, show_default=True, type=click.FloatRange(0, 1), help="Hide less certain ones.")
 @click.option("--json", "as_json", is_flag=True, help="Print them as JSON (the contract's Contradiction objects).")
-def check(db: str, kind: str | None, min_certainty: float, as_json: bool) -> None:
+@AS_BUILT
+def check(db: str, kind: str | None, min_certainty: float, as_json: bool, as_built: bool) -> None:
     """Print the contradictions found between sources (and against the map), most certain first.
 
     Each shows what conflicts, the statements as quoted in their articles, and the computed value
     when there is one. Exit code: 0 (whether or not anything conflicts).
     """
     from recoupe import api
+    from recoupe.present import queries
 
-    rows = api.contradictions(db, kind=kind, min_certainty=min_certainty)
+    rows = queries.contradictions(db, kind=kind, min_certainty=min_certainty, as_built=as_built)
     if as_json:
-        click.echo(api.write_json(rows, None))
+        click.echo(queries.write_json(rows, None))
         return
     if not rows:
         click.echo("no contradictions found")
         return
-    labels = api.document_labels(db)
+    labels = queries.document_labels(db)
     for i, c in enumerate(rows, 1):
         click.echo(f"{i}. [{c['kind']}, certainty {c.get('certainty', 0):.2f}] {c['about']}")
         click.echo(f"   {c['explanation']}")
@@ -228,14 +238,16 @@ def _print_report(report) -> None:  # type: ignore[no-untyped-def]
 @main.command()
 @DB_OPTION
 @click.option("--all", "show_all", is_flag=True, help="Also list places that could not be located.")
-def places(db: str, show_all: bool) -> None:
+@AS_BUILT
+def places(db: str, show_all: bool, as_built: bool) -> None:
     """List the dossier's places and countries with coordinates, precision, country and source.
 
     Places that context could not settle are shown with their candidates (with --all).
     """
     from recoupe import api
+    from recoupe.present import queries
 
-    rows = api.places(db)
+    rows = queries.places(db, as_built=as_built)
     for r in rows:
         g = r["geo"]
         if g:
@@ -258,13 +270,15 @@ def places(db: str, show_all: bool) -> None:
 @click.option("--entity", "-e", metavar="E", help="Only clusters about this entity (id, name or alias).")
 @click.option("--min-size", default=1, show_default=True, type=click.IntRange(1), help="Only clusters with at least this many claims.")
 @click.option("--json", "as_json", is_flag=True, help="Print the clusters as JSON.")
-def claims(db: str, contested: bool, entity: str | None, min_size: int, as_json: bool) -> None:
+@AS_BUILT
+def claims(db: str, contested: bool, entity: str | None, min_size: int, as_json: bool, as_built: bool) -> None:
     """List claim clusters: what is claimed, by whom, how firmly (modality mix) and by how many independent outlets."""
     from recoupe import api
+    from recoupe.present import queries
 
-    clusters = api.claim_clusters(db, contested=contested, entity=entity, min_size=min_size)
+    clusters = queries.claim_clusters(db, contested=contested, entity=entity, min_size=min_size, as_built=as_built)
     if as_json:
-        click.echo(api.write_json([c.__dict__ for c in clusters], None))
+        click.echo(queries.write_json([c.__dict__ for c in clusters], None))
         return
     for c in clusters:
         mix = ", ".join(f"{m} {n}" for m, n in sorted(c.modalities.items()))
@@ -281,13 +295,15 @@ def claims(db: str, contested: bool, entity: str | None, min_size: int, as_json:
 @DB_OPTION
 @click.option("--speaker", "-s", metavar="E", help="Only quotes by this speaker (entity id, name, alias or speaker words).")
 @click.option("--json", "as_json", is_flag=True, help="Print the quotes as JSON.")
-def quotes(db: str, speaker: str | None, as_json: bool) -> None:
+@AS_BUILT
+def quotes(db: str, speaker: str | None, as_json: bool, as_built: bool) -> None:
     """List direct quotations with their speaker and the words that attribute them."""
     from recoupe import api
+    from recoupe.present import queries
 
-    rows = api.list_quotes(db, speaker=speaker)
+    rows = queries.list_quotes(db, speaker=speaker, as_built=as_built)
     if as_json:
-        click.echo(api.write_json(rows, None))
+        click.echo(queries.write_json(rows, None))
         return
     for q in rows:
         who = q["speaker_name"] or q["speaker_text"] or "(unattributed)"
@@ -304,11 +320,12 @@ def quotes(db: str, speaker: str | None, as_json: bool) -> None:
 def eval_quotes(db: str, gold: str, errors: bool) -> None:
     """Score quotes (recall, speaker accuracy) and claims (recall, modality accuracy) against a gold file."""
     from recoupe import api
+    from recoupe.present import queries
 
-    report = api.evaluate_quotes_claims(db, gold)
+    report = queries.evaluate_quotes_claims(db, gold)
     if not errors:
         report = {k: v for k, v in report.items() if k != "errors"}
-    click.echo(api.write_json(report, None))
+    click.echo(queries.write_json(report, None))
 
 
 @main.command("entities")
@@ -316,11 +333,13 @@ def eval_quotes(db: str, gold: str, errors: bool) -> None:
 @click.option("--type", "etype", type=click.Choice(["person", "organization", "place", "country", "equipment", "other"]), help="Only this type.")
 @click.option("--name", help="Only entities whose name or an alias contains this (accents and case ignored).")
 @click.option("--limit", default=50, show_default=True, help="How many to list (0 for all).")
-def entities_cmd(db: str, etype: str | None, name: str | None, limit: int) -> None:
+@AS_BUILT
+def entities_cmd(db: str, etype: str | None, name: str | None, limit: int, as_built: bool) -> None:
     """List entities with their type, mention and alias counts, most mentioned first."""
     from recoupe import api
+    from recoupe.present import queries
 
-    ents = api.entities(db, type=etype, name=name)
+    ents = queries.entities(db, type=etype, name=name, as_built=as_built)
     for e in ents[: limit or None]:
         click.echo(f"{len(e['mentions']):5d}  {e['type']:<12} {e['name']}  ({len(e['aliases'])} aliases: {', '.join(e['aliases'][:6])}{'…' if len(e['aliases']) > 6 else ''})  {e['id']}")
     click.echo(f"{len(ents)} entities", err=True)
@@ -329,11 +348,13 @@ def entities_cmd(db: str, etype: str | None, name: str | None, limit: int) -> No
 @main.command()
 @click.argument("entity")
 @DB_OPTION
-def show(entity: str, db: str) -> None:
+@AS_BUILT
+def show(entity: str, db: str, as_built: bool) -> None:
     """Show ENTITY (an id or a name) with every mention in context."""
     from recoupe import api
+    from recoupe.present import queries
 
-    ent, rows = api.entity_mentions(db, entity)
+    ent, rows = queries.entity_mentions(db, entity, as_built=as_built)
     click.echo(f"{ent['name']} [{ent['type']}] {ent['id']}")
     click.echo("aliases: " + ", ".join(ent["aliases"]))
     if ent.get("geo"):
@@ -348,8 +369,9 @@ def show(entity: str, db: str) -> None:
 def eval_cmd(db: str, gold: str) -> None:
     """Score the dossier against a gold file (entities: B-cubed P/R/F1 and alias recall)."""
     from recoupe import api
+    from recoupe.present import queries
 
-    res = api.evaluate(db, gold)
+    res = queries.evaluate(db, gold)
     for k, v in res.items():
         if isinstance(v, list):
             click.echo(f"{k}:")
@@ -364,17 +386,19 @@ def eval_cmd(db: str, gold: str) -> None:
 @click.option("--entity", "-e", help="Only events whose participants or place include this entity (id, name or alias).")
 @click.option("--type", "-t", "etype", help="Only events of this type (meeting, visit, arrival, departure, transfer, ...).")
 @click.option("--json", "as_json", is_flag=True, help="Print the events as JSON (contract records) instead of lines.")
-def events_cmd(db: str, entity: str | None, etype: str | None, as_json: bool) -> None:
+@AS_BUILT
+def events_cmd(db: str, entity: str | None, etype: str | None, as_json: bool, as_built: bool) -> None:
     """List the dossier's events, one per real-world happening, in date order.
 
     Each line: date, status, type, summary, and the number of independent sources (copies of one
     dispatch and articles of one outlet count once). Undated events come last.
     """
     from recoupe import api
+    from recoupe.present import queries
 
-    evs = api.events(db, entity=entity, type=etype)
+    evs = queries.events(db, entity=entity, type=etype, as_built=as_built)
     if as_json:
-        click.echo(api.write_json(evs, None))
+        click.echo(queries.write_json(evs, None))
         return
     for e in evs:
         click.echo(f"{e['date'] or '?':10}  {e['status']:8}  {e['type']:15}  {e['summary']}  [{e['independent_sources']} src]")

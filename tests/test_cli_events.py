@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from recoupe.present.cli import main
+from recoupe.cli import main
 
 
 def test_cli_events_lists_and_filters(sample_db: Path) -> None:

@@ -1,0 +1,336 @@
+"""The one read model: the stored dossier with the analyst's corrections applied, and the indexes its readers need.
+
+The CLI, the Python API, the web UI and every export read the dossier through `load()` (or `open_model()`), so a
+correction made in the browser shows in `recoupe entities`, `recoupe claims` and every export alike; `as_built=True`
+gives the dossier as the last build wrote it. A "contested" claim cluster is defined here once (`_cluster`)."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+from recoupe.present import corrections as corr
+from recoupe.store import Store
+
+T = TypeVar("T")
+ACTOR_TYPES = ("person", "organization", "country")
+MEMO_MAX = 256
+PLACE_EVENTS = 8  # latest events listed with each place on the map (n_events counts them all)
+# the tables corrections apply to (the `dates` table is read as built)
+CORRECTED = ("entities", "events", "quotes", "claims", "contradictions", "quantities")
+
+
+@dataclass(frozen=True)
+class SpanRef:
+    """A span of a document that some fact points at, for highlighting in the reader."""
+
+    start: int
+    end: int
+    kind: str  # mention | quote | claim | event | contradiction | quantity
+    ref: str  # the fact's id (entity id for a mention)
+
+
+@dataclass
+class ReadModel:
+    """The dossier as its readers see it, computed once per version of the store (dossier, documents,
+    corrections): contract-shaped records with the corrections applied (unless `as_built`), and indexes."""
+
+    key: tuple[Any, ...]
+    docs: list[dict[str, Any]]
+    entities: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+    claims: list[dict[str, Any]]
+    contradictions: list[dict[str, Any]]
+    quantities: list[dict[str, Any]]
+    dates: list[dict[str, Any]]
+    corrections: list[dict[str, Any]]
+    redirects: dict[str, str]
+    stale: list[int]
+    as_built: bool = False
+    raw: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # the rows as stored, before corrections
+    doc_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+    ent_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+    event_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+    claim_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+    quote_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+    contradiction_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+    entity_events: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    entity_quotes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    entity_claims: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    doc_spans: dict[str, list[SpanRef]] = field(default_factory=dict)
+    clusters: list[dict[str, Any]] = field(default_factory=list)
+    timeline: list[dict[str, Any]] = field(default_factory=list)
+    _graph: dict[str, Any] | None = None  # the web's entity graph, computed on first use
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _memo: dict[Any, Any] = field(default_factory=dict)
+
+    def memo(self, key: Any, fn: Callable[[], T]) -> T:
+        """`fn()` computed once per view (the view is rebuilt whenever the store changes)."""
+        try:
+            return self._memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            if len(self._memo) > MEMO_MAX:  # keys can come from query parameters: keep the memo bounded
+                self._memo.clear()
+            value = self._memo[key] = fn()
+            return value
+
+    # -- lookups -----------------------------------------------------------------------------------
+
+    def entity(self, eid: str) -> dict[str, Any] | None:
+        return self.ent_by_id.get(self.redirects.get(eid, eid))
+
+    def entity_name(self, eid: str | None) -> str | None:
+        e = self.entity(eid) if eid else None
+        return e["name"] if e else None
+
+    def doc_label(self, doc_id: str) -> str:
+        d = self.doc_by_id.get(doc_id)
+        if not d:
+            return doc_id
+        title = d["title"] or d["source"].replace("\\", "/").rsplit("/", 1)[-1]
+        return " · ".join(x for x in (d["outlet"], d["published"], title) if x)
+
+    def doc_short(self, doc_id: str) -> str:
+        """Outlet and date of a document (its file name when it has neither)."""
+        d = self.doc_by_id.get(doc_id)
+        if not d:
+            return doc_id
+        return " · ".join(x for x in (d["outlet"], d["published"]) if x) or d["source"].replace("\\", "/").rsplit("/", 1)[-1]
+
+    def main_actors(self, n: int = 12) -> list[dict[str, Any]]:
+        def compute() -> list[dict[str, Any]]:
+            ents = [e for e in self.entities if e["type"] in ACTOR_TYPES]
+            return sorted(ents, key=lambda e: (-len(e.get("mentions", [])), e["name"]))[:n]
+        return self.memo(("actors", n), compute)
+
+    def latest_events(self, n: int = 10) -> list[dict[str, Any]]:
+        def compute() -> list[dict[str, Any]]:
+            dated = [e for e in self.events if e.get("date")]
+            return sorted(dated, key=lambda e: (e["date"], e["id"]), reverse=True)[:n]
+        return self.memo(("latest", n), compute)
+
+    def contested_clusters(self) -> list[dict[str, Any]]:
+        return self.memo("contested", lambda: [c for c in self.clusters if c["contested"]])
+
+    def outlets(self) -> list[tuple[str, int]]:
+        return self.memo("outlets", lambda: Counter(d["outlet"] or "(unknown outlet)" for d in self.docs).most_common())
+
+    def publication_dates(self) -> list[tuple[str, int]]:
+        return self.memo("dates", lambda: sorted(Counter(d["published"] or "(undated)" for d in self.docs).items()))
+
+    # -- the timeline --------------------------------------------------------------------------------
+
+    def timeline_items(self, *, entity: str | None = None, type: str | None = None, outlet: str | None = None,
+                       start: str | None = None, end: str | None = None) -> list[dict[str, Any]]:
+        """Dated items (events by their date, claims by their article's date), filtered; dates compare as ISO prefixes."""
+        if entity:
+            entity = self.redirects.get(entity, entity)
+        if not (entity or type or outlet or start or end):
+            return self.timeline
+        # start from the smallest index list that applies, then check the other conditions
+        idx = self.memo("timeline_index", self._timeline_index)
+        lists = [self.timeline]
+        if entity:
+            lists.append(idx["entity"].get(entity, []))
+        if type:
+            lists.append(idx["type"].get(type, []))
+        if outlet:
+            lists.append(idx["outlet"].get(outlet, []))
+        out = []
+        for it in min(lists, key=len):
+            if type and it["type"] != type and it["kind"] != type:
+                continue
+            if entity and entity not in it["entities"]:
+                continue
+            if outlet and outlet not in it["outlets"]:
+                continue
+            if start and it["date"] < start[: len(it["date"])]:
+                continue
+            if end and it["date"][: len(end)] > end:
+                continue
+            out.append(it)
+        return out
+
+    def _timeline_index(self) -> dict[str, dict[str, list[dict[str, Any]]]]:
+        idx: dict[str, dict[str, list[dict[str, Any]]]] = {"entity": defaultdict(list), "type": defaultdict(list), "outlet": defaultdict(list)}
+        for it in self.timeline:
+            for e in set(it["entities"]):
+                idx["entity"][e].append(it)
+            for t in {it["type"], it["kind"]}:
+                idx["type"][t].append(it)
+            for o in it["outlets"]:
+                idx["outlet"][o].append(it)
+        return idx
+
+
+def load(store: Store, previous: ReadModel | None = None, *, as_built: bool = False) -> ReadModel:
+    """Read the store and build the model, the analyst's corrections applied unless `as_built`. When only the
+    corrections changed since `previous`, its rows are reused instead of read and parsed again (the corrections
+    work on copies)."""
+    key = version_key(store)
+    if previous is not None and previous.key[:2] == key[:2]:
+        raw, docs = previous.raw, previous.docs
+    else:
+        raw, docs = store.read_dossier().to_contract(), store.documents_meta()
+    correction_rows = store.corrections()
+    fixed = corr.apply({t: raw[t] for t in CORRECTED}, [] if as_built else correction_rows)
+    d = fixed.dossier
+    v = ReadModel(key=key, docs=docs, entities=d["entities"], events=d["events"], quotes=d["quotes"],
+                  claims=d["claims"], contradictions=d["contradictions"], quantities=d["quantities"], dates=raw["dates"],
+                  corrections=correction_rows, redirects=fixed.redirects, stale=fixed.stale, as_built=as_built, raw=raw)
+    _index(v)
+    return v
+
+
+def version_key(store: Store) -> tuple[Any, ...]:
+    """Cheap to read; changes whenever the dossier, the documents or the corrections change."""
+    cs = store.corrections()
+    return (store.get_meta("dossier_fingerprint"), store.count_documents(), len(cs), cs[-1]["id"] if cs else 0)
+
+
+def _index(v: ReadModel) -> None:
+    v.doc_by_id = {d["id"]: d for d in v.docs}
+    v.ent_by_id = {e["id"]: e for e in v.entities}
+    v.event_by_id = {e["id"]: e for e in v.events}
+    v.claim_by_id = {c["id"]: c for c in v.claims}
+    v.quote_by_id = {q["id"]: q for q in v.quotes}
+    v.contradiction_by_id = {c["id"]: c for c in v.contradictions}
+    spans: dict[str, list[SpanRef]] = defaultdict(list)
+    for e in v.entities:
+        for m in e.get("mentions", []):
+            spans[m["doc"]].append(SpanRef(m["start"], m["end"], "mention", e["id"]))
+    ee: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for ev in v.events:
+        for eid in dict.fromkeys([*ev.get("participants", []), ev.get("place")]):
+            if eid:
+                ee[eid].append(ev)
+        for s in ev.get("sources", []):
+            spans[s["doc"]].append(SpanRef(s["start"], s["end"], "event", ev["id"]))
+    eq: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for q in v.quotes:
+        if q.get("speaker"):
+            eq[q["speaker"]].append(q)
+        s = q["span"]
+        spans[s["doc"]].append(SpanRef(s["start"], s["end"], "quote", q["id"]))
+    ec: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_cluster: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for c in v.claims:
+        if c.get("attributed_to"):
+            ec[c["attributed_to"]].append(c)
+        by_cluster[c.get("cluster") or c["id"]].append(c)
+        s = c["span"]
+        spans[s["doc"]].append(SpanRef(s["start"], s["end"], "claim", c["id"]))
+    in_contradiction: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for c in v.contradictions:
+        for s in c.get("statements", []):
+            spans[s["doc"]].append(SpanRef(s["start"], s["end"], "contradiction", c["id"]))
+            in_contradiction[s["doc"]].append((s["start"], s["end"]))
+    for q in v.quantities:
+        s = q["span"]
+        spans[s["doc"]].append(SpanRef(s["start"], s["end"], "quantity", q["id"]))
+    for lst in spans.values():
+        lst.sort(key=lambda r: (r.start, -r.end))
+    v.doc_spans = dict(spans)
+    v.entity_events, v.entity_quotes, v.entity_claims = dict(ee), dict(eq), dict(ec)
+    v.clusters = [_cluster(cid, cs, v, in_contradiction) for cid, cs in by_cluster.items()]
+    v.clusters.sort(key=lambda c: (not c["contested"], -c["independent_sources"], -len(c["claims"]), c["text"]))
+    v.timeline = _timeline(v)
+
+
+def _overlaps(span: dict[str, Any], marked: dict[str, list[tuple[int, int]]]) -> bool:
+    return any(s < span["end"] and span["start"] < e for s, e in marked.get(span["doc"], ()))
+
+
+def _cluster(cid: str, claims: list[dict[str, Any]], v: ReadModel, in_contradiction: dict[str, list[tuple[int, int]]]) -> dict[str, Any]:
+    modalities = Counter(c.get("modality") or "unknown" for c in claims)
+    against = [c for c in claims if c.get("modality") == "denied"]
+    support = [c for c in claims if c.get("modality") != "denied"]
+    contradicted = bool(in_contradiction) and any(_overlaps(c["span"], in_contradiction) for c in claims)
+    reviews = [c["review"]["status"] for c in claims if c.get("review")]
+    return {
+        "id": cid,
+        "text": min(claims, key=lambda c: (len(c["text"]), c["id"]))["text"],
+        "claims": claims,
+        "modalities": dict(modalities),
+        "independent_sources": max((c.get("independent_sources") or 0) for c in claims),
+        "outlets": sorted({v.doc_by_id.get(c["span"]["doc"], {}).get("outlet") or "?" for c in claims}),
+        "support": support,
+        "against": against,
+        "contested": bool(against and support) or contradicted,
+        "contradicted": contradicted,
+        "review": reviews[-1] if reviews else None,
+    }
+
+
+def _timeline(v: ReadModel) -> list[dict[str, Any]]:
+    items = []
+    for ev in v.events:
+        if not ev.get("date"):
+            continue
+        docs = {s["doc"] for s in ev.get("sources", [])}
+        place = v.ent_by_id.get(ev.get("place") or "")
+        items.append({
+            "kind": "event", "id": ev["id"], "type": ev.get("type") or "other", "date": ev["date"],
+            "date_end": ev.get("date_end"), "label": ev.get("summary") or ev.get("type") or ev["id"],
+            "status": ev.get("status"), "entities": [x for x in [*ev.get("participants", []), ev.get("place")] if x],
+            "outlets": sorted({v.doc_by_id[d]["outlet"] for d in docs if d in v.doc_by_id and v.doc_by_id[d]["outlet"]}),
+            "place": place["id"] if place else None,
+            "geo": _latlon(place),
+            "evidence": ev["sources"][0] if ev.get("sources") else None,
+        })
+    for c in v.claims:
+        doc = v.doc_by_id.get(c["span"]["doc"])
+        if not doc or not doc.get("published"):
+            continue
+        items.append({
+            "kind": "claim", "id": c["id"], "type": "claim", "date": doc["published"], "date_end": None,
+            "label": c.get("text") or "", "status": c.get("modality"),
+            "entities": [c["attributed_to"]] if c.get("attributed_to") else [],
+            "outlets": [doc["outlet"]] if doc.get("outlet") else [], "place": None, "geo": None,
+            "evidence": c["span"],
+        })
+    items.sort(key=lambda it: (it["date"], it["kind"], it["id"]))
+    for it in items:
+        it["url"] = evidence_url(it["evidence"])
+        it["entity_names"] = [v.ent_by_id[e]["name"] if e in v.ent_by_id else None for e in it["entities"][:6]]
+    return items
+
+
+def evidence_url(span: dict[str, Any] | None) -> str:
+    """The reader's address for a span: the article, scrolled to and highlighting the evidence."""
+    if not span:
+        return "#"
+    return f"/doc/{quote(span['doc'], safe='')}?start={int(span['start'])}&end={int(span['end'])}#focus"
+
+
+def _latlon(ent: dict[str, Any] | None) -> list[float] | None:
+    geo = (ent or {}).get("geo")
+    if not geo or geo.get("lat") is None or geo.get("lon") is None:
+        return None
+    return [float(geo["lat"]), float(geo["lon"])]
+
+
+def places(v: ReadModel) -> list[dict[str, Any]]:
+    """Entities with coordinates, with the events that happened there."""
+    return v.memo("places", lambda: _places(v))
+
+
+def _places(v: ReadModel) -> list[dict[str, Any]]:
+    out = []
+    for e in v.entities:
+        ll = _latlon(e)
+        if ll is None:
+            continue
+        evs = [ev for ev in v.entity_events.get(e["id"], []) if ev.get("place") == e["id"]]
+        n_events = len(evs)
+        evs = sorted(evs, key=lambda ev: (ev.get("date") or "", ev["id"]), reverse=True)[:PLACE_EVENTS]
+        out.append({"id": e["id"], "name": e["name"], "type": e["type"], "lat": ll[0], "lon": ll[1],
+                    "mentions": len(e.get("mentions", [])), "source": (e.get("geo") or {}).get("source"), "n_events": n_events,
+                    "events": [{"id": ev["id"], "date": ev.get("date"), "type": ev.get("type"), "summary": ev.get("summary"),
+                                "url": evidence_url((ev.get("sources") or [None])[0])} for ev in evs]})
+    return out
