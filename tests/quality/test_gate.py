@@ -1,0 +1,32 @@
+"""The quality gate: the development corpus, built and scored end to end, stays above the floors in floors.json."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from recoupe import api
+from recoupe.present import queries
+
+HERE = Path(__file__).parent
+DEVSET = HERE.parent / "data" / "devset"
+
+
+@pytest.mark.slow
+def test_gate_development_corpus_scores_stay_above_their_floors(tmp_path: Path) -> None:
+    floors = json.loads((HERE / "floors.json").read_text("utf-8"))
+    db = tmp_path / "dev.db"
+    report = api.build([str(DEVSET / "txt")], db, progress=False, log=lambda _: None)
+    assert report.ok, report.skipped + report.analysis_errors
+    out = tmp_path / "dev.json"
+    queries.write_json(queries.export_dossier(db), out)
+    needs = [arg for k, cond in floors["need"].items() for arg in ("--need", f"{k}{cond}")]
+    r = subprocess.run([sys.executable, str(DEVSET / "score.py"), str(out), "--lang", floors["lang"], *needs],
+                       capture_output=True, text=True)
+    scores = r.stdout[: r.stdout.rindex("}") + 1]
+    print(scores)
+    assert r.returncode == 0, f"below the floors: {r.stdout.strip().splitlines()[-1]}\n{scores}"
