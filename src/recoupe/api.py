@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import bisect
-import calendar
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from recoupe import chrono
 from recoupe.errors import RecoupeError
 from recoupe.model import TimeExpr
 from recoupe.pipeline import BuildReport, build
@@ -144,10 +143,6 @@ def evaluate(db: str | Path, gold: str | Path) -> dict[str, Any]:
 
 # --- timeline -----------------------------------------------------------------------------------
 
-_ISO_DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_ISO_DECADE = re.compile(r"^(\d{3})$")
-
 
 @dataclass
 class TimelineItem:
@@ -180,32 +175,7 @@ class TimelineItem:
 
 def iso_bounds(value: str | None) -> tuple[date, date] | None:
     """First and last day an ISO value can denote: day, month, year, week (2023-W36), decade (198), interval a/b."""
-    if not value:
-        return None
-    if "/" in value:
-        a, b = value.split("/", 1)
-        ba, bb = iso_bounds(a) if a != ".." else None, iso_bounds(b) if b != ".." else None
-        if ba and bb:
-            return ba[0], bb[1]
-        return ba or bb  # an open period is placed at its known end
-    if m := _ISO_DAY.match(value):
-        y, mo, d = int(m.group(1)), m.group(2), m.group(3)
-        try:
-            if d:
-                day = date(y, int(mo), int(d))
-                return day, day
-            if mo:
-                return date(y, int(mo), 1), date(y, int(mo), calendar.monthrange(y, int(mo))[1])
-            return date(y, 1, 1), date(y, 12, 31)
-        except ValueError:
-            return None
-    if m := _ISO_WEEK.match(value):
-        monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-        return monday, monday + timedelta(days=6)
-    if m := _ISO_DECADE.match(value):
-        y = int(m.group(1)) * 10
-        return date(y, 1, 1), date(y + 9, 12, 31)
-    return None
+    return chrono.bounds(value)
 
 
 def timeline(db: str | Path, date_from: str | None = None, date_to: str | None = None) -> list[TimelineItem]:
@@ -361,7 +331,7 @@ def evaluate_quotes_claims(db: str | Path, gold: str | Path) -> dict[str, Any]:
 
 def events(db: str | Path, *, entity: str | None = None, type: str | None = None) -> list[dict[str, Any]]:
     """The dossier's events at `db`, optionally those involving `entity` (id, name or alias) or of one `type`."""
-    from recoupe.event_types import CONTRACT_TYPES
+    from recoupe.model.event_types import CONTRACT_TYPES
 
     if type is not None and type not in CONTRACT_TYPES:
         raise RecoupeError(f"unknown event type {type!r}; known: {', '.join(CONTRACT_TYPES)}")

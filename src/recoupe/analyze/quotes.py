@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from recoupe.analyze.attribution import Lexicon, Speaker, SpeakerFinder, is_speech_verb, lexicon, sentence_ends, word_count
+from recoupe import lang
+from recoupe.analyze.attribution import Lexicon, Speaker, SpeakerFinder, is_speech_verb, sentence_ends, word_count
 from recoupe.analyze.registry import Context, component
 from recoupe.model import Mention, QuoteRec, Span
 
@@ -31,7 +32,7 @@ class _Quote:
 
 @component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="3")
 def quotes(ctx: Context) -> dict[str, list[Any]]:
-    return {"quotes": find_quotes(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.document.language or "fr", ctx.document.text)}
+    return {"quotes": find_quotes(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.pack, ctx.document.text)}
 
 
 def scan_marks(text: str, pairs: dict[str, str]) -> list[tuple[int, int]]:
@@ -380,8 +381,9 @@ class _Finder:
         return Span(self.doc_id, start, end, self.text[start:end])
 
 
-def find_quotes(doc_id: str, sdoc: Any, mentions: list[Mention], language: str = "fr", text: str | None = None) -> list[QuoteRec]:
+def find_quotes(doc_id: str, sdoc: Any, mentions: list[Mention], pack: lang.LanguagePack | None = None,
+                text: str | None = None) -> list[QuoteRec]:
     """The direct quotations of one parsed document, each with its speaker when the text names one.
 
     `text` is the parsed text when the caller has it (spaCy rebuilds `sdoc.text` from the tokens on each access)."""
-    return _Finder(doc_id, sdoc, mentions, lexicon(language), text).run()
+    return _Finder(doc_id, sdoc, mentions, (pack or lang.pack()).speech, text).run()

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
-from datetime import date
 from typing import Any
 
-from recoupe import __version__
+from recoupe import __version__, lang
 from recoupe.errors import RecoupeError
-from recoupe.model import Analysis, Document, Dossier, Entity, TimeExpr
+from recoupe.model import Analysis, Document, Dossier, Entity
 from recoupe.resolve.registry import DEFAULT_STEPS, STEPS, ResolveContext, step
 
 __all__ = ["DEFAULT_STEPS", "STEPS", "ResolveContext", "fingerprint", "resolve", "step"]
@@ -26,9 +24,9 @@ def _load_builtins() -> None:
 
 
 def resolve(documents: list[Document], analyses: list[Analysis], steps: list[str] | None = None,
-            retime: Callable[[TimeExpr, date], TimeExpr | None] | None = None) -> Dossier:
-    """The cross-article view of these documents and their analyses (`retime`: see ResolveContext)."""
-    ctx = ResolveContext(documents=documents, analyses=analyses, retime=retime)
+            pack: lang.LanguagePack | None = None) -> Dossier:
+    """The cross-article view of these documents and their analyses, read with `pack` (French by default)."""
+    ctx = ResolveContext(documents=documents, analyses=analyses, pack=pack or lang.pack())
     for s in _steps(steps):
         s.fn(ctx)
     ctx.dossier.entities = [_entity_record(e) for e in ctx.entities]
