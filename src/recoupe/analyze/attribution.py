@@ -219,7 +219,7 @@ class SpeakerFinder:
                 break
             m = self.mi.covering(t.idx, t.idx + len(t))
             if m is not None:
-                last_mention = m if prev_word not in ("de", "du", "des", "d'", "d’", "à", "au", "aux") else None
+                last_mention = m if prev_word not in self.lex.complement_prepositions else None
                 end = max(end, m.span.end)
                 nxt = self.token_at(m.span.end)
                 prev_word = ""
@@ -243,7 +243,7 @@ class SpeakerFinder:
         if not phrase.strip():
             return None
         words = phrase.replace("’", "' ").replace("'", "' ").split()
-        bare = len(words) == 2 and words[0].lower() in ("le", "la", "l'", "les")
+        bare = len(words) == 2 and words[0].lower() in self.lex.articles
         return Speaker(start, end, phrase, pronoun=bool(bare) and not any(c.isupper() for c in phrase[2:]), extra={"title": phrase})
 
     def subject_of(self, verb: Any, clause_start: int) -> Speaker | None:
@@ -260,7 +260,7 @@ class SpeakerFinder:
         if head_names:
             m0 = head_names[0]
             lead = self.text[clause_start:m0.span.start].strip().lower()
-            if lead in ("", "m.", "mme", "le", "la", "l'", "l’", "les") and self.text[m0.span.end:m0.span.end + 1] == ",":
+            if lead in self.lex.clause_leads and self.text[m0.span.end:m0.span.end + 1] == ",":
                 return self._name_speaker(m0, verb.idx)
         cands = [c for c in cands if c.idx >= clause_start]
         if cands:

@@ -81,10 +81,14 @@ class LanguagePack(Protocol):
         """The words geocoding reads around place names, and the gazetteer's designators and spelling rules."""
 
 
-@lru_cache(maxsize=None)
 def pack(code: str = DEFAULT) -> LanguagePack:
-    """The pack of language `code` (one instance per process; its data loads on first use)."""
-    target = KNOWN.get((code or DEFAULT).split("-")[0].lower())
+    """The pack of language `code` ("fr", "fr-CA"), one instance per process; its data loads on first use."""
+    return _pack((code or DEFAULT).split("-")[0].lower())
+
+
+@lru_cache(maxsize=None)
+def _pack(code: str) -> LanguagePack:
+    target = KNOWN.get(code)
     if target is None:
         raise RecoupeError(f"no language pack for {code!r}; known: {', '.join(sorted(KNOWN))}")
     module, _, cls = target.partition(":")

@@ -3,6 +3,7 @@ for lookups: speech verbs, source markers, hedges, denials, conditional endings;
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +28,15 @@ class SpeechLexicon:
     speech_forms: frozenset[str]
     claim_predicates: dict[str, Any] = field(default_factory=dict)
     form_lemma: dict[str, str] = field(default_factory=dict)  # inflected form -> lemma, for when the lemmatizer misses
+
+    # French function words and patterns the speaker finder reads (class attributes: grammar, not lexicon data)
+    complement_prepositions = ("de", "du", "des", "d'", "d’", "à", "au", "aux")  # "le ministre de X": X is no speaker
+    articles = ("le", "la", "l'", "les")  # "le porte-parole": a bare title that refers back
+    clause_leads = ("", "m.", "mme", "le", "la", "l'", "l’", "les")  # what may stand before a name heading a clause
+    marker_at_start = re.compile(r"(?i)(pour|selon|d['’]après)\s+")  # "Pour X, « … »"
+    marker_anywhere = re.compile(r"(?i)\b(selon|d['’]après)\s+(?!lequel|laquelle|lesquel|que\b|qu['’])")
+    leading_article = re.compile(r"^(?:le|la|l['’])\s*")
+    plural_article = "les "
 
     def lemma(self, tok: Any) -> str:
         """The token's lemma, lower-cased; a known verb's lemma when the lemmatizer returned the form itself ("estime")."""
