@@ -6,21 +6,8 @@ from typing import Any
 
 import pytest
 
-from recoupe.analyze import nlp
 from recoupe.analyze.temporal import extract
-from recoupe.model import TimeExpr
-
-
-@pytest.fixture(scope="module")
-def parse() -> Any:
-    return nlp.load()
-
-
-def expr(parse: Any, text: str, words: str, published: str | None = None, precision: str | None = None) -> TimeExpr:
-    found = extract("t", text, parse(text), published, precision)
-    hits = [t for t in found if t.span.text == words]
-    assert hits, f"{words!r} not in {[t.span.text for t in found]}"
-    return hits[0]
+from tests.analyze.temporal_harness import expr
 
 
 @pytest.mark.parametrize(("text", "words", "value"), [

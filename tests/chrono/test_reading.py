@@ -8,24 +8,11 @@ from typing import Any
 import pytest
 
 from recoupe import lang
-from recoupe.analyze import nlp
-from recoupe.analyze.temporal import extract
 from recoupe.chrono import reread
 from recoupe.model import Span, TimeExpr
+from tests.analyze.temporal_harness import expr
 
 WORDS = lang.pack("fr").time
-
-
-@pytest.fixture(scope="module")
-def parse() -> Any:
-    return nlp.load()
-
-
-def expr(parse: Any, text: str, words: str, published: str | None = None, precision: str | None = None) -> TimeExpr:
-    found = extract("t", text, parse(text), published, precision)
-    hits = [t for t in found if t.span.text == words]
-    assert hits, f"{words!r} not in {[t.span.text for t in found]}"
-    return hits[0]
 
 
 # 2022-06-15 is a Wednesday.
@@ -52,3 +39,17 @@ def test_reading_reread_leaves_alone_what_needs_no_day(parse: Any) -> None:
     assert "groups" not in t.attrs and reread(t, date(2022, 6, 15), WORDS) is None
     bare = TimeExpr(span=Span("t", 0, 5, "lundi"), value=None, precision=None, attrs={"rule": "weekday"})
     assert reread(bare, date(2022, 6, 15), WORDS) is None  # nothing recorded to read it with
+
+
+def test_reading_partial_dates_have_bounds_precision_and_shift() -> None:
+    from recoupe.chrono import PartialDate, bounds, period_bounds
+
+    assert PartialDate.parse("2024-02").bounds == (date(2024, 2, 1), date(2024, 2, 29))
+    assert PartialDate.parse("2023-W37").bounds == (date(2023, 9, 11), date(2023, 9, 17))
+    assert PartialDate.parse("198").bounds == (date(1980, 1, 1), date(1989, 12, 31))
+    assert PartialDate.parse("2023-01").shift(-1, "month").iso == "2022-12"
+    assert PartialDate.parse("2023-09-12").precision == "day"
+    assert bounds("2023-09-10/..") == (date(2023, 9, 10), date(2023, 9, 10)) and bounds("x") is None
+    assert period_bounds("2023-09-12T10:00") == (date(2023, 9, 12), date(2023, 9, 12))
+    with pytest.raises(ValueError):
+        PartialDate.parse("septembre")
