@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from recoupe.analyze import time_resolver  # noqa: E402
+from recoupe import lang  # noqa: E402
 from recoupe.model import Document, Span, TimeExpr  # noqa: E402
 from recoupe.resolve import reference  # noqa: E402
 from recoupe.resolve.events import CueItem, merge_cues  # noqa: E402
@@ -26,7 +26,7 @@ WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanc
 def _weekday(doc: str, start: int, day: date) -> TimeExpr:
     word = WEEKDAYS[day.weekday()]
     return TimeExpr(span=Span(doc, start, start + len(word), word), value=None, precision=None, anchor=start,
-                    attrs={"rule": "weekday", "groups": {"wd": word}, "time_ref": "past", "tense": "passé composé",
+                    attrs={"rule": "weekday", "groups": {"wd": word}, "time_ref": "past", "tense": "compound_past",
                            "unresolved": "no publication date"})
 
 
@@ -51,13 +51,13 @@ def synthetic(n_docs: int, seed: int = 11) -> tuple[dict[str, Document], list[Cu
         extra = [_weekday(d, 40 + 10 * k, day - timedelta(days=rng.randrange(1, 4))) for k in range(2)]
         times[d] = [told, *extra]
         items.append(CueItem(key=(d, 10), type="arrival", status="happened", participants=frozenset({actor}),
-                             source=Span(d, 10, 11, "x"), outlet=f"doc:{d}", tense="passé composé", pending=told,
+                             source=Span(d, 10, 11, "x"), outlet=f"doc:{d}", tense="compound_past", pending=told,
                              ref_hint=day.isoformat()[:7]))
     return docs, items, times
 
 
 def bench(sizes: tuple[int, ...] = (200, 400, 800, 1600)) -> list[tuple[int, float, float, int]]:
-    retime = time_resolver()
+    words = lang.pack("fr").time
     rows = []
     for n in sizes:
         docs, items, times = synthetic(n)
@@ -66,8 +66,8 @@ def bench(sizes: tuple[int, ...] = (200, 400, 800, 1600)) -> list[tuple[int, flo
         t_merge = time.perf_counter() - t0
         owner = {m.key: c.cid for c in clusters for m in c.members}
         t0 = time.perf_counter()
-        refs = reference.infer(docs, items, [c.members for c in clusters], owner, times, retime)
-        read = sum(len(reference.retimed(r, times.get(d, ()), retime)) for d, r in refs.items())
+        refs = reference.infer(docs, items, [c.members for c in clusters], owner, times, words)
+        read = sum(len(reference.retimed(r, times.get(d, ()), words)) for d, r in refs.items())
         t_infer = time.perf_counter() - t0
         rows.append((n, t_merge, t_infer, read))
     return rows

@@ -15,6 +15,7 @@ import csv
 import sys
 
 from recoupe.geo import distance_km
+from recoupe import lang
 from recoupe.geo.gazetteer import _supplement, open_gazetteer
 
 
@@ -23,7 +24,7 @@ def check(km: float) -> list[str]:
     import airportsdata
 
     airports = [a for a in airportsdata.load("ICAO").values()]
-    gaz = open_gazetteer()
+    gaz = open_gazetteer(lang.pack("fr").geo)
     lines = []
     for row in csv.DictReader(_supplement("spaceports.tsv").splitlines(), delimiter="\t"):
         lat, lon, cc = float(row["lat"]), float(row["lon"]), row["country_code"]

@@ -52,7 +52,7 @@ def main() -> None:
     from recoupe.data import data_file
 
     designators = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(
-        data_file("en/facility_words.json")["region_designators"], key=len, reverse=True)) + r")\b", re.I)
+        data_file("geo/facility_words.json")["region_designators"], key=len, reverse=True)) + r")\b", re.I)
     names = {lang: _cldr(args.cldr, lang) for lang in LANGS}
     rows: set[tuple[str, str, str, str]] = set()
     regions: dict[str, list[tuple[str, str, set[str]]]] = {}  # country -> (GeoNames code, ISO code, name keys)

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from recoupe import api
 from recoupe.present import queries
+
+
+@pytest.fixture(scope="module")
+def parse() -> Any:
+    """The spaCy pipeline (loaded once per process), to parse a sentence written for a test."""
+    from recoupe.analyze import nlp
+
+    return nlp.load()
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from recoupe import analyze, ingest, resolve
+from recoupe import analyze, ingest, lang, resolve
 from recoupe.errors import IngestError
 from recoupe.ingest.dedup import NearDuplicateIndex, signature
 from recoupe.model import Analysis, Document, make_id
@@ -57,7 +57,7 @@ def build(sources: list[str], db: str | Path, *, jobs: int = 1, progress: bool |
         analyses = list(store.analyses())
         fp = resolve.fingerprint(analyses, documents)
         if store.get_meta("dossier_fingerprint") != fp:
-            dossier = resolve.resolve(documents, analyses, retime=analyze.time_resolver())
+            dossier = resolve.resolve(documents, analyses, pack=lang.pack("fr"))
             report.dossier_written = store.write_dossier(dossier, fp)
     finally:
         store.close()
@@ -140,10 +140,6 @@ def _save(store: Store, batch: list[Analysis], report: BuildReport) -> None:
     for a in batch:
         for err in a.attrs.get("errors", []):
             report.analysis_errors.append((a.doc, f"{err['component']}: {err['error']}"))
-        # analysis may complete a month-precision publication date from an unambiguous dateline
-        refined = a.attrs.get("published_refined")
-        if refined and refined.get("precision") == "day":
-            store.set_published(a.doc, refined["value"], "day", "dateline")
 
 
 def _skip(store: Store, report: BuildReport, say: Callable[[str], None], err: IngestError) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from recoupe.analyze.attribution import lexicon
+from recoupe import lang
 from recoupe.model import Analysis
 
 Run = Callable[[str], Analysis]
@@ -114,7 +114,7 @@ def test_claims_spans_point_into_the_text(analyze_text: Run) -> None:
 
 
 def test_claims_lexicon_files_are_complete() -> None:
-    lex = lexicon("fr")
+    lex = lang.pack("fr").speech
     assert "démentir" in lex.modality["denial_verbs"] and "probablement" in lex.modality["hedge_words"]
     assert "déclarer" in lex.speech_verbs
 

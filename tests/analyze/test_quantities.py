@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from recoupe.analyze import Analyzer
-from recoupe.analyze.quantities import find_quantities, lexicon, parse_number_words
+from recoupe import lang
+from recoupe.analyze.quantities import find_quantities, parse_number_words
 from recoupe.model import Analysis, Document
 
 
@@ -129,7 +130,7 @@ def test_quantities_subject_of_a_count(analyzer: Analyzer) -> None:
 
 
 def test_quantities_lexicon_loads_and_is_consistent() -> None:
-    lex = lexicon("fr")
+    lex = lang.pack("fr").quantities
     assert {u for _, u, _ in lex.unit_forms} == set(lex.dimensions)
     assert all(b in ("approx", "at_least", "at_most") for _, b in lex.approx_before)
 

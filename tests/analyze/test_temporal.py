@@ -1,4 +1,4 @@
-"""Temporal expressions: finding, news-convention normalisation, tense, anchors, publication refinement."""
+"""Temporal expressions: finding, news-convention normalisation, tense, anchors."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import pytest
 
 from recoupe.analyze import nlp
 from recoupe.analyze.registry import DEFAULT_PIPELINE, resolve_pipeline
-from recoupe.analyze.temporal import extract, lexicon_from_dict, refine_published
+from recoupe.analyze.temporal import extract
+from recoupe.lang.fr.time import lexicon_from_dict
 from recoupe.errors import RecoupeError
 from recoupe.model import TimeExpr
 
@@ -19,7 +20,7 @@ def parse() -> Any:
 
 
 def times_of(parse: Any, text: str, published: str | None, precision: str | None) -> list[TimeExpr]:
-    found, _ = extract("t", text, parse(text), published, precision)
+    found = extract("t", text, parse(text), published, precision)
     for t in found:
         assert text[t.span.start:t.span.end] == t.span.text
     return found
@@ -205,32 +206,10 @@ def test_temporal_anchor_is_the_verb(parse: Any) -> None:
     assert t.anchor == text.index("démissionné")
 
 
-def test_temporal_published_refined_from_dateline(parse: Any) -> None:
-    text = "Genève, mardi 12 mars –\n\nLe conseil a voté lundi la loi sur l'eau."
-    refined = refine_published("t", text, "2024-03", "month")
-    assert refined is not None
-    assert (refined["value"], refined["precision"]) == ("2024-03-12", "day")
-    assert text[refined["evidence"]["start"]:refined["evidence"]["end"]] == "mardi 12 mars"
-    # the refined day then resolves the weekdays of the article
-    found, ref2 = extract("t", text, parse(text), "2024-03", "month")
-    assert ref2 == refined
-    assert {t.span.text: t.value for t in found}["lundi"] == "2024-03-11"
-
-
-@pytest.mark.parametrize(("text", "published", "precision"), [
-    ("Genève, mercredi 12 mars –\n\nLe conseil a voté.", "2024-03", "month"),  # 12 March 2024 is a Tuesday
-    ("Genève, mardi 12 mars –\n\nLe conseil a voté.", "2024-03-12", "day"),  # already known to the day
-    ("Genève, mardi 12 mars –\n\nLe conseil a voté.", "2024-04", "month"),  # another month
-])
-def test_temporal_published_refined_only_when_unambiguous(text: str, published: str, precision: str) -> None:
-    assert refine_published("t", text, published, precision) is None
-
-
 def test_temporal_lexicon_is_checked() -> None:
-    import json
-    from importlib import resources
+    from recoupe import lang
 
-    raw = json.loads(resources.files("recoupe.data").joinpath("fr", "time.json").read_text("utf-8"))
+    raw = lang.pack("fr").data("time.json")
     lexicon_from_dict(raw)  # the shipped file is valid
     broken = dict(raw, weekdays={k: v for k, v in raw["weekdays"].items() if v != 3})
     with pytest.raises(RecoupeError, match="weekdays"):
@@ -242,4 +221,4 @@ def test_temporal_lexicon_is_checked() -> None:
 def test_temporal_registered_after_names() -> None:
     assert DEFAULT_PIPELINE.index("times") > DEFAULT_PIPELINE.index("names")
     comps = {c.name: c for c in resolve_pipeline(list(DEFAULT_PIPELINE))}
-    assert comps["times"].assigns == ("times", "attrs")
+    assert comps["times"].assigns == ("times",)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from recoupe import lang
 from recoupe.geo.gazetteer import Gazetteer, open_gazetteer
 
 
 @pytest.fixture(scope="session")
 def gazetteer() -> Gazetteer:
-    return open_gazetteer()
+    return open_gazetteer(lang.pack("fr").geo)

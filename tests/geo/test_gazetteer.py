@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from recoupe.geo.gazetteer import Gazetteer, build_index, english_spelling, index_path, name_key, skeleton
+from recoupe import lang
+from recoupe.geo.gazetteer import Gazetteer, build_index, index_path, name_key, skeleton
+
+WORDS = lang.pack("fr").geo
 
 
 @pytest.mark.parametrize("text, key", [
@@ -31,7 +34,7 @@ def test_gazetteer_name_key_folds_case_accents_and_punctuation(text: str, key: s
     ("svobodny", "Svobodnyy"),
 ])
 def test_gazetteer_french_spelling_meets_english_transliteration(french: str, english: str) -> None:
-    assert skeleton(english_spelling(french)) == skeleton(name_key(english))
+    assert skeleton(WORDS.respell(french)) == skeleton(name_key(english))
 
 
 @pytest.mark.parametrize("exonym, country, english", [
@@ -76,7 +79,7 @@ def test_gazetteer_build_index_from_given_cities(tmp_path: Path) -> None:
         {"geonameid": 2, "name": "Paris", "latitude": 48.85, "longitude": 2.35, "countrycode": "FR",
          "population": 2_000_000, "admin1code": "11", "alternatenames": []},
     ]
-    path = build_index(tmp_path / "g.sqlite", cities=cities, airports=False)
+    path = build_index(tmp_path / "g.sqlite", WORDS, cities=cities, airports=False)
     assert not list(tmp_path.glob("*.tmp"))  # the temporary file was renamed, not left behind
     g = Gazetteer(path)
     try:
@@ -91,7 +94,7 @@ def test_gazetteer_build_index_from_given_cities(tmp_path: Path) -> None:
 
 def test_gazetteer_index_path_depends_on_cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RECOUPE_CACHE", str(tmp_path))
-    p = index_path()
+    p = index_path(WORDS)
     assert p.parent == tmp_path and "geonames3.0.2" in p.name
 
 
@@ -121,7 +124,7 @@ def test_gazetteer_build_index_names_regions_from_the_region_table(tmp_path: Pat
         {"geonameid": 2, "name": "Betaville", "latitude": 49.0, "longitude": 3.0, "countrycode": "FR",
          "population": 800, "admin1code": "11", "alternatenames": []},
     ]
-    g = Gazetteer(build_index(tmp_path / "g.sqlite", cities=cities, airports=False))
+    g = Gazetteer(build_index(tmp_path / "g.sqlite", WORDS, cities=cities, airports=False))
     try:
         region = g.lookup("Île-de-France", features=("region",), fuzzy=False)
         # placed at the mean of its towns, weighing what they weigh

@@ -8,7 +8,10 @@ import pytest
 
 from recoupe.model import Analysis, Document, Entity, Span, make_id
 from recoupe.geo.gazetteer import Gazetteer
+from recoupe import lang
 from recoupe.geo.geocoder import geocode_entities, lexicon
+
+WORDS = lang.pack("fr").geo
 from recoupe.resolve.registry import ResolveContext
 
 
@@ -35,7 +38,7 @@ def _entities(texts: dict[str, str], names: dict[str, str]) -> list[Entity]:
 
 def _geocode(texts: dict[str, str], names: dict[str, str], gaz: Gazetteer) -> dict[str, Entity]:
     ents = _entities(texts, names)
-    geocode_entities(ents, texts, {d: _sentences(t) for d, t in texts.items()}, gaz)
+    geocode_entities(ents, texts, {d: _sentences(t) for d, t in texts.items()}, gaz, WORDS)
     return {e.name: e for e in ents}
 
 
@@ -141,7 +144,7 @@ def test_geocode_step_runs_through_the_registry(gazetteer: Gazetteer) -> None:
 
 
 def test_geocode_lexicon_loads_and_orders_longest_category_first() -> None:
-    lex = lexicon()
+    lex = lexicon(WORDS)
     words = [w for w, _ in lex.categories]
     assert words.index("base de lancement") < words.index("base")
 
@@ -157,7 +160,7 @@ def test_geocode_falls_back_on_the_entity_aliases(gazetteer: Gazetteer) -> None:
     text = "La Confédération helvétique a voté. La Suisse reste neutre."
     e = Entity(id="e", name="Confédération helvétique", type="place", aliases=["Confédération helvétique", "Suisse"],
                mentions=[Span("a", 3, 27, "Confédération helvétique"), Span("a", 39, 45, "Suisse")])
-    geocode_entities([e], {"a": text}, {"a": _sentences(text)}, gazetteer)
+    geocode_entities([e], {"a": text}, {"a": _sentences(text)}, gazetteer, WORDS)
     assert e.type == "country" and e.attrs["country_code"] == "CH"
 
 
@@ -166,7 +169,7 @@ def test_geocode_category_found_in_an_alias(gazetteer: Gazetteer) -> None:
     e = Entity(id="e", name="Plessetsk", type="place", aliases=["Plessetsk", "cosmodrome de Plessetsk"],
                mentions=[Span("a", 3, 26, "cosmodrome de Plessetsk"), Span("a", 46, 55, "Plessetsk")])
     assert text[3:26] == "cosmodrome de Plessetsk" and text[46:55] == "Plessetsk"
-    geocode_entities([e], {"a": text}, {"a": _sentences(text)}, gazetteer)
+    geocode_entities([e], {"a": text}, {"a": _sentences(text)}, gazetteer, WORDS)
     assert e.attrs["category"] == "spaceport" and e.geo is not None and e.geo["source"] == "spaceports:plesetsk"
 
 

@@ -9,7 +9,6 @@ import pytest
 
 from recoupe import ingest
 from recoupe.errors import IngestError
-from recoupe.ingest import pubdate
 from recoupe.ingest.normalize import normalize_text
 
 BODY = "Le ministre a annoncé mercredi une réforme des retraites. Les syndicats ont réagi aussitôt à Paris."
@@ -137,26 +136,6 @@ def test_readers_folder_walk_ignores_other_types(tmp_path: Path) -> None:
     files = [s for _, s in ingest.iter_files([str(tmp_path)], ignored)]
     assert files == [str(tmp_path / "a.txt"), str(tmp_path / "sub" / "b.txt")]
     assert ignored == [str(tmp_path / "README")]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("lundi 18 septembre 2023, par X", "2023-09-18"),
-        ("Publié le 1er mars 2022 à 10h", "2022-03-01"),
-        ("PARIS, September 5, 2021 - The minister", "2021-09-05"),
-        ("Aucune date ici", None),
-        ("le 31 février 2023", None),
-    ],
-)
-def test_pubdate_dateline(text: str, expected: str | None) -> None:
-    assert pubdate.find_dateline(text) == expected
-
-
-def test_pubdate_refine_month_header_with_dateline_gives_day() -> None:
-    assert pubdate.refine("2023-09", "month", "Séoul, mardi 12 septembre 2023 - texte")[:2] == ("2023-09-12", "day")
-    # a dateline that disagrees with the header does not override it
-    assert pubdate.refine("2023-10", "month", "Séoul, mardi 12 septembre 2023 - texte")[:2] == ("2023-10", "month")
 
 
 def test_normalize_text_repairs_mojibake_and_spaces() -> None:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from recoupe.event_types import load_triggers
+from recoupe import lang
 from recoupe.model import Analysis, Document, Entity, EventCue, Span, TimeExpr
 from recoupe.resolve.events import CueItem, _return_origins, event_record, independence_key, merge_cues, resolve_events
 from recoupe.resolve.registry import ResolveContext
@@ -52,14 +52,14 @@ def test_events_conflicting_days_are_kept_and_recorded() -> None:
     items = [cue("d1", 1, date="2024-03-02"), cue("d2", 1, date="2024-03-02"), cue("d3", 1, date="2024-03-03")]
     clusters = merge_cues(items)
     assert len(clusters) == 1
-    rec = event_record(clusters[0], {}, {"A": "Anne Dupont", "B": "Olaf Berger", "P": "Genève"}, {}, load_triggers("fr"))
+    rec = event_record(clusters[0], {}, {"A": "Anne Dupont", "B": "Olaf Berger", "P": "Genève"}, {}, lang.pack("fr"))
     assert rec["date"] == "2024-03-02"  # the majority, not an average
     assert [c["date"] for c in rec["date_conflicts"]] == ["2024-03-03"]
 
 
 def test_events_most_precise_agreed_date_wins() -> None:
     clusters = merge_cues([cue("d1", 1, date="2024-03"), cue("d2", 1, date="2024-03-02"), cue("d3", 1, date="2024")])
-    rec = event_record(clusters[0], {}, {}, {}, load_triggers("fr"))
+    rec = event_record(clusters[0], {}, {}, {}, lang.pack("fr"))
     assert rec["date"] == "2024-03-02" and rec["date_precision"] == "day" and rec["date_conflicts"] == []
 
 
@@ -68,7 +68,7 @@ def test_events_anaphor_joins_its_antecedent_without_voting() -> None:
     b = cue("d1", 50, parts=(), place=None, status="planned", antecedent=("d1", 10))
     clusters = merge_cues([a, b])
     assert len(clusters) == 1 and len(clusters[0].members) == 2
-    assert event_record(clusters[0], {}, {}, {}, load_triggers("fr"))["status"] == "happened"
+    assert event_record(clusters[0], {}, {}, {}, lang.pack("fr"))["status"] == "happened"
 
 
 def test_events_independent_sources_collapse_copies_and_outlets() -> None:
@@ -83,20 +83,20 @@ def test_events_independent_sources_collapse_copies_and_outlets() -> None:
     items = [cue(d, 1, outlet=independence_key(docs[d], docs)) for d in docs]
     clusters = merge_cues(items)
     assert len(clusters) == 1
-    assert event_record(clusters[0], docs, {}, {}, load_triggers("fr"))["independent_sources"] == 4
+    assert event_record(clusters[0], docs, {}, {}, lang.pack("fr"))["independent_sources"] == 4
 
 
 def test_events_summary_in_french() -> None:
     clusters = merge_cues([cue("d1", 1, date="2024-03-02", place_phrase="au palais de Ravenstein")])
-    rec = event_record(clusters[0], {}, {"A": "Anne Dupont", "B": "Olaf Berger", "P": "Ravenstein"}, {}, load_triggers("fr"))
+    rec = event_record(clusters[0], {}, {"A": "Anne Dupont", "B": "Olaf Berger", "P": "Ravenstein"}, {}, lang.pack("fr"))
     assert rec["summary"] == "Rencontre entre Anne Dupont et Olaf Berger au palais de Ravenstein, 2 mars 2024"
     assert rec["plover"] == "CONSULT"
 
 
 def test_events_ids_are_deterministic() -> None:
     items = [cue("d1", 1, date="2024-03-02"), cue("d2", 7)]
-    one = [event_record(c, {}, {}, {}, load_triggers("fr"))["id"] for c in merge_cues(list(items))]
-    two = [event_record(c, {}, {}, {}, load_triggers("fr"))["id"] for c in merge_cues(list(reversed(items)))]
+    one = [event_record(c, {}, {}, {}, lang.pack("fr"))["id"] for c in merge_cues(list(items))]
+    two = [event_record(c, {}, {}, {}, lang.pack("fr"))["id"] for c in merge_cues(list(reversed(items)))]
     assert one == two
 
 
@@ -136,7 +136,7 @@ def test_events_odd_date_values_do_not_break_merging(value: str) -> None:
     assert sum(len(c.members) for c in clusters) == 3
     pattern = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")  # the contract's date form
     for c in clusters:
-        rec = event_record(c, {}, {}, {}, load_triggers("fr"))
+        rec = event_record(c, {}, {}, {}, lang.pack("fr"))
         assert rec["date"] is None or pattern.match(rec["date"])
 
 
@@ -145,7 +145,7 @@ def test_events_country_and_city_are_not_a_conflict() -> None:
     country = cue("d2", 1, place="K", place_name="Norvège", place_is_country=True)
     clusters = merge_cues([city, country])
     assert len(clusters) == 1
-    rec = event_record(clusters[0], {}, {}, {"K": "country", "C": "place"}, load_triggers("fr"))
+    rec = event_record(clusters[0], {}, {}, {"K": "country", "C": "place"}, lang.pack("fr"))
     assert rec["place"] == "C" and rec["place_conflicts"] == []
     other_city = cue("d3", 1, place="D", place_name="Bergen")
     assert len(merge_cues([city, other_city])) == 2

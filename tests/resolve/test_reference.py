@@ -78,13 +78,17 @@ def test_reference_timeline_and_events_use_the_inferred_day(built: dict[str, Any
 
 def _t(text: str, rule: str, groups: dict[str, str], time_ref: str = "past") -> TimeExpr:
     return TimeExpr(span=Span("d", 0, len(text), text), value=None, precision=None,
-                    attrs={"rule": rule, "groups": groups, "time_ref": time_ref, "tense": "passé composé", "unresolved": "x"})
+                    attrs={"rule": rule, "groups": groups, "time_ref": time_ref, "tense": "compound_past", "unresolved": "x"})
 
 
 def test_reference_weekdays_of_one_article_stay_within_a_week() -> None:
-    from recoupe.analyze import time_resolver
+    from recoupe import chrono, lang
 
-    retime = time_resolver()
+    words = lang.pack("fr").time
+
+    def retime(t: TimeExpr, day: date) -> TimeExpr | None:
+        return chrono.reread(t, day, words)
+
     lundi = _t("lundi", "weekday", {"wd": "lundi"})
     mardi = _t("mardi", "weekday", {"wd": "mardi"}, "future")
     # an event dated Sunday 2 May 2021 by others, told with "dimanche": written 2-8 May
@@ -96,7 +100,7 @@ def test_reference_weekdays_of_one_article_stay_within_a_week() -> None:
     assert ref is not None
     # Sunday 2: "lundi" would be 26 April, a week before "mardi" (4 May); from Wednesday on "mardi" is the 11th
     assert [d.isoformat() for d in ref.days] == ["2021-05-03", "2021-05-04"]
-    read = {t.span.text: t.value for t in reference.retimed(ref, [lundi, mardi, dimanche], retime)}
+    read = {t.span.text: t.value for t in reference.retimed(ref, [lundi, mardi, dimanche], words)}
     assert read == {"lundi": "2021-05-03", "mardi": "2021-05-04", "dimanche": "2021-05-02"}
 
 

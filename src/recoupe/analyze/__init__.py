@@ -3,12 +3,4 @@
 from recoupe.analyze.registry import DEFAULT_PIPELINE, Context, component, components
 from recoupe.analyze.runner import Analyzer, analyze_stream, pipeline_version
 
-__all__ = ["DEFAULT_PIPELINE", "Analyzer", "Context", "analyze_stream", "component", "components", "pipeline_version",
-           "time_resolver"]
-
-
-def time_resolver():  # type: ignore[no-untyped-def]
-    """The times component's pure re-reading function (TimeExpr, reference day) -> TimeExpr | None, for resolution."""
-    from recoupe.analyze.temporal import retime
-
-    return retime
+__all__ = ["DEFAULT_PIPELINE", "Analyzer", "Context", "analyze_stream", "component", "components", "pipeline_version"]

@@ -1,99 +1,14 @@
-"""Shared attribution machinery for quotes and claims: the speech and modality lexicons, and finding who speaks."""
+"""Shared attribution machinery for quotes and claims: finding who speaks (the words come from the language pack)."""
 
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from recoupe.errors import RecoupeError
-from recoupe.data import data_file
+from recoupe.lang.fr.speech import SpeechLexicon as Lexicon
 from recoupe.model import Mention
-
-_REQUIRED = {
-    "speech": ("quote_marks", "speech_verbs", "source_markers", "citation_phrases", "addressees", "addressee_prepositions",
-               "skip_words", "inverted_pronouns", "anaphoric_pronouns", "relative_pronouns", "speaker_stop_words",
-               "reference_markers", "scare_quote_max_words", "term_quote_max_words", "function_words", "abbreviations",
-               "speech_verb_exclusions"),
-    "modality": ("hedge_words", "hedge_phrases", "hedge_verbs", "belief_verbs", "denial_verbs", "denial_nouns",
-                 "negation_words", "conditional_irregular_stems", "conditional_endings", "modal_verbs",
-                 "non_claim_prefixes", "byline_phrases", "min_claim_words", "claim_nouns"),
-    "claim_predicates": ("predicate_classes", "noun_classes"),
-}
-
-
-@lru_cache(maxsize=8)
-def load_data(name: str, language: str = "fr") -> dict[str, Any]:
-    """One lexicon file of `data/<language>/`, checked for its required keys so a broken file fails at once."""
-    data = data_file(f"{language}/{name}.json")
-    missing = [k for k in _REQUIRED.get(name, ()) if k not in data]
-    if missing:
-        raise RecoupeError(f"lexicon data/{language}/{name}.json lacks keys {missing}")
-    return data
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """The speech and modality word lists of one language, as sets ready for lookups."""
-
-    speech: dict[str, Any]
-    modality: dict[str, Any]
-    speech_verbs: frozenset[str]
-    multiword_speech: tuple[tuple[str, ...], ...]
-    skip_words: frozenset[str]
-    addressees: frozenset[str]
-    stop_words: frozenset[str]
-    inverted: frozenset[str]
-    anaphoric: frozenset[str]
-    relative: frozenset[str]
-    function_words: frozenset[str]
-    abbreviations: frozenset[str]
-    speech_forms: frozenset[str]
-
-
-@lru_cache(maxsize=4)
-def lexicon(language: str = "fr") -> Lexicon:
-    """The lexicon of `language`, or the French one when that language has no data files yet."""
-    if not resources.files("recoupe.data").joinpath(language, "speech.json").is_file():
-        language = "fr"
-    sp = load_data("speech", language)
-    mo = load_data("modality", language)
-    verbs = [v.lower() for v in sp["speech_verbs"]]
-    return Lexicon(
-        speech=sp, modality=mo,
-        speech_verbs=frozenset(v for v in verbs if " " not in v),
-        multiword_speech=tuple(tuple(v.split()) for v in verbs if " " in v),
-        skip_words=frozenset(w.lower() for w in sp["skip_words"]),
-        addressees=frozenset(w.lower() for w in sp["addressees"]),
-        stop_words=frozenset(w.lower() for w in sp["speaker_stop_words"]),
-        inverted=frozenset(sp["inverted_pronouns"]),
-        anaphoric=frozenset(sp["anaphoric_pronouns"]),
-        relative=frozenset(sp["relative_pronouns"]),
-        function_words=frozenset(sp["function_words"]),
-        abbreviations=frozenset(sp["abbreviations"]),
-        speech_forms=frozenset(_register_forms(verbs + mo["belief_verbs"] + mo["denial_verbs"] + mo["hedge_verbs"]
-                                               + [w for ws in load_data("claim_predicates", language)["predicate_classes"].values() for w in ws])),
-    )
-
-
-def _register_forms(verbs: list[str]) -> list[str]:
-    forms = verb_forms(verbs)
-    _FORM_LEMMA.update(forms)
-    return list(forms)
-
-
-_FORM_LEMMA: dict[str, str] = {}
-
-
-def lemma(tok: Any) -> str:
-    """The token's lemma, lower-cased; a known verb's lemma when the lemmatizer returned the form itself ("estime")."""
-    lem = str(tok.lemma_).lower()
-    if lem == tok.lower_ and lem in _FORM_LEMMA:
-        return _FORM_LEMMA[lem]
-    return lem
 
 
 def is_speech_verb(tok: Any, lex: Lexicon, governing: bool = False) -> bool:
@@ -104,22 +19,11 @@ def is_speech_verb(tok: Any, lex: Lexicon, governing: bool = False) -> bool:
     """
     if tok.pos_ in ("DET", "ADP", "PUNCT", "PROPN", "PRON", "CCONJ", "SCONJ") or not tok.is_lower:
         return False
-    lem = lemma(tok)
+    lem = lex.lemma(tok)
     if governing and lem in lex.speech["speech_verb_exclusions"] and tok.i + 1 < len(tok.doc):
         if tok.doc[tok.i + 1].lower_ in lex.speech["speech_verb_exclusions"][lem]:
             return False
     return lem in lex.speech_verbs or _multiword_at(tok, lex)
-
-
-def verb_forms(verbs: list[str]) -> dict[str, str]:
-    """Common inflected forms of regular -er verbs, for when the lemmatizer misses ("estime" -> "estime")."""
-    out: dict[str, str] = {}
-    for v in verbs:
-        if v.endswith("er") and " " not in v:
-            st = v[:-2]
-            for e in ("e", "es", "ent", "é", "ée", "és", "ées", "ait", "aient", "a", "ant", "èrent", "era", "erait"):
-                out.setdefault(st + e, v)
-    return out
 
 
 def sentence_ends(text: str, abbreviations: frozenset[str], masked: Any = None) -> list[int]:
@@ -151,7 +55,7 @@ _SENT_END = re.compile(r"[.!?…](?=[\s»”*)\]]|$)|\n")
 def _multiword_at(tok: Any, lex: Lexicon) -> bool:
     doc = tok.doc
     for words in lex.multiword_speech:
-        if lemma(tok) != words[0]:
+        if lex.lemma(tok) != words[0]:
             continue
         rest = words[1:]
         if all(tok.i + 1 + k < len(doc) and doc[tok.i + 1 + k].lower_ == w for k, w in enumerate(rest)):
@@ -315,7 +219,7 @@ class SpeakerFinder:
                 break
             m = self.mi.covering(t.idx, t.idx + len(t))
             if m is not None:
-                last_mention = m if prev_word not in ("de", "du", "des", "d'", "d’", "à", "au", "aux") else None
+                last_mention = m if prev_word not in self.lex.complement_prepositions else None
                 end = max(end, m.span.end)
                 nxt = self.token_at(m.span.end)
                 prev_word = ""
@@ -339,7 +243,7 @@ class SpeakerFinder:
         if not phrase.strip():
             return None
         words = phrase.replace("’", "' ").replace("'", "' ").split()
-        bare = len(words) == 2 and words[0].lower() in ("le", "la", "l'", "les")
+        bare = len(words) == 2 and words[0].lower() in self.lex.articles
         return Speaker(start, end, phrase, pronoun=bool(bare) and not any(c.isupper() for c in phrase[2:]), extra={"title": phrase})
 
     def subject_of(self, verb: Any, clause_start: int) -> Speaker | None:
@@ -356,7 +260,7 @@ class SpeakerFinder:
         if head_names:
             m0 = head_names[0]
             lead = self.text[clause_start:m0.span.start].strip().lower()
-            if lead in ("", "m.", "mme", "le", "la", "l'", "l’", "les") and self.text[m0.span.end:m0.span.end + 1] == ",":
+            if lead in self.lex.clause_leads and self.text[m0.span.end:m0.span.end + 1] == ",":
                 return self._name_speaker(m0, verb.idx)
         cands = [c for c in cands if c.idx >= clause_start]
         if cands:

@@ -12,17 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from recoupe.analyze.attribution import (
-    Lexicon,
-    Speaker,
-    SpeakerFinder,
-    is_speech_verb,
-    lemma,
-    lexicon,
-    load_data,
-    sentence_ends,
-    word_count,
-)
+from recoupe import lang
+from recoupe.analyze.attribution import Lexicon, Speaker, SpeakerFinder, is_speech_verb, sentence_ends, word_count
 from recoupe.analyze.quotes import scan_marks
 from recoupe.analyze.registry import Context, component
 from recoupe.model import ClaimRec, Mention, QuoteRec, Span
@@ -34,7 +25,7 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:qui|que|dont|lequel|laquelle)\s+\w+\s*,\s*$
 
 @component("claims", requires=("spacy", "sentences", "mentions", "quotes"), assigns=("claims",), version="3")
 def claims(ctx: Context) -> dict[str, list[Any]]:
-    return {"claims": find_claims(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.analysis.quotes, ctx.document.language or "fr",
+    return {"claims": find_claims(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.analysis.quotes, ctx.pack,
                                   ctx.document.text)}
 
 
@@ -50,7 +41,7 @@ def is_conditional(tok: Any, lex: Lexicon) -> bool:
         if not low.endswith(ending):
             continue
         stem = low[: len(low) - len(ending) + 1]  # "rendrait" -> "rendr", "chercherait" -> "chercher"
-        lem = lemma(tok)
+        lem = lex.lemma(tok)
         if stem in mo["conditional_irregular_stems"] and mo["conditional_irregular_stems"][stem] in (lem, low, stem):
             return True
         if stem in mo["conditional_irregular_stems"] and lem == low:
@@ -174,7 +165,7 @@ class _ClaimFinder:
         denial_lemmas = set(self.mo["denial_verbs"])
         belief = set(self.mo["belief_verbs"])
         for t in outside:
-            lem = lemma(t)
+            lem = self.lex.lemma(t)
             if t.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") or not t.is_lower:
                 continue
             if lem in denial_lemmas or lem in belief or is_speech_verb(t, self.lex, governing=True):
@@ -198,8 +189,8 @@ class _ClaimFinder:
         modality = "asserted"
         sent_low = self.text[s:e].lower()
         refers_previous = False
-        if frame is not None and lemma(frame) in denial_lemmas or self._negated(group) or self._negated(frame_group) or any(
-                lemma(t) in denial_lemmas and t.dep_ in ("ROOT", "conj") for t in outside):
+        if frame is not None and self.lex.lemma(frame) in denial_lemmas or self._negated(group) or self._negated(frame_group) or any(
+                self.lex.lemma(t) in denial_lemmas and t.dep_ in ("ROOT", "conj") for t in outside):
             modality = "denied"
             objs = [c for c in (frame.children if frame is not None else []) if c.dep_ == "obj"]
             for o in objs:
@@ -214,7 +205,7 @@ class _ClaimFinder:
         elif source is not None:
             modality = "reported"
         pred_word = self._predicate(pred)
-        content = sorted({lemma(t) for t in toks if t.pos_ in _CONTENT_POS and t.is_alpha and len(t) > 2
+        content = sorted({self.lex.lemma(t) for t in toks if t.pos_ in _CONTENT_POS and t.is_alpha and len(t) > 2
                           and (frame is None or t.i != frame.i)})
         classes = sorted({self.noun_class[w] for w in content if w in self.noun_class}
                          | {self.noun_class[t.lower_] for t in toks if t.lower_ in self.noun_class})
@@ -251,7 +242,7 @@ class _ClaimFinder:
             return False
         if frame is not None and self._past(frame_group):
             # "a dit qu'il se rendrait": the future of a past report, unless a modal or a compound conditional
-            return any(lemma(t) in ("pouvoir", "devoir") or t.dep_.startswith("aux") for t in cands)
+            return any(self.lex.lemma(t) in ("pouvoir", "devoir") or t.dep_.startswith("aux") for t in cands)
         return True
 
     def _is_conditional(self, tok: Any) -> bool:
@@ -304,7 +295,7 @@ class _ClaimFinder:
         if tok is None:
             return []
         out = [tok] + [c for c in tok.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
-        if tok.dep_ == "xcomp" and lemma(tok.head) in self.mo["modal_verbs"]:
+        if tok.dep_ == "xcomp" and self.lex.lemma(tok.head) in self.mo["modal_verbs"]:
             out += [tok.head] + [c for c in tok.head.children if c.dep_.startswith("aux")]
         return out
 
@@ -335,9 +326,9 @@ class _ClaimFinder:
             if " " in h or "-" in h:
                 if h in low:
                     return True
-        if any(lemma(t) in self.mo["hedge_verbs"] for t in group):
+        if any(self.lex.lemma(t) in self.mo["hedge_verbs"] for t in group):
             return True
-        if frame is not None and lemma(frame) in self.mo["belief_verbs"]:
+        if frame is not None and self.lex.lemma(frame) in self.mo["belief_verbs"]:
             return True
         return False
 
@@ -411,20 +402,20 @@ class _ClaimFinder:
 
     def _predicate(self, pred: Any) -> str:
         tok = pred
-        if lemma(tok) in self.mo["modal_verbs"]:
+        if self.lex.lemma(tok) in self.mo["modal_verbs"]:
             inner = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
             if inner:
                 tok = inner[0]
-        if lemma(tok) in ("être", "avoir") and tok.dep_ in ("cop", "aux"):
+        if self.lex.lemma(tok) in ("être", "avoir") and tok.dep_ in ("cop", "aux"):
             tok = tok.head
-        return lemma(tok)
+        return self.lex.lemma(tok)
 
 
-def find_claims(doc_id: str, sdoc: Any, mentions: list[Mention], quotes: list[QuoteRec], language: str = "fr",
+def find_claims(doc_id: str, sdoc: Any, mentions: list[Mention], quotes: list[QuoteRec], pack: lang.LanguagePack | None = None,
                 text: str | None = None) -> list[ClaimRec]:
     """The claims of one parsed document, with modality, source and predicate.
 
     `text` is the parsed text when the caller has it (spaCy rebuilds `sdoc.text` from the tokens on each access)."""
-    lex = lexicon(language)
-    preds = load_data("claim_predicates", "fr")
+    lex = (pack or lang.pack()).speech
+    preds = lex.claim_predicates
     return _ClaimFinder(doc_id, sdoc, mentions, quotes, lex, preds, text).run()

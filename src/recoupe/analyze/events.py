@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field, replace
-from datetime import date
 from typing import Any
 
 from recoupe.analyze.registry import Context, component
-from recoupe.event_types import Triggers, family, load_triggers
+from recoupe.chrono import period_bounds
+from recoupe.lang.fr.triggers import Triggers
 from recoupe.model import EventCue, Mention, Span, TimeExpr
+from recoupe.model.event_types import family
+from recoupe.model.vocab import Tense
 
 PARTICIPANT_LABELS = frozenset({"person", "organization", "country"})
 PLACE_LABELS = frozenset({"place", "country", "other"})
@@ -41,29 +43,18 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="4")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="5")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
-    lex = load_triggers(_language(ctx.document.language))
-    return {"event_cues": _Finder(ctx, lex).run()}
-
-
-def _language(lang: str | None) -> str:
-    """The lexicon to use: the document's language when recoupe has one for it, else French."""
-    code = (lang or "fr").split("-")[0].lower()
-    return code if code in SUPPORTED_LANGUAGES else "fr"
-
-
-# Checked at import (start-up), so a broken lexicon fails at once rather than mid-build.
-SUPPORTED_LANGUAGES = ("fr",)
-for _lang in SUPPORTED_LANGUAGES:
-    load_triggers(_lang)
+    return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
 
 
 class _Finder:
     def __init__(self, ctx: Context, lex: Triggers) -> None:
         self.ctx = ctx
         self.lex = lex
+        self.grammar = ctx.pack.grammar
+        self.month_names = frozenset(m.lower() for m in ctx.pack.time.month_names)
         self.doc = ctx.sdoc
         self.text = ctx.document.text
         self.doc_id = ctx.document.id
@@ -179,7 +170,7 @@ class _Finder:
 
     def _has_own_date(self, tok: Any) -> bool:
         """Whether a clause names its own day or month ("avant de repartir le 17 septembre"), times component or not."""
-        months = {m.lower() for m in self.lex.summary_words.get("months", [])}
+        months = self.month_names
         own = self._own_tokens(tok)
         if any(self._time_in(t) for t in own):
             return True
@@ -767,9 +758,9 @@ class _Finder:
             gov = level + depth > 0 and not (via == "noun" and depth == 0)
             auxes = [c for c in cur.children if c.dep_ in ("aux", "aux:tense", "aux:pass")]
             morph = [str(cur.morph)] + [str(a.morph) for a in auxes]
-            negated = self._negated(cur)
+            negated = self.grammar.negated(cur)
             if depth == 0:
-                f.attrs["tense"] = _tense(cur, auxes)
+                f.attrs["tense"] = self.grammar.verb_tense(cur, auxes)
             if negated:
                 if (depth == 0 and via == "noun" and f.token.head.i == cur.i and f.token.dep_ != "obj"
                         and lemma not in self.lex.light_verbs and lemma not in st.get("outcome_governors", ())):
@@ -785,19 +776,19 @@ class _Finder:
             if gov and lemma in st["planned_governors"]:
                 return "planned", f"governed by {cur.text}"
             if gov and lemma == st["possible_modal"]:
-                if any("Tense=Past" in m or "Tense=Imp" in m for m in morph[1:]) and not self._conditional(cur, auxes):
+                if any("Tense=Past" in m or "Tense=Imp" in m for m in morph[1:]) and not self.grammar.conditional_form(cur, auxes):
                     return "happened", f"past {cur.text}"
                 return "possible", f"modal {cur.text}"
             if gov and lemma in st["possible_governors"]:
                 return "possible", f"governed by {cur.text}"
-            if self._conditional(cur, auxes):
+            if self.grammar.conditional_form(cur, auxes):
                 head = cur.head
                 # "il a dit qu'il viendrait" is a future seen from the past; "il aurait quitté" is a hedge
                 if (cur.dep_ == "ccomp" and head.lemma_.lower() in st["speech_governors"] and _is_past(head)
-                        and self._conditional(cur, [])):
+                        and self.grammar.conditional_form(cur, [])):
                     return "planned", f"future in the past {cur.text}"
                 return "possible", f"conditional {cur.text}"
-            if any("Tense=Fut" in m for m in morph) or self._future(cur, auxes):
+            if any("Tense=Fut" in m for m in morph) or self.grammar.future_form(cur, auxes):
                 return "planned", f"future {cur.text}"
             if any("Mood=Sub" in m for m in morph):
                 return "possible", f"subjunctive {cur.text}"
@@ -821,47 +812,6 @@ class _Finder:
                 continue
             break
         return "happened", "asserted"
-
-    def _negated(self, tok: Any) -> bool:
-        for c in tok.children:
-            if c.dep_ == "advmod" and (c.lower_ in self.neg or "Polarity=Neg" in str(c.morph) and c.lower_ not in ("ne", "n'", "n’")):
-                return True
-            if c.dep_ in ("nsubj", "nsubj:pass", "obj") and any(d.dep_ == "det" and d.lower_ in self.neg_det for d in c.children):
-                return True
-            if c.dep_ in ("nsubj", "nsubj:pass", "obj") and c.lower_ in ("rien", "personne") and any(d.lower_ in ("ne", "n'", "n’") for d in tok.children):
-                return True
-        return False
-
-    def _future(self, tok: Any, auxes: list[Any]) -> bool:
-        """A future the tagger missed: the future stem (infinitive, or an irregular stem) plus a future ending."""
-        for t in [tok, *auxes]:
-            if "VerbForm=Fin" not in str(t.morph):
-                continue
-            low, lemma = t.lower_, t.lemma_.lower()
-            for end in ("ront", "rons", "rez", "rai", "ras", "ra"):
-                if low.endswith(end):
-                    stem = low[: -len(end) + 1]
-                    future = lemma if lemma.endswith(("er", "ir")) else lemma[:-1] if lemma.endswith("re") else lemma
-                    return stem == future or stem in self.lex.status["irregular_future_stems"]
-        return False
-
-    def _conditional(self, tok: Any, auxes: list[Any]) -> bool:
-        for t in [tok, *auxes]:
-            m = str(t.morph)
-            if "Mood=Cnd" in m:
-                return True
-            if "VerbForm=Fin" not in m:
-                continue
-            low = t.lower_
-            for end in ("raient", "rions", "riez", "rais", "rait"):
-                if low.endswith(end):
-                    stem = low[: -len(end) + 1]  # keep the future's "r"
-                    lemma = t.lemma_.lower()
-                    future = lemma if lemma.endswith(("er", "ir")) else lemma[:-1] if lemma.endswith("re") else lemma
-                    if stem == future or stem in self.lex.status["irregular_future_stems"]:
-                        return True
-                    break
-        return False
 
     # -- time and the record ---------------------------------------------------------------------
 
@@ -924,7 +874,7 @@ class _Finder:
         if f.place_phrase:
             f.attrs["place_phrase"] = f.place_phrase
         f.attrs["pos"] = f.pos
-        if time is None and f.status == "happened" and self.published and f.attrs.get("tense") in ("passé composé", "present"):
+        if time is None and f.status == "happened" and self.published and f.attrs.get("tense") in (Tense.COMPOUND_PAST, Tense.PRESENT):
             # the article's month is a safe bound for a news verb in the present or passé composé with no date of its own
             f.attrs["ref_date"] = self.published[:7]
             f.attrs["time_source"] = "reference"
@@ -950,7 +900,7 @@ class _Finder:
             return True
         if f.pos == "noun" and tok.dep_ in ("nsubj", "nsubj:pass") and _indefinite(tok) and _plain_present(tok.head):
             return True
-        if f.pos == "verb" and f.attrs.get("tense") == "present":
+        if f.pos == "verb" and f.attrs.get("tense") == Tense.PRESENT:
             marked = [c for c in tok.children if c.dep_ == "mark"]
             # "lorsque X parcourt le monde, il atterrit en Y": the "lorsque" clause before the verb, however parsed
             marked += [m for m in tok.sent if m.i < tok.i and m.dep_ == "mark" and m.head.dep_ == "advcl" and m.head.i < tok.i]
@@ -969,7 +919,7 @@ class _Finder:
                 if ante is None:
                     continue
                 c.attrs["antecedent"] = ante.span.start
-            elif c.participants and not c.attrs.get("historical") and c.attrs.get("tense") != "pluperfect":
+            elif c.participants and not c.attrs.get("historical") and c.attrs.get("tense") != Tense.PLUPERFECT:
                 last[fam] = c
             out.append(c)
         return out
@@ -1024,57 +974,15 @@ def _is_past(tok: Any) -> bool:
     return any(c.dep_ in ("aux", "aux:tense") for c in tok.children)
 
 
-def _tense(tok: Any, auxes: list[Any]) -> str:
-    """A coarse French tense name from the verb's and its auxiliaries' morphology."""
-    m = str(tok.morph)
-    tense_aux = [a for a in auxes if a.dep_ in ("aux:tense", "aux") and a.lemma_.lower() in ("avoir", "être")]
-    if tense_aux:
-        am = str(tense_aux[0].morph)
-        if "Tense=Imp" in am:
-            return "pluperfect"
-        if "Tense=Fut" in am:
-            return "future perfect"
-        if "Mood=Cnd" in am:
-            return "past conditional"
-        return "passé composé"
-    if "VerbForm=Inf" in m:
-        return "infinitive"
-    if "VerbForm=Part" in m:
-        return "participle"
-    if "Tense=Fut" in m:
-        return "future"
-    if "Tense=Imp" in m:
-        return "imperfect"
-    if "Tense=Past" in m:
-        return "passé simple"
-    if "Tense=Pres" in m:
-        return "present"
-    return "none"
-
-
 def _days_before(t: TimeExpr, published: str) -> int:
     """Days between the end of the expression's period and the publication date (positive when before)."""
     value = t.end or t.value or ""
     try:
-        end = _period_end(value)
-        pub = _period_end(published)
+        end = period_bounds(value)[1]
+        pub = period_bounds(published)[1]
     except ValueError:
         return 0
     return (pub - end).days
-
-
-def _period_end(value: str) -> date:
-    parts = value.split("-")
-    y = int(parts[0][:4]) if len(parts[0]) >= 4 else int(parts[0])
-    if len(parts) == 1:
-        if parts[0].endswith("X") or len(parts[0]) == 3:  # decade like "201X"/"201"
-            return date(int(parts[0][:3]) * 10 + 9, 12, 31)
-        return date(y, 12, 31)
-    mth = int(parts[1])
-    if len(parts) == 2:
-        nxt = date(y + (mth == 12), mth % 12 + 1, 1)
-        return date.fromordinal(nxt.toordinal() - 1)
-    return date(y, mth, int(parts[2][:2]))
 
 
 def _as_persons(ms: list[Mention]) -> list[Mention]:

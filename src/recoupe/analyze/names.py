@@ -12,13 +12,12 @@ from collections.abc import Callable
 
 import bisect
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Any
 
 from recoupe.analyze.registry import Context, component
-from recoupe.data import data_file
-from recoupe.lexicon import Lexicon, lexicon
+from recoupe.lang.fr.lexicon import Lexicon
+from recoupe.lang.fr.names import NameWords, plural_pattern as _plural_pattern, unaccent as _unaccent
 from recoupe.model.text import fold
 from recoupe.model import Mention, Span
 
@@ -43,70 +42,18 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern[str]]:
-    """Patterns over the accent-stripped, case-kept text (see `_unaccent`); built once from the lexicons."""
-    lx = lexicon()
-    role = "|".join(re.escape(fold(r)).replace("'", _AP) for r in lx.roles)
-    nat = "|".join(sorted((re.escape(n) for n in lx.nationality), key=len, reverse=True))
-    comp = rf"(?i:de\s+la|de\s+l{_AP}|du|des|a\s+la|aux|au)\s*[A-Za-z][\w-]+(?:\s+et\s+(?:des|de\s+la|du|de\s+l{_AP})\s*[A-Z][\w-]+)?"
-    det = r"(?P<det>(?i:le|la|l{ap}|son|sa|leur|du|au|de\s+la|de\s+l{ap})\s*)".format(ap=_AP)
-    body = rf"(?P<role>(?i:{role}))(?:\s+(?P<nat>(?i:{nat})))?(?:\s+(?P<comp>{comp}))?(?:\s+(?P<nat2>(?i:{nat})))?"
-    equip = "|".join(_plural_pattern(fold(n)) for n in lx.equipment)
-    heads = "|".join(re.escape(h) for h in sorted(lx.org_heads, key=len, reverse=True))
-    pairs = "|".join(re.escape(fold(n)).replace("'", _AP) for n in lx.pair_nouns) or "(?!)"
-    return {
-        "epithet": re.compile(rf"\b{det}{body}\b"),
-        "bare_role": re.compile(rf"(?i:un\s+|une\s+|le\s+|la\s+|l{_AP})?{body}\b"),
-        "acr_after": re.compile(rf"(?P<acr>\b[A-Z]{{2,8}}\b)\s*[\[(]\s*(?P<long>{_CAP}[^()\[\],;]{{5,90}}?)\s*(?:,\s*NDLR\s*)?[\])]"),
-        "acr_before": re.compile(rf"(?P<long>\b{_CAP}[\w-]+(?:\s+(?:[\w-]+|d{_AP}|l{_AP})){{1,8}}?)\s*\(\s*(?P<acr>[A-Z]{{2,8}})\s*\)"),
-        "equipment": re.compile(rf"\b(?i:{equip})\b"),
-        "org_phrase": re.compile(rf"\b(?i:{heads})(?:\s+(?i:{nat}))?\s+(?i:de\s+la|de\s+l{_AP}|du|des)\s*"
-                                 rf"(?P<comp>{_CAP}[\w-]+(?:\s+(?i:et)\s+(?i:de\s+la|de\s+l{_AP}|du|des)\s*{_CAP}[\w-]+)?)"),
-        "pair": re.compile(rf"\b(?i:les|ces|des)\s+(?i:deux)\s+(?i:{pairs})\b"),
-    }
-
-
-@lru_cache(maxsize=1)
-def _time_words() -> frozenset[str]:
-    raw = data_file("fr/weekdays.json")
-    return frozenset(fold(w) for group in (*raw["weekdays"], *raw["months"]) for w in group)
-
-
-def _trim_time_words(text: str, start: int, end: int) -> int:
+def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]) -> int:
     """A name does not end with a weekday or a month written in lower case; cut them off."""
     words = text[start:end].split(" ")
-    while len(words) > 1 and words[-1].islower() and fold(words[-1].strip(",.;")) in _time_words():
+    while len(words) > 1 and words[-1].islower() and fold(words[-1].strip(",.;")) in time_words:
         words.pop()
     return start + len(" ".join(words))
-
-
-def _unaccent(text: str) -> str:
-    """The text without accents, same length and case, so that offsets carry over."""
-    return "".join(map(_unaccent_char, text))
-
-
-@lru_cache(maxsize=None)
-def _unaccent_char(c: str) -> str:
-    # cached per character: a text has few distinct characters, and normalising each occurrence was the cost
-    f = unicodedata.normalize("NFKD", c)
-    base = "".join(x for x in f if not unicodedata.combining(x))
-    return base if len(base) == 1 else c
-
-
-def _plural_pattern(noun: str) -> str:
-    words = []
-    for w in noun.split(" "):
-        parts = re.split(r"(['’])", w)
-        esc = "".join("['’]" if p in ("'", "’") else re.escape(p) for p in parts)
-        words.append(esc if w.endswith(("s", "x")) or "'" in w else esc + "(?:s|x)?")
-    return r"\s+".join(words)
 
 
 @component("names", requires=("spacy",), assigns=("mentions",), version="9")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
-    lx = lexicon()
+    lx, nw = ctx.pack.lexicon, ctx.pack.names
     # Matching is done on a folded copy of the text for accents and case; folding keeps offsets only
     # when it keeps length, so we fold character by character.
     ftext = _unaccent(text)
@@ -126,7 +73,7 @@ def names(ctx: Context) -> dict[str, list[Any]]:
         if label is None:
             continue
         start, end = clean_span(text, ent.start_char, ent.end_char)
-        end = _trim_time_words(text, start, end)  # "Charm el-Cheikh jeudi": the recogniser took the day along
+        end = _trim_time_words(text, start, end, nw.time_words)  # "Charm el-Cheikh jeudi": the recogniser took the day along
         # a name cut at a hyphen: "Kim Jung" + "-un"
         tail = re.match(r"-[a-z]{1,4}\b", text[end:end + 6])
         if tail and label == "person":
@@ -148,7 +95,7 @@ def names(ctx: Context) -> dict[str, list[Any]]:
         if model and not (surface.split("-")[0].isupper() and len(surface.split("-")[0]) > 3):
             add(start, end, "equipment", kind="equipment").head = fold(surface)
             continue
-        if label == "person" and " " not in surface and _after_locative(ftext, start):
+        if label == "person" and " " not in surface and _after_locative(ftext, start, nw):
             label = "place"  # "à 120 kilomètres au nord d'Ismaïlia": a lone name where only a place can stand
         for s, e in _split_glued(text, start, end, ctx.sdoc):
             label2, attrs = _retype(text[s:e], label, lx)
@@ -158,7 +105,7 @@ def names(ctx: Context) -> dict[str, list[Any]]:
     # 2. epithets and titles, with the appositions that name their holder
     names_by_start = sorted((m.span.start, m.span.end, m) for m in out if m.label == "person")
     epithet_spans = []
-    for m in _patterns()["epithet"].finditer(ftext):
+    for m in nw.patterns["epithet"].finditer(ftext):
         det = m.group("det") or ""
         contracted = fold(det.strip()) in ("du", "au", "de la", "de l'", "de l’")
         start = m.start("role") if contracted else m.start()
@@ -196,7 +143,7 @@ def names(ctx: Context) -> dict[str, list[Any]]:
         if next_word in lx.org_heads:  # "Le Rodong Sinmun, journal officiel du parti": a name of an organisation
             nm.label = "organization"
             continue
-        m = _patterns()["bare_role"].match(ftext, pos)
+        m = nw.patterns["bare_role"].match(ftext, pos)
         if m is None:
             continue
         end2 = _extend_adjectives(ctx.sdoc, tok_starts, m.end())
@@ -217,7 +164,7 @@ def names(ctx: Context) -> dict[str, list[Any]]:
               a < m.span.end and m.span.start < b and generic(m) for a, b in epithet_spans)]
     # "le ministère kényan de l'Agriculture": the recogniser kept only "Agriculture" (as a place); the whole phrase
     # is the organisation
-    for m in _patterns()["org_phrase"].finditer(ftext):
+    for m in nw.patterns["org_phrase"].finditer(ftext):
         s0, e0 = m.start(), m.end()
         inner = [x for x in out if s0 <= x.span.start and x.span.end <= e0 and x.kind == "name"]
         if inner and all(x.span.start > s0 for x in inner) and not any(
@@ -231,7 +178,7 @@ def names(ctx: Context) -> dict[str, list[Any]]:
 
     # 3. acronyms defined in the text: "l'Organisation des Nations unies (ONU)", "RPDC [République ...]"
     for pat in ("acr_before", "acr_after"):
-        for m in _patterns()[pat].finditer(text):
+        for m in nw.patterns[pat].finditer(text):
             acr, long = m.group("acr"), m.group("long").strip()
             long = _best_expansion(acr, _LEADING_DET.sub("", long))
             if long is None:
@@ -249,7 +196,7 @@ def names(ctx: Context) -> dict[str, list[Any]]:
 
     # 4. equipment: general nouns of weapons and vehicles, and model designations ("Su-27SK")
     taken = [(x.span.start, x.span.end) for x in out]
-    for m in _patterns()["equipment"].finditer(ftext):
+    for m in nw.patterns["equipment"].finditer(ftext):
         if not _overlaps(taken, m.start(), m.end()):
             em = add(m.start(), m.end(), "equipment", kind="equipment")
             em.head = _equipment_head(m.group(0), lx)
@@ -268,7 +215,7 @@ def names(ctx: Context) -> dict[str, list[Any]]:
             add(m.start(), m.end(), "equipment", kind="equipment").head = fold(m.group(0))
 
     # 5. "les deux dirigeants": a group standing for the last two people named just before
-    for m in _patterns()["pair"].finditer(ftext):
+    for m in nw.patterns["pair"].finditer(ftext):
         members = _last_two_people(out, m.start(), max(0, bisect.bisect_right(sent_starts, m.start()) - 1) - PAIR_REACH)
         if members:
             add(m.start(), m.end(), "person", kind="group", members=[[x.span.start, x.span.end] for x in members])
@@ -324,16 +271,9 @@ def _retype(surface: str, label: str, lx: Lexicon) -> tuple[str, dict[str, Any]]
     return label, {}
 
 
-@lru_cache(maxsize=1)
-def _locative_re() -> re.Pattern[str]:
-    words = data_file("fr/geo.json").get("locative_before", [])
-    alt = "|".join(re.escape(_unaccent(w)).replace("'", _AP) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?i:\b(?:{alt}))\s*$")
-
-
-def _after_locative(ftext: str, start: int) -> bool:
+def _after_locative(ftext: str, start: int, nw: NameWords) -> bool:
     """Whether the words right before `start` say where something lies ("au nord d'", "près de")."""
-    return _locative_re().search(ftext, max(0, start - 40), start) is not None
+    return nw.locative_re.search(ftext, max(0, start - 40), start) is not None
 
 
 def _after_org_head(ftext: str, start: int, lx: Lexicon) -> bool:

@@ -3,109 +3,23 @@
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from text_to_num import text2num
 
+from recoupe import lang as languages
 from recoupe.analyze.registry import Context, component
-from recoupe.errors import RecoupeError
+from recoupe.lang.fr.quantities import QuantityWords as Lexicon
 from recoupe.model import Mention, QuantityRec, Span
 
 _APOS = str.maketrans({"’": "'", "‘": "'"})
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    """The French quantity lexicon of data/fr/units.json, compiled into matchers."""
-
-    unit_forms: list[tuple[str, str, bool]]  # (form, unit, case-sensitive), longest first
-    dimensions: dict[str, str]  # unit -> dimension
-    factors: dict[str, float]  # unit -> factor to its dimension's base unit
-    multipliers: dict[str, float]
-    case_sensitive: frozenset[str]
-    vague: dict[str, tuple[float, float, float]]
-    number_words: frozenset[str]
-    approx_before: list[tuple[str, str]]
-    approx_after: list[tuple[str, str]]
-    tolerance: dict[str, float]
-    skip_before: frozenset[str]
-    months: frozenset[str]
-    relative_date_before: tuple[str, ...]
-    time_of_day_before: frozenset[str]
-    adjectives_between: frozenset[str]
-    geodesic_cues: tuple[str, ...]
-    route_cues: tuple[str, ...]
-    segment_stops: tuple[str, ...]
-
-
-def has_lexicon(lang: str) -> bool:
-    return resources.files("recoupe.data").joinpath(lang, "units.json").is_file()
-
-
-@lru_cache(maxsize=4)
-def lexicon(lang: str = "fr") -> Lexicon:
-    """Load and check the quantity lexicon for `lang` (a broken file fails here, at start-up)."""
-    path = resources.files("recoupe.data").joinpath(lang, "units.json")
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError) as e:
-        raise RecoupeError(f"{lang}/units.json: cannot read the unit lexicon ({e})") from None
-    cs = frozenset(data["case_sensitive"])
-    forms: list[tuple[str, str, bool]] = []
-    dims: dict[str, str] = {}
-    factors: dict[str, float] = {}
-    for unit, spec in data["units"].items():
-        if not spec.get("forms") or "dimension" not in spec:
-            raise RecoupeError(f"{lang}/units.json: unit {unit!r} needs a dimension and forms")
-        dims[unit] = spec["dimension"]
-        factors[unit] = float(spec.get("factor", 1))
-        for f in spec["forms"]:
-            forms.append((f.translate(_APOS), unit, f in cs))
-    forms.sort(key=lambda t: -len(t[0]))
-    for name, bound in [*data["approximators"].items(), *data["approximators_after"].items()]:
-        if bound not in ("approx", "at_least", "at_most"):
-            raise RecoupeError(f"{lang}/units.json: approximator {name!r} has unknown bound {bound!r}")
-    vague = {k: tuple(float(x) for x in v) for k, v in data["vague_nouns"].items() if not k.startswith("_")}
-    return Lexicon(
-        unit_forms=forms, dimensions=dims, factors=factors,
-        multipliers={k: float(v) for k, v in data["multipliers"].items()}, case_sensitive=cs,
-        vague=vague,  # type: ignore[arg-type]
-        number_words=frozenset(data["number_words"]),
-        approx_before=sorted(((k.translate(_APOS), v) for k, v in data["approximators"].items()), key=lambda t: -len(t[0])),
-        approx_after=sorted(((k, v) for k, v in data["approximators_after"].items()), key=lambda t: -len(t[0])),
-        tolerance={k: float(v) for k, v in data["approx_tolerance"].items()},
-        skip_before=frozenset(s.casefold() for s in data["skip_before"]),
-        months=frozenset(data["months"]),
-        relative_date_before=tuple(data["relative_date_before"]),
-        time_of_day_before=frozenset(data["time_of_day_before"]),
-        adjectives_between=frozenset(data["adjectives_between"]),
-        geodesic_cues=tuple(c.translate(_APOS) for c in data["geodesic_cues"]),
-        route_cues=tuple(data["route_cues"]),
-        segment_stops=tuple(data["segment_stops"]),
-    )
-
-
 # digits with French separators: "1 500", "1.500", "86,4", "1 500 000"; never glued to a word before
 # ("Su-27", "T90", "KN-09") so model names and codes are not numbers.
 _DIGITS = re.compile(r"(?<![\w.,/\-–])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d{1,3}(?:\.\d{3})+(?![\d,])|\d+)(?:[,.](\d+))?(?!\d)")
-
-
-@lru_cache(maxsize=4)
-def _word_number_re(lang: str = "fr") -> re.Pattern[str]:
-    words = sorted(lexicon(lang).number_words, key=len, reverse=True)
-    alt = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?<![\w'’-])(?:{alt})(?:[\s-]+(?:{alt}))*(?![\w-])", re.IGNORECASE)
-
-
-@lru_cache(maxsize=4)
-def _vague_re(lang: str = "fr") -> re.Pattern[str]:
-    nouns = "|".join(sorted(lexicon(lang).vague, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’])(un|une|des|quelques|plusieurs)\s+({nouns})(s?)(?!\w)", re.IGNORECASE)
 
 
 @dataclass
@@ -121,24 +35,25 @@ class _Num:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-def parse_number_words(text: str, lang: str = "fr") -> float | None:
+def parse_number_words(text: str, pack: languages.LanguagePack | None = None) -> float | None:
     """Value of French number words ("deux millions", "mille deux cents"); None when not a number.
 
     text2num is wrapped because it raises on some valid inputs and mangles decimals with multipliers.
     """
+    pack = pack or languages.pack()
     t = re.sub(r"\s+", " ", text.strip().lower())
     t = re.sub(r"^(et )+|( et)+$", "", t)
     if not t or t in ("et",):
         return None
     try:
-        return float(text2num(t, lang))
+        return float(text2num(t, pack.code))
     except (ValueError, TypeError):
         pass
     # "trois cent mille millions": split off a trailing multiplier and retry the head
-    lex = lexicon(lang)
+    lex = pack.quantities
     parts = t.split(" ")
     if len(parts) > 1 and parts[-1] in lex.multipliers:
-        head = parse_number_words(" ".join(parts[:-1]), lang)
+        head = parse_number_words(" ".join(parts[:-1]), pack)
         if head is not None:
             return head * lex.multipliers[parts[-1]]
     return None
@@ -222,11 +137,11 @@ def _approx_after(text: str, end: int, lex: Lexicon) -> tuple[int, str] | None:
     return None
 
 
-def _candidates(text: str, lex: Lexicon, lang: str) -> list[_Num]:
+def _candidates(text: str, lex: Lexicon, pack: languages.LanguagePack) -> list[_Num]:
     """Every number in the text, digits, words or vague nouns, without units yet."""
     out: list[_Num] = []
     taken: list[tuple[int, int]] = []
-    for m in _vague_re(lang).finditer(text):
+    for m in lex.vague_re.finditer(text):
         det, noun, plural = m.group(1).lower(), m.group(2).lower(), m.group(3)
         single, low, high = lex.vague[noun]
         if det in ("un", "une") and not plural:
@@ -255,7 +170,7 @@ def _candidates(text: str, lex: Lexicon, lang: str) -> list[_Num]:
             n.attrs["scale"] = k
         out.append(n)
         taken.append((n.start, n.end))
-    for m in _word_number_re(lang).finditer(text):
+    for m in lex.word_number_re.finditer(text):
         if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
             continue
         words = m.group(0)
@@ -265,7 +180,7 @@ def _candidates(text: str, lex: Lexicon, lang: str) -> list[_Num]:
         s, e = m.start() + lead, m.end() - trail
         if e <= s:
             continue
-        value = parse_number_words(text[s:e], lang)
+        value = parse_number_words(text[s:e], pack)
         if value is None:
             continue
         n = _Num(s, e, value, words=True)
@@ -312,10 +227,11 @@ def _token_at(sdoc: Any, pos: int, starts: list[int] | None = None) -> Any:
     return sdoc[i] if i < len(sdoc) else None
 
 
-def find_quantities(text: str, sdoc: Any = None, lang: str = "fr") -> list[_Num]:
+def find_quantities(text: str, sdoc: Any = None, pack: languages.LanguagePack | None = None) -> list[_Num]:
     """Quantities in `text` with value, unit, bound and span (no context yet); dates, years and codes skipped."""
-    lex = lexicon(lang)
-    cands = _candidates(text, lex, lang)
+    pack = pack or languages.pack()
+    lex = pack.quantities
+    cands = _candidates(text, lex, pack)
     starts = sdoc.to_array("IDX").tolist() if sdoc is not None else None
     found: list[_Num] = []
     for n in cands:
@@ -591,14 +507,13 @@ def _about(text: str, n: _Num, unit: str | None, lex: Lexicon, attrs: dict[str, 
 @component("quantities", requires=("spacy", "mentions"), assigns=("quantities",), version="1")
 def quantities(ctx: Context) -> dict[str, list[Any]]:
     text = ctx.document.text
-    lang = ctx.document.language or "fr"
-    if not has_lexicon(lang):
+    if (ctx.document.language or ctx.pack.code) != ctx.pack.code:
         return {"quantities": []}  # "1,500" means 1.5 in French and 1500 in English: never read with the wrong lexicon
-    lex = lexicon(lang)
+    lex = ctx.pack.quantities
     sents = ctx.analysis.sentences or [(0, len(text))]
     starts = [s for s, _ in sents]
     out: list[QuantityRec] = []
-    for n in find_quantities(text, ctx.sdoc, lang):
+    for n in find_quantities(text, ctx.sdoc, ctx.pack):
         unit = n.attrs.pop("unit", None)
         si = max(0, bisect.bisect_right(starts, n.start) - 1)
         sent = sents[si]

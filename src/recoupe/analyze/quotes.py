@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from recoupe.analyze.attribution import Lexicon, Speaker, SpeakerFinder, is_speech_verb, lexicon, sentence_ends, word_count
+from recoupe import lang
+from recoupe.analyze.attribution import Lexicon, Speaker, SpeakerFinder, is_speech_verb, sentence_ends, word_count
 from recoupe.analyze.registry import Context, component
 from recoupe.model import Mention, QuoteRec, Span
 
@@ -31,7 +32,7 @@ class _Quote:
 
 @component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="3")
 def quotes(ctx: Context) -> dict[str, list[Any]]:
-    return {"quotes": find_quotes(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.document.language or "fr", ctx.document.text)}
+    return {"quotes": find_quotes(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.pack, ctx.document.text)}
 
 
 def scan_marks(text: str, pairs: dict[str, str]) -> list[tuple[int, int]]:
@@ -234,7 +235,7 @@ class _Finder:
     def _marker_at_start(self, q: _Quote) -> Speaker | None:
         """Pour X, « … » / Selon X, … « … »: the source named at the head of the sentence."""
         start = self.sentence(q.open)[0]
-        m = re.match(r"(?i)(pour|selon|d['’]après)\s+", self.text[start:q.open])
+        m = self.lex.marker_at_start.match(self.text[start:q.open])
         if not m:
             return None
         comma = self.text.find(",", start + m.end(), q.open)
@@ -250,7 +251,7 @@ class _Finder:
         """… « … » dans les jours à venir, selon le porte-parole; Pyongyang pourrait, selon lui, …"""
         start, end = self.sentence(q.open)
         best: Speaker | None = None
-        for m in re.finditer(r"(?i)\b(selon|d['’]après)\s+(?!lequel|laquelle|lesquel|que\b|qu['’])", self.text[start:end]):
+        for m in self.lex.marker_anywhere.finditer(self.text[start:end]):
             pos = start + m.start()
             if self.sf.in_mask(pos):
                 continue
@@ -330,10 +331,10 @@ class _Finder:
                             cands.append((m.span.end, Speaker(m.span.start, m.span.end, m.span.text)))
                 if bare_title:
                     # "a ajouté l'agence", "estime l'expert": a speaker of the last sentences described by that noun
-                    noun = re.sub(r"^(?:le|la|l['’])\s*", "", sp.text.lower()).strip()
+                    noun = self.lex.leading_article.sub("", sp.text.lower()).strip()
                     cands = [(pos, s) for pos, s in cands if self.sentence_no(at) - self.sentence_no(pos) <= 3
                              and noun in (s.extra.get("title", "") + " " + self.text[s.end:s.end + 60]).lower()]
-                    if sp.kind != "incise" or sp.text.lower().startswith("les "):
+                    if sp.kind != "incise" or sp.text.lower().startswith(self.lex.plural_article):
                         cands = []
                 if cands:
                     _, ante = max(cands, key=lambda c: c[0])
@@ -380,8 +381,9 @@ class _Finder:
         return Span(self.doc_id, start, end, self.text[start:end])
 
 
-def find_quotes(doc_id: str, sdoc: Any, mentions: list[Mention], language: str = "fr", text: str | None = None) -> list[QuoteRec]:
+def find_quotes(doc_id: str, sdoc: Any, mentions: list[Mention], pack: lang.LanguagePack | None = None,
+                text: str | None = None) -> list[QuoteRec]:
     """The direct quotations of one parsed document, each with its speaker when the text names one.
 
     `text` is the parsed text when the caller has it (spaCy rebuilds `sdoc.text` from the tokens on each access)."""
-    return _Finder(doc_id, sdoc, mentions, lexicon(language), text).run()
+    return _Finder(doc_id, sdoc, mentions, (pack or lang.pack()).speech, text).run()

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from recoupe import lang
 from recoupe.errors import RecoupeError
 from recoupe.model import Analysis, Document
 from recoupe.registry import REGISTRY, Entry, register
@@ -16,12 +17,14 @@ PROVIDED = frozenset({"document", "spacy", "sentences"})
 
 @dataclass(slots=True)
 class Context:
-    """What a component reads: the document, its spaCy parse and the analysis so far (read-only by convention)."""
+    """What a component reads: the document, its spaCy parse, the analysis so far (read-only by convention) and the
+    language pack whose words and rules it applies."""
 
     document: Document
     sdoc: Any  # spacy.tokens.Doc
     analysis: Analysis
     config: dict[str, Any] = field(default_factory=dict)
+    pack: lang.LanguagePack = field(default_factory=lang.pack)
 
 
 ComponentFn = Callable[[Context], dict[str, Any]]

@@ -8,6 +8,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from recoupe import lang
 from recoupe.version import __version__
 from recoupe.analyze import nlp as nlp_mod
 from recoupe.analyze.registry import DEFAULT_PIPELINE, Component, Context, resolve_pipeline, run_components
@@ -31,6 +32,7 @@ class Analyzer:
         self.components: list[Component] = resolve_pipeline(self.names)
         self.version = pipeline_version(self.names)
         self.nlp = nlp_mod.load()
+        self.pack = lang.pack("fr")  # choosing a pack per document's language is a later step
 
     def analyze_many(self, docs: list[Document]) -> Iterator[Analysis]:
         try:
@@ -54,7 +56,7 @@ class Analyzer:
 
     def _finish(self, doc: Document, sdoc: Any) -> Analysis:
         analysis = Analysis(doc=doc.id, version=self.version, sentences=[(s.start_char, s.end_char) for s in sdoc.sents])
-        run_components(self.components, Context(document=doc, sdoc=sdoc, analysis=analysis))
+        run_components(self.components, Context(document=doc, sdoc=sdoc, analysis=analysis, pack=self.pack))
         return analysis
 
 

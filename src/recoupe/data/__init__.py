@@ -1,5 +1,5 @@
-"""Data shipped with recoupe: language-neutral tables (countries, event types, the contract's schema, gazetteer
-supplements, the sample corpus) and, until they move to their language pack, the per-language lexicons."""
+"""Data shipped with recoupe, language-neutral only: countries, event types, the contract's schema, the checks'
+tolerances, gazetteer supplements and the sample corpus. A language's words live in its pack (`recoupe/lang/`)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from recoupe.errors import DataFileError
 
 
 def data_file(name: str) -> Any:
-    """A file shipped under `recoupe/data/` (a path such as "fr/time.json"): parsed JSON, or text for other
+    """A file shipped under `recoupe/data/` (a path such as "geo/facility_words.json"): parsed JSON, or text for other
     files. A missing or malformed file raises one DataFileError line naming it, so it fails at start-up."""
     path = resources.files(__name__).joinpath(name)
     try:

@@ -6,7 +6,7 @@ from pathlib import PurePath
 from typing import Any
 
 from recoupe.evaluate import scorer
-from recoupe.event_types import family
+from recoupe.model.event_types import family
 from recoupe.model.text import fold
 
 

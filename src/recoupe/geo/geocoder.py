@@ -8,16 +8,14 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from rapidfuzz import fuzz
 
-from recoupe.errors import RecoupeError
 from recoupe.model import Entity
-from recoupe.geo.gazetteer import (ALTERNATE, INDEX_VERSION, Gazetteer, Place, english_spelling, name_key,
+from recoupe.geo.gazetteer import (ALTERNATE, INDEX_VERSION, Gazetteer, Place, name_key,
                                        open_gazetteer, skeleton)
-from recoupe.data import data_file
-from recoupe.lexicon import lexicon as general_lexicon
 
 GEO_TYPES = ("place", "country")
 # entity types never geocoded, even when a category word stands before them
@@ -27,22 +25,18 @@ SITE_FEATURES = {"spaceport": ("spaceport",), "seaport": ("seaport",), "airport"
                  "military_base": ("military_base",)}
 SITES = frozenset(f for fs in SITE_FEATURES.values() for f in fs)
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "\u00a0": " ", "\u202f": " "})
-# a definite article, bare or contracted with "de" / "à" ("du Finistère", "au Japon")
-_ARTICLE_BEFORE = re.compile(r"(?:^|[^\w])(?:le|la|les|l'|du|au|aux)\s*$", re.I)
-_LOWER_WORD = r"[a-zàâäéèêëîïôöùûüçœæ'-]+"
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    """The French words geocoding reads around names (data/fr/geo.json), compiled."""
+class PlaceWords(Protocol):
+    """The words of a language that geocoding reads around names; a language pack's `geo` supplies them (this
+    package never imports one: resolution passes them in)."""
 
     articles: tuple[str, ...]
     categories: list[tuple[str, str]]  # (category word, category), longest word first
     region_words: tuple[str, ...]
-    state_forms: tuple[str, ...]
-    state_keys: tuple[str, ...]  # the same, folded, each with a trailing space
-    not_places: frozenset[str]
-    country_names: dict[str, str]  # folded abbreviation or long form -> ISO code
+    state_forms: tuple[str, ...]  # "Fédération de": the formal name of a state before its short name
+    not_places: tuple[str, ...]
+    country_names: dict[str, str]  # abbreviation or long form of a country's name -> ISO code
     near_km: dict[str, float]
     before_category: re.Pattern[str]  # "... cosmodrome de" right before a name
     before_region: re.Pattern[str]  # "... région de l'" right before a name
@@ -50,66 +44,39 @@ class Lexicon:
     name_region: re.Pattern[str]
     after_located: re.Pattern[str]  # ", en" / "dans le" / "(" right after a name
     before_equipment: re.Pattern[str]  # "les nouveaux lanceurs " right before a name: a model, not a place
+    article_before: re.Pattern[str]  # a definite article, bare or contracted, right before a name
+    range_before: re.Pattern[str]  # "de X" before a name: "de X au Y" is a range
+    range_after: tuple[str, ...]
+    near_words: tuple[str, ...]  # "près de Y"
+    town_articles: tuple[str, ...]  # "Le " of "Le Havre"
+
+    def category_of(self, word: str) -> str: ...
+
+    def respell(self, key: str) -> str: ...
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    try:
-        raw = data_file("fr/geo.json")
-        cats = sorted(((w.lower(), c) for c, ws in raw["site_categories"].items() for w in ws),
-                      key=lambda x: -len(x[0]))
-        regions = tuple(sorted((w.lower() for w in raw["region_words"]), key=len, reverse=True))
-        connectors = sorted(raw["connectors"], key=len, reverse=True)
-        located = sorted(raw["located_in"], key=len, reverse=True)
-        articles = tuple(raw["articles"])
-        state_forms = tuple(sorted(raw["state_forms"], key=len, reverse=True))
-        not_places = frozenset(name_key(w) for w in raw["not_places"])
-        near = {k: float(v) for k, v in raw["sites_near_km"].items()}
-        country_names = {name_key(k): str(v) for k, v in raw["country_names"].items() if not k.startswith("_")}
-    except (KeyError, TypeError, ValueError, AttributeError) as e:
-        raise RecoupeError(f"data/fr/geo.json is malformed: {e}") from e
-    # cross-checks, so that a typo in the file fails here rather than silently matching nothing
-    unknown = set(near) - set(raw["site_categories"])
-    if unknown:
-        raise RecoupeError(f"data/fr/geo.json: sites_near_km names unknown categories {sorted(unknown)}")
-    bad = [k for k, v in country_names.items() if not re.fullmatch(r"[A-Z]{2}", v)]
-    if bad:
-        raise RecoupeError(f"data/fr/geo.json: country_names needs ISO 3166 alpha-2 codes, not for {bad}")
-    alt = lambda ws: "|".join(re.escape(w) for w in ws)  # noqa: E731
-    # a connector ("de", "du", "de la") then a space, or an elided one ("d'", "de l'") glued to the name,
-    # or none at all ("le cosmodrome Vostotchny")
-    spaced = alt(c for c in connectors if not c.endswith("'"))
-    elided = alt(c for c in connectors if c.endswith("'"))
-    conn = rf"(?:\s+(?:{spaced})\s+|\s+(?:{elided})\s*|\s+)"
-    adjs = rf"(?:\s+{_LOWER_WORD}){{0,2}}?"
-    cat_words = alt(w for w, _ in cats)
-    reg_words = alt(regions)
-    # an equipment noun (data/fr/equipment.json), singular or plural, then at most one adjective, glued to
-    # the name with no preposition: "les lanceurs Ariane", "le sous-marin Koursk" name a model or a vessel;
-    # "des drones sur Moscou" does not, so a function word between them breaks the pattern
-    plural = lambda n: r"\s+".join(rf"{re.escape(w)}(?:s|x)?" for w in n.split())  # noqa: E731
-    equip = "|".join(plural(n) for n in general_lexicon().equipment)
-    function_words = alt(sorted({*raw["function_words"], *connectors, *articles, *located}, key=len, reverse=True))
-    adj = rf"(?:\s+(?!(?:{function_words})\b){_LOWER_WORD})?"
-    return Lexicon(
-        articles=articles, categories=cats, region_words=regions, state_forms=state_forms,
-        state_keys=tuple(name_key(f) + " " for f in state_forms),
-        not_places=not_places, near_km=near, country_names=country_names,
-        before_category=re.compile(rf"(?:^|[^\w])({cat_words}){adjs}{conn}$", re.I),
-        before_region=re.compile(rf"(?:^|[^\w])({reg_words}){adjs}{conn}$", re.I),
-        name_category=re.compile(rf"^({cat_words}){adjs}{conn}(?=\w)", re.I),
-        name_region=re.compile(rf"^({reg_words}){adjs}{conn}(?=\w)", re.I),
-        after_located=re.compile(rf"^\s*(?:,\s*)?(?:\(\s*|(?:{alt(located)})\s*)", re.I),
-        before_equipment=re.compile(rf"(?:^|[^\w-])(?:{equip}){adj}\s+$", re.I),
-    )
+class Lexicon:
+    """A language's place words with the gazetteer keys of those it looks names up by."""
+
+    def __init__(self, words: PlaceWords) -> None:
+        self.words = words
+        self.not_places = frozenset(name_key(w) for w in words.not_places)
+        self.country_names = {name_key(k): v for k, v in words.country_names.items()}
+        self.state_keys = tuple(name_key(f) + " " for f in words.state_forms)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.words, name)
 
 
-def category_of(word: str) -> str:
-    w = word.lower()
-    for cw, c in lexicon().categories:
-        if cw == w:
-            return c
-    return "region"
+_LEXICONS: dict[int, tuple[PlaceWords, Lexicon]] = {}
+
+
+def lexicon(words: PlaceWords) -> Lexicon:
+    """The keyed lexicon of these words, made once per words object."""
+    got = _LEXICONS.get(id(words))
+    if got is None or got[0] is not words:
+        got = _LEXICONS[id(words)] = (words, Lexicon(words))
+    return got[1]
 
 
 @dataclass
@@ -128,6 +95,7 @@ class Query:
     # most mentions follow a definite article ("la Maison-Blanche", "le Kremlin"): French names towns
     # without one, so such a name is a country, a region or a building, not a town
     articled: bool = False
+    respell: Callable[[str], str] = str  # a name key as the English transliteration spells it (PlaceWords.respell)
 
 
 @dataclass
@@ -162,9 +130,9 @@ class Context:
 
 
 def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: dict[str, list[tuple[int, int]]],
-                     gaz: Gazetteer) -> None:
-    """Geocode these entities in place, reading the texts around their mentions for context."""
-    lex = lexicon()
+                     gaz: Gazetteer, words: PlaceWords) -> None:
+    """Geocode these entities in place, reading the texts around their mentions (in the language of `words`)."""
+    lex = lexicon(words)
     starts = {doc: [s for s, _ in sents] for doc, sents in sentences.items()}
     queries = [q for e in entities if (q := _query(e, texts, starts, lex)) is not None]
     for q in queries:
@@ -176,7 +144,7 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
         cands = _candidates(q, gaz, lex)
         sure = _sure(q, cands)
         if sure is not None:
-            _resolve(q, sure, context, gaz)
+            _resolve(q, sure, context, gaz, lex)
         else:
             pending.append((q, cands))
     # passes 2 and 3: the rest, with the countries and places resolved so far as context
@@ -185,7 +153,7 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
         for q, cands in pending:
             choice = _choose(q, cands, context)
             if choice is not None:
-                _resolve(q, choice, context, gaz)
+                _resolve(q, choice, context, gaz, lex)
             else:
                 still.append((q, cands))
         if len(still) == len(pending):
@@ -214,7 +182,7 @@ def _parse_name(text: str, lex: Lexicon) -> tuple[str, str | None]:
     if name_key(name).startswith(lex.state_keys):
         return name, None  # "République de X" names a country, not a region
     if m := lex.name_category.match(name):
-        return _strip_article(name[m.end():], lex), category_of(m.group(1))
+        return _strip_article(name[m.end():], lex), lex.category_of(m.group(1))
     if m := lex.name_region.match(name):
         return _strip_article(name[m.end():], lex), "region"
     return name, None
@@ -246,7 +214,7 @@ def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex: 
         for sp in e.mentions:
             before = texts.get(sp.doc, "")[max(0, sp.start - 60):sp.start].translate(_APOS)
             if mc := lex.before_category.search(before):
-                votes[category_of(mc.group(1))] += 1
+                votes[lex.category_of(mc.group(1))] += 1
             elif lex.before_region.search(before):
                 votes["region"] += 1
         if votes:
@@ -259,8 +227,8 @@ def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex: 
         if not alts:
             return None
         name, alts = alts[0], alts[1:]
-    q = Query(entity=e, name=name, category=category, alts=alts)
-    arts = sum(1 for sp in e.mentions if _ARTICLE_BEFORE.search(texts.get(sp.doc, "")[max(0, sp.start - 6):sp.start]
+    q = Query(entity=e, name=name, category=category, alts=alts, respell=lex.respell)
+    arts = sum(1 for sp in e.mentions if lex.article_before.search(texts.get(sp.doc, "")[max(0, sp.start - 6):sp.start]
                                                                 .translate(_APOS)))
     q.articled = category is None and 2 * arts > len(e.mentions)
     for sp in e.mentions:
@@ -287,10 +255,9 @@ def _read_after(q: Query, texts: dict[str, str], gaz: Gazetteer, lex: Lexicon) -
             continue
         before = texts.get(sp.doc, "")[max(0, sp.start - 12):sp.start].translate(_APOS).lower()
         prep = m.group(0).strip(" ,(").lower()
-        if (prep in ("au", "aux", "en") and "," not in m.group(0)
-                and re.search(r"(?:^|\s)(?:de|du|d'|des|depuis)\s*(?:la |l'|le |les )?$", before)):
+        if (prep in lex.range_after and "," not in m.group(0) and lex.range_before.search(before)):
             continue  # "de X au Y", "de X en Y": a range from X to Y, not X inside Y
-        near = "près" in m.group(0).lower() or "loin" in m.group(0).lower()
+        near = any(w in m.group(0).lower() for w in lex.near_words)
         rest = after[m.end():]
         region = lex.name_region.match(rest)
         words = re.findall(r"[\w'-]+", _strip_article(rest[region.end():] if region else rest, lex))[:5]
@@ -347,7 +314,7 @@ def _candidates_for(q: Query, name: str, gaz: Gazetteer, lex: Lexicon) -> list[P
                     break
     if not found and q.articled:
         # "au Mans", "du Havre", "le Caire": a town takes an article only when its name has one
-        for art in ("Le ", "La ", "Les ", "L'"):
+        for art in lex.town_articles:
             found += [dataclasses.replace(p, articled=True)
                       for p in gaz.lookup(art + name, features=("town",), fuzzy=False)]
     if not found:
@@ -403,7 +370,7 @@ def _respelling(q: Query, p: Place) -> bool:
     for n in (q.name, *q.alts):
         key = name_key(n)
         # French transliteration that our rules map onto the place's name ("Koursk" -> Kursk) is French
-        if 75 <= fuzz.ratio(skeleton(key), own) < 100 and skeleton(english_spelling(key)) != own:
+        if 75 <= fuzz.ratio(skeleton(key), own) < 100 and skeleton(q.respell(key)) != own:
             return True
     return False
 
@@ -466,10 +433,9 @@ def _precision(q: Query, p: Place) -> str:
     return "town"
 
 
-def _resolve(q: Query, p: Place, context: Context, gaz: Gazetteer) -> None:
+def _resolve(q: Query, p: Place, context: Context, gaz: Gazetteer, lex: Lexicon) -> None:
     e = q.entity
     site = p
-    lex = lexicon()
     features = SITE_FEATURES.get(q.category or "")
     if features and p.feature == "town":
         # "le port de X": the port of that category nearest to the town X, when there is one close by

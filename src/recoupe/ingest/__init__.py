@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
+from recoupe import lang
 from recoupe.errors import IngestError
-from recoupe.ingest import pubdate
 from recoupe.ingest.language import detect_language
 from recoupe.ingest.normalize import normalize_text
 from recoupe.ingest.readers import RawArticle, iter_files, read_file, reader, readers
@@ -17,14 +17,20 @@ MIN_CHARS = 20
 MAX_CHARS = 1_000_000  # spaCy's own limit for one text; longer ones are not articles but dumps
 
 
-def to_document(raw: RawArticle) -> Document:
-    """Normalise a raw article into a Document; its id is a hash of its text (rebuilds give the same id)."""
+def to_document(raw: RawArticle, pack: lang.LanguagePack | None = None) -> Document:
+    """Normalise a raw article into a Document; its id is a hash of its text (rebuilds give the same id).
+
+    The publication date is completed here, once, by the dateline rule of `pack` (by default the pack of the
+    language detected, French when recoupe has none for it): analysis reads the date as ingest leaves it."""
     text = normalize_text(raw.text)
     if len(text) < MIN_CHARS or not any(c.isalpha() for c in text):
         raise IngestError(raw.source, f"no usable text ({len(text)} characters after normalisation)")
     if len(text) > MAX_CHARS:
         raise IngestError(raw.source, f"text too long to analyze ({len(text)} characters; the limit is {MAX_CHARS}): split it into articles")
-    published, precision, how = pubdate.refine(raw.published, raw.published_precision, text)
+    language = detect_language(text)
+    if pack is None:
+        pack = lang.pack(language if language in lang.KNOWN else lang.DEFAULT)
+    published, precision, how = pack.grammar.dateline(text, raw.published, raw.published_precision)
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Document(
         id=make_id("doc", content_hash),
@@ -32,7 +38,7 @@ def to_document(raw: RawArticle) -> Document:
         text=text,
         title=raw.title,
         outlet=raw.outlet,
-        language=detect_language(text),
+        language=language,
         published=published,
         published_precision=precision,
         published_from=how or raw.published_from,

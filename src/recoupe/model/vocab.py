@@ -100,3 +100,32 @@ class ContradictionKind(StrEnum):
     DURATION = "duration"
     FACT = "fact"
     OTHER = "other"
+
+
+class Tense(StrEnum):
+    """The tense (and mood) a language pack's grammar reads on a verb or a clause: one vocabulary for every
+    component. Named in English; a pack maps its language's forms onto these ("passé composé" is COMPOUND_PAST)."""
+
+    PRESENT = "present"
+    IMPERFECT = "imperfect"
+    SIMPLE_PAST = "simple_past"
+    COMPOUND_PAST = "compound_past"  # "a signé", "est arrivé"
+    PLUPERFECT = "pluperfect"  # "avait signé"
+    FUTURE = "future"
+    FUTURE_PERFECT = "future_perfect"  # "aura signé"
+    PERIPHRASTIC_FUTURE = "periphrastic_future"  # a future modal with an infinitive: "va signer", "doit partir"
+    CONDITIONAL = "conditional"
+    PAST_CONDITIONAL = "past_conditional"  # "aurait signé"
+    SUBJUNCTIVE = "subjunctive"
+    INFINITIVE = "infinitive"
+    PARTICIPLE = "participle"  # a past participle standing alone: "prévu le 4"
+    UNKNOWN = "unknown"
+
+
+class TimeRef(StrEnum):
+    """Where a tense places what it tells, against the moment of writing."""
+
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+    NONE = "none"

@@ -4,15 +4,14 @@
 from __future__ import annotations
 
 import bisect
-import calendar
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from recoupe import chrono
 from recoupe.errors import RecoupeError
 from recoupe.model import TimeExpr
 from recoupe.model.text import fold
@@ -190,68 +189,9 @@ class TimelineItem:
         return ("…" if a else "") + out[a:b] + ("…" if b < len(out) else "")
 
 
-_ISO_DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_ISO_DECADE = re.compile(r"^(\d{3})$")
-
-
-@dataclass
-class TimelineItem:
-    """One dated temporal expression with its evidence: the sentence it stands in and its document."""
-
-    lo: str  # first day it can denote (ISO), the sort key
-    hi: str  # last day it can denote (ISO)
-    value: str
-    precision: str | None
-    kind: str
-    text: str  # the expression as written
-    sentence: str
-    offset: int  # where the expression starts inside `sentence`
-    doc: str
-    source: str
-    span: tuple[int, int]
-    anchor: int | None
-    attrs: dict[str, Any]
-
-    def marked(self, left: str = "[[", right: str = "]]", width: int | None = None) -> str:
-        """The sentence with the expression marked, cut to about `width` characters around it."""
-        s, n = self.sentence, len(self.text)
-        out = s[: self.offset] + left + s[self.offset: self.offset + n] + right + s[self.offset + n:]
-        if width is None or len(out) <= width:
-            return out
-        a = max(0, self.offset - width // 2)
-        b = min(len(out), a + width)
-        return ("…" if a else "") + out[a:b] + ("…" if b < len(out) else "")
-
-
 def iso_bounds(value: str | None) -> tuple[date, date] | None:
     """First and last day an ISO value can denote: day, month, year, week (2023-W36), decade (198), interval a/b."""
-    if not value:
-        return None
-    if "/" in value:
-        a, b = value.split("/", 1)
-        ba, bb = iso_bounds(a) if a != ".." else None, iso_bounds(b) if b != ".." else None
-        if ba and bb:
-            return ba[0], bb[1]
-        return ba or bb  # an open period is placed at its known end
-    if m := _ISO_DAY.match(value):
-        y, mo, d = int(m.group(1)), m.group(2), m.group(3)
-        try:
-            if d:
-                day = date(y, int(mo), int(d))
-                return day, day
-            if mo:
-                return date(y, int(mo), 1), date(y, int(mo), calendar.monthrange(y, int(mo))[1])
-            return date(y, 1, 1), date(y, 12, 31)
-        except ValueError:
-            return None
-    if m := _ISO_WEEK.match(value):
-        monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-        return monday, monday + timedelta(days=6)
-    if m := _ISO_DECADE.match(value):
-        y = int(m.group(1)) * 10
-        return date(y, 1, 1), date(y + 9, 12, 31)
-    return None
+    return chrono.bounds(value)
 
 
 def timeline(db: str | Path, date_from: str | None = None, date_to: str | None = None) -> list[TimelineItem]:
@@ -379,7 +319,7 @@ def list_quotes(db: str | Path, *, speaker: str | None = None, as_built: bool = 
 
 def events(db: str | Path, *, entity: str | None = None, type: str | None = None, as_built: bool = False) -> list[dict[str, Any]]:
     """The dossier's events at `db`, optionally those involving `entity` (id, name or alias) or of one `type`."""
-    from recoupe.event_types import CONTRACT_TYPES
+    from recoupe.model.event_types import CONTRACT_TYPES
 
     if type is not None and type not in CONTRACT_TYPES:
         raise RecoupeError(f"unknown event type {type!r}; known: {', '.join(CONTRACT_TYPES)}")

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
-from datetime import date
 from typing import Any
 
+from recoupe import lang
 from recoupe.version import __version__
-from recoupe.model import Analysis, Document, Dossier, Entity, TimeExpr
+from recoupe.model import Analysis, Document, Dossier, Entity
 from recoupe.resolve.registry import DEFAULT_STEPS, ResolveContext, step, step_chain, steps
 
-__all__ = ["DEFAULT_STEPS", "ResolveContext", "fingerprint", "resolve", "step", "steps"]
+__all__ = ["DEFAULT_STEPS", "ResolveContext", "fingerprint", "resolve", "step", "step_chain", "steps"]
 
 
 def resolve(documents: list[Document], analyses: list[Analysis], steps: list[str] | None = None,
-            retime: Callable[[TimeExpr, date], TimeExpr | None] | None = None) -> Dossier:
-    """The cross-article view of these documents and their analyses (`retime`: see ResolveContext)."""
-    ctx = ResolveContext(documents=documents, analyses=analyses, retime=retime)
+            pack: lang.LanguagePack | None = None) -> Dossier:
+    """The cross-article view of these documents and their analyses, read with `pack` (French by default)."""
+    ctx = ResolveContext(documents=documents, analyses=analyses, pack=pack or lang.pack())
     for s in step_chain(steps):
         s.obj(ctx)
     ctx.dossier.entities = [_entity_record(e) for e in ctx.entities]

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from recoupe.lexicon import lexicon
+from recoupe.lang.fr.lexicon import Lexicon
 from recoupe.model.text import fold, translit_key
 from recoupe.model import Entity, Mention, make_id
 from recoupe.resolve.registry import ResolveContext, step
@@ -49,12 +49,12 @@ class Cluster:
 
 
 @lru_cache(maxsize=1 << 16)
-def strip_titles(surface: str) -> tuple[str, str | None]:
+def strip_titles(surface: str, honorifics: tuple[str, ...]) -> tuple[str, str | None]:
     """'M. Kim' -> ('Kim', None); 'V. Poutine' -> ('Poutine', 'v'); leading articles dropped too.
 
     Cached: a dossier names the same people in the same words many times."""
     s = surface.strip()
-    for h in _honorifics_longest_first():
+    for h in _honorifics_longest_first(honorifics):
         if s.startswith(h + " ") or (h.endswith(".") and s.startswith(h) and len(s) > len(h) and s[len(h)].isupper()):
             s = s[len(h):].strip()
             break
@@ -66,9 +66,9 @@ def strip_titles(surface: str) -> tuple[str, str | None]:
     return s, initial
 
 
-@lru_cache(maxsize=1)
-def _honorifics_longest_first() -> list[str]:
-    return sorted(lexicon().honorifics, key=len, reverse=True)
+@lru_cache(maxsize=4)
+def _honorifics_longest_first(honorifics: tuple[str, ...]) -> list[str]:
+    return sorted(honorifics, key=len, reverse=True)
 
 
 # translit_key is pure and asked of the same surface forms again and again across a dossier
@@ -99,7 +99,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
 
 @step("entities", version="5", assigns=("entities",))
 def resolve_entities(ctx: ResolveContext) -> None:
-    lx = lexicon()
+    lx = ctx.pack.lexicon
     clusters: dict[str, Cluster] = {}
     where: dict[int, Cluster] = {}  # id(mention) -> its (initial) cluster
     epithets: list[Mention] = []
@@ -124,7 +124,7 @@ def resolve_entities(ctx: ResolveContext) -> None:
             elif m.label == "equipment":
                 c = cluster("equipment:" + (m.head or fold(m.span.text)))
             else:
-                base, _ = strip_titles(m.span.text)
+                base, _ = strip_titles(m.span.text, lx.honorifics)
                 key = _translit_key(base) or _translit_key(m.span.text)
                 c = cluster(key)
             c.mentions.append(m)
@@ -170,7 +170,7 @@ def resolve_entities(ctx: ResolveContext) -> None:
         for m in list(m_cluster.mentions):
             if m.attrs.get("capital_of") or m.kind == "acronym":
                 continue
-            _, initial = strip_titles(m.span.text)
+            _, initial = strip_titles(m.span.text, lx.honorifics)
             target = _pick_full(token, initial, full_by_doc.get((m.span.doc, token), []), m.span.doc, stats)
             if target is None and is_person:  # across the dossier only when the name is a person's
                 target = _pick_full(token, initial, full_all.get(token, []), None, stats)
@@ -251,7 +251,7 @@ def resolve_entities(ctx: ResolveContext) -> None:
         if id(c) in seen or not c.mentions:
             continue
         seen.add(id(c))
-        ent = _entity(c)
+        ent = _entity(c, lx)
         if ent is None:
             continue
         ctx.entities.append(ent)
@@ -373,8 +373,7 @@ def _owner_of_mention(m: Mention, where: dict[int, Cluster]) -> Cluster:
     return where[id(m)].root()
 
 
-def _entity(c: Cluster) -> Entity | None:
-    lx = lexicon()
+def _entity(c: Cluster, lx: Lexicon) -> Entity | None:
     names = [m for m in c.mentions if m.kind != "epithet"]
     if not names:
         return None  # epithets alone do not make an entity
@@ -392,7 +391,7 @@ def _entity(c: Cluster) -> Entity | None:
         seen = {fold(f) for f in country_forms}
         name_forms = Counter({fr_name: 1}) if fold(fr_name) in seen or not seen else Counter(country_forms)
     else:
-        name_forms = Counter(strip_titles(m.span.text)[0] for m in names if m.kind != "acronym") or Counter(m.span.text for m in names)
+        name_forms = Counter(strip_titles(m.span.text, lx.honorifics)[0] for m in names if m.kind != "acronym") or Counter(m.span.text for m in names)
     # the fullest proper name: most words, then most frequent, then longest; ties broken by text
     name = max(name_forms, key=lambda f: (len(re.split(r"[\s-]+", f)), name_forms[f], len(f), f)) if not c.country else \
         max(name_forms, key=lambda f: (name_forms[f], f))

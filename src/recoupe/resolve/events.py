@@ -10,9 +10,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from recoupe.event_types import CONTRACT_TYPES, Triggers, family, load_triggers, plover
+from recoupe.chrono import period_bounds
+from recoupe.lang import LanguagePack
 from recoupe.model import Document, Span, TimeExpr, make_id
-from recoupe.phrasing import Phrasing
+from recoupe.model.event_types import CONTRACT_TYPES, family, plover
+from recoupe.model.vocab import Tense
 from recoupe.resolve import reference
 from recoupe.resolve.registry import ResolveContext, step
 from recoupe.model.text import fold
@@ -21,7 +23,7 @@ PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3}
 MAX_CANDIDATES = 32  # per blocking key: bounds the work per cue, so merging stays near-linear
 CONFLICT_DAYS = 3  # same participants and place, dates this close: one event whose sources disagree on the day
 HISTORICAL_DAYS = 366
-HISTORY_TENSES = frozenset({"pluperfect", "imperfect", "passé simple"})
+HISTORY_TENSES = frozenset({Tense.PLUPERFECT, Tense.IMPERFECT, Tense.SIMPLE_PAST})
 STATUS_ORDER = ("happened", "planned", "possible", "denied", "unknown")
 
 
@@ -108,8 +110,7 @@ MAX_ROUNDS = 4  # an inferred day can date an event that places another article:
 @step("events", version="2", requires=("entities", "geo", "places"), assigns=("events", "dates"))
 def resolve_events(ctx: ResolveContext) -> None:
     """Build the dossier's events from every analysis's event cues, inferring the writing day of undated articles."""
-    lang = Counter((d.language or "fr").split("-")[0] for d in ctx.documents).most_common(1)
-    lex = load_triggers(lang[0][0] if lang and lang[0][0] == "fr" else "fr")
+    lex = ctx.pack.triggers
     docs = ctx.docs_by_id
     legs = {lemma: spec.get("leg", "") for table in (lex.verbs, lex.nouns) for lemma, spec in table.items()}
     times = {a.doc: a.times for a in ctx.analyses}
@@ -118,10 +119,9 @@ def resolve_events(ctx: ResolveContext) -> None:
     for _ in range(MAX_ROUNDS):
         items = _return_origins(list(cue_items(ctx, docs, overrides, legs)))
         clusters = merge_cues(items)
-        if ctx.retime is None:
-            break
-        refs = reference.infer(docs, items, [c.members for c in clusters], _links(items, clusters), times, ctx.retime)
-        new = {d: {(t.span.start, t.span.end): t for t in reference.retimed(r, times.get(d, ()), ctx.retime)} for d, r in refs.items()}
+        words = ctx.pack.time
+        refs = reference.infer(docs, items, [c.members for c in clusters], _links(items, clusters), times, words)
+        new = {d: {(t.span.start, t.span.end): t for t in reference.retimed(r, times.get(d, ()), words)} for d, r in refs.items()}
         new = {d: v for d, v in new.items() if v}
         if _same(new, overrides):
             break
@@ -129,7 +129,7 @@ def resolve_events(ctx: ResolveContext) -> None:
     ctx.dossier.dates = date_records(refs, overrides)
     names = {e.id: e.name for e in ctx.entities}
     types = {e.id: e.type for e in ctx.entities}
-    records = [event_record(c, docs, names, types, lex) for c in clusters]
+    records = [event_record(c, docs, names, types, ctx.pack) for c in clusters]
     ctx.dossier.events = sorted(records, key=lambda r: (r["date"] or "9999", r["id"]))
 
 
@@ -265,7 +265,7 @@ def cue_items(ctx: ResolveContext, docs: dict[str, Document], overrides: dict[st
                 participants=frozenset(parts), place=place,
                 date=t.value if t is not None and t.value else None, precision=t.precision if t is not None else None,
                 ref_date=c.attrs.get("ref_date"), historical=bool(c.attrs.get("historical")),
-                pluperfect=c.attrs.get("tense") == "pluperfect",
+                pluperfect=c.attrs.get("tense") == Tense.PLUPERFECT,
                 antecedent=(c.span.doc, int(ante)) if ante is not None else None,
                 source=c.sentence or c.span, outlet=outlet, place_phrase=c.attrs.get("place_phrase"),
                 participant_order=tuple(parts), place_name=names.get(place) if place else None,
@@ -471,8 +471,8 @@ def _within_reference(ref: str, value: str, reported_after: bool) -> bool:
     """Can an undated cue written around `ref` be about an event dated `value`? Not if the event is over a year
     older (it would carry a date or a past-perfect), nor, for what the article says happened, later than the article."""
     try:
-        start, end = reference.period_bounds(value)
-        rstart, rend = reference.period_bounds(ref)
+        start, end = period_bounds(value)
+        rstart, rend = period_bounds(ref)
     except ValueError:
         return True
     if (rstart - end).days > HISTORICAL_DAYS:
@@ -524,7 +524,8 @@ def _consensus_date(dates: Counter[str]) -> tuple[str | None, list[str]]:
 # -- records ---------------------------------------------------------------------------------------
 
 
-def event_record(c: Cluster, docs: dict[str, Document], names: dict[str, str], types: dict[str, str], lex: Triggers) -> dict[str, Any]:
+def event_record(c: Cluster, docs: dict[str, Document], names: dict[str, str], types: dict[str, str],
+                 pack: LanguagePack) -> dict[str, Any]:
     """The contract's Event for a merged cluster, with extra fields for later stages."""
     voters = [m for m in c.members if m.antecedent is None]
     type_counts = Counter(m.type for m in voters)
@@ -557,16 +558,16 @@ def event_record(c: Cluster, docs: dict[str, Document], names: dict[str, str], t
     historical = c.historical or bool(date_value and latest and _days_between(date_value, latest) > HISTORICAL_DAYS)
     phrase = _place_phrase(c, place)
     if phrase and family(etype) != "departure":
-        phrase = lex.as_location(phrase)  # "la rencontre de Vostotchny" -> "Rencontre ... à Vostotchny"
+        phrase = pack.triggers.as_location(phrase)  # "la rencontre de Vostotchny" -> "Rencontre ... à Vostotchny"
     rec: dict[str, Any] = {
         "id": make_id("evt", etype, *min(m.key for m in c.members)),
         "type": etype,
         "date": date_value,
         "place": place,
         "participants": parts,
-        "summary": summary(etype, status, [names.get(p, p) for p in parts if p not in c.recipients],
-                           phrase or (names.get(place) if place else None), date_value, lex, historical,
-                           recipients=[names.get(p, p) for p in parts if p in c.recipients]),
+        "summary": pack.phrasing.summary(etype, status, [names.get(p, p) for p in parts if p not in c.recipients],
+                                         phrase or (names.get(place) if place else None), date_value, historical,
+                                         recipients=[names.get(p, p) for p in parts if p in c.recipients]),
         "recipients": [p for p in parts if p in c.recipients],
         "status": status,
         "sources": sources,
@@ -619,7 +620,7 @@ def _contract_date(value: str | None) -> str | None:
         head = value[:n]
         if len(head) == n and _CONTRACT_DATE.fullmatch(head):
             try:
-                reference.period_bounds(head)
+                period_bounds(head)
             except ValueError:
                 continue
             return head
@@ -634,71 +635,6 @@ def _precision(value: str | None) -> str | None:
 
 def _days_between(a: str, b: str) -> int:
     try:
-        return (reference.period_bounds(b)[1] - reference.period_bounds(a)[1]).days
+        return (period_bounds(b)[1] - period_bounds(a)[1]).days
     except ValueError:
         return 0
-
-
-def summary(etype: str, status: str, participants: list[str], place: str | None, value: str | None, lex: Triggers,
-            historical: bool = False, recipients: list[str] | None = None) -> str:
-    """One line in the corpus language: "Rencontre entre A et B au cosmodrome de X, 13 septembre 2023"."""
-    w = lex.summary_words
-    fr = Phrasing(w)
-    out = lex.summary_nouns.get(etype, etype)
-    gender = w.get("noun_genders", {}).get(etype)
-    forms = w.get("status_forms", {}).get(status)
-    # the status agrees with the noun ("Visite (prévue)", "Sanctions (prévues)") when the lexicon says how
-    marker = forms.get(gender) if isinstance(forms, dict) and gender else lex.summary_status.get(status, "")
-    if marker:
-        out += f" ({marker})"
-    de, et = w.get("of", "de"), w.get("and", "et")
-    if len(participants) >= 2:
-        shown = participants[:3]
-        # "entre A et B" for what two sides do together; "de A et de B" for what they do alike (a journey, a transfer)
-        if family(etype) in ("meeting", "agreement"):
-            named = [fr.with_article(p) for p in shown]
-            out += f" {w.get('between', 'entre')} " + ", ".join(named[:-1]) + f" {et} {named[-1]}"
-        elif any(fr.gender(p) for p in shown):
-            named = [fr.of(p, de) for p in shown]  # "de la Russie et de l'Iran": each country keeps its article
-            out += " " + ", ".join(named[:-1]) + f" {et} {named[-1]}"
-        else:
-            out += " " + _de(de, ", ".join(shown[:-1]) + f" {et} {shown[-1]}")
-    elif participants:
-        out += " " + fr.of(participants[0], de)
-    if recipients:
-        out += " " + f" {et} ".join(fr.to(r, w.get("to", "à")) for r in recipients[:2])
-    if place:
-        low = place.lower()
-        known = lex.places["destination_prepositions"] | lex.places["origin_prepositions"]
-        # a phrase from the text keeps its own preposition ("au cosmodrome de X", "d'Hanoï")
-        has_prep = any(low.startswith(p + " ") or (p[-1:] in "'’" and low.startswith(p)) for p in known)
-        if has_prep:
-            out += " " + fr.contract(place)
-        elif family(etype) == "departure":
-            out += " " + fr.origin(place, w.get("from", "de"))  # one leaves from a place
-        else:
-            out += " " + fr.location(place, w.get("in", "à"))
-    if value:
-        out += ", " + human_date(value, lex)
-    return out
-
-
-def _de(de: str, name: str) -> str:
-    if de == "de" and name[:1].lower() in "aeiouyhéèêàâîôû":
-        return f"d'{name}"
-    return f"{de} {name}"
-
-
-def human_date(value: str, lex: Triggers) -> str:
-    """ "2023-09-13" -> "13 septembre 2023" with the lexicon's month names."""
-    months = lex.summary_words.get("months")
-    parts = value.split("-")
-    if not isinstance(months, list) or len(months) != 12 or len(parts) == 1:
-        return value
-    if not parts[1].isdigit() or not 1 <= int(parts[1]) <= 12:
-        return value
-    month = months[int(parts[1]) - 1]
-    if len(parts) == 2 or not parts[2][:2].isdigit():
-        return f"{month} {parts[0]}"
-    day = int(parts[2][:2])
-    return f"{'1er' if day == 1 else day} {month} {parts[0]}"

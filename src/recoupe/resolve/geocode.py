@@ -11,5 +11,6 @@ from recoupe.resolve.registry import ResolveContext, step
 @step("geocode", version=f"5+gazetteer{INDEX_VERSION}", requires=("entities",), assigns=("geo",))
 def geocode(ctx: ResolveContext) -> None:
     """Set `geo`, `country_code`, `precision` (and `candidates` when context cannot choose) on place entities."""
+    words = ctx.pack.geo  # the language's words around place names; geo/ never imports a pack
     geocode_entities(ctx.entities, {d.id: d.text for d in ctx.documents},
-                     {a.doc: a.sentences for a in ctx.analyses}, open_gazetteer())
+                     {a.doc: a.sentences for a in ctx.analyses}, open_gazetteer(words), words)

@@ -8,13 +8,16 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Protocol
 
+from recoupe import chrono
+from recoupe.chrono import TimeVocabulary, period_bounds
 from recoupe.model import Document, Span, TimeExpr
+from recoupe.model.vocab import Tense
 
 Retime = Callable[[TimeExpr, date], "TimeExpr | None"]
 
 # tenses that say the event was over when the article was written, or still to come
-PAST_TENSES = frozenset({"passé composé", "passé simple", "plus-que-parfait", "imparfait", "past"})
-FUTURE_TENSES = frozenset({"futur", "futur antérieur", "devoir+infinitif", "aller+infinitif", "conditionnel"})
+PAST_TENSES = frozenset({Tense.COMPOUND_PAST, Tense.SIMPLE_PAST, Tense.PLUPERFECT, Tense.IMPERFECT})
+FUTURE_TENSES = frozenset({Tense.FUTURE, Tense.FUTURE_PERFECT, Tense.PERIPHRASTIC_FUTURE, Tense.CONDITIONAL})
 MARGIN_DAYS = 7  # an undated article is searched for within a week of the dated events it shares
 WEEK_SPAN = 6  # the bare weekdays of one article name days of one week: at most six days apart
 MAX_WINDOW_DAYS = 31  # weekday anchors further apart than this disagree; the latest one is kept
@@ -77,10 +80,11 @@ def needs_reference(doc: Document) -> bool:
 
 
 def infer(docs: dict[str, Document], items: Iterable[CueLike], events: list[list[CueLike]],
-          owner: dict[tuple[str, int], int], times: dict[str, list[TimeExpr]], retime_fn: Retime) -> dict[str, DocReference]:
+          owner: dict[tuple[str, int], int], times: dict[str, list[TimeExpr]], words: TimeVocabulary) -> dict[str, DocReference]:
     """For every article without a publication day, the days its text and the dossier's dated events allow.
 
-    `events` are the merged events as lists of their cues; `owner` maps a cue's key to the event it tells of."""
+    `events` are the merged events as lists of their cues; `owner` maps a cue's key to the event it tells of;
+    `words` is the vocabulary an expression is read again with (`chrono.reread`)."""
     by_doc: dict[str, list[CueLike]] = {}
     for it in items:
         by_doc.setdefault(it.key[0], []).append(it)
@@ -88,7 +92,7 @@ def infer(docs: dict[str, Document], items: Iterable[CueLike], events: list[list
     for doc_id, doc in docs.items():
         if not needs_reference(doc):
             continue
-        retime = _memo(retime_fn)  # each expression is read once per candidate day, whatever asks
+        retime = _memo(lambda t, day: chrono.reread(t, day, words))  # each expression read once per candidate day
         cons: list[Constraint] = []
         for it in by_doc.get(doc_id, ()):
             if it.antecedent is not None or it.key not in owner:
@@ -169,19 +173,6 @@ def _own_dates(times: Iterable[TimeExpr]) -> list[Constraint]:
     return out
 
 
-def period_bounds(value: str) -> tuple[date, date]:
-    """First and last day of an ISO value at its precision ("2023", "2023-09", "2023-09-12"); ValueError if none."""
-    p = value.split("-")
-    y = int(p[0][:4])
-    if len(p) == 1:
-        return date(y, 1, 1), date(y, 12, 31)
-    m = int(p[1])
-    if len(p) == 2:
-        return date(y, m, 1), date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
-    d = date(y, m, int(p[2][:2]))
-    return d, d
-
-
 def _window(doc: Document, cons: list[Constraint]) -> list[date]:
     lo = hi = None
     if doc.published:
@@ -238,13 +229,14 @@ def _week_span(weekdays: list[TimeExpr], r: date, retime: Retime) -> int:
     return (max(vals) - min(vals)).days if vals else 0
 
 
-def retimed(ref: DocReference, times: Iterable[TimeExpr], retime: Retime) -> list[TimeExpr]:
+def retimed(ref: DocReference, times: Iterable[TimeExpr], words: TimeVocabulary) -> list[TimeExpr]:
     """The article's unresolved expressions that every allowed writing day reads the same way, read that way."""
     out = []
+    reader = ref.reader or (lambda t, day: chrono.reread(t, day, words))
     for t in times:
         if "groups" not in t.attrs:
             continue
-        readings = [(ref.reader or retime)(t, r) for r in ref.days]
+        readings = [reader(t, r) for r in ref.days]
         if any(x is None for x in readings):
             continue
         values = {(x.value, x.precision) for x in readings if x is not None}

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
-from recoupe.model import Analysis, Document, Entity, Span, TimeExpr
+from recoupe import lang
+from recoupe.model import Analysis, Document, Entity, Span
 from recoupe.registry import REGISTRY, Entry, register
 
 
@@ -36,9 +36,8 @@ class ResolveContext:
     # (doc, start, end) of a mention -> entity id, filled by the entity step for later steps
     mention_entity: dict[tuple[str, int, int], str] = field(default_factory=dict)
     state: dict[str, Any] = field(default_factory=dict)
-    # reads an unresolved temporal expression against a day learned later; the orchestrator passes the analysis
-    # stage's pure function (resolution never imports analysis), None turns inference of writing days off
-    retime: Callable[[TimeExpr, date], TimeExpr | None] | None = None
+    # the language whose words the steps read (summaries, titles, time words); per-document packs come later
+    pack: lang.LanguagePack = field(default_factory=lang.pack)
 
     @property
     def docs_by_id(self) -> dict[str, Document]:

@@ -5,30 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from functools import lru_cache
 from typing import Any
 
-from recoupe.errors import RecoupeError
 from recoupe.model import Span
 from recoupe.resolve.checks import check, contradiction, settings
 from recoupe.resolve.registry import ResolveContext
-from recoupe.data import data_file
 
 WEEKDAY_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-
-@lru_cache(maxsize=4)
-def calendar(lang: str = "fr") -> tuple[dict[str, int], dict[str, int], re.Pattern[str]]:
-    """Weekday and month names of `lang` (data/<lang>/weekdays.json) and a pattern for "mardi 13 septembre [2023]"."""
-    data = data_file(f"{lang}/weekdays.json")
-    if len(data["weekdays"]) != 7 or len(data["months"]) != 12:
-        raise RecoupeError(f"{lang}/weekdays.json: needs 7 weekdays and 12 months")
-    wd = {w: i for i, forms in enumerate(data["weekdays"]) for w in forms}
-    mo = {m: i + 1 for i, forms in enumerate(data["months"]) for m in forms}
-    alt = lambda names: "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))  # noqa: E731
-    first = alt(data["first_day"])
-    pat = re.compile(rf"(?<!\w)({alt(wd)})\s+({first}|\d{{1,2}})\s+({alt(mo)})(?:\s+(\d{{4}}))?(?!\w)", re.IGNORECASE)
-    return wd, mo, pat
 
 
 @check("dates")
@@ -78,13 +61,12 @@ def _event_dates(ctx: ResolveContext) -> list[dict[str, Any]]:
     return out
 
 
-def _weekday_number(w: Any) -> int | None:
-    """0 = Monday, from an int or a weekday name (French or English), as a time component may store it."""
+def _weekday_number(w: Any, names: dict[str, int]) -> int | None:
+    """0 = Monday, from an int or a weekday name (the pack's or English), as a time component may store it."""
     if isinstance(w, int) and not isinstance(w, bool) and 0 <= w <= 6:
         return w
     if isinstance(w, str):
         low = w.strip().lower()
-        names = calendar("fr")[0]
         if low in names:
             return names[low]
         english = [d.lower() for d in WEEKDAY_EN]
@@ -102,10 +84,11 @@ def _weekdays(ctx: ResolveContext) -> list[dict[str, Any]]:
     cfg = settings()["dates"]
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, int, int]] = set()
+    words = ctx.pack.time
+    wd, mo, pat = words.weekdays, words.months, words.weekday_date_re
     for doc in ctx.documents:
-        if (doc.language or "fr") != "fr":
+        if (doc.language or ctx.pack.code) != ctx.pack.code:
             continue
-        wd, mo, pat = calendar("fr")
         pub_year = int(doc.published[:4]) if doc.published else None
         pub_month = int(doc.published[5:7]) if doc.published and len(doc.published) >= 7 else None
         for m in pat.finditer(doc.text):
@@ -136,7 +119,7 @@ def _weekdays(ctx: ResolveContext) -> list[dict[str, Any]]:
     # weekdays a time component resolved itself (TimeExpr.attrs["weekday"], 0 = Monday)
     for a in ctx.analyses:
         for t in a.times:
-            w = _weekday_number((t.attrs or {}).get("weekday"))
+            w = _weekday_number((t.attrs or {}).get("weekday"), wd)
             if w is None or not _is_day(t.value) or (t.span.doc, t.span.start, t.span.end) in seen:
                 continue
             if any(s <= t.span.start and t.span.end <= e for (d, s, e) in seen if d == t.span.doc):

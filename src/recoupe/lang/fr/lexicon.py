@@ -1,15 +1,16 @@
-"""General lexicons shipped as data files (countries, nationalities, roles, organisation words, equipment),
-loaded once, checked at load, and shared by the stages like the typed records in `model`."""
+"""General French lexicons (nationalities, roles, organisation words, equipment) with the language-neutral country
+table (`recoupe/data/countries.json`), checked at load; the pack builds them once, on first use."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable
 from typing import Any
 
 from recoupe.data import data_file
 from recoupe.errors import DataFileError
+from recoupe.lang.datafiles import fail
 from recoupe.model.text import fold
 
 
@@ -51,8 +52,8 @@ class Lexicon:
     pair_nouns: tuple[str, ...] = ()  # "les deux dirigeants": a group of the last two people named
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
+def load(data: Callable[[str], Any]) -> Lexicon:
+    """The general lexicon from the pack's data files (`data(name)`, validated) and the country table."""
     countries = data_file("countries.json")["countries"]
     by_name: dict[str, str] = {}
     by_capital: dict[str, str] = {}
@@ -67,21 +68,18 @@ def lexicon() -> Lexicon:
         for n in c["capital_names"]:
             by_capital.setdefault(fold(n), code)
     nationality: dict[str, str] = {}
-    for n, line in enumerate(data_file("fr/nationalities.tsv").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 2 or parts[1] not in name_fr:
-            raise DataFileError(f"fr/nationalities.tsv line {n}: expected 'adjective<TAB>ISO code', got {line!r}")
+    for n, parts in enumerate(data("nationalities.tsv"), 1):
+        if parts[1] not in name_fr:
+            raise fail("recoupe/lang/fr/data/nationalities.tsv", f"row {n}", f"{parts[1]!r} is no country code of countries.json")
         for form in _feminine_plural(parts[0].strip()):
             nationality.setdefault(fold(form), parts[1])
-    roles = data_file("fr/roles.json")
-    orgs = data_file("fr/organizations.json")
-    equipment = data_file("fr/equipment.json")
+    roles = data("roles.json")
+    orgs = data("organizations.json")
+    equipment = data("equipment.json")
     try:
         pattern = re.compile(equipment["model_pattern"])
     except re.error as e:
-        raise DataFileError(f"fr/equipment.json: bad model_pattern ({e})") from None
+        raise fail("recoupe/lang/fr/data/equipment.json", "model_pattern", f"bad regular expression ({e})") from None
     return Lexicon(
         country_by_name=by_name, country_by_capital=by_capital, country_name_fr=name_fr, nationality=nationality,
         roles=tuple(sorted(roles["roles"], key=len, reverse=True)),

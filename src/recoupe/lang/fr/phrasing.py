@@ -1,17 +1,26 @@
-"""French noun phrases for summaries: the article a country or a common-noun place takes, and contracted prepositions."""
+"""The phrasing of French event summaries: the article a country or a common-noun place takes, contracted
+prepositions, status words that agree with their noun, dates written out ("13 septembre 2023")."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from recoupe.lexicon import lexicon
+from recoupe.model.event_types import family
 from recoupe.model.text import fold
+
+if TYPE_CHECKING:
+    from recoupe.lang.fr.lexicon import Lexicon
+    from recoupe.lang.fr.triggers import Triggers
 
 
 class Phrasing:
-    """Articles and prepositions from a language's `summary_words` (data/<lang>/event_triggers.json)."""
+    """Summaries, articles and prepositions from the event lexicon's `summary_words` (data/event_triggers.json)."""
 
-    def __init__(self, words: dict[str, Any]) -> None:
+    def __init__(self, triggers: Triggers, lexicon: Lexicon, months: tuple[str, ...]) -> None:
+        words = triggers.summary_words
+        self.triggers = triggers
+        self.lexicon = lexicon
+        self.months = months  # the twelve month names, January first, as a date is written out
         self.words = words
         self.vowels = str(words.get("vowels", "aeiouy"))
         self.contractions: dict[str, str] = dict(words.get("contractions", {}))
@@ -42,7 +51,7 @@ class Phrasing:
         return "m"
 
     def _is_country(self, name: str) -> bool:
-        return fold(name) in lexicon().country_by_name
+        return fold(name) in self.lexicon.country_by_name
 
     def _starts_with_vowel(self, name: str) -> bool:
         return name[:1].lower() in self.vowels
@@ -99,3 +108,68 @@ class Phrasing:
             if low.startswith(src + " "):
                 return dst + phrase[len(src):]
         return phrase
+
+    # -- summaries -------------------------------------------------------------------------------
+
+    def summary(self, etype: str, status: str, participants: list[str], place: str | None, value: str | None,
+                historical: bool = False, recipients: list[str] | None = None) -> str:
+        """One French line: "Rencontre entre A et B au cosmodrome de X, 13 septembre 2023"."""
+        lex = self.triggers
+        w = self.words
+        out = lex.summary_nouns.get(etype, etype)
+        gender = w.get("noun_genders", {}).get(etype)
+        forms = w.get("status_forms", {}).get(status)
+        # the status agrees with the noun ("Visite (prévue)", "Sanctions (prévues)") when the lexicon says how
+        marker = forms.get(gender) if isinstance(forms, dict) and gender else lex.summary_status.get(status, "")
+        if marker:
+            out += f" ({marker})"
+        de, et = w.get("of", "de"), w.get("and", "et")
+        if len(participants) >= 2:
+            shown = participants[:3]
+            # "entre A et B" for what two sides do together; "de A et de B" for what they do alike (a journey, a transfer)
+            if family(etype) in ("meeting", "agreement"):
+                named = [self.with_article(p) for p in shown]
+                out += f" {w.get('between', 'entre')} " + ", ".join(named[:-1]) + f" {et} {named[-1]}"
+            elif any(self.gender(p) for p in shown):
+                named = [self.of(p, de) for p in shown]  # "de la Russie et de l'Iran": each country keeps its article
+                out += " " + ", ".join(named[:-1]) + f" {et} {named[-1]}"
+            else:
+                out += " " + _de(de, ", ".join(shown[:-1]) + f" {et} {shown[-1]}")
+        elif participants:
+            out += " " + self.of(participants[0], de)
+        if recipients:
+            out += " " + f" {et} ".join(self.to(r, w.get("to", "à")) for r in recipients[:2])
+        if place:
+            low = place.lower()
+            known = lex.places["destination_prepositions"] | lex.places["origin_prepositions"]
+            # a phrase from the text keeps its own preposition ("au cosmodrome de X", "d'Hanoï")
+            has_prep = any(low.startswith(p + " ") or (p[-1:] in "'’" and low.startswith(p)) for p in known)
+            if has_prep:
+                out += " " + self.contract(place)
+            elif family(etype) == "departure":
+                out += " " + self.origin(place, w.get("from", "de"))  # one leaves from a place
+            else:
+                out += " " + self.location(place, w.get("in", "à"))
+        if value:
+            out += ", " + self.human_date(value)
+        return out
+
+    def human_date(self, value: str) -> str:
+        """ "2023-09-13" -> "13 septembre 2023"."""
+        months = self.months
+        parts = value.split("-")
+        if len(months) != 12 or len(parts) == 1:
+            return value
+        if not parts[1].isdigit() or not 1 <= int(parts[1]) <= 12:
+            return value
+        month = months[int(parts[1]) - 1]
+        if len(parts) == 2 or not parts[2][:2].isdigit():
+            return f"{month} {parts[0]}"
+        day = int(parts[2][:2])
+        return f"{'1er' if day == 1 else day} {month} {parts[0]}"
+
+
+def _de(de: str, name: str) -> str:
+    if de == "de" and name[:1].lower() in "aeiouyhéèêàâîôû":
+        return f"d'{name}"
+    return f"{de} {name}"

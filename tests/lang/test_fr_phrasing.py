@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from recoupe.event_types import load_triggers
-from recoupe.resolve.events import summary
+from recoupe import lang
 
-LEX = load_triggers("fr")
+PHRASING = lang.pack("fr").phrasing
 
 
 @pytest.mark.parametrize("args, kw, expected", [
@@ -40,4 +39,4 @@ LEX = load_triggers("fr")
 ])
 def test_events_summary_reads_as_french(args: tuple, kw: dict, expected: str) -> None:
     etype, status, parts, place, value = args
-    assert summary(etype, status, parts, place, value, LEX, **kw) == expected
+    assert PHRASING.summary(etype, status, parts, place, value, **kw) == expected

@@ -1,63 +1,14 @@
-"""The event taxonomy (contract types, families, PLOVER codes) and the per-language trigger lexicons, loaded and checked once."""
+"""The French event lexicon (data/event_triggers.json): trigger lemmas with their types, and the words that set an
+event's status, participants and places; checked against the neutral taxonomy when the pack loads it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from recoupe.errors import RecoupeError
-from recoupe.data import data_file
-
-# The contract's event types (CONTRACT.md); the data file must cover exactly these.
-CONTRACT_TYPES = ("meeting", "visit", "travel", "arrival", "departure", "statement", "transfer", "sanction",
-                  "agreement", "invitation", "military_action", "launch", "other")
-STATUSES = ("happened", "planned", "possible", "denied", "unknown")
-PLOVER_2021 = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "ACCUSE", "DEMAND",
-                         "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "OTHER"})
-
-
-@dataclass(frozen=True, slots=True)
-class EventType:
-    name: str
-    family: str
-    plover: str
-    plover_planned: str
-    mode: str | None
-
-
-@lru_cache(maxsize=1)
-def event_types() -> dict[str, EventType]:
-    """The taxonomy from data/event_types.json, checked against the contract and PLOVER's categories."""
-    raw = _read_json("event_types.json")
-    types = raw.get("types")
-    if not isinstance(types, dict):
-        raise RecoupeError("data/event_types.json: missing the 'types' object")
-    missing = set(CONTRACT_TYPES) - set(types)
-    extra = set(types) - set(CONTRACT_TYPES)
-    if missing or extra:
-        raise RecoupeError(f"data/event_types.json: types must be the contract's; missing {sorted(missing)}, unknown {sorted(extra)}")
-    out: dict[str, EventType] = {}
-    for name, spec in types.items():
-        for key in ("plover", "plover_planned"):
-            if spec.get(key) not in PLOVER_2021:
-                raise RecoupeError(f"data/event_types.json: {name}.{key} = {spec.get(key)!r} is not a PLOVER 2021 category")
-        if not isinstance(spec.get("family"), str):
-            raise RecoupeError(f"data/event_types.json: {name} has no family")
-        out[name] = EventType(name, spec["family"], spec["plover"], spec["plover_planned"], spec.get("mode"))
-    return out
-
-
-def family(type_name: str) -> str:
-    """The merge family of an event type (types of one family may describe the same happening)."""
-    t = event_types().get(type_name)
-    return t.family if t else type_name
-
-
-def plover(type_name: str, status: str) -> str:
-    """PLOVER category for an event of this type as reported with this status (intent is AGREE-like)."""
-    t = event_types()[type_name]
-    return t.plover if status in ("happened", "unknown") else t.plover_planned
+from recoupe.model.event_types import CONTRACT_TYPES, STATUSES, event_types
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,35 +53,32 @@ _STATUS_LISTS = ("negation_words", "negative_determiners", "hypothetical_determi
 _PLACE_LISTS = ("destination_prepositions", "origin_prepositions", "participant_prepositions", "place_heads", "measure_nouns", "recipient_prepositions")
 
 
-@lru_cache(maxsize=4)
-def load_triggers(language: str = "fr") -> Triggers:
-    """The trigger lexicon of `language` (data/<lang>/event_triggers.json), checked against the taxonomy."""
-    raw = _read_json(f"{language}/event_triggers.json")
+def load(data: Callable[[str], Any]) -> Triggers:
+    """The trigger lexicon from the pack's event_triggers.json (validated by its schema), checked against the taxonomy."""
+    raw = data("event_triggers.json")
+    where = "recoupe/lang/fr/data/event_triggers.json"
     types = event_types()
     for section in ("verbs", "nouns"):
         entries = raw.get(section)
         if not isinstance(entries, dict) or not entries:
-            raise RecoupeError(f"data/{language}/event_triggers.json: missing {section!r}")
+            raise RecoupeError(f"{where}: missing {section!r}")
         for lemma, spec in entries.items():
             for key in ("type", "passive_type"):
                 if key in spec and spec[key] not in types or key == "type" and key not in spec:
-                    raise RecoupeError(f"data/{language}/event_triggers.json: {section}.{lemma} has unknown {key} {spec.get(key)!r}")
+                    raise RecoupeError(f"{where}: {section}.{lemma} has unknown {key} {spec.get(key)!r}")
     status = raw.get("status", {})
     for key in _STATUS_LISTS:
         if not isinstance(status.get(key), list):
-            raise RecoupeError(f"data/{language}/event_triggers.json: status.{key} must be a list")
+            raise RecoupeError(f"{where}: status.{key} must be a list")
     places = raw.get("places", {})
     for key in _PLACE_LISTS:
         if not isinstance(places.get(key), list):
-            raise RecoupeError(f"data/{language}/event_triggers.json: places.{key} must be a list")
+            raise RecoupeError(f"{where}: places.{key} must be a list")
     nouns = raw.get("summary_nouns", {})
     if set(nouns) != set(CONTRACT_TYPES):
-        raise RecoupeError(f"data/{language}/event_triggers.json: summary_nouns must name every contract type")
-    months = raw.get("summary_words", {}).get("months")
-    if not (isinstance(months, list) and len(months) == 12):
-        raise RecoupeError(f"data/{language}/event_triggers.json: summary_words.months must list 12 month names")
+        raise RecoupeError(f"{where}: summary_nouns must name every contract type")
     if set(raw.get("summary_status", {})) != set(STATUSES):
-        raise RecoupeError(f"data/{language}/event_triggers.json: summary_status must name every status")
+        raise RecoupeError(f"{where}: summary_status must name every status")
     return Triggers(
         verbs=raw["verbs"], nouns=raw["nouns"], light_verbs=frozenset(raw.get("light_verbs", ())), status=status,
         places={k: frozenset(v) for k, v in places.items() if isinstance(v, list)},
@@ -141,10 +89,3 @@ def load_triggers(language: str = "fr") -> Triggers:
         habitual_markers=frozenset(raw.get("habitual_markers", ())), relation_nouns=frozenset(raw.get("relation_nouns", ())),
         group_nouns=frozenset(raw.get("group_nouns", ())), object_control=frozenset(raw.get("object_control", ())),
     )
-
-
-def _read_json(path: str) -> dict[str, Any]:
-    data = data_file(path)
-    if not isinstance(data, dict):
-        raise RecoupeError(f"data/{path}: must hold a JSON object")
-    return data

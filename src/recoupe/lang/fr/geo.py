@@ -1,0 +1,131 @@
+"""The French words of geography: category words before a place name ("la gare de X"), region designators
+("le kraï de X"), prepositions that locate ("X, en Russie", "près de Y"), abbreviations of countries, and the
+spelling rules from French renderings of Cyrillic names to the English ones GeoNames uses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from recoupe.errors import RecoupeError
+
+if TYPE_CHECKING:
+    from recoupe.lang.fr.lexicon import Lexicon
+
+_LOWER_WORD = r"[a-zàâäéèêëîïôöùûüçœæ'-]+"
+
+
+@dataclass(frozen=True)
+class GeoWords:
+    """The French words geocoding reads around names (data/geo.json), compiled; and what the gazetteer build and
+    lookups need of French (region designators, spelling rules for Cyrillic names). Satisfies
+    `recoupe.geo.geocoder.PlaceWords` and `recoupe.geo.gazetteer.GazetteerWords`."""
+
+    articles: tuple[str, ...]
+    categories: list[tuple[str, str]]  # (category word, category), longest word first
+    region_words: tuple[str, ...]
+    state_forms: tuple[str, ...]
+    not_places: tuple[str, ...]  # words that are never places (keyed by the geocoder)
+    country_names: dict[str, str]  # abbreviation or long form of a country's name -> ISO code
+    near_km: dict[str, float]
+    before_category: re.Pattern[str]  # "... cosmodrome de" right before a name
+    before_region: re.Pattern[str]  # "... région de l'" right before a name
+    name_category: re.Pattern[str]  # "gare de X" as a whole name
+    name_region: re.Pattern[str]
+    after_located: re.Pattern[str]  # ", en" / "dans le" / "(" right after a name
+    before_equipment: re.Pattern[str]  # "les nouveaux lanceurs " right before a name: a model, not a place
+    article_before: re.Pattern[str]  # a definite article, bare or contracted ("du Finistère", "au Japon"), before a name
+    range_before: re.Pattern[str]  # "de X" before a name: "de X au Y" is a range, not X inside Y
+    range_after: tuple[str, ...]  # "au", "en" after a name, that "de" before it makes a range
+    near_words: tuple[str, ...]  # "près de Y", "loin de Y"
+    town_articles: tuple[str, ...]  # the articles a town's own name may start with ("Le Havre")
+    designator: re.Pattern[str]  # a region word and its connector at the start of a French region name
+    translit: tuple[tuple[re.Pattern[str], str], ...]  # French -> English spelling rules of Cyrillic-script names
+    fingerprint: bytes  # what the gazetteer index depends on: the bytes of geo.json
+
+    def category_of(self, word: str) -> str:
+        w = word.lower()
+        for cw, c in self.categories:
+            if cw == w:
+                return c
+        return "region"
+
+    def respell(self, key: str) -> str:
+        """The English transliteration a French spelling of a (Cyrillic-script) name most likely stands for."""
+        words = []
+        for w in key.split():
+            for pat, rep in self.translit:
+                w = pat.sub(rep, w)
+            words.append(w)
+        return " ".join(words)
+
+
+def load(data: Callable[[str], Any], general: Lexicon) -> GeoWords:
+    """The geo words from the pack's geo.json and translit.tsv (validated by their schemas), with the equipment nouns
+    of the general lexicon; cross-checked so that a typo fails here rather than silently matching nothing."""
+    where = "recoupe/lang/fr/data/geo.json"
+    try:
+        raw = data("geo.json")
+        cats = sorted(((w.lower(), c) for c, ws in raw["site_categories"].items() for w in ws),
+                      key=lambda x: -len(x[0]))
+        regions = tuple(sorted((w.lower() for w in raw["region_words"]), key=len, reverse=True))
+        connectors = sorted(raw["connectors"], key=len, reverse=True)
+        located = sorted(raw["located_in"], key=len, reverse=True)
+        articles = tuple(raw["articles"])
+        state_forms = tuple(sorted(raw["state_forms"], key=len, reverse=True))
+        not_places = tuple(raw["not_places"])
+        near = {k: float(v) for k, v in raw["sites_near_km"].items()}
+        country_names = {k: str(v) for k, v in raw["country_names"].items() if not k.startswith("_")}
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
+        raise RecoupeError(f"{where}: malformed: {e}") from e
+    # cross-checks, so that a typo in the file fails here rather than silently matching nothing
+    unknown = set(near) - set(raw["site_categories"])
+    if unknown:
+        raise RecoupeError(f"{where}: sites_near_km names unknown categories {sorted(unknown)}")
+    bad = [k for k, v in country_names.items() if not re.fullmatch(r"[A-Z]{2}", v)]
+    if bad:
+        raise RecoupeError(f"{where}: country_names needs ISO 3166 alpha-2 codes, not for {bad}")
+    alt = lambda ws: "|".join(re.escape(w) for w in ws)  # noqa: E731
+    # a connector ("de", "du", "de la") then a space, or an elided one ("d'", "de l'") glued to the name,
+    # or none at all ("le cosmodrome Vostotchny")
+    spaced = alt(c for c in connectors if not c.endswith("'"))
+    elided = alt(c for c in connectors if c.endswith("'"))
+    conn = rf"(?:\s+(?:{spaced})\s+|\s+(?:{elided})\s*|\s+)"
+    adjs = rf"(?:\s+{_LOWER_WORD}){{0,2}}?"
+    cat_words = alt(w for w, _ in cats)
+    reg_words = alt(regions)
+    # an equipment noun (data/fr/equipment.json), singular or plural, then at most one adjective, glued to
+    # the name with no preposition: "les lanceurs Ariane", "le sous-marin Koursk" name a model or a vessel;
+    # "des drones sur Moscou" does not, so a function word between them breaks the pattern
+    plural = lambda n: r"\s+".join(rf"{re.escape(w)}(?:s|x)?" for w in n.split())  # noqa: E731
+    equip = "|".join(plural(n) for n in general.equipment)
+    function_words = alt(sorted({*raw["function_words"], *connectors, *articles, *located}, key=len, reverse=True))
+    adj = rf"(?:\s+(?!(?:{function_words})\b){_LOWER_WORD})?"
+    translit: list[tuple[re.Pattern[str], str]] = []
+    for n, row in enumerate(data("translit.tsv"), 1):
+        try:
+            translit.append((re.compile(row[0]), row[1]))
+        except re.error as e:
+            raise RecoupeError(f"recoupe/lang/fr/data/translit.tsv: row {n}: bad pattern {row[0]!r}: {e}") from e
+    designator = re.compile(rf"^(?:{alt(sorted(raw['region_words'], key=len, reverse=True))})(?:\s+[a-zàâäéèêëîïôöùûüç]+)?"
+                            rf"(?:\s+(?:{alt(sorted(raw['connectors'], key=len, reverse=True))})\s*|\s+)(?=\w)", re.I)
+    return GeoWords(
+        articles=articles, categories=cats, region_words=regions, state_forms=state_forms,
+        not_places=not_places, near_km=near, country_names=country_names,
+        before_category=re.compile(rf"(?:^|[^\w])({cat_words}){adjs}{conn}$", re.I),
+        before_region=re.compile(rf"(?:^|[^\w])({reg_words}){adjs}{conn}$", re.I),
+        name_category=re.compile(rf"^({cat_words}){adjs}{conn}(?=\w)", re.I),
+        name_region=re.compile(rf"^({reg_words}){adjs}{conn}(?=\w)", re.I),
+        after_located=re.compile(rf"^\s*(?:,\s*)?(?:\(\s*|(?:{alt(located)})\s*)", re.I),
+        before_equipment=re.compile(rf"(?:^|[^\w-])(?:{equip}){adj}\s+$", re.I),
+        article_before=re.compile(r"(?:^|[^\w])(?:le|la|les|l'|du|au|aux)\s*$", re.I),
+        range_before=re.compile(r"(?:^|\s)(?:de|du|d'|des|depuis)\s*(?:la |l'|le |les )?$"),
+        range_after=("au", "aux", "en"), near_words=("près", "loin"), town_articles=("Le ", "La ", "Les ", "L'"),
+        designator=designator, translit=tuple(translit),
+        fingerprint=resources.files("recoupe.lang.fr.data").joinpath("geo.json").read_bytes(),
+    )
+
+

@@ -1,0 +1,47 @@
+"""Dates counted from another event ("au lendemain de son arrivée") or from the last day a narrative named."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from recoupe.analyze.temporal import extract
+from tests.analyze.temporal_harness import expr
+
+
+@pytest.mark.parametrize(("text", "words", "value"), [
+    ("La ministre a signé l'accord à Vienne le 8 mars 2019, au lendemain de son arrivée en Autriche.", "son arrivée", "2019-03-07"),
+    ("Les négociateurs se sont séparés le 2 avril 2018, à la veille du sommet de Genève.", "sommet", "2018-04-03"),
+    ("Le chef d'état-major a inspecté la base le 20 octobre 2015, au surlendemain de sa nomination.", "sa nomination", "2015-10-18"),
+])
+def test_temporal_event_relative_dates_the_named_event(parse: Any, text: str, words: str, value: str) -> None:
+    found = extract("t", text, parse(text), None, None)
+    rel = [t for t in found if t.kind == "event_relative"]
+    assert rel, [t.span.text for t in found]
+    t = rel[0]
+    assert t.span.text.endswith(words) and t.value == value and t.precision == "day"
+    assert text[t.span.start:t.span.end] == t.span.text
+    assert t.anchor == text.index(words.split()[-1], t.span.start)  # anchored to the event's noun
+
+
+def test_temporal_event_relative_needs_a_dated_clause(parse: Any) -> None:
+    text = "La ministre est repartie au lendemain de son arrivée en Autriche."
+    found = extract("t", text, parse(text), "2019-03", "month")
+    assert not [t for t in found if t.kind == "event_relative"]
+
+
+@pytest.mark.parametrize(("text", "words", "value"), [
+    ("Le traité a été signé le 4 mai 2021 à Vienne. La veille, les ministres avaient rompu les négociations.", "La veille", "2021-05-03"),
+    ("Il est arrivé le 10 mars 2020 à Rome, et le lendemain il rencontrait le pape.", "le lendemain", "2020-03-11"),
+    ("Le scrutin a eu lieu le 30 décembre 2018. Le surlendemain, les résultats ont été publiés.", "Le surlendemain", "2019-01-01"),
+])
+def test_temporal_narrative_relative_counts_from_the_last_day_named(parse: Any, text: str, words: str, value: str) -> None:
+    t = expr(parse, text, words)
+    assert t.value == value and t.attrs["rule"] == "narrative_relative"
+
+
+def test_temporal_narrative_relative_without_a_day_before_is_left_out(parse: Any) -> None:
+    text = "Le lendemain, la délégation a quitté la ville."
+    found = extract("t", text, parse(text), "2021-05-06", "day")
+    assert not [t for t in found if t.attrs.get("rule") == "narrative_relative"]
