@@ -14,6 +14,8 @@ def test_registry_builtins_of_every_stage_are_found_through_entry_points() -> No
     assert {"distance", "motion", "dates", "values", "facts"} <= set(REGISTRY.names("check"))
     assert {".txt", ".html", ".jsonl"} <= set(REGISTRY.names("reader"))
     assert {"entities", "events", "quotes_claims"} <= set(REGISTRY.names("scorer"))
+    assert {"fr", "en"} <= set(REGISTRY.names("language"))
+    assert {"json", "geojson"} <= set(REGISTRY.names("exporter"))
 
 
 def test_registry_chain_checks_requirements_in_order() -> None:

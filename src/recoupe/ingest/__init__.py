@@ -29,7 +29,7 @@ def to_document(raw: RawArticle, pack: lang.LanguagePack | None = None) -> Docum
         raise IngestError(raw.source, f"text too long to analyze ({len(text)} characters; the limit is {MAX_CHARS}): split it into articles")
     language = detect_language(text)
     if pack is None:
-        pack = lang.pack(language if language in lang.KNOWN else lang.DEFAULT)
+        pack = lang.pack(language if language in lang.known() else lang.DEFAULT)
     published, precision, how = pack.grammar.dateline(text, raw.published, raw.published_precision)
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Document(

@@ -3,17 +3,18 @@ protocol. Stages hold no word of any language: they receive a pack (analysis thr
 through its `ResolveContext`, ingest as an argument) and read what they need from it.
 
 A pack loads lazily, once per process: importing `recoupe.lang` or a stage reads no data file. `pack(code)` is
-the one lookup; a new language is a new folder `lang/<code>/` with a class implementing `LanguagePack`, named
-in `KNOWN`.
+the one lookup; a new language is a new folder `lang/<code>/` with a class implementing `LanguagePack`,
+registered in the one registry (kind "language", `@register("language", code)`) and named in the package's
+entry points (`[project.entry-points."recoupe.languages"]`), as a plugin would.
 """
 
 from __future__ import annotations
 
-import importlib
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from recoupe.errors import RecoupeError
+from recoupe.registry import REGISTRY
 
 if TYPE_CHECKING:  # the French pack's shapes are the reference ones; another language fills the same shapes
     from recoupe.lang.fr.geo import GeoWords
@@ -27,13 +28,6 @@ if TYPE_CHECKING:  # the French pack's shapes are the reference ones; another la
     from recoupe.lang.fr.triggers import Triggers
 
 DEFAULT = "fr"
-
-# language code -> "module:class" of its pack; the lead's central registry will take this table over
-KNOWN: dict[str, str] = {
-    "fr": "recoupe.lang.fr:FrenchPack",
-    "en": "recoupe.lang.en:EnglishPack",
-}
-
 
 @runtime_checkable
 class LanguagePack(Protocol):
@@ -86,14 +80,18 @@ def pack(code: str = DEFAULT) -> LanguagePack:
     return _pack((code or DEFAULT).split("-")[0].lower())
 
 
+def known() -> list[str]:
+    """The codes of the installed language packs."""
+    return REGISTRY.names("language")
+
+
 @lru_cache(maxsize=None)
 def _pack(code: str) -> LanguagePack:
-    target = KNOWN.get(code)
-    if target is None:
-        raise RecoupeError(f"no language pack for {code!r}; known: {', '.join(sorted(KNOWN))}")
-    module, _, cls = target.partition(":")
-    made: LanguagePack = getattr(importlib.import_module(module), cls)()
+    entry = REGISTRY.entries("language").get(code)
+    if entry is None:
+        raise RecoupeError(f"no language pack for {code!r}; known: {', '.join(known())}")
+    made: LanguagePack = entry.obj()
     return made
 
 
-__all__ = ["DEFAULT", "KNOWN", "LanguagePack", "pack"]
+__all__ = ["DEFAULT", "LanguagePack", "known", "pack"]

@@ -10,6 +10,7 @@ from typing import Any, NoReturn
 
 from recoupe.errors import RecoupeError
 from recoupe.lang import datafiles
+from recoupe.registry import register
 
 DATA = "recoupe.lang.en.data"
 DATELINE_WINDOW = 400
@@ -42,6 +43,7 @@ class EnglishGrammar:
         return published, precision, None
 
 
+@register("language", "en")
 class EnglishPack:
     """The English `LanguagePack`, partial: `data`, `grammar.dateline`."""
 

@@ -12,6 +12,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from recoupe.lang import datafiles
+from recoupe.registry import register
 
 if TYPE_CHECKING:
     from recoupe.lang.fr.geo import GeoWords
@@ -34,6 +35,7 @@ def read(name: str) -> Any:
     return datafiles.load(DATA, name)
 
 
+@register("language", "fr")
 class FrenchPack:
     """The French `LanguagePack`; get it from `recoupe.lang.pack("fr")`."""
 
