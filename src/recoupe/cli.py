@@ -104,16 +104,23 @@ def _export_formats() -> list[str]:
     return sorted(exporters())
 
 
-@main.command()
+def _export_epilog() -> str:
+    from recoupe.present.export import exporters
+
+    return "\b\nFormats:\n" + "\n".join(f"  {name:<18} {e.meta.get('description', '')}" for name, e in sorted(exporters().items()))
+
+
+@main.command(epilog=_export_epilog())
 @DB_OPTION
 @click.option("--format", "fmt", type=click.Choice(_export_formats()), default="json", show_default=True,
               help="Export format (each registered exporter; see the list below).")
-@click.option("--out", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
+@click.option("--out", "-o", type=click.Path(), help="Write to this file instead of standard output (csv: a .zip file, or "
+              "a folder when OUT is a directory or ends with /).")
 @click.option("--no-check", is_flag=True, help="Skip validating the dossier against the contract's JSON Schema.")
 @AS_BUILT
 def export(db: str, fmt: str, out: str | None, no_check: bool, as_built: bool) -> None:
     """Write the dossier in one of the export formats: json (the contract's form, CONTRACT.md, validated
-    against its schema), geojson (located places and the events at them), and any format a plugin registers.
+    against its schema), geojson, ftm, graphml, gexf, csv, jsonl (see below), and any format a plugin registers.
     The analyst's corrections are applied unless --as-built.
     """
     from recoupe.present import queries
@@ -121,7 +128,15 @@ def export(db: str, fmt: str, out: str | None, no_check: bool, as_built: bool) -
 
     obj = queries.export_dossier(db, check=not no_check, as_built=as_built)
     done = run_export(obj, fmt)
-    if out:
+    if out and done.files is not None and (out.endswith(("/", "\\")) or Path(out).is_dir()):
+        folder = Path(out)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in done.files.items():
+            (folder / name).write_bytes(data)
+        click.echo(f"wrote {len(done.files)} files into {folder}/ ({done.summary})", err=True)
+    elif out:
+        if Path(out).is_dir():
+            raise RecoupeError(f"--out {out} is a folder; the {fmt} export is one file")
         data = done.content.encode("utf-8") if isinstance(done.content, str) else done.content
         Path(out).write_bytes(data)
         click.echo(f"wrote {out} ({done.summary})", err=True)

@@ -23,6 +23,7 @@ from recoupe.model.text import fold
 from recoupe.version import __version__
 from recoupe.errors import RecoupeError
 from recoupe.present import corrections as corr
+from recoupe.present import graph as entity_graph
 from recoupe.present.web import highlight, view
 from recoupe.present.web.view import evidence_url
 from recoupe.store import Store, open_store
@@ -348,7 +349,7 @@ def create_app(db: str | Path, tiles: str | None = None, warm: bool = False) -> 
     def api_graph(limit: int = Query(40, ge=2, le=500), min_weight: int = Query(1, ge=1),
                   kind: Literal["both", "events", "sentences"] = "both") -> JSONResponse:
         v = state.view()
-        return _json(v.memo(("graph", limit, min_weight, kind), lambda: _graph(v, state.store(), limit, min_weight, kind)))
+        return _json(v.memo(("graph", limit, min_weight, kind), lambda: entity_graph.top(view.graph(v, state.store()), v.ent_by_id, limit, min_weight, kind)))
 
 
     @app.get("/api/claims", tags=["facts"], summary="Claim clusters with modalities, corroboration, sources for and against")
@@ -418,28 +419,6 @@ def _compute_counts(v: view.DossierView) -> dict[str, int]:
             "quantities": len(v.quantities), "corrections": len(v.corrections)}
 
 
-def _graph(v: view.DossierView, store: Store, limit: int, min_weight: int, kind: str) -> dict[str, Any]:
-    """The `limit` best-connected entities and the links between them (weights at least `min_weight`)."""
-    g = view.graph(v, store)
-    weights: Counter[tuple[str, str]] = Counter()
-    if kind in ("both", "events"):
-        weights.update(g["events"])
-    if kind in ("both", "sentences"):
-        weights.update(g["sentences"])
-    degree: Counter[str] = Counter()
-    for (a, b), w in weights.items():
-        if w >= min_weight:
-            degree[a] += w
-            degree[b] += w
-    ranked = [e for e, _ in degree.most_common(limit) if e in v.ent_by_id]
-    keep = set(ranked)
-    nodes = [{"id": e, "name": v.ent_by_id[e]["name"], "type": v.ent_by_id[e]["type"], "weight": degree[e],
-              "mentions": len(v.ent_by_id[e].get("mentions", []))} for e in ranked]
-    edges = [{"source": a, "target": b, "events": g["events"].get((a, b), 0), "sentences": g["sentences"].get((a, b), 0), "weight": w}
-             for (a, b), w in weights.items() if w >= min_weight and a in keep and b in keep]
-    return {"nodes": nodes, "edges": edges}
-
-
 def _timeline_facets(v: view.DossierView) -> tuple[list[dict[str, Any]], list[str], list[str]]:
     counts = Counter(e for it in v.timeline for e in it["entities"])
     ents = sorted((v.ent_by_id[e] for e, _ in counts.most_common(300) if e in v.ent_by_id), key=lambda e: e["name"].casefold())
@@ -475,7 +454,7 @@ def _entities(v: view.DossierView, type: str | None, q: str | None) -> list[dict
 
 def _neighbours(v: view.DossierView, store: Store, eid: str, n: int = 15) -> list[tuple[dict[str, Any], int, int]]:
     """The entities most often seen with `eid`: (entity, events shared, sentences shared)."""
-    near = view.graph(v, store)["adjacency"].get(eid, {})
+    near = view.graph(v, store).adjacency.get(eid, {})
     best = sorted(near.items(), key=lambda kv: (-(kv[1][0] + kv[1][1]), kv[0]))[:n]
     return [(v.ent_by_id[o], w[0], w[1]) for o, w in best if o in v.ent_by_id]
 
