@@ -41,9 +41,10 @@ MARKS = ("\x02", "\x03")  # FTS snippet markers that cannot occur in normalised 
 
 class CorrectionIn(BaseModel):
     """An analyst's correction. merge_entities: merge `other` into `target`; split_alias: split alias `value`
-    off entity `target`; mark_claim / mark_contradiction: set `value` (confirmed|rejected) on `target`."""
+    off entity `target`; mark_claim / mark_contradiction: set `value` (confirmed|rejected) on `target`;
+    pin_place: put the place `target` at `value` ("LAT,LON" in degrees)."""
 
-    action: Literal["merge_entities", "split_alias", "mark_claim", "mark_contradiction"]
+    action: Literal["merge_entities", "split_alias", "mark_claim", "mark_contradiction", "pin_place"]
     target: str = Field(min_length=1, max_length=200)
     other: str | None = Field(default=None, max_length=200)
     value: str | None = Field(default=None, max_length=500)
@@ -382,7 +383,7 @@ def create_app(db: str | Path, tiles: str | None = None, warm: bool = False) -> 
     def api_add_correction(c: CorrectionIn) -> dict[str, Any]:
         v = state.view()
         corr.check(c.action, c.target, c.other, c.value)
-        exists = {"merge_entities": v.entity, "split_alias": v.entity, "mark_claim": v.claim_by_id.get,
+        exists = {"merge_entities": v.entity, "split_alias": v.entity, "pin_place": v.entity, "mark_claim": v.claim_by_id.get,
                   "mark_contradiction": v.contradiction_by_id.get}[c.action]
         for ref in [c.target, c.other] if c.action == "merge_entities" else [c.target]:
             if exists(ref or "") is None:
