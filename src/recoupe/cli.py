@@ -148,6 +148,35 @@ def export(db: str, fmt: str, out: str | None, no_check: bool, as_built: bool) -
 
 @main.command()
 @DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "pdf"]), default="md", show_default=True,
+              help="Markdown, one self-contained HTML file (with charts), or PDF (made from the HTML).")
+@click.option("--out", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of standard output (needed for pdf).")
+@click.option("--lang", "language", metavar="LANG", help="Language of the briefing (default: the corpus language; "
+              "one with a labels file, else English).")
+@click.option("--reader-url", default="http://127.0.0.1:8000", show_default=True, metavar="URL",
+              help="Where `recoupe serve` answers: each note links to its sentence in that reader.")
+@AS_BUILT
+def brief(db: str, fmt: str, out: str | None, language: str | None, reader_url: str, as_built: bool) -> None:
+    """Write a briefing of the dossier: the story in dated events, the actors, who said what, what several
+    independent sources confirm, what rests on one source, what is contested or denied, the contradictions
+    and the sources. Extractive (no language model): every sentence cites its evidence [n], each note quoting
+    the exact words of its article with the outlet and date. The analyst's corrections apply unless --as-built.
+    """
+    from recoupe.present import brief as briefs
+    from recoupe.present import queries
+
+    if fmt == "pdf" and not out:
+        raise RecoupeError("the pdf briefing is binary: write it to a file with --out")
+    b = queries.briefing(db, language=language, reader=reader_url, as_built=as_built)
+    if out:
+        n = briefs.write(b, fmt, out)
+        click.echo(f"wrote {out} ({fmt}, {n // 1024} KB, {len(b.notes)} notes, {sum(len(s.sentences) for s in b.sections)} sentences)", err=True)
+    else:
+        click.echo(briefs.render(b, fmt), nl=False)
+
+
+@main.command()
+@DB_OPTION
 @click.option("--from", "date_from", metavar="DATE", help="Only items on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--to", "date_to", metavar="DATE", help="Only items on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--width", default=160, show_default=True, type=click.IntRange(40, 10000), help="Cut each sentence to about this many characters.")
