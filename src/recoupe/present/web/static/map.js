@@ -50,7 +50,9 @@
     const value = where.lat.toFixed(4) + "," + where.lng.toFixed(4);
     const note = prompt("Pin “" + pending.name + "” at " + value + ". Note (why, from what source):", "");
     if (note === null) return;
-    if (await postCorrection({action: "pin_place", target: pending.id, value: value, note: note})) location.href = "/map#" + pending.id;
+    if (await postCorrection({action: "pin_place", target: pending.id, value: value, note: note})) {
+      location.href = "/map?pinned=" + encodeURIComponent(pending.id) + "#" + encodeURIComponent(pending.id);  // a new page: the place is now on it
+    }
   });
   const focusId = decodeURIComponent(location.hash.slice(1));
   if (focusId) view.focus(focusId);
