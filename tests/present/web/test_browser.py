@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.present.web.dossier_fixture import make_store, span
+from tests.present.web.dossier_fixture import make_store, rewrite, span, unlocate
 from tests.present.web.hostile import DOC as HOSTILE_DOC
 from tests.present.web.hostile import make_hostile_store
 
@@ -374,17 +374,7 @@ def test_browser_map_labels_routes_country_list_and_slider(page: Any, sample: Li
 
 
 def test_browser_map_pins_an_unlocated_place(page: Any, tmp_path: Path) -> None:
-    from recoupe.model import Dossier
-    from recoupe.store import open_store
-
-    db = make_store(tmp_path / "pin.db")
-    with open_store(db) as store:
-        d = store.read_dossier().to_contract()
-        for e in d["entities"]:
-            if e["id"] == "ent-ottawa":
-                e["geo"] = None
-        store.write_dossier(Dossier.from_contract({k: d[k] for k in ("entities", "events", "quotes", "claims", "contradictions", "quantities")}), "pin")
-    with LiveServer(db) as srv:
+    with LiveServer(rewrite(make_store(tmp_path / "pin.db"), unlocate("ent-ottawa"))) as srv:
         page.on("dialog", lambda dlg: dlg.accept("sur la carte de la délégation"))
         page.goto(srv.url + "/map")
         page.locator('button.pin[data-entity="ent-ottawa"]').click()

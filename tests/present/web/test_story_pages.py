@@ -17,8 +17,7 @@ from fastapi.testclient import TestClient
 from recoupe.present import story
 from recoupe.present.export import exporters
 from recoupe.present.web import create_app
-from recoupe.store import open_store
-from tests.present.web.dossier_fixture import make_store, span
+from tests.present.web.dossier_fixture import make_store, rewrite, span, unlocate
 
 
 def _rows(html: str) -> list[str]:
@@ -115,14 +114,9 @@ def test_story_routes_keep_date_order_and_break_long_gaps() -> None:
 
 
 def test_country_level_events_are_listed_not_drawn(tmp_path: Path) -> None:
-    db = make_store(tmp_path / "c.db")
-    with open_store(db) as store:
-        d = store.read_dossier().to_contract()
-        d["events"].append({"id": "ev-country", "type": "visit", "date": "2024-03-13", "place": "ent-chili", "participants": ["ent-dube"],
-                            "summary": "Visite au Chili", "status": "happened", "sources": [span("doc-a", "au Chili")], "independent_sources": 1})
-        from recoupe.model import Dossier
-
-        store.write_dossier(Dossier.from_contract({k: d[k] for k in ("entities", "events", "quotes", "claims", "contradictions", "quantities")}), "x")
+    db = rewrite(make_store(tmp_path / "c.db"), lambda d: d["events"].append(
+        {"id": "ev-country", "type": "visit", "date": "2024-03-13", "place": "ent-chili", "participants": ["ent-dube"],
+         "summary": "Visite au Chili", "status": "happened", "sources": [span("doc-a", "au Chili")], "independent_sources": 1}))
     with TestClient(create_app(db)) as c:
         data = c.get("/api/places").json()
     assert [e["id"] for e in data["country_events"]] == ["ev-country"] and data["country_events"][0]["place_name"] == "Chili"
@@ -131,15 +125,7 @@ def test_country_level_events_are_listed_not_drawn(tmp_path: Path) -> None:
 
 
 def test_unlocated_places_are_listed_for_pinning(tmp_path: Path) -> None:
-    db = make_store(tmp_path / "u.db")
-    with open_store(db) as store:
-        d = store.read_dossier().to_contract()
-        for e in d["entities"]:
-            if e["id"] == "ent-ottawa":
-                e["geo"] = None
-        from recoupe.model import Dossier
-
-        store.write_dossier(Dossier.from_contract({k: d[k] for k in ("entities", "events", "quotes", "claims", "contradictions", "quantities")}), "y")
+    db = rewrite(make_store(tmp_path / "u.db"), unlocate("ent-ottawa"))
     with TestClient(create_app(db)) as c:
         assert [p["id"] for p in c.get("/api/places").json()["unlocated"]] == ["ent-ottawa"]
         assert "1 without" in c.get("/map").text
