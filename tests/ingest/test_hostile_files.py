@@ -220,3 +220,14 @@ def test_split_sections_cuts_at_paragraphs_within_the_limit() -> None:
     assert all(text[a:b].startswith("Paragraphe") for a, b in pieces)  # cut at a paragraph break
     assert [c for c in text if not c.isspace()] == [c for a, b in pieces for c in text[a:b] if not c.isspace()]
     assert split_sections("x" * 2500, 1000) == [(0, 1000), (1000, 2000), (2000, 2500)]  # no break: cut at the limit
+
+
+def test_the_readme_states_the_limits_in_force() -> None:
+    from recoupe import pipeline
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    limits = readme[readme.index("### Limits"):readme.index("### Store")]
+    assert f"| {readers.MAX_BYTES // 2**20} MiB" in limits and f"| {readers.MAX_LINE_BYTES // 2**20} MiB" in limits
+    assert f"| {readers.MAX_DEPTH} levels" in limits
+    assert f"| {pipeline.MAX_SECTION_CHARS:,} characters".replace(",", " ") in limits
+    assert f"| {ingest.MAX_CHARS:,} characters".replace(",", " ") in limits

@@ -6,6 +6,8 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -73,43 +75,44 @@ def test_store_migration_numbers_an_old_store_in_its_old_order(tmp_path: Path, m
         assert list(s.conn.execute("SELECT id, seq FROM documents ORDER BY seq")) == [("c", 1), ("a", 2), ("b", 3)]
 
 
-def _hold_write_lock(db: Path, seconds: float, started: threading.Event) -> None:
-    conn = sqlite3.connect(db, isolation_level=None)
-    conn.execute("BEGIN IMMEDIATE")
-    conn.execute("INSERT INTO meta(key, value) VALUES ('holder', 'x')")
-    started.set()
-    time.sleep(seconds)
-    conn.execute("COMMIT")
-    conn.close()
+@contextmanager
+def _locked_by_another_writer(db: Path, seconds: float) -> Iterator[None]:
+    """A new store at `db` whose write lock another connection holds for `seconds` (from a thread)."""
+    open_store(db).close()
+    started = threading.Event()
+
+    def hold() -> None:
+        conn = sqlite3.connect(db, isolation_level=None)
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO meta(key, value) VALUES ('holder', 'x')")
+        started.set()
+        time.sleep(seconds)
+        conn.execute("COMMIT")
+        conn.close()
+
+    t = threading.Thread(target=hold)
+    t.start()
+    started.wait(5)
+    try:
+        yield
+    finally:
+        t.join()
 
 
 def test_store_a_writer_waits_for_another_one(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
-    open_store(db).close()
-    started = threading.Event()
-    t = threading.Thread(target=_hold_write_lock, args=(db, 1.0, started))
-    t.start()
-    started.wait(5)
-    with open_store(db, wait=20) as s:
+    with _locked_by_another_writer(db, 1.0), open_store(db, wait=20) as s:
         t0 = time.monotonic()
         assert s.add_document(_doc("a", "x"), None)
         assert time.monotonic() - t0 >= 0.5  # it waited for the lock instead of failing
         s.add_correction("reject", "claim-1")
-    t.join()
 
 
 def test_store_a_writer_gives_up_with_a_clear_error_after_its_wait(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
-    open_store(db).close()
-    started = threading.Event()
-    t = threading.Thread(target=_hold_write_lock, args=(db, 2.0, started))
-    t.start()
-    started.wait(5)
-    try:
-        with open_store(db, wait=0.3) as s, pytest.raises(StoreBusyError, match="busy: another process kept the store locked"):
+    with _locked_by_another_writer(db, 2.0), open_store(db, wait=0.3) as s:
+        with pytest.raises(StoreBusyError, match="busy: another process kept the store locked"):
             s.add_correction("reject", "claim-1")
-    finally:
-        t.join()
 
 
 def test_store_two_processes_creating_one_store_at_once(tmp_path: Path) -> None:
