@@ -281,8 +281,9 @@ def test_pipeline_fresh_builds_export_the_same_bytes_whatever_the_history(tmp_pa
 
 def test_pipeline_a_fixed_file_leaves_the_skipped_list(tmp_path: Path) -> None:
     d, db = _corpus(tmp_path), tmp_path / "x.db"
-    (d / "f.jsonl").write_text('{"text": "' + C + '"}\n{oops\n', encoding="utf-8")
-    pipeline.build([str(d)], db, progress=False)
+    (d / "f.jsonl").write_text('{"text": "' + C + '"}\n{oops\n{"text": "Bref.", "id": "court"}\n', encoding="utf-8")
+    first = pipeline.build([str(d)], db, progress=False)
+    assert sorted(Path(s).name for s, _ in first.skipped) == ["f.jsonl:2", "f.jsonl:3"]  # a record by its line
     (d / "f.jsonl").write_text('{"text": "' + C + '"}\n', encoding="utf-8")
     report = pipeline.build([str(d)], db, progress=False)
     assert report.ok

@@ -122,17 +122,18 @@ def _ingest(store: Store, sources: list[str], report: BuildReport, say: Callable
 def _documents(raw: ingest.RawArticle, report: BuildReport, say: Callable[[str], None], store: Store) -> list[Document]:
     """The document of a raw article, or of each of its sections when its text is longer than MAX_SECTION_CHARS;
     the sections keep the article's source, outlet and publication date, and their title says which part."""
+    where = raw.where or raw.source  # a record's problem is named by its file and line
     try:
         if len(raw.text) <= MAX_SECTION_CHARS:
             return [ingest.to_document(raw)]
         text = normalize_text(raw.text)
-        pieces = split_sections(text, MAX_SECTION_CHARS)
         if len(text) > ingest.MAX_CHARS:
-            raise IngestError(raw.source, f"text too long to analyze ({len(text)} characters; the limit is {ingest.MAX_CHARS}): split it into articles")
+            raise IngestError(where, f"text too long to analyze ({len(text)} characters; the limit is {ingest.MAX_CHARS}): split it into articles")
+        pieces = split_sections(text, MAX_SECTION_CHARS)
         if len(pieces) <= 1:
             return [ingest.to_document(raw)]
     except IngestError as e:
-        _skip(store, report, say, e)
+        _skip(store, report, say, IngestError(where, e.reason))
         return []
     docs: list[Document] = []
     n = len(pieces)
@@ -141,7 +142,7 @@ def _documents(raw: ingest.RawArticle, report: BuildReport, say: Callable[[str],
         try:
             doc = ingest.to_document(dataclasses.replace(raw, text=text[a:b], title=f"{raw.title} {part}" if raw.title else part))
         except IngestError as e:
-            _skip(store, report, say, IngestError(f"{raw.where or raw.source} {part}", e.reason))
+            _skip(store, report, say, IngestError(f"{where} {part}", e.reason))
             continue
         if docs:  # the date is the article's, read from its head: later sections do not look for one of their own
             doc.published, doc.published_precision, doc.published_from = docs[0].published, docs[0].published_precision, docs[0].published_from

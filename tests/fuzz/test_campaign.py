@@ -158,9 +158,7 @@ def _jsonl(c: Corpus, rng: random.Random, name: str, n_lines: int, counter: list
         elif kind == "texttype":
             line = bad(json.dumps({"text": rng.choice([42, ["a"], {"b": 1}, True]), "id": f"tt-{k}"}).encode())
         elif kind == "short":
-            line = json.dumps({"text": "Bref !", "id": f"short-{k}"}).encode()
-            c.skips.append(f"short-{k}")
-            c.bad_lines.setdefault(p, []).append(len(lines) + 1)
+            line = bad(json.dumps({"text": "Bref !", "id": f"short-{k}"}).encode())  # named by its line, not its id
         elif kind == "garbage":
             line = bad(bytes(rng.randrange(0x80, 0x100) for _ in range(30)).replace(b"\x81", b"?").replace(b"\x8d", b"?")
                        .replace(b"\x8f", b"?").replace(b"\x90", b"?").replace(b"\x9d", b"?") + b" {")
