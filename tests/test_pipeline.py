@@ -222,3 +222,105 @@ def test_pipeline_text_over_the_analysis_limit_is_skipped(tmp_path: Path) -> Non
     report = pipeline.build([str(d)], db, progress=False)
     assert report.added == 2 and [Path(s).name for s, _ in report.skipped] == ["huge.txt"]
     assert "too long" in report.skipped[0][1]
+
+
+# --- issue 21: the store stays true under edits and shared ids; builds are deterministic ------------------------
+
+def _dangling(db: Path) -> list:
+    with open_store(db) as s:
+        return list(s.conn.execute("SELECT id, duplicate_of FROM documents d WHERE duplicate_of IS NOT NULL "
+                                   "AND NOT EXISTS (SELECT 1 FROM documents o WHERE o.id = d.duplicate_of)"))
+
+
+def test_pipeline_an_edited_article_retracts_its_old_version_cleanly(tmp_path: Path) -> None:
+    d, db = _corpus(tmp_path), tmp_path / "x.db"
+    long = " ".join([B, C, A])
+    (d / "b.txt").write_text(long, encoding="utf-8")
+    pipeline.build([str(d)], db, progress=False)
+    (d / "b.txt").write_text(long.replace("jeudi", "vendredi"), encoding="utf-8")  # an edit: a near-copy of itself
+    report = pipeline.build([str(d)], db, progress=False)
+    assert (report.added, report.replaced, report.duplicates) == (1, 1, 0)
+    with open_store(db) as s:
+        docs = {Path(x.source).name: x for x in s.documents()}
+    assert len(docs) == 2 and docs["b.txt"].duplicate_of is None and "vendredi" in docs["b.txt"].text
+    assert not _dangling(db)
+
+
+def test_pipeline_records_sharing_a_url_are_two_documents_and_stay_so(tmp_path: Path) -> None:
+    d, db = tmp_path / "in", tmp_path / "x.db"
+    d.mkdir()
+    rows = [{"text": A, "url": "https://ex.org/a"}, {"text": C, "url": "https://ex.org/a"}, {"text": A, "url": "https://ex.org/a"}]
+    (d / "f.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    lines: list[str] = []
+    first = pipeline.build([str(d)], db, progress=False, log=lines.append)
+    assert (first.added, first.replaced, len(first.shared_source), len(first.repeated)) == (2, 0, 1, 1)
+    assert first.ok and any("f.jsonl:2: another document has the source https://ex.org/a" in line for line in lines)
+    before = _rows(db)
+    again = pipeline.build([str(d)], db, progress=False)
+    assert (again.added, again.unchanged, again.replaced) == (0, 2, 0)  # no "replaced" again
+    assert _rows(db) == before
+    # editing one of them replaces only that one
+    rows[1]["text"] = B
+    (d / "f.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    edited = pipeline.build([str(d)], db, progress=False)
+    assert (edited.added, edited.unchanged, edited.replaced) == (1, 1, 1)
+    with open_store(db) as s:
+        assert sorted(x.text[:10] for x in s.documents()) == sorted([A[:10], B[:10]])
+
+
+def test_pipeline_fresh_builds_export_the_same_bytes_whatever_the_history(tmp_path: Path) -> None:
+    d = _corpus(tmp_path)
+    (d / "c.txt").write_text(C, encoding="utf-8")
+    one, two = tmp_path / "1.db", tmp_path / "2.db"
+    pipeline.build([str(d)], one, progress=False)
+    pipeline.build([str(d / "c.txt")], two, progress=False)  # another order, in two builds
+    pipeline.build([str(d)], two, progress=False)
+    a, b = queries.export_dossier(one), queries.export_dossier(two)
+    assert json.dumps(a, sort_keys=False) == json.dumps(b, sort_keys=False)
+
+
+def test_pipeline_a_fixed_file_leaves_the_skipped_list(tmp_path: Path) -> None:
+    d, db = _corpus(tmp_path), tmp_path / "x.db"
+    (d / "f.jsonl").write_text('{"text": "' + C + '"}\n{oops\n{"text": "Bref.", "id": "court"}\n', encoding="utf-8")
+    first = pipeline.build([str(d)], db, progress=False)
+    assert sorted(Path(s).name for s, _ in first.skipped) == ["f.jsonl:2", "f.jsonl:3"]  # a record by its line
+    (d / "f.jsonl").write_text('{"text": "' + C + '"}\n', encoding="utf-8")
+    report = pipeline.build([str(d)], db, progress=False)
+    assert report.ok
+    with open_store(db) as s:
+        assert s.skipped() == []
+
+
+def test_pipeline_a_long_text_is_read_as_sections_with_exact_spans(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "MAX_SECTION_CHARS", 400)
+    d, db = tmp_path / "in", tmp_path / "x.db"
+    d.mkdir()
+    text = "# Le dossier\n\nParis, mardi 13 février 2024 – " + "\n\n".join([A, B, C, A.replace("mardi", "lundi")])
+    (d / "long.txt").write_text(text, encoding="utf-8")
+    report = pipeline.build([str(d)], db, progress=False)
+    [(source, n)] = report.sections
+    assert report.ok and source == str(d / "long.txt") and n >= 3 and report.added == n
+    out = queries.export_dossier(db)  # validated: every span slices its section's text exactly
+    docs = sorted(out["documents"], key=lambda x: x["title"])
+    assert [x["title"] for x in docs] == [f"Le dossier (part {k} of {n})" for k in range(1, n + 1)]
+    assert all(len(x["text"]) <= 400 for x in docs)
+    assert {x["source"] for x in docs} == {str(d / "long.txt")}
+    assert {x["published"] for x in docs} == {"2024-02-13"}  # the article's dateline, for every section
+    again = pipeline.build([str(d)], db, progress=False)
+    assert (again.added, again.unchanged, again.replaced, len(again.shared_source)) == (0, n, 0, 0)
+
+
+def test_pipeline_hostile_names_and_ids_print_safely(tmp_path: Path) -> None:
+    import os
+
+    d, db = _corpus(tmp_path), tmp_path / "x.db"
+    with open(os.fsencode(d) + b"/bad\xff\x1b[2J.txt", "wb") as f:
+        f.write(b"")
+    (d / "f.jsonl").write_text(json.dumps({"id": "\x1b]0;x\x07", "title": "t"}) + "\n", encoding="utf-8")
+    lines: list[str] = []
+    report = pipeline.build([str(d)], db, progress=False, log=lines.append)
+    assert len(report.skipped) == 2
+    for line in lines:
+        line.encode("utf-8")
+        assert "\x1b" not in line and "\x07" not in line
+    assert any("bad\\xff\\x1b[2J.txt: empty file" in line for line in lines)

@@ -266,17 +266,29 @@ def _shorten(sentence: str, at: int, length: int, width: int = 160) -> str:
 
 
 def _print_report(report) -> None:  # type: ignore[no-untyped-def]
+    from recoupe.ingest.normalize import shown
+
     parts = [f"{report.read} read", f"{report.added} added", f"{report.unchanged} unchanged"]
     if report.replaced:
-        parts.append(f"{report.replaced} replaced")
+        parts.append(f"{report.replaced} replaced (old versions retracted)")
     parts += [f"{report.duplicates} duplicates", f"{report.analyzed} analyzed", f"{len(report.skipped)} skipped"]
     if report.ignored:
         parts.append(f"{report.ignored} other files ignored")
-    click.echo("build: " + ", ".join(parts) + f" -> {report.db}", err=True)
+    if report.passed_over:
+        parts.append(f"{len(report.passed_over)} passed over")
+    click.echo("build: " + ", ".join(parts) + f" -> {shown(report.db)}", err=True)
     for reason, n in sorted(report.skipped_by_reason().items()):
-        click.echo(f"  skipped {n} x {reason}", err=True)
+        click.echo(f"  skipped {n} x {shown(reason)}", err=True)
+    if report.shared_source:
+        click.echo(f"  {len(report.shared_source)} documents share their source with another one (different texts, kept apart)", err=True)
+    if report.repeated:
+        click.echo(f"  {len(report.repeated)} records repeat an earlier one (same source and text, read once)", err=True)
+    if report.notes:
+        click.echo(f"  {len(report.notes)} fields left out (see the notes above)", err=True)
+    for source, n in report.sections:
+        click.echo(f"  {shown(source)}: longer than one analysis takes, read as {n} sections", err=True)
     for doc_id, err in report.analysis_errors:
-        click.echo(f"  analysis error in {doc_id} ({err}); its other results are kept", err=True)
+        click.echo(f"  analysis error in {doc_id} ({shown(err)}); its other results are kept", err=True)
 
 
 @main.command()

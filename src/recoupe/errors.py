@@ -22,3 +22,7 @@ class StoreError(RecoupeError):
 
 class DataFileError(RecoupeError):
     """A lexicon or taxonomy shipped in data/ is malformed."""
+
+
+class StoreBusyError(StoreError):
+    """The store stayed locked by another writer for longer than this one would wait; trying again later works."""

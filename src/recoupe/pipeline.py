@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -13,11 +14,16 @@ from tqdm import tqdm
 from recoupe import analyze, ingest, lang, resolve
 from recoupe.errors import IngestError
 from recoupe.ingest.dedup import NearDuplicateIndex, signature
+from recoupe.ingest.normalize import normalize_text, shown, split_sections
 from recoupe.model import Analysis, Document, make_id
 from recoupe.store import Store, open_store
 
 WRITE_BATCH = 8
 PROGRESS_MIN = 4  # show a progress bar from this many documents on
+# The longest text analysed in one piece (stated in the README): a longer one, up to ingest.MAX_CHARS, is cut at
+# paragraph breaks into sections of at most this length, each stored and analysed as a document of its own, so
+# the memory one analysis takes stays bounded (one 985 000-character text took 4.2 GB in one piece).
+MAX_SECTION_CHARS = 50_000
 
 
 @dataclass
@@ -28,13 +34,18 @@ class BuildReport:
     read: int = 0
     added: int = 0
     unchanged: int = 0
-    replaced: int = 0
+    replaced: int = 0  # old versions of edited sources retracted
     duplicates: int = 0
     analyzed: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
     dossier_written: bool = False
     ignored: int = 0  # files of other types inside the given folders
     analysis_errors: list[tuple[str, str]] = field(default_factory=list)  # (doc id, "component: error")
+    passed_over: list[tuple[str, str]] = field(default_factory=list)  # (path, why): hidden entries, links to folders
+    shared_source: list[tuple[str, str]] = field(default_factory=list)  # (where, source): a 2nd document of a source
+    repeated: list[tuple[str, str]] = field(default_factory=list)  # (where, source): the same record again, read once
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (where, note): a field present but unusable
+    sections: list[tuple[str, int]] = field(default_factory=list)  # (source, n): a long text cut into n sections
 
     @property
     def ok(self) -> bool:
@@ -64,52 +75,128 @@ def build(sources: list[str], db: str | Path, *, jobs: int = 1, progress: bool |
     return report
 
 
+@dataclass
+class _Reading:
+    """What this build has read so far: per source, the documents it gave and from which record."""
+
+    index: NearDuplicateIndex
+    claimed: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # source -> [(doc id, record number)]
+    records: int = 0
+
+
 def _ingest(store: Store, sources: list[str], report: BuildReport, say: Callable[[str], None], progress: bool | None) -> None:
-    index = NearDuplicateIndex()
+    """Read every file; each record gives one document (or its sections), or is reported. A source's documents
+    that this build no longer read (the old version of an edited article) are retracted at the end."""
+    reading = _Reading(NearDuplicateIndex())
     for doc_id, sig in store.signatures():
-        index.add(doc_id, sig)
-    ignored: list[str] = []
-    files = list(ingest.iter_files(sources, ignored))
-    report.ignored = len(ignored)
+        reading.index.add(doc_id, sig)
+    passed: list[tuple[str, str]] = []
+    files = list(ingest.iter_files(sources, passed))
+    for where, why in passed:
+        if why.startswith("other file type"):
+            report.ignored += 1
+        else:
+            report.passed_over.append((where, why))
+            say(f"passed over {shown(where)}: {why}")
     bar = tqdm(files, desc="reading", unit="file", disable=_quiet(progress, len(files)), file=sys.stderr)
-    for path, source in bar:
+    for entry in bar:
+        if isinstance(entry, IngestError):
+            _skip(store, report, say, entry)
+            continue
+        path, source = entry
+        store.clear_skipped(source)
         for item in ingest.read_file(path, source):
             if isinstance(item, IngestError):
                 _skip(store, report, say, item)
                 continue
             report.read += 1
-            try:
-                doc = ingest.to_document(item)
-            except IngestError as e:
-                _skip(store, report, say, e)
-                continue
-            _store_document(store, index, doc, report)
+            reading.records += 1
+            where = item.where or item.source
+            for note in item.notes:
+                _note(report.notes, where, note, say)
+            for doc in _documents(item, report, say, store):
+                _store_document(store, reading, doc, report, where, say)
+    _retract_old_versions(store, reading, report)
 
 
-def _store_document(store: Store, index: NearDuplicateIndex, doc: Document, report: BuildReport) -> None:
+def _documents(raw: ingest.RawArticle, report: BuildReport, say: Callable[[str], None], store: Store) -> list[Document]:
+    """The document of a raw article, or of each of its sections when its text is longer than MAX_SECTION_CHARS;
+    the sections keep the article's source, outlet and publication date, and their title says which part."""
+    where = raw.where or raw.source  # a record's problem is named by its file and line
+    try:
+        if len(raw.text) <= MAX_SECTION_CHARS:
+            return [ingest.to_document(raw)]
+        text = normalize_text(raw.text)
+        if len(text) > ingest.MAX_CHARS:
+            raise IngestError(where, f"text too long to analyze ({len(text)} characters; the limit is {ingest.MAX_CHARS}): split it into articles")
+        pieces = split_sections(text, MAX_SECTION_CHARS)
+        if len(pieces) <= 1:
+            return [ingest.to_document(raw)]
+    except IngestError as e:
+        _skip(store, report, say, IngestError(where, e.reason))
+        return []
+    docs: list[Document] = []
+    n = len(pieces)
+    for k, (a, b) in enumerate(pieces, 1):
+        part = f"(part {k} of {n})"
+        try:
+            doc = ingest.to_document(dataclasses.replace(raw, text=text[a:b], title=f"{raw.title} {part}" if raw.title else part))
+        except IngestError as e:
+            _skip(store, report, say, IngestError(f"{where} {part}", e.reason))
+            continue
+        if docs:  # the date is the article's, read from its head: later sections do not look for one of their own
+            doc.published, doc.published_precision, doc.published_from = docs[0].published, docs[0].published_precision, docs[0].published_from
+        docs.append(doc)
+    report.sections.append((raw.source, n))
+    return docs
+
+
+def _store_document(store: Store, reading: _Reading, doc: Document, report: BuildReport, where: str,
+                    say: Callable[[str], None]) -> None:
+    """Store one document unless it is there already. One id per real document: a second record with the same
+    source and another text is a second document (reported); the same record again is read once."""
+    mine = reading.claimed.setdefault(doc.source, [])
     same_text = store.document_by_hash(doc.content_hash)
-    if any(src == doc.source for _, src in same_text):
+    known = next((i for i, src in same_text if src == doc.source), None)
+    if known is not None and any(i == known for i, _ in mine):
+        report.repeated.append((where, doc.source))
+        say(f"note {shown(where)}: the same source and text as an earlier record: read once")
+        return
+    if any(rec != reading.records for _, rec in mine):  # sections of one record share its source
+        report.shared_source.append((where, doc.source))
+        say(f"note {shown(where)}: another document has the source {shown(doc.source)} (different text): kept as a second document")
+    if known is not None:
+        mine.append((known, reading.records))
         report.unchanged += 1
         return
-    sig = None
+    sig = signature(doc.text)
     if same_text:
         # The same text from another source: an exact copy, kept as its own document pointing at the first.
         doc.id = make_id("doc", doc.content_hash, doc.source)
-        if store.has_document(doc.id):
-            report.unchanged += 1
-            return
         doc.duplicate_of = same_text[0][0]
     else:
-        sig = signature(doc.text)
-        doc.duplicate_of = index.find(sig)
-    if store.remove_source(doc.source):
-        report.replaced += 1
+        # never a copy of this source's old version, which this build retracts
+        old = set(store.source_documents(doc.source)) - {i for i, _ in mine}
+        doc.duplicate_of = reading.index.find(sig, skip=old)
+    mine.append((doc.id, reading.records))
     if store.add_document(doc, sig):
         report.added += 1
         if doc.duplicate_of:
             report.duplicates += 1
-        elif sig is not None:
-            index.add(doc.id, sig)
+        else:
+            reading.index.add(doc.id, sig)
+    else:
+        report.unchanged += 1
+
+
+def _retract_old_versions(store: Store, reading: _Reading, report: BuildReport) -> None:
+    """Retract, for every source read, the stored documents this build did not read from it again."""
+    for source, mine in reading.claimed.items():
+        keep = {i for i, _ in mine}
+        old = [i for i in store.source_documents(source) if i not in keep]
+        if old:
+            store.retract(old)
+            report.replaced += len(old)
 
 
 def _analyze(store: Store, report: BuildReport, jobs: int, progress: bool | None, components: list[str] | None) -> None:
@@ -145,7 +232,12 @@ def _save(store: Store, batch: list[Analysis], report: BuildReport) -> None:
 def _skip(store: Store, report: BuildReport, say: Callable[[str], None], err: IngestError) -> None:
     report.skipped.append((err.source, err.reason))
     store.log_skipped(err.source, err.reason)
-    say(f"skipped {err.source}: {err.reason}")
+    say(f"skipped {shown(err.source)}: {shown(err.reason)}")
+
+
+def _note(notes: list[tuple[str, str]], where: str, note: str, say: Callable[[str], None]) -> None:
+    notes.append((where, note))
+    say(f"note {shown(where)}: {shown(note)}")
 
 
 def _quiet(progress: bool | None, n: int) -> bool:

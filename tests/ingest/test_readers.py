@@ -132,10 +132,10 @@ def test_readers_folder_walk_ignores_other_types(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(BODY)
     (tmp_path / "README").write_text("notes")
     (tmp_path / ".hidden.txt").write_text(BODY)
-    ignored: list[str] = []
-    files = [s for _, s in ingest.iter_files([str(tmp_path)], ignored)]
+    passed: list[tuple[str, str]] = []
+    files = [s for _, s in ingest.iter_files([str(tmp_path)], passed)]
     assert files == [str(tmp_path / "a.txt"), str(tmp_path / "sub" / "b.txt")]
-    assert ignored == [str(tmp_path / "README")]
+    assert passed == [(str(tmp_path / ".hidden.txt"), "hidden file: not read"), (str(tmp_path / "README"), "other file type: not read")]
 
 
 def test_normalize_text_repairs_mojibake_and_spaces() -> None:

@@ -31,8 +31,9 @@ _RANGE = re.compile(r"[\u00c0-\u024f]-[\u00c0-\u024f]")  # a regex class range (
 _REGEX_NOISE = re.compile(r"\\[A-Za-z]|\(\?P<\w+>|\(\?P=\w+\)|\{[^{}]*\}")
 _UD = re.compile(r"^[a-z]+(?::[a-z]+)?$")  # "aux", "aux:pass", "nsubj": a dependency label when alone
 UD_LABELS = frozenset({"aux", "aux:pass", "aux:tense", "aux:caus", "cop", "det", "case", "mark", "obl", "nmod", "amod"})
-# literals that hold a French-looking word and are no French: font names ("Sans" is a typeface's name)
-ALLOWED = frozenset({'font-family="DejaVu Sans, Noto Sans, sans-serif"'})
+# literals that hold a French-looking word and are no French: font names ("Sans" is a typeface's name), codec
+# names ("le": little-endian)
+ALLOWED = frozenset({'font-family="DejaVu Sans, Noto Sans, sans-serif"', "utf-16-le", "utf-16-be", "utf-32-le"})
 
 
 def _docstrings(tree: ast.AST) -> set[int]:

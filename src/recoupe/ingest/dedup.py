@@ -35,11 +35,20 @@ class NearDuplicateIndex:
         self._sigs[doc_id] = sig
         self._lsh.insert(doc_id, MinHash(num_perm=NUM_PERM, hashvalues=sig, seed=1, scheme=SCHEME))
 
-    def find(self, sig: np.ndarray) -> str | None:
-        """The most similar indexed document above the threshold, or None."""
+    def remove(self, doc_id: str) -> None:
+        """Forget a document (retracted from the store), so nothing is marked a copy of it any more."""
+        if self._sigs.pop(doc_id, None) is not None:
+            self._lsh.remove(doc_id)
+
+    def __contains__(self, doc_id: str) -> bool:
+        return doc_id in self._sigs
+
+    def find(self, sig: np.ndarray, skip: set[str] | frozenset[str] = frozenset()) -> str | None:
+        """The most similar indexed document above the threshold, or None; documents in `skip` are not
+        candidates (the old versions of the same source, about to be retracted)."""
         m = MinHash(num_perm=NUM_PERM, hashvalues=sig, seed=1, scheme=SCHEME)
         best, best_j = None, THRESHOLD
-        for cand in sorted(self._lsh.query(m)):
+        for cand in sorted(set(self._lsh.query(m)) - skip):
             j = float(np.mean(self._sigs[cand] == sig))
             if j >= best_j:
                 best, best_j = cand, j

@@ -1,18 +1,35 @@
-"""Readers: turn files of each supported format into raw articles (text plus whatever metadata they carry)."""
+"""Readers: turn files of each supported format into raw articles (text plus whatever metadata they carry).
+
+No file can crash or hang a build: only regular files are opened (without blocking, so a named pipe is refused,
+never waited on), at most `MAX_BYTES` are read, a JSONL file is read line by line with bounds per line, file names
+that are not UTF-8 are kept with surrogate escapes and shown as bytes, and every field is cleaned before use."""
 
 from __future__ import annotations
 
+import errno
+import io
 import json
 import os
+import stat
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from recoupe.errors import IngestError
-from recoupe.registry import REGISTRY
 from recoupe.ingest import pubdate
+from recoupe.ingest.normalize import clean_field, shown
+from recoupe.registry import REGISTRY
 
+# Limits (stated in the README): a .txt or .html file; one JSONL line; the nesting of one JSONL record.
 MAX_BYTES = 50 * 1024 * 1024
+MAX_LINE_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_INT_DIGITS = 100  # a longer integer in a JSONL record is kept as its digits, never converted
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
 
 
 @dataclass(slots=True)
@@ -25,6 +42,8 @@ class RawArticle:
     published_precision: str | None = None
     published_from: str | None = None
     url: str | None = None
+    where: str | None = None  # file and line it was read from, for messages (JSONL records)
+    notes: list[str] = field(default_factory=list)  # fields that were present but unusable, and why
 
 
 Reader = Callable[[Path, str], Iterator["RawArticle | IngestError"]]
@@ -47,14 +66,46 @@ def readers() -> dict[str, Reader]:
     return {name: e.obj for name, e in REGISTRY.entries("reader").items()}
 
 
-def _read_bytes(path: Path, source: str) -> bytes:
+def path_source(path: Path | str) -> str:
+    """The source name of a file: its path, a name that is not UTF-8 or holds control characters written with
+    escapes (so it prints safely and stores as valid UTF-8); the same file always gets the same name."""
+    return shown(os.fsdecode(os.fspath(path)), limit=1 << 30)
+
+
+def _open_regular(path: Path, source: str) -> io.BufferedReader:
+    """Open a regular file for reading, without ever blocking: anything else (a named pipe, a device, a socket,
+    a folder) is refused, whatever a symbolic link pointed at."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise IngestError(source, f"file too large ({size} bytes, limit {MAX_BYTES})")
-        data = path.read_bytes()
+        fd = os.open(path, _OPEN_FLAGS)
     except OSError as e:
-        raise IngestError(source, f"unreadable ({e.strerror or e})") from None
+        raise IngestError(source, _os_reason(e, path)) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in _KINDS if test(mode)), "not a file")
+            raise IngestError(source, f"not a regular file ({kind}): not read")
+        return io.open(fd, "rb", buffering=1 << 16, closefd=True)  # noqa: SIM115 (the caller closes it)
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _os_reason(e: OSError, path: Path) -> str:
+    if e.errno == errno.ENOENT:
+        return "broken symbolic link" if os.path.islink(path) else "no such file or folder"
+    return f"unreadable ({e.strerror or e})"
+
+
+def _read_bytes(path: Path, source: str) -> bytes:
+    """The whole file, at most MAX_BYTES of it: the limit holds for the bytes actually read, whatever the size
+    the file system states."""
+    with _open_regular(path, source) as f:
+        try:
+            data = f.read(MAX_BYTES + 1)
+        except OSError as e:
+            raise IngestError(source, f"unreadable ({e.strerror or e})") from None
+    if len(data) > MAX_BYTES:
+        raise IngestError(source, f"file too large (over {MAX_BYTES} bytes)")
     if not data.strip():
         raise IngestError(source, "empty file")
     if b"\x00" in data[:8192]:
@@ -74,6 +125,8 @@ def _decode(data: bytes, source: str) -> str:
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
     if controls > max(2, len(text) * 0.01):
         raise IngestError(source, "undecodable: control characters, looks binary")
+    if not text.strip():
+        raise IngestError(source, "empty file")
     return text
 
 
@@ -87,7 +140,7 @@ def read_txt(path: Path, source: str) -> Iterator[RawArticle | IngestError]:
     title = None
     for line in body.lstrip().splitlines()[:6]:
         if line.startswith("#"):
-            title = line.lstrip("#").strip() or None
+            title = clean_field(line.lstrip("#"))
             break
     yield RawArticle(source=source, text=body, title=title, published=published,
                      published_precision=precision, published_from="header" if published else None)
@@ -96,89 +149,266 @@ def read_txt(path: Path, source: str) -> Iterator[RawArticle | IngestError]:
 @reader(".html", ".htm", ".xhtml")
 def read_html(path: Path, source: str) -> Iterator[RawArticle | IngestError]:
     import trafilatura
+    from trafilatura.utils import load_html
 
     raw = _decode(_read_bytes(path, source), source)
     if "<" not in raw:
         raise IngestError(source, "malformed HTML: no markup found")
-    doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False, favor_recall=True)
+    tree = load_html(raw)
+    if tree is None:
+        raise IngestError(source, "malformed HTML: could not be parsed")
+    published, precision = _html_date(tree)
+    # trafilatura's own date (htmldate) is not used: past the metadata it guesses from the text, even a day from a
+    # bare year; the narrow search spares it the cost of the guess
+    doc = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False, favor_recall=True,
+                                      date_extraction_params={"extensive_search": False, "original_date": True})
     if doc is None or not (doc.text or "").strip():
         raise IngestError(source, "no article text found in the HTML")
-    published, precision = pubdate.parse_iso(doc.date)
-    yield RawArticle(source=source, text=doc.text, title=doc.title or None, outlet=doc.sitename or None,
+    yield RawArticle(source=source, text=doc.text, title=_field(doc.title), outlet=_field(doc.sitename),
                      published=published, published_precision=precision,
-                     published_from="metadata" if published else None, url=doc.url or None)
+                     published_from="metadata" if published else None, url=_field(doc.url))
+
+
+def _html_date(tree: Any) -> tuple[str | None, str | None]:
+    """The publication date a page states in its metadata, with the precision it states: a `<meta>` of the
+    publication-date names htmldate knows, JSON-LD `datePublished`, or a `<time>` marked as the publication's.
+    Nothing is read from the text or the address; a value that is not an ISO date is not used."""
+    from htmldate.core import DATE_ATTRIBUTES, ITEMPROP_ATTRS_ORIGINAL
+
+    candidates: list[str] = []
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or "").strip().lower()
+        prop = (meta.get("itemprop") or "").strip().lower()
+        if key in DATE_ATTRIBUTES or prop in ITEMPROP_ATTRS_ORIGINAL:
+            candidates.append(meta.get("content") or meta.get("datetime") or "")
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() == "application/ld+json" and script.text:
+            candidates.extend(_json_ld_dates(script.text))
+    for t in tree.iter("time"):
+        if t.get("pubdate") is not None or (t.get("itemprop") or "").strip().lower() == "datepublished":
+            candidates.append(t.get("datetime") or "")
+    for value in candidates:
+        published, precision = pubdate.parse_iso(value)
+        if published:
+            return published, precision
+    return None, None
+
+
+def _json_ld_dates(text: str) -> list[str]:
+    try:
+        data = json.loads(text[:MAX_LINE_BYTES], parse_int=_bounded_int)
+    except (ValueError, RecursionError):
+        return []
+    out: list[str] = []
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack and len(out) < 10:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            continue
+        if isinstance(node, dict):
+            value = node.get("datePublished")
+            if isinstance(value, str):
+                out.append(value)
+            stack.extend((v, depth + 1) for v in node.values() if isinstance(v, (dict, list)))
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in reversed(node) if isinstance(v, (dict, list)))
+    return out
 
 
 @reader(".jsonl", ".ndjson")
 def read_jsonl(path: Path, source: str) -> Iterator[RawArticle | IngestError]:
-    raw = _decode(_read_bytes(path, source), source)
-    for n, line in enumerate(raw.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{source}:{n}"
+    """One record per line, each line on its own: a bad line (malformed, too long, too deep) is reported with its
+    number and loses only itself. Lines end at a newline only, so U+2028, U+2029 and U+0085 inside strings are
+    text, not line ends."""
+    yielded = False
+    with _open_regular(path, source) as f:
+        for n, line in _lines(f, source):
+            where = f"{source}:{n}"
+            if isinstance(line, IngestError):
+                item: RawArticle | IngestError = line
+            else:
+                if n == 1 and "\x00" in line:
+                    raise IngestError(source, "binary file (contains NUL bytes)")
+                if not line.strip():
+                    continue
+                try:
+                    item = _record(line, where)
+                except Exception as e:  # a bug on odd input: lose this line only, say why
+                    item = IngestError(where, f"could not be read ({type(e).__name__}: {e})".splitlines()[0])
+            yielded = True
+            yield item
+    if not yielded:
+        raise IngestError(source, "empty file (no records, only blank lines)")
+
+
+def _lines(f: io.BufferedReader, source: str) -> Iterator[tuple[int, str | IngestError]]:
+    """(line number, decoded line or the error that lost it), a line being at most MAX_LINE_BYTES."""
+    n = 0
+    while True:
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield IngestError(where, f"malformed JSON ({e.msg} at column {e.colno})")
+            chunk = f.readline(MAX_LINE_BYTES + 1)
+        except OSError as e:
+            raise IngestError(source, f"unreadable ({e.strerror or e})") from None
+        if not chunk:
+            return
+        n += 1
+        if len(chunk) > MAX_LINE_BYTES and not chunk.endswith(b"\n"):
+            while chunk and not chunk.endswith(b"\n"):  # pass over the rest of the line
+                chunk = f.readline(1 << 20)
+            yield n, IngestError(f"{source}:{n}", f"line too long (over {MAX_LINE_BYTES} bytes)")
             continue
-        if not isinstance(obj, dict):
-            yield IngestError(where, "malformed record: expected a JSON object")
-            continue
-        text = obj.get("text")
-        if not isinstance(text, str) or not text.strip():
-            yield IngestError(where, "record has no 'text'")
-            continue
-        published, precision = pubdate.parse_iso(obj.get("published") if isinstance(obj.get("published"), str) else None)
-        ident = obj.get("url") or obj.get("id")
-        yield RawArticle(
-            source=str(ident) if ident else where, text=text, title=_str(obj.get("title")),
-            outlet=_str(obj.get("outlet")), published=published, published_precision=precision,
-            published_from="metadata" if published else None, url=_str(obj.get("url")),
-        )
+        if n == 1 and chunk.startswith(b"\xef\xbb\xbf"):
+            chunk = chunk[3:]
+        chunk = chunk.rstrip(b"\n").rstrip(b"\r")
+        try:
+            yield n, chunk.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                yield n, chunk.decode("cp1252")
+            except UnicodeDecodeError:
+                yield n, IngestError(f"{source}:{n}", "undecodable line: neither UTF-8 nor Windows-1252")
 
 
-def _str(v: object) -> str | None:
-    return v.strip() or None if isinstance(v, str) else None
+def _record(line: str, where: str) -> RawArticle | IngestError:
+    try:
+        obj = json.loads(line, parse_int=_bounded_int)
+    except json.JSONDecodeError as e:
+        return IngestError(where, f"malformed JSON ({e.msg} at column {e.colno})")
+    except RecursionError:
+        return IngestError(where, f"malformed record: nested deeper than {MAX_DEPTH} levels")
+    if not isinstance(obj, dict):
+        return IngestError(where, "malformed record: expected a JSON object")
+    if _deeper_than(obj, MAX_DEPTH):
+        return IngestError(where, f"malformed record: nested deeper than {MAX_DEPTH} levels")
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return IngestError(where, "record has no 'text'" if text is None or isinstance(text, str) else "record's 'text' is not a string")
+    notes: list[str] = []
+    title, outlet, url = (_string(obj, k, notes) for k in ("title", "outlet", "url"))
+    ident = url or _string(obj, "id", notes, numbers=True)
+    published, precision = None, None
+    raw_date = _string(obj, "published", notes)
+    if raw_date:
+        published, precision = pubdate.parse_iso(raw_date)
+        if published is None:
+            notes.append(f"'published' is not an ISO date ({shown(raw_date, 40)}): left undated")
+    return RawArticle(
+        source=ident or where, text=text, title=title, outlet=outlet, published=published,
+        published_precision=precision, published_from="metadata" if published else None, url=url,
+        where=where, notes=notes,
+    )
 
 
-def iter_files(paths: list[str], ignored: list[str] | None = None) -> Iterator[tuple[Path, str]]:
-    """Every file under the given paths (folders recursively, in a stable order), with its source name.
+def _string(obj: dict[str, Any], key: str, notes: list[str], *, numbers: bool = False) -> str | None:
+    """A record's field as a clean string; a value of another type is noted and left out."""
+    v = obj.get(key)
+    if v is None:
+        return None
+    if numbers and isinstance(v, int) and not isinstance(v, bool):
+        v = str(v)
+    if not isinstance(v, str):
+        notes.append(f"'{key}' is not a string: ignored")
+        return None
+    return clean_field(v)
 
-    Inside folders, files of a type no reader handles (a README, a NOTICE, images) are passed over and
-    listed in `ignored`; a file named explicitly is always read, so an unsupported one is reported.
-    """
+
+def _field(v: object) -> str | None:
+    return clean_field(v) if isinstance(v, str) else None
+
+
+class _Digits(str):
+    """An integer too long to convert (Python refuses over 4 300 digits): kept as its digits."""
+
+
+def _bounded_int(s: str) -> int | str:
+    return int(s) if len(s) <= MAX_INT_DIGITS else _Digits(s)
+
+
+def _deeper_than(obj: Any, limit: int) -> bool:
+    stack: list[tuple[Any, int]] = [(obj, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = node.values() if isinstance(node, dict) else node
+        stack.extend((c, depth + 1) for c in children if isinstance(c, (dict, list)))
+    return False
+
+
+def iter_files(paths: list[str], passed: list[tuple[str, str]] | None = None) -> Iterator[tuple[Path, str] | IngestError]:
+    """Every file under the given paths (folders recursively, in a stable order), with its source name, or the
+    error that keeps a path from being read (a folder that cannot be listed).
+
+    Inside folders, entries that are not read are listed in `passed` with the reason: files of a type no reader
+    handles (a README, a NOTICE, images), hidden files and folders (names starting with "."), and symbolic links
+    to folders (not followed, so no loop). A path named explicitly is always read, so an unsupported file, a
+    hidden one or a link is read or reported."""
     known = readers()
+
+    def note(p: Path | str, reason: str) -> None:
+        if passed is not None:
+            passed.append((path_source(p), reason))
+
     for p in paths:
         path = Path(p)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for f in sorted(files):
-                    if f.startswith("."):
-                        continue
-                    fp = Path(root) / f
-                    if fp.suffix.lower() not in known:
-                        if ignored is not None:
-                            ignored.append(str(fp))
-                        continue
-                    yield fp, str(fp)
-        else:
-            yield path, str(path)
+        if not path.is_dir():
+            yield path, path_source(path)
+            continue
+        errors: list[OSError] = []
+        for root, dirs, files in os.walk(path, onerror=errors.append):
+            while errors:
+                e = errors.pop()
+                yield IngestError(path_source(e.filename or root), f"folder not read ({e.strerror or e})")
+            keep = []
+            for d in sorted(dirs):
+                full = os.path.join(root, d)
+                if d.startswith("."):
+                    note(full, "hidden folder: not read")
+                elif os.path.islink(full):
+                    note(full, "symbolic link to a folder: not followed (name it to read it)")
+                else:
+                    keep.append(d)
+            dirs[:] = keep
+            for f in sorted(files):
+                fp = Path(root) / f
+                if f.startswith("."):
+                    note(fp, "hidden file: not read")
+                elif fp.suffix.lower() not in known:
+                    note(fp, "other file type: not read")
+                else:
+                    yield fp, path_source(fp)
+        while errors:
+            e = errors.pop()
+            yield IngestError(path_source(e.filename or path), f"folder not read ({e.strerror or e})")
 
 
 def read_file(path: Path, source: str) -> Iterator[RawArticle | IngestError]:
-    """Raw articles from one file; a problem comes back as an IngestError item, never an exception."""
-    if not path.exists():
+    """Raw articles from one file; a problem comes back as an IngestError item, never an exception. Every file
+    gives at least one item: an article or the reason it gave none."""
+    try:
+        os.stat(path)
+    except OSError as e:
+        yield IngestError(source, _os_reason(e, path))
+        return
+    except ValueError:  # a NUL in the name
         yield IngestError(source, "no such file or folder")
         return
     known = readers()
     fn = known.get(path.suffix.lower())
     if fn is None:
-        yield IngestError(source, f"unsupported file type '{path.suffix or '(none)'}' (expected one of {', '.join(sorted(known))})")
+        suffix = shown(path.suffix, 40) or "(none)"
+        yield IngestError(source, f"unsupported file type '{suffix}' (expected one of {', '.join(sorted(known))})")
         return
+    produced = False
     try:
-        yield from fn(path, source)
+        for item in fn(path, source):
+            produced = True
+            yield item
     except IngestError as e:
+        produced = True
         yield e
     except Exception as e:  # a reader bug or a library failure on odd input: skip the file, say why
+        produced = True
         yield IngestError(source, f"could not be read ({type(e).__name__}: {e})".splitlines()[0])
+    if not produced:
+        yield IngestError(source, "nothing read from the file")

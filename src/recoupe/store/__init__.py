@@ -9,11 +9,12 @@ from pathlib import Path
 from recoupe.store.protocol import DOSSIER_TABLES, Store
 
 
-def open_store(path: str | Path) -> Store:
-    """Open (creating and migrating as needed) the store at `path` (a file path: SQLite)."""
-    from recoupe.store.sqlite import SQLiteStore
+def open_store(path: str | Path, *, wait: float | None = None) -> Store:
+    """Open (creating and migrating as needed) the store at `path` (a file path: SQLite). A write waits up to
+    `wait` seconds (default 30) for another writer before raising StoreBusyError."""
+    from recoupe.store.sqlite import WAIT_SECONDS, SQLiteStore
 
-    return SQLiteStore(path)
+    return SQLiteStore(path, wait=WAIT_SECONDS if wait is None else wait)
 
 
 __all__ = ["DOSSIER_TABLES", "Store", "open_store"]

@@ -151,4 +151,21 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX dates_doc ON dates(doc);
         """,
     ),
+    (
+        "0007_document_order",
+        # `seq`: the order documents were read, an insertion sequence numbered by a trigger whoever inserts, for
+        # the choices that follow reading order (which exact copy is the first version; which copy takes a
+        # retracted first version's place). Documents are listed, resolved and exported by id (a hash of the
+        # text), never by `added_at`, whose one-second resolution let two fresh builds of the same input differ.
+        """
+        ALTER TABLE documents ADD COLUMN seq INTEGER;
+        UPDATE documents SET seq = o.n FROM (SELECT id, row_number() OVER (ORDER BY added_at, id) AS n FROM documents) AS o
+            WHERE o.id = documents.id;
+        CREATE INDEX documents_seq ON documents(seq);
+        CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
+        CREATE TRIGGER documents_seq_ai AFTER INSERT ON documents WHEN new.seq IS NULL BEGIN
+            UPDATE documents SET seq = (SELECT coalesce(max(seq), 0) + 1 FROM documents) WHERE rowid = new.rowid;
+        END;
+        """,
+    ),
 ]

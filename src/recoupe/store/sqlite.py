@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -12,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from recoupe.errors import StoreError
+from recoupe.errors import StoreBusyError, StoreError
 from recoupe.model import Analysis, ContractRecord, Document, Dossier
 from recoupe.model.dossier import RECORD_TYPES
 from recoupe.store.migrations import MIGRATIONS
@@ -22,35 +24,68 @@ _DOC_COLUMNS = ("id", "source", "title", "outlet", "language", "published", "pub
                 "published_from", "text", "content_hash", "duplicate_of")
 
 
+# How long a writer waits for another one (a build and a server share a store): SQLite's busy timeout on every
+# statement, and retries of a transaction's start with backoff until the same deadline.
+WAIT_SECONDS = 30.0
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _busy(e: sqlite3.OperationalError) -> bool:
+    code = getattr(e, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "locked" in str(e) or "busy" in str(e)
 
 
 class SQLiteStore:
     """The store interface over one SQLite file. Other engines implement the same methods."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, wait: float = WAIT_SECONDS) -> None:
         self.path = str(path)
+        self.wait = wait
         if self.path != ":memory:":
             p = Path(self.path)
             if p.exists() and p.is_dir():
                 raise StoreError(f"{self.path}: is a folder, not a store file")
             p.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None)
-            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=wait)
+            self._retrying(lambda: self.conn.execute("PRAGMA journal_mode=WAL"))
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self._migrate()
+        except StoreBusyError:
+            raise
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: not a recoupe store ({e})") from None
 
     # -- plumbing --------------------------------------------------------------------------------
 
+    def _retrying(self, op: Any) -> Any:
+        """Run `op`, trying again while another writer holds the store (SQLite's busy timeout waits inside each
+        try; some busy answers come back at once), until `wait` seconds have passed: then StoreBusyError."""
+        deadline = time.monotonic() + self.wait
+        pause = 0.01
+        while True:
+            try:
+                return op()
+            except sqlite3.OperationalError as e:
+                if not _busy(e):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise StoreBusyError(f"{self.path}: busy: another process kept the store locked for over "
+                                         f"{self.wait:g} s; try again when it is done") from None
+            time.sleep(min(pause, max(0.0, deadline - time.monotonic())))
+            pause = min(pause * 2, 0.5) * (0.5 + random.random())
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """The one write path: everything inside commits together or not at all."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """The one write path: everything inside commits together or not at all. Waits for another writer (a
+        build, a server) rather than failing: StoreBusyError only after `wait` seconds."""
+        self._retrying(lambda: self.conn.execute("BEGIN IMMEDIATE"))
         try:
             yield self.conn
         except BaseException:
@@ -66,6 +101,8 @@ class SQLiteStore:
             if name in done:
                 continue
             with self.transaction() as c:
+                if c.execute("SELECT 1 FROM migrations WHERE name = ?", (name,)).fetchone():
+                    continue  # another process opening the same new store applied it first
                 for stmt in _statements(sql):
                     c.execute(stmt)
                 c.execute("INSERT INTO migrations(name, applied_at) VALUES (?, ?)", (name, _now()))
@@ -86,7 +123,11 @@ class SQLiteStore:
 
     def document_by_hash(self, content_hash: str) -> list[tuple[str, str]]:
         """(id, source) of the stored documents with this exact text."""
-        return list(self.conn.execute("SELECT id, source FROM documents WHERE content_hash = ? ORDER BY added_at, id", (content_hash,)))
+        return list(self.conn.execute("SELECT id, source FROM documents WHERE content_hash = ? ORDER BY seq, id", (content_hash,)))
+
+    def source_documents(self, source: str) -> list[str]:
+        """Ids of the stored documents read from `source`, in the order they were read."""
+        return [r[0] for r in self.conn.execute("SELECT id FROM documents WHERE source = ? ORDER BY seq, id", (source,))]
 
     def has_document(self, doc_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
@@ -104,13 +145,32 @@ class SQLiteStore:
         return True
 
     def remove_source(self, source: str) -> int:
-        """Delete the documents read from `source` (its text changed); copies of them lose their pointer."""
-        with self.transaction() as c:
-            ids = [r[0] for r in c.execute("SELECT id FROM documents WHERE source = ?", (source,))]
-            for doc_id in ids:
-                c.execute("UPDATE documents SET duplicate_of = NULL WHERE duplicate_of = ?", (doc_id,))
-                c.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+        """Retract every document read from `source`; returns how many."""
+        ids = self.source_documents(source)
+        self.retract(ids)
         return len(ids)
+
+    def retract(self, doc_ids: list[str]) -> list[str]:
+        """Delete these documents (an old version of an edited article) with their analyses, in one transaction.
+        No pointer is left dangling: the copies of a retracted document are regrouped under the first of them
+        (in reading order), which becomes a first version itself. Returns those new first versions."""
+        promoted: list[str] = []
+        with self.transaction() as c:
+            for doc_id in doc_ids:
+                row = c.execute("SELECT duplicate_of FROM documents WHERE id = ?", (doc_id,)).fetchone()
+                if row is None:
+                    continue
+                first = row[0]  # a copy's copies go to its own first version
+                if first is None:
+                    head = c.execute("SELECT id FROM documents WHERE duplicate_of = ? ORDER BY seq, id LIMIT 1", (doc_id,)).fetchone()
+                    if head is not None:
+                        first = head[0]
+                        c.execute("UPDATE documents SET duplicate_of = NULL WHERE id = ?", (first,))
+                        promoted.append(first)
+                c.execute("UPDATE documents SET duplicate_of = ? WHERE duplicate_of = ?", (first, doc_id))
+                c.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+        gone = set(doc_ids)
+        return [p for p in promoted if p not in gone]
 
     def set_published(self, doc_id: str, value: str, precision: str, how: str) -> None:
         """Record a more precise publication date found by analysis (never a less precise one)."""
@@ -119,7 +179,8 @@ class SQLiteStore:
                       "WHERE id = ? AND coalesce(published_precision, '') != 'day'", (value, precision, how, doc_id))
 
     def documents(self) -> Iterator[Document]:
-        cur = self.conn.execute(f"SELECT {', '.join(_DOC_COLUMNS)} FROM documents ORDER BY added_at, id")
+        """Every document, by id: the same documents give the same order, whatever order the builds read them in."""
+        cur = self.conn.execute(f"SELECT {', '.join(_DOC_COLUMNS)} FROM documents ORDER BY id")
         for row in cur:
             yield Document(**dict(zip(_DOC_COLUMNS, row)))
 
@@ -130,9 +191,19 @@ class SQLiteStore:
     def count_documents(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
 
-    def signatures(self) -> Iterator[tuple[str, np.ndarray]]:
-        for doc_id, blob in self.conn.execute("SELECT id, signature FROM documents WHERE signature IS NOT NULL AND duplicate_of IS NULL"):
-            yield doc_id, np.frombuffer(blob, dtype="<u8").astype(np.uint64)
+    def signatures(self, doc_ids: list[str] | None = None) -> Iterator[tuple[str, np.ndarray]]:
+        """(id, MinHash signature) of the first versions (documents that are no copy), or of these documents."""
+        if doc_ids is None:
+            rows = self.conn.execute("SELECT id, signature FROM documents WHERE signature IS NOT NULL AND duplicate_of IS NULL ORDER BY seq, id")
+            for doc_id, blob in rows.fetchall():
+                yield doc_id, np.frombuffer(blob, dtype="<u8").astype(np.uint64)
+            return
+        for i in range(0, len(doc_ids), 500):  # stay under SQLite's bound-parameter limit
+            chunk = doc_ids[i:i + 500]
+            marks = ", ".join("?" * len(chunk))
+            for doc_id, blob in self.conn.execute(f"SELECT id, signature FROM documents WHERE signature IS NOT NULL "
+                                                  f"AND id IN ({marks}) ORDER BY seq, id", chunk).fetchall():
+                yield doc_id, np.frombuffer(blob, dtype="<u8").astype(np.uint64)
 
     # -- analyses --------------------------------------------------------------------------------
 
@@ -140,7 +211,7 @@ class SQLiteStore:
         """Ids of documents with no analysis at this pipeline version (new, stale or interrupted)."""
         rows = self.conn.execute(
             "SELECT d.id FROM documents d LEFT JOIN analyses a ON a.doc_id = d.id "
-            "WHERE a.doc_id IS NULL OR a.version != ? ORDER BY d.added_at, d.id",
+            "WHERE a.doc_id IS NULL OR a.version != ? ORDER BY d.seq, d.id",
             (version,),
         )
         return [r[0] for r in rows]
@@ -154,7 +225,7 @@ class SQLiteStore:
             )
 
     def analyses(self) -> Iterator[Analysis]:
-        for (data,) in self.conn.execute("SELECT a.data FROM analyses a JOIN documents d ON d.id = a.doc_id ORDER BY d.added_at, d.id"):
+        for (data,) in self.conn.execute("SELECT a.data FROM analyses a JOIN documents d ON d.id = a.doc_id ORDER BY d.id"):
             yield Analysis.from_dict(json.loads(data))
 
     def analysis(self, doc_id: str) -> Analysis | None:
@@ -167,6 +238,16 @@ class SQLiteStore:
         with self.transaction() as c:
             c.execute("INSERT INTO skipped(source, reason, at) VALUES (?, ?, ?) "
                       "ON CONFLICT(source) DO UPDATE SET reason = excluded.reason, at = excluded.at", (source, reason, _now()))
+
+    def clear_skipped(self, source: str) -> None:
+        """Forget what was skipped in `source` (the file, and its records `source:LINE`) before it is read again,
+        so the list tells what the last reading of each file skipped."""
+        prefix = source + ":"
+        q = "FROM skipped WHERE source = ? OR substr(source, 1, ?) = ?"
+        args = (source, len(prefix), prefix)
+        if self.conn.execute(f"SELECT 1 {q} LIMIT 1", args).fetchone():
+            with self.transaction() as c:
+                c.execute(f"DELETE {q}", args)
 
     def skipped(self) -> list[tuple[str, str]]:
         return list(self.conn.execute("SELECT source, reason FROM skipped ORDER BY source"))
@@ -237,7 +318,7 @@ class SQLiteStore:
     def documents_meta(self) -> list[dict[str, Any]]:
         """id, title, outlet, published, language, duplicate_of and text length of every document, in order."""
         cur = self.conn.execute("SELECT id, source, title, outlet, published, language, duplicate_of, length(text) "
-                                "FROM documents ORDER BY added_at, id")
+                                "FROM documents ORDER BY id")
         keys = ("id", "source", "title", "outlet", "published", "language", "duplicate_of", "length")
         return [dict(zip(keys, r)) for r in cur]
 
