@@ -151,4 +151,12 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX dates_doc ON dates(doc);
         """,
     ),
+    (
+        "0007_discrepancies",
+        # statements that differ but may all be true (a plan and its outcome, counts on different days), shown apart
+        # from the contradictions (resolve.checks)
+        """
+        CREATE TABLE discrepancies (id TEXT PRIMARY KEY, kind TEXT, data TEXT NOT NULL);
+        """,
+    ),
 ]

@@ -7,6 +7,7 @@ import pytest
 
 from recoupe.analyze import Analyzer
 from recoupe.model import Document
+from recoupe.resolve.claims import resolve_claims
 from recoupe.resolve.entities import resolve_entities
 from recoupe.resolve.quantities import resolve_quantities
 from recoupe.resolve.registry import ResolveContext
@@ -36,6 +37,32 @@ def build_ctx(analyzer: Analyzer) -> Build:
             c = COORDS.get(fold(e.name))
             if c:
                 e.geo = {"lat": c[0], "lon": c[1], "source": "test"}
+        resolve_quantities(ctx)
+        return ctx
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def full_analyzer() -> Analyzer:
+    return Analyzer(["names", "times", "quantities", "quotes", "claims"])
+
+
+@pytest.fixture(scope="session")
+def build_full(full_analyzer: Analyzer) -> Build:
+    """As `build_ctx`, with times and claims too (who states a figure, the day it is given for)."""
+
+    def build(*texts: str, published: str | list[str | None] | None = None) -> ResolveContext:
+        days = published if isinstance(published, list) else [published] * len(texts)
+        docs = [Document(id=f"doc{i}", source=f"t{i}", outlet=f"outlet{i}", text=t, language="fr", published=days[i])
+                for i, t in enumerate(texts)]
+        ctx = ResolveContext(documents=docs, analyses=[full_analyzer.analyze(d) for d in docs])
+        resolve_entities(ctx)
+        for e in ctx.entities:
+            c = COORDS.get(fold(e.name))
+            if c:
+                e.geo = {"lat": c[0], "lon": c[1], "source": "test"}
+        resolve_claims(ctx)
         resolve_quantities(ctx)
         return ctx
 
