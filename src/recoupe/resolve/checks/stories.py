@@ -7,6 +7,7 @@ import bisect
 import math
 import re
 from collections import Counter, defaultdict
+from pathlib import PurePath
 from typing import Any
 
 from recoupe.model.text import fold
@@ -78,13 +79,18 @@ class Sources:
     def of(self, span: dict[str, Any]) -> tuple[str | None, str]:
         """(key, label) of who states this span; key None when the article states it itself."""
         doc = self.docs.get(span["doc"])
-        outlet = (doc.outlet or doc.title or doc.source) if doc is not None else span["doc"]
+        outlet = outlet_of(doc) if doc is not None else span["doc"]
         c = self.claim_at(span)
         if c is not None and c.get("attributed_to"):
             return "entity:" + c["attributed_to"], self.names.get(c["attributed_to"], c["attributed_to"])
         if c is not None and c.get("source_text"):
             return "text:" + fold(c["source_text"]), c["source_text"]
         return None, str(outlet)
+
+
+def outlet_of(doc: Any) -> str:
+    """A short name for an article's source: its outlet, else its title, else its file name."""
+    return str(doc.outlet or doc.title or PurePath(doc.source).name or doc.id)
 
 
 def sentence_days(ctx: ResolveContext) -> dict[tuple[str, int], str | None]:

@@ -16,6 +16,7 @@ bounds and rounding allow (`interval`); when no value satisfies both, they are
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from itertools import combinations
 from typing import Any
@@ -23,7 +24,7 @@ from typing import Any
 from recoupe.model.text import fold
 from recoupe.model.vocab import DiscrepancyReason
 from recoupe.resolve.checks import check, contradiction, discrepancy, fmt, interval, settings, stated
-from recoupe.resolve.checks.stories import Sources, copies, day_of, log_gap, same_story, sentence_entities
+from recoupe.resolve.checks.stories import Sources, copies, day_of, log_gap, outlet_of, same_story, sentence_entities
 from recoupe.resolve.registry import ResolveContext
 
 # base units per dimension, for the comparison: factors come from the pack's unit lexicon
@@ -271,9 +272,12 @@ def _record(ctx: ResolveContext, comp: dict[str, Any], kind: str, sources: Sourc
         k = per(q)
         label = sources.of(q["span"])[1]
         doc = ctx.docs_by_id.get(q["span"]["doc"])
-        sides.append({"statement": q["span"], "quantity": q["id"], "low": round(lo * k, 6),
-                      "high": None if hi == float("inf") else round(hi * k, 6), "unit": shown, "source": label,
-                      "outlet": (doc.outlet or doc.source) if doc is not None else q["span"]["doc"],
+        low, high = lo * k, hi * k
+        if q.get("dimension") == "count" and high != float("inf"):
+            low, high = float(math.ceil(low - 1e-9)), float(math.floor(high + 1e-9))  # a count is a whole number
+        sides.append({"statement": q["span"], "quantity": q["id"], "low": round(low, 6),
+                      "high": None if high == float("inf") else round(high, 6), "unit": shown, "source": label,
+                      "outlet": outlet_of(doc) if doc is not None else q["span"]["doc"],
                       **({"status": q["status"]} if q.get("status") else {}), **({"negated": True} if q.get("negated") else {})})
     what = _what(key, qs[0])
     said = "; ".join(f"{stated(q)} ({s['source']}: {_allowed(s)})" for q, s in zip(qs, sides))
@@ -302,7 +306,7 @@ def _record(ctx: ResolveContext, comp: dict[str, Any], kind: str, sources: Sourc
 
 def _allowed(side: dict[str, Any]) -> str:
     hi = side["high"]
-    rng = f"{fmt(side['low'])} or more" if hi is None else f"{fmt(side['low'])}–{fmt(hi)}"
+    rng = f"{fmt(side['low'])} or more" if hi is None else fmt(hi) if hi == side["low"] else f"{fmt(side['low'])}–{fmt(hi)}"
     if side.get("negated"):
         rng = "not " + rng
     if side.get("status") == "denied":
