@@ -9,12 +9,12 @@ before any stage can emit it.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Final, TypedDict, TypeVar
 
 from recoupe.errors import RecoupeError
 from recoupe.model.records import Record, Span
+from recoupe.model.records import _field_names as _fields
 
 R = TypeVar("R", bound="ContractRecord")
 
@@ -108,16 +108,6 @@ class ContractRecord(Record):
             return cls(**kwargs)
         except TypeError as e:  # a required contract key is missing
             raise RecoupeError(f"{cls.__name__} {data.get('id', '?')}: {e}") from None
-
-
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _fields(cls: type) -> tuple[str, ...]:
-    names = _FIELDS.get(cls)
-    if names is None:
-        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
-    return names
 
 
 @dataclass(slots=True)

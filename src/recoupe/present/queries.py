@@ -19,7 +19,7 @@ from recoupe.present import read
 from recoupe.present.export import dossier_json, validate
 from recoupe.store import Store, open_store
 
-__all__ = ["ClaimCluster", "Summary", "TimelineItem", "claim_clusters", "contradictions", "discrepancies", "document_labels", "entities",
+__all__ = ["ClaimCluster", "briefing", "Summary", "TimelineItem", "claim_clusters", "contradictions", "discrepancies", "document_labels", "entities",
            "entity_mentions", "evaluate", "evaluate_quotes_claims", "events", "export_dossier", "export_geojson",
            "iso_bounds", "list_quotes", "model", "places", "store_for", "summary", "timeline", "write_json"]
 
@@ -353,6 +353,15 @@ def discrepancies(db: str | Path, *, kind: str | None = None, as_built: bool = F
     m = model(db, as_built=as_built)
     rows = [r for r in m.discrepancies if kind is None or r.get("kind") == kind]
     return sorted(rows, key=lambda r: (r.get("kind", ""), r.get("about", ""), r.get("id", "")))
+
+
+def briefing(db: str | Path, *, language: str | None = None, reader: str | None = None, as_built: bool = False) -> Any:
+    """The briefing of the dossier at `db` (a recoupe.present.brief.Briefing; write it with brief.render or
+    brief.write), in `language` (default: the corpus language), its notes linking to the reader at `reader`."""
+    from recoupe.present import brief
+
+    with store_for(db) as store:
+        return brief.build(store, read.load(store, as_built=as_built), language=language, reader=reader or brief.READER)
 
 
 def document_labels(db: str | Path) -> dict[str, str]:
