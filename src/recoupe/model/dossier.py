@@ -219,26 +219,12 @@ class Contradiction(ContractRecord):
 
 
 @dataclass(slots=True)
-class Discrepancy(ContractRecord):
+class Discrepancy(Contradiction):
     """Statements that differ but may all be true (a plan against an outcome, counts on different days, a part
-    against a whole, one source's successive figures): shown apart, never counted as a contradiction. The same
-    shape as a Contradiction, with the reason they may all hold."""
+    against a whole, one source's successive figures): shown apart, never counted as a contradiction. The shape of
+    a Contradiction, with the reason they may all hold."""
 
-    SPAN_FIELDS: ClassVar[frozenset[str]] = frozenset({"statements", "contexts"})
-
-    id: str
-    kind: str  # ContradictionKind
-    about: str
-    statements: list[Span]
-    explanation: str
-    reason: str  # DiscrepancyReason
-    expected: Expected | None | _Unset = UNSET
-    certainty: float | _Unset = UNSET
-    computed: dict[str, Any] | _Unset = UNSET
-    check: str | _Unset = UNSET
-    contexts: list[Span] | _Unset = UNSET
-    event: str | _Unset = UNSET
-    sides: list[dict[str, Any]] | _Unset = UNSET
+    reason: str = ""  # DiscrepancyReason
 
 
 @dataclass(slots=True)
