@@ -124,7 +124,6 @@ class DiscrepancyReason(StrEnum):
     DIFFERENT_TIMES = "different_times"  # counts given on different days: a toll, a tally that grows
     PART_AND_WHOLE = "part_and_whole"  # "N autres", "dont N"
     SAME_SOURCE = "same_source"  # one source's successive figures in one article
-    DIFFERENT_ZONES = "different_zones"  # times of day in different time zones
 
 
 class Tense(StrEnum):
