@@ -16,7 +16,7 @@ import sys
 from collections import Counter
 from typing import Any
 
-TABLES = ("documents", "entities", "events", "quotes", "claims", "contradictions", "quantities", "dates")
+TABLES = ("documents", "entities", "events", "quotes", "claims", "contradictions", "discrepancies", "quantities", "dates")
 
 
 def _load(path: str) -> dict[str, Any]:

@@ -224,35 +224,49 @@ def serve(db: str, host: str, port: int, tiles: str | None) -> None:
 @click.option("--kind", type=click.Choice(["distance", "date", "number", "duration", "fact", "other"]), help="Only this kind.")
 @click.option("--min-certainty", default=0.0, show_default=True, type=click.FloatRange(0, 1), help="Hide less certain ones.")
 @click.option("--json", "as_json", is_flag=True, help="Print them as JSON (the contract's Contradiction objects).")
+@click.option("--discrepancies", "apart", is_flag=True,
+              help="Print the discrepancies instead: statements that differ but may all be true (a plan and its outcome, "
+                   "counts on different days, a part and the whole).")
 @AS_BUILT
-def check(db: str, kind: str | None, min_certainty: float, as_json: bool, as_built: bool) -> None:
-    """Print the contradictions found between sources (and against the map), most certain first.
+def check(db: str, kind: str | None, min_certainty: float, as_json: bool, apart: bool, as_built: bool) -> None:
+    """Print the contradictions found between sources (and against the map), most certain first; then how many
+    discrepancies (differing statements that may all be true) are kept apart, listed by --discrepancies.
 
-    Each shows what conflicts, the statements as quoted in their articles, and the computed value
-    when there is one. Exit code: 0 (whether or not anything conflicts).
+    Each shows what conflicts, the statements side by side with their sources and the values each allows, and the
+    computed value when there is one. Exit code: 0 (whether or not anything conflicts).
     """
     from recoupe import api
     from recoupe.present import queries
 
-    rows = queries.contradictions(db, kind=kind, min_certainty=min_certainty, as_built=as_built)
+    if apart:
+        rows = queries.discrepancies(db, kind=kind, as_built=as_built)
+    else:
+        rows = queries.contradictions(db, kind=kind, min_certainty=min_certainty, as_built=as_built)
     if as_json:
         click.echo(queries.write_json(rows, None))
         return
+    others = [] if apart else queries.discrepancies(db, kind=kind, as_built=as_built)
     if not rows:
-        click.echo("no contradictions found")
-        return
+        click.echo("no discrepancies found" if apart else "no contradictions found")
     labels = queries.document_labels(db)
     for i, c in enumerate(rows, 1):
-        click.echo(f"{i}. [{c['kind']}, certainty {c.get('certainty', 0):.2f}] {c['about']}")
+        head = f"reason: {c['reason'].replace('_', ' ')}" if apart else f"certainty {c.get('certainty', 0):.2f}"
+        click.echo(f"{i}. [{c['kind']}, {head}] {c['about']}")
         click.echo(f"   {c['explanation']}")
         contexts = c.get("contexts") or [None] * len(c["statements"])
+        sides = {(s["statement"]["doc"], s["statement"]["start"]): s for s in c.get("sides") or []}
         for s, ctx_span in zip(c["statements"], contexts):
-            click.echo(f"   - “{s['text']}” ({labels.get(s['doc'], s['doc'])}, characters {s['start']}–{s['end']})")
+            side = sides.get((s["doc"], s["start"]))
+            who = f"{side['source']}, " if side and side.get("source") != side.get("outlet") else ""
+            click.echo(f"   - “{s['text']}” ({who}{labels.get(s['doc'], s['doc'])}, characters {s['start']}–{s['end']})")
             if ctx_span and ctx_span["text"] != s["text"]:
                 click.echo(f"     in: {_shorten(ctx_span['text'], s['start'] - ctx_span['start'], len(s['text']))}")
         exp = c.get("expected")
         if exp:
             click.echo(f"   expected: {exp['value']} {exp.get('unit') or ''} ({exp['method']})".replace("  (", " ("))
+    if others:
+        click.echo(f"\n{len(others)} discrepancies (statements that differ but may all be true) are kept apart: "
+                   f"recoupe check --db {db} --discrepancies")
 
 
 def _shorten(sentence: str, at: int, length: int, width: int = 160) -> str:

@@ -139,3 +139,93 @@ def test_quantities_sentence_made_of_the_quantity_ends(analyzer: Analyzer) -> No
     # regression: climbing the parse from a quantity that is its sentence's root looped for ever
     qs = _analyze(analyzer, "Trois cents kilomètres.").quantities
     assert [(q.value, q.unit) for q in qs] == [(300, "km")]
+
+
+# -- what a figure is about, and how it is told (read by the comparison of sources) --------------------------
+
+
+def _one(analyzer: Analyzer, text: str, span: str) -> Any:
+    qs = {q.span.text: q for q in _analyze(analyzer, text).quantities}
+    assert span in qs, f"{span!r} not among {list(qs)}"
+    return qs[span]
+
+
+@pytest.mark.parametrize(("text", "span", "unit", "dimension"), [
+    ("Le chalutier filait à 12 nœuds au large.", "12 nœuds", "kn", "speed"),
+    ("Le voilier a couvert 40 milles nautiques dans la nuit.", "40 milles nautiques", "nmi", "length"),
+    ("L'avion volait à 30 000 pieds au-dessus du désert.", "30 000 pieds", "ft", "length"),
+    ("La voiture a atteint 200 mph sur l'anneau.", "200 mph", "mph", "speed"),
+    ("Le pont s'est effondré en 30 secondes.", "30 secondes", "s", "duration"),
+    ("Le vote a recueilli 52 % des voix.", "52 %", "%", "percentage"),
+])
+def test_quantities_units_and_dimensions(analyzer: Analyzer, text: str, span: str, unit: str, dimension: str) -> None:
+    q = _one(analyzer, text, span)
+    assert q.unit == unit and q.attrs["dimension"] == dimension
+
+
+@pytest.mark.parametrize(("text", "span", "groups"), [
+    ("Le Tchad a envoyé 300 soldats vers la frontière.", "300 soldats", ["troops"]),
+    ("Le Tchad a envoyé 300 militaires vers la frontière.", "300 militaires", ["troops"]),
+    ("Le Tchad a envoyé 300 hommes vers la frontière.", "300 hommes", ["troops", "people"]),
+    ("Les 18 membres d'équipage ont quitté le navire.", "18 membres d'équipage", ["crew"]),
+    ("Trois personnes ont été tuées dans l'explosion.", "Trois personnes", ["dead", "people"]),
+    ("On compte désormais 40 disparus dans la vallée.", "40 disparus", ["missing"]),
+])
+def test_quantities_counted_nouns_in_groups(analyzer: Analyzer, text: str, span: str, groups: list[str]) -> None:
+    assert _one(analyzer, text, span).attrs["groups"] == groups
+
+
+def test_quantities_predicate_of_a_count(analyzer: Analyzer) -> None:
+    q = _one(analyzer, "L'accord prévoit la libération de 40 otages.", "40 otages")
+    assert q.attrs["predicate_group"] == "freed" and q.attrs["status"] == "planned"
+    q = _one(analyzer, "Le gouverneur évoque 15 otages libérés.", "15 otages")
+    assert q.attrs["predicate_group"] == "freed" and "status" not in q.attrs
+
+
+def test_quantities_zero_and_one_from_the_parse(analyzer: Analyzer) -> None:
+    q = _one(analyzer, "Les 12 passagers ont été évacués et aucun n'a été blessé.", "aucun n'a été blessé")
+    assert q.value == 0 and q.attrs["groups"] == ["passengers"] and q.attrs["predicate_group"] == "injured"
+    q = _one(analyzer, "Sur place, il n'y avait aucun blessé.", "aucun blessé")
+    assert q.value == 0 and q.attrs["groups"] == ["injured"] and not q.attrs.get("negated")
+    q = _one(analyzer, "Un soldat a été tué près du poste.", "Un soldat")
+    assert q.value == 1 and q.attrs["predicate_group"] == "dead"
+    assert [q.span.text for q in _analyze(analyzer, "Un homme a traversé la rue.").quantities] == []
+
+
+def test_quantities_orders_of_magnitude_negated_and_quoted(analyzer: Analyzer) -> None:
+    text = "Le ministre pense que le nombre de morts se compterait en centaines et pas en milliers."
+    a, b = _one(analyzer, text, "en centaines"), _one(analyzer, text, "en milliers")
+    assert (a.value, a.value_max, a.unit, a.attrs["status"]) == (200, 999, "mort", "forecast")
+    assert b.attrs["negated"] is True and b.unit == "mort"
+    q = _one(analyzer, "« Plusieurs milliers » de manifestants ont défilé, selon les organisateurs.", "Plusieurs milliers")
+    assert q.unit == "manifestant"
+
+
+def test_quantities_denied_figure(analyzer: Analyzer) -> None:
+    q = _one(analyzer, "« Je démens que nous ayons 200 blessés », a dit le maire.", "200 blessés")
+    assert q.attrs["status"] == "denied"
+
+
+def test_quantities_what_a_length_measures(analyzer: Analyzer) -> None:
+    q = _one(analyzer, "Le refuge du Goûter, à 3 835 mètres d'altitude, a rouvert.", "3 835 mètres")
+    assert q.attrs["measure"] == "altitude" and "Goûter" in q.attrs["holder"]["text"] and "places" not in q.attrs
+    q = _one(analyzer, "Les alpinistes ont atteint le refuge du Goûter. Là-haut, à 3 800 mètres, il gelait.", "3 800 mètres")
+    assert q.attrs["measure"] == "altitude" and "Goûter" in q.attrs["holder"]["text"]
+
+
+def test_quantities_parts_bounds_and_groups_named_before(analyzer: Analyzer) -> None:
+    assert _one(analyzer, "Le car transportait cinq autres passagers.", "cinq autres passagers").attrs["partial"] is True
+    assert _one(analyzer, "La grève a tenu un jour de plus.", "un jour").attrs["partial"] is True
+    assert _one(analyzer, "Les rafales ont dépassé 150 km/h dans la nuit.", "150 km/h").bound == "at_least"
+    assert _one(analyzer, "Les deux hommes se sont parlé longuement.", "deux hommes").attrs["anaphoric"] is True
+
+
+def test_quantities_place_and_people_of_a_count(analyzer: Analyzer) -> None:
+    q = _one(analyzer, "Deux habitants ont été tués à Dakar dans la nuit.", "Deux habitants")
+    assert q.attrs["where"]["text"] == "Dakar"
+    assert _one(analyzer, "Trois Sénégalais ont été libérés samedi.", "Trois Sénégalais").attrs["nationality"] == "SN"
+
+
+def test_quantities_distance_to_the_capital(analyzer: Analyzer) -> None:
+    q = _one(analyzer, "Dans la région de Poltava, à quelque 300 km à l'est de la capitale, une usine brûle.", "quelque 300 km")
+    assert q.attrs["target_capital"] is True and q.attrs["from_place"]["text"] == "Poltava"

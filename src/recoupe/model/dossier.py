@@ -215,6 +215,16 @@ class Contradiction(ContractRecord):
     contexts: list[Span] | _Unset = UNSET  # the sentence around each statement
     cluster: str | _Unset = UNSET  # the claim cluster it is about
     event: str | _Unset = UNSET  # the event it is about
+    sides: list[dict[str, Any]] | _Unset = UNSET  # each side: its statements, the values they allow, their sources
+
+
+@dataclass(slots=True)
+class Discrepancy(Contradiction):
+    """Statements that differ but may all be true (a plan against an outcome, counts on different days, a part
+    against a whole, one source's successive figures): shown apart, never counted as a contradiction. The shape of
+    a Contradiction, with the reason they may all hold."""
+
+    reason: str = ""  # DiscrepancyReason
 
 
 @dataclass(slots=True)
@@ -243,6 +253,21 @@ class Quantity(ContractRecord):
     vague: bool | _Unset = UNSET
     target: str | _Unset = UNSET
     place_words: list[str] | _Unset = UNSET
+    # what it measures, normalised so that sources are compared like with like
+    holder: str | None | _Unset = UNSET  # the entity the measure belongs to ("le col X, à N mètres"; "un marin du Dali")
+    holder_text: str | _Unset = UNSET
+    measure: str | _Unset = UNSET  # a length's meaning when the text says it: altitude, depth, length, width
+    groups: list[str] | _Unset = UNSET  # a count's counted noun in normalised groups: troops, dead, hostages, ...
+    predicate: str | _Unset = UNSET  # the verb or noun it is counted by ("libérer", "libération")
+    predicate_group: str | _Unset = UNSET  # that predicate's group: freed, dead, injured, sent, ...
+    status: str | _Unset = UNSET  # planned ("prévoit", "doit"), forecast (future, conditional) or denied; unset for a fact
+    negated: bool | _Unset = UNSET  # "pas en milliers": the values it excludes
+    partial: bool | _Unset = UNSET  # "N autres", "dont N": a part of a larger count
+    parsed: bool | _Unset = UNSET  # read from the parse ("aucun blessé" = 0, "un marin a été blessé" = 1)
+    anaphoric: bool | _Unset = UNSET  # "les deux hommes": people named before, no figure stated
+    nationality: str | _Unset = UNSET  # a count of people of one country ("10 Thaïlandais": TH)
+    where: str | None | _Unset = UNSET  # the place a count is given for ("deux victimes à X"), an entity id
+    where_text: str | _Unset = UNSET
 
 
 @dataclass(slots=True)
@@ -272,7 +297,7 @@ class DateRow(ContractRecord):
 
 RECORD_TYPES: dict[str, type[ContractRecord]] = {
     "entities": DossierEntity, "events": Event, "quotes": Quote, "claims": Claim,
-    "contradictions": Contradiction, "quantities": Quantity, "dates": DateRow,
+    "contradictions": Contradiction, "quantities": Quantity, "dates": DateRow, "discrepancies": Discrepancy,
 }
 
 
@@ -287,6 +312,7 @@ class Dossier(Record):
     contradictions: list[Contradiction] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateRow] = field(default_factory=list)
+    discrepancies: list[Discrepancy] = field(default_factory=list)
 
     TABLES: ClassVar[tuple[str, ...]] = tuple(RECORD_TYPES)
 

@@ -102,6 +102,30 @@ class ContradictionKind(StrEnum):
     OTHER = "other"
 
 
+class Dimension(StrEnum):
+    """What a quantity measures (`Quantity.dimension`): its unit's dimension, or a count of a counted noun."""
+
+    LENGTH = "length"
+    SPEED = "speed"
+    DURATION = "duration"
+    COUNT = "count"
+    MONEY = "money"
+    PERCENTAGE = "percentage"
+    DATE = "date"
+    MASS = "mass"
+    POWER = "power"
+    YIELD = "yield"
+
+
+class DiscrepancyReason(StrEnum):
+    """Why two differing statements may both be true (`Discrepancy.reason`)."""
+
+    PLAN_AND_OUTCOME = "plan_and_outcome"  # one is planned or expected, the other told as done
+    DIFFERENT_TIMES = "different_times"  # counts given on different days: a toll, a tally that grows
+    PART_AND_WHOLE = "part_and_whole"  # "N autres", "dont N"
+    SAME_SOURCE = "same_source"  # one source's successive figures in one article
+
+
 class Tense(StrEnum):
     """The tense (and mood) a language pack's grammar reads on a verb or a clause: one vocabulary for every
     component. Named in English; a pack maps its language's forms onto these ("passé composé" is COMPOUND_PAST)."""

@@ -75,6 +75,7 @@ def dossier_json(store: Store, model: ReadModel) -> dict[str, Any]:
         "contradictions": dossier.contradictions,
         "quantities": dossier.quantities,
         "dates": dossier.dates,
+        "discrepancies": dossier.discrepancies,
     }
 
 
@@ -139,6 +140,9 @@ def _spans(dossier: dict[str, Any]):  # type: ignore[no-untyped-def]
     for c in dossier["contradictions"]:
         for s in c["statements"]:
             yield f"contradiction {c['id']}", s
+    for c in dossier.get("discrepancies", ()):
+        for s in c["statements"]:
+            yield f"discrepancy {c['id']}", s
     for q in dossier["quantities"]:
         yield f"quantity {q['id']}", q["span"]
     for r in dossier.get("dates", ()):

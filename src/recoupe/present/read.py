@@ -52,6 +52,7 @@ class ReadModel:
     redirects: dict[str, str]
     stale: list[int]
     as_built: bool = False
+    discrepancies: list[dict[str, Any]] = field(default_factory=list)  # differing statements that may all be true
     raw: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # the rows as stored, before corrections
     doc_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
     ent_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -182,6 +183,7 @@ def load(store: Store, previous: ReadModel | None = None, *, as_built: bool = Fa
     d = fixed.dossier
     v = ReadModel(key=key, docs=docs, entities=d["entities"], events=d["events"], quotes=d["quotes"],
                   claims=d["claims"], contradictions=d["contradictions"], quantities=d["quantities"], dates=raw["dates"],
+                  discrepancies=raw.get("discrepancies", []),
                   corrections=correction_rows, redirects=fixed.redirects, stale=fixed.stale, as_built=as_built, raw=raw)
     _index(v)
     return v

@@ -23,7 +23,8 @@ def resolve(documents: list[Document], analyses: list[Analysis], steps: list[str
     ctx.dossier.entities = [_entity_record(e) for e in ctx.entities]
     d = ctx.dossier
     return Dossier.from_contract({"entities": d.entities, "events": d.events, "quotes": d.quotes, "claims": d.claims,
-                                  "contradictions": d.contradictions, "quantities": d.quantities, "dates": d.dates})
+                                  "contradictions": d.contradictions, "quantities": d.quantities, "dates": d.dates,
+                                  "discrepancies": d.discrepancies})
 
 
 def fingerprint(analyses: list[Analysis], documents: list[Document]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from recoupe.resolve.checks import checks, run_checks, settings
+from recoupe.resolve.checks import checks, run_all, settings
 from recoupe.resolve.registry import ResolveContext, step
 
 
@@ -16,7 +16,8 @@ def _version() -> str:
 
 
 @step("contradictions", version=_version(), requires=("entities", "geo", "events", "claims", "quantities"),
-      assigns=("contradictions",))
+      assigns=("contradictions", "discrepancies"))
 def resolve_contradictions(ctx: ResolveContext) -> None:
-    """Fill `ctx.dossier.contradictions`, most certain first; checks to run may be set in ctx.state["checks"]."""
-    ctx.dossier.contradictions = run_checks(ctx, ctx.state.get("checks"))
+    """Fill `ctx.dossier.contradictions` and, apart, `ctx.dossier.discrepancies` (differing statements that may all
+    be true), most certain first; checks to run may be set in ctx.state["checks"]."""
+    ctx.dossier.contradictions, ctx.dossier.discrepancies = run_all(ctx, ctx.state.get("checks"))

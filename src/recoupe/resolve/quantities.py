@@ -1,14 +1,20 @@
-"""The `quantities` step: every quantity of every article in the contract's shape, its places and subject resolved."""
+"""The `quantities` step: every quantity of every article in the contract's shape, its places, subject and holder
+resolved to entities, and what it measures normalised so that sources can be compared like with like."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from recoupe.model import Analysis, QuantityRec, Span, make_id
+from recoupe.geo.distance import distance_km
+from recoupe.model import Analysis, Entity, QuantityRec, Span, make_id
 from recoupe.resolve.registry import ResolveContext, step
 
+_COPIED = ("verb", "geodesic", "route", "journey", "vague", "target", "place_words", "measure", "groups", "predicate",
+           "predicate_group", "status", "negated", "partial", "parsed", "anaphoric", "nationality")
+_CAPITAL_KM = 2.0  # a country is placed at its capital: the town within this distance of that point is the capital
 
-@step("quantities", version="1", requires=("entities",), assigns=("quantities",))
+
+@step("quantities", version="2", requires=("entities",), assigns=("quantities",))
 def resolve_quantities(ctx: ResolveContext) -> None:
     """Fill `ctx.dossier.quantities`: the contract's fields, plus the resolved entities the checks read."""
     out: list[dict[str, Any]] = []
@@ -19,7 +25,8 @@ def resolve_quantities(ctx: ResolveContext) -> None:
 
 
 def quantity_record(ctx: ResolveContext, a: Analysis, q: QuantityRec) -> dict[str, Any]:
-    """One contract Quantity; extra keys: dimension, sentence, places (with entity ids), subject, cues."""
+    """One contract Quantity; extra keys: dimension, sentence, places (with entity ids), subject, holder, what it
+    measures (measure, groups, predicate), how it is told (status, negated, partial) and cues."""
     attrs = q.attrs or {}
     rec: dict[str, Any] = {
         "id": make_id("qty", q.span.doc, q.span.start, q.span.end),
@@ -32,6 +39,13 @@ def quantity_record(ctx: ResolveContext, a: Analysis, q: QuantityRec) -> dict[st
     for p in attrs.get("places", []):
         span = Span(q.span.doc, p["start"], p["end"], p["text"])
         places.append({"role": p["role"], "entity": ctx.entity_at(span), "text": p["text"], "span": span.to_dict()})
+    frm = attrs.get("from_place")
+    if attrs.get("target_capital") and frm and not places:
+        span = Span(q.span.doc, frm["start"], frm["end"], frm["text"])
+        capital = capital_of(ctx, ctx.entity_at(span))
+        if capital is not None:  # "X, à 600 km au sud de la capitale": the capital of the country X is in
+            places = [{"role": "from", "entity": ctx.entity_at(span), "text": frm["text"], "span": span.to_dict()},
+                      {"role": "to", "entity": capital.id, "text": attrs.get("target") or capital.name, "resolved": "capital"}]
     if places:
         rec["places"] = places
     subj = attrs.get("subject")
@@ -39,10 +53,40 @@ def quantity_record(ctx: ResolveContext, a: Analysis, q: QuantityRec) -> dict[st
         span = Span(q.span.doc, subj["start"], subj["end"], subj["text"])
         rec["subject"] = _entity_inside(ctx, a, span)
         rec["subject_text"] = subj["text"]
-    for key in ("verb", "geodesic", "route", "journey", "vague", "target", "place_words"):
+    holder = attrs.get("holder")
+    if holder:
+        span = Span(q.span.doc, holder["start"], holder["end"], holder["text"])
+        rec["holder"] = _entity_inside(ctx, a, span)
+        rec["holder_text"] = holder["text"]
+    where = attrs.get("where")
+    if where:
+        span = Span(q.span.doc, where["start"], where["end"], where["text"])
+        rec["where"] = _entity_inside(ctx, a, span)
+        rec["where_text"] = where["text"]
+    for key in _COPIED:
         if key in attrs:
             rec[key] = attrs[key]
     return rec
+
+
+def capital_of(ctx: ResolveContext, entity_id: str | None) -> Entity | None:
+    """The capital of the country a place is in: the town the gazetteer puts where it places the country."""
+    if entity_id is None:
+        return None
+    by_id = ctx.state.setdefault("_quantities_entities", {e.id: e for e in ctx.entities})
+    place = by_id.get(entity_id)
+    code = place.attrs.get("country_code") if place is not None else None
+    if not code:
+        return None
+    country = next((e for e in ctx.entities if e.type == "country" and e.attrs.get("country_code") == code and e.geo), None)
+    if country is None:
+        return None
+    here = (float(country.geo["lat"]), float(country.geo["lon"]))  # type: ignore[index]
+    for e in ctx.entities:
+        if e.type == "place" and e.geo and e.attrs.get("country_code") == code and e.attrs.get("precision") == "town":
+            if distance_km(here[0], here[1], float(e.geo["lat"]), float(e.geo["lon"])) <= _CAPITAL_KM:
+                return e
+    return None
 
 
 def _entity_inside(ctx: ResolveContext, a: Analysis, span: Span) -> str | None:

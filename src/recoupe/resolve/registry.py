@@ -23,6 +23,7 @@ class DossierDraft:
     contradictions: list[dict[str, Any]] = field(default_factory=list)
     quantities: list[dict[str, Any]] = field(default_factory=list)
     dates: list[dict[str, Any]] = field(default_factory=list)  # inferred writing days and the expressions they read
+    discrepancies: list[dict[str, Any]] = field(default_factory=list)  # differing statements that may all be true
 
 
 @dataclass

@@ -168,4 +168,12 @@ MIGRATIONS: list[tuple[str, str]] = [
         END;
         """,
     ),
+    (
+        "0008_discrepancies",
+        # statements that differ but may all be true (a plan and its outcome, counts on different days), shown apart
+        # from the contradictions (resolve.checks)
+        """
+        CREATE TABLE discrepancies (id TEXT PRIMARY KEY, kind TEXT, data TEXT NOT NULL);
+        """,
+    ),
 ]

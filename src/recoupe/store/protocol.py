@@ -20,6 +20,7 @@ DOSSIER_TABLES: dict[str, tuple[str, ...]] = {
     "contradictions": ("kind",),
     "quantities": ("unit",),
     "dates": ("kind", "doc"),
+    "discrepancies": ("kind",),
 }
 
 

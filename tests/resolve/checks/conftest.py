@@ -7,6 +7,7 @@ import pytest
 
 from recoupe.analyze import Analyzer
 from recoupe.model import Document
+from recoupe.resolve.claims import resolve_claims
 from recoupe.resolve.entities import resolve_entities
 from recoupe.resolve.quantities import resolve_quantities
 from recoupe.resolve.registry import ResolveContext
@@ -24,19 +25,35 @@ def analyzer() -> Analyzer:
 Build = Callable[..., ResolveContext]
 
 
+def _build(analyzer: Analyzer, texts: tuple[str, ...], published: str | list[str | None] | None, claims: bool) -> ResolveContext:
+    days = published if isinstance(published, list) else [published] * len(texts)
+    docs = [Document(id=f"doc{i}", source=f"t{i}", outlet=f"outlet{i}" if claims else None, text=t, language="fr",
+                     published=days[i]) for i, t in enumerate(texts)]
+    ctx = ResolveContext(documents=docs, analyses=[analyzer.analyze(d) for d in docs])
+    resolve_entities(ctx)
+    for e in ctx.entities:
+        c = COORDS.get(fold(e.name))
+        if c:
+            e.geo = {"lat": c[0], "lon": c[1], "source": "test"}
+    if claims:
+        resolve_claims(ctx)
+    resolve_quantities(ctx)
+    return ctx
+
+
 @pytest.fixture(scope="session")
 def build_ctx(analyzer: Analyzer) -> Build:
     """ResolveContext for these article texts: entities resolved, test places geocoded, quantities resolved."""
+    return lambda *texts, published=None: _build(analyzer, texts, published, claims=False)
 
-    def build(*texts: str, published: str | None = None) -> ResolveContext:
-        docs = [Document(id=f"doc{i}", source=f"t{i}", text=t, language="fr", published=published) for i, t in enumerate(texts)]
-        ctx = ResolveContext(documents=docs, analyses=[analyzer.analyze(d) for d in docs])
-        resolve_entities(ctx)
-        for e in ctx.entities:
-            c = COORDS.get(fold(e.name))
-            if c:
-                e.geo = {"lat": c[0], "lon": c[1], "source": "test"}
-        resolve_quantities(ctx)
-        return ctx
 
-    return build
+@pytest.fixture(scope="session")
+def full_analyzer() -> Analyzer:
+    return Analyzer(["names", "times", "quantities", "quotes", "claims"])
+
+
+@pytest.fixture(scope="session")
+def build_full(full_analyzer: Analyzer) -> Build:
+    """As `build_ctx`, with times and claims too (who states a figure, the day it is given for); `published` may
+    give each article its own day."""
+    return lambda *texts, published=None: _build(full_analyzer, texts, published, claims=True)

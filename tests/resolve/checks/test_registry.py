@@ -38,7 +38,12 @@ def test_registry_unknown_check_is_an_error() -> None:
 
 @pytest.mark.parametrize(("q", "low", "high"), [
     ({"value": 100, "bound": "exact"}, 95, 105),
-    ({"value": 100, "bound": "approx"}, 85, 115),
+    ({"value": 100, "bound": "approx"}, 80, 120),
+    ({"value": 450, "bound": "approx"}, 425, 475),      # "environ 450": rounded to 50
+    ({"value": 600, "bound": "approx"}, 550, 650),      # rounded to 100
+    ({"value": 2115, "bound": "exact"}, 2114.5, 2115.5),  # written to the unit
+    ({"value": 10, "bound": "approx"}, 8, 12),          # rounding capped by "environ"'s share
+    ({"value": 0, "bound": "exact"}, 0, 0),             # "aucun"
     ({"value": 100, "bound": "at_least"}, 95, float("inf")),
     ({"value": 100, "bound": "at_most"}, 0, 105),
     ({"value": 100, "value_max": 200, "bound": "range"}, 95, 210),

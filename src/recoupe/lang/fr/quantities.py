@@ -40,6 +40,47 @@ class QuantityWords:
     segment_stops: tuple[str, ...]
     word_number_re: re.Pattern[str] = field(default=re.compile("(?!)"))  # a run of number words
     vague_re: re.Pattern[str] = field(default=re.compile("(?!)"))  # "des dizaines", "un millier"
+    # what a count is of, and how sure it is (read by the component and the comparison of sources)
+    noun_groups: dict[str, tuple[str, ...]] = field(default_factory=dict)  # counted noun (lemma) -> its groups
+    generic_counted: frozenset[str] = frozenset()  # "personnes": the predicate says what they count
+    predicate_groups: dict[str, str] = field(default_factory=dict)  # verb, participle or noun -> group
+    casualty_groups: frozenset[str] = frozenset()  # groups whose "un X" is a count of one ("un soldat a été tué")
+    partial_words: frozenset[str] = frozenset()  # "N autres", "dont N": a part, not the whole
+    zero_words: frozenset[str] = frozenset()  # "aucun blessé"
+    total_nouns: frozenset[str] = frozenset()  # "le nombre de X", "le bilan"
+    measured_nouns: dict[str, str] = field(default_factory=dict)  # "d'altitude" -> altitude
+    elevation_anaphors: tuple[str, ...] = ()  # "là-haut": the place just named
+    capital_nouns: frozenset[str] = frozenset()  # "la capitale" as a distance's end
+    magnitude_prepositions: frozenset[str] = frozenset()  # "se compter en dizaines"
+    negation_before: frozenset[str] = frozenset()  # "pas en milliers"
+    planned_predicates: frozenset[str] = frozenset()  # "l'accord prévoit 50 libérations"
+    partial_after: tuple[str, ...] = ()  # "un jour de plus": an increment, not the whole
+    bound_verbs: dict[str, str] = field(default_factory=dict)  # "dépasser N": at least N
+    definite_determiners: frozenset[str] = frozenset()  # "les deux hommes": people named before, no count
+    locative_prepositions: frozenset[str] = frozenset()  # "deux victimes à X": a count for one place
+    denial_verbs: frozenset[str] = frozenset()  # from the modality lexicon: "je démens que nous ayons N disparus"
+    # function words around numbers (data/units.json "patterns")
+    range_joiners: dict[str, tuple[str, str]] = field(default_factory=dict)  # joiner -> (opening word, required|optional|none)
+    singular_determiners: frozenset[str] = frozenset()
+    conjunction: str = ""
+    day_ordinal: str = ""  # "1er mai"
+    complementizers: frozenset[str] = frozenset()  # "je démens que ..."
+    of_words: frozenset[str] = frozenset()  # "de", "d'" between a multiplier and its unit
+    of_re: re.Pattern[str] = field(default=re.compile("(?!)"))  # that preposition at the start of a string
+    range_join_re: re.Pattern[str] = field(default=re.compile("(?!)"))
+    conjunction_edges_re: re.Pattern[str] = field(default=re.compile("(?!)"))  # "et" dangling at either end
+    after_distance_re: re.Pattern[str] = field(default=re.compile("(?!)"))  # "[à vol d'oiseau] [au sud] de X"
+    separating_re: re.Pattern[str] = field(default=re.compile("(?!)"))  # "séparant X de Y", "entre X et Y"
+    pair_joiner_re: re.Pattern[str] = field(default=re.compile("(?!)"))  # the word between X and Y
+    between_re: re.Pattern[str] = field(default=re.compile("(?!)"))  # "entre X et Y" anywhere
+    journey_re: re.Pattern[str] = field(default=re.compile("(?!)"))  # "de X à Y"
+    multiplier_after_of_re: re.Pattern[str] = field(default=re.compile("(?!)"))  # "de millions" after a vague noun
+
+
+def _with_space(words: list[str]) -> str:
+    """An alternation of words each followed by a space, or glued when it ends with an apostrophe ("de ", "d'")."""
+    ws = [w.translate(_APOS) for w in words]
+    return "|".join(re.escape(w) + ("" if w.endswith("'") else " ") for w in sorted(ws, key=len, reverse=True))
 
 
 def load(files: Callable[[str], Any], time: TimeWords) -> QuantityWords:
@@ -66,6 +107,31 @@ def load(files: Callable[[str], Any], time: TimeWords) -> QuantityWords:
     number_words = frozenset(data["number_words"])
     alt = "|".join(re.escape(w) for w in sorted(number_words, key=len, reverse=True))
     nouns = "|".join(sorted(vague, key=len, reverse=True))
+    pat = data["patterns"]
+    alt_ = lambda words: "|".join(re.escape(w.translate(_APOS)) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    of = [w.translate(_APOS) for w in pat["of"]]
+    of_re = _with_space(of)
+    of_any_apostrophe = alt_(of).replace("'", "['\u2019]")
+    geo_cues = [c.translate(_APOS) for c in data["geodesic_cues"]]
+    multipliers_plural = [k for k in data["multipliers"] if k.endswith("s") and k.islower() and len(k) > 3]
+    groups: dict[str, list[str]] = {}
+    for g, words in data["counted_nouns"].items():
+        if g.startswith("_"):
+            continue
+        for f in words:
+            groups.setdefault(f.translate(_APOS).lower(), []).append(g)
+    preds: dict[str, str] = {}
+    for g, words in data["predicate_groups"].items():
+        if g.startswith("_"):
+            continue
+        for f in words:
+            if preds.setdefault(f.lower(), g) != g:
+                raise RecoupeError(f"{lang}/units.json: predicate {f!r} is in two predicate groups")
+    casualty = frozenset(data["casualty_groups"])
+    if not casualty <= set(preds.values()):
+        raise RecoupeError(f"{lang}/units.json: casualty_groups must name predicate groups")
+    measured = {f.lower(): m for m, words in data["measured_nouns"].items() if not m.startswith("_") for f in words}
+    modality = files("modality.json")
     return QuantityWords(
         unit_forms=forms, dimensions=dims, factors=factors,
         multipliers={k: float(v) for k, v in data["multipliers"].items()}, case_sensitive=cs,
@@ -83,5 +149,34 @@ def load(files: Callable[[str], Any], time: TimeWords) -> QuantityWords:
         route_cues=tuple(data["route_cues"]),
         segment_stops=tuple(data["segment_stops"]),
         word_number_re=re.compile(rf"(?<![\w'’-])(?:{alt})(?:[\s-]+(?:{alt}))*(?![\w-])", re.IGNORECASE),
-        vague_re=re.compile(rf"(?<![\w'’])(un|une|des|quelques|plusieurs)\s+({nouns})(s?)(?!\w)", re.IGNORECASE),
+        vague_re=re.compile(rf"(?<![\w'’])(un|une|des|quelques|plusieurs|{alt_(data['magnitude_prepositions'])})\s+({nouns})(s?)(?!\w)", re.IGNORECASE),
+        noun_groups={k: tuple(v) for k, v in groups.items()},
+        generic_counted=frozenset(data["generic_counted"]),
+        predicate_groups=preds, casualty_groups=casualty,
+        partial_words=frozenset(data["partial_words"]), zero_words=frozenset(data["zero_words"]),
+        total_nouns=frozenset(data["total_nouns"]), measured_nouns=measured,
+        elevation_anaphors=tuple(a.translate(_APOS) for a in data["elevation_anaphors"]),
+        capital_nouns=frozenset(data["capital_nouns"]),
+        magnitude_prepositions=frozenset(data["magnitude_prepositions"]),
+        negation_before=frozenset(data["negation_before"]),
+        planned_predicates=frozenset(data["planned_predicates"]),
+        partial_after=tuple(data["partial_after"]),
+        bound_verbs={k: v for k, v in data["bound_verbs"].items() if not k.startswith("_")},
+        definite_determiners=frozenset(data["definite_determiners"]),
+        locative_prepositions=frozenset(data["locative_prepositions"]),
+        denial_verbs=frozenset(modality["denial_verbs"]),
+        range_joiners={k: (v[0], v[1]) for k, v in pat["range_joiners"].items()},
+        singular_determiners=frozenset(pat["singular_determiners"]),
+        conjunction=pat["conjunction"], day_ordinal=pat["day_ordinal"],
+        complementizers=frozenset(c.translate(_APOS) for c in pat["complementizers"]),
+        of_words=frozenset(of),
+        of_re=re.compile(rf"(?:{of_re})"),
+        range_join_re=re.compile(rf"^\s*(?:{alt_(pat['range_joiners'])})\s*$", re.IGNORECASE),
+        conjunction_edges_re=re.compile(rf"^(?:{re.escape(pat['conjunction'])}[\s-]+)+|(?:[\s-]+{re.escape(pat['conjunction'])})+$", re.IGNORECASE),
+        after_distance_re=re.compile(rf"\s*(?:,\s*)?(?:(?:{alt_(geo_cues)})\s*)?(?:,\s*)?(?:(?:{alt_(pat['directions'])}) )?({_with_space(pat['of_articles'])})"),
+        separating_re=re.compile(rf"\s*(?:(?:{alt_(pat['relative_pronouns'])}) )?(?:{alt_(pat['separating'])})\s+(.*)"),
+        pair_joiner_re=re.compile(rf"\s({alt_(pat['pair_joiners'])})\s"),
+        between_re=re.compile(rf"(?<!\w){re.escape(pat['between'][0])}\s+(.{{1,60}}?)\s+{re.escape(pat['between'][1])}\s+(.{{1,60}})"),
+        journey_re=re.compile(rf"(?<!\w)(?:{alt_(pat['journey_from'])})\s+(.{{1,60}}?)\s+(?:{alt_(pat['journey_to'])})\s+(.{{1,60}})"),
+        multiplier_after_of_re=re.compile(rf"\s+(?:{of_any_apostrophe})\s*({alt_(multipliers_plural)})(?!\w)", re.IGNORECASE),
     )

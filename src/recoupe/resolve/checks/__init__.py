@@ -33,17 +33,26 @@ def checks() -> dict[str, Check]:
 
 def run_checks(ctx: ResolveContext, names: list[str] | None = None) -> list[dict[str, Any]]:
     """Every contradiction the checks find, deduplicated by id, most certain first."""
+    return run_all(ctx, names)[0]
+
+
+def run_all(ctx: ResolveContext, names: list[str] | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(contradictions, discrepancies) the checks find, each deduplicated by id, most certain first. A check returns
+    both kinds; a discrepancy is a record with a `reason` (see `discrepancy`)."""
     known = checks()
     wanted = names if names is not None else list(DEFAULT_CHECKS) + sorted(set(known) - set(DEFAULT_CHECKS))
     found: dict[str, dict[str, Any]] = {}
+    apart: dict[str, dict[str, Any]] = {}
     for entry in REGISTRY.chain("check", wanted, AVAILABLE):
         for rec in entry.obj(ctx):
             rec.setdefault("check", entry.name)
             rec.setdefault("contexts", [_sentence_of(ctx, st) for st in rec["statements"]])
-            prev = found.get(rec["id"])
+            into = apart if rec.get("reason") else found
+            prev = into.get(rec["id"])
             if prev is None or rec.get("certainty", 0) > prev.get("certainty", 0):
-                found[rec["id"]] = rec
-    return sorted(found.values(), key=lambda r: (-r.get("certainty", 0.0), r["kind"], r["id"]))
+                into[rec["id"]] = rec
+    order = lambda r: (-r.get("certainty", 0.0), r["kind"], r["id"])  # noqa: E731
+    return sorted(found.values(), key=order), sorted(apart.values(), key=order)
 
 
 def _sentence_of(ctx: ResolveContext, span: dict[str, Any]) -> dict[str, Any]:
@@ -80,20 +89,59 @@ def contradiction(kind: str, about: str, statements: list[dict[str, Any]], expla
     return rec
 
 
+def discrepancy(kind: str, about: str, statements: list[dict[str, Any]], explanation: str, reason: str, *,
+                certainty: float, **extra: Any) -> dict[str, Any]:
+    """A discrepancy: statements that differ but may all be true, for `reason` (model.vocab.DiscrepancyReason);
+    shaped like a contradiction, kept apart from them."""
+    rec = contradiction(kind, about, statements, explanation, certainty=certainty, **extra)
+    rec["id"] = "dis" + rec["id"][3:]
+    rec["reason"] = reason
+    return rec
+
+
+def rounding_step(x: float) -> float:
+    """The step a figure is rounded to as written: 2 115 to 1, 450 to 50, 600 to 100, 86,4 to 0,1."""
+    x = abs(x)
+    if x == 0:
+        return 0.0
+    if not float(x).is_integer():
+        decimals = len(f"{x:.6f}".rstrip("0").split(".")[1])
+        return float(10 ** -decimals)
+    n, k = int(x), 0
+    while n % 10 == 0:
+        n //= 10
+        k += 1
+    return float((5 if k and n % 10 == 5 else 1) * 10 ** k)
+
+
+def half_width(x: float, cap: float) -> float:
+    """How far a stated figure may be from the truth: half its rounding step, at most `cap` of it."""
+    return min(rounding_step(x) / 2, cap * abs(x))
+
+
 def interval(q: dict[str, Any], factor: float = 1.0) -> tuple[float, float]:
-    """The values a quantity allows, widened by its stated approximation: (low, high), high may be inf."""
+    """The values a quantity allows, (low, high), high may be inf. A figure stands for any value it rounds
+    ("450" for 425 to 475, "600" for 550 to 650), within a share of it that its bound word allows (data/checks.json
+    "tolerance": plainly stated 5 %, "environ" 20 %); an order of magnitude ("une vingtaine") allows its share
+    outright; "plus de N" is N or more, "moins de N" N or less, a range its two ends."""
     tol = settings()["tolerance"]
-    v = float(q["value"]) * factor
-    vmax = float(q["value_max"]) * factor if q.get("value_max") is not None else v
+    v = float(q["value"])
+    vmax = float(q["value_max"]) if q.get("value_max") is not None else v
     bound = q.get("bound") or "exact"
-    t = tol["vague"] if q.get("vague") else tol.get(bound, tol["exact"])
+    cap = tol["approx"] if bound == "approx" else tol["exact"]
+    if q.get("vague"):
+        def h(x: float) -> float:
+            return tol["vague"] * abs(x)
+    else:
+        def h(x: float) -> float:
+            return half_width(x, cap)
     if bound == "at_least":
-        return v * (1 - t), math.inf
+        return (v - h(v)) * factor, math.inf
     if bound == "at_most":
-        return 0.0, v * (1 + t)
+        return 0.0, (v + h(v)) * factor
     if bound == "range":
-        return v * (1 - t), vmax * (1 + t)
-    return v * (1 - t), v * (1 + t)
+        return (v - h(v)) * factor, (vmax + h(vmax)) * factor
+    return (v - h(v)) * factor, (v + h(v)) * factor
 
 
 def fmt(x: float) -> str:
