@@ -251,8 +251,6 @@ def resolve_entities(ctx: ResolveContext) -> None:
                         by_id.setdefault(target, present.cluster(target))  # type: ignore[arg-type]
                         for k in _epithet_keys(e, learning=True):
                             learned_doc[(e.span.doc, k)][target] += 1
-                            if (e.head or "||").split("|")[1]:
-                                learned_all[k][target] += 1
         if target is not None:
             by_id[target].root().mentions.append(e)
 
@@ -484,8 +482,8 @@ def _holder_in_article(e: Mention, learned_all: dict[str, Counter[int]], by_id: 
         return None
     known = _with_roles(learned_all, by_id)
     last = max((start for start, _, c in rows if id(c.root()) == got and start < e.span.start), default=-1)
-    if any(last < start < e.span.start and id(c.root()) not in known and e.sentence - sent <= 1 for start, sent, c in rows):
-        return None
+    if any(last < start < e.span.start and id(c.root()) not in known for start, sent, c in rows):
+        return None  # someone named since, of whom the dossier knows no role, may be the one meant
     return got
 
 
@@ -504,8 +502,9 @@ def _just_named(e: Mention, learned_all: dict[str, Counter[int]], by_id: dict[in
     rows = [(start, sent, c) for start, sent, c in present.of(e.span.doc)
             if start < e.span.start and 0 <= e.sentence - sent <= 1]
     near = {id(c.root()) for _, _, c in rows}
-    if len(near) != 1:
-        return None
+    if len(near) != 1 or not any(m.attrs.get("agentive") for _, _, c in rows for m in c.mentions
+                                 if m.span.doc == e.span.doc and 0 <= e.sentence - m.sentence <= 1 and m.span.start < e.span.start):
+        return None  # the one person named just before, and as the subject: the topic the epithet continues
     got = near.pop()
     group = e.attrs.get("role_group")
     for k, cnt in learned_all.items():
