@@ -92,8 +92,9 @@ def test_geocode_category_in_the_name_and_thing_becomes_place(gazetteer: Gazette
     texts = {"a": "Les images montrent la gare de Mourmansk sous la neige. Le cosmodrome de Plessetsk est fermé."}
     got = _geocode(texts, {"gare de Mourmansk": "place", "cosmodrome de Plessetsk": "other"}, gazetteer)
     gare, cosmo = got["gare de Mourmansk"], got["cosmodrome de Plessetsk"]
-    # no station list: the station is put at its town, and says so
-    assert gare.attrs["category"] == "rail_station" and gare.attrs["precision"] == "town"
+    # no station list: the station is put at its town, and says so (site-approx, at that locality)
+    assert gare.attrs["category"] == "rail_station" and gare.attrs["precision"] == "site-approx"
+    assert gare.attrs["locality"] == "Murmansk"
     assert gare.attrs["country_code"] == "RU"
     assert cosmo.type == "place" and cosmo.attrs["precision"] == "site" and cosmo.attrs["geo_match"] == "variant"
 

@@ -193,6 +193,13 @@ def names(ctx: Context) -> dict[str, list[Any]]:
         if m.kind == "name" and m.label in ("other", "place", "person") and _after_org_head(ftext, m.span.start, lx):
             m.label = "organization"
 
+    # a seat of power after a preposition of place ("au Kremlin", "à l'Élysée") is the building, not the government
+    for m in out:
+        if m.attrs.get("seat_of_power") and not m.attrs.get("agentive") \
+                and nw.patterns["place_before"].search(text, max(0, m.span.start - 16), m.span.start):
+            m.label = "place"
+            m.attrs["seat_place"] = True
+
     # 3. acronyms defined in the text: "l'Organisation des Nations unies (ONU)", "RPDC [République ...]"
     for pat in ("acr_before", "acr_after"):
         for m in nw.patterns[pat].finditer(text):

@@ -131,6 +131,8 @@ def resolve_entities(ctx: ResolveContext) -> None:
             elif m.kind == "description":
                 descriptions.append(m)
                 continue
+            elif m.attrs.get("seat_place"):
+                c = cluster("seat:" + _translit_key(m.span.text))  # "au Kremlin": the building, apart from the government
             elif m.head and m.head.startswith("body:"):
                 c = cluster(m.head)  # "l'armée israélienne", "Armée israélienne": one body of one country
             elif m.label == "equipment":
@@ -718,6 +720,9 @@ def _entity(c: Cluster, lx: Lexicon) -> Entity | None:
     mentions = sorted((m.span for m in c.mentions), key=lambda s: (s.doc, s.start, s.end))
     key = ("country:" + c.country) if c.country else f"{etype}:{_translit_key(name)}"
     attrs: dict[str, object] = {"mention_count": len(mentions)}
+    seats = Counter(lx.seat_country[fold(m.span.text)] for m in names if m.attrs.get("seat_of_power") and fold(m.span.text) in lx.seat_country)
+    if seats and etype in ("organization", "place"):
+        attrs["seat_of"] = seats.most_common(1)[0][0]  # "le Kremlin": placed in Moscow by geocoding
     if c.country:
         attrs["country_code"] = c.country
     roles = sorted({m.span.text for m in c.mentions if m.kind == "epithet"})

@@ -146,6 +146,8 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
         # title, "Israël-Hamas")
         "country": re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(n) for n in sorted(set(lx.country_name_fr.values()), key=len, reverse=True))})"
                               rf"(?![\w])(?!-[a-zà-ÿ])"),
+        # "au Kremlin", "à l'Élysée", "devant la Maison-Blanche": a seat of power as the building it is
+        "place_before": re.compile(rf"(?:^|[^\w])(?i:{_alt(geo.get('place_prepositions', []) + geo.get('seat_place_words', []), accents=True)})\s*$"),
         "article_before": re.compile(rf"(?:^|[^\w])(?i:{arts}|{ddet})\s*$"),
         # "la région de " / "la rivière " right before a place name: the head is part of the name
         "extend_head": re.compile(rf"(?:^|[^\w-])(?P<head>{_alt(extending_heads(raw, geo))})"
