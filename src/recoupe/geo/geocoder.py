@@ -195,7 +195,10 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
     for q in seats:
         country = gaz.countries().get(q.entity.attrs.get("seat_of") or "")
         if country is not None:
-            _resolve(q, dataclasses.replace(country, feature="town", name=country.name), context, gaz, lex)
+            # the country is placed at its capital: the town there names the locality
+            near = gaz.sites_near("town", country.lat, country.lon, 5)
+            name = max(near, key=lambda h: h[1].population)[1].name if near else country.name
+            _resolve(q, dataclasses.replace(country, feature="town", name=name), context, gaz, lex)
 
 
 # --- reading the entity and its mentions ---------------------------------------------------------
@@ -416,10 +419,12 @@ def _candidates_for(q: Query, name: str, gaz: Gazetteer, lex: Lexicon) -> list[P
     if q.category == "region" and any(p.feature == "region" for p in found):
         found = [p for p in found if p.feature == "region"]  # "le kraï de X": the region, not its capital
     elif q.category is None:
-        # a bare name shared by a region and a town of its country is the town ("Kherson", "Kiev"); French names
-        # the region as such ("la région de Kherson")
-        towns = {p.country_code for p in found if p.feature == "town" and p.population >= 1_000}
-        found = [p for p in found if p.feature != "region" or p.country_code not in towns]
+        # a bare name shared by a region and a town inside it is the town ("Kherson"), and so is one shared by a
+        # region and a big city of its country ("Kiev"); French names the region as such ("la région de Kherson")
+        towns = {(p.country_code, p.admin1) for p in found if p.feature == "town"}
+        cities = {p.country_code for p in found if p.feature == "town" and p.population >= 500_000}
+        found = [p for p in found if p.feature != "region" or ((p.country_code, p.admin1) not in towns
+                                                               and p.country_code not in cities)]
     return [p for p in found if _fits(q, p)]
 
 
