@@ -7,14 +7,6 @@ set -uo pipefail
 if [ -x /usr/bin/chromium ]; then
   exit 0
 fi
-SUDO=""
-if [ "$(id -u)" != 0 ]; then
-  if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo -n"; else
-    echo "install_browser: not root and no sudo: browser tests will be skipped" >&2; exit 0
-  fi
-fi
-$SUDO apt-get update -qq >/dev/null \
-  && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null \
-  || echo "install_browser: could not install chromium: browser tests will be skipped" >&2
+bash "$(dirname "$0")/apt_install.sh" "the browser tests" chromium
 [ -x /usr/bin/chromium ] && echo "install_browser: $(/usr/bin/chromium --version 2>/dev/null | tail -1)" >&2
 exit 0

@@ -61,3 +61,24 @@ def test_corrections_made_in_the_browser_show_in_the_cli_and_every_export(sample
     assert gone["id"] in {e["id"] for e in json.loads(raw.read_text("utf-8"))["entities"]}
     geo = json.loads(_run("export", "--db", str(db), "--format", "geojson"))
     assert all(gone["id"] not in f["properties"].get("participants", []) for f in geo["features"])
+
+
+def test_corrections_a_pinned_place_shows_in_places_and_every_export(sample_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "pinned.db"
+    shutil.copy(sample_db, db)
+    unlocated = next(p for p in queries.places(db) if p["geo"] is None and p["type"] == "place")
+    with TestClient(create_app(db)) as c:
+        r = c.post("/api/corrections", json={"action": "pin_place", "target": unlocated["id"], "value": "42.43,130.64",
+                                             "note": "seen on a map"})
+        assert r.status_code == 201, r.text
+        assert c.post("/api/corrections", json={"action": "pin_place", "target": unlocated["id"], "value": "x"}).status_code == 400
+        assert any(p["id"] == unlocated["id"] for p in c.get("/api/places").json()["items"])
+    assert next(p for p in queries.places(db) if p["id"] == unlocated["id"])["geo"]["lat"] == 42.43
+    assert unlocated["name"] in _run("places", "--db", str(db))
+    geo = tmp_path / "p.geojson"
+    _run("export", "--db", str(db), "--format", "geojson", "--out", str(geo))
+    feats = [f for f in json.loads(geo.read_text("utf-8"))["features"] if f["properties"]["id"] == unlocated["id"]]
+    assert feats and feats[0]["geometry"]["coordinates"] == [130.64, 42.43]
+    raw = tmp_path / "raw.geojson"
+    _run("export", "--db", str(db), "--format", "geojson", "--out", str(raw), "--as-built")
+    assert unlocated["id"] not in raw.read_text("utf-8")

@@ -104,16 +104,23 @@ def _export_formats() -> list[str]:
     return sorted(exporters())
 
 
-@main.command()
+def _export_epilog() -> str:
+    from recoupe.present.export import exporters
+
+    return "\b\nFormats:\n" + "\n".join(f"  {name:<18} {e.meta.get('description', '')}" for name, e in sorted(exporters().items()))
+
+
+@main.command(epilog=_export_epilog())
 @DB_OPTION
 @click.option("--format", "fmt", type=click.Choice(_export_formats()), default="json", show_default=True,
               help="Export format (each registered exporter; see the list below).")
-@click.option("--out", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
+@click.option("--out", "-o", type=click.Path(), help="Write to this file instead of standard output (csv: a .zip file, or "
+              "a folder when OUT is a directory or ends with /).")
 @click.option("--no-check", is_flag=True, help="Skip validating the dossier against the contract's JSON Schema.")
 @AS_BUILT
 def export(db: str, fmt: str, out: str | None, no_check: bool, as_built: bool) -> None:
     """Write the dossier in one of the export formats: json (the contract's form, CONTRACT.md, validated
-    against its schema), geojson (located places and the events at them), and any format a plugin registers.
+    against its schema), geojson, ftm, graphml, gexf, csv, jsonl (see below), and any format a plugin registers.
     The analyst's corrections are applied unless --as-built.
     """
     from recoupe.present import queries
@@ -121,7 +128,15 @@ def export(db: str, fmt: str, out: str | None, no_check: bool, as_built: bool) -
 
     obj = queries.export_dossier(db, check=not no_check, as_built=as_built)
     done = run_export(obj, fmt)
-    if out:
+    if out and done.files is not None and (out.endswith(("/", "\\")) or Path(out).is_dir()):
+        folder = Path(out)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in done.files.items():
+            (folder / name).write_bytes(data)
+        click.echo(f"wrote {len(done.files)} files into {folder}/ ({done.summary})", err=True)
+    elif out:
+        if Path(out).is_dir():
+            raise RecoupeError(f"--out {out} is a folder; the {fmt} export is one file")
         data = done.content.encode("utf-8") if isinstance(done.content, str) else done.content
         Path(out).write_bytes(data)
         click.echo(f"wrote {out} ({done.summary})", err=True)
@@ -129,6 +144,35 @@ def export(db: str, fmt: str, out: str | None, no_check: bool, as_built: bool) -
         raise RecoupeError(f"the {fmt} export is binary: write it to a file with --out")
     else:
         click.echo(done.content, nl=False)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "pdf"]), default="md", show_default=True,
+              help="Markdown, one self-contained HTML file (with charts), or PDF (made from the HTML).")
+@click.option("--out", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of standard output (needed for pdf).")
+@click.option("--lang", "language", metavar="LANG", help="Language of the briefing (default: the corpus language; "
+              "one with a labels file, else English).")
+@click.option("--reader-url", default="http://127.0.0.1:8000", show_default=True, metavar="URL",
+              help="Where `recoupe serve` answers: each note links to its sentence in that reader.")
+@AS_BUILT
+def brief(db: str, fmt: str, out: str | None, language: str | None, reader_url: str, as_built: bool) -> None:
+    """Write a briefing of the dossier: the story in dated events, the actors, who said what, what several
+    independent sources confirm, what rests on one source, what is contested or denied, the contradictions
+    and the sources. Extractive (no language model): every sentence cites its evidence [n], each note quoting
+    the exact words of its article with the outlet and date. The analyst's corrections apply unless --as-built.
+    """
+    from recoupe.present import brief as briefs
+    from recoupe.present import queries
+
+    if fmt == "pdf" and not out:
+        raise RecoupeError("the pdf briefing is binary: write it to a file with --out")
+    b = queries.briefing(db, language=language, reader=reader_url, as_built=as_built)
+    if out:
+        n = briefs.write(b, fmt, out)
+        click.echo(f"wrote {out} ({fmt}, {n // 1024} KB, {len(b.notes)} notes, {sum(len(s.sentences) for s in b.sections)} sentences)", err=True)
+    else:
+        click.echo(briefs.render(b, fmt), nl=False)
 
 
 @main.command()

@@ -31,6 +31,8 @@ _RANGE = re.compile(r"[\u00c0-\u024f]-[\u00c0-\u024f]")  # a regex class range (
 _REGEX_NOISE = re.compile(r"\\[A-Za-z]|\(\?P<\w+>|\(\?P=\w+\)|\{[^{}]*\}")
 _UD = re.compile(r"^[a-z]+(?::[a-z]+)?$")  # "aux", "aux:pass", "nsubj": a dependency label when alone
 UD_LABELS = frozenset({"aux", "aux:pass", "aux:tense", "aux:caus", "cop", "det", "case", "mark", "obl", "nmod", "amod"})
+# literals that hold a French-looking word and are no French: font names ("Sans" is a typeface's name)
+ALLOWED = frozenset({'font-family="DejaVu Sans, Noto Sans, sans-serif"'})
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
@@ -62,7 +64,7 @@ def french_in(source: str) -> list[tuple[int, str]]:
         if not (isinstance(n, ast.Constant) and isinstance(n.value, str)) or id(n) in docs:
             continue
         s = n.value
-        if s in UD_LABELS:
+        if s in UD_LABELS or s in ALLOWED:
             continue
         cleaned = _RANGE.sub(" ", _REGEX_NOISE.sub(" ", s))
         words = {w for w in re.findall(r"[^\W\d_]+", cleaned) if not w.isupper() or len(w) == 1}

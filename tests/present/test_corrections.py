@@ -87,3 +87,26 @@ def test_corrections_stale_targets_are_reported(c: dict) -> None:
 def test_corrections_check_refuses_malformed(action: str, target: str, other: str | None, value: str | None) -> None:
     with pytest.raises(RecoupeError):
         corr.check(action, target, other, value)
+
+
+def test_corrections_pin_place_locates_an_unlocated_place() -> None:
+    d = _d()
+    assert next(e for e in d["entities"] if e["id"] == "ent-prensa")["geo"] is None
+    out = corr.apply(d, [_c(1, "pin_place", "ent-prensa", value="-33.45,-70.66"), _c(2, "pin_place", "ent-gone", value="1,2")])
+    e = next(e for e in out.dossier["entities"] if e["id"] == "ent-prensa")
+    assert e["geo"] == {"lat": -33.45, "lon": -70.66, "source": "correction:1"} and e["geo_status"] == "pinned"
+    assert e["corrections"][0]["action"] == "pin_place"
+    assert out.stale == [2]
+    assert next(e for e in d["entities"] if e["id"] == "ent-prensa")["geo"] is None  # the input is untouched
+
+
+def test_corrections_pin_place_follows_a_merge() -> None:
+    out = corr.apply(_d(), [_c(1, "merge_entities", "ent-valpo", "ent-chili"), _c(2, "pin_place", "ent-chili", value="-33,-71.6")])
+    e = next(e for e in out.dossier["entities"] if e["id"] == "ent-valpo")
+    assert e["geo"]["source"] == "correction:2" and out.stale == []
+
+
+@pytest.mark.parametrize("value", [None, "", "north", "91,0", "0,181", "1;2", "1,2,3"])
+def test_corrections_pin_place_needs_a_point(value: str | None) -> None:
+    with pytest.raises(RecoupeError, match="LAT,LON"):
+        corr.check("pin_place", "ent-prensa", None, value)

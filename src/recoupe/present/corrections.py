@@ -15,7 +15,7 @@ from recoupe.model.text import fold
 # deterministic hashes of natural keys, so a correction recorded against an id still finds its record
 # after a rebuild. A correction whose target no longer exists is kept and reported as "stale".
 
-ACTIONS = ("merge_entities", "split_alias", "mark_claim", "mark_contradiction")
+ACTIONS = ("merge_entities", "split_alias", "mark_claim", "mark_contradiction", "pin_place")
 MARKS = ("confirmed", "rejected")
 
 
@@ -41,6 +41,17 @@ def check(action: str, target: str, other: str | None, value: str | None) -> Non
         raise RecoupeError("split_alias needs `value`: the alias to split off")
     if action in ("mark_claim", "mark_contradiction") and value not in MARKS:
         raise RecoupeError(f"{action} needs `value`: one of {', '.join(MARKS)}")
+    if action == "pin_place" and latlon(value) is None:
+        raise RecoupeError("pin_place needs `value`: the place's latitude and longitude in degrees, \"LAT,LON\"")
+
+
+def latlon(value: str | None) -> tuple[float, float] | None:
+    """A pinned place's "LAT,LON" (degrees), or None when it is not one."""
+    try:
+        lat, lon = (float(x) for x in (value or "").split(","))
+    except ValueError:
+        return None
+    return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else None
 
 
 def apply(dossier: dict[str, list[dict[str, Any]]], corrections: list[dict[str, Any]]) -> Corrected:
@@ -106,6 +117,17 @@ def apply(dossier: dict[str, list[dict[str, Any]]], corrections: list[dict[str, 
                             "corrections": [{"id": c["id"], "action": action, "split_from": eid, "note": c["note"], "at": c["at"]}]}
             copied.add(new_id)
             e.setdefault("corrections", []).append({"id": c["id"], "action": action, "value": alias, "note": c["note"], "at": c["at"]})
+        elif action == "pin_place":
+            eid = resolve_id(c["target"])
+            point = latlon(c["value"])
+            if eid not in ents or point is None:
+                result.stale.append(c["id"])
+                continue
+            e = own(eid)
+            # the analyst's point replaces whatever geocoding said (a later pin replaces an earlier one)
+            e["geo"] = {"lat": point[0], "lon": point[1], "source": f"correction:{c['id']}"}
+            e["geo_status"] = "pinned"
+            e.setdefault("corrections", []).append({"id": c["id"], "action": action, "value": c["value"], "note": c["note"], "at": c["at"]})
         elif action in ("mark_claim", "mark_contradiction"):
             table = "claims" if action == "mark_claim" else "contradictions"
             marks[(table, c["target"])] = {"status": c["value"], "note": c["note"], "at": c["at"], "correction": c["id"]}

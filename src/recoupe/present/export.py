@@ -20,10 +20,13 @@ from recoupe.store import Store
 
 @dataclass(frozen=True)
 class Exported:
-    """What an exporter made: the file's content and a one-line account of it."""
+    """What an exporter made: the file's content and a one-line account of it; an export of several files
+    (csv: one per table) gives them in `files` too, by name, for writing into a folder, and its `content`
+    is their zip archive."""
 
     content: str | bytes
     summary: str
+    files: dict[str, bytes] | None = None
 
 
 ExporterFn = Callable[[dict[str, Any]], Exported]

@@ -19,7 +19,7 @@ from recoupe.present import read
 from recoupe.present.export import dossier_json, validate
 from recoupe.store import Store, open_store
 
-__all__ = ["ClaimCluster", "Summary", "TimelineItem", "claim_clusters", "contradictions", "document_labels", "entities",
+__all__ = ["ClaimCluster", "briefing", "Summary", "TimelineItem", "claim_clusters", "contradictions", "document_labels", "entities",
            "entity_mentions", "evaluate", "evaluate_quotes_claims", "events", "export_dossier", "export_geojson",
            "iso_bounds", "list_quotes", "model", "places", "store_for", "summary", "timeline", "write_json"]
 
@@ -345,6 +345,15 @@ def contradictions(db: str | Path, *, kind: str | None = None, min_certainty: fl
     m = model(db, as_built=as_built)
     rows = [r for r in m.contradictions if (kind is None or r.get("kind") == kind) and r.get("certainty", 0.0) >= min_certainty]
     return sorted(rows, key=lambda r: (-r.get("certainty", 0.0), r.get("kind", ""), r.get("id", "")))
+
+
+def briefing(db: str | Path, *, language: str | None = None, reader: str | None = None, as_built: bool = False) -> Any:
+    """The briefing of the dossier at `db` (a recoupe.present.brief.Briefing; write it with brief.render or
+    brief.write), in `language` (default: the corpus language), its notes linking to the reader at `reader`."""
+    from recoupe.present import brief
+
+    with store_for(db) as store:
+        return brief.build(store, read.load(store, as_built=as_built), language=language, reader=reader or brief.READER)
 
 
 def document_labels(db: str | Path) -> dict[str, str]:

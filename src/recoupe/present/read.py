@@ -65,7 +65,7 @@ class ReadModel:
     doc_spans: dict[str, list[SpanRef]] = field(default_factory=dict)
     clusters: list[dict[str, Any]] = field(default_factory=list)
     timeline: list[dict[str, Any]] = field(default_factory=list)
-    _graph: dict[str, Any] | None = None  # the web's entity graph, computed on first use
+    _graph: Any = None  # the web's entity graph (recoupe.present.graph.EntityGraph), computed on first use
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _memo: dict[Any, Any] = field(default_factory=dict)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from recoupe.model import Document, Dossier
@@ -104,3 +105,22 @@ def make_store(path: Path) -> Path:
         add_documents(store, ARTICLES)
         store.write_dossier(dossier(), "fixture-1")
     return path
+
+
+def rewrite(path: Path, edit: Callable[[dict[str, list[dict[str, Any]]]], None]) -> Path:
+    """Change the dossier stored at `path`: `edit` modifies its contract-shaped tables in place."""
+    with open_store(path) as store:
+        d = store.read_dossier().to_contract()
+        tables = {k: d[k] for k in ("entities", "events", "quotes", "claims", "contradictions", "quantities")}
+        edit(tables)
+        store.write_dossier(Dossier.from_contract(tables), "edited")
+    return path
+
+
+def unlocate(entity_id: str) -> Callable[[dict[str, list[dict[str, Any]]]], None]:
+    """An edit for `rewrite`: the entity loses its coordinates."""
+    def edit(d: dict[str, list[dict[str, Any]]]) -> None:
+        for e in d["entities"]:
+            if e["id"] == entity_id:
+                e["geo"] = None
+    return edit

@@ -22,8 +22,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from recoupe.model.text import fold
 from recoupe.version import __version__
 from recoupe.errors import RecoupeError
+from recoupe.present import brief as briefs
 from recoupe.present import corrections as corr
-from recoupe.present.web import highlight, view
+from recoupe.present import graph as entity_graph
+from recoupe.present import story
+from recoupe.present.export import dossier_json, exporters
+from recoupe.present.export import export as run_export
+from recoupe.present.web import highlight, listing, search, view
 from recoupe.present.web.view import evidence_url
 from recoupe.store import Store, open_store
 
@@ -40,9 +45,10 @@ MARKS = ("\x02", "\x03")  # FTS snippet markers that cannot occur in normalised 
 
 class CorrectionIn(BaseModel):
     """An analyst's correction. merge_entities: merge `other` into `target`; split_alias: split alias `value`
-    off entity `target`; mark_claim / mark_contradiction: set `value` (confirmed|rejected) on `target`."""
+    off entity `target`; mark_claim / mark_contradiction: set `value` (confirmed|rejected) on `target`;
+    pin_place: put the place `target` at `value` ("LAT,LON" in degrees)."""
 
-    action: Literal["merge_entities", "split_alias", "mark_claim", "mark_contradiction"]
+    action: Literal["merge_entities", "split_alias", "mark_claim", "mark_contradiction", "pin_place"]
     target: str = Field(min_length=1, max_length=200)
     other: str | None = Field(default=None, max_length=200)
     value: str | None = Field(default=None, max_length=500)
@@ -190,17 +196,22 @@ def create_app(db: str | Path, tiles: str | None = None, warm: bool = False) -> 
         v = state.view()
         return page(request, "overview.html", "overview", counts=_counts(v), actors=v.main_actors(),
                     latest=v.latest_events(), contested=v.contested_clusters()[:10],
-                    contradictions=v.contradictions[:10], outlets=v.outlets()[:20], dates=v.publication_dates()[-30:])
+                    contradictions=v.contradictions[:10], outlets=v.outlets()[:20], dates=v.publication_dates()[-30:],
+                    exports=sorted((name, e.meta.get("description", "")) for name, e in exporters().items()))
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
     def timeline_page(request: Request) -> HTMLResponse:
         v = state.view()
         ents, types, outlets = v.memo("timeline_facets", lambda: _timeline_facets(v))
-        return page(request, "timeline.html", "timeline", entities=ents, types=types, outlets=outlets, total=len(v.timeline))
+        period = v.memo("period", lambda: story.densest_period(v.events))
+        return page(request, "timeline.html", "timeline", entities=ents, types=types, outlets=outlets, total=len(v.timeline),
+                    period=period)
 
     @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
     def map_page(request: Request) -> HTMLResponse:
-        return page(request, "map.html", "map", n_places=len(view.places(state.view())))
+        v = state.view()
+        return page(request, "map.html", "map", n_places=len(view.places(v)),
+                    n_unlocated=sum(1 for e in v.entities if e["type"] == "place" and not _has_geo(e)))
 
     @app.get("/graph", response_class=HTMLResponse, include_in_schema=False)
     def graph_page(request: Request) -> HTMLResponse:
@@ -232,15 +243,44 @@ def create_app(db: str | Path, tiles: str | None = None, warm: bool = False) -> 
                     neighbours=_neighbours(v, state.store(), eid))
 
     @app.get("/claims", response_class=HTMLResponse, include_in_schema=False)
-    def claims_page(request: Request, contested: bool = False, page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
+    def claims_page(request: Request, contested: bool = False, single: bool = False,
+                    modality: Literal["", "asserted", "reported", "conditional", "speculative", "denied"] = "",
+                    entity: str = Query("", max_length=200), sort: Literal["sources", "claims", "text"] = "sources",
+                    page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
         v = state.view()
-        clusters = v.contested_clusters() if contested else v.clusters
+        clusters = _claim_clusters(v, contested=contested, single=single, modality=modality, entity=entity, sort=sort)
         n = CLAIMS_PAGE
+        params = {"contested": "true" if contested else "", "single": "true" if single else "", "modality": modality,
+                  "entity": entity, "sort": sort if sort != "sources" else ""}
+        base = "/claims?" + "".join(f"{k}={quote(x)}&" for k, x in params.items() if x)
         # contradictions are paged along with the clusters, so every page stays small
         return page(request, "claims.html", "claims", clusters=clusters[(page_no - 1) * n: page_no * n],
-                    total=len(clusters), page_no=page_no, contested=contested,
+                    total=len(clusters), all=len(v.clusters), page_no=page_no, params=params, base=base,
+                    modalities=("asserted", "reported", "conditional", "speculative", "denied"),
                     pages=max(1, -(-len(clusters) // n), -(-len(v.contradictions) // n)),
                     contradictions=v.contradictions[(page_no - 1) * n: page_no * n])
+
+    for spec in (listing.EVENTS, listing.QUOTES):
+        _listing_routes(app, state, spec, page)
+
+    @app.get("/export/{fmt}", include_in_schema=False)
+    def export_file(fmt: str) -> Response:
+        entry = exporters().get(fmt)
+        if entry is None:
+            raise HTTPException(404, f"no export format {fmt}")
+        done = run_export(dossier_json(state.store(), state.view()), fmt)
+        body = done.content.encode("utf-8") if isinstance(done.content, str) else done.content
+        return Response(body, media_type=entry.meta.get("media_type", "application/octet-stream"),
+                        headers={"Content-Disposition": f'attachment; filename="dossier{entry.meta.get("suffix", "")}"'})
+
+    @app.get("/brief.{fmt}", include_in_schema=False)
+    def brief_file(fmt: Literal["md", "html", "pdf"]) -> Response:
+        v = state.view()
+        b = v.memo("brief", lambda: briefs.build(state.store(), v, reader=""))  # notes link to this server's reader
+        data = briefs.render(b, fmt)
+        media = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8", "pdf": "application/pdf"}[fmt]
+        disposition = "inline" if fmt == "html" else f'attachment; filename="briefing.{fmt}"'
+        return Response(data, media_type=media, headers={"Content-Disposition": disposition})
 
     @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)
     def sources_page(request: Request, outlet: str | None = None, page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
@@ -261,7 +301,7 @@ def create_app(db: str | Path, tiles: str | None = None, warm: bool = False) -> 
         segs = highlight.segments(doc.text, v.doc_spans.get(doc_id, []), focus)
         facts = _doc_facts(v, doc_id)
         inferred = next((r for r in v.dates if r.get("kind") == "reference" and r.get("doc") == doc_id), None)
-        return page(request, "reader.html", "sources", doc=doc, segments=segs, focus=focus, inferred=inferred,
+        return page(request, "reader.html", "sources", doc=doc, segments=segs, focus=focus, inferred=inferred, dim=focus is not None,
                     focus_text=doc.text[focus[0]:focus[1]] if focus else None, facts=facts, source_href=safe_href(doc.source))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
@@ -338,23 +378,46 @@ def create_app(db: str | Path, tiles: str | None = None, warm: bool = False) -> 
                      limit: int = Query(MAX_TIMELINE, ge=1, le=10000)) -> JSONResponse:
         v = state.view()
         items = v.timeline_items(entity=entity, type=type, outlet=outlet, start=start, end=end)
-        return _json({"total": len(items), "truncated": len(items) > limit, "items": items[:limit]})
+        return _json({"total": len(items), "truncated": len(items) > limit, "items": items[:limit],
+                      "period": v.memo("period", lambda: story.densest_period(v.events))})
 
-    @app.get("/api/places", tags=["facts"], summary="Places with coordinates and the events there")
+    @app.get("/api/places", tags=["facts"], summary="Places with coordinates and the events there; journeys; country-level events")
     def api_places() -> JSONResponse:
-        return _json({"items": view.places(state.view())})
+        v = state.view()
+        return _json(v.memo("api_places", lambda: _places_payload(v)))
 
     @app.get("/api/graph", tags=["entities"], summary="Entity graph: co-participation in events and co-occurrence in sentences")
     def api_graph(limit: int = Query(40, ge=2, le=500), min_weight: int = Query(1, ge=1),
                   kind: Literal["both", "events", "sentences"] = "both") -> JSONResponse:
         v = state.view()
-        return _json(v.memo(("graph", limit, min_weight, kind), lambda: _graph(v, state.store(), limit, min_weight, kind)))
+        return _json(v.memo(("graph", limit, min_weight, kind), lambda: entity_graph.top(view.graph(v, state.store()), v.ent_by_id, limit, min_weight, kind)))
+
+    @app.get("/api/graph/link", tags=["entities"], summary="What links two entities: the events they share and the sentences naming both")
+    def api_graph_link(a: str = Query(..., max_length=200), b: str = Query(..., max_length=200)) -> JSONResponse:
+        v = state.view()
+        a, b = v.redirects.get(a, a), v.redirects.get(b, b)
+        if a not in v.ent_by_id or b not in v.ent_by_id:
+            raise HTTPException(404, "no such entity")
+        g = view.graph(v, state.store())
+        key = entity_graph.pair(a, b)
+        evs = [v.event_by_id[e] for e in g.event_ids.get(key, []) if e in v.event_by_id]
+        spans = g.sentence_spans.get(key, [])
+        texts = state.store().document_texts(sorted({d for d, _, _ in spans}))
+        sentences = [{"doc": d, "start": s0, "end": e0, "text": texts.get(d, "")[s0:e0], "source": v.doc_short(d),
+                      "url": evidence_url({"doc": d, "start": s0, "end": e0})} for d, s0, e0 in spans]
+        return _json({"a": _ent_brief(v.ent_by_id[a]), "b": _ent_brief(v.ent_by_id[b]),
+                      "events": [{"id": ev["id"], "date": ev.get("date"), "type": ev.get("type"), "summary": ev.get("summary"),
+                                  "url": evidence_url((ev.get("sources") or [None])[0])} for ev in evs],
+                      "n_events": g.events.get(key, 0), "sentences": sentences, "n_sentences": g.sentences.get(key, 0)})
 
 
     @app.get("/api/claims", tags=["facts"], summary="Claim clusters with modalities, corroboration, sources for and against")
-    def api_claims(contested: bool = False, limit: int = Query(PAGE, ge=1, le=5000), offset: int = Query(0, ge=0)) -> JSONResponse:
+    def api_claims(contested: bool = False, single: bool = False,
+                   modality: Literal["", "asserted", "reported", "conditional", "speculative", "denied"] = "",
+                   entity: str = Query("", max_length=200), sort: Literal["sources", "claims", "text"] = "sources",
+                   limit: int = Query(PAGE, ge=1, le=5000), offset: int = Query(0, ge=0)) -> JSONResponse:
         v = state.view()
-        clusters = v.contested_clusters() if contested else v.clusters
+        clusters = _claim_clusters(v, contested=contested, single=single, modality=modality, entity=entity, sort=sort)
         return _json({"total": len(clusters), "items": [_cluster_brief(c, full=True) for c in clusters[offset: offset + limit]]})
 
     @app.get("/api/contradictions", tags=["facts"], summary="Contradictions with their statements")
@@ -381,7 +444,7 @@ def create_app(db: str | Path, tiles: str | None = None, warm: bool = False) -> 
     def api_add_correction(c: CorrectionIn) -> dict[str, Any]:
         v = state.view()
         corr.check(c.action, c.target, c.other, c.value)
-        exists = {"merge_entities": v.entity, "split_alias": v.entity, "mark_claim": v.claim_by_id.get,
+        exists = {"merge_entities": v.entity, "split_alias": v.entity, "pin_place": v.entity, "mark_claim": v.claim_by_id.get,
                   "mark_contradiction": v.contradiction_by_id.get}[c.action]
         for ref in [c.target, c.other] if c.action == "merge_entities" else [c.target]:
             if exists(ref or "") is None:
@@ -416,28 +479,6 @@ def _compute_counts(v: view.DossierView) -> dict[str, int]:
             "events": len(v.events), "quotes": len(v.quotes), "claims": len(v.claims), "claim_clusters": len(v.clusters),
             "contested": len(v.contested_clusters()), "contradictions": len(v.contradictions),
             "quantities": len(v.quantities), "corrections": len(v.corrections)}
-
-
-def _graph(v: view.DossierView, store: Store, limit: int, min_weight: int, kind: str) -> dict[str, Any]:
-    """The `limit` best-connected entities and the links between them (weights at least `min_weight`)."""
-    g = view.graph(v, store)
-    weights: Counter[tuple[str, str]] = Counter()
-    if kind in ("both", "events"):
-        weights.update(g["events"])
-    if kind in ("both", "sentences"):
-        weights.update(g["sentences"])
-    degree: Counter[str] = Counter()
-    for (a, b), w in weights.items():
-        if w >= min_weight:
-            degree[a] += w
-            degree[b] += w
-    ranked = [e for e, _ in degree.most_common(limit) if e in v.ent_by_id]
-    keep = set(ranked)
-    nodes = [{"id": e, "name": v.ent_by_id[e]["name"], "type": v.ent_by_id[e]["type"], "weight": degree[e],
-              "mentions": len(v.ent_by_id[e].get("mentions", []))} for e in ranked]
-    edges = [{"source": a, "target": b, "events": g["events"].get((a, b), 0), "sentences": g["sentences"].get((a, b), 0), "weight": w}
-             for (a, b), w in weights.items() if w >= min_weight and a in keep and b in keep]
-    return {"nodes": nodes, "edges": edges}
 
 
 def _timeline_facets(v: view.DossierView) -> tuple[list[dict[str, Any]], list[str], list[str]]:
@@ -475,7 +516,7 @@ def _entities(v: view.DossierView, type: str | None, q: str | None) -> list[dict
 
 def _neighbours(v: view.DossierView, store: Store, eid: str, n: int = 15) -> list[tuple[dict[str, Any], int, int]]:
     """The entities most often seen with `eid`: (entity, events shared, sentences shared)."""
-    near = view.graph(v, store)["adjacency"].get(eid, {})
+    near = view.graph(v, store).adjacency.get(eid, {})
     best = sorted(near.items(), key=lambda kv: (-(kv[1][0] + kv[1][1]), kv[0]))[:n]
     return [(v.ent_by_id[o], w[0], w[1]) for o, w in best if o in v.ent_by_id]
 
@@ -514,13 +555,27 @@ def _split_snippet(snippet: str) -> list[tuple[str, bool]]:
 def _search(state: App, q: str) -> SearchResult:
     v = state.view()
     store = state.store()
+    # names across languages and transliterations ("Putin" finds "Vladimir Poutine"), through the entities' aliases
+    named = search.entity_matches(v, q)
     docs = []
-    for doc_id, snip in store.search_documents(q, MAX_SEARCH, marks=MARKS):
-        d = v.doc_by_id.get(doc_id)
-        docs.append(SearchHit(kind="document", id=doc_id, title=v.doc_label(doc_id) if d else doc_id,
-                              snippet=_split_snippet(snip), url=f"/doc/{quote(doc_id, safe='')}"))
+    found: set[str] = set()
+    # the articles with the words asked for, then those naming the entities found under another spelling
+    for words in [q, *[e["name"] for e, _ in named[:3] if fold(e["name"]) != fold(q)]]:
+        for doc_id, snip in store.search_documents(words, MAX_SEARCH, marks=MARKS):
+            if doc_id in found or len(docs) >= MAX_SEARCH:
+                continue
+            found.add(doc_id)
+            d = v.doc_by_id.get(doc_id)
+            docs.append(SearchHit(kind="document", id=doc_id, title=v.doc_label(doc_id) if d else doc_id,
+                                  snippet=_split_snippet(snip), url=f"/doc/{quote(doc_id, safe='')}"))
     facts = []
     seen: set[tuple[str, str]] = set()
+    for e, form in named:
+        seen.add(("entity", e["id"]))
+        others = [a for a in e.get("aliases", []) if a not in (form, e["name"])][:4]
+        facts.append(SearchHit(kind="entity", id=e["id"], title=f"{e['name']} ({e['type']})",
+                               snippet=[("as ", False), (form, True), *([(" · also " + ", ".join(others), False)] if others else [])],
+                               url=f"/entity/{quote(e['id'], safe='')}"))
     for kind, ref, snip in store.search_facts(q, MAX_SEARCH, marks=MARKS):
         hit = _fact_hit(v, kind, ref, snip)
         if hit and (hit.kind, hit.id) not in seen:
@@ -549,3 +604,112 @@ def _fact_hit(v: view.DossierView, kind: str, ref: str, snip: str) -> SearchHit 
     else:
         title = f"Contradiction ({rec.get('kind')})"
     return SearchHit(kind=kind, id=ref, title=title, snippet=pieces, url=evidence_url(span))
+
+
+def _listing_routes(app: FastAPI, state: App, spec: listing.Listing, page: Any) -> None:
+    """The page of a listing (/events) and its downloads (/events.csv, /events.json), with the same filters."""
+    def params_of(request: Request) -> dict[str, str]:
+        return {k: v[:200] for k, v in request.query_params.items() if k in (*spec.filters, "sort", "desc")}
+
+    def show(request: Request, page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
+        v = state.view()
+        params = params_of(request)
+        rows = v.memo(("listing", spec.name, tuple(sorted(params.items()))), lambda: spec.query(v, params))
+        key, desc = spec.order(params)
+        base = "/" + spec.name + "?" + "".join(f"{k}={quote(x)}&" for k, x in params.items() if x)
+        return page(request, "listing.html", spec.name, t=spec, rows=rows[(page_no - 1) * PAGE: page_no * PAGE], total=len(rows),
+                    all=len(v.memo(("listing", spec.name), lambda: spec.rows(v))), params=params, sort=key, desc=desc,
+                    page_no=page_no, pages=max(1, -(-len(rows) // PAGE)), base=base, filters=_listing_filters(v, spec))
+
+    def download(request: Request, fmt: Literal["csv", "json"]) -> Response:
+        v = state.view()
+        return spec.download(spec.query(v, params_of(request)), fmt)
+
+    app.add_api_route(f"/{spec.name}", show, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
+    app.add_api_route(f"/{spec.name}.{{fmt}}", download, methods=["GET"], include_in_schema=False)
+
+
+def _listing_filters(v: view.DossierView, spec: listing.Listing) -> list[dict[str, Any]]:
+    """The filter controls of a listing's page: a select where the values are few, else a text or date input."""
+    def options(col: str) -> list[str]:
+        rows = v.memo(("listing", spec.name), lambda: spec.rows(v))
+        return sorted({r[col] for r in rows if r.get(col)}, key=str.casefold)
+
+    if spec is listing.EVENTS:
+        return [{"name": "q", "label": "Summary contains", "type": "search", "options": None},
+                {"name": "type", "label": "Type", "options": options("type")},
+                {"name": "status", "label": "Status", "options": options("status")},
+                {"name": "entity", "label": "Entity (name or id)", "type": "search", "options": None},
+                {"name": "start", "label": "From", "type": "date", "options": None},
+                {"name": "end", "label": "To", "type": "date", "options": None},
+                {"name": "min_sources", "label": "Min. independent sources", "type": "number", "options": None}]
+    return [{"name": "q", "label": "Quote contains", "type": "search", "options": None},
+            {"name": "speaker", "label": "Speaker (name or id)", "type": "search", "options": None},
+            {"name": "outlet", "label": "Outlet", "options": options("outlet")}]
+
+
+def _claim_clusters(v: view.DossierView, *, contested: bool, single: bool, modality: str, entity: str, sort: str) -> list[dict[str, Any]]:
+    """Claim clusters filtered (contested, resting on one source, having a claim of a modality, about an entity: its
+    id or a name or alias) and sorted (independent sources, number of claims, or text)."""
+    def compute() -> list[dict[str, Any]]:
+        rows = v.contested_clusters() if contested else v.clusters
+        if single:
+            rows = [c for c in rows if c["independent_sources"] <= 1]
+        if modality:
+            rows = [c for c in rows if modality in c["modalities"]]
+        if entity.strip():
+            wanted = _entity_ids(v, entity)
+            rows = [c for c in rows if any({cl.get("attributed_to"), *cl.get("entities", [])} & wanted for cl in c["claims"])]
+        if sort == "claims":
+            return sorted(rows, key=lambda c: (-len(c["claims"]), -c["independent_sources"], c["id"]))
+        if sort == "text":
+            return sorted(rows, key=lambda c: (fold(c["text"]), c["id"]))
+        return sorted(rows, key=lambda c: (-c["independent_sources"], -len(c["claims"]), not c["contested"], c["id"]))
+    return v.memo(("claims", contested, single, modality, entity, sort), compute)
+
+
+def _entity_ids(v: view.DossierView, query: str) -> set[str]:
+    """The entities a query names: an id, or a name or alias equal to it (accents and case aside)."""
+    q = query.strip()
+    if v.entity(q):
+        return {v.entity(q)["id"]}  # type: ignore[index]
+    key = fold(q)
+    index = v.memo("names_index", lambda: _names_index(v))
+    return set(index.get(key, ()))
+
+
+def _names_index(v: view.DossierView) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for e in v.entities:
+        for n in {fold(x) for x in [e["name"], *e.get("aliases", [])]}:
+            out.setdefault(n, []).append(e["id"])
+    return out
+
+
+def _has_geo(e: dict[str, Any]) -> bool:
+    return (e.get("geo") or {}).get("lat") is not None
+
+
+def _places_payload(v: view.DossierView) -> dict[str, Any]:
+    """What the map draws: located places (not whole countries) with their events, each traveller's journeys,
+    events that happened at the scale of a country (listed beside the map), and the places with no coordinates
+    (which an analyst may pin)."""
+    items = []
+    for p in view.places(v):
+        if story.country_level(v.ent_by_id.get(p["id"])):
+            continue
+        dates = [ev["date"] for ev in v.entity_events.get(p["id"], []) if ev.get("place") == p["id"] and ev.get("date")]
+        items.append({**p, "first": min(dates) if dates else None})
+    country: list[dict[str, Any]] = []
+    for ev in v.events:
+        place = v.ent_by_id.get(ev.get("place") or "")
+        if place and story.country_level(place):
+            country.append({"id": ev["id"], "date": ev.get("date"), "type": ev.get("type"), "summary": ev.get("summary"),
+                            "place": place["id"], "place_name": place["name"], "url": evidence_url((ev.get("sources") or [None])[0])})
+    country.sort(key=lambda e: (e["date"] or "9999", e["id"]))
+    unlocated = sorted(({"id": e["id"], "name": e["name"], "mentions": len(e.get("mentions", [])), "geo_status": e.get("geo_status")}
+                        for e in v.entities if e["type"] == "place" and not _has_geo(e)), key=lambda e: (-e["mentions"], e["name"]))
+    dates = sorted(d.isoformat() for ev in v.events if (d := story.day(ev.get("date"))))
+    return {"items": items, "routes": story.routes(v.ent_by_id, v.events), "country_events": country[:500],
+            "n_country_events": len(country), "unlocated": unlocated[:300], "n_unlocated": len(unlocated),
+            "dates": [dates[0], dates[-1]] if dates else None, "period": v.memo("period", lambda: story.densest_period(v.events))}

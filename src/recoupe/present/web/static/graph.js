@@ -38,6 +38,7 @@
       layout: {name: "cose", animate: false, randomize: false, nodeRepulsion: () => 600000, idealEdgeLength: () => 110,
         nodeOverlap: 40, gravity: 0.3, componentSpacing: 140, numIter: 1500, padding: 20},
     });
+    window.recoupeGraph = cy;  // for the browser tests, which click an edge where it is drawn
     cy.on("tap", "node", (ev) => { location.href = entityUrl(ev.target.id()); });
     cy.on("mouseover", "node", (ev) => {
       const n = ev.target;
@@ -47,7 +48,27 @@
     });
     cy.on("mouseout", "node", () => cy.elements().removeClass("faded"));
     cy.on("mouseover", "edge", (ev) => { detail.textContent = ev.target.source().data("label") + " — " + ev.target.target().data("label") + ": " + ev.target.data("title"); });
+    cy.on("tap", "edge", (ev) => openLink(ev.target.source().id(), ev.target.target().id()));
     if (focus && cy.getElementById(focus).length) cy.getElementById(focus).addClass("focus");
+  }
+  // what links two entities: the events they share and the sentences that name both, each opening its evidence
+  const panel = document.getElementById("graph-link");
+  async function openLink(a, b) {
+    const data = await getJSON("/api/graph/link?a=" + encodeURIComponent(a) + "&b=" + encodeURIComponent(b));
+    panel.hidden = false;
+    panel.replaceChildren(
+      el("h2", {}, [el("a", {href: entityUrl(data.a.id), text: data.a.name}), " — ", el("a", {href: entityUrl(data.b.id), text: data.b.name})]),
+      el("h3", {text: "Events together (" + data.n_events + ")"}),
+      data.events.length ? el("ul", {class: "events"}, data.events.map((e) => el("li", {}, [
+        el("span", {class: "date", text: e.date || "undated"}), el("span", {class: "badge", text: e.type || ""}), " ",
+        el("a", {href: e.url, class: "evidence", text: e.summary || e.type})]))) : el("p", {class: "muted", text: "none"}),
+      el("h3", {text: "Sentences naming both (" + data.n_sentences + ")"}),
+      data.sentences.length ? el("ul", {class: "sentences"}, data.sentences.map((s) => el("li", {}, [
+        el("q", {text: s.text}), " ", el("a", {href: s.url, class: "evidence", text: s.source})]))) : el("p", {class: "muted", text: "none"}),
+      (data.n_sentences > data.sentences.length || data.n_events > data.events.length)
+        ? el("p", {class: "muted", text: "The first " + data.sentences.length + " sentences and " + data.events.length + " events are shown."}) : null,
+    );
+    panel.scrollIntoView({block: "nearest"});
   }
   form.addEventListener("submit", (ev) => { ev.preventDefault(); draw(); });
   draw();

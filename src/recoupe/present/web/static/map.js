@@ -1,33 +1,59 @@
-// The map page: places with coordinates on the bundled world outlines; popups list the events there.
+// The map page: the story's map (storymap.js) with a time slider, the journeys, the events that happened at the
+// scale of a country, and the places with no coordinates, each of which an analyst can pin on the map.
 "use strict";
 (async function () {
   const node = document.getElementById("map");
   if (!node) return;
-  const map = await worldMap(node);
-  const data = await getJSON("/api/places");
+  const view = await storyMap(node, {legend: document.getElementById("journeys"),
+    onSelect: (eventId) => { location.href = "/timeline?at=" + encodeURIComponent(slider ? slider.value() : "") + "#" + eventId; }});
+  const data = view.data;
+  const toTimeline = document.getElementById("to-timeline");
+  const slider = timeSlider(document.getElementById("map-slider"), data.dates, (d) => {
+    view.setDate(d);
+    if (toTimeline) toTimeline.setAttribute("href", "/timeline?at=" + encodeURIComponent(d));
+  });
+  const at = new URLSearchParams(location.search).get("at");
+  if (at && slider) { slider.set(at); view.setDate(at); }
+
   const list = document.getElementById("place-list");
-  const pts = [], byId = new Map();
-  const maxM = Math.max(1, ...data.items.map((p) => p.mentions));
   for (const p of data.items) {
-    const hasEvents = p.events.length > 0;
-    const m = L.circleMarker([p.lat, p.lon], {
-      radius: 5 + 12 * Math.sqrt(p.mentions / maxM), weight: 1.5,
-      color: hasEvents ? "#a93226" : "#1f5f99", fillColor: hasEvents ? "#e74c3c" : "#3b82c4", fillOpacity: 0.8,
-    });
-    m.bindPopup(el("div", {class: "popup"}, [
-      el("a", {href: entityUrl(p.id), text: p.name}), el("span", {class: "muted", text: " " + p.type + " · " + p.mentions + " mentions"}),
-      ...p.events.slice(0, 10).map((e) => el("div", {}, [el("a", {href: e.url, class: "evidence", text: (e.date || "undated") + " · " + (e.type || "")}),
-        " " + (e.summary || "")])),
-      p.n_events > p.events.length ? el("div", {class: "muted", text: "+" + (p.n_events - p.events.length) + " more events"}) : null,
-    ]));
-    m.bindTooltip(p.name);
-    m.addTo(map);
-    byId.set(p.id, m);
-    pts.push([p.lat, p.lon]);
     list.appendChild(el("li", {}, [el("a", {href: entityUrl(p.id), text: p.name}),
-      el("span", {class: "muted", text: " " + p.lat.toFixed(2) + ", " + p.lon.toFixed(2) + (hasEvents ? " · " + p.events.length + " events" : "")})]));
+      el("span", {class: "muted", text: " " + p.lat.toFixed(2) + ", " + p.lon.toFixed(2) + (p.n_events ? " · " + p.n_events + " events" : "")})]));
   }
-  if (pts.length) map.fitBounds(L.latLngBounds(pts).pad(0.4), {maxZoom: 5});
+  const country = document.getElementById("country-events");
+  country.replaceChildren(...data.country_events.map((e) => el("li", {"data-event": e.id}, [
+    el("span", {class: "date", text: e.date || "undated"}), " ", el("a", {href: entityUrl(e.place), text: e.place_name}), ": ",
+    el("a", {href: e.url, class: "evidence", text: e.summary || e.type})])));
+  if (!data.country_events.length) country.appendChild(el("li", {class: "muted", text: "none"}));
+
+  // pinning: choose a place, then click the map where it is
+  const unlocated = document.getElementById("unlocated");
+  const status = document.getElementById("pin-status");
+  let pending = null;
+  unlocated.replaceChildren(...data.unlocated.map((p) => el("li", {}, [el("a", {href: entityUrl(p.id), text: p.name}),
+    el("span", {class: "muted", text: " " + p.mentions + " mentions "}),
+    el("button", {type: "button", class: "pin", "data-entity": p.id, "data-name": p.name, text: "pin on the map"})])));
+  if (!data.unlocated.length) unlocated.appendChild(el("li", {class: "muted", text: "none"}));
+  unlocated.addEventListener("click", (ev) => {
+    const b = ev.target.closest("button.pin");
+    if (!b) return;
+    pending = {id: b.dataset.entity, name: b.dataset.name};
+    node.classList.add("pinning");
+    status.textContent = "Click on the map where “" + pending.name + "” is (Esc to cancel).";
+  });
+  document.addEventListener("keydown", (ev) => {
+    if (ev.key === "Escape" && pending) { pending = null; node.classList.remove("pinning"); status.textContent = ""; }
+  });
+  view.map.on("click", async (ev) => {
+    if (!pending) return;
+    const where = ev.latlng.wrap();
+    const value = where.lat.toFixed(4) + "," + where.lng.toFixed(4);
+    const note = prompt("Pin “" + pending.name + "” at " + value + ". Note (why, from what source):", "");
+    if (note === null) return;
+    if (await postCorrection({action: "pin_place", target: pending.id, value: value, note: note})) {
+      location.href = "/map?pinned=" + encodeURIComponent(pending.id) + "#" + encodeURIComponent(pending.id);  // a new page: the place is now on it
+    }
+  });
   const focusId = decodeURIComponent(location.hash.slice(1));
-  if (focusId && byId.has(focusId)) { map.setView(byId.get(focusId).getLatLng(), 5); byId.get(focusId).openPopup(); }
+  if (focusId) view.focus(focusId);
 })();

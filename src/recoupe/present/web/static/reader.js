@@ -6,3 +6,12 @@ if (focus) {
   center();
   window.addEventListener("load", () => setTimeout(center, 0));
 }
+// With evidence asked for, the rest of the text is dimmed; the button shows every highlight again (and back).
+const dimToggle = document.getElementById("dim-toggle");
+if (dimToggle) {
+  dimToggle.addEventListener("click", () => {
+    const on = document.getElementById("text").classList.toggle("dimmed");
+    dimToggle.setAttribute("aria-pressed", String(on));
+    dimToggle.textContent = on ? "show every highlight" : "dim all but the evidence";
+  });
+}

@@ -1,5 +1,8 @@
-// The timeline: dated items on a zoomable axis (wheel/buttons to zoom, drag to pan), filters sent to
-// /api/timeline, and a linked map: clicking an item highlights its place on the map.
+// The timeline: events in one lane (a row per event type) and claims in another (a mark per article), on a
+// zoomable axis that opens on the period where events are densest. Items too close to tell apart at the
+// current zoom are drawn as one cluster; clicking it zooms in until they separate. Every item is clickable:
+// its details and evidence show below, its place lights up on the map, and the map's time slider moves to it
+// (the slider and the timeline's cursor follow each other). Text is only ever set with textContent.
 "use strict";
 (function () {
   const box = document.getElementById("timeline");
@@ -7,15 +10,12 @@
   const form = document.getElementById("tl-filters");
   const detail = document.getElementById("tl-detail");
   const list = document.getElementById("tl-list");
-  const DAY = 86400000;
-  let items = [], t0 = 0, t1 = 1, selected = null, map = null;
-  const markers = new Map();  // place id -> circle marker
-  const LANE_H = 26, TOP = 34, LABEL_W = 170, MAX_LANES = 10;
+  const DAY = 86400000, CLUSTER_PX = 18, ROW_H = 24, AXIS_H = 30, LANE_H = 20, LABEL_W = 130;
+  const TYPE_ORDER = ["departure", "travel", "arrival", "visit", "meeting", "agreement", "invitation", "statement", "transfer",
+    "sanction", "military_action", "launch", "other"];
+  let items = [], rows = [], t0 = 0, t1 = 1, selected = null, cursor = null, period = null, slider = null, mapView = null;
 
-  function toTime(d) {
-    const p = d.split("-").map(Number);
-    return Date.UTC(p[0], (p[1] || 1) - 1, p[2] || 1);
-  }
+  const toTime = (d) => { const p = d.split("-").map(Number); return Date.UTC(p[0], (p[1] || 1) - 1, p[2] || 1); };
   function endTime(it) {
     if (it.date_end) return toTime(it.date_end) + DAY;
     const p = it.date.split("-");
@@ -23,35 +23,66 @@
     if (p.length === 2) return Date.UTC(+p[0], +p[1], 1);
     return Date.UTC(+p[0] + 1, 0, 1);
   }
+  const iso = (t) => new Date(t).toISOString().slice(0, 10);
+  const plotW = () => Math.max(100, box.clientWidth - LABEL_W);
+  const x = (t) => LABEL_W + (t - t0) / (t1 - t0) * plotW();
   function params() {
     const q = new URLSearchParams();
     for (const [k, v] of new FormData(form)) if (v) q.set(k, v);
     return q;
   }
-  async function load() {
+
+  // claims are marked once per article (and day): one mark stands for the claims an article makes
+  function bundle(raw) {
+    const out = [], byDoc = new Map();
+    for (const it of raw) {
+      if (it.kind !== "claim") { out.push(it); continue; }
+      const key = (it.evidence ? it.evidence.doc : it.id) + "|" + it.date;
+      let b = byDoc.get(key);
+      if (!b) {
+        b = {...it, id: "claims-" + key, kind: "claims", type: "claim", claims: [], label: ""};
+        byDoc.set(key, b);
+        out.push(b);
+      }
+      b.claims.push(it);
+      b.label = b.claims.length + (b.claims.length === 1 ? " claim" : " claims") + (it.outlets.length ? " · " + it.outlets[0] : "");
+    }
+    return out.map((it) => ({...it, t: toTime(it.date), te: endTime(it)}));
+  }
+
+  async function load(keepWindow) {
     const q = params();
     history.replaceState(null, "", "?" + q.toString());
     const data = await getJSON("/api/timeline?" + q.toString());
-    items = data.items.map((it) => ({...it, t: toTime(it.date), te: endTime(it)}));
-    document.getElementById("tl-count").textContent =
-      "(" + data.total + (data.total === 1 ? " dated item" : " dated items") + (data.truncated ? ", first " + items.length + " shown: narrow the filters" : "") + ")";
-    fit();
+    period = data.period;
+    items = bundle(data.items);
+    const types = [...new Set(items.filter((i) => i.kind === "event").map((i) => i.type))];
+    types.sort((a, b) => (TYPE_ORDER.indexOf(a) + 100) % 100 - (TYPE_ORDER.indexOf(b) + 100) % 100 || a.localeCompare(b));
+    rows = [{lane: "Events"}, ...types.map((t) => ({key: t, label: t.replace("_", " ")})),
+      {lane: "Claims"}, {key: "claim", label: "by article"}];
+    document.getElementById("tl-count").textContent = "(" + data.total + (data.total === 1 ? " dated item" : " dated items") +
+      (data.truncated ? ", first " + data.items.length + " shown: narrow the filters" : "") + ")";
+    if (!keepWindow) opening();
+    draw();
     renderList();
-    renderMarkers();
+  }
+  // the densest period of events (as the server computed it for the whole dossier), else every item
+  function opening() {
+    if (period && items.some((i) => i.te >= toTime(period[0]) && i.t <= toTime(period[1]) + DAY)) {
+      t0 = toTime(period[0]); t1 = toTime(period[1]) + DAY;
+    } else fit();
   }
   function fit() {
-    if (!items.length) { t0 = Date.now() - 30 * DAY; t1 = Date.now(); draw(); return; }
-    let a = Math.min(...items.map((i) => i.t)), b = Math.max(...items.map((i) => i.te));
-    const pad = Math.max((b - a) * 0.05, DAY);
+    if (!items.length) { t0 = Date.now() - 30 * DAY; t1 = Date.now(); return; }
+    const a = Math.min(...items.map((i) => i.t)), b = Math.max(...items.map((i) => i.te));
+    const pad = Math.max((b - a) * 0.04, DAY);
     t0 = a - pad; t1 = b + pad;
-    draw();
   }
-  function x(t) { return (t - t0) / (t1 - t0) * box.clientWidth; }
   function ticks() {
     const span = t1 - t0, out = [];
     const steps = [[DAY, "day"], [7 * DAY, "week"], [30.44 * DAY, "month"], [91.3 * DAY, "quarter"], [365.25 * DAY, "year"], [3652.5 * DAY, "decade"]];
     let unit = steps[steps.length - 1];
-    for (const s of steps) if (span / s[0] <= box.clientWidth / 90) { unit = s; break; }
+    for (const s of steps) if (span / s[0] <= plotW() / 60) { unit = s; break; }
     const d = new Date(t0);
     let cur;
     if (unit[1] === "day" || unit[1] === "week") cur = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
@@ -68,34 +99,87 @@
       else cur = Date.UTC(c.getUTCFullYear() + 10, 0, 1);
     }
     const fmt = (t) => {
-      const s = new Date(t).toISOString();
-      return unit[1] === "day" || unit[1] === "week" ? s.slice(0, 10) : unit[1] === "year" || unit[1] === "decade" ? s.slice(0, 4) : s.slice(0, 7);
+      const s = iso(t);
+      return unit[1] === "day" || unit[1] === "week" ? s : unit[1] === "year" || unit[1] === "decade" ? s.slice(0, 4) : s.slice(0, 7);
     };
     return out.map((t) => [t, fmt(t)]);
   }
+  // items of one row that fall within CLUSTER_PX of each other at this zoom make one group; when a day is wide
+  // enough, the items of one day are set side by side within it, so that zooming in always separates them
+  function groups(rowItems) {
+    const out = [], dayPx = x(t0 + DAY) - x(t0), sameDay = new Map();
+    for (const it of rowItems) sameDay.set(it.t, (sameDay.get(it.t) || 0) + 1);
+    const slot = new Map();
+    const pos = (it) => {
+      const n = sameDay.get(it.t);
+      if (n < 2 || dayPx < n * (CLUSTER_PX + 2)) return x(it.t);
+      const i = slot.get(it.t) || 0;
+      slot.set(it.t, i + 1);
+      return x(it.t) + i * (CLUSTER_PX + 2);
+    };
+    for (const it of rowItems.sort((a, b) => a.t - b.t || (a.id < b.id ? -1 : 1))) {
+      const px = pos(it), last = out[out.length - 1];
+      it.px = px;
+      if (last && px - last.x0 < CLUSTER_PX) { last.items.push(it); last.x1 = Math.max(last.x1, px); }
+      else out.push({x0: px, x1: px, items: [it]});
+    }
+    return out;
+  }
   function draw() {
     box.replaceChildren();
+    const visible = items.filter((it) => it.te >= t0 && it.t <= t1);
     for (const [t, label] of ticks()) {
       box.appendChild(el("div", {class: "tick", style: "left:" + x(t).toFixed(1) + "px"}, [el("span", {text: label})]));
     }
-    const laneEnd = [];
-    let shown = 0;
-    for (const it of items) {
-      if (it.te < t0 || it.t > t1) continue;
-      const left = x(it.t), width = Math.max(8, x(it.te) - left);
-      let lane = laneEnd.findIndex((e) => e <= left);
-      if (lane < 0) { lane = laneEnd.length < MAX_LANES ? laneEnd.length : MAX_LANES - 1; }
-      laneEnd[lane] = Math.max(laneEnd[lane] || 0, left + Math.min(width + 4, 240) + LABEL_W);
-      const node = el("div", {
-        class: "tl-item kind-" + it.kind + " t-" + it.type + (selected === it.id ? " selected" : ""),
-        style: "left:" + left.toFixed(1) + "px;top:" + (TOP + lane * LANE_H) + "px;",
-        title: it.date + " · " + it.type + " · " + it.label, "data-id": it.id, tabindex: "0",
-      }, [el("span", {class: "bar", style: "width:" + width.toFixed(1) + "px"}), el("span", {class: "label", text: it.label, style: "margin-left:" + Math.min(width + 4, 240).toFixed(0) + "px"})]);
-      node.addEventListener("click", () => select(it.id, true));
-      box.appendChild(node);
-      shown++;
+    let top = AXIS_H;
+    for (const row of rows) {
+      if (row.lane) {
+        box.appendChild(el("div", {class: "tl-lane", style: "top:" + top + "px", text: row.lane}));
+        top += LANE_H;
+        continue;
+      }
+      box.appendChild(el("div", {class: "tl-row" + (row.key === "claim" ? " claims" : ""), style: "top:" + top + "px;height:" + ROW_H + "px", "data-row": row.key},
+        [el("span", {class: "tl-row-label", text: row.label})]));
+      const gs = groups(visible.filter((it) => it.type === row.key));
+      gs.forEach((g, i) => {
+        const room = (i + 1 < gs.length ? gs[i + 1].x0 : LABEL_W + plotW()) - g.x1 - 14;
+        box.appendChild(g.items.length > 1 ? clusterNode(g, top) : itemNode(g.items[0], top, room));
+      });
+      top += ROW_H;
     }
-    box.style.height = (TOP + Math.max(1, laneEnd.length) * LANE_H + 12) + "px";
+    if (cursor !== null && cursor >= t0 && cursor <= t1) {
+      box.appendChild(el("div", {class: "tl-cursor", style: "left:" + x(cursor).toFixed(1) + "px", title: "map date " + iso(cursor)}));
+    }
+    box.style.height = (top + 8) + "px";
+  }
+  function itemNode(it, top, room) {
+    // a day is a point, however far one zooms in; a month, a year or a period is a bar
+    const isRange = it.date.length < 10 || !!it.date_end;
+    const left = it.t >= t0 ? it.px : x(t0), width = isRange ? Math.max(0, x(Math.min(it.te, t1)) - left) : 0;
+    const node = el("div", {
+      class: "tl-item kind-" + it.kind + " t-" + it.type + (width > 10 ? " range" : " point") + (selected === it.id ? " selected" : ""),
+      style: "left:" + left.toFixed(1) + "px;top:" + (top + 2) + "px", title: it.date + " · " + it.label, "data-id": it.id, tabindex: "0",
+    }, [el("span", {class: "mark", style: width > 10 ? "width:" + width.toFixed(1) + "px" : null}),
+      room > 40 ? el("span", {class: "label", text: it.label, style: "max-width:" + Math.min(room, 320).toFixed(0) + "px;margin-left:" + (width > 10 ? 4 : 12) + "px"}) : null]);
+    node.addEventListener("click", (ev) => { ev.stopPropagation(); select(it.id, true); });
+    node.addEventListener("keydown", (ev) => { if (ev.key === "Enter") select(it.id, true); });
+    return node;
+  }
+  function clusterNode(g, top) {
+    const n = g.items.reduce((s, it) => s + (it.claims ? it.claims.length : 1), 0);
+    const node = el("div", {class: "tl-cluster", style: "left:" + ((g.x0 + g.x1) / 2 - 11).toFixed(1) + "px;top:" + (top + 1) + "px",
+      title: g.items.length + " items, " + iso(Math.min(...g.items.map((i) => i.t))) + " – " + iso(Math.max(...g.items.map((i) => i.te)) - 1) + ": click to zoom in",
+      tabindex: "0", "data-count": String(g.items.length)}, [el("span", {text: String(n)})]);
+    const open = (ev) => {
+      ev.stopPropagation();
+      const a = Math.min(...g.items.map((i) => i.t)), b = Math.max(...g.items.map((i) => i.te));
+      const span = Math.max(Math.min(b - a, (t1 - t0) / 3), 3 * DAY), mid = (a + b) / 2;
+      t0 = mid - span * 0.6; t1 = mid + span * 0.6;
+      draw();
+    };
+    node.addEventListener("click", open);
+    node.addEventListener("keydown", (ev) => { if (ev.key === "Enter") open(ev); });
+    return node;
   }
   function zoom(factor, at) {
     const c = at === undefined ? (t0 + t1) / 2 : at;
@@ -106,80 +190,83 @@
   }
   box.addEventListener("wheel", (ev) => {
     ev.preventDefault();
-    const at = t0 + (ev.offsetX / box.clientWidth) * (t1 - t0);
-    zoom(ev.deltaY > 0 ? 1.25 : 0.8, at);
+    const rect = box.getBoundingClientRect();
+    zoom(ev.deltaY > 0 ? 1.25 : 0.8, t0 + (ev.clientX - rect.left - LABEL_W) / plotW() * (t1 - t0));
   }, {passive: false});
   let drag = null;
-  box.addEventListener("mousedown", (ev) => { drag = {x: ev.clientX, t0: t0, t1: t1}; });
-  window.addEventListener("mouseup", () => { drag = null; });
+  box.addEventListener("mousedown", (ev) => { drag = {x: ev.clientX, t0: t0, t1: t1, moved: false}; });
+  window.addEventListener("mouseup", (ev) => {
+    // a click on the axis (not a drag) puts the map's date there
+    if (drag && !drag.moved && ev.target === box || (drag && !drag.moved && ev.target.classList && ev.target.classList.contains("tick"))) {
+      const rect = box.getBoundingClientRect();
+      const t = t0 + (ev.clientX - rect.left - LABEL_W) / plotW() * (t1 - t0);
+      if (ev.clientX - rect.left > LABEL_W) setCursor(t, true);
+    }
+    drag = null;
+  });
   window.addEventListener("mousemove", (ev) => {
-    if (!drag) return;
-    const dt = (ev.clientX - drag.x) / box.clientWidth * (drag.t1 - drag.t0);
-    if (Math.abs(ev.clientX - drag.x) < 3) return;
+    if (!drag || Math.abs(ev.clientX - drag.x) < 3) return;
+    drag.moved = true;
+    const dt = (ev.clientX - drag.x) / plotW() * (drag.t1 - drag.t0);
     t0 = drag.t0 - dt; t1 = drag.t1 - dt;
     draw();
   });
   document.getElementById("tl-zoom-in").addEventListener("click", () => zoom(0.6));
   document.getElementById("tl-zoom-out").addEventListener("click", () => zoom(1.6));
-  document.getElementById("tl-fit").addEventListener("click", fit);
-  form.addEventListener("submit", (ev) => { ev.preventDefault(); load(); });
-  document.getElementById("tl-reset").addEventListener("click", () => { form.reset(); load(); });
+  document.getElementById("tl-fit").addEventListener("click", () => { fit(); draw(); });
+  document.getElementById("tl-dense").addEventListener("click", () => { opening(); draw(); });
+  form.addEventListener("submit", (ev) => { ev.preventDefault(); load(false); });
+  document.getElementById("tl-reset").addEventListener("click", () => { form.reset(); load(false); });
+
+  // the cursor (the map's date): set from the slider or a click on the axis; the slider follows
+  function setCursor(t, fromTimeline) {
+    cursor = t;
+    if (t < t0 || t > t1) { const span = t1 - t0; t0 = t - span / 2; t1 = t + span / 2; }
+    draw();
+    if (fromTimeline && slider) slider.set(iso(t));
+    if (mapView) mapView.setDate(iso(t));
+  }
 
   function renderList() {
     list.replaceChildren(...items.slice(0, 500).map((it) => el("li", {"data-id": it.id, class: "kind-" + it.kind}, [
-      el("span", {class: "date", text: it.date + (it.date_end ? " – " + it.date_end : "")}), " ",
-      el("span", {class: "badge", text: it.type}), " ",
-      el("a", {href: it.url, class: "evidence", text: it.label}),
-      it.entity_names.length ? el("span", {class: "muted", text: " · " + it.entity_names.filter(Boolean).join(", ")}) : null,
-      it.outlets.length ? el("span", {class: "muted", text: " · " + it.outlets.join(", ")}) : null,
+      el("span", {class: "date", text: it.date}), el("span", {class: "badge", text: it.type}), " ",
+      el("a", {href: it.kind === "claims" ? it.claims[0].url : it.url, text: it.label}),
     ])));
-    if (items.length > 500) list.appendChild(el("li", {class: "muted", text: "… " + (items.length - 500) + " more: narrow the filters"}));
   }
   function select(id, fromTimeline) {
     selected = id;
     const it = items.find((i) => i.id === id);
-    for (const n of box.querySelectorAll(".tl-item")) n.classList.toggle("selected", n.dataset.id === id);
-    for (const [pid, m] of markers) {
-      const on = it && it.place === pid;
-      m.setStyle(on ? {color: "#c0392b", fillColor: "#e74c3c", radius: 11, weight: 3} : {color: "#1f5f99", fillColor: "#3b82c4", radius: 6, weight: 1});
-      if (on) { m.bringToFront(); if (map) map.panTo(m.getLatLng()); m.openPopup(); }
-    }
+    draw();
     if (!it) return;
+    if (mapView) mapView.highlight(it.place);
+    if (fromTimeline) setCursor(it.t, true);
     detail.classList.remove("muted");
+    if (it.kind === "claims") {
+      detail.replaceChildren(el("b", {text: it.date + " · " + it.label}),
+        el("ul", {}, it.claims.slice(0, 30).map((c) => el("li", {}, [el("span", {class: "badge mod-" + c.status, text: c.status || ""}), " ",
+          el("a", {href: c.url, class: "evidence", text: c.label})]))),
+        it.claims.length > 30 ? el("div", {class: "muted", text: "+" + (it.claims.length - 30) + " more"}) : null);
+      return;
+    }
     detail.replaceChildren(
       el("b", {text: it.date + " · " + it.type + (it.status ? " (" + it.status + ")" : "")}), " ",
       el("span", {text: it.label}), " ",
       el("a", {href: it.url, class: "evidence", id: "tl-evidence", text: "open the evidence →"}),
-      it.place ? el("span", {class: "muted", text: it.geo ? " · shown on the map" : " · place has no coordinates"}) : null,
+      it.place ? el("span", {class: "muted", text: it.geo ? " · shown on the map" : " · its place is not on the map"}) : null,
     );
   }
-  async function initMap() {
-    const node = document.getElementById("tl-map");
-    if (!node) return;
-    map = await worldMap(node);
-    renderMarkers();
-  }
-  function renderMarkers() {
-    if (!map) return;
-    for (const m of markers.values()) m.remove();
-    markers.clear();
-    const pts = [];
-    for (const it of items) {
-      if (!it.geo || markers.has(it.place)) continue;
-      const m = L.circleMarker(it.geo, {radius: 6, color: "#1f5f99", fillColor: "#3b82c4", fillOpacity: 0.85, weight: 1});
-      const here = items.filter((i) => i.place === it.place);
-      m.bindPopup(el("div", {}, [el("b", {text: here.length + " item(s) here"}),
-        ...here.slice(0, 8).map((i) => el("div", {}, [el("a", {href: i.url, class: "evidence", text: i.date}), " " + i.label]))]));
-      m.on("click", () => { const first = here[0]; if (first) select(first.id, false); });
-      m.addTo(map);
-      markers.set(it.place, m);
-      pts.push(it.geo);
-    }
-    if (pts.length) map.fitBounds(L.latLngBounds(pts).pad(0.6), {maxZoom: 5});
-  }
-  // restore filters from the address
+
   const init = new URLSearchParams(location.search);
   for (const [k, v] of init) if (form.elements[k]) form.elements[k].value = v;
   window.addEventListener("resize", draw);
-  initMap().then(load);
+  const mapNode = document.getElementById("tl-map");
+  const start = async () => {
+    if (mapNode) {
+      mapView = await storyMap(mapNode, {onSelect: (eventId) => { if (items.some((i) => i.id === eventId)) select(eventId, true); }});
+      slider = timeSlider(document.getElementById("tl-slider"), mapView.dates, (d) => setCursor(toTime(d), false));
+    }
+    await load(false);
+    if (init.get("at") && slider) { slider.set(init.get("at")); setCursor(toTime(init.get("at")), false); }
+  };
+  start();
 })();
