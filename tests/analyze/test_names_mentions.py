@@ -45,8 +45,8 @@ def test_names_region_head_stays_on_the_place_name(analyze) -> None:  # type: ig
 
 
 def test_names_facility_head_stays_on_the_place_name(analyze) -> None:  # type: ignore[no-untyped-def]
-    got = _by_text(analyze("Le cargo a quitté le port de Gdynia mardi soir."))
-    assert "port de Gdynia" in got
+    got = _by_text(analyze("Un camion est tombé du pont de Tczew mardi soir."))
+    assert "pont de Tczew" in got
 
 
 @pytest.mark.parametrize(("text", "span", "classes"), [
@@ -117,3 +117,13 @@ def test_names_seat_of_power_after_a_preposition_of_place_is_the_building(analyz
 def test_names_country_name_in_a_heading(analyze) -> None:  # type: ignore[no-untyped-def]
     got = _by_text(analyze("## Pérou : la crise s'aggrave\n\nLes manifestations continuent."))
     assert got["Pérou"].label == "country"
+
+
+def test_names_a_name_a_class_noun_introduces_keeps_that_type_in_the_article(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = analyze("Le cyclone Belal a frappé lundi. Belal a tout détruit sur son passage.")
+    assert {m.label for m in got if m.span.text.endswith("Belal")} <= {"other"}
+
+
+def test_names_a_place_after_a_preposition_is_a_place_wherever_the_article_writes_it(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = analyze("À Tsingoni, l'eau manque. Deux victimes ont été recensées à Tsingoni, selon la mairie. Tsingoni attend.")
+    assert {m.label for m in got if m.span.text == "Tsingoni"} == {"place"}

@@ -67,6 +67,7 @@ def names(ctx: Context) -> dict[str, list[Any]]:
         return m
 
     # 1. proper names from the recogniser, cleaned and typed
+    placed: set[str] = set()  # names a locative rule made places: so they are everywhere in the article
     for ent in ctx.sdoc.ents:
         label = LABELS.get(ent.label_)
         if label is None:
@@ -94,12 +95,21 @@ def names(ctx: Context) -> dict[str, list[Any]]:
         if model and not (surface.split("-")[0].isupper() and len(surface.split("-")[0]) > 3):
             add(start, end, "equipment", kind="equipment").head = fold(surface)
             continue
-        if label == "person" and " " not in surface and _after_locative(ftext, start, nw):
-            label = "place"  # "à 120 kilomètres au nord d'Ismaïlia": a lone name where only a place can stand
+        if label == "person" and " " not in surface and (_after_locative(ftext, start, nw) or _fronted_locative(text, start, end, ctx.sdoc, nw)):
+            label = "place"  # "à 120 kilomètres au nord d'Ismaïlia", "À Tarnów, ...": a lone name where only a place can stand
+            placed.add(surface)
         for s, e in _split_glued(text, start, end, nw):
             label2, attrs = _retype(text[s:e], label, lx)
             attrs.update(_agentive(ctx.sdoc, text, s, e, nw))
             add(s, e, label2, **attrs)
+
+    for m in out:  # a name the recogniser itself places after a preposition of place ("à X", "près de X")
+        if m.label == "place" and m.kind == "name" and " " not in m.span.text \
+                and nw.patterns["place_before"].search(text, max(0, m.span.start - 16), m.span.start):
+            placed.add(m.span.text)
+    for m in out:
+        if m.label == "person" and m.kind == "name" and m.span.text in placed:
+            m.label = "place"
 
     # 1b. page furniture that names someone: datelines ("BALTIMORE (États-Unis), 26 mars (AFP) -"), bylines ("Par
     # CLAIRE MARTIN"); then the region or facility head before a place name ("la région de Tver", "la rivière X")
@@ -339,6 +349,24 @@ def _descriptions(ftext: str, text: str, out: list[Mention], lx: Lexicon, nw: Na
                     and _cue_ok(sdoc, tok_starts, h, x)}
             if cues:
                 x.attrs["cues"] = sorted(cues)
+    # "le cyclone Chido", "le groupe Sokol", "le navire Dali": a name the recogniser called a person is what its class
+    # noun says, wherever the article writes it
+    retyped: dict[str, str] = {}
+    for x in out:
+        if x.kind == "name" and x.label == "person" and x.attrs.get("cues"):
+            # (not to equipment: a vessel's name keeps grouping by its name across articles, not by a weapon noun)
+            kinds = {nw.class_labels.get(c) for cue in x.attrs["cues"] for c in nw.description_class.get(cue, ())} & {"other", "organization"}
+            if len(kinds) == 1:
+                retyped[x.span.text] = kinds.pop()
+        elif x.kind == "name" and x.label != "country" and " " in x.span.text:
+            head, rest = x.span.text.split(" ", 1)  # "cyclone Chido": the bare "Chido" is the same storm
+            kinds = {nw.class_labels.get(c) for c in nw.description_class.get(fold(head), ())} & {"other", "organization"}
+            if len(kinds) == 1 and rest[:1].isupper():
+                x.label = kinds.pop()
+                retyped.setdefault(rest, x.label)
+    for x in out:
+        if x.kind == "name" and x.label == "person" and x.span.text in retyped:
+            x.label = retyped[x.span.text]
     for m in nw.patterns["description"].finditer(ftext):
         s, e = m.start("head"), m.end()
         head = fold(m.group("head"))
@@ -425,6 +453,16 @@ def _retype(surface: str, label: str, lx: Lexicon) -> tuple[str, dict[str, Any]]
 def _after_locative(ftext: str, start: int, nw: NameWords) -> bool:
     """Whether the words right before `start` say where something lies ("au nord d'", "près de")."""
     return nw.locative_re.search(ftext, max(0, start - 40), start) is not None
+
+
+def _fronted_locative(text: str, start: int, end: int, sdoc: Any, nw: NameWords) -> bool:
+    """"À Tarnów, les écoles ont fermé": a lone name after a preposition of place opening the sentence, closed by a
+    comma, is where the sentence happens."""
+    tok = sdoc.char_span(start, end, alignment_mode="expand")
+    if tok is None or tok.start == 0 or text[end:end + 1] != ",":
+        return False
+    prep = sdoc[tok.start - 1]
+    return prep.is_sent_start and nw.patterns["fronted_place"].fullmatch(prep.text) is not None
 
 
 def _after_org_head(ftext: str, start: int, lx: Lexicon) -> bool:

@@ -148,6 +148,8 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
                               rf"(?![\w])(?!-[a-zà-ÿ])"),
         # "au Kremlin", "à l'Élysée", "devant la Maison-Blanche": a seat of power as the building it is
         "place_before": re.compile(rf"(?:^|[^\w])(?i:{_alt(geo.get('place_prepositions', []) + geo.get('seat_place_words', []), accents=True)})\s*$"),
+        # "À X, ...": the preposition of place that opens a sentence
+        "fronted_place": re.compile(rf"(?i:{_alt(raw['fronted_place'], accents=True)})"),
         "article_before": re.compile(rf"(?:^|[^\w])(?i:{arts}|{ddet})\s*$"),
         # "la région de " / "la rivière " right before a place name: the head is part of the name
         "extend_head": re.compile(rf"(?:^|[^\w-])(?P<head>{_alt(extending_heads(raw, geo))})"
@@ -156,10 +158,9 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
 
 
 def extending_heads(raw: dict[str, Any], geo: dict[str, Any]) -> set[str]:
-    """Head nouns that join the place name after them: the extending classes', geo.json's region and site words."""
+    """Head nouns that join the place name after them: the extending classes' and geo.json's region words."""
     words = {n for c in raw["extending_classes"] for n in raw["description_classes"].get(c, [])}
     words |= {w for w in geo.get("region_words", []) if len(w) > 3}
-    words |= {w for ws in geo.get("site_categories", {}).values() for w in ws}
     return {w.lower() for w in words}
 
 
