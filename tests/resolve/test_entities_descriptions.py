@@ -4,22 +4,8 @@ recogniser missed them; what is ambiguous stays unresolved."""
 
 from __future__ import annotations
 
-import pytest
-
-from tests.contract import contract
-from recoupe import resolve
 from recoupe.analyze.runner import Analyzer
-from recoupe.ingest import RawArticle, to_document
-
-
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer()
-
-
-def _dossier(analyzer: Analyzer, *texts: str) -> list[dict]:
-    docs = [to_document(RawArticle(source=f"t{i}.txt", text=t)) for i, t in enumerate(texts)]
-    return contract(resolve.resolve(docs, [analyzer.analyze(d) for d in docs])).entities
+from tests.resolve.test_entities import _dossier, analyzer  # noqa: F401  (the fixture, shared)
 
 
 def _with(ents: list[dict], alias: str) -> list[dict]:
