@@ -228,4 +228,4 @@ def test_quantities_place_and_people_of_a_count(analyzer: Analyzer) -> None:
 
 def test_quantities_distance_to_the_capital(analyzer: Analyzer) -> None:
     q = _one(analyzer, "Dans la région de Poltava, à quelque 300 km à l'est de la capitale, une usine brûle.", "quelque 300 km")
-    assert q.attrs["target_capital"] is True and q.attrs["from_place"]["text"] == "Poltava"
+    assert q.attrs["target_capital"] is True and q.attrs["from_place"]["text"] in ("Poltava", "région de Poltava")

@@ -92,8 +92,9 @@ def test_geocode_category_in_the_name_and_thing_becomes_place(gazetteer: Gazette
     texts = {"a": "Les images montrent la gare de Mourmansk sous la neige. Le cosmodrome de Plessetsk est fermé."}
     got = _geocode(texts, {"gare de Mourmansk": "place", "cosmodrome de Plessetsk": "other"}, gazetteer)
     gare, cosmo = got["gare de Mourmansk"], got["cosmodrome de Plessetsk"]
-    # no station list: the station is put at its town, and says so
-    assert gare.attrs["category"] == "rail_station" and gare.attrs["precision"] == "town"
+    # no station list: the station is put at its town, and says so (site-approx, at that locality)
+    assert gare.attrs["category"] == "rail_station" and gare.attrs["precision"] == "site-approx"
+    assert gare.attrs["locality"] == "Murmansk"
     assert gare.attrs["country_code"] == "RU"
     assert cosmo.type == "place" and cosmo.attrs["precision"] == "site" and cosmo.attrs["geo_match"] == "variant"
 
@@ -256,3 +257,51 @@ def test_geocode_french_transliteration_is_no_respelling(gazetteer: Gazetteer) -
     # "Koursk" is the French transliteration of Kursk: no country needed, like any big town's own name
     e = _geocode({"a": "Le gouverneur est arrivé à Koursk mardi."}, {"Koursk": "place"}, gazetteer)["Koursk"]
     assert e.attrs["country_code"] == "RU" and e.geo is not None
+
+
+def test_geocode_site_in_no_dataset_is_placed_at_the_town_the_text_gives(gazetteer: Gazetteer) -> None:
+    texts = {"a": "Un camion a heurté le pont Wilson, à Tours, lundi. La France a ouvert une enquête."}
+    got = _geocode(texts, {"pont Wilson": "place"}, gazetteer)
+    e = got["pont Wilson"]
+    assert e.attrs["precision"] == "site-approx" and e.attrs["locality"] == "Tours" and e.attrs["country_code"] == "FR"
+
+
+def test_geocode_landmark_is_placed_at_its_articles_town(gazetteer: Gazetteer) -> None:
+    texts = {"a": "Le sommet s'ouvre à Lyon. Lyon accueille quarante délégations en France. "
+                  "Un dîner est prévu au musée Lumière, puis une réception."}
+    got = _geocode(texts, {"Lyon": "place", "musée Lumière": "place"}, gazetteer)
+    assert got["musée Lumière"].attrs["precision"] == "site-approx" and got["musée Lumière"].attrs["locality"] == "Lyon"
+
+
+def test_geocode_site_far_from_the_town_the_text_gives_is_not_a_namesake(gazetteer: Gazetteer) -> None:
+    # "Key" matches small towns elsewhere; the text says the bridge is in Baltimore
+    texts = {"a": "Le pont Key, à Baltimore, s'est effondré. Les États-Unis ont ouvert une enquête."}
+    got = _geocode(texts, {"pont Key": "place"}, gazetteer)
+    assert got["pont Key"].attrs["locality"] == "Baltimore"
+
+
+def test_geocode_a_name_only_places_take_is_a_place_even_when_called_a_person(gazetteer: Gazetteer) -> None:
+    texts = {"a": "Des roquettes sont tombées à Ofakim dimanche. Israël a riposté. À Ofakim, les écoles sont fermées."}
+    got = _geocode(texts, {"Ofakim": "person", "Israël": "country"}, gazetteer)
+    assert got["Ofakim"].type == "place" and got["Ofakim"].attrs["country_code"] == "IL"
+
+
+def test_geocode_a_person_is_still_never_geocoded(gazetteer: Gazetteer) -> None:
+    texts = {"a": "Paris Hilton a parlé. Selon Paris Hilton, la France est belle."}
+    got = _geocode(texts, {"Paris Hilton": "person"}, gazetteer)
+    assert got["Paris Hilton"].geo is None and got["Paris Hilton"].type == "person"
+
+
+def test_geocode_seat_of_power_used_as_a_place_is_in_its_capital(gazetteer: Gazetteer) -> None:
+    texts = {"a": "Les deux dirigeants se sont vus à l'Élysée."}
+    ents = _entities(texts, {"Élysée": "place"})
+    ents[0].attrs["seat_of"] = "FR"
+    geocode_entities(ents, texts, {d: _sentences(t) for d, t in texts.items()}, gazetteer, WORDS)
+    e = ents[0]
+    assert e.attrs["precision"] == "site-approx" and e.attrs["locality"] == "Paris"
+
+
+def test_geocode_big_city_before_its_region_of_the_same_name(gazetteer: Gazetteer) -> None:
+    texts = {"a": "Des sirènes ont retenti à Kiev. L'Ukraine a dénoncé une attaque."}
+    got = _geocode(texts, {"Kiev": "place", "Ukraine": "country"}, gazetteer)
+    assert got["Kiev"].attrs["precision"] == "town" and got["Kiev"].attrs["country_code"] == "UA"

@@ -23,20 +23,19 @@ from recoupe.model import Mention, Span
 
 LABELS = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "other"}
 _STRIP = " \t\n,;:.!?«»\"'“”‘’()[]{}-–—*#"
-_LEADING_DET = re.compile(r"^(?:le|la|les|l['’])\s*(?=\w)", re.IGNORECASE)
-_AP = "['’]"
 _CAP = r"[A-ZÀ-ÖØ-Þ]"
 
 
-def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim punctuation and spaces that the recogniser sometimes includes at a span's edges."""
+def clean_span(text: str, start: int, end: int, leading_det: re.Pattern[str]) -> tuple[int, int]:
+    """Trim punctuation and spaces that the recogniser sometimes includes at a span's edges, and a leading article
+    (`leading_det`, the language's) before a capitalised name."""
     while start < end and text[start] in _STRIP:
         start += 1
     while end > start and text[end - 1] in _STRIP:
         end -= 1
     if text[start:end].endswith(("’s", "'s")):
         end -= 2
-    m = _LEADING_DET.match(text[start:end])
+    m = leading_det.match(text[start:end])
     if m and end - start - m.end() > 1 and text[start + m.end()].isupper():
         start += m.end()
     return start, end
@@ -50,7 +49,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="9")
+@component("names", requires=("spacy",), assigns=("mentions",), version="10")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -68,11 +67,12 @@ def names(ctx: Context) -> dict[str, list[Any]]:
         return m
 
     # 1. proper names from the recogniser, cleaned and typed
+    placed: set[str] = set()  # names a locative rule made places: so they are everywhere in the article
     for ent in ctx.sdoc.ents:
         label = LABELS.get(ent.label_)
         if label is None:
             continue
-        start, end = clean_span(text, ent.start_char, ent.end_char)
+        start, end = clean_span(text, ent.start_char, ent.end_char, nw.patterns["leading_det"])
         end = _trim_time_words(text, start, end, nw.time_words)  # "Charm el-Cheikh jeudi": the recogniser took the day along
         # a name cut at a hyphen: "Kim Jung" + "-un"
         tail = re.match(r"-[a-z]{1,4}\b", text[end:end + 6])
@@ -81,7 +81,7 @@ def names(ctx: Context) -> dict[str, list[Any]]:
         elif label == "person":
             end = _extend_proper(ctx.sdoc, ent.end, end)
         surface = text[start:end]
-        if end <= start or not any(c.isalpha() for c in surface) or _is_credit(text, start, end) or fold(surface) in lx.not_names:
+        if end <= start or not any(c.isalpha() for c in surface) or _is_credit(text, start, end, nw) or fold(surface) in lx.not_names:
             continue
         if len(surface.split()) > 7 or any(q in surface for q in "“”«»\""):
             continue  # a title or a quotation the recogniser took for a name
@@ -95,32 +95,57 @@ def names(ctx: Context) -> dict[str, list[Any]]:
         if model and not (surface.split("-")[0].isupper() and len(surface.split("-")[0]) > 3):
             add(start, end, "equipment", kind="equipment").head = fold(surface)
             continue
-        if label == "person" and " " not in surface and _after_locative(ftext, start, nw):
-            label = "place"  # "à 120 kilomètres au nord d'Ismaïlia": a lone name where only a place can stand
-        for s, e in _split_glued(text, start, end, ctx.sdoc):
+        if label == "person" and " " not in surface and (_after_locative(ftext, start, nw) or _fronted_locative(text, start, end, ctx.sdoc, nw)):
+            label = "place"  # "à 120 kilomètres au nord d'Ismaïlia", "À Tarnów, ...": a lone name where only a place can stand
+            placed.add(surface)
+        for s, e in _split_glued(text, start, end, nw):
             label2, attrs = _retype(text[s:e], label, lx)
-            attrs.update(_agentive(ctx.sdoc, text, s, e))
+            attrs.update(_agentive(ctx.sdoc, text, s, e, nw))
             add(s, e, label2, **attrs)
+
+    for m in out:  # a name the recogniser itself places after a preposition of place ("à X", "près de X")
+        if m.label == "place" and m.kind == "name" and " " not in m.span.text \
+                and nw.patterns["place_before"].search(text, max(0, m.span.start - 16), m.span.start):
+            placed.add(m.span.text)
+    for m in out:
+        if m.label == "person" and m.kind == "name" and m.span.text in placed:
+            m.label = "place"
+
+    # 1b. page furniture that names someone: datelines ("BALTIMORE (États-Unis), 26 mars (AFP) -"), bylines ("Par
+    # CLAIRE MARTIN"); then the region or facility head before a place name ("la région de Tver", "la rivière X")
+    # joins the name
+    _furniture(text, out, lx, nw, add)
+    taken = [(m.span.start, m.span.end) for m in out]
+    for m in nw.patterns["country"].finditer(text):
+        if not _overlaps(taken, m.start(), m.end()):
+            label, attrs = _retype(m.group(0), "place", lx)
+            if label == "country":
+                add(m.start(), m.end(), label, **attrs, **_agentive(ctx.sdoc, text, m.start(), m.end(), nw))
+    _extend_heads(ftext, text, out, nw)
 
     # 2. epithets and titles, with the appositions that name their holder
     names_by_start = sorted((m.span.start, m.span.end, m) for m in out if m.label == "person")
     epithet_spans = []
     for m in nw.patterns["epithet"].finditer(ftext):
         det = m.group("det") or ""
-        contracted = fold(det.strip()) in ("du", "au", "de la", "de l'", "de l’")
+        contracted = fold(det.strip()) in nw.contracted
         start = m.start("role") if contracted else m.start()
         end = m.end()
         end = _extend_adjectives(ctx.sdoc, tok_starts, end)
         key, attrs = _epithet_key(m, lx, ftext[m.end():end])
-        if fold(det.strip()) in ("son", "sa", "leur"):
+        if fold(det.strip()) in nw.possessive:
             attrs["possessive"] = True  # "son ministre": someone's minister, whoever "son" points at
+            if (owner := _possessor(out, start)) is not None:
+                attrs["possessor"] = [owner.span.start, owner.span.end]
         em = add(start, end, "person", kind="epithet", **attrs)
         em.head = key
         epithet_spans.append((start, end))
         # "le président russe Vladimir Poutine" / "le porte-parole du Kremlin, Dmitri Peskov"
         after = _next_name(names_by_start, end, text, max_gap=2)
+        if after is not None and "," in text[end:after.span.start] and not _comma_apposition(ctx.sdoc, text, start, after):
+            after = None  # "Selon le président X, Dupont et ses hommes...": the comma closes the phrase
         if after is None and not contracted:
-            after = _unrecognised_holder(text, end, out, lx, add)  # the recogniser often misses a name after a title
+            after = _unrecognised_holder(text, end, out, lx, nw, add)  # the recogniser often misses a name after a title
             if after is not None:
                 names_by_start = sorted((*names_by_start, (after.span.start, after.span.end, after)), key=lambda r: r[:2])
         if after is not None:
@@ -147,6 +172,8 @@ def names(ctx: Context) -> dict[str, list[Any]]:
         if m is None:
             continue
         end2 = _extend_adjectives(ctx.sdoc, tok_starts, m.end())
+        if _next_name(names_by_start, end2, text, max_gap=1) is not None or nw.patterns["holder"].match(text, end2):
+            continue  # "le ministre A, gouverneur B": an enumeration, the second title is B's
         key, attrs = _epithet_key(m, lx, ftext[m.end():end2])
         em = add(m.start("role"), end2, "person", kind="epithet", **attrs)
         em.head = key
@@ -176,11 +203,18 @@ def names(ctx: Context) -> dict[str, list[Any]]:
         if m.kind == "name" and m.label in ("other", "place", "person") and _after_org_head(ftext, m.span.start, lx):
             m.label = "organization"
 
+    # a seat of power after a preposition of place ("au Kremlin", "à l'Élysée") is the building, not the government
+    for m in out:
+        if m.attrs.get("seat_of_power") and not m.attrs.get("agentive") \
+                and nw.patterns["place_before"].search(text, max(0, m.span.start - 16), m.span.start):
+            m.label = "place"
+            m.attrs["seat_place"] = True
+
     # 3. acronyms defined in the text: "l'Organisation des Nations unies (ONU)", "RPDC [République ...]"
     for pat in ("acr_before", "acr_after"):
         for m in nw.patterns[pat].finditer(text):
             acr, long = m.group("acr"), m.group("long").strip()
-            long = _best_expansion(acr, _LEADING_DET.sub("", long))
+            long = _best_expansion(acr, nw.patterns["leading_det"].sub("", long), nw.acronym_stop)
             if long is None:
                 continue
             ls = m.start("long") + m.group("long").index(long)
@@ -214,6 +248,10 @@ def names(ctx: Context) -> dict[str, list[Any]]:
             out[:] = [x for x in out if not (x.span.start <= m.start() and m.end() <= x.span.end and x.label == "other")]
             add(m.start(), m.end(), "equipment", kind="equipment").head = fold(m.group(0))
 
+    # 5a. "le gouvernement hongrois" (a country), "l'armée israélienne" (one national body), "le navire", "la ville"
+    # (a description standing for an entity named before: resolution finds which)
+    _descriptions(ftext, text, out, lx, nw, add, ctx.sdoc, tok_starts)
+
     # 5. "les deux dirigeants": a group standing for the last two people named just before
     for m in nw.patterns["pair"].finditer(ftext):
         members = _last_two_people(out, m.start(), max(0, bisect.bisect_right(sent_starts, m.start()) - 1) - PAIR_REACH)
@@ -225,6 +263,147 @@ def names(ctx: Context) -> dict[str, list[Any]]:
 
 
 PAIR_REACH = 2  # sentences back where "les deux hommes" finds its two people
+TOP = 400  # characters at the top of an article where a dateline or a rubric stands
+
+
+def _furniture(text: str, out: list[Mention], lx: Lexicon, nw: NameWords, add: Callable[..., Mention]) -> None:
+    """Names the page furniture gives in capitals, which the recogniser misses or the credit filter drops: the place
+    of a dateline and its agency, the rubric line naming a place, the author of a byline. (Photo credits stay out:
+    they are furniture, not the story.)"""
+    spans = [(m.span.start, m.span.end) for m in out]
+
+    def put(s: int, e: int, label: str, how: str) -> None:
+        while s < e and text[s] in " -–/,":
+            s += 1
+        while e > s and text[e - 1] in " -–/,.":
+            e -= 1
+        if e - s < 2 or _overlaps(spans, s, e) or fold(text[s:e]) in nw.credit_generic:
+            return
+        label2, attrs = _retype(text[s:e], label, lx)
+        add(s, e, label2, furniture=how, **attrs)
+        spans.append((s, e))
+
+    for m in nw.patterns["dateline"].finditer(text, 0, TOP):
+        at_line_start = m.start() == 0 or text[m.start() - 1] == "\n"
+        if sum(c.isalpha() for c in m.group("place")) < 3 or not (at_line_start or m.group("country")):
+            continue
+        put(m.start("place"), m.end("place"), "place", "dateline")
+        if m.group("agency"):
+            put(m.start("agency"), m.end("agency"), "organization", "dateline")
+    for m in nw.patterns["rubric"].finditer(text, 0, TOP):
+        if sum(c.isalpha() for c in m.group("place")) >= 5 and fold(m.group("place")) not in lx.not_names:
+            put(m.start("place"), m.end("place"), "place", "rubric")
+    for m in nw.patterns["byline"].finditer(text):
+        put(m.start("name"), m.end("name"), "person", "byline")
+
+
+def _extend_heads(ftext: str, text: str, out: list[Mention], nw: NameWords) -> None:
+    """"la région de Tver", "la rivière Patapsco", "le port de Rajin": a place name keeps the region or facility
+    head written before it (what geocoding needs: the region, not its capital; the port, not the town)."""
+    taken = sorted((m.span.start, m.span.end) for m in out)
+    for m in out:
+        if m.kind != "name" or m.label == "person" or m.attrs.get("furniture"):
+            continue
+        h = nw.patterns["extend_head"].search(ftext, max(0, m.span.start - 40), m.span.start)
+        if h is None or not ftext[h.start("head"):h.end("head")][:1].islower():
+            continue
+        head = fold(h.group("head"))
+        classes = nw.description_class.get(head, ("region",))
+        if m.label == "country" and set(classes) & {"region", "island", "district"}:
+            continue  # "le territoire de l'Ukraine" is the country
+        s = h.start("head")
+        if any(a < m.span.start and s < b for a, b in taken if (a, b) != (m.span.start, m.span.end)):
+            continue
+        m.span = Span(m.span.doc, s, m.span.end, text[s:m.span.end])
+        m.label = "place"
+        m.attrs.pop("country", None)
+        m.attrs["head"] = head
+
+
+def _descriptions(ftext: str, text: str, out: list[Mention], lx: Lexicon, nw: NameWords,
+                  add: Callable[..., Mention], sdoc: Any, tok_starts: list[int]) -> None:
+    """Definite descriptions: "le gouvernement hongrois" (a mention of Hungary), "l'armée israélienne" (one body of
+    one country), and "le navire", "la ville", "le groupe" (a description that resolution joins to the entity of its
+    class named before it in the article)."""
+    taken = [(m.span.start, m.span.end) for m in out]
+
+    def free(s: int, e: int) -> bool:
+        return not _overlaps(taken, s, e)
+
+    for m in nw.patterns["government"].finditer(ftext):
+        code = lx.nationality.get(fold(m.group("nat")))
+        s = m.start("head")
+        if code and free(s, m.end()):
+            add(s, m.end(), "country", kind="description", country=code)
+            taken.append((s, m.end()))
+    for m in nw.patterns["body"].finditer(ftext):
+        code = lx.nationality.get(fold(m.group("nat")))
+        if code and free(m.start(), m.end()):
+            head = fold(m.group("head")).rstrip("s")
+            add(m.start(), m.end(), "organization", body=f"{head}|{code}").head = f"body:{head}|{code}"
+            taken.append((m.start(), m.end()))
+    for x in out:
+        if x.kind == "name":
+            cues = {fold(h.group("head")) for h in (nw.patterns["cue_before"].search(ftext, max(0, x.span.start - 40), x.span.start),
+                                                   nw.patterns["cue_after"].match(ftext, x.span.end)) if h
+                    and _cue_ok(sdoc, tok_starts, h, x)}
+            if cues:
+                x.attrs["cues"] = sorted(cues)
+    # "le cyclone Chido", "le groupe Sokol", "le navire Dali": a name the recogniser called a person is what its class
+    # noun says, wherever the article writes it
+    retyped: dict[str, str] = {}
+    for x in out:
+        if x.kind == "name" and x.label == "person" and x.attrs.get("cues"):
+            # (not to equipment: a vessel's name keeps grouping by its name across articles, not by a weapon noun)
+            kinds = {nw.class_labels.get(c) for cue in x.attrs["cues"] for c in nw.description_class.get(cue, ())} & {"other", "organization"}
+            if len(kinds) == 1:
+                retyped[x.span.text] = kinds.pop()
+        elif x.kind == "name" and x.label != "country" and " " in x.span.text:
+            head, rest = x.span.text.split(" ", 1)  # "cyclone Chido": the bare "Chido" is the same storm
+            kinds = {nw.class_labels.get(c) for c in nw.description_class.get(fold(head), ())} & {"other", "organization"}
+            if len(kinds) == 1 and rest[:1].isupper():
+                x.label = kinds.pop()
+                retyped.setdefault(rest, x.label)
+    for x in out:
+        if x.kind == "name" and x.label == "person" and x.span.text in retyped:
+            x.label = retyped[x.span.text]
+    for m in nw.patterns["description"].finditer(ftext):
+        s, e = m.start("head"), m.end()
+        head = fold(m.group("head"))
+        nxt = text[e:e + 24]
+        if not free(s, e):
+            continue
+        if re.match(rf"\s+{_CAP}|-\w|\s*\(", nxt):
+            continue  # "le navire Dali": a name with its category word; "l'Etat-major"
+        if re.match(r"\s+(?:d[e'’u]s?|d’)\b", nxt, re.IGNORECASE):
+            continue  # "le port de pêche", "le groupe de travail": a complement makes it another thing
+        classes = nw.description_class.get(head, ())
+        if not classes:
+            continue
+        label = _class_label(classes, nw)
+        nat = m.group("nat")
+        attrs: dict[str, Any] = {"classes": list(classes)}
+        if nat and lx.nationality.get(fold(nat)):
+            attrs["country"] = lx.nationality[fold(nat)]
+        if fold(m.group("det")) not in nw.contracted:
+            s = m.start()  # "le navire" with its article; "du navire" from the noun on
+        add(s, e, label, kind="description", **attrs).head = head
+        taken.append((s, e))
+
+
+def _cue_ok(sdoc: Any, tok_starts: list[int], h: re.Match[str], x: Mention) -> bool:
+    """A class noun before a name names its class only when nothing but an adjective stands between them ("le navire
+    océanographique X", not "l'avion transportant X")."""
+    if h.start() >= x.span.start:
+        return True  # after the name, in an apposition
+    i = bisect.bisect_left(tok_starts, h.end("head"))
+    j = bisect.bisect_left(tok_starts, x.span.start)
+    return all(sdoc[k].pos_ == "ADJ" for k in range(i, j))
+
+
+def _class_label(classes: tuple[str, ...], nw: NameWords) -> str:
+    """The type of entity a description of these classes stands for (the first class's)."""
+    return next((nw.class_labels[c] for c in classes if c in nw.class_labels), "organization")
 
 
 def _last_two_people(out: list[Mention], before: int, first_sentence: int) -> list[Mention]:
@@ -276,6 +455,16 @@ def _after_locative(ftext: str, start: int, nw: NameWords) -> bool:
     return nw.locative_re.search(ftext, max(0, start - 40), start) is not None
 
 
+def _fronted_locative(text: str, start: int, end: int, sdoc: Any, nw: NameWords) -> bool:
+    """"À Tarnów, les écoles ont fermé": a lone name after a preposition of place opening the sentence, closed by a
+    comma, is where the sentence happens."""
+    tok = sdoc.char_span(start, end, alignment_mode="expand")
+    if tok is None or tok.start == 0 or text[end:end + 1] != ",":
+        return False
+    prep = sdoc[tok.start - 1]
+    return prep.is_sent_start and nw.patterns["fronted_place"].fullmatch(prep.text) is not None
+
+
 def _after_org_head(ftext: str, start: int, lx: Lexicon) -> bool:
     """Whether an organisation noun, maybe with one lower-case adjective, stands right before `start` ("le quotidien
     X", "l'agence sud-coréenne X"); `ftext` is the folded text."""
@@ -288,29 +477,53 @@ def _after_org_head(ftext: str, start: int, lx: Lexicon) -> bool:
     return len(words) >= 2 and words[-1].islower() and fold(words[-2]) in lx.org_heads
 
 
-def _agentive(sdoc: Any, text: str, start: int, end: int) -> dict[str, Any]:
+def _agentive(sdoc: Any, text: str, start: int, end: int, nw: NameWords) -> dict[str, Any]:
     """Whether the name acts (subject of a verb, 'selon X', 'pour X,'): what makes a capital its government."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return {}
     root = span.root
     before = fold(text[max(0, start - 10):start]).split()
-    if root.dep_ in ("nsubj", "nsubj:pass") or (before and before[-1] in ("selon", "d'apres", "d’apres")):
+    if root.dep_ in ("nsubj", "nsubj:pass") or (before and before[-1] in nw.agentive_before):
         return {"agentive": True}
-    if before and before[-1] == "pour" and text[end:end + 1] == ",":
+    if before and before[-1] in nw.agentive_before_comma and text[end:end + 1] == ",":
         return {"agentive": True}
+    i = span[0].i
+    if i >= 2 and sdoc[i - 1].lower_ in nw.agentive_passive and "Part" in sdoc[i - 2].morph.get("VerbForm"):
+        return {"agentive": True}  # "l'opération lancée par Paris"
     return {}
 
 
-_HOLDER_RE = re.compile(
-    rf" (?P<name>{_CAP}[\w’'.-]*[a-zà-ÿ][\w’'-]*(?:[ ](?:{_CAP}[\w’'-]*[a-zà-ÿ][\w’'-]*|(?:de|van|von|bin|ben|al|el|da|di|dos|del)(?=[ ]{_CAP}))){{1,3}})"
-    rf"(?![\w’'-])")
+def _comma_apposition(sdoc: Any, text: str, start: int, name: Mention) -> bool:
+    """Whether "EPITHET, NAME" is an apposition: the name is closed by punctuation, or the epithet is no
+    prepositional phrase (in "Selon le président X, Dupont et ses hommes sont libres", the comma closes the phrase
+    and Dupont is the subject of what follows)."""
+    nxt = text[name.span.end:name.span.end + 2].lstrip(" ")
+    if not nxt or nxt[0] in ",;.:)!?»\n":
+        return True
+    span = sdoc.char_span(start, name.span.start, alignment_mode="expand")
+    if span is None:
+        return True
+    return not any(c.dep_ == "case" and c.i < span.root.i for c in span.root.children)
 
 
-def _unrecognised_holder(text: str, end: int, out: list[Mention], lx: Lexicon, add: Callable[..., Mention]) -> Mention | None:
+def _possessor(out: list[Mention], start: int) -> Mention | None:
+    """Whom "son X" is relative to: the last person or country named before it in its sentence, if any."""
+    best = None
+    for m in out:
+        if m.span.end <= start and m.label in ("person", "country") and m.kind in ("name", "epithet") \
+                and (best is None or m.span.start > best.span.start):
+            best = m
+    if best is None or start - best.span.end > 200:
+        return None
+    return best
+
+
+def _unrecognised_holder(text: str, end: int, out: list[Mention], lx: Lexicon, nw: NameWords,
+                         add: Callable[..., Mention]) -> Mention | None:
     """Two to four capitalised words right after an epithet that no mention covers ("le président kényan William
     Ruto"): the holder's name, unless the words are a country, a people or a known generic word."""
-    m = _HOLDER_RE.match(text, end)
+    m = nw.patterns["holder"].match(text, end)
     if m is None:
         return None
     s, e = m.start("name"), m.end("name")
@@ -342,23 +555,24 @@ def _honorific_prefixes(honorifics: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(fold(h) + sep for h in honorifics for sep in (" ", "."))
 
 
-def _is_credit(text: str, start: int, end: int) -> bool:
-    """Photo credits and bylines in capitals ("PHOTO JANE DOE, ASSOCIATED PRESS") are not mentions."""
+def _is_credit(text: str, start: int, end: int, nw: NameWords) -> bool:
+    """Photo credits and bylines in capitals ("PHOTO JANE DOE, ASSOCIATED PRESS") are read by `_furniture`, not
+    by the recogniser."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    return _is_credit_line(text[line_start:line_end if line_end >= 0 else len(text)])
+    return _is_credit_line(text[line_start:line_end if line_end >= 0 else len(text)], nw.patterns["credit_line"])
 
 
 @lru_cache(maxsize=4096)
-def _is_credit_line(line: str) -> bool:
+def _is_credit_line(line: str, credit: re.Pattern[str]) -> bool:
     # cached: a paragraph is one line, and every name in it asked the same question of the whole paragraph
     letters = [c for c in line if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(line.split()) >= 2:
         return True
-    return bool(re.match(r"\s*(?:photo|crédit|credit|©)", line, re.IGNORECASE)) and len(line) < 120
+    return bool(credit.match(line)) and len(line) < 120
 
 
-def _split_glued(text: str, start: int, end: int, sdoc: Any) -> list[tuple[int, int]]:
+def _split_glued(text: str, start: int, end: int, nw: NameWords) -> list[tuple[int, int]]:
     """Undo names the recogniser glued: "Kim Kim Jong-il" (a stutter), "Poutine-Kim" (two names)."""
     surface = text[start:end]
     words = surface.split(" ")
@@ -370,9 +584,9 @@ def _split_glued(text: str, start: int, end: int, sdoc: Any) -> list[tuple[int, 
         a, b = m.group(1), m.group(2)
         if all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in (a, b)):
             return [(start, start + len(a)), (start + len(a) + 1, end)]
-    m = re.fullmatch(r"(.+?) et (.+)", surface)
+    m = nw.patterns["glued_and"].fullmatch(surface)
     if m and m.group(2)[:1].isupper():
-        return [(start, start + len(m.group(1))), (start + m.end(1) + 4, end)]
+        return [(start, start + len(m.group(1))), (start + m.start(2), end)]
     return [(start, end)]
 
 
@@ -417,27 +631,40 @@ def _epithet_key(m: re.Match[str], lx: Lexicon, tail: str = "") -> tuple[str, di
     if country is None:  # a nationality among the adjectives the epithet was extended over
         country = next((lx.nationality[w] for w in fold(tail).split() if w in lx.nationality), None)
     comp = fold(m.group("comp")).replace("’", "'") if m.group("comp") else ""
+    if country is None and comp:
+        # "le président du Bélarus", "le maître du Kremlin": a complement naming a country or its seat of power
+        tail = comp.split(" ", 1)[1] if " " in comp else comp.split("'", 1)[-1]
+        for t in (tail, tail.split("'", 1)[-1], tail.split(" ", 1)[-1]):
+            country = lx.country_by_name.get(t) or lx.seat_country.get(t)
+            if country:
+                break
     key = "|".join([role, country or "", comp])
-    return key, {"role": role, "country": country, "complement": comp or None, "role_group": lx.role_group.get(role)}
+    group = lx.role_group.get(role)
+    # a leader's role with a complement naming no country ("le chef de Wagner") leads that body, not a country: the
+    # group joins its synonyms for that body only ("le patron de Wagner")
+    attrs = {"role": role, "country": country, "complement": comp or None, "role_group": group if not comp or country else None}
+    if group and comp and not country:
+        attrs["body_group"] = group
+    return key, attrs
 
 
-def _best_expansion(acr: str, long: str) -> str | None:
-    """The shortest tail of `long` whose initials spell the acronym (exactly, else as a subsequence)."""
+def _best_expansion(acr: str, long: str, stop: frozenset[str]) -> str | None:
+    """The shortest tail of `long` whose initials spell the acronym (exactly, else as a subsequence); `stop` are the
+    short words the initials skip."""
     words = long.split(" ")
     fallback = None
     for i in range(len(words) - 1, -1, -1):
         tail = " ".join(words[i:])
         if not tail[:1].isupper():
             continue
-        if _initials_match(acr, tail, exact=True):
+        if _initials_match(acr, tail, stop, exact=True):
             return tail
-        if fallback is None and _initials_match(acr, tail):
+        if fallback is None and _initials_match(acr, tail, stop):
             fallback = tail
     return fallback
 
 
-def _initials_match(acr: str, long: str, exact: bool = False) -> bool:
-    stop = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "pour", "of", "the", "and", "for", "à", "en"}
+def _initials_match(acr: str, long: str, stop: frozenset[str], exact: bool = False) -> bool:
     words = [w for w in re.split(r"[\s'’-]+", long) if w and fold(w) not in stop]
     initials = "".join(w[0].upper() for w in words)
     if exact:

@@ -475,7 +475,8 @@ def place_context(text: str, sent: tuple[int, int], q_start: int, q_end: int, me
             if before:
                 places.insert(0, {"role": "from", **_span_dict(before[-1])})
                 words.insert(0, before[-1].span.text)
-        elif before and attrs.get("target"):
+        # the near end, for resolution to complete when the far end names no known place ("de la capitale")
+        if before and attrs.get("target"):
             attrs["from_place"] = _span_dict(before[-1])
     if not places and not m_after and not m_sep:
         # "la distance entre X et Y est de N km": the pair named anywhere in the sentence

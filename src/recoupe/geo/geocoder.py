@@ -18,8 +18,9 @@ from recoupe.geo.gazetteer import (ALTERNATE, INDEX_VERSION, Gazetteer, Place, n
                                        open_gazetteer, skeleton)
 
 GEO_TYPES = ("place", "country")
-# entity types never geocoded, even when a category word stands before them
+# entity types never geocoded, even when a category word stands before them, unless only places take their mentions
 NEVER = ("person",)
+READ_AS_PLACES = ("person", "organization")  # types whose names may be places by the words before them
 # supplements that hold sites of a category; other categories resolve to their locality
 SITE_FEATURES = {"spaceport": ("spaceport",), "seaport": ("seaport",), "airport": ("airport", "military_base"),
                  "military_base": ("military_base",)}
@@ -49,6 +50,9 @@ class PlaceWords(Protocol):
     range_after: tuple[str, ...]
     near_words: tuple[str, ...]  # "près de Y"
     town_articles: tuple[str, ...]  # "Le " of "Le Havre"
+    locality_after: re.Pattern[str]  # ", à " right after a site's name: the town it stands in follows
+    place_before: re.Pattern[str]  # "à " right before a name: only a place stands there
+    article_town_categories: tuple[str, ...]  # site categories that stand in their article's town when none is named
 
     def category_of(self, word: str) -> str: ...
 
@@ -96,6 +100,8 @@ class Query:
     # without one, so such a name is a country, a region or a building, not a town
     articled: bool = False
     respell: Callable[[str], str] = str  # a name key as the English transliteration spells it (PlaceWords.respell)
+    localities: list[str] = field(default_factory=list)  # towns the text puts a site in ("le pont X, à Baltimore")
+    from_person: bool = False  # a name the recogniser called a person, read as a place by the words before it
 
 
 @dataclass
@@ -139,6 +145,10 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
         _read_after(q, texts, gaz, lex)
     context = Context()
     pending: list[tuple[Query, list[Place]]] = []
+    seats = [q for q in queries if q.category == SEAT]
+    # sites of a category no dataset holds ("le pont X", "le cimetière Y"): read once the towns are known
+    unheld = [q for q in queries if q.category not in (None, "region", SEAT) and q.category not in SITE_FEATURES]
+    queries = [q for q in queries if q.category in (None, "region") or q.category in SITE_FEATURES]
     # pass 1: countries, continents and towns that need no context; they become the context of the rest
     for q in queries:
         cands = _candidates(q, gaz, lex)
@@ -159,8 +169,36 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
         if len(still) == len(pending):
             break
         pending = still
+    # sites no dataset has ("le pont X", "le cimetière Y", "la gare de Z"): placed at the town their name gives,
+    # unless the text puts them in another ("le pont X, à Baltimore"), else at their article's town, marked
+    # site-approx; never at a namesake far from where the text puts them
+    towns = _article_towns(entities)
+    still = []
+    for q in unheld:
+        cands = _candidates(q, gaz, lex)
+        choice = _sure(q, cands) or _choose(q, cands, context)
+        hint = _locality(q, gaz, context, towns, lex)
+        if hint is not None and (choice is None or not _near(choice, hint, 50)):
+            choice = hint
+        if choice is not None:
+            _resolve(q, choice, context, gaz, lex)
+        else:
+            still.append((q, cands))
     for q, cands in pending:
+        if q.category and q.category not in (None, "region") and (p := _locality(q, gaz, context, towns, lex)) is not None:
+            _resolve(q, p, context, gaz, lex)
+        else:
+            still.append((q, cands))
+    for q, cands in still:
         _unresolved(q, cands, context)
+    # a seat of power ("le Kremlin", "l'Élysée") stands in its country's capital
+    for q in seats:
+        country = gaz.countries().get(q.entity.attrs.get("seat_of") or "")
+        if country is not None:
+            # the country is placed at its capital: the town there names the locality
+            near = gaz.sites_near("town", country.lat, country.lon, 5)
+            name = max(near, key=lambda h: h[1].population)[1].name if near else country.name
+            _resolve(q, dataclasses.replace(country, feature="town", name=name), context, gaz, lex)
 
 
 # --- reading the entity and its mentions ---------------------------------------------------------
@@ -193,7 +231,10 @@ def _usable(name: str, lex: Lexicon) -> bool:
 
 
 def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex: Lexicon) -> Query | None:
-    if e.type in NEVER:
+    if e.type == "place" and e.attrs.get("seat_of"):
+        return Query(entity=e, name=e.name, category=SEAT, docs={sp.doc for sp in e.mentions})
+    from_person = e.type in READ_AS_PLACES and _reads_as_place(e, texts, lex)
+    if e.type in NEVER and not from_person:
         return None
     if e.type in GEO_TYPES and _names_equipment(e, texts, lex):
         # "les lanceurs Ariane": a model named like a place (or not), never put on the map
@@ -221,13 +262,13 @@ def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex: 
             best = max(votes, key=lambda c: votes[c])
             if 2 * votes[best] >= len(e.mentions):
                 category = best
-    if e.type not in GEO_TYPES and category in (None, "region"):
+    if e.type not in GEO_TYPES and category in (None, "region") and not from_person:
         return None
     if not _usable(name, lex):
         if not alts:
             return None
         name, alts = alts[0], alts[1:]
-    q = Query(entity=e, name=name, category=category, alts=alts, respell=lex.respell)
+    q = Query(entity=e, name=name, category=category, alts=alts, respell=lex.respell, from_person=from_person)
     arts = sum(1 for sp in e.mentions if lex.article_before.search(texts.get(sp.doc, "")[max(0, sp.start - 6):sp.start]
                                                                 .translate(_APOS)))
     q.articled = category is None and 2 * arts > len(e.mentions)
@@ -237,6 +278,57 @@ def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex: 
         if st:
             q.sentences.add((sp.doc, max(0, bisect.bisect_right(st, sp.start) - 1)))
     return q
+
+
+SEAT = "seat_of_power"
+
+
+def _reads_as_place(e: Entity, texts: dict[str, str], lex: Lexicon) -> bool:
+    """A name the recogniser called a person that only places take: no epithet or title ever named it, and most of
+    its mentions follow a preposition of place ("à Sderot", "près d'Ofakim")."""
+    if e.attrs.get("epithets") or any(len(a.split()) > 3 for a in e.aliases):
+        return False
+    hits = sum(1 for sp in e.mentions
+               if lex.place_before.search(texts.get(sp.doc, "")[max(0, sp.start - 30):sp.start].translate(_APOS)))
+    return hits > 0 and 3 * hits >= len(e.mentions)
+
+
+def _article_towns(entities: list[Entity]) -> dict[str, list[tuple[int, Entity]]]:
+    """Per article, the towns it names (resolved), most mentioned first: where a site of that article may stand."""
+    out: dict[str, dict[str, tuple[int, Entity]]] = defaultdict(dict)
+    for e in entities:
+        if e.attrs.get("precision") != "town" or e.attrs.get("category") or not e.geo:
+            continue
+        counts: dict[str, int] = defaultdict(int)
+        for sp in e.mentions:
+            counts[sp.doc] += 1
+        for doc, n in counts.items():
+            out[doc][e.id] = (n, e)
+    return {doc: sorted(v.values(), key=lambda x: (-x[0], x[1].name)) for doc, v in out.items()}
+
+
+def _locality(q: Query, gaz: Gazetteer, context: Context, towns: dict[str, list[tuple[int, Entity]]],
+              lex: Lexicon) -> Place | None:
+    """The town a site stands in: the one the text names after it ("X, à Baltimore"), else the one its article
+    names most (and clearly more than any other), in the country the text puts the site in if it says."""
+    article_town = q.category in lex.article_town_categories
+    if not article_town and not q.localities:
+        return None
+    for name in q.localities:
+        cands = [p for p in gaz.lookup(name, features=("town",), fuzzy=False) if _fits(q, p)]
+        if cands:
+            scored = sorted(((*_score(q, p, context), p) for p in cands), key=lambda x: -x[0])
+            if _plausible(q, scored[0][2], scored[0][1]):
+                return scored[0][2]
+    for doc in sorted(q.docs) if article_town else ():
+        ranked = [(n, e) for n, e in towns.get(doc, []) if not q.within or e.attrs.get("country_code") in {c for c, _ in q.within}]
+        if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]):
+            e = ranked[0][1]
+            geo = e.geo or {}
+            return Place(source=str(geo.get("source")), name=str(e.attrs.get("geo_name") or e.name), lat=float(geo["lat"]),
+                         lon=float(geo["lon"]), country_code=str(e.attrs.get("country_code") or ""), population=0,
+                         feature="town")
+    return None
 
 
 def _names_equipment(e: Entity, texts: dict[str, str], lex: Lexicon) -> bool:
@@ -250,6 +342,10 @@ def _read_after(q: Query, texts: dict[str, str], gaz: Gazetteer, lex: Lexicon) -
     """What the words right after a mention say: "X en Russie", "X (Chine)", "X dans le kraï de Y", "X, près de Y"."""
     for sp in q.entity.mentions:
         after = texts.get(sp.doc, "")[sp.end:sp.end + 80].translate(_APOS)
+        if q.category and (loc := lex.locality_after.match(after)):
+            town = re.match(r"[\w'-]+(?:\s+[A-ZÀ-Þ][\w'-]+){0,2}", after[loc.end():])
+            if town:
+                q.localities.append(town.group(0))
         m = lex.after_located.match(after)
         if not m:
             continue
@@ -323,10 +419,12 @@ def _candidates_for(q: Query, name: str, gaz: Gazetteer, lex: Lexicon) -> list[P
     if q.category == "region" and any(p.feature == "region" for p in found):
         found = [p for p in found if p.feature == "region"]  # "le kraï de X": the region, not its capital
     elif q.category is None:
-        # a bare name shared by a region and a town inside it is the town ("Kherson"); French names the
-        # region as such ("la région de Kherson")
+        # a bare name shared by a region and a town inside it is the town ("Kherson"), and so is one shared by a
+        # region and a big city of its country ("Kiev"); French names the region as such ("la région de Kherson")
         towns = {(p.country_code, p.admin1) for p in found if p.feature == "town"}
-        found = [p for p in found if p.feature != "region" or (p.country_code, p.admin1) not in towns]
+        cities = {p.country_code for p in found if p.feature == "town" and p.population >= 500_000}
+        found = [p for p in found if p.feature != "region" or ((p.country_code, p.admin1) not in towns
+                                                               and p.country_code not in cities)]
     return [p for p in found if _fits(q, p)]
 
 
@@ -346,7 +444,7 @@ def _fits(q: Query, p: Place) -> bool:
 
 def _sure(q: Query, cands: list[Place]) -> Place | None:
     """A choice that needs no context: a country or continent by name, a site by name, or a big town with no rival."""
-    if not cands:
+    if not cands or q.from_person:
         return None
     if len(cands) == 1 and cands[0].feature in ("country", "continent", "region", "spaceport") and cands[0].match == "exact":
         return cands[0]
@@ -389,6 +487,8 @@ def _score(q: Query, p: Place, context: Context) -> tuple[float, int]:
 
 def _plausible(q: Query, p: Place, support: int) -> bool:
     """Enough evidence to put a name there: size, or countries named around it, more for loose spellings."""
+    if q.from_person and (p.feature != "town" or support < 2 or p.match == "fuzzy"):
+        return False  # a name read as a person by the recogniser: a town of a country its article names
     if p.feature in ("country", "continent", "region") or p.feature in SITES:
         return p.match != "fuzzy" or support >= 2
     if p.match == "exact":
@@ -414,6 +514,12 @@ def _choose(q: Query, cands: list[Place], context: Context) -> Place | None:
     return best
 
 
+def _near(a: Place, b: Place, km: float) -> bool:
+    from recoupe.geo.distance import distance_km
+
+    return distance_km(a.lat, a.lon, b.lat, b.lon) <= km
+
+
 def _same_place(a: Place, b: Place) -> bool:
     from recoupe.geo.distance import distance_km
 
@@ -424,13 +530,20 @@ def _same_place(a: Place, b: Place) -> bool:
 
 
 def _precision(q: Query, p: Place) -> str:
+    if q.category == SEAT:
+        return SITE_APPROX
     if p.feature == "country":
         return "country"
     if p.feature in ("continent", "region") or q.category == "region":
         return "region"
     if p.feature in SITES:
         return "site"
+    if q.category:
+        return SITE_APPROX  # "la gare de X", "le cimetière Y": the site is in no dataset, its town is
     return "town"
+
+
+SITE_APPROX = "site-approx"
 
 
 def _resolve(q: Query, p: Place, context: Context, gaz: Gazetteer, lex: Lexicon) -> None:
@@ -449,20 +562,24 @@ def _resolve(q: Query, p: Place, context: Context, gaz: Gazetteer, lex: Lexicon)
     e.attrs["geo_status"] = "resolved"
     e.attrs["geo_match"] = p.match
     e.attrs["geo_name"] = site.name
-    if q.category:
+    if q.category and q.category != SEAT:
         e.attrs["category"] = q.category
+    if e.attrs["precision"] == SITE_APPROX:
+        e.attrs["locality"] = site.name
     e.attrs.pop("candidates", None)
+    if q.category == SEAT:
+        return  # a seat of power stays the organisation it names, placed where it sits
     if p.feature == "country" and e.type == "place":
         e.type = "country"
     elif e.type not in GEO_TYPES:
-        e.type = "place"  # a named site ("le cosmodrome de X") that the recogniser filed as a thing
+        e.type = "place"  # a named site ("le cosmodrome de X") or a town the recogniser filed as a thing or a person
     context.add(p.country_code, q.sentences, p.admin1 if q.category == "region" or p.feature == "region" else None)
 
 
 def _unresolved(q: Query, cands: list[Place], context: Context) -> None:
     e = q.entity
     if e.type not in GEO_TYPES:
-        return  # only a site that was found turns a thing into a place
+        return  # only a site that was found turns a thing (or a person) into a place
     e.geo = None
     if q.category:
         e.attrs["category"] = q.category

@@ -132,6 +132,8 @@ class DossierEntity(ContractRecord):
     geo_name: str | _Unset = UNSET  # the gazetteer's name of the place chosen
     category: str | _Unset = UNSET  # a site category ("spaceport", "station", "region")
     candidates: list[dict[str, Any]] | _Unset = UNSET  # gazetteer places context could not choose between
+    locality: str | _Unset = UNSET  # the town a site is placed at when no dataset has the site (precision site-approx)
+    seat_of: str | _Unset = UNSET  # the country whose government a seat of power stands for ("Kremlin": RU)
 
 
 @dataclass(slots=True)

@@ -16,19 +16,24 @@ Mentions are grouped in this order, each stage using only general rules and what
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from recoupe.lang.fr.lexicon import Lexicon
+from recoupe.lang.fr.names import NameWords
 from recoupe.model.text import fold, translit_key
-from recoupe.model import Entity, Mention, make_id
+from recoupe.model import Entity, Mention, Span, make_id
 from recoupe.resolve.registry import ResolveContext, step
 
 _INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.\s*)+")
+# mentions that describe an entity named elsewhere: they join it, never name it or make one
+DESCRIBING = ("epithet", "description")
 
 
 @dataclass
@@ -45,7 +50,7 @@ class Cluster:
         return c
 
     def labels(self) -> Counter[str]:
-        return Counter(m.label for m in self.mentions if m.kind != "epithet")
+        return Counter(m.label for m in self.mentions if m.kind not in DESCRIBING)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -97,7 +102,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="5", assigns=("entities",))
+@step("entities", version="6", assigns=("entities",))
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = ctx.pack.lexicon
     clusters: dict[str, Cluster] = {}
@@ -110,9 +115,11 @@ def resolve_entities(ctx: ResolveContext) -> None:
             c = clusters[key] = Cluster(key)
         return c
 
+    descriptions: list[Mention] = []
+    propagated = _propagate_names(ctx, lx)
     # 1-2. group names by country code, equipment noun, or transliteration key
     for a in ctx.analyses:
-        for m in a.mentions:
+        for m in a.mentions + propagated.get(a.doc, []):
             if m.kind == "epithet":
                 epithets.append(m)
                 continue
@@ -121,6 +128,13 @@ def resolve_entities(ctx: ResolveContext) -> None:
             if m.label == "country" and m.attrs.get("country"):
                 c = cluster("country:" + m.attrs["country"])
                 c.country = m.attrs["country"]
+            elif m.kind == "description":
+                descriptions.append(m)
+                continue
+            elif m.attrs.get("seat_place"):
+                c = cluster("seat:" + _translit_key(m.span.text))  # "au Kremlin": the building, apart from the government
+            elif m.head and m.head.startswith("body:"):
+                c = cluster(m.head)  # "l'armée israélienne", "Armée israélienne": one body of one country
             elif m.label == "equipment":
                 c = cluster("equipment:" + (m.head or fold(m.span.text)))
             else:
@@ -210,18 +224,41 @@ def resolve_entities(ctx: ResolveContext) -> None:
             learned_doc[(e.span.doc, k)][id(c)] += 1
             learned_all[k][id(c)] += 1
         c.mentions.append(e)
+    present = _PersonsInDoc(clusters, person_like)
+    epithets.sort(key=lambda x: (x.span.doc, x.span.start))
     for e in epithets:
-        if e.attrs.get("apposed") or e.attrs.get("possessive"):
-            # a possessive epithet ("son ministre de la Défense") is relative to its possessor, which may
-            # change from one sentence to the next: only an apposition names its holder
+        if e.attrs.get("apposed"):
             continue
         target = None
-        for k in _epithet_keys(e):
-            target = _unique(learned_doc.get((e.span.doc, k))) or (None if _weak(k) else _unique(learned_all.get(k)))
-            if target is not None:
-                break
+        if e.attrs.get("possessive"):
+            # a possessive epithet ("son ministre de la Défense") is relative to its possessor, which may
+            # change from one sentence to the next: only an apposition names its holder, but for a counterpart
+            # ("son homologue chinois"), who holds the possessor's position on the other side
+            if e.attrs.get("role") in lx.counterpart_roles:
+                target = _counterpart(e, ctx, where, learned_all, by_id, present)
+        else:
+            for k in _epithet_keys(e):
+                target = _unique(learned_doc.get((e.span.doc, k))) or (None if _weak(k) else _unique(learned_all.get(k)))
+                if target is not None:
+                    break
+            if target is None and e.attrs.get("role") not in lx.relational_roles:
+                # the holders of this role the dossier knows, among the people this article names
+                target = _holder_in_article(e, learned_all, by_id, present)
+                if target is None:
+                    # "X revient en France. Le président chinois...": the one person named just before, when
+                    # nothing known of them contradicts the epithet; what it teaches holds in the article (and in
+                    # the dossier when the epithet names a country)
+                    target = _just_named(e, learned_all, by_id, present)
+                    if target is not None:
+                        by_id.setdefault(target, present.cluster(target))  # type: ignore[arg-type]
+                        for k in _epithet_keys(e, learning=True):
+                            learned_doc[(e.span.doc, k)][target] += 1
         if target is not None:
             by_id[target].root().mentions.append(e)
+
+    # 6b. definite descriptions ("le navire", "la ville", "le groupe") join the entity of their class the article
+    # named last before them
+    _resolve_descriptions(descriptions, clusters, where, ctx.pack.names)
 
     # 7. metonymy: a capital that acts stands for its country
     for c in list(clusters.values()):
@@ -244,13 +281,22 @@ def resolve_entities(ctx: ResolveContext) -> None:
             # matched); what joined c meanwhile (c being their country) stays at the end, in order
             c.mentions[:] = [m for m in c.mentions[:len(before)] if id(m) not in leaving] + c.mentions[len(before):]
 
-    # write the entities
+    # write the entities; two groups that come out with the same natural key (the same name and type) are one
     seen: set[int] = set()
+    by_key: dict[str, Cluster] = {}
     for key in sorted(clusters):
         c = clusters[key].root()
         if id(c) in seen or not c.mentions:
             continue
         seen.add(id(c))
+        ent = _entity(c, lx)
+        if ent is None:
+            continue
+        if ent.id in by_key:
+            by_key[ent.id] = _merge(by_key[ent.id], c)
+        else:
+            by_key[ent.id] = c
+    for c in by_key.values():
         ent = _entity(c, lx)
         if ent is None:
             continue
@@ -341,7 +387,283 @@ def _epithet_keys(e: Mention, learning: bool = False) -> list[str]:
         keys.append(f"group:{group}|{country}")
     if comp and country and learning:
         keys.append(f"{role}||{comp}")  # what "son ministre de la Défense" (no country) is looked up by
+    body_group = e.attrs.get("body_group")
+    if body_group and comp:
+        keys.append(f"group:{body_group}||{comp}")  # "le patron de Wagner" = "le chef de Wagner"
+    if learning:
+        keys.append(f"role:{role}")  # what "le président" alone is looked up by, among the people an article names
+        if group:
+            keys.append(f"group:{group}")
     return keys
+
+
+class _PersonsInDoc:
+    """Where each person entity is named in each article: (start, sentence, cluster) by document, sorted; made on
+    first use, after names and appositions have been grouped."""
+
+    def __init__(self, clusters: dict[str, Cluster], person_like: Callable[[Cluster], bool]) -> None:
+        self.clusters, self.person_like = clusters, person_like
+        self._by_doc: dict[str, list[tuple[int, int, Cluster]]] | None = None
+
+    def of(self, doc: str) -> list[tuple[int, int, Cluster]]:
+        if self._by_doc is None:
+            by_doc: dict[str, list[tuple[int, int, Cluster]]] = defaultdict(list)
+            seen: set[int] = set()
+            for c0 in self.clusters.values():
+                c = c0.root()
+                if id(c) in seen or not self.person_like(c) or not _full_person_name(c):
+                    continue
+                seen.add(id(c))
+                for m in c.mentions:
+                    if m.kind in ("name", "acronym"):
+                        by_doc[m.span.doc].append((m.span.start, m.sentence, c))
+            for rows in by_doc.values():
+                rows.sort(key=lambda r: (r[0], r[1]))
+            self._by_doc = by_doc
+        return self._by_doc.get(doc, [])
+
+    def cluster(self, i: int) -> Cluster | None:
+        """The person entity (root cluster) of this id, if the articles name it."""
+        for rows in (self._by_doc or {}).values():
+            for _, _, c in rows:
+                if id(c.root()) == i:
+                    return c.root()
+        return None
+
+
+def _full_person_name(c: Cluster) -> bool:
+    """Whether a person entity is named by a full name somewhere (given name and surname): what an epithet can be
+    resolved to in an article (a lone capitalised word the recogniser called a person may be a group or a storm)."""
+    return any(m.kind == "name" and len(strip_titles(m.span.text, ())[0].split()) >= 2 and _person_name_form(m.span.text)
+               for m in c.mentions)
+
+
+SALIENCE_SENTENCES = 3  # how far back an epithet or description looks for the one entity it can stand for
+
+
+def _pick_salient(e: Mention, candidates: set[int], rows: list[tuple[int, int, Cluster]]) -> int | None:
+    """Among candidate entities (ids of root clusters) named in the article, the one an epithet or description
+    stands for: the only one named in the article, else the only one named in the few sentences before it, else
+    none (an ambiguous description stays unresolved rather than guessed)."""
+    named = {id(c.root()) for _, _, c in rows if id(c.root()) in candidates}
+    if len(named) == 1:
+        return named.pop()
+    recent = {id(c.root()) for start, sent, c in rows
+              if id(c.root()) in candidates and start < e.span.start and e.sentence - sent <= SALIENCE_SENTENCES}
+    if len(recent) == 1:
+        return recent.pop()
+    return None
+
+
+def _holder_keys(e: Mention) -> list[str]:
+    """The keys under which the holders of an epithet's role were learned: by role or role group, with the
+    epithet's country or complement when it has one."""
+    role, country, comp = (e.head or "||").split("|", 2)
+    group = e.attrs.get("role_group")
+    if country or comp:
+        keys = [e.head or ""]
+        if group and country:
+            keys.append(f"group:{group}|{country}")
+        if e.attrs.get("body_group") and comp:
+            keys.append(f"group:{e.attrs['body_group']}||{comp}")
+        return keys
+    keys = [f"role:{role}"]
+    if group:
+        keys.append(f"group:{group}")
+    return keys
+
+
+def _holder_in_article(e: Mention, learned_all: dict[str, Counter[int]], by_id: dict[int, Cluster],
+                       present: _PersonsInDoc) -> int | None:
+    """"le président", "le chef de l'État": the one person of the article the dossier knows to hold the role,
+    unless someone the dossier knows nothing of was named after them, just before (who may hold it too)."""
+    holders = {id(by_id[i].root()) for k in _holder_keys(e) for i in learned_all.get(k, ())}
+    rows = present.of(e.span.doc)
+    got = _pick_salient(e, holders, rows) if holders else None
+    if got is None:
+        return None
+    known = _with_roles(learned_all, by_id)
+    last = max((start for start, _, c in rows if id(c.root()) == got and start < e.span.start), default=-1)
+    if any(last < start < e.span.start and id(c.root()) not in known for start, sent, c in rows):
+        return None  # someone named since, of whom the dossier knows no role, may be the one meant
+    return got
+
+
+def _with_roles(learned_all: dict[str, Counter[int]], by_id: dict[int, Cluster]) -> set[int]:
+    """The people the dossier has learned some role of (ids of root clusters)."""
+    return {id(by_id[i].root()) for cnt in learned_all.values() for i in cnt}
+
+
+def _just_named(e: Mention, learned_all: dict[str, Counter[int]], by_id: dict[int, Cluster],
+                present: _PersonsInDoc) -> int | None:
+    """The one person named in the epithet's sentence before it, or in the sentence before, if what the dossier
+    knows of them (their roles, their country) does not contradict the epithet."""
+    role, country, comp = (e.head or "||").split("|", 2)
+    if not country:
+        return None  # "le président" alone may be anyone of the article: only a qualified epithet is read so
+    rows = [(start, sent, c) for start, sent, c in present.of(e.span.doc)
+            if start < e.span.start and 0 <= e.sentence - sent <= 1]
+    near = {id(c.root()) for _, _, c in rows}
+    if len(near) != 1 or not any(m.attrs.get("agentive") for _, _, c in rows for m in c.mentions
+                                 if m.span.doc == e.span.doc and 0 <= e.sentence - m.sentence <= 1 and m.span.start < e.span.start):
+        return None  # the one person named just before, and as the subject: the topic the epithet continues
+    got = near.pop()
+    group = e.attrs.get("role_group")
+    for k, cnt in learned_all.items():
+        if not any(id(by_id[i].root()) == got for i in cnt) or k.startswith(("role:", "group:")) and "|" not in k:
+            continue
+        parts = k.split("|")
+        if k.startswith("group:"):
+            same = group is not None and parts[0] == f"group:{group}"
+        else:
+            same = parts[0] == role
+        if same and ((country and parts[1] and parts[1] != country) or (comp and len(parts) > 2 and parts[2] and parts[2] != comp)):
+            return None  # they hold the same role elsewhere, of another country or body
+    return got
+
+
+def _counterpart(e: Mention, ctx: ResolveContext, where: dict[int, Cluster], learned_all: dict[str, Counter[int]],
+                 by_id: dict[int, Cluster], present: _PersonsInDoc) -> int | None:
+    """"son homologue (chinois)": someone else of the article holding the possessor's role (or role group), of the
+    country the epithet names if it names one."""
+    pos = e.attrs.get("possessor")
+    owner_m = _find_mention(ctx, e.span.doc, pos[0], pos[1]) if pos else None
+    if owner_m is None or id(owner_m) not in where:
+        return None
+    owner = where[id(owner_m)].root()
+    wanted = {k for k, cnt in learned_all.items() if k.startswith(("role:", "group:")) and "|" not in k
+              and any(by_id[i].root() is owner for i in cnt)}
+    country = (e.head or "||").split("|", 2)[1]
+    if country:
+        wanted = {f"group:{k[6:]}|{country}" if k.startswith("group:") else f"{k[5:]}|{country}|" for k in wanted}
+    holders = {id(by_id[i].root()) for k in wanted for i in learned_all.get(k, ())} - {id(owner)}
+    return _pick_salient(e, holders, present.of(e.span.doc)) if holders else None
+
+
+def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Cluster], where: dict[int, Cluster],
+                          nw: NameWords) -> None:
+    """Join each definite description to the entity it stands for: of its kind for "la ville" (a place) and "le
+    pays" (a country); else named with a noun of its class ("le pont" after "le pont Francis Scott Key", "l'armée"
+    after "l'armée israélienne", "le navire" after "le porte-conteneurs Dali" or "le Dali, un navire"); the one
+    such entity the article names, or the only one named in the sentences just before."""
+    if not descriptions:
+        return
+    # the class words each entity is named with: inside its names, as their head, or right before them
+    rows: dict[str, list[tuple[int, int, Cluster, frozenset[str]]]] = defaultdict(list)
+    seen: set[int] = set()
+    words_of: dict[int, set[str]] = defaultdict(set)
+    for c0 in clusters.values():
+        c = c0.root()
+        if id(c) in seen or not c.mentions:
+            continue
+        seen.add(id(c))
+        for m in c.mentions:
+            if m.kind in DESCRIBING:
+                continue
+            for w in fold(m.span.text, hyphens=False).replace("'", " ").split():
+                if w in nw.description_class:
+                    words_of[id(c)].add(w)
+            for w in m.attrs.get("cues", ()):
+                words_of[id(c)].add(w)
+            if m.attrs.get("head"):
+                words_of[id(c)].add(m.attrs["head"])
+    for c0 in clusters.values():
+        c = c0.root()
+        for m in c.mentions:
+            if m.kind not in DESCRIBING:
+                rows[m.span.doc].append((m.span.start, m.sentence, c, frozenset({m.label})))
+    for r in rows.values():
+        r.sort(key=lambda x: (x[0], x[1]))
+    for d in descriptions:
+        classes = d.attrs.get("classes") or []
+        kinds = {nw.kind_classes[c] for c in classes if c in nw.kind_classes}
+        members = set().union(*(nw.class_words.get(c, frozenset()) for c in classes))
+        cands: set[int] = set()
+        doc_rows = [r for r in rows.get(d.span.doc, []) if r[0] < d.span.start]
+        for _, _, c, labels in doc_rows:
+            if id(c.root()) in cands:
+                continue
+            if not _label_fits(d.label, c):
+                continue
+            if (kinds and labels & kinds and not words_of[id(c)] - members) or words_of[id(c)] & members:
+                if d.attrs.get("country") and c.country and c.country != d.attrs["country"]:
+                    continue
+                cands.add(id(c.root()))
+        target = _pick_salient(d, cands, [(s0, sent, c) for s0, sent, c, _ in doc_rows])
+        if target is not None:
+            for _, _, c, _ in doc_rows:
+                if id(c.root()) == target:
+                    c.root().mentions.append(d)
+                    where[id(d)] = c.root()
+                    break
+
+
+def _label_fits(label: str, c: Cluster) -> bool:
+    """Whether an entity may be what a description of this type describes: a place is no person, an organisation no
+    place; things (equipment, storms) are often read as people or places by the recogniser."""
+    lab = c.labels()
+    top = lab.most_common(1)[0][0] if lab else "other"
+    if c.country:
+        top = "country"
+    if label in ("equipment", "other"):
+        return top in ("equipment", "other", "person", "place")
+    return top == label or label == "organization" and top == "other"
+
+
+def _propagate_names(ctx: ResolveContext, lx: Lexicon) -> dict[str, list[Mention]]:
+    """Names the recogniser found somewhere in the dossier, found again wherever it missed them (a title, a heading,
+    a sentence start, a name in capitals): one new mention per uncovered occurrence, of the name's usual type. A
+    single word must have been recognised twice, so that a misreading is not spread."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for a in ctx.analyses:
+        for m in a.mentions:
+            if m.kind in ("name", "acronym") and m.label != "equipment" and not m.attrs.get("furniture"):
+                counts[m.span.text][m.label] += 1
+    by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for form, labels in counts.items():
+        words = form.split()
+        f = fold(form)
+        if len(form) < 3 or not form[:1].isupper() or "\n" in form or f in lx.not_names or f in lx.nationality \
+                or f in lx.country_by_name and labels.most_common(1)[0][0] != "country":
+            continue
+        if len(words) == 1 and sum(labels.values()) < 2:
+            continue
+        label = labels.most_common(1)[0][0]
+        by_first[words[0]].append((form, label))
+        if len(form) >= 4 and not form.isupper():
+            by_first[words[0].upper()].append((form.upper(), label))
+    for forms in by_first.values():
+        forms.sort(key=lambda x: -len(x[0]))
+    out: dict[str, list[Mention]] = defaultdict(list)
+    texts = ctx.docs_by_id
+    word = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'-]*")
+    for a in ctx.analyses:
+        doc = texts.get(a.doc)
+        if doc is None or not a.mentions:
+            continue
+        text = doc.text
+        taken = sorted((m.span.start, m.span.end) for m in a.mentions)
+        starts = [s0 for s0, _ in a.sentences]
+        for w in word.finditer(text):
+            pos = w.start()
+            if pos and (text[pos - 1].isalnum() or text[pos - 1] == "-" and pos > 1 and text[pos - 2].islower()):
+                continue
+            keys = dict.fromkeys((w.group(0), w.group(0).split("-")[0]))
+            for form, label in sorted((f for k in keys for f in by_first.get(k, ())), key=lambda f: -len(f[0])):
+                end = pos + len(form)
+                if not text.startswith(form, pos) or (end < len(text) and (text[end].isalnum()
+                                                                          or text[end] == "-" and text[end + 1:end + 2].islower())):
+                    continue
+                i = bisect.bisect_left(taken, (end, -1))
+                if any(s0 < end and pos < e0 for s0, e0 in taken[max(0, i - 8):i + 1]):
+                    break
+                sent = max(0, bisect.bisect_right(starts, pos) - 1)
+                m = Mention(span=Span(a.doc, pos, end, text[pos:end]), label=label, kind="name", sentence=sent,
+                            attrs={"propagated": True})
+                out[a.doc].append(m)
+                bisect.insort(taken, (pos, end))
+                break
+    return out
 
 
 def _weak(key: str) -> bool:
@@ -374,7 +696,7 @@ def _owner_of_mention(m: Mention, where: dict[int, Cluster]) -> Cluster:
 
 
 def _entity(c: Cluster, lx: Lexicon) -> Entity | None:
-    names = [m for m in c.mentions if m.kind != "epithet"]
+    names = [m for m in c.mentions if m.kind not in DESCRIBING]
     if not names:
         return None  # epithets alone do not make an entity
     labels = c.labels()
@@ -398,6 +720,9 @@ def _entity(c: Cluster, lx: Lexicon) -> Entity | None:
     mentions = sorted((m.span for m in c.mentions), key=lambda s: (s.doc, s.start, s.end))
     key = ("country:" + c.country) if c.country else f"{etype}:{_translit_key(name)}"
     attrs: dict[str, object] = {"mention_count": len(mentions)}
+    seats = Counter(lx.seat_country[fold(m.span.text)] for m in names if m.attrs.get("seat_of_power") and fold(m.span.text) in lx.seat_country)
+    if seats and etype in ("organization", "place"):
+        attrs["seat_of"] = seats.most_common(1)[0][0]  # "le Kremlin": placed in Moscow by geocoding
     if c.country:
         attrs["country_code"] = c.country
     roles = sorted({m.span.text for m in c.mentions if m.kind == "epithet"})

@@ -9,12 +9,13 @@ from recoupe.model import Entity
 from recoupe.resolve.registry import ResolveContext, step
 
 
-@step("merge_places", version="1", requires=("entities", "geo"), assigns=("places",))
+@step("merge_places", version="2", requires=("entities", "geo"), assigns=("places",))
 def merge_places(ctx: ResolveContext) -> None:
     groups: dict[tuple[str, str], list[Entity]] = defaultdict(list)
     for e in ctx.entities:
         source = (e.geo or {}).get("source")
-        if e.type in ("place", "country") and source:
+        if e.type in ("place", "country") and source and e.attrs.get("precision") != "site-approx":
+            # a site placed at its town (site-approx) is not that town: it keeps its own entity
             groups[(e.type, source)].append(e)
     drop: set[str] = set()
     for members in groups.values():

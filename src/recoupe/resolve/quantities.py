@@ -40,7 +40,9 @@ def quantity_record(ctx: ResolveContext, a: Analysis, q: QuantityRec) -> dict[st
         span = Span(q.span.doc, p["start"], p["end"], p["text"])
         places.append({"role": p["role"], "entity": ctx.entity_at(span), "text": p["text"], "span": span.to_dict()})
     frm = attrs.get("from_place")
-    if attrs.get("target_capital") and frm and not places:
+    # the far end names no entity of its own ("la capitale" read as a bare description): the capital rule completes it
+    far_known = any(p["entity"] for p in places if p["role"] == "to")
+    if attrs.get("target_capital") and frm and not far_known:
         span = Span(q.span.doc, frm["start"], frm["end"], frm["text"])
         capital = capital_of(ctx, ctx.entity_at(span))
         if capital is not None:  # "X, à 600 km au sud de la capitale": the capital of the country X is in

@@ -45,6 +45,9 @@ class GeoWords:
     designator: re.Pattern[str]  # a region word and its connector at the start of a French region name
     translit: tuple[tuple[re.Pattern[str], str], ...]  # French -> English spelling rules of Cyrillic-script names
     fingerprint: bytes  # what the gazetteer index depends on: the bytes of geo.json
+    locality_after: re.Pattern[str] = re.compile("(?!)")  # ", à " right after a site's name: its town follows
+    place_before: re.Pattern[str] = re.compile("(?!)")  # "à " right before a name: a place stands there
+    article_town_categories: tuple[str, ...] = ()  # sites placed at their article's town when the text names none
 
     def category_of(self, word: str) -> str:
         w = word.lower()
@@ -126,6 +129,9 @@ def load(data: Callable[[str], Any], general: Lexicon) -> GeoWords:
         range_after=("au", "aux", "en"), near_words=("près", "loin"), town_articles=("Le ", "La ", "Les ", "L'"),
         designator=designator, translit=tuple(translit),
         fingerprint=resources.files("recoupe.lang.fr.data").joinpath("geo.json").read_bytes(),
+        locality_after=re.compile(rf"^\s*,?\s*(?:{alt(sorted(raw.get('locality_before', []), key=len, reverse=True))})\s*(?=[A-ZÀ-Þ])"),
+        article_town_categories=tuple(raw.get("article_town_categories", [])),
+        place_before=re.compile(rf"(?:^|[^\w])(?:{alt(sorted(raw.get('place_prepositions', []), key=len, reverse=True))})\s*$", re.I),
     )
 
 

@@ -4,6 +4,7 @@ table (`recoupe/data/countries.json`), checked at load; the pack builds them onc
 from __future__ import annotations
 
 import re
+import dataclasses
 from dataclasses import dataclass
 from collections.abc import Callable
 from typing import Any
@@ -50,6 +51,11 @@ class Lexicon:
     equipment: tuple[str, ...]
     model_pattern: re.Pattern[str]
     pair_nouns: tuple[str, ...] = ()  # "les deux dirigeants": a group of the last two people named
+    relational_roles: frozenset[str] = frozenset()  # folded: "son homologue", "son épouse" (relative to someone)
+    counterpart_roles: frozenset[str] = frozenset()  # folded: "homologue" (the same position, on the other side)
+    role_premodifiers: tuple[str, ...] = ()  # "l'ancien ministre"
+    role_modifiers: tuple[str, ...] = ()  # "le ministre démissionnaire de l'Intérieur"
+    seat_country: dict[str, str] = dataclasses.field(default_factory=dict)  # folded seat of power -> ISO code
 
 
 def load(data: Callable[[str], Any]) -> Lexicon:
@@ -91,4 +97,9 @@ def load(data: Callable[[str], Any]) -> Lexicon:
         state_words=frozenset(fold(w) for w in orgs.get("state_words", [])), not_names=frozenset(fold(w) for w in roles.get("not_names", [])), seats_of_power=frozenset(fold(w) for w in orgs["seats_of_power"]),
         equipment=tuple(sorted(equipment["nouns"], key=len, reverse=True)), model_pattern=pattern,
         pair_nouns=tuple(sorted(roles.get("pair_nouns", []), key=len, reverse=True)),
+        relational_roles=frozenset(fold(r) for r in roles.get("relational_roles", [])),
+        counterpart_roles=frozenset(fold(r) for r in roles.get("counterpart_roles", [])),
+        role_premodifiers=tuple(sorted(roles.get("role_premodifiers", []), key=len, reverse=True)),
+        role_modifiers=tuple(sorted(roles.get("role_modifiers", []), key=len, reverse=True)),
+        seat_country={fold(k): v for k, v in orgs.get("seat_country", {}).items() if not k.startswith("_")},
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -28,20 +28,83 @@ class NameWords:
     patterns: dict[str, re.Pattern[str]]
     time_words: frozenset[str]  # folded weekdays and months: a name does not end with one
     locative_re: re.Pattern[str]  # "au nord de", "près de" right before a name (folded text)
+    contracted: frozenset[str] = frozenset()  # folded "du", "au", "de la": a determiner glued to a preposition
+    possessive: frozenset[str] = frozenset()  # folded "son", "sa", "leur"
+    agentive_before: frozenset[str] = frozenset()  # folded "selon", "d'apres": the name after them speaks
+    agentive_before_comma: frozenset[str] = frozenset()  # "pour X,": the name speaks when a comma follows
+    credit_generic: frozenset[str] = frozenset()  # folded words of a credit that name nobody ("HANDOUT", "Pool")
+    acronym_stop: frozenset[str] = frozenset()  # folded short words an acronym's letters skip
+    description_class: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded head noun -> its classes
+    class_words: dict[str, frozenset[str]] = field(default_factory=dict)  # class -> its folded head nouns
+    kind_classes: dict[str, str] = field(default_factory=dict)  # class -> entity type ("town" -> "place")
+    government_words: frozenset[str] = frozenset()  # folded: "le gouvernement hongrois" is Hungary
+    national_bodies: frozenset[str] = frozenset()  # folded: "l'armée israélienne" is one body of one country
+    extending_classes: frozenset[str] = frozenset()  # classes whose heads join a place name ("la région de X")
+    agentive_passive: frozenset[str] = frozenset()  # "lancée par Paris": the agent of a passive acts
+    class_labels: dict[str, str] = field(default_factory=dict)  # description class -> entity type
 
 
 def load(data: Callable[[str], Any], lexicon: Lexicon, time: TimeWords) -> NameWords:
-    return NameWords(patterns=_patterns(lexicon), time_words=frozenset(fold(w) for w in time.calendar_words),
-                     locative_re=_locative_re(data("geo.json").get("locative_before", [])))
+    raw = data("names.json")
+    classes: dict[str, list[str]] = {}
+    for cls, nouns in raw["description_classes"].items():
+        for n in nouns:
+            classes.setdefault(fold(n), []).append(cls)
+    return NameWords(patterns=_patterns(lexicon, raw, data("geo.json")), time_words=frozenset(fold(w) for w in time.calendar_words),
+                     locative_re=_locative_re(data("geo.json").get("locative_before", [])),
+                     contracted=_folded(raw["contracted_determiners"]), possessive=_folded(raw["possessive_determiners"]),
+                     agentive_before=_folded(raw["agentive_before"] + lexicon_agentive(data)),
+                     agentive_before_comma=_folded(raw["agentive_before_comma"]),
+                     credit_generic=_folded(raw["credit_generic"]), acronym_stop=_folded(raw["acronym_stop_words"]),
+                     description_class={k: tuple(v) for k, v in classes.items()},
+                     class_words={c: frozenset(fold(n) for n in ns) for c, ns in raw["description_classes"].items()},
+                     kind_classes=dict(raw["kind_classes"]), government_words=_folded(raw["government_words"]),
+                     national_bodies=_folded(raw["national_bodies"]), extending_classes=frozenset(raw["extending_classes"]),
+                     agentive_passive=_folded(raw["agentive_passive"]), class_labels=dict(raw["class_labels"]))
 
 
-def _patterns(lx: Lexicon) -> dict[str, re.Pattern[str]]:
+def lexicon_agentive(data: Callable[[str], Any]) -> list[str]:
+    """The cues of organizations.json after which a name speaks, but "pour" and "par", which need more."""
+    return [w for w in data("organizations.json").get("agentive_cues", []) if w in ("selon", "d'après")]
+
+
+def _folded(words: list[str]) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
+
+
+def _alt(words: list[str] | tuple[str, ...] | frozenset[str], *, accents: bool = False) -> str:
+    """A regex alternation of words, longest first, apostrophes matching both forms; accents stripped unless kept
+    (patterns over the `unaccent`ed text)."""
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        w = w if accents else unaccent(w)
+        out.append(re.sub(r"['’]", _AP, re.escape(w)).replace(r"\ ", r"\s+").replace(" ", r"\s+"))
+    return "|".join(out) or "(?!)"
+
+
+def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str, re.Pattern[str]]:
     """Patterns over the accent-stripped, case-kept text (see `unaccent`), from the general lexicons."""
     role = "|".join(re.escape(fold(r)).replace("'", _AP) for r in lx.roles)
     nat = "|".join(sorted((re.escape(n) for n in lx.nationality), key=len, reverse=True))
-    comp = rf"(?i:de\s+la|de\s+l{_AP}|du|des|a\s+la|aux|au)\s*[A-Za-z][\w-]+(?:\s+et\s+(?:des|de\s+la|du|de\s+l{_AP})\s*[A-Z][\w-]+)?"
+    name = rf"{_CAP}[\w-]*"  # one word: the holder's name may follow ("le chef de Wagner Evguéni Prigojine")
+    # "du Kremlin", "de la Défense", "de la région de Rostov", "de Wagner", "d'OceanGate"
+    comp = (rf"(?:(?i:de\s+la|de\s+l{_AP}|du|des|a\s+la|aux|au)\s*[A-Za-z][\w-]+(?:\s+et\s+(?:des|de\s+la|du|de\s+l{_AP})\s*[A-Z][\w-]+)?"
+            rf"(?:\s+(?i:de\s+|d{_AP})(?={_CAP}){name})?|(?i:de\s+|d{_AP})(?={_CAP}){name})")
     det = r"(?P<det>(?i:le|la|l{ap}|son|sa|leur|du|au|de\s+la|de\s+l{ap})\s*)".format(ap=_AP)
-    body = rf"(?P<role>(?i:{role}))(?:\s+(?P<nat>(?i:{nat})))?(?:\s+(?P<comp>{comp}))?(?:\s+(?P<nat2>(?i:{nat})))?"
+    pre = rf"(?:(?i:{_alt(lx.role_premodifiers)})[\s-]+)?"
+    mod = rf"(?:\s+(?P<mod>(?i:{_alt(lx.role_modifiers)})))?"
+    body = (rf"{pre}(?P<role>(?i:{role})){mod}(?:\s+(?P<nat>(?i:{nat})))?(?:\s+(?P<comp>{comp}))?"
+            rf"(?:\s+(?P<nat2>(?i:{nat})))?")
+    dheads = _alt(list(raw_heads(raw)))
+    ddet = _alt(raw["description_determiners"])
+    arts = _alt(raw["leading_articles"])
+    credit = _alt(raw["credit_words"], accents=True)
+    byline = _alt(raw["byline_words"], accents=True)
+    conj = _alt(raw["conjunctions"], accents=True)
+    particles = _alt(raw["name_particles"], accents=True)
+    gov = _alt(raw["government_words"])
+    bodies = _alt(raw["national_bodies"])
+    caps = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]*"
     equip = "|".join(plural_pattern(fold(n)) for n in lx.equipment)
     heads = "|".join(re.escape(h) for h in sorted(lx.org_heads, key=len, reverse=True))
     pairs = "|".join(re.escape(fold(n)).replace("'", _AP) for n in lx.pair_nouns) or "(?!)"
@@ -54,7 +117,55 @@ def _patterns(lx: Lexicon) -> dict[str, re.Pattern[str]]:
         "org_phrase": re.compile(rf"\b(?i:{heads})(?:\s+(?i:{nat}))?\s+(?i:de\s+la|de\s+l{_AP}|du|des)\s*"
                                  rf"(?P<comp>{_CAP}[\w-]+(?:\s+(?i:et)\s+(?i:de\s+la|de\s+l{_AP}|du|des)\s*{_CAP}[\w-]+)?)"),
         "pair": re.compile(rf"\b(?i:les|ces|des)\s+(?i:deux)\s+(?i:{pairs})\b"),
+        "leading_det": re.compile(rf"^(?:{_alt(raw['leading_articles'], accents=True)})\s*(?=\w)", re.IGNORECASE),
+        "credit_line": re.compile(rf"\s*(?:{credit})(?![\w])", re.IGNORECASE),
+        # "Par CLAIRE MARTIN", "Par Nadia ABDALLAH, envoyée spéciale à X"
+        "byline": re.compile(rf"^\s*(?i:{byline})\s+(?P<name>{_CAP}[\w'’-]+(?:\s+{_CAP}[\w'’-]+){{1,3}})(?=\s*(?:,|$|\n))",
+                             re.MULTILINE),
+        # "BALTIMORE (États-Unis), 26 mars 2024 (AFP) -", "MAMOUDZOU, 15 déc 2024 (AOIP) -"
+        "dateline": re.compile(rf"(?:^|(?<=\s))(?P<place>{caps}(?:\s+{caps}){{0,4}})\s*(?:\((?P<country>[^()\n]{{2,40}})\))?\s*,"
+                               rf"\s*(?=[^\n]{{0,25}}\d)(?:[^\n(]{{0,40}}\((?P<agency>[A-Z][A-Za-z-]{{1,12}})\))?", re.MULTILINE),
+        # a rubric line all in capitals at the top ("HAUTES-PYRÉNÉES"): a place heading the article
+        "rubric": re.compile(rf"^(?P<place>{caps}(?:[ -]{caps}){{0,3}})[ \t]*$", re.MULTILINE),
+        "glued_and": re.compile(rf"(.+?) (?:{conj}) (.+)"),
+        "holder": re.compile(
+            rf" (?P<name>{_CAP}[\w’'.-]*[a-zà-ÿ][\w’'-]*(?:[ ](?:{_CAP}[\w’'-]*[a-zà-ÿ][\w’'-]*|(?:{particles})(?=[ ]{_CAP}))){{1,3}})"
+            rf"(?![\w’'-])"),
+        # "le navire", "la ville", "l'organisation", "ces garde-côtes": a definite description by its head noun, with a
+        # nationality adjective after it if any ("le navire canadien")
+        "description": re.compile(rf"\b(?P<det>(?i:{ddet}))\s*(?P<head>(?i:{dheads}))(?![\w-])(?:\s+(?P<nat>(?i:{nat}))\b)?"),
+        # "le gouvernement hongrois", "les autorités chinoises": the country's state
+        "government": re.compile(rf"\b(?P<det>(?i:{ddet}))\s*(?P<head>(?i:{gov}))\s+(?P<nat>(?i:{nat}))\b"),
+        # "l'armée israélienne", "la marine américaine", "les garde-côtes américains": one national body
+        "body": re.compile(rf"\b(?P<head>(?i:{bodies}))\s+(?P<nat>(?i:{nat}))\b"),
+        # "le navire Dali", "le navire océanographique X" (a noun of a class right before a name) and "X, un
+        # porte-conteneurs" (in an apposition after it): what class of thing the name is
+        "cue_before": re.compile(rf"(?:^|[^\w-])(?P<head>(?i:{dheads}))(?:\s+[a-z][\w-]+)?\s+$"),
+        "cue_after": re.compile(rf"^\s*,\s*(?i:un|une|le|la|l{_AP})\s*(?:[a-z][\w-]+\s+)?(?P<head>(?i:{dheads}))(?![\w-])"),
+        # the French names of countries, as written (capitalised), wherever the recogniser missed one (a heading, a
+        # title, "Israël-Hamas")
+        "country": re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(n) for n in sorted(set(lx.country_name_fr.values()), key=len, reverse=True))})"
+                              rf"(?![\w])(?!-[a-zà-ÿ])"),
+        # "au Kremlin", "à l'Élysée", "devant la Maison-Blanche": a seat of power as the building it is
+        "place_before": re.compile(rf"(?:^|[^\w])(?i:{_alt(geo.get('place_prepositions', []) + geo.get('seat_place_words', []), accents=True)})\s*$"),
+        # "À X, ...": the preposition of place that opens a sentence
+        "fronted_place": re.compile(rf"(?i:{_alt(raw['fronted_place'], accents=True)})"),
+        "article_before": re.compile(rf"(?:^|[^\w])(?i:{arts}|{ddet})\s*$"),
+        # "la région de " / "la rivière " right before a place name: the head is part of the name
+        "extend_head": re.compile(rf"(?:^|[^\w-])(?P<head>{_alt(extending_heads(raw, geo))})"
+                                  rf"(?:\s+(?:de\s+la|de\s+l{_AP}|du|des|de|d{_AP}))?\s*$"),
     }
+
+
+def extending_heads(raw: dict[str, Any], geo: dict[str, Any]) -> set[str]:
+    """Head nouns that join the place name after them: the extending classes' and geo.json's region words."""
+    words = {n for c in raw["extending_classes"] for n in raw["description_classes"].get(c, [])}
+    words |= {w for w in geo.get("region_words", []) if len(w) > 3}
+    return {w.lower() for w in words}
+
+
+def raw_heads(raw: dict[str, Any]) -> set[str]:
+    return {n for nouns in raw["description_classes"].values() for n in nouns}
 
 
 def _locative_re(words: list[str]) -> re.Pattern[str]:

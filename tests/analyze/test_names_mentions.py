@@ -1,0 +1,129 @@
+"""Mentions the recogniser misses or cuts, on sentences written for the tests: datelines and bylines, region and facility
+heads, definite descriptions, a country's state, national bodies, enumerations of titles, seats of power as places."""
+
+from __future__ import annotations
+
+import pytest
+
+from recoupe.analyze.runner import Analyzer
+from recoupe.model import Document, Mention
+
+
+@pytest.fixture(scope="module")
+def analyze():  # type: ignore[no-untyped-def]
+    analyzer = Analyzer(["names"])
+
+    def run(text: str) -> list[Mention]:
+        return analyzer.analyze(Document(id="d", source="t", text=text, language="fr")).mentions
+
+    return run
+
+
+def _by_text(mentions: list[Mention]) -> dict[str, Mention]:
+    return {m.span.text: m for m in mentions}
+
+
+def test_names_dateline_place_and_agency(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze("TROMSØ (Norvège), 4 mars 2021 (NTB) - Une avalanche a coupé la route du port."))
+    assert got["TROMSØ"].label == "place"
+    assert "NTB" in got  # the agency of the dispatch is named too
+
+
+def test_names_dateline_after_a_stamp_on_the_same_line(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze("Mis à jour à 10h02 BERGEN (Norvège), 5 mars (NTB) - La route a rouvert."))
+    assert got["BERGEN"].label == "place"
+
+
+def test_names_byline_in_capitals_is_a_person(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze("Une tempête sur la côte\n\nPar MARTINE DELORME\n\nLa pluie n'a pas cessé depuis lundi."))
+    assert got["MARTINE DELORME"].label == "person" and got["MARTINE DELORME"].attrs["furniture"] == "byline"
+
+
+def test_names_region_head_stays_on_the_place_name(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze("Des coupures d'électricité ont touché la région de Poltava dimanche."))
+    assert "région de Poltava" in got and got["région de Poltava"].label == "place"
+
+
+def test_names_facility_head_stays_on_the_place_name(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze("Un camion est tombé du pont de Tczew mardi soir."))
+    assert "pont de Tczew" in got
+
+
+@pytest.mark.parametrize(("text", "span", "classes"), [
+    ("Le cargo Stella Maris a heurté un quai. Le navire a été remorqué.", "Le navire", ["ship"]),
+    ("Lundi, Tarnów a fêté son maire. La ville compte 100 000 habitants.", "La ville", ["town"]),
+    ("Le groupe Sokol a signé un contrat. Le groupe emploie 300 personnes.", "Le groupe", ["group", "company"]),
+])
+def test_names_definite_description_with_its_class(analyze, text: str, span: str, classes: list[str]) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze(text))
+    assert got[span].kind == "description" and got[span].attrs["classes"] == classes
+
+
+def test_names_description_with_a_complement_is_another_thing(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze("Le port de pêche a fermé. Le groupe de travail se réunira demain."))
+    assert not any(m.kind == "description" for m in got.values())
+
+
+def test_names_a_countrys_government_is_the_country(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze("Le gouvernement polonais a démenti, comme les autorités lituaniennes."))
+    assert got["gouvernement polonais"].label == "country" and got["gouvernement polonais"].attrs["country"] == "PL"
+    assert got["autorités lituaniennes"].attrs["country"] == "LT"
+
+
+def test_names_national_body_is_one_organisation(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze("L'armée polonaise a rappelé ses réservistes."))
+    assert got["armée polonaise"].label == "organization" and got["armée polonaise"].head == "body:armee|PL"
+
+
+def test_names_enumerated_titles_each_name_their_own_holder(analyze) -> None:  # type: ignore[no-untyped-def]
+    text = "Le ministre Paul Durand et le gouverneur Jean Dupuis ont signé, comme le maire Luc Petit, le préfet Marc Roy."
+    ms = analyze(text)
+    apposed = {m.span.text: text[m.attrs["apposed"][0]:m.attrs["apposed"][1]] for m in ms if m.attrs.get("apposed")}
+    assert apposed["Le ministre"] == "Paul Durand" and apposed["le gouverneur"] == "Jean Dupuis"
+    assert apposed.get("le maire") == "Luc Petit" and apposed.get("le préfet") == "Marc Roy"
+
+
+def test_names_a_comma_that_closes_a_phrase_is_no_apposition(analyze) -> None:  # type: ignore[no-untyped-def]
+    ms = analyze("Selon le président chilien, Vega et ses conseillers sont partis. Le président chilien, Rodrigo Vega, a parlé.")
+    by = {(m.span.text, m.span.start): m for m in ms}
+    first = [m for (t, _), m in by.items() if t == "le président chilien"]
+    second = [m for (t, _), m in by.items() if t == "Le président chilien"]
+    assert first and not first[0].attrs.get("apposed")
+    assert second and second[0].attrs.get("apposed")
+
+
+@pytest.mark.parametrize(("text", "span", "country"), [
+    ("Le président du Pérou a démissionné.", "Le président du Pérou", "PE"),
+    ("Le maître du Kremlin a tranché.", "Le maître du Kremlin", "RU"),
+])
+def test_names_complement_naming_a_country_or_its_seat_gives_the_epithet_its_country(analyze, text, span, country) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze(text))
+    assert got[span].kind == "epithet" and got[span].attrs["country"] == country
+
+
+def test_names_role_with_a_body_complement(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze("Le patron de Sokol a démissionné."))
+    e = got["Le patron de Sokol"]
+    assert e.head == "patron||de sokol" and e.attrs.get("body_group") == "leader" and e.attrs["role_group"] is None
+
+
+def test_names_seat_of_power_after_a_preposition_of_place_is_the_building(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze("Les deux hommes se sont retrouvés au Kremlin. Le Kremlin a démenti."))
+    places = [m for m in analyze("Les deux hommes se sont retrouvés au Kremlin.") if m.span.text == "Kremlin"]
+    assert places and places[0].label == "place" and places[0].attrs["seat_place"]
+    assert got["Kremlin"].attrs.get("seat_of_power")
+
+
+def test_names_country_name_in_a_heading(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze("## Pérou : la crise s'aggrave\n\nLes manifestations continuent."))
+    assert got["Pérou"].label == "country"
+
+
+def test_names_a_name_a_class_noun_introduces_keeps_that_type_in_the_article(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = analyze("Le cyclone Belal a frappé lundi. Belal a tout détruit sur son passage.")
+    assert {m.label for m in got if m.span.text.endswith("Belal")} <= {"other"}
+
+
+def test_names_a_place_after_a_preposition_is_a_place_wherever_the_article_writes_it(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = analyze("À Tsingoni, l'eau manque. Deux victimes ont été recensées à Tsingoni, selon la mairie. Tsingoni attend.")
+    assert {m.label for m in got if m.span.text == "Tsingoni"} == {"place"}

@@ -1,0 +1,84 @@
+"""Epithets and descriptions resolved across an article and the dossier, on articles written for the tests: a bare role
+to the one holder an article names, a counterpart, descriptions by their class, names found again where the
+recogniser missed them; what is ambiguous stays unresolved."""
+
+from __future__ import annotations
+
+from recoupe.analyze.runner import Analyzer
+from tests.resolve.test_entities import _dossier, analyzer  # noqa: F401  (the fixture, shared)
+
+
+def _with(ents: list[dict], alias: str) -> list[dict]:
+    return [e for e in ents if alias in e["aliases"]]
+
+
+def test_entities_bare_role_is_the_one_holder_the_article_names(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer,
+                    "Le président chilien Rodrigo Vega a inauguré lundi un barrage près de Santiago.",
+                    "Rodrigo Vega a reçu mardi des syndicalistes. Le président a promis une hausse des salaires.")
+    (e,) = _with(ents, "Le président")
+    assert e["name"] == "Rodrigo Vega"
+
+
+def test_entities_bare_role_with_two_possible_holders_stays_unresolved(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer,
+                    "Le président chilien Rodrigo Vega a reçu le président argentin Marcos Ruiz.",
+                    "Rodrigo Vega et Marcos Ruiz ont dîné ensemble. Le président a ensuite parlé.")
+    assert not _with(ents, "Le président")
+
+
+def test_entities_someone_named_since_whose_role_is_unknown_keeps_a_bare_role_unresolved(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer,
+                    "Le Premier ministre islandais Jón Gunnarsson a parlé lundi.",
+                    "Jón Gunnarsson a salué l'accord. Plus tard, Erla Magnúsdóttir a pris la parole. "
+                    "Le Premier ministre a conclu la réunion.")
+    assert not _with(ents, "Le Premier ministre")
+
+
+def test_entities_counterpart_holds_the_possessors_role_on_the_other_side(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer,
+                    "Le président chilien Rodrigo Vega a parlé à Santiago. Le président argentin Marcos Ruiz était absent.",
+                    "Rodrigo Vega a reçu son homologue argentin à Santiago. Marcos Ruiz a salué l'accueil.")
+    (e,) = _with(ents, "son homologue argentin")
+    assert e["name"] == "Marcos Ruiz"
+
+
+def test_entities_epithet_with_a_country_continues_the_subject_just_named(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Marcos Ruiz arrive lundi à Madrid. Le président argentin rencontrera le roi mardi.")
+    (e,) = _with(ents, "Le président argentin")
+    assert e["name"] == "Marcos Ruiz"
+
+
+def test_entities_synonym_roles_of_one_body(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer,
+                    "Le chef de Sokol, Igor Belov, a démissionné lundi.",
+                    "Le patron de Sokol a quitté Moscou mardi pour une destination inconnue.")
+    (e,) = _with(ents, "Le patron de Sokol")
+    assert e["name"] == "Igor Belov"
+
+
+def test_entities_description_joins_the_entity_named_with_its_class(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer,
+                    "Le cargo Stella Maris a heurté un quai du port de Gdynia. Le navire a été remorqué dans la soirée.")
+    (e,) = _with(ents, "Le navire")
+    assert any("Stella Maris" in a for a in e["aliases"])
+
+
+def test_entities_the_town_is_the_one_the_article_named(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Une crue a frappé Tarnów lundi. La ville reste privée d'électricité.")
+    (e,) = _with(ents, "La ville")
+    assert e["name"] == "Tarnów"
+
+
+def test_entities_a_countrys_government_joins_the_country(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "La Pologne a protesté. Le gouvernement polonais a convoqué l'ambassadeur.")
+    (e,) = _with(ents, "gouvernement polonais")
+    assert e["type"] == "country" and e.get("country_code") == "PL"
+
+
+def test_entities_a_known_name_is_found_again_where_the_recogniser_missed_it(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer,
+                    "Gdynia : le port rouvre\n\nLe port de Gdynia a rouvert lundi. Gdynia attend des cargos.",
+                    "Les dockers de Gdynia ont repris le travail. À Gdynia, le trafic reprend.")
+    mentions = [m for e in ents for m in e["mentions"] if m["text"] == "Gdynia"]
+    assert any(m["start"] == 0 for m in mentions)  # the title, where the recogniser saw nothing
