@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from recoupe import lang
-from recoupe.model import Analysis
-
-Run = Callable[[str], Analysis]
-
-
-
-def _claim(a: Analysis, words: str):  # type: ignore[no-untyped-def]
-    found = [c for c in a.claims if words in c.text]
-    assert found, f"no claim with {words!r} in {[c.text for c in a.claims]}"
-    return found[0]
+from tests.analyze.speech_harness import Run, claim_with
 
 
 @pytest.mark.parametrize("text, modality", [
@@ -39,11 +28,12 @@ def _claim(a: Analysis, words: str):  # type: ignore[no-untyped-def]
     ("Les analystes estiment que la dette de la ville augmente rapidement.", "speculative"),
     ("Le chantier semble avoir pris du retard depuis le printemps.", "speculative"),
     ("La mairie craint que la digue ne cède avant l'été.", "speculative"),
-    # denied: denial verbs and negated main verbs
+    # denied: an actor denies it (denial verbs)
     ("La mairie a démenti avoir vendu le terrain à un promoteur.", "denied"),
     ("Le ministre nie toute implication dans la vente du terrain.", "denied"),
-    ("Le pont n'a pas été fermé pendant la crue.", "denied"),
-    ("Aucun accord n'a été signé entre les deux villes.", "denied"),
+    # a plain negation is the outlet asserting that something did not happen: no denial
+    ("Le pont n'a pas été fermé pendant la crue.", "asserted"),
+    ("Aucun accord n'a été signé entre les deux villes.", "asserted"),
 ])
 def test_claims_modality(analyze_text: Run, text: str, modality: str) -> None:
     a = analyze_text(text)
@@ -83,9 +73,9 @@ def test_claims_denial_frame_gives_the_denied_predicate(analyze_text: Run) -> No
 
 def test_claims_denial_of_these_allegations_refers_to_the_previous_claim(analyze_text: Run) -> None:
     a = analyze_text("Des ONG accusent la société de vendre des armes aux milices. La société a nié ces accusations.")
-    denial = _claim(a, "a nié")
+    denial = claim_with(a, "a nié")
     assert denial.modality == "denied"
-    assert denial.attrs["refers_to"]["start"] == _claim(a, "accusent").span.start
+    assert denial.attrs["refers_to"]["start"] == claim_with(a, "accusent").span.start
     assert denial.attrs["predicate_class"] == "supply"
 
 

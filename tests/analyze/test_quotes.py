@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from recoupe.analyze.quotes import scan_marks
-from recoupe.model import Analysis
-
-Run = Callable[[str], Analysis]
-
-
-
-def _quote(a: Analysis, start_words: str):  # type: ignore[no-untyped-def]
-    found = [q for q in a.quotes if q.span.text.startswith(start_words)]
-    assert found, f"no quote starting {start_words!r} in {[q.span.text for q in a.quotes]}"
-    return found[0]
+from tests.analyze.speech_harness import Run, quote_starting
 
 
 @pytest.mark.parametrize("text, quote, speaker", [
@@ -44,7 +33,7 @@ def _quote(a: Analysis, start_words: str):  # type: ignore[no-untyped-def]
     ("La crise relève d'« une époque révolue de la diplomatie » pour citer Émile Rousseau.", "une époque", "Émile Rousseau"),
 ])
 def test_quotes_speaker_patterns(analyze_text: Run, text: str, quote: str, speaker: str) -> None:
-    q = _quote(analyze_text(text), quote)
+    q = quote_starting(analyze_text(text), quote)
     assert q.speaker_text == speaker
     assert q.speaker_span is not None and q.speaker_span.text == speaker
     assert q.attribution is not None and q.attribution.text in text
@@ -53,7 +42,7 @@ def test_quotes_speaker_patterns(analyze_text: Run, text: str, quote: str, speak
 def test_quotes_inverted_pronoun_refers_to_the_person_before(analyze_text: Run) -> None:
     a = analyze_text("Pour l'économiste Paul Girard, les prix vont encore monter. "
                      "« Les loyers augmenteront de dix pour cent », dit-il à Reuters.")
-    q = _quote(a, "Les loyers")
+    q = quote_starting(a, "Les loyers")
     assert q.speaker_text == "Paul Girard"
     assert q.attribution is not None and "dit-il" in q.attribution.text
 
@@ -61,32 +50,32 @@ def test_quotes_inverted_pronoun_refers_to_the_person_before(analyze_text: Run) 
 def test_quotes_a_t_il_ajoute_carries_the_previous_speaker(analyze_text: Run) -> None:
     a = analyze_text("« Le stade sera prêt en juin », a assuré Marc Lefèvre. "
                      "« Les tribunes seront couvertes », a-t-il ajouté.")
-    assert _quote(a, "Les tribunes").speaker_text == "Marc Lefèvre"
+    assert quote_starting(a, "Les tribunes").speaker_text == "Marc Lefèvre"
 
 
 def test_quotes_bare_title_refers_to_the_previous_speaker(analyze_text: Run) -> None:
     a = analyze_text("« La récolte sera mauvaise », a averti Julie Moreau, agronome à Dijon. "
                      "Une telle baisse constituerait « un choc pour les éleveurs de la région », estime l'agronome.")
-    assert _quote(a, "un choc").speaker_text == "Julie Moreau"
+    assert quote_starting(a, "un choc").speaker_text == "Julie Moreau"
 
 
 def test_quotes_unattributed_quote_after_a_quote_keeps_its_speaker(analyze_text: Run) -> None:
     a = analyze_text("« Le port restera ouvert toute la nuit », a annoncé Sarah Klein.\n\n"
                      "En cas de tempête, « les navires seront déroutés vers le nord du pays ».")
-    q = _quote(a, "les navires")
+    q = quote_starting(a, "les navires")
     assert q.speaker_text == "Sarah Klein" and q.attribution is None
 
 
 def test_quotes_interrupted_by_an_incise_are_two_quotes_with_one_speaker(analyze_text: Run) -> None:
     a = analyze_text("« La ville est prête », a affirmé Sophie Leroy, « et nous attendons les visiteurs dès samedi ».")
-    first, second = _quote(a, "La ville"), _quote(a, "et nous")
+    first, second = quote_starting(a, "La ville"), quote_starting(a, "et nous")
     assert first.speaker_text == second.speaker_text == "Sophie Leroy"
 
 
 def test_quotes_every_sentence_quote_shares_the_final_incise(analyze_text: Run) -> None:
     a = analyze_text("Cela ne changera pas « la donne » et « les électeurs s'en souviendront », a déclaré Pierre Blanc.")
-    assert _quote(a, "la donne").speaker_text == "Pierre Blanc"
-    assert _quote(a, "les électeurs").speaker_text == "Pierre Blanc"
+    assert quote_starting(a, "la donne").speaker_text == "Pierre Blanc"
+    assert quote_starting(a, "les électeurs").speaker_text == "Pierre Blanc"
 
 
 @pytest.mark.parametrize("text", [
@@ -100,7 +89,7 @@ def test_quotes_scare_quotes_and_names_are_not_quotes(analyze_text: Run, text: s
 
 def test_quotes_short_quote_counts_when_someone_said_it(analyze_text: Run) -> None:
     a = analyze_text("Le ministre Paul Roux a dénoncé une « provocation » lors de sa conférence de presse.")
-    assert _quote(a, "provocation").speaker_text == "Paul Roux"
+    assert quote_starting(a, "provocation").speaker_text == "Paul Roux"
 
 
 def test_quotes_nested_marks_stay_inside_the_outer_quote(analyze_text: Run) -> None:
@@ -143,9 +132,9 @@ def test_quotes_scan_marks_ignores_an_unclosed_mark_at_line_end() -> None:
 def test_quotes_bare_title_not_described_before_stays_itself(analyze_text: Run) -> None:
     a = analyze_text("« Nous fermerons trois services », a expliqué Agnès Roche devant les députés. "
                      "« Rien ne changera pour les patients », répond le directeur.")
-    assert _quote(a, "Rien ne").speaker_text == "le directeur"
+    assert quote_starting(a, "Rien ne").speaker_text == "le directeur"
 
 
 def test_quotes_plural_group_is_its_own_speaker(analyze_text: Run) -> None:
     a = analyze_text("« Nous fermerons trois services », a expliqué Agnès Roche. Les syndicats dénoncent une « trahison ».")
-    assert _quote(a, "trahison").speaker_text == "Les syndicats"
+    assert quote_starting(a, "trahison").speaker_text == "Les syndicats"

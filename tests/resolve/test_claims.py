@@ -130,3 +130,47 @@ def test_resolve_claims_one_shared_actor_and_the_same_words_is_one_claim() -> No
     other = item("c", "Le Ghana a perdu son match contre le Togo.", {"ghana", "perdre", "match", "togo"}, {"GH", "TG"})
     assert same_claim(said, denied)
     assert not same_claim(said, other)
+
+
+def _one_doc(text: str, mentions: list[Any], claims: list[ClaimRec], quotes: list[QuoteRec] | None = None):  # type: ignore[no-untyped-def]
+    docs = [Document(id="z", source="z.txt", text=text)]
+    return contract(resolve(docs, [Analysis(doc="z", version="t", mentions=mentions, claims=claims, quotes=quotes or [])]))
+
+
+def _sp(text: str, words: str) -> Span:
+    i = text.index(words)
+    return Span("z", i, i + len(words), words)
+
+
+def test_resolve_claims_a_nationality_group_is_attributed_to_its_country() -> None:
+    from recoupe.model import Mention
+
+    text = "Le Pérou a fermé sa frontière. Des responsables péruviens ont affirmé que le col était bloqué."
+    claim = ClaimRec(span=_sp(text, text[31:]), text=text[31:], modality="reported",
+                     attrs={"source_name": _sp(text, "Des responsables péruviens").to_dict(), "source_country": "PE"})
+    dossier = _one_doc(text, [Mention(span=_sp(text, "Pérou"), label="country")], [claim])
+    peru = next(e for e in dossier.entities if e["name"] == "Pérou")
+    assert dossier.claims[0]["attributed_to"] == peru["id"]
+
+
+def test_resolve_claims_export_the_hedge_apart_from_the_modality() -> None:
+    text = "La digue aurait cédé, selon la préfecture."
+    hedge = {"kind": "conditional", **_sp(text, "aurait").to_dict()}
+    claim = ClaimRec(span=_sp(text, text), text=text, modality="conditional", source_text="selon la préfecture",
+                     source_span=_sp(text, "selon la préfecture"), attrs={"hedge": hedge})
+    c = _one_doc(text, [], [claim]).claims[0]
+    assert c["modality"] == "conditional" and c["source_text"] == "selon la préfecture"
+    assert c["hedge_kind"] == "conditional" and c["hedge_span"]["text"] == "aurait"
+
+
+def test_resolve_quotes_a_title_never_resolves_to_the_organisation_inside_it() -> None:
+    from recoupe.model import Mention
+
+    text = "« Rien n'est décidé », a dit le chef du Comité des routes."
+    epithet = Mention(span=_sp(text, "le chef du Comité des routes"), label="person", kind="epithet")
+    org = Mention(span=_sp(text, "Comité des routes"), label="organization")
+    q = QuoteRec(span=_sp(text, "Rien n'est décidé"), speaker_text="le chef du Comité des routes",
+                 speaker_span=_sp(text, "le chef du Comité des routes"))
+    dossier = _one_doc(text, [epithet, org], [], [q])
+    comite = next(e for e in dossier.entities if e["name"] == "Comité des routes")
+    assert dossier.quotes[0]["speaker"] != comite["id"]

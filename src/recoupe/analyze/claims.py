@@ -1,10 +1,19 @@
 """The `claims` component: the propositions an article puts forward, each with its source and its modality.
 
-One claim per sentence (two when a sentence joins two finite clauses with "mais"/"et"); captions,
-bylines, headings, questions and reference lists are skipped. Modality, strongest first: denied (a
-denial verb, or the main verb negated), conditional (main verb in the conditional: the tagger's
-Mood=Cnd, or a -rait/-raient form whose stem fits the lemma), speculative (a hedge, a belief or fear
-frame, "sembler"), reported (attributed to a source: a speech verb, "selon X", a quotation), asserted.
+One claim per sentence (two when a sentence joins two finite clauses with a coordinating conjunction after a comma,
+and one more for a proposition that a source noun introduces: "les informations selon lesquelles …"); captions,
+bylines, headings, questions and reference lists are skipped. Modality, strongest first:
+
+- denied: an actor denies it (a denial verb governing it and not itself negated, "dément", "nie", "rejette les
+  accusations"; a falsity word in a speech or judgement frame, "qualifie de mensonge", "juge inexactes"); a plain
+  negation ("n'a pas été confirmé", "n'a pas dit") is not a denial;
+- conditional: the predicate (or the reporting frame) in the conditional (the grammar's reader), "devrait", "pourrait";
+- speculative: a hedge word or phrase, a belief or fear frame, "sembler";
+- reported: attributed to a source (a speech verb, "selon X", a quotation) that is not itself negated;
+- asserted.
+
+The source and the hedge are kept apart from the modality (`source_*`, `attrs["hedge"]`), so a conditional with a
+source ("aurait livré des obus, selon Séoul") keeps both.
 """
 
 from __future__ import annotations
@@ -13,58 +22,37 @@ import re
 from typing import Any
 
 from recoupe import lang
-from recoupe.analyze.attribution import Lexicon, Speaker, SpeakerFinder, is_speech_verb, sentence_ends, word_count
-from recoupe.analyze.quotes import scan_marks
+from recoupe.analyze.attribution import Speaker, SpeakerFinder, is_speech_verb, sentence_ends, word_count
+from recoupe.analyze.quotes import quote_marks
 from recoupe.analyze.registry import Context, component
 from recoupe.model import ClaimRec, Mention, QuoteRec, Span
 
-_TERMINAL = (".", "!", "…", "»", "”", ")", "*", "]", '"')
+_TERMINAL = (".", "!", "…", "»", "”", ")", "*", "]", '"', "'")
 _CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
-_RELATIVE_BEFORE = re.compile(r"\b(?:qui|que|dont|lequel|laquelle)\s+\w+\s*,\s*$")
 
 
-@component("claims", requires=("spacy", "sentences", "mentions", "quotes"), assigns=("claims",), version="3")
+@component("claims", requires=("spacy", "sentences", "mentions", "quotes"), assigns=("claims",), version="4")
 def claims(ctx: Context) -> dict[str, list[Any]]:
     return {"claims": find_claims(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.analysis.quotes, ctx.pack,
                                   ctx.document.text)}
 
 
-def is_conditional(tok: Any, lex: Lexicon) -> bool:
-    """Conditional mood: the tagger's Mood=Cnd, or a -rait/-raient ending whose stem is the verb's future stem."""
-    if "Cnd" in tok.morph.get("Mood"):
-        return True
-    if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
-        return False
-    low = tok.lower_
-    mo = lex.modality
-    for ending in sorted(mo["conditional_endings"], key=len, reverse=True):
-        if not low.endswith(ending):
-            continue
-        stem = low[: len(low) - len(ending) + 1]  # "rendrait" -> "rendr", "chercherait" -> "chercher"
-        lem = lex.lemma(tok)
-        if stem in mo["conditional_irregular_stems"] and mo["conditional_irregular_stems"][stem] in (lem, low, stem):
-            return True
-        if stem in mo["conditional_irregular_stems"] and lem == low:
-            return True
-        if lem in (stem, stem + "e") and lem.endswith(("er", "ir", "re")):
-            return True
-        if lem == low and len(stem) > 4 and stem.endswith(("er", "ir")):  # the lemmatizer gave up: trust the form
-            return True
-    return False
-
-
 class _ClaimFinder:
-    def __init__(self, doc_id: str, sdoc: Any, mentions: list[Mention], quotes: list[QuoteRec], lex: Lexicon, preds: dict[str, Any],
+    def __init__(self, doc_id: str, sdoc: Any, mentions: list[Mention], quotes: list[QuoteRec], pack: lang.LanguagePack,
                  text: str | None = None) -> None:
+        lex = pack.speech
         self.doc_id = doc_id
         self.sdoc = sdoc
         self.text: str = sdoc.text if text is None else text
         self.lex = lex
+        self.grammar = pack.grammar
         self.mo = lex.modality
+        self.cw = lex.claim_words
+        preds = lex.claim_predicates
         self.quotes = sorted(quotes, key=lambda q: q.span.start)
-        marks = scan_marks(self.text, lex.speech["quote_marks"])
+        marks = quote_marks(self.text, lex)
         self.masks = sorted([(o, c + 1) for o, c in marks])
-        self.sf = SpeakerFinder(sdoc, mentions, lex, self.masks, self.text)
+        self.sf = SpeakerFinder(sdoc, mentions, lex, self.masks, self.text, pack.lexicon.nationality)
         self.ends = sentence_ends(self.text, lex.abbreviations, self.sf.in_mask)
         self.mentions = mentions
         self.pred_class = {w: cls for cls, words in preds["predicate_classes"].items() for w in words}
@@ -72,7 +60,15 @@ class _ClaimFinder:
         self.multiword_nouns = [(w, cls) for w, cls in self.noun_class.items() if " " in w]
         self._conditional_at: dict[int, bool] = {}
         self.hedges = [h.lower() for h in self.mo["hedge_words"]]
-        self.hedge_phrases = [h.lower() for h in self.mo["hedge_phrases"]]
+        self.denial_lemmas = frozenset(self.mo["denial_verbs"])
+        self.object_denials = frozenset(self.mo["object_denial_verbs"])
+        self.belief = frozenset(self.mo["belief_verbs"])
+        self.falsity = frozenset(w.lower() for w in self.mo["falsity_words"])
+        self.estimates = frozenset(self.mo["estimate_nouns"])
+        self.claim_nouns = frozenset(self.mo["claim_nouns"])
+        self._participle_units: dict[int, int] = {}  # a participle clause's start -> its sentence's start
+        self._recent_sources: list[Span] = []  # the named sources of the claims so far, for pronouns
+        self._recent_subjects: list[Span] = []  # the named subjects of the claims so far, for pronouns and documents
 
     # -- units -----------------------------------------------------------------------------------
 
@@ -104,6 +100,8 @@ class _ClaimFinder:
             return True  # a question puts nothing forward
         if any(line.startswith(p) for p in self.mo["non_claim_prefixes"]):
             return True
+        if self._byline(line):
+            return True
         if any(p.lower() in line.lower() for p in self.mo["byline_phrases"]):
             return True
         if any(m in line for m in self.lex.speech["reference_markers"]) or re.match(r"\s*\[\d+\]", line):
@@ -114,9 +112,17 @@ class _ClaimFinder:
                    or t.pos_ in ("VERB", "AUX") and not t.morph.get("VerbForm")
                    or t.lower_ in self.lex.speech_forms and t.i > 0 and t.doc[t.i - 1].pos_ != "ADP" for t in toks):
             return True  # captions and headings have no finite verb
-        if line == sent.strip() and not sent.rstrip().endswith(_TERMINAL):
-            return True  # a line of its own without a full stop: a heading
+        if line == sent.strip() and not sent.rstrip().endswith(_TERMINAL) and word_count(sent) <= self.mo["heading_max_words"]:
+            return True  # a short line of its own without a full stop: a heading (a long one lost its stop)
         return False
+
+    def _byline(self, line: str) -> bool:
+        """"Par Julien FAVRE", "par la rédaction": a short line naming who wrote; not "Par ailleurs, le préfet a …"."""
+        words = line.split()
+        if not words or words[0] not in self.mo["byline_prefixes"] or len(words) > self.mo["byline_max_words"]:
+            return False
+        rest = words[1:]
+        return bool(rest) and not line.rstrip().endswith(".") and (rest[0][:1].isupper() or rest[0].lower() in self.cw["determiners"])
 
     # -- one claim -------------------------------------------------------------------------------
 
@@ -135,20 +141,67 @@ class _ClaimFinder:
         return out
 
     def _split(self, s: int, e: int, toks: list[Any]) -> list[tuple[int, int]]:
-        """Two finite clauses joined by "mais"/"et" after a comma are two claims."""
+        """The propositions of one sentence: clauses a semicolon separates; two finite clauses joined by "mais"/"et"
+        after a comma; a participle clause of speech after a comma ("…, ajoutant que …", "tout en jugeant …"); a source
+        noun and the proposition it introduces ("les informations | selon lesquelles X aurait …")."""
+        for i in range(s, e):
+            if self.text[i] == ";" and not self.sf.in_mask(i):
+                left, right = (s, self._trim(s, i)), (self._skip_space(i + 1, e), e)
+                if all(self._has_finite(a, b) and word_count(self.text[a:b]) >= self.mo["min_claim_words"] for a, b in (left, right)):
+                    return self._split(*left, self.sf.tokens(*left)) + self._split(*right, self.sf.tokens(*right))
         ids = {t.i for t in toks}
         for t in toks:
             if t.dep_ != "conj" or t.head.i not in ids or not self._finite_group(t) or self.sf.in_mask(t.idx):
                 continue
             cc = [c for c in t.children if c.dep_ == "cc" and c.idx < t.idx]
-            if not cc or cc[0].lower_ not in ("mais", "et"):
+            if not cc or cc[0].lower_ not in self.cw["split_conjunctions"]:
                 continue
             cut = cc[0].idx
             before = self.text[s:cut].rstrip()
             if before.endswith(",") and word_count(before) >= self.mo["min_claim_words"]:
                 b_end = s + len(before.rstrip(","))
                 return [(s, b_end), (cut, e)]
+        for t in toks:  # "…, précisant que", "…, tout en jugeant « inexactes » les informations"
+            if not ("Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")) or self.sf.in_mask(t.idx):
+                continue
+            if not self._frame_word(t):
+                continue
+            k = t.i - 1
+            while k >= 0 and self.sdoc[k].idx >= s and self.sdoc[k].lower_ in self.cw["gerund_markers"]:
+                k -= 1
+            if k < 0 or self.sdoc[k].text != "," or self.sdoc[k].idx <= s:
+                continue
+            cut = self.sdoc[k + 1].idx
+            if word_count(self.text[s:cut]) >= self.mo["min_claim_words"] and self._has_finite(s, cut):
+                self._participle_units[cut] = s
+                return [(s, self._trim(s, cut))] + self._split(cut, e, self.sf.tokens(cut, e))
+        m = self.lex.embedded_proposition.search(self.text, s, e)
+        if m is not None and not self.sf.in_mask(m.start()):
+            cut = m.start()
+            # the proposition itself: after "selon lesquelles"; a hedge noun ("la possibilité que") stays with it
+            inner = self._skip_space(m.end(), e) if self.lex.reported_marker.match(self.text, cut) else cut
+            if word_count(self.text[s:cut]) >= self.mo["min_claim_words"] and self._has_finite(inner, e):
+                return [(s, self._trim(s, cut)), (inner, e)]
         return [(s, e)]
+
+    def _skip_space(self, i: int, e: int) -> int:
+        while i < e and self.text[i] in " \t\n":
+            i += 1
+        return i
+
+    def _has_finite(self, a: int, b: int) -> bool:
+        return any(self._finite_group(t) or self._is_conditional(t) for t in self.sf.tokens(a, b) if not self.sf.in_mask(t.idx))
+
+    def _frame_word(self, t: Any) -> bool:
+        """A speech, belief, denial or reporting verb: what makes a clause report a proposition."""
+        lem = self.lex.lemma(t)
+        return lem in self.denial_lemmas or lem in self.belief or is_speech_verb(t, self.lex, governing=True) \
+            or lem in self.lex.reporting_verbs or lem in self.object_denials and self._denies_object(t)
+
+    def _trim(self, s: int, e: int) -> int:
+        while e > s and self.text[e - 1] in " ,;":
+            e -= 1
+        return e
 
     def _finite_group(self, t: Any) -> bool:
         return "Fin" in t.morph.get("VerbForm") or any("Fin" in c.morph.get("VerbForm") for c in t.children if c.dep_.startswith("aux"))
@@ -162,13 +215,13 @@ class _ClaimFinder:
         pred = (finite or verbs or roots or toks)[0]
         # the frame: a speech, belief or denial verb that governs the proposition (not one in a subordinate clause)
         frame: Any = None
-        denial_lemmas = set(self.mo["denial_verbs"])
-        belief = set(self.mo["belief_verbs"])
         for t in outside:
             lem = self.lex.lemma(t)
             if t.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") or not t.is_lower:
                 continue
-            if lem in denial_lemmas or lem in belief or is_speech_verb(t, self.lex, governing=True):
+            if self.sf.passive(t) and (lem in self.belief or not is_speech_verb(t, self.lex)):
+                continue  # "une information jugée non concluante", "est attendu": nobody judges or expects here
+            if self._frame_word(t):
                 if t.dep_ in ("ROOT", "parataxis") or t.i == pred.i or t.head.i not in ids or self._is_incise(t) or (
                         t.dep_ == "conj" and t.head.dep_ == "ROOT"):
                     frame = t
@@ -183,27 +236,34 @@ class _ClaimFinder:
                     pred = others[0]
         group = self._verb_group(pred)
         frame_group = self._verb_group(frame) if frame is not None else []
-        # the source
+        subj = self.sf.speaking_subject(frame if frame is not None else pred, s)
+        if subj is not None and not self.sf.is_pronoun(subj) and not subj.extra.get("document"):
+            self._recent_subjects.append(self._span(*subj.extra.get("anchor", (subj.start, subj.end))))
+        frame_negated = frame is not None and any(self.grammar.negated(t) for t in frame_group)
         source = self._source(s, e, toks, frame)
-        # modality, strongest first
-        modality = "asserted"
-        sent_low = self.text[s:e].lower()
+        if source is not None and frame_negated and source.extra.get("via") in ("frame", "passive"):
+            source = None  # "X n'a pas commenté", "n'a pas précisé": nobody asserts anything
+        # modality, strongest first; the hedge is kept whatever wins
+        denial = self._denial(frame, frame_negated, outside, toks)
+        cond = self._conditional(toks, group, frame, frame_group)
+        hedge = self._hedge(toks, group, s, e, frame)
         refers_previous = False
-        if frame is not None and self.lex.lemma(frame) in denial_lemmas or self._negated(group) or self._negated(frame_group) or any(
-                self.lex.lemma(t) in denial_lemmas and t.dep_ in ("ROOT", "conj") for t in outside):
+        if denial is not None:
             modality = "denied"
             objs = [c for c in (frame.children if frame is not None else []) if c.dep_ == "obj"]
             for o in objs:
                 dets = [d.lower_ for d in o.children if d.dep_ == "det"]
-                if o.lemma_.lower() in self.mo["claim_nouns"] or o.lower_ in self.mo["claim_nouns"]:
-                    if any(d in ("ces", "cette", "ce", "cet") for d in dets):  # "ces affirmations", not "les affirmations selon lesquelles"
-                        refers_previous = True
-        elif self._conditional(toks, group, frame, frame_group):
+                if (o.lemma_.lower() in self.claim_nouns or o.lower_ in self.claim_nouns) and any(
+                        d in self.cw["demonstratives"] for d in dets):
+                    refers_previous = True  # "ces affirmations", not "les affirmations selon lesquelles"
+        elif cond is not None:
             modality = "conditional"
-        elif self._hedged(toks, group, sent_low, frame):
+        elif hedge is not None:
             modality = "speculative"
         elif source is not None:
             modality = "reported"
+        else:
+            modality = "asserted"
         pred_word = self._predicate(pred)
         content = sorted({self.lex.lemma(t) for t in toks if t.pos_ in _CONTENT_POS and t.is_alpha and len(t) > 2
                           and (frame is None or t.i != frame.i)})
@@ -218,6 +278,17 @@ class _ClaimFinder:
         }
         if source is not None and source.extra.get("name_span"):
             attrs["source_name"] = source.extra["name_span"]
+            if not self.sf.is_pronoun(source) or source.extra["name_span"]["start"] != source.start:
+                self._recent_sources.append(Span.from_dict(source.extra["name_span"]))
+            if source.extra.get("country"):
+                attrs["source_country"] = source.extra["country"]
+        # the hedge the claim carries, apart from its modality: the conditional, else the hedge word or frame
+        if cond is not None:
+            attrs["hedge"] = {"kind": "conditional", **self._span(cond.idx, cond.idx + len(cond)).to_dict()}
+        elif hedge is not None:
+            attrs["hedge"] = {"kind": "speculative", **self._span(*hedge).to_dict()}
+        if denial is not None:
+            attrs["denial"] = self._span(*denial).to_dict()
         if refers_previous and prev is not None:
             attrs["refers_to"] = {"start": prev.span.start, "end": prev.span.end}
             attrs["predicate_class"] = prev.attrs.get("predicate_class")
@@ -227,29 +298,62 @@ class _ClaimFinder:
         return ClaimRec(
             span=Span(self.doc_id, s, e, text), text=text, modality=modality,
             source_text=self.text[source.attribution[0]:source.attribution[1]] if source and source.attribution else None,
-            source_span=Span(self.doc_id, source.attribution[0], source.attribution[1], self.text[source.attribution[0]:source.attribution[1]])
-            if source and source.attribution else None,
+            source_span=self._span(*source.attribution) if source and source.attribution else None,
             predicate=pred_word, attrs=attrs,
         )
 
-    def _conditional(self, toks: list[Any], group: list[Any], frame: Any, frame_group: list[Any]) -> bool:
-        """A conditional in the main clause (or the frame: "aurait répondu"), not a future-in-the-past after a past frame."""
-        if any(self._is_conditional(t) for t in frame_group):
-            return True
+    def _span(self, a: int, b: int) -> Span:
+        return Span(self.doc_id, a, b, self.text[a:b])
+
+    # -- denial ----------------------------------------------------------------------------------
+
+    def _denies_object(self, verb: Any) -> bool:
+        """"rejette les accusations", "écarte la piste": a verb that denies only what its object says is a claim."""
+        for c in verb.children:
+            if c.dep_ in ("obj", "nsubj:pass") and (self.lex.lemma(c) in self.claim_nouns or c.lower_ in self.claim_nouns):
+                return True
+        return False
+
+    def _denial(self, frame: Any, frame_negated: bool, outside: list[Any], toks: list[Any]) -> tuple[int, int] | None:
+        """The words by which an actor denies the proposition, or None. A negated denial ("n'a pas démenti") denies
+        nothing, and a plain negation is no denial."""
+        if frame is not None and not frame_negated:
+            lem = self.lex.lemma(frame)
+            if lem in self.denial_lemmas or lem in self.object_denials and self._denies_object(frame):
+                return frame.idx, frame.idx + len(frame)
+        for t in outside:  # "… et le nie", "le mouvement dément": a denial verb heading a clause of the sentence
+            if self.lex.lemma(t) in self.denial_lemmas and t.dep_ in ("ROOT", "conj") and not self.grammar.negated(t):
+                return t.idx, t.idx + len(t)
+        # a falsity word said or judged of the proposition: "qualifie de « mensonge »", "juge « inexactes »", "C'est faux"
+        for t in toks:
+            if t.lower_ in self.falsity or self.lex.lemma(t) in self.falsity:
+                if frame is not None and not frame_negated or any(c.dep_ == "cop" for c in t.children):
+                    return t.idx, t.idx + len(t)
+        return None
+
+    # -- conditional -----------------------------------------------------------------------------
+
+    def _conditional(self, toks: list[Any], group: list[Any], frame: Any, frame_group: list[Any]) -> Any:
+        """The conditional in the main clause (or the frame: "aurait répondu"), not a future-in-the-past after a past
+        frame; the token, or None."""
+        for t in frame_group:
+            if self._is_conditional(t):
+                return t
         ids = {t.i for t in toks}
         cands = [t for t in toks if self._is_conditional(t) and self._in_main_clause(t, ids)]
         if not cands:
-            return False
-        if frame is not None and self._past(frame_group):
+            return None
+        gerund = frame is not None and "Part" in frame.morph.get("VerbForm") and "Pres" in frame.morph.get("Tense")
+        if frame is not None and (self._past(frame_group) or gerund):  # "…, ajoutant que X serait": as its sentence
             # "a dit qu'il se rendrait": the future of a past report, unless a modal or a compound conditional
-            return any(self.lex.lemma(t) in ("pouvoir", "devoir") or t.dep_.startswith("aux") for t in cands)
-        return True
+            return next((t for t in cands if self.lex.lemma(t) in self.cw["epistemic_modals"] or t.dep_.startswith("aux")), None)
+        return cands[0]
 
     def _is_conditional(self, tok: Any) -> bool:
-        """`is_conditional`, remembered per token: the checks of one sentence ask it of the same tokens again."""
+        """The grammar's conditional, remembered per token: the checks of one sentence ask it of the same tokens again."""
         known = self._conditional_at.get(tok.i)
         if known is None:
-            known = self._conditional_at[tok.i] = is_conditional(tok, self.lex)
+            known = self._conditional_at[tok.i] = self.grammar.conditional_form(tok, [], lenient=True)
         return known
 
     def _in_main_clause(self, tok: Any, ids: set[int]) -> bool:
@@ -259,17 +363,16 @@ class _ClaimFinder:
         """
         if tok.dep_ == "acl:relcl":
             return False
-        markers = {"qui", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles", "si", "s'", "s’", "lorsque", "quand", "puisque"}
+        markers = self.cw["subordinate_markers"]
         j = tok.i - 1
         while j >= 0 and j in ids:
             w = tok.doc[j]
             if w.text in (",", ";", ":", "«", "»", "(", ")", "–", "—"):
                 return True
             if w.lower_ in markers:
-                if w.lower_ in ("s'", "s’") and tok.doc[j + 1].lower_ not in ("il", "ils"):
-                    j -= 1
-                    continue  # the reflexive of "s'agirait", not "s'il"
                 return False
+            if w.lower_ in self.cw["elided_si"] and tok.doc[j + 1].lower_ in self.cw["elided_si"][w.lower_]:
+                return False  # "s'il", not the reflexive of "s'agirait"
             j -= 1
         return True
 
@@ -279,10 +382,29 @@ class _ClaimFinder:
             "Imp" in t.morph.get("Tense") or ("Past" in t.morph.get("Tense") and "Fin" in t.morph.get("VerbForm")) for t in group)
 
     def _clause_before(self, frame: Any, s: int) -> bool:
-        """Whether a full clause (a finite verb, or a quotation) comes before the incise's comma."""
+        """Whether what the incise attributes comes before its comma: a clause (a finite verb, a quotation) or a
+        verbless answer of a few words ("Entre vingt et trente personnes, a affirmé un employé")."""
         own = {c.i for c in frame.children if c.dep_.startswith("aux")}
-        return any("Fin" in t.morph.get("VerbForm") or t.text in ("»", "”", '"')
-                   for t in self.sf.tokens(s, frame.idx) if t.i not in own)
+        before = [t for t in self.sf.tokens(s, frame.idx) if t.i not in own and not t.is_punct]
+        if any("Fin" in t.morph.get("VerbForm") or t.text in ("»", "”", '"') for t in self.sf.tokens(s, frame.idx) if t.i not in own):
+            return True
+        # not an apposed name before the verb: "La ministre, Agnès Roche, a annoncé" is the verb's own subject
+        return len(before) >= 2 and before[-1].pos_ != "PROPN" and self.sf.mi.covering(before[-1].idx, before[-1].idx + 1) is None
+
+    def _multiword_end(self, verb: Any) -> Any:
+        """The last word of a multiword speech verb ("a fait savoir"), else the verb."""
+        for words in self.lex.multiword_speech:
+            if self.lex.lemma(verb) == words[0]:
+                t = verb
+                ok = True
+                for w in words[1:]:
+                    t = self.sf._next(t) if t is not None else None
+                    if t is None or t.lower_ != w:
+                        ok = False
+                        break
+                if ok and t is not None:
+                    return t
+        return verb
 
     def _is_incise(self, tok: Any) -> bool:
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
@@ -299,41 +421,86 @@ class _ClaimFinder:
             out += [tok.head] + [c for c in tok.head.children if c.dep_.startswith("aux")]
         return out
 
-    def _negated(self, group: list[Any]) -> bool:
-        words = set(self.mo["negation_words"])
-        for v in group:
-            kids = list(v.children)
-            has_ne = any(k.lower_ in ("ne", "n'", "n’") for k in kids)
-            if not has_ne:
-                continue
-            if any(k.lower_ in words for k in kids) or any(g.lower_ in ("ni",) for k in kids for g in k.children):
-                return True
-            for k in kids:  # "aucun accord n'a été signé"
-                if k.dep_.startswith("nsubj") and any(d.lower_ in ("aucun", "aucune", "nul", "nulle", "personne", "rien") for d in k.subtree):
-                    return True
-            if v.lower_ in words:
-                return True
-        return False
+    # -- hedges ----------------------------------------------------------------------------------
 
-    def _hedged(self, toks: list[Any], group: list[Any], low: str, frame: Any) -> bool:
-        if any(p in low for p in self.hedge_phrases):
-            return True
+    def _hedge(self, toks: list[Any], group: list[Any], s: int, e: int, frame: Any) -> tuple[int, int] | None:
+        """The words that hedge the proposition (a hedge phrase, word or verb, a belief frame), or None."""
+        m = self.lex.hedge_phrase.search(self.text, s, e)
+        if m is not None:
+            return m.start(), m.end()
         gids = {t.i for t in group} | ({frame.i} if frame is not None else set())
         for t in toks:
             if t.lower_ in self.hedges and (t.head.i in gids or t.head.head.i in gids and t.head.pos_ in ("AUX",)):
-                return True
+                return t.idx, t.idx + len(t)
+        low = self.text[s:e].lower()
         for h in self.hedges:  # multiword hedges: "sans doute", "semble-t-il"
-            if " " in h or "-" in h:
-                if h in low:
-                    return True
-        if any(self.lex.lemma(t) in self.mo["hedge_verbs"] for t in group):
-            return True
-        if frame is not None and self.lex.lemma(frame) in self.mo["belief_verbs"]:
-            return True
-        return False
+            if (" " in h or "-" in h) and h in low:
+                i = low.index(h)
+                return s + i, s + i + len(h)
+        for t in group:
+            if self.lex.lemma(t) in self.mo["hedge_verbs"]:
+                return t.idx, t.idx + len(t)
+        for t in toks:  # "d'autres estimations le situent …": an estimate
+            if self.lex.lemma(t) in self.estimates and t.dep_.startswith("nsubj") and (t.head.i in gids or t.head.i == group[0].i if group else False):
+                return t.idx, t.idx + len(t)
+        if frame is not None and self.lex.lemma(frame) in self.belief and not self._verdict(frame):
+            return frame.idx, frame.idx + len(frame)
+        return None
+
+    def _verdict(self, frame: Any) -> bool:
+        """"X a jugé le coup de force « illégitime »": a judgement verb with an object and its attribute states a
+        verdict (reported), unlike "X estime que …" (a belief)."""
+        if self.lex.lemma(frame) not in self.mo["verdict_verbs"]:
+            return False
+        kids = {c.dep_ for c in frame.children}
+        nxt = self.sf._next(frame)
+        return "obj" in kids and "ccomp" not in kids and not (nxt is not None and nxt.lower_ in self.cw["complementizers"])
+
+    # -- source ----------------------------------------------------------------------------------
 
     def _source(self, s: int, e: int, toks: list[Any], frame: Any) -> Speaker | None:
         """Who the article attributes the claim to, as written: "selon X", "X a déclaré que", a quotation's speaker."""
+        sp = self._source_words(s, e, toks, frame)
+        if sp is not None and self.sf.is_pronoun(sp):
+            ante = self._antecedent(sp)
+            if ante is not None:
+                sp.extra["name_span"] = ante.to_dict()
+        if sp is not None:
+            issued = self.sf.issuer(sp)
+            if issued is not sp:  # "Un rapport de l'ONU a souligné": the issuer; "le communiqué précise": who issued it before
+                if issued.pronoun:
+                    ante = self._antecedent(issued)
+                    if ante is not None:
+                        issued.extra["name_span"] = ante.to_dict()
+                else:
+                    issued.extra["name_span"] = self._span(*issued.extra.get("anchor", (issued.start, issued.end))).to_dict()
+                issued.extra.setdefault("via", sp.extra.get("via"))
+                sp = issued
+            country = self.sf.nationality_of(sp)
+            if country:
+                sp.extra["country"] = country
+        return sp
+
+    def _antecedent(self, sp: Speaker) -> Span | None:
+        """Who "il", "selon lui", "a-t-elle ajouté" stands for: the speaker the quotes component found for the same
+        words, else the source of one of the last claims, else the last person named."""
+        for q in self.quotes:
+            if q.attribution is not None and q.attribution.start <= sp.start < q.attribution.end and q.speaker_span is not None \
+                    and not (q.speaker_span.start <= sp.start < q.speaker_span.end):
+                return q.speaker_span
+        recent = [n for n in self._recent_sources[-2:] + self._recent_subjects[-2:] if n.end <= sp.start]
+        if sp.text.lower() in self.cw["feminine_pronouns"]:
+            # "elle" stands for a country, an organisation, a visit far more often than for a person whose gender
+            # nothing shows: only words marked feminine ("la ministre") are taken up
+            recent = [n for n in recent if any("Fem" in t.morph.get("Gender") and t.pos_ in ("DET", "NOUN")
+                                               for t in self.sf.tokens(n.start, n.end))]
+            return max(recent, key=lambda n: n.end) if recent else None
+        if recent:
+            return max(recent, key=lambda n: n.end)
+        before = [m for m in self.sf.mi.before(sp.start) if m.label == "person" and not self.sf.in_mask(m.span.start)]
+        return before[-1].span if before else None
+
+    def _source_words(self, s: int, e: int, toks: list[Any], frame: Any) -> Speaker | None:
         # a quotation covering most of the sentence: its speaker
         for q in self.quotes:
             if q.span.end <= s or q.span.start >= e:
@@ -345,48 +512,71 @@ class _ClaimFinder:
                 if q.attribution is not None and s <= q.attribution.start and q.attribution.end <= e:
                     sp.attribution = (q.attribution.start, q.attribution.end)
                 sp.extra["name_span"] = q.speaker_span.to_dict()
+                sp.extra["via"] = "quote"
                 return sp
-        # "selon X", "d'après X", "Pour X," at the head of the sentence
-        for m in re.finditer(r"(?i)\b(selon|d['’]après|de l['’]avis de|aux yeux de)\s+(?!lequel|laquelle|lesquel|que\b|qu['’])", self.text[s:e]):
-            pos = s + m.start()
-            if self.sf.in_mask(pos) or _RELATIVE_BEFORE.search(self.text, max(s, pos - 40), pos):
-                continue  # "… Poutine qui pourrait, selon Washington, …": the source of a relative clause only
-            sp = self.sf.np_after(s + m.end(), e)
+        # "selon X", "d'après X" (not the source of a relative clause only: "… qui pourrait, selon X, …")
+        for m in self.lex.source_marker.finditer(self.text, s, e):
+            pos = m.start()
+            if self.sf.in_mask(pos) or self.lex.relative_before.search(self.text, max(s, pos - 40), pos):
+                continue
+            sp = self.sf.np_after(m.end(), e)
             if sp is not None:
-                sp.extra["name_span"] = Span(self.doc_id, sp.start, sp.end, sp.text).to_dict()
+                sp.extra["name_span"] = self._span(sp.start, sp.end).to_dict()
                 sp.attribution = (pos, sp.end)
+                sp.extra["via"] = "marker"
                 return sp
-        m = re.match(r"(?i)pour\s+", self.text[s:e])
+        # "Comme l'a souligné X, …"
+        sp = self.sf.comme_source(s, e)
+        if sp is not None:
+            sp.extra["name_span"] = self._span(sp.start, sp.end).to_dict()
+            sp.extra["via"] = "marker"
+            return sp
+        m = self.lex.opinion_marker.match(self.text, s, e)
         if m:
             comma = self.text.find(",", s, e)
-            sp = self.sf.np_after(s + m.end(), comma) if comma > 0 else None
-            if sp is not None and (sp.extra.get("label") or sp.text.split()[0].lower() in ("les", "des", "certains", "plusieurs", "de")):
-                sp.extra["name_span"] = Span(self.doc_id, sp.start, sp.end, sp.text).to_dict()
+            sp = self.sf.np_after(m.end(), comma) if comma > 0 else None
+            if sp is not None and (sp.extra.get("label") or sp.text.split()[0].lower() in self.cw["group_determiners"]):
+                sp.extra["name_span"] = self._span(sp.start, sp.end).to_dict()
                 sp.attribution = (s, sp.end)
+                sp.extra["via"] = "marker"
                 return sp
         if frame is None:
             return None
         # the frame verb's subject, before it ("Peskov a déclaré que") or after it in an incise ("estiment les analystes")
-        incise = self._is_incise(frame) and self._clause_before(frame, s)
+        incise = self._is_incise(frame) and self._clause_before(frame, s) and s not in self._participle_units
+        if self.sf.passive(frame):  # "des scènes sont rapportées", "une mesure réclamée par les élus"
+            sp = self.sf.agent_of(frame, e)
+            if sp is None:
+                sp = Speaker(frame.idx, frame.idx + len(frame), "", attribution=(frame.idx, frame.idx + len(frame)))
+                sp.extra["via"] = "passive"
+                return sp
+            sp.attribution = (frame.idx, sp.end)
+            sp.extra["name_span"] = self._span(sp.start, sp.end).to_dict()
+            sp.extra["via"] = "frame"
+            return sp
         if incise or not any(c.dep_.startswith("nsubj") and c.idx < frame.idx for c in frame.children):
-            after = frame.doc[frame.i + 1] if frame.i + 1 < len(frame.doc) else None
+            last = self._multiword_end(frame)
+            after = frame.doc[last.i + 1] if last.i + 1 < len(frame.doc) else None
             if after is not None and after.text == "-t":
                 after = frame.doc[after.i + 1] if after.i + 1 < len(frame.doc) else None
             if after is not None and (after.text in self.lex.inverted):
                 sp = Speaker(after.idx, after.idx + len(after), after.text, pronoun=True)
             else:
-                sp = self.sf.np_after(frame.idx + len(frame), e) if incise else None
+                sp = self.sf.np_after(last.idx + len(last), e) if incise else None
             if sp is not None:
                 auxes = [c.idx for c in frame.children if c.dep_.startswith("aux") and c.idx < frame.idx]
                 sp.attribution = (min(auxes + [frame.idx]), sp.end)
-                sp.extra["name_span"] = Span(self.doc_id, sp.start, sp.end, sp.text).to_dict()
+                sp.extra["name_span"] = self._span(sp.start, sp.end).to_dict()
+                sp.extra["via"] = "frame"
                 return sp
-        sp = self.sf.subject_of(frame, s)
+        # "X, gouverneur de Y, confirme que": the subject, whatever the parse said; a participle clause ("…, ajoutant
+        # que") has its sentence's subject
+        sp = self.sf.subject_of(frame, self._participle_units.get(s, s))
         if sp is None:
             return None
         end = frame.idx + len(frame)
         nxt = frame.doc[frame.i + 1] if frame.i + 1 < len(frame.doc) else None
-        if nxt is not None and nxt.lower_ in ("que", "qu'", "qu’"):
+        if nxt is not None and nxt.lower_ in self.cw["complementizers"]:
             end = nxt.idx + len(nxt)
         start = sp.start if 0 <= frame.idx - sp.end <= 60 else min([c.idx for c in frame.children if c.dep_.startswith("aux")] + [frame.idx])
         if start == sp.start:  # keep the title before the name: "Le ministre Luc Bernard a déclaré que"
@@ -397,7 +587,8 @@ class _ClaimFinder:
                 start = frame.doc[k].idx
                 k -= 1
         sp.attribution = (min(start, frame.idx), end)
-        sp.extra["name_span"] = Span(self.doc_id, sp.start, sp.end, sp.text).to_dict()
+        sp.extra["name_span"] = self._span(*sp.extra.get("anchor", (sp.start, sp.end))).to_dict()
+        sp.extra["via"] = "frame"
         return sp
 
     def _predicate(self, pred: Any) -> str:
@@ -406,16 +597,14 @@ class _ClaimFinder:
             inner = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
             if inner:
                 tok = inner[0]
-        if self.lex.lemma(tok) in ("être", "avoir") and tok.dep_ in ("cop", "aux"):
+        if self.lex.lemma(tok) in self.cw["auxiliary_verbs"] and tok.dep_ in ("cop", "aux"):
             tok = tok.head
         return self.lex.lemma(tok)
 
 
 def find_claims(doc_id: str, sdoc: Any, mentions: list[Mention], quotes: list[QuoteRec], pack: lang.LanguagePack | None = None,
                 text: str | None = None) -> list[ClaimRec]:
-    """The claims of one parsed document, with modality, source and predicate.
+    """The claims of one parsed document, with modality, source, hedge and predicate.
 
     `text` is the parsed text when the caller has it (spaCy rebuilds `sdoc.text` from the tokens on each access)."""
-    lex = (pack or lang.pack()).speech
-    preds = lex.claim_predicates
-    return _ClaimFinder(doc_id, sdoc, mentions, quotes, lex, preds, text).run()
+    return _ClaimFinder(doc_id, sdoc, mentions, quotes, pack or lang.pack(), text).run()

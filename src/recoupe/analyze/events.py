@@ -510,8 +510,10 @@ class _Finder:
             if m.label == "person" and speakers and m.span.text.split()[-1] in speakers:
                 continue
             if m.label == "person" and m.span.start < self.sent_starts[s] and any(
-                    q.speaker_span is not None and q.speaker_span.start <= m.span.start < q.speaker_span.end for q in self.quotes):
-                # who was quoted ("..., a indiqué X.") reported; the next sentence's "son" or "il" is rarely them
+                    q.speaker_span is not None and q.speaker_span.start <= m.span.start < q.speaker_span.end
+                    and q.speaker_span.start >= q.span.end for q in self.quotes):
+                # who was quoted in an incise after the quote ("..., a indiqué X.") reported; the next sentence's "son" or
+                # "il" is rarely them (a speaker who opens the sentence, "X décrit : « … ». Il …", is its subject)
                 last = last or m
                 continue
             span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")

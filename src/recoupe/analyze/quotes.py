@@ -11,10 +11,11 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from collections.abc import Iterable
 from typing import Any
 
 from recoupe import lang
-from recoupe.analyze.attribution import Lexicon, Speaker, SpeakerFinder, is_speech_verb, sentence_ends, word_count
+from recoupe.analyze.attribution import SPEAKER_LABELS, Lexicon, Speaker, SpeakerFinder, is_speech_verb, sentence_ends, word_count
 from recoupe.analyze.registry import Context, component
 from recoupe.model import Mention, QuoteRec, Span
 
@@ -30,40 +31,103 @@ class _Quote:
     speaker: Speaker | None = None
 
 
-@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="3")
+@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="4")
 def quotes(ctx: Context) -> dict[str, list[Any]]:
     return {"quotes": find_quotes(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.pack, ctx.document.text)}
 
 
-def scan_marks(text: str, pairs: dict[str, str]) -> list[tuple[int, int]]:
-    """(open, close) offsets of the outermost quotation marks; nested pairs stay inside; an unclosed mark dies at a line end."""
+def scan_marks(text: str, pairs: dict[str, str], apostrophes: Iterable[str] = (), family: Iterable[str] = (),
+               min_unclosed_words: int = 0) -> list[tuple[int, int]]:
+    """(open, close) offsets of the outermost quotation marks; nested pairs stay inside.
+
+    `apostrophes` are marks that also write the apostrophe ("l'État"): one opens only after a space or a
+    punctuation mark and before a word, and closes only after a word and before no letter. Marks in `family`
+    close one another (“…», «…”: a mismatched pair is still a pair). An open mark survives a line end when the
+    next line goes on with the quotation (its first quotation mark closes, or it opens with the continuation
+    mark); otherwise an asymmetric mark left open with `min_unclosed_words` words or more after it gives a quote
+    that ends with its line (the closing mark was lost), and the rest dies with the line."""
     closers = {v: k for k, v in pairs.items() if k != v}
+    apos = frozenset(apostrophes)
+    fam = frozenset(family)
     out: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    # only marks and line ends change the state, so visit only them rather than every character
+    n = len(text)
+    skip_until = -1  # a continuation mark opening the next line, already accounted for
     for found in _marks_or_line_ends("".join(sorted(set(pairs) | set(closers)))).finditer(text):
         i, ch = found.start(), found.group()
+        if i < skip_until:
+            continue
         if ch == "\n":
+            if not stack:
+                continue
+            cont = _continues(text, i, pairs, closers, apos) if pairs.get(stack[0][0]) != stack[0][0] else None
+            if cont is not None:
+                skip_until = cont
+                continue
+            o = next((p for m, p in stack if pairs.get(m) != m), None)
+            if o is not None and min_unclosed_words and len(_WORDS.findall(text, o + 1, i)) >= min_unclosed_words:
+                out.append((o, i))
             stack = []
-        elif ch in pairs and pairs[ch] == ch:  # a straight mark opens or closes depending on the stack
+            continue
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        if ch in apos:
+            closing = bool(stack) and (stack[-1][0] == ch or closers.get(ch) == stack[-1][0])
+            if closing and not prev.isspace() and not nxt.isalnum():
+                o = stack.pop()[1]
+                if not stack:
+                    out.append((o, i))
+            elif ch in pairs and not prev.isalnum() and not nxt.isspace() and nxt != ch:
+                stack.append((ch, i))
+            continue
+        if ch in pairs and pairs[ch] == ch:  # a straight mark opens or closes depending on the stack
             if stack and stack[-1][0] == ch:
                 o = stack.pop()[1]
                 if not stack:
                     out.append((o, i))
-            elif not (i > 0 and text[i - 1].isalnum() and i + 1 < len(text) and text[i + 1].isalnum()):
+            elif not (prev.isalnum() and nxt.isalnum()):
                 stack.append((ch, i))
         elif ch in pairs:
             stack.append((ch, i))
         elif ch in closers:
             opener = closers[ch]
-            for k in range(len(stack) - 1, -1, -1):
-                if stack[k][0] == opener:
-                    o = stack[k][1]
-                    del stack[k:]
-                    if not stack:
-                        out.append((o, i))
-                    break
+            k = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == opener), None)
+            if k is None and ch in fam:
+                k = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] in fam), None)
+            if k is not None:
+                o = stack[k][1]
+                del stack[k:]
+                if not stack:
+                    out.append((o, i))
     return out
+
+
+def _continues(text: str, nl: int, pairs: dict[str, str], closers: dict[str, str], apos: frozenset[str]) -> int | None:
+    """Whether the quotation open at the line end `nl` goes on on the next line: the offset to resume scanning from
+    (past a continuation mark opening that line), else None. Straight marks never cross a line."""
+    j = nl
+    while j < len(text) and text[j] in " \t\n":
+        j += 1
+    if j >= len(text):
+        return None
+    if text[j] in pairs and pairs[text[j]] != text[j]:  # « opening each paragraph of a long quotation
+        return j + 1
+    end = text.find("\n", j)
+    line = text[j:end if end >= 0 else len(text)]
+    for k, c in enumerate(line):
+        if c in closers and c not in apos:
+            return j  # the closing mark is on this line
+        if c in pairs:
+            return None
+    return None
+
+
+def quote_marks(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """`scan_marks` with the language's marks: its pairs, the marks that also write the apostrophe, the ones that
+    close one another, and how many words a quotation left open needs."""
+    sp = lex.speech
+    return scan_marks(text, sp["quote_marks"], sp.get("apostrophe_marks", ()), sp.get("interchangeable_marks", ()),
+                      sp.get("unclosed_quote_min_words", 0))
 
 
 @lru_cache(maxsize=8)
@@ -71,6 +135,7 @@ def _marks_or_line_ends(marks: str) -> re.Pattern[str]:
     return re.compile(f"[{re.escape(marks)}\n]")
 
 
+_WORDS = re.compile(r"\w+")
 _MARKUP = re.compile(r"[\s*_]*(?:\[\d+\][\s*_]*)?")  # what may follow a closing mark before the text goes on
 
 
@@ -81,9 +146,8 @@ class _Finder:
         self.sdoc = sdoc
         self.lex = lex
         self.mentions = mentions
-        pairs = lex.speech["quote_marks"]
         self.quotes: list[_Quote] = []
-        for o, c in scan_marks(self.text, pairs):
+        for o, c in quote_marks(self.text, lex):
             s, e = o + 1, c
             while s < e and self.text[s] in _STRIP:
                 s += 1
@@ -116,8 +180,17 @@ class _Finder:
     # -- the patterns, tried in order ------------------------------------------------------------
 
     def attribute(self, q: _Quote) -> Speaker | None:
+        """The speaker named by the attributing patterns, strongest first (a speech verb or a source marker)."""
         for fn in (self._incise_after, self._colon_before, self._marker_at_start, self._marker_anywhere,
-                   self._governing_verb, self._incise_at_end):
+                   self._incise_at_end, self._governing_verb, self._comme_incise):
+            sp = fn(q)
+            if sp is not None:
+                return sp
+        return None
+
+    def attribute_weakly(self, q: _Quote) -> Speaker | None:
+        """When no speech verb or marker names the speaker: a colon after a clause, or the clause's own subject."""
+        for fn in (self._colon_after_clause, self._clause_subject):
             sp = fn(q)
             if sp is not None:
                 return sp
@@ -152,15 +225,20 @@ class _Finder:
     def _incise_at_end(self, q: _Quote) -> Speaker | None:
         """« … » des résolutions de l'ONU, estime l'expert: an incise closing the sentence after the quote."""
         start, end = self.sentence(q.close)
-        for m in reversed(list(re.finditer(",", self.text[q.close:end]))):
-            pos = q.close + m.start()
-            if self.sf.in_mask(pos):
-                continue
+        commas = [q.close + m.start() for m in re.finditer(",", self.text[q.close:end])]
+        for pos in list(reversed([c for c in commas if not self.sf.in_mask(c)]))[:4]:
             sp = self._incise_from(pos + 1)
-            if sp is not None and sp.attribution is not None and not self.text[sp.attribution[1]:end].strip(" ,.*").count(" ") > 6:
+            if sp is not None and sp.attribution is not None and self._closes_sentence(sp.attribution[1], end):
                 return sp
-            break
         return None
+
+    def _closes_sentence(self, pos: int, end: int) -> bool:
+        """Whether what follows an incise ends its sentence: a few words, or a participle clause ("…, précisant que")."""
+        toks = [t for t in self.sf.tokens(pos, end) if not self.sf.in_mask(t.idx) and not t.is_punct]
+        if len(toks) <= 7:
+            return True
+        # a participle clause: "…, précisant que", "…, tout en prévenant"
+        return any("Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense") for t in toks[:3])
 
     def _incise_from(self, pos: int) -> Speaker | None:
         limit = self._limit(pos)
@@ -173,7 +251,8 @@ class _Finder:
                 break
             if tok.text in self.lex.inverted or tok.text == "-t":
                 pronoun = tok if tok.text != "-t" else pronoun
-            elif not (tok.pos_ in ("AUX", "ADV") or tok.lower_ in self.lex.skip_words):
+            elif not (tok.pos_ in ("AUX", "ADV") or tok.lower_ in self.lex.skip_words or tok.lower_ in self.lex.incise_clitics
+                      or steps == 0 and tok.lower_ in self.lex.comparative_markers):
                 return None
             tok = self.sf._next(tok)
             steps += 1
@@ -199,6 +278,9 @@ class _Finder:
                     if t is not None and t.lower_ == words[-1]:
                         vend = t.idx + len(t)
             sp = self.sf.np_after(vend, limit)
+            subj = self.sf.inverted_subject(verb, limit)
+            if subj is not None and (sp is None or subj.start > sp.start and sp.extra.get("label") not in SPEAKER_LABELS):
+                sp = subj  # "a averti à New York le secrétaire général": the parse's subject, past the place
             if sp is None:
                 return None
         sp.attribution = (first.idx, max(sp.end, verb.idx + len(verb)))
@@ -206,7 +288,14 @@ class _Finder:
         return sp
 
     def _colon_before(self, q: _Quote) -> Speaker | None:
-        """X a déclaré : « … »; X a mis en garde Moscou : « … »."""
+        """X a déclaré : « … »; X a mis en garde Moscou : « … » (a speech verb before the colon)."""
+        return self._colon(q, speech_only=True)
+
+    def _colon_after_clause(self, q: _Quote) -> Speaker | None:
+        """X, devant la presse : « … »: the colon after a clause with no speech verb gives its subject or first name."""
+        return self._colon(q, speech_only=False)
+
+    def _colon(self, q: _Quote, speech_only: bool) -> Speaker | None:
         k = q.open - 1
         while k >= 0 and self.text[k] in " \t*_":
             k -= 1
@@ -214,10 +303,15 @@ class _Finder:
             return None
         start = self.sentence(k)[0]
         prev = [c for o, c in self.masks if start <= c < k]
-        if prev:
-            start = prev[-1] + 1
-        verbs = [t for t in self.sf.tokens(start, k) if t.pos_ == "VERB" or is_speech_verb(t, self.lex)]
+        verbs: list[Any] = []
+        for s0 in ([prev[-1] + 1] if prev else []) + [start]:
+            verbs = [t for t in self.sf.tokens(s0, k) if (t.pos_ == "VERB" or is_speech_verb(t, self.lex)) and not self.sf.in_mask(t.idx)]
+            if verbs:
+                start = s0
+                break
         speech = [t for t in verbs if is_speech_verb(t, self.lex)]
+        if speech_only and not speech:
+            return None
         verb = speech[-1] if speech else (verbs[0] if verbs else None)
         sp = self.sf.subject_of(verb, start) if verb is not None else None
         if sp is None:
@@ -258,6 +352,8 @@ class _Finder:
             sp = self.sf.np_after(start + m.end(), self._limit(start + m.end()))
             if sp is None:
                 continue
+            if pos < q.open and self._other_speech_between(sp.end, q.open):
+                continue  # "16 selon X, tandis que Y en annonçait « … »": Y's words
             sp.attribution, sp.kind = (pos, sp.end), "marker"
             if best is None or abs(pos - q.open) < abs(best.attribution[0] - q.open):  # type: ignore[index]
                 best = sp
@@ -266,7 +362,8 @@ class _Finder:
     def _governing_verb(self, q: _Quote) -> Speaker | None:
         """X a déclaré que … « … »; X a salué … son « ferme soutien »: the nearest speech verb before the quote."""
         start = self.sentence(q.open)[0]
-        verbs = [t for t in self.sf.tokens(start, q.open) if is_speech_verb(t, self.lex, governing=True) and not self.sf.in_mask(t.idx)]
+        verbs = [t for t in self.sf.tokens(start, q.open) if is_speech_verb(t, self.lex, governing=True) and not self.sf.in_mask(t.idx)
+                 and not self.sf.passive(t)]
         for verb in reversed(verbs):
             sp = self.sf.subject_of(verb, start)
             if sp is not None:
@@ -278,11 +375,63 @@ class _Finder:
                 return sp
         return None
 
+    def _comme_incise(self, q: _Quote) -> Speaker | None:
+        """Comme l'a souligné X, … « … »; … « … », comme l'a rappelé X: the source named in a "comme" incise."""
+        start, end = self.sentence(q.open)
+        sp = self.sf.comme_source(start, end)
+        if sp is not None:
+            sp.kind = "marker"
+        return sp
+
+    def _clause_subject(self, q: _Quote) -> Speaker | None:
+        """X a salué un homme « talentueux »; une formule voulue « personnelle » par X: words quoted inside a
+        clause are those of its subject (or of the passive agent), when that subject is someone who can speak."""
+        start, end = self.sentence(q.open)
+        inside = self.sf.tokens(q.start, q.end)
+        if not inside:
+            return None
+        ids = {t.i for t in inside}
+        tops = [t for t in inside if t.head.i not in ids or t.head.i == t.i]
+        if not tops:
+            return None
+        top = tops[0]
+        if top.pos_ in ("VERB", "AUX"):  # « condamné la tentative »: the quoted words hold the verb, the subject is outside
+            sp = self.sf.speaking_subject(top, start)
+            if sp is None and top.head.is_punct and top.head.i != top.i:  # the parse hung the clause on the mark
+                sp = self.sf.speaking_subject(top.head, start)
+            if sp is not None:
+                sp.attribution, sp.kind = (sp.start, sp.end), "subject"
+                return sp
+        if top.head.i == top.i or self.sf.in_mask(top.head.idx):
+            return None
+        tok = top.head
+        for _ in range(6):
+            if tok.idx < start or tok.idx >= end:
+                return None
+            sp = self.sf.agent_of(tok, end) or self.sf.speaking_subject(tok, start)
+            if sp is None and tok.pos_ == "VERB" and "Fin" in tok.morph.get("VerbForm") and not any(
+                    c.dep_.startswith("nsubj") for c in tok.children):
+                head = self.sf._clause_head_np(start, tok.idx)  # the parse lost the subject: the clause's first name
+                sp = head if head is not None and head.extra.get("label") in SPEAKER_LABELS else None
+            if sp is not None:
+                sp.attribution = (sp.start, sp.end)
+                sp.kind = "subject"
+                return sp
+            if tok.head.i == tok.i or tok.dep_ in ("acl:relcl",):
+                return None
+            tok = tok.head
+        return None
+
     # -- passes over the whole document ----------------------------------------------------------
 
     def run(self) -> list[QuoteRec]:
         for q in self.quotes:
-            q.speaker = self.attribute(q)
+            sp = self.attribute(q)
+            q.speaker = self.sf.issuer(sp) if sp is not None else None
+        self._share_within_sentence()
+        for q in self.quotes:
+            if q.speaker is None:
+                q.speaker = self.attribute_weakly(q)
         self._share_within_sentence()
         self._carry_over()
         self._resolve_back_references()
@@ -295,7 +444,7 @@ class _Finder:
             out.append(QuoteRec(
                 span=self._span(q.start, q.end),
                 speaker_text=sp.text if sp else None,
-                speaker_span=self._span(sp.start, sp.end) if sp else None,
+                speaker_span=self._span(*sp.extra.get("anchor", (sp.start, sp.end))) if sp else None,
                 attribution=self._span(*sp.attribution) if sp and sp.attribution else None,
             ))
         return out
@@ -314,35 +463,95 @@ class _Finder:
                 q.speaker = Speaker(src.start, src.end, src.text, src.attribution, src.pronoun, "shared", dict(src.extra))
 
     def _resolve_back_references(self) -> None:
-        """"dit-il", "selon lui", "a ajouté l'agence": the nearest earlier speaker (or person, for pronouns)."""
+        """"dit-il", "selon lui", "a ajouté l'agence": the nearest earlier speaker (or person, for pronouns).
+
+        A subject pronoun after a quotation most often takes up who spoke last: the speaker of an earlier quote or
+        of reported speech ("Selon X, …", "X a déclaré que …") in the last two sentences comes before a person
+        merely mentioned nearer ("…, en référence à Y. « … », a-t-il ajouté": the speaker, not Y)."""
         done: list[_Quote] = []
+        events = self._speech_events()
         for q in self.quotes:
             sp = q.speaker
             if sp is not None and sp.pronoun:
                 at = sp.attribution[0] if sp.attribution else sp.start
-                bare_title = sp.text.lower() not in self.lex.anaphoric and sp.text not in self.lex.inverted
+                document = bool(sp.extra.get("document"))
+                bare_title = sp.text.lower() not in self.lex.anaphoric and sp.text not in self.lex.inverted and not document
                 cands: list[tuple[int, Speaker]] = []
                 for p in done:
                     if p.speaker is not None and not p.speaker.pronoun and p.close < at:
                         cands.append((p.close, p.speaker))
-                if not bare_title:
-                    for m in self.sf.mi.before(at):
-                        if m.label == "person" and not self.sf.in_mask(m.span.start):
-                            cands.append((m.span.end, Speaker(m.span.start, m.span.end, m.span.text)))
+                cands += [(pos, e) for pos, e in events if pos < at and not (sp.start <= pos <= sp.end)]
+                here = self.sentence_no(at)
                 if bare_title:
                     # "a ajouté l'agence", "estime l'expert": a speaker of the last sentences described by that noun
                     noun = self.lex.leading_article.sub("", sp.text.lower()).strip()
-                    cands = [(pos, s) for pos, s in cands if self.sentence_no(at) - self.sentence_no(pos) <= 3
-                             and noun in (s.extra.get("title", "") + " " + self.text[s.end:s.end + 60]).lower()]
+                    cands = [(pos, s) for pos, s in cands if here - self.sentence_no(pos) <= 3
+                             and noun in (s.extra.get("title", "") + " " + s.extra.get("epithets", "") + " "
+                                          + self.text[s.end:s.end + 60]).lower()]
                     if sp.kind != "incise" or sp.text.lower().startswith(self.lex.plural_article):
                         cands = []
+                else:
+                    subjects = [(pos, e) for pos, e in self._subjects() if pos < at and not (sp.start <= pos <= sp.end)]
+                    feminine = sp.text.lower().lstrip("-t") in self.lex.feminine_pronouns
+                    if feminine:  # "elle": not a speaker the words show masculine; never a name merely mentioned
+                        cands = [(pos, e) for pos, e in cands if self.sf.gender(e) != "Masc"]
+                        subjects = [(pos, e) for pos, e in subjects if self.sf.gender(e) != "Masc"]
+                    # a document takes up who spoke before, else who acted; a pronoun either
+                    tiers = [cands, subjects] if document else [cands + subjects]
+                    para = self.text.rfind("\n\n", 0, at)
+                    for tier in tiers:
+                        recent = [(pos, s) for pos, s in tier if here - self.sentence_no(pos) <= 2]
+                        same = [(pos, s) for pos, s in recent if pos > para]
+                        cands = same or recent
+                        if cands:
+                            break
+                    if not cands and not document and not feminine:
+                        for m in self.sf.mi.before(at):
+                            if m.label == "person" and not self.sf.in_mask(m.span.start):
+                                cands.append((m.span.end, self.sf._name_speaker(m, at)))
                 if cands:
                     _, ante = max(cands, key=lambda c: c[0])
                     q.speaker = Speaker(ante.start, ante.end, ante.text, sp.attribution, False, sp.kind,
                                         {**ante.extra, "refers_by": sp.text})
-                elif bare_title:
+                elif bare_title or document:
                     sp.pronoun = False
             done.append(q)
+
+    def _subjects(self) -> list[tuple[int, Speaker]]:
+        """(offset, speaker) of the named people and organisations that are the subject of a sentence's main verb."""
+        cached = getattr(self, "_subject_cache", None)
+        if cached is None:
+            cached = []
+            for sent in self.sdoc.sents:
+                root = sent.root
+                sp = self.sf.speaking_subject(root, sent.start_char) if not self.sf.in_mask(root.idx) else None
+                if sp is not None and not self.sf.is_pronoun(sp):
+                    cached.append((sp.end, sp))
+            self._subject_cache = cached
+        return cached
+
+    def _speech_events(self) -> list[tuple[int, Speaker]]:
+        """(offset, speaker) of the reported speech outside quotations: the subject of a speech verb, the source of
+        "selon X"; what a later "il a ajouté" can take up."""
+        out: list[tuple[int, Speaker]] = []
+        for t in self.sdoc:
+            if self.sf.in_mask(t.idx) or not is_speech_verb(t, self.lex, governing=True) or self.sf.passive(t):
+                continue
+            k = t.i - 1
+            while k >= 0 and self.sdoc[k].pos_ == "AUX":
+                k -= 1
+            if k >= 0 and self.sdoc[k].text == ",":
+                continue  # an incise: its subject follows it, and is a quote's speaker
+            sp = self.sf.speaking_subject(t, self.sentence(t.idx)[0])
+            if sp is not None and not self.sf.is_pronoun(sp) and sp.start < t.idx:  # "X a déclaré": an inverted subject is a quote's
+                out.append((t.idx, sp))
+        for m in self.lex.marker_anywhere.finditer(self.text):
+            if self.sf.in_mask(m.start()):
+                continue
+            sp = self.sf.np_after(m.end(), self._limit(m.end()))
+            if sp is not None and not self.sf.is_pronoun(sp):
+                out.append((sp.end, sp))
+        return out
 
     def _carry_over(self) -> None:
         """A quote with no attribution right after another one continues the same speaker."""
@@ -362,15 +571,16 @@ class _Finder:
     def _keep(self, q: _Quote) -> bool:
         words = self.text[q.start:q.end]
         n = word_count(words)
-        # a scare quote counts only when someone is said to have said it, not "elle confirme le « grand jeu »"
-        said = q.speaker is not None and q.speaker.kind != "carried" and not q.speaker.extra.get("refers_by", "").lower() in self.lex.anaphoric
-        if n <= self.lex.speech["scare_quote_max_words"] and not said:
+        # a scare quote counts only when someone is said to have said it (a pronoun will do: "selon lui, « trahi »"),
+        # not when it merely follows another quote
+        if n <= self.lex.speech["scare_quote_max_words"] and (q.speaker is None or q.speaker.kind == "carried"):
             return False
         toks = self.sf.tokens(q.start, q.end)
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in toks)
         capitalised = [w for w in words.split() if len(w) > 3]
         title_case = bool(capitalised) and sum(w[:1].isupper() for w in capitalised) * 2 > len(capitalised)
-        if q.speaker is None and not has_verb and words[:1].isupper() and (n <= self.lex.speech["term_quote_max_words"] or title_case):
+        unsaid = q.speaker is None or q.speaker.kind == "subject"
+        if unsaid and not has_verb and words[:1].isupper() and (n <= self.lex.speech["term_quote_max_words"] or title_case):
             return False  # a name or title in quotes: « Jour de la Victoire »
         lowered = {w.lower() for w in re.findall(r"\w+['’]?", words)}
         if q.speaker is None and n >= 3 and not lowered & self.lex.function_words:

@@ -183,7 +183,7 @@ class Quote(ContractRecord):
 class Claim(ContractRecord):
     """A proposition, who asserts it and how firmly (CONTRACT.md Claim)."""
 
-    SPAN_FIELDS: ClassVar[frozenset[str]] = frozenset({"span", "source_span"})
+    SPAN_FIELDS: ClassVar[frozenset[str]] = frozenset({"span", "source_span", "hedge_span"})
 
     id: str
     text: str
@@ -196,6 +196,10 @@ class Claim(ContractRecord):
     source_span: Span | None | _Unset = UNSET
     predicate: str | None | _Unset = UNSET  # the predicate class used for clustering
     entities: list[str] | _Unset = UNSET  # entities the claim is about
+    # the hedge the claim carries, whatever its modality ("aurait livré …, selon Séoul": conditional hedge, reported
+    # source): "conditional" or "speculative", and the hedging words
+    hedge_kind: str | None | _Unset = UNSET
+    hedge_span: Span | None | _Unset = UNSET
 
 
 @dataclass(slots=True)

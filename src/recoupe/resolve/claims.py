@@ -27,6 +27,10 @@ class _EntityLookup:
 
     def __init__(self, ctx: ResolveContext) -> None:
         self.ctx = ctx
+        # role mentions ("le chef du Comité"): they name the title's holder, never what is named inside them
+        self.epithets = {(a.doc, m.span.start, m.span.end) for a in ctx.analyses for m in a.mentions if m.kind == "epithet"}
+        self.countries = {str(e.attrs["country_code"]): e.id for e in ctx.entities if e.attrs.get("country_code") and e.type == "country"}
+        self.places = {e.id: True for e in ctx.entities if e.type == "place"}
         self.by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for (doc, s, e), eid in ctx.mention_entity.items():
             self.by_doc[doc].append((s, e, eid))
@@ -38,7 +42,7 @@ class _EntityLookup:
         if span is None:
             return None
         eid = self.ctx.mention_entity.get((span.doc, span.start, span.end))
-        if eid is not None:
+        if eid is not None or (span.doc, span.start, span.end) in self.epithets:
             return eid
         rows = self.by_doc.get(span.doc, [])
         i = bisect.bisect_right(self.starts.get(span.doc, []), span.start)
@@ -75,7 +79,7 @@ def _ordered(ctx: ResolveContext) -> list[Analysis]:
     return sorted(ctx.analyses, key=lambda a: a.doc)
 
 
-@step("quotes", version="1", requires=("entities",), assigns=("quotes",))
+@step("quotes", version="2", requires=("entities",), assigns=("quotes",))
 def resolve_quotes(ctx: ResolveContext) -> None:
     """One contract quote per quotation, its speaker linked to an entity when the speaker words name one."""
     lk = _lookup(ctx)
@@ -107,7 +111,7 @@ class _Item:
     source_entity: str | None = None
 
 
-@step("claims", version="5", requires=("entities",), assigns=("claims",))
+@step("claims", version="6", requires=("entities",), assigns=("claims",))
 def resolve_claims(ctx: ResolveContext) -> None:
     """Contract claims with their source entity, clustered across articles, with independent sources per cluster."""
     lk = _lookup(ctx)
@@ -122,6 +126,11 @@ def resolve_claims(ctx: ResolveContext) -> None:
             ents = {eid for _, _, eid in lk.inside(a.doc, c.span.start, c.span.end)}
             ents.update(ctx.groups_in(a.doc, c.span.start, c.span.end))  # "les deux hommes ont signé": both
             src_ent = lk.at(src_span)
+            if c.attrs.get("source_country"):  # "des responsables américains": their country, whatever else is inside
+                src_ent = lk.countries.get(str(c.attrs["source_country"]))
+            if src_ent is not None and lk.places.get(src_ent) and src_span is not None and (
+                    src_span.doc, src_span.start, src_span.end) in lk.epithets:
+                src_ent = None  # a role or a group ("les agences russes") never stands for a place
             times = {t.value for t in a.times if t.value and c.span.start <= t.span.start < c.span.end}
             items.append(_Item(
                 rec=c, id=make_id("claim", c.span.doc, c.span.start, c.span.end), doc=a.doc, origin=origin,
@@ -155,7 +164,14 @@ def resolve_claims(ctx: ResolveContext) -> None:
             "source_span": c.source_span.to_dict() if c.source_span else None,
             "predicate": c.predicate,
             "entities": sorted(it.entities),
+            "hedge_kind": (c.attrs.get("hedge") or {}).get("kind"),
+            "hedge_span": _hedge_span(c),
         })
+
+
+def _hedge_span(c: ClaimRec) -> dict[str, object] | None:
+    h = c.attrs.get("hedge")
+    return Span(c.span.doc, h["start"], h["end"], h["text"]).to_dict() if h else None
 
 
 def _blocks(items: list[_Item]) -> dict[tuple[str, str], list[int]]:

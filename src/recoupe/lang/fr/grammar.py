@@ -14,9 +14,11 @@ if TYPE_CHECKING:
 _AUX_DEPS = ("aux", "aux:tense", "aux:pass", "cop", "aux:caus")
 _NE = ("ne", "n'", "n’")
 _NEGATIVE_PRONOUNS = ("rien", "personne")
+_NI = "ni"
 _TENSE_AUXILIARIES = ("avoir", "être")
 _FUTURE_ENDINGS = ("ront", "rons", "rez", "rai", "ras", "ra")
 _CONDITIONAL_ENDINGS = ("raient", "rions", "riez", "rais", "rait")
+_CONDITIONAL_ENDINGS_3P = ("raient", "rait")  # the third persons news reports use, read leniently
 DATELINE_WINDOW = 400  # characters at the top of an article where a dated dateline or byline can stand
 WEEKDAY_DATELINE_WINDOW = 300  # ... and where a weekday dateline without its year can
 
@@ -142,8 +144,13 @@ class Grammar:
                     return stem == _future_stem(lemma) or stem in stems
         return False
 
-    def conditional_form(self, tok: Any, auxes: list[Any]) -> bool:
-        """The conditional: the tagger's Mood=Cnd, or a conditional ending on the verb's future stem."""
+    def conditional_form(self, tok: Any, auxes: list[Any], lenient: bool = False) -> bool:
+        """The conditional: the tagger's Mood=Cnd, or a conditional ending on the verb's future stem.
+
+        `lenient` also reads forms the tagger got wrong (tagged as a noun or adjective, lemmatised to themselves:
+        "chercherait"): what the claims read, where one mistagged verb decides a whole sentence's modality."""
+        if lenient:
+            return any(self._lenient_conditional(t) for t in [tok, *auxes])
         stems = self.pack.triggers.status["irregular_future_stems"]
         for t in [tok, *auxes]:
             m = str(t.morph)
@@ -160,6 +167,29 @@ class Grammar:
                     break
         return False
 
+    def _lenient_conditional(self, tok: Any) -> bool:
+        if "Cnd" in tok.morph.get("Mood"):
+            return True
+        if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+            return False
+        low = tok.lower_
+        sp = self.pack.speech
+        irregular = sp.modality["conditional_irregular_stems"]
+        for ending in _CONDITIONAL_ENDINGS_3P:
+            if not low.endswith(ending):
+                continue
+            stem = low[: len(low) - len(ending) + 1]  # "rendrait" -> "rendr", "chercherait" -> "chercher"
+            lem = sp.lemma(tok)
+            if stem in irregular and (irregular[stem] in (lem, low, stem) or lem == low):
+                return True
+            if stem in self.pack.triggers.status["irregular_future_stems"] and lem == low:
+                return True
+            if lem in (stem, stem + "e") and lem.endswith(("er", "ir", "re")):
+                return True
+            if lem == low and len(stem) > 4 and stem.endswith(("er", "ir")):  # the lemmatizer gave up: trust the form
+                return True
+        return False
+
     # -- negation ----------------------------------------------------------------------------------
 
     def negated(self, tok: Any) -> bool:
@@ -174,6 +204,11 @@ class Grammar:
                 return True
             if c.dep_ in ("nsubj", "nsubj:pass", "obj") and c.lower_ in _NEGATIVE_PRONOUNS and any(d.lower_ in _NE for d in tok.children):
                 return True
+        # "ne … ni X ni Y": "ne" on the verb, "ni" coordinating what it governs
+        if any(c.lower_ in _NE for c in tok.children) and any(
+                g.lower_ == _NI and g.dep_ == "cc" for c in tok.children if not c.dep_.startswith(("ccomp", "advcl", "acl", "parataxis"))
+                for g in c.subtree):
+            return True
         return False
 
     # -- the dateline ------------------------------------------------------------------------------

@@ -28,6 +28,20 @@ class SpeechLexicon:
     speech_forms: frozenset[str]
     claim_predicates: dict[str, Any] = field(default_factory=dict)
     form_lemma: dict[str, str] = field(default_factory=dict)  # inflected form -> lemma, for when the lemmatizer misses
+    speaker_heads: frozenset[str] = frozenset()  # nouns naming someone who can speak: roles, organisations, speaker nouns
+    agent_markers: frozenset[str] = frozenset()  # what introduces a passive agent ("par")
+    comparative_markers: frozenset[str] = frozenset()  # "comme l'a dit X"
+    claim_words: dict[str, Any] = field(default_factory=dict)  # the function words the claim finder reads
+    reporting_verbs: frozenset[str] = frozenset()  # "situer", "recenser": attribute a proposition to their subject
+    hedge_phrase: re.Pattern[str] = re.compile(r"(?!x)x")  # "il est tout à fait possible que", "censé", …
+    embedded_proposition: re.Pattern[str] = re.compile(r"(?!x)x")  # "selon lesquelles X", "la possibilité que X"
+    reported_marker: re.Pattern[str] = re.compile(r"(?!x)x")  # "selon lesquelles": what a source noun reports follows
+    source_marker: re.Pattern[str] = re.compile(r"(?!x)x")  # "selon X", "d'après X" (not "selon lesquelles")
+    relative_before: re.Pattern[str] = re.compile(r"(?!x)x")  # "… qui pourrait, selon X": the relative's own source
+    opinion_marker: re.Pattern[str] = re.compile(r"(?!x)x")  # "Pour X, …" at the head of a sentence
+    feminine_pronouns: frozenset[str] = frozenset()  # "elle", "-t-elle"
+    document_nouns: frozenset[str] = frozenset()  # "le communiqué", "le rapport": who issued them speaks
+    incise_clitics: frozenset[str] = frozenset()  # object and reflexive clitics before an incise verb ("l'ont imploré")
 
     # French function words and patterns the speaker finder reads (class attributes: grammar, not lexicon data)
     complement_prepositions = ("de", "du", "des", "d'", "d’", "à", "au", "aux")  # "le ministre de X": X is no speaker
@@ -51,9 +65,11 @@ def load(data: Callable[[str], Any]) -> SpeechLexicon:
     sp = data("speech.json")
     mo = data("modality.json")
     preds = data("claim_predicates.json")
+    roles = data("roles.json")["roles"]
+    orgs = data("organizations.json")["head_words"]
     verbs = [v.lower() for v in sp["speech_verbs"]]
-    forms = verb_forms(verbs + mo["belief_verbs"] + mo["denial_verbs"] + mo["hedge_verbs"]
-                       + [w for ws in preds["predicate_classes"].values() for w in ws])
+    forms = verb_forms(verbs + mo["belief_verbs"] + mo["denial_verbs"] + mo["hedge_verbs"] + mo["object_denial_verbs"]
+                       + mo["reporting_verbs"] + [w for ws in preds["predicate_classes"].values() for w in ws])
     return SpeechLexicon(
         speech=sp, modality=mo,
         speech_verbs=frozenset(v for v in verbs if " " not in v),
@@ -67,7 +83,41 @@ def load(data: Callable[[str], Any]) -> SpeechLexicon:
         function_words=frozenset(sp["function_words"]),
         abbreviations=frozenset(sp["abbreviations"]),
         speech_forms=frozenset(forms), claim_predicates=preds, form_lemma=forms,
+        speaker_heads=frozenset(w.lower() for w in [r.split()[0] for r in roles] + orgs + sp["speaker_nouns"]),
+        agent_markers=frozenset(sp["agent_markers"]), comparative_markers=frozenset(sp["comparative_markers"]),
+        feminine_pronouns=frozenset(p.lstrip("-t").lower() for p in mo["claim_words"]["feminine_pronouns"]),
+        claim_words=mo["claim_words"], reporting_verbs=frozenset(mo["reporting_verbs"]), **_patterns(sp, mo),
+        incise_clitics=frozenset(sp["incise_clitics"]), document_nouns=frozenset(w.lower() for w in sp["document_nouns"]),
     )
+
+
+def _alt(words: list[str]) -> str:
+    """A regex alternation of words, longest first, apostrophes either way, spaces as any run of spaces."""
+    forms: set[str] = set()
+    for w in words:
+        for v in (w, w.replace("'", "’"), w.replace("’", "'")):
+            forms.add(v)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(forms, key=len, reverse=True))
+
+
+def _patterns(sp: dict[str, Any], mo: dict[str, Any]) -> dict[str, re.Pattern[str]]:
+    """The claim finder's patterns, built from the word lists (the syntax of each lives here, the words in data)."""
+    relative = sp["relative_pronouns"] + mo["claim_words"]["complementizers"]
+    que = _alt(mo["claim_words"]["complementizers"])
+    # "il est possible que", "il serait tout à fait plausible qu'", "il n'est pas exclu que"
+    impersonal = (rf"\bil\s+(?:n['’]\s*)?(?:est|serait|était|semble|paraît|reste|demeure)\s+(?:(?:{_alt(mo['intensifiers'])})\s+)*"
+                  rf"(?:{_alt(mo['epistemic_adjectives'])})\s+(?:{que})")
+    phrases = rf"(?<!\w)(?:{_alt(mo['hedge_phrases'])})(?!\w)"
+    dets = _alt(mo["claim_words"]["determiners"] + ["une", "un", "des", "cette"])
+    hedge_noun = rf"(?<!\w)(?:{dets})\s*(?:{_alt(mo['hedge_nouns'])})\s+(?:{que})"
+    return {
+        "hedge_phrase": re.compile(rf"(?i){impersonal}|{phrases}|{hedge_noun}"),
+        "reported_marker": re.compile(rf"(?i)(?:{_alt(mo['reported_proposition_markers'])})(?!\w)"),
+        "embedded_proposition": re.compile(rf"(?i)(?<!\w)(?:{_alt(mo['reported_proposition_markers'])})(?!\w)|{hedge_noun}"),
+        "source_marker": re.compile(rf"(?i)(?<!\w)(?:{_alt(mo['source_markers'])})\s+(?!(?:{_alt(relative)})(?!\w))"),
+        "relative_before": re.compile(rf"(?i)\b(?:{_alt(sp['relative_pronouns'] + ['que', 'dont'])})\s+\w+\s*,\s*$"),
+        "opinion_marker": re.compile(rf"(?i)(?:{_alt(mo['opinion_markers'])})\s+"),
+    }
 
 
 def verb_forms(verbs: list[str]) -> dict[str, str]:

@@ -1,0 +1,104 @@
+"""The claims component on what real articles do: denials and plain negations, hedges, sources kept apart from the
+modality, propositions inside a sentence, and the mess of real pages. Sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.analyze.speech_harness import Run, claim_with
+
+
+@pytest.mark.parametrize("text, modality", [
+    # a plain negation, "n'a pas été confirmé", a negated speech verb: no denial
+    ("L'information n'a pas été confirmée par la mairie de Tulle.", "asserted"),
+    ("La direction de l'usine n'a pas commenté les rumeurs de fermeture.", "asserted"),
+    ("Le maire n'a pas démenti la fermeture prochaine de l'école.", "asserted"),
+    # an actor denies: denial verbs, falsity words, a denial of what its object calls a claim
+    ("Le ministre a qualifié de « mensonge » l'idée d'une fermeture du port.", "denied"),
+    ("« C'est faux », a répondu la direction de l'usine.", "denied"),
+    ("La société rejette les accusations de fraude fiscale.", "denied"),
+    ("Le conseil municipal a rejeté le projet de budget présenté par le maire.", "asserted"),
+    # hedges read by the grammar, not copied from an article
+    ("Il est tout à fait plausible que la digue cède avant l'hiver.", "speculative"),
+    ("Il n'est pas exclu que le pont ferme pendant les travaux.", "speculative"),
+    ("Le nouveau stade est censé rouvrir au mois de mars.", "speculative"),
+    ("Des estimations situent le nombre de sinistrés entre deux cents et trois cents.", "speculative"),
+    # a judgement with an object and its attribute is a verdict said, not a belief
+    ("Le ministre a jugé la décision du tribunal « inacceptable ».", "reported"),
+    # a passive speech verb reports, even with no one named
+    ("Des scènes de liesse sont rapportées dans le centre-ville.", "reported"),
+    # an incise after a verbless answer
+    ("Une vingtaine de blessés, a affirmé un pompier à la radio locale.", "reported"),
+])
+def test_modality_of_real_constructions(analyze_text: Run, text: str, modality: str) -> None:
+    a = analyze_text(text)
+    assert [c.modality for c in a.claims] == [modality], [(c.text, c.modality) for c in a.claims]
+
+
+def test_a_negated_speech_verb_sources_nothing(analyze_text: Run) -> None:
+    c = analyze_text("La direction de l'usine n'a pas commenté les rumeurs de fermeture.").claims[0]
+    assert c.source_text is None and "source_name" not in c.attrs
+
+
+def test_a_conditional_with_a_source_keeps_both(analyze_text: Run) -> None:
+    c = analyze_text("La mairie aurait vendu le terrain du stade, selon le journal local.").claims[0]
+    assert c.modality == "conditional"
+    assert c.source_text == "selon le journal local"
+    assert c.attrs["hedge"]["kind"] == "conditional" and c.attrs["hedge"]["text"] == "aurait"
+
+
+def test_a_speculative_claim_keeps_its_hedge_words(analyze_text: Run) -> None:
+    text = "Le barrage a probablement cédé sous la pression de l'eau."
+    c = analyze_text(text).claims[0]
+    i = text.index("probablement")
+    assert c.attrs["hedge"] == {"kind": "speculative", "doc": "doc-test", "start": i, "end": i + 12, "text": "probablement"}
+
+
+def test_the_proposition_a_source_noun_reports_is_a_claim(analyze_text: Run) -> None:
+    a = analyze_text("La mairie n'a pas commenté les informations selon lesquelles le terrain aurait été vendu.")
+    assert [(c.text, c.modality) for c in a.claims] == [
+        ("La mairie n'a pas commenté les informations", "asserted"), ("le terrain aurait été vendu.", "conditional")]
+
+
+def test_a_possibility_is_a_speculative_claim(analyze_text: Run) -> None:
+    a = analyze_text("Le préfet a évoqué la possibilité que les écoles restent fermées toute la semaine.")
+    assert claim_with(a, "la possibilité que").modality == "speculative"
+
+
+def test_a_nationality_group_speaks_for_its_country(analyze_text: Run) -> None:
+    c = analyze_text("Des responsables canadiens ont affirmé que le navire avait coulé près de la côte.").claims[0]
+    assert c.modality == "reported" and c.attrs.get("source_country") == "CA"
+
+
+def test_a_full_stop_glued_to_the_next_sentence_ends_it(analyze_text: Run) -> None:
+    a = analyze_text("Le train de nuit est arrivé à la gare.Le maire a accueilli les voyageurs sur le quai.")
+    assert len(a.claims) == 2
+
+
+def test_clauses_a_semicolon_separates_are_two_claims(analyze_text: Run) -> None:
+    a = analyze_text("Le maire accuse la région d'avoir retardé les travaux ; la région le nie fermement depuis lundi.")
+    assert [c.modality for c in a.claims] == ["reported", "denied"]
+
+
+def test_a_participle_clause_of_speech_is_a_claim_of_the_same_speaker(analyze_text: Run) -> None:
+    a = analyze_text("La préfète Anne Leroy a confirmé la fermeture du pont, ajoutant que les travaux dureraient deux mois.")
+    second = claim_with(a, "ajoutant")
+    assert second.modality == "reported"
+    assert second.attrs["source_name"]["text"] == "Anne Leroy"
+
+
+def test_a_paragraph_opening_with_par_ailleurs_is_no_byline(analyze_text: Run) -> None:
+    assert len(analyze_text("Par ailleurs, la mairie a annoncé la réouverture du marché couvert.").claims) == 1
+    assert analyze_text("Par Julie MARTIN\n\nLe marché rouvre.").claims == [] or all(
+        "Julie" not in c.text for c in analyze_text("Par Julie MARTIN\n\nLe marché rouvre.").claims)
+
+
+def test_a_long_line_without_a_final_stop_is_no_heading(analyze_text: Run) -> None:
+    text = ("Les pompiers du département ont secouru une dizaine de familles bloquées par la montée des eaux dans "
+            "les quartiers bas de la ville pendant la nuit\n\nLa suite.")
+    assert any("pompiers" in c.text for c in analyze_text(text).claims)
+
+
+def test_a_pronoun_source_takes_up_the_last_named_source(analyze_text: Run) -> None:
+    a = analyze_text("Selon Paul Girard, le port restera fermé. Les quais, selon lui, seront reconstruits avant l'été.")
+    assert claim_with(a, "Les quais").attrs["source_name"]["text"] == "Paul Girard"

@@ -1,0 +1,99 @@
+"""The quotes component on the mess real pages have and on the speakers real articles name: sentences written for the
+tests (other people, other stories)."""
+
+from __future__ import annotations
+
+import pytest
+
+from recoupe import lang
+from recoupe.analyze.quotes import quote_marks
+from tests.analyze.speech_harness import Run, quote_starting
+
+
+def _marks(text: str) -> list[str]:
+    return [text[o + 1:c].strip() for o, c in quote_marks(text, lang.pack().speech)]
+
+
+# -- finding the quoted words ---------------------------------------------------------------------
+
+def test_straight_single_quotes_are_quotation_marks_and_apostrophes_are_not() -> None:
+    assert _marks("Le maire promet 'une réouverture rapide du marché' d'ici l'été.") == ["une réouverture rapide du marché"]
+    assert _marks("'Il s'agit d'une décision difficile', a-t-elle dit.") == ["Il s'agit d'une décision difficile"]
+    assert _marks("Aujourd'hui l'usine d'Arles ferme, c'est l'avis de tous.") == []
+
+
+def test_mismatched_marks_still_pair() -> None:
+    assert _marks("Il juge le projet “trop coûteux» et « mal préparé”.") == ["trop coûteux", "mal préparé"]
+    assert _marks("« Le pont “tiendra” encore », dit-il.") == ["Le pont “tiendra” encore"]
+
+
+def test_a_quote_runs_over_a_line_when_the_next_line_closes_it() -> None:
+    text = "« Nous reconstruirons l'école du village,\n\nnous le devons aux enfants », a promis Lise Caron."
+    assert _marks(text) == ["Nous reconstruirons l'école du village,\n\nnous le devons aux enfants"]
+
+
+def test_a_long_quote_reopened_at_each_paragraph_is_one_quote() -> None:
+    text = "« Le premier paragraphe de son discours commence ici\n\n« et le second le termine », a-t-il conclu."
+    assert _marks(text) == ["Le premier paragraphe de son discours commence ici\n\n« et le second le termine"]
+
+
+def test_a_quote_whose_closing_mark_was_lost_ends_with_its_paragraph() -> None:
+    text = "Pour la directrice, « les élèves reviendront en classe dès lundi matin\n\nLa mairie confirme."
+    assert _marks(text) == ["les élèves reviendront en classe dès lundi matin"]
+    assert _marks("Titre « court\nSuite du texte.") == []  # a stray mark before a word or two is no quotation
+
+
+# -- speakers -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a one- or two-word quote whose speaker is a pronoun
+    ("Marc Dubois a visité la digue. Selon lui, les murs sont « solides ».", "solides", "Marc Dubois"),
+    # the clause's subject speaks the words quoted inside it
+    ("Le maire Jean Morel n'a pas caché son « inquiétude » devant la crue.", "inquiétude", "Jean Morel"),
+    ("La Fédération des pêcheurs avait « condamné la fermeture du port » dès mardi.", "condamné", "Fédération des pêcheurs"),
+    # the passive agent
+    ("Une réforme voulue « ambitieuse » par le gouvernement a été présentée hier.", "ambitieuse", "le gouvernement"),
+    # a comparative incise
+    ("Comme l'a rappelé la maire Anne Caron, le marché « restera ouvert tout l'été ».", "restera", "Anne Caron"),
+    ("Le chantier a pris « trois mois de retard », comme l'a reconnu l'architecte Paul Vidal.", "trois mois", "Paul Vidal"),
+    # an object clitic between the incise's comma and its verb
+    ("« Du pain, du pain ! », l'ont supplié des habitants du quartier.", "Du pain", "des habitants du quartier"),
+    # a place between the incise verb and its subject
+    ("« Le port rouvrira bientôt », a annoncé à Marseille le préfet Louis Garnier.", "Le port", "Louis Garnier"),
+    # an end-of-sentence incise after several commas, followed by a participle clause
+    ("Les pompiers cherchaient « au moins trois personnes » dans le fleuve, a indiqué le capitaine du port, Marc Leroy, "
+     "précisant que l'eau était glacée.", "au moins", "Marc Leroy"),
+    # a "selon" for another clause does not take the quote from the verb that governs it
+    ("Le bilan varie : douze blessés selon la police, tandis que le syndicat Force Ouvrière en annonçait « près d'une "
+     "trentaine ».", "près d'une", "Force Ouvrière"),
+])
+def test_speakers_of_real_constructions(analyze_text: Run, text: str, quote: str, speaker: str) -> None:
+    q = quote_starting(analyze_text(text), quote)
+    assert q.speaker_text is not None and speaker in q.speaker_text, q.speaker_text
+
+
+def test_a_document_speaks_for_who_issued_it(analyze_text: Run) -> None:
+    a = analyze_text("La préfecture du Var a publié un nouveau bilan dans la soirée. "
+                     "« Trois routes restent coupées », précise le communiqué.")
+    assert "préfecture du Var" in (quote_starting(a, "Trois routes").speaker_text or "")
+    a = analyze_text("Selon le rapport de l'inspection générale, les travaux « ont été menés trop vite ».")
+    assert quote_starting(a, "ont été").speaker_text == "l'inspection générale"
+
+
+def test_a_pronoun_takes_up_the_last_speaker_not_the_last_name(analyze_text: Run) -> None:
+    a = analyze_text("« Le budget est prêt », a répondu Sophie Martin, en référence à Marc Petit. "
+                     "Les crédits seront votés, « sans délai », a-t-elle ajouté.")
+    assert quote_starting(a, "sans délai").speaker_text == "Sophie Martin"
+
+
+def test_a_title_names_its_holder_not_the_organisation_inside_it(analyze_text: Run) -> None:
+    q = quote_starting(analyze_text("« Rien n'est encore décidé », a déclaré le directeur de l'Agence nationale des routes."), "Rien")
+    assert q.speaker_text == "le directeur de l'Agence nationale des routes"
+    # the span resolution links: the role mention, never the organisation alone
+    assert q.speaker_span is not None and q.speaker_span.text.startswith("le directeur")
+
+
+def test_the_subject_of_a_passive_speech_verb_does_not_speak(analyze_text: Run) -> None:
+    q = quote_starting(analyze_text("Les deux villes ont prévenu qu'une fermeture serait considérée comme « une provocation grave »."),
+               "une provocation")
+    assert q.speaker_text != "une fermeture"
