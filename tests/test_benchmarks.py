@@ -19,3 +19,13 @@ def test_benchmarks_build_runs(tmp_path: Path) -> None:
                    check=True, cwd=ROOT, timeout=600)
     res = json.loads(out.read_text())
     assert res["recoupe"]["docs"] == 12 and res["speed_ratio"] > 0 and res["memory_ratio"] > 0
+
+
+@pytest.mark.slow
+def test_benchmarks_long_doc_runs(tmp_path: Path) -> None:
+    out = tmp_path / "long.json"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_long_doc.py"), "--chars", "12000", "--json", str(out)],
+                   check=True, cwd=ROOT, timeout=900)
+    res = json.loads(out.read_text())
+    assert res["long"]["docs"] == 1 and res["short"]["docs"] > 1 and res["long"]["errors"] == 0
+    assert abs(res["long"]["chars"] - res["short"]["chars"]) < 100 and res["time_ratio"] > 0 and res["memory_ratio"] > 0
