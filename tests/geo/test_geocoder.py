@@ -193,7 +193,7 @@ def test_geocode_country_abbreviations_and_long_forms(gazetteer: Gazetteer, name
 
 
 @pytest.mark.parametrize("sentence, name, country", [
-    ("Le préfet du Finistère a fermé les écoles.", "Finistère", None),  # a département, not the Spanish cape town
+    ("Le préfet du Finistère a fermé les écoles.", "Finistère", "FR"),  # the département, not the Spanish cape town
     ("Les manifestants ont défilé au Caire samedi.", "Caire", "EG"),
     ("Le match du Mans a été reporté.", "Mans", "FR"),
 ])
@@ -201,6 +201,8 @@ def test_geocode_article_before_a_name_rules_out_towns_without_one(
         gazetteer: Gazetteer, sentence: str, name: str, country: str | None) -> None:
     e = _geocode({"a": sentence}, {name: "place"}, gazetteer)[name]
     assert e.attrs.get("country_code") == country
+    if name == "Finistère":
+        assert e.attrs["precision"] == "region" and 47.5 < e.geo["lat"] < 49 and -5 < e.geo["lon"] < -3.5
 
 
 def test_geocode_us_state_named_after_a_town_settles_the_homonym(gazetteer: Gazetteer) -> None:
