@@ -21,8 +21,6 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "csubj", "x
 NOMINAL_UP = frozenset({"obj", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "nsubj", "nsubj:pass", "appos", "iobj", "conj"})
 CLIMB = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl"})
 BOUNDARY = frozenset({",", ";", ":", "(", ")", "«", "»", "—", "–", "\n"})
-SOURCE_MARKERS = frozenset({"selon", "d'après", "d’après", "pour"})
-PERSONAL_PRONOUNS = frozenset({"il", "elle"})
 HISTORICAL_DAYS = 366  # an event dated more than a year before publication is history, not news
 # families where a plural noun names a series ("ses visites", "les essais") rather than one happening; deliveries,
 # sanctions and agreements come in the plural even when one is meant
@@ -72,6 +70,8 @@ class _Finder:
         self.para_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
         self.trigger_ids: set[int] = set()
         self.participles = _participle_table(lex)
+        self.source_markers = lex.clause_words("source_markers")
+        self.pronouns = lex.clause_words("personal_pronouns")
 
     # -- driver ----------------------------------------------------------------------------------
 
@@ -247,7 +247,7 @@ class _Finder:
                 continue
             prep, phrase_start, nested, under = self._preposition(m, tok)
             self._classify(f, m, prep, phrase_start, parts, places, nested, under)
-        if f.pos == "verb" and tok.dep_ == "acl:relcl" and any(c.lower_ == "où" for c in tok.children):
+        if f.pos == "verb" and tok.dep_ == "acl:relcl" and any(c.lower_ in self.lex.clause_words("relative_place_words") for c in tok.children):
             # "le cosmodrome où il s'est entretenu avec X": the place is the noun the clause hangs on
             head = tok.head
             case = [c for c in head.children if c.dep_ == "case" and c.i < head.i]
@@ -275,12 +275,12 @@ class _Finder:
         """"entre A et B" where the parser took B for the subject of what follows: the name right after "A et"."""
         out = []
         for m in parts:
-            if "entre" not in self.text[max(0, m.span.start - 12):m.span.start].lower():
+            if not any(w in self.text[max(0, m.span.start - 12):m.span.start].lower() for w in self.lex.clause_words("pair_markers")):
                 continue
             nxt = self._mentions_between(m.span.end, m.span.end + 20)
             for o in nxt:
                 gap = self.text[m.span.end:o.span.start].strip().lower().split()
-                if gap[:1] == ["et"] and len(gap) <= 2 and o.label in PARTICIPANT_LABELS and o not in parts:
+                if gap[:1] and gap[0] in self.lex.clause_words("pair_conjunctions") and len(gap) <= 2 and o.label in PARTICIPANT_LABELS and o not in parts:
                     out.append(o)
                 break
         return out
@@ -328,10 +328,10 @@ class _Finder:
         origin = self.lex.places["origin_prepositions"]
         phrase = self.text[phrase_start:m.span.end]
         before = self.text[max(0, phrase_start - 12):phrase_start].lower().split()
-        heading = f.type == "departure" and prep == "pour" and phrase_start > f.token.idx  # "parti pour X"
-        if not heading and (prep in SOURCE_MARKERS or (before and before[-1] in SOURCE_MARKERS)):
+        heading = f.type == "departure" and prep in self.lex.clause_words("departure_heading") and phrase_start > f.token.idx  # "parti pour X"
+        if not heading and (prep in self.source_markers or (before and before[-1] in self.source_markers)):
             return  # "selon Washington": who reports the event, not who takes part
-        if f.attrs.get("subject_receives") and prep in (self.lex.places["recipient_prepositions"] | {"auprès"}):
+        if f.attrs.get("subject_receives") and prep in self.lex.clause_words("supplier_prepositions"):
             if m.label in PARTICIPANT_LABELS or m.label == "place":
                 parts.append(m)  # "acheter des obus à la Corée": who sells, not where
             return
@@ -370,7 +370,7 @@ class _Finder:
             places.append((rank, m, phrase))  # "visiter la Corée", "rallier Moscou"
         elif prep in origin and f.pos == "noun" and f.type in ("meeting", "visit"):
             places.append((rank + 1, m, phrase))  # "la rencontre de Vostotchny"
-        elif under is None and (prep in ("avec", "entre", "contre") or (m.label == "country" and prep is None)):
+        elif under is None and (prep in self.lex.clause_words("counterpart_prepositions") or (m.label == "country" and prep is None)):
             # a country acting ("un sommet entre la Russie et la Corée"); not one that only qualifies a noun
             # ("les chefs d'États X et Y": the heads of state meet)
             parts.append(m)  # "un sommet entre la Russie et la Corée": countries, even tagged as places, acting
@@ -378,7 +378,7 @@ class _Finder:
     def _subject_mentions(self, tok: Any, f: _Found, depth: int = 0) -> list[Mention]:
         for c in tok.children:
             if c.dep_ in SUBJECT_DEPS:
-                if c.dep_ == "expl:subj" and c.lower_ not in PERSONAL_PRONOUNS:
+                if c.dep_ == "expl:subj" and c.lower_ not in self.pronouns:
                     continue
                 ms = self._resolve_argument(c, f)
                 if ms:
@@ -388,7 +388,7 @@ class _Finder:
                 # "X accuse Y de fournir", "X a invité Y à visiter": the object does what the infinitive says
                 for c in tok.head.children:
                     if c.dep_ in ("obj", "iobj") and c.i < tok.i:
-                        ms = self._resolve_argument(c, f) if c.pos_ != "PRON" or c.lower_ in PERSONAL_PRONOUNS else []
+                        ms = self._resolve_argument(c, f) if c.pos_ != "PRON" or c.lower_ in self.pronouns else []
                         if ms:
                             return ms
             return self._subject_mentions(tok.head, f, depth + 1)
@@ -410,7 +410,7 @@ class _Finder:
     def _resolve_argument(self, c: Any, f: _Found) -> list[Mention]:
         if "PronType=Rel" in str(c.morph) and c.head.dep_ == "acl:relcl":
             c = c.head.head  # "Poutine, qui ..." -> the noun the relative clause hangs on
-        elif c.pos_ == "PRON" and c.lower_ in PERSONAL_PRONOUNS:
+        elif c.pos_ == "PRON" and c.lower_ in self.pronouns:
             m = self._infer_person(c.idx, c)
             if m is not None:
                 f.attrs["participants_from"] = "pronoun"
@@ -458,7 +458,7 @@ class _Finder:
             if out:
                 f.attrs["participants_from"] = "light_verb" if light else "purpose" if purpose else "possessive"
         # "leur offensive": a plural possessor ("les Russes") is no one person
-        plural_owner = any(c.dep_ == "det" and "Poss=Yes" in str(c.morph) and c.lower_.startswith("leur") for c in tok.children)
+        plural_owner = any(c.dep_ == "det" and "Poss=Yes" in str(c.morph) and c.lower_ in self.lex.clause_words("plural_possessives") for c in tok.children)
         if not out and poss and not plural_owner:
             out.extend(self._controller(head))
             if out:
@@ -559,7 +559,7 @@ class _Finder:
         before = self.text[lo:m.span.start]
         cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
         head = before[cut + 1:] if cut >= 0 else before
-        if head.strip().lower() in ("", "la", "le", "les", "l'", "l’"):
+        if head.strip().lower() in self.lex.clause_words("sentence_openers") | {""}:
             return True
         # "Le président kényan X a quitté ...": a title apposed to the name opens the sentence for it
         start = m.span.start - len(head) + (len(head) - len(head.lstrip()))
@@ -841,7 +841,7 @@ class _Finder:
             # "la première rencontre de X avec Y en 2019": a date right after the noun's phrase, however parsed
             end = max(e for _, e in own_spans)
             inside += [t for t in cands if t.anchor not in others and t not in inside and end <= t.span.start
-                       and self.text[end:t.span.start].strip().lower() in ("", "en", "le", "au", "dans", "à")]
+                       and self.text[end:t.span.start].strip().lower() in self.lex.clause_words("date_glue") | {""}]
         pool = anchored or inside
         if not pool:
             return None
@@ -930,14 +930,13 @@ class _Finder:
 def _participle_table(lex: Triggers) -> dict[str, str]:
     """Regular past participles of the trigger verbs (parti, arrivée, quittés...) -> their lemma."""
     out: dict[str, str] = {}
+    endings = lex.clause.get("participle_endings", {})
     for lemma in lex.verbs:
-        if lemma.endswith("er"):
-            stem = lemma[:-2] + "é"
-        elif lemma.endswith("ir"):
-            stem = lemma[:-2] + "i"
-        else:
+        ending = next((e for e in endings if lemma.endswith(e)), None)
+        if ending is None:
             continue
-        for end in ("", "e", "s", "es"):
+        stem = lemma[:-len(ending)] + endings[ending]
+        for end in lex.clause.get("participle_agreements", ()):
             out[stem + end] = lemma
     return out
 

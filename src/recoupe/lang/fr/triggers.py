@@ -4,7 +4,7 @@ event's status, participants and places; checked against the neutral taxonomy wh
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from recoupe.errors import RecoupeError
@@ -31,6 +31,11 @@ class Triggers:
     relation_nouns: frozenset[str] = frozenset()  # "le père de X", "l'avion de X": X is not the one who acts
     group_nouns: frozenset[str] = frozenset()  # "une délégation de X": X acts through the group
     object_control: frozenset[str] = frozenset()  # "X accuse Y de fournir": Y is who would supply
+    clause: dict[str, Any] = field(default_factory=dict)  # words read around a trigger (clause_words)
+
+    def clause_words(self, key: str) -> frozenset[str]:
+        """A list of `clause_words` as a set (empty when the pack has none)."""
+        return frozenset(self.clause.get(key, ()))
 
     def as_location(self, phrase: str) -> str:
         """The phrase with its preposition of origin turned into one of location ("de Vostotchny" -> "à Vostotchny")."""
@@ -88,4 +93,5 @@ def load(data: Callable[[str], Any]) -> Triggers:
         time_nouns=frozenset(raw.get("time_nouns", ())), vehicle_nouns=frozenset(raw.get("vehicle_nouns", ())),
         habitual_markers=frozenset(raw.get("habitual_markers", ())), relation_nouns=frozenset(raw.get("relation_nouns", ())),
         group_nouns=frozenset(raw.get("group_nouns", ())), object_control=frozenset(raw.get("object_control", ())),
+        clause=dict(raw.get("clause_words", {})),
     )
