@@ -72,6 +72,10 @@ class _Finder:
         self.participles = _participle_table(lex)
         self.source_markers = lex.clause_words("source_markers")
         self.pronouns = lex.clause_words("personal_pronouns")
+        # "du", "au", "aux", "des": an article fused with a preposition (parsed as the preposition) is a determiner
+        self.contracted = lex.clause_words("contracted_articles")
+        self.contracted_definite = lex.clause_words("contracted_definite")
+        self.placeless = frozenset({"departure", "invitation", "transfer", "sanction"})
 
     # -- driver ----------------------------------------------------------------------------------
 
@@ -126,6 +130,10 @@ class _Finder:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and "VerbForm=Part" in str(tok.morph)):
             spec = self.lex.verbs.get(lemma)
+            light = self.lex.statement_constructions.get(lemma)
+            if light and any(c.dep_ in ("obj", "xcomp") and c.lemma_.lower() in light for c in tok.children):
+                # "prendre la parole", "rompre le silence", "faire savoir": a statement said with a light verb
+                return _Found(tok, "statement", "verb", attrs={"trigger": lemma, "construction": True, "needs_participant": True})
             if spec is None:
                 return None
             reflexive = any(c.lower_ in self.lex.reflexive_pronouns and c.dep_ in ("expl:comp", "expl:pv", "obj", "iobj", "expl") for c in tok.children)
@@ -144,8 +152,8 @@ class _Finder:
                 return None
             if spec.get("exclude_obl_lemmas") and any(c.lemma_.lower() in spec["exclude_obl_lemmas"] for c in tok.children):
                 return None
-            return _Found(tok, spec["type"], "verb", attrs={"trigger": lemma, "object_is_origin": bool(spec.get("object_is_origin")),
-                                                            "subject_receives": bool(spec.get("subject_receives"))})
+            return _Found(tok, spec["type"], "verb", attrs=_spec_attrs(spec, {"trigger": lemma, "object_is_origin": bool(spec.get("object_is_origin")),
+                                                                               "subject_receives": bool(spec.get("subject_receives"))}))
         if tok.pos_ in ("NOUN", "PROPN") and tok.text[:1].isupper() and tok.lower_ in self.participles and self._clause_initial(tok):
             # "Parti dimanche de X, ..." : a clause-initial participle the tagger took for a name
             lemma = self.participles[tok.lower_]
@@ -157,7 +165,7 @@ class _Finder:
                 return None
             if spec.get("needs_nmod_lemmas") and not any(c.lemma_.lower() in spec["needs_nmod_lemmas"] for c in tok.subtree if c.i != tok.i):
                 return None
-            return _Found(tok, spec["type"], "noun", attrs={"trigger": lemma, "subject_receives": bool(spec.get("subject_receives"))})
+            return _Found(tok, spec["type"], "noun", attrs=_spec_attrs(spec, {"trigger": lemma, "subject_receives": bool(spec.get("subject_receives"))}))
         return None
 
     def _passive(self, tok: Any) -> bool:
@@ -844,19 +852,30 @@ class _Finder:
                        and self.text[end:t.span.start].strip().lower() in self.lex.clause_words("date_glue") | {""}]
         pool = anchored or inside
         if not pool:
-            return None
+            # the sentence's own expression, when no other event's word holds it ("Lundi, devant des militaires, X
+            # avait reconnu ..."): what the clause says happened then
+            free = [t for t in cands if t.anchor not in others]
+            if not free:
+                return None
+            f.attrs["time_from"] = "sentence"
+            pool = free
         rank = {"day": 0, "month": 1, "year": 2, "decade": 3}
         return min(pool, key=lambda t: (abs(t.span.start - tok.idx), rank.get(t.precision or "", 9)))
 
     def _cue(self, f: _Found) -> EventCue | None:
         tok = f.token
+        if f.attrs.get("needs_participant") and not f.participants:
+            return None  # a statement is a named actor's: "il a été dit" is no event on a timeline
         time = self._time(f)
+        if f.place is None and f.type not in self.placeless:
+            self._sentence_place(f)
         has_args = bool(f.participants or f.place or time)
-        det = [c for c in tok.children if c.dep_ == "det"]
+        det = [c for c in tok.children if c.dep_ == "det" or (c.dep_ == "case" and c.lower_ in self.contracted)]
         if f.pos == "noun" and not det and time is None and not f.attrs.get("participants_from") == "light_verb":
             return None  # a bare noun names a topic ("fournitures d'armes", "transfert de technologie"), not a happening
         if f.pos == "noun" and not has_args:
-            definite = any("Definite=Def" in str(d.morph) or "PronType=Dem" in str(d.morph) or "Poss=Yes" in str(d.morph) for d in det)
+            definite = any("Definite=Def" in str(d.morph) or "PronType=Dem" in str(d.morph) or "Poss=Yes" in str(d.morph)
+                           or d.lower_ in self.contracted_definite for d in det)
             if not definite:
                 return None  # "sous sanctions", "un accord" with nothing attached: not a reportable event
             f.attrs["anaphoric"] = True
@@ -877,8 +896,10 @@ class _Finder:
             f.attrs["place_phrase"] = f.place_phrase
         f.attrs["pos"] = f.pos
         if time is None and f.status == "happened" and self.published and f.attrs.get("tense") in (Tense.COMPOUND_PAST, Tense.PRESENT):
-            # the article's month is a safe bound for a news verb in the present or passé composé with no date of its own
-            f.attrs["ref_date"] = self.published[:7]
+            # a news verb in the present or passé composé with no date of its own: the article's day for what it reports
+            # as now (the present of a dispatch), else its month, a safe bound
+            now = f.attrs.get("tense") == Tense.PRESENT and f.pos == "verb" and not self._in_quote(tok.idx)
+            f.attrs["ref_date"] = self.published[:10] if now else self.published[:7]
             f.attrs["time_source"] = "reference"
         elif time is not None:
             f.attrs["time_source"] = "text"
@@ -889,6 +910,38 @@ class _Finder:
             sentence=Span(self.doc_id, s_start, s_end, self.text[s_start:s_end]), status=f.status, time=time,
             participants=[m.span for m in f.participants], place=f.place.span if f.place else None, attrs=f.attrs,
         )
+
+    def _in_quote(self, offset: int) -> bool:
+        return any(q.span.start <= offset < q.span.end for q in self.ctx.analysis.quotes)
+
+    def _sentence_place(self, f: _Found) -> None:
+        """A cue whose own phrase names no place takes the place its sentence names, when the sentence names one and
+        no other event of it holds that place ("A Kiev, le président a assuré que ..."): a place in a measure ("à
+        600 km de X"), after a source marker, or that is a participant, does not count."""
+        tok = f.token
+        plo, phi = self._para(tok.idx)
+        # spaCy's sentence may start after a fronted place ("A X, le ministre ..."): punctuation says where it starts
+        lo, hi = max(min(tok.sent.start_char, self._punct_start(tok.idx)), plo), min(tok.sent.end_char, phi)
+        taken = {id(m) for m in f.participants}
+        cands = []
+        for m in self._mentions_between(lo, hi):
+            if m.label not in ("place", "country") or id(m) in taken or m.span.end > hi:
+                continue
+            if any(m.span.start <= t.idx < m.span.end for t in [tok]):
+                continue
+            prep, start, nested, under = self._preposition(m, tok)
+            before = self.text[max(0, start - 12):start].lower().split()
+            if nested or prep in self.source_markers or (before and before[-1] in self.source_markers):
+                continue
+            if prep is not None and prep not in self.lex.places["destination_prepositions"]:
+                continue  # "de Moscou", "depuis Kiev": where someone comes from, not where this happens
+            if under is not None and under.lemma_.lower() not in self.lex.places["place_heads"]:
+                continue  # "le président de la Russie": a place qualifying a noun
+            cands.append((m.label == "country", abs(m.span.start - tok.idx), m, self.text[start:m.span.end]))
+        if cands:
+            _, _, m, phrase = min(cands, key=lambda c: (c[0], c[1]))
+            f.place, f.place_phrase = m, phrase if len(phrase) <= len(m.span.text) + 30 else m.span.text
+            f.attrs["place_from"] = "sentence"
 
     def _not_a_happening(self, f: _Found, time: TimeExpr | None) -> bool:
         """A series, a kind or a habit rather than one event: "ses essais de missiles" (a plural with no date or
@@ -939,6 +992,16 @@ def _participle_table(lex: Triggers) -> dict[str, str]:
         for end in lex.clause.get("participle_agreements", ()):
             out[stem + end] = lemma
     return out
+
+
+def _spec_attrs(spec: dict[str, Any], attrs: dict[str, Any]) -> dict[str, Any]:
+    """The attributes a trigger's lexicon entry passes on to its cue: the subtype of an `other` event, whether a
+    statement needs a named actor."""
+    if spec.get("subtype"):
+        attrs["subtype"] = spec["subtype"]
+    if spec.get("needs_participant"):
+        attrs["needs_participant"] = True
+    return attrs
 
 
 def _indefinite(tok: Any) -> bool:
