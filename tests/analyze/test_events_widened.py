@@ -72,3 +72,25 @@ def test_a_place_in_a_measure_does_not_place_a_cue(nlp: Any) -> None:
     text = "A quelque 300 km de Brionne, Julie Marchal a dénoncé ces attaques."
     c = one(analyze(nlp, text, {"Brionne": "place", "Julie Marchal": "person"}), "dénoncé")
     assert c.place is None
+
+
+@pytest.mark.parametrize("top,day", [
+    ("Publié le 25/06/2024 à 08h14 – Mis à jour à 10h02\n\nBRIONNE - Le port a fermé.", "2024-06-25"),
+    ("Titre du direct\nMis à jour le 01/12/2024 à 08h40\n\nLe port a fermé.", "2024-12-01"),
+])
+def test_a_numeric_publication_stamp_dates_the_article(top: str, day: str) -> None:
+    from recoupe.lang import pack
+    assert pack("fr").grammar.dateline(top, None, None) == (day, "day", "dateline")
+
+
+def test_a_numeric_date_without_a_publication_word_is_no_stamp() -> None:
+    from recoupe.lang import pack
+    assert pack("fr").grammar.dateline("Le contrat du 12/03/2020 reste secret.", None, None) == (None, None, None)
+
+
+def test_a_narrative_past_is_dated_to_the_article_day_and_a_quoted_one_to_its_month(nlp: Any) -> None:
+    text = "Paul Mercier a annoncé la fermeture du port. « Nous avons annoncé la fermeture », a dit Julie Marchal."
+    cues = analyze(nlp, text, {"Paul Mercier": "person", "Julie Marchal": "person"}, published="2024-03-05",
+                   quotes=[("Nous avons annoncé la fermeture", "Julie Marchal")])
+    narrative = [c for c in cues if c.span.text == "annoncé" and c.span.start < 30]
+    assert narrative and narrative[0].attrs["ref_date"] == "2024-03-05"

@@ -896,9 +896,9 @@ class _Finder:
             f.attrs["place_phrase"] = f.place_phrase
         f.attrs["pos"] = f.pos
         if time is None and f.status == "happened" and self.published and f.attrs.get("tense") in (Tense.COMPOUND_PAST, Tense.PRESENT):
-            # a news verb in the present or passé composé with no date of its own: the article's day for what it reports
-            # as now (the present of a dispatch), else its month, a safe bound
-            now = f.attrs.get("tense") == Tense.PRESENT and f.pos == "verb" and not self._in_quote(tok.idx)
+            # a news verb in the present or passé composé with no date of its own, in the article's narrative: what the
+            # dispatch reports as news, dated to its day; inside quoted words, only to its month (a safe bound)
+            now = not self._in_quote(tok.idx)
             f.attrs["ref_date"] = self.published[:10] if now else self.published[:7]
             f.attrs["time_source"] = "reference"
         elif time is not None:
