@@ -53,8 +53,12 @@ class ReadModel:
     stale: list[int]
     as_built: bool = False
     discrepancies: list[dict[str, Any]] = field(default_factory=list)  # differing statements that may all be true
+    sources: list[dict[str, Any]] = field(default_factory=list)  # per document: outlet, credits, furniture, group
+    source_groups: list[dict[str, Any]] = field(default_factory=list)  # documents that count as one source, and why
     raw: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # the rows as stored, before corrections
     doc_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+    source_by_doc: dict[str, dict[str, Any]] = field(default_factory=dict)
+    group_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
     ent_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
     event_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
     claim_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -93,15 +97,28 @@ class ReadModel:
         d = self.doc_by_id.get(doc_id)
         if not d:
             return doc_id
-        title = d["title"] or d["source"].replace("\\", "/").rsplit("/", 1)[-1]
-        return " · ".join(x for x in (d["outlet"], d["published"], title) if x)
+        title = d["title"] or lead_words(d.get("lead")) or d["source"].replace("\\", "/").rsplit("/", 1)[-1]
+        return " · ".join(x for x in (self.doc_outlet(doc_id), d["published"], title) if x)
 
     def doc_short(self, doc_id: str) -> str:
-        """Outlet and date of a document (its file name when it has neither)."""
+        """Outlet (or the agency it rests on) and date of a document (its first words when it has neither)."""
         d = self.doc_by_id.get(doc_id)
         if not d:
             return doc_id
-        return " · ".join(x for x in (d["outlet"], d["published"]) if x) or d["source"].replace("\\", "/").rsplit("/", 1)[-1]
+        return (" · ".join(x for x in (self.doc_outlet(doc_id), d["published"]) if x)
+                or lead_words(d.get("lead"), 6) or d["source"].replace("\\", "/").rsplit("/", 1)[-1])
+
+    def doc_outlet(self, doc_id: str) -> str | None:
+        """The outlet of a document, else the agency whose dispatch it is (resolve.sources), else None."""
+        d = self.doc_by_id.get(doc_id)
+        if d and d["outlet"]:
+            return str(d["outlet"])
+        row = self.source_by_doc.get(doc_id)
+        return " / ".join(row["rests_on"]) if row and row.get("rests_on") else None
+
+    def source_group_of(self, doc_id: str) -> dict[str, Any] | None:
+        row = self.source_by_doc.get(doc_id)
+        return self.group_by_id.get(row["source_group"]) if row else None
 
     def main_actors(self, n: int = 12) -> list[dict[str, Any]]:
         def compute() -> list[dict[str, Any]]:
@@ -183,7 +200,8 @@ def load(store: Store, previous: ReadModel | None = None, *, as_built: bool = Fa
     d = fixed.dossier
     v = ReadModel(key=key, docs=docs, entities=d["entities"], events=d["events"], quotes=d["quotes"],
                   claims=d["claims"], contradictions=d["contradictions"], quantities=d["quantities"], dates=raw["dates"],
-                  discrepancies=raw.get("discrepancies", []),
+                  discrepancies=raw.get("discrepancies", []), sources=raw.get("sources", []),
+                  source_groups=raw.get("source_groups", []),
                   corrections=correction_rows, redirects=fixed.redirects, stale=fixed.stale, as_built=as_built, raw=raw)
     _index(v)
     return v
@@ -195,8 +213,20 @@ def version_key(store: Store) -> tuple[Any, ...]:
     return (store.get_meta("dossier_fingerprint"), store.count_documents(), len(cs), cs[-1]["id"] if cs else 0)
 
 
+def lead_words(lead: str | None, words: int = 12) -> str | None:
+    """The first words of a text's first line, as a label for a document without a title."""
+    if not lead:
+        return None
+    first = lead.strip().split("\n", 1)[0].split()
+    if not first:
+        return None
+    return " ".join(first[:words]) + ("…" if len(first) > words or len(lead) >= 160 else "")
+
+
 def _index(v: ReadModel) -> None:
     v.doc_by_id = {d["id"]: d for d in v.docs}
+    v.source_by_doc = {r["doc"]: r for r in v.sources}
+    v.group_by_id = {g["id"]: g for g in v.source_groups}
     v.ent_by_id = {e["id"]: e for e in v.entities}
     v.event_by_id = {e["id"]: e for e in v.events}
     v.claim_by_id = {c["id"]: c for c in v.claims}

@@ -17,6 +17,7 @@ from recoupe.model.event_types import CONTRACT_TYPES, family, plover
 from recoupe.model.vocab import Tense
 from recoupe.resolve import reference
 from recoupe.resolve.registry import ResolveContext, step
+from recoupe.resolve.sources import independent_sources
 from recoupe.model.text import fold
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3}
@@ -553,7 +554,6 @@ def event_record(c: Cluster, docs: dict[str, Document], names: dict[str, str], t
         if k not in seen:
             seen.add(k)
             sources.append(m.source.to_dict())
-    outlets = {m.outlet for m in c.members}
     latest = max((docs[m.key[0]].published or "" for m in c.members if m.key[0] in docs), default="")
     historical = c.historical or bool(date_value and latest and _days_between(date_value, latest) > HISTORICAL_DAYS)
     phrase = _place_phrase(c, place)
@@ -571,7 +571,7 @@ def event_record(c: Cluster, docs: dict[str, Document], names: dict[str, str], t
         "recipients": [p for p in parts if p in c.recipients],
         "status": status,
         "sources": sources,
-        "independent_sources": len(outlets),
+        "independent_sources": independent_sources(docs, [m.key[0] for m in c.members]),  # resolve.sources groups
         "plover": plover(etype, status),
         "date_precision": _precision(date_value),
         "date_text_value": raw_date if raw_date != date_value else None,
