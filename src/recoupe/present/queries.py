@@ -364,52 +364,12 @@ def briefing(db: str | Path, *, language: str | None = None, reader: str | None 
         return brief.build(store, read.load(store, as_built=as_built), language=language, reader=reader or brief.READER)
 
 
-@dataclass
-class SourceListing:
-    """The dossier's sources: its outlets, the agencies its articles rest on, and the groups of documents that count
-    as one independent source, each with its documents and the reasons they count as one."""
-
-    outlets: dict[str, int]  # outlet -> documents
-    agencies: dict[str, int]  # agency -> documents resting on its dispatches
-    cited: dict[str, int]  # agency or outlet cited as a source -> documents citing it
-    groups: list[dict[str, Any]]  # each: id, label, documents [{id, label, outlet, title, author, url, published,
-    # rests_on, cites, furniture}], reasons [{docs, why, detail}]
-    independent: int  # the number of groups
-
-
-def sources(db: str | Path) -> SourceListing:
+def sources(db: str | Path) -> read.SourceListing:
     """Who published the dossier's documents and how independent they are (resolve.sources)."""
-    from collections import Counter
-
-    m = model(db, as_built=True)
-    outlets: Counter[str] = Counter()
-    agencies: Counter[str] = Counter()
-    cited: Counter[str] = Counter()
-    for r in m.sources:
-        if r.get("outlet"):
-            outlets[r["outlet"]] += 1
-        agencies.update(set(r.get("rests_on") or []))
-        cited.update(set(r.get("cites") or []))
-    groups = []
-    for g in sorted(m.source_groups, key=lambda g: (-len(g["documents"]), g["label"], g["id"])):
-        docs = []
-        for doc in g["documents"]:
-            r = m.source_by_doc.get(doc, {})
-            furniture = Counter(f["kind"] for f in r.get("furniture", []))
-            docs.append({"id": doc, "label": m.doc_label(doc), "outlet": m.doc_outlet(doc), "title": r.get("title"),
-                         "author": r.get("author"), "url": r.get("url"), "published": r.get("published"),
-                         "rests_on": r.get("rests_on", []), "cites": r.get("cites", []), "furniture": dict(furniture)})
-        groups.append({"id": g["id"], "label": g["label"], "documents": docs, "reasons": g["reasons"]})
-    return SourceListing(dict(outlets.most_common()), dict(agencies.most_common()), dict(cited.most_common()), groups, len(groups))
+    return model(db, as_built=True).source_listing()
 
 
-WHY = {"copy": "one is a copy of the other", "same_outlet": "the same outlet ({detail})",
-       "same_dispatch": "both rest on the {detail} dispatch", "shared_text": "they share {detail} of their text"}
-
-
-def reason_text(reason: dict[str, Any]) -> str:
-    """Why two documents count as one source, in a sentence."""
-    return WHY.get(reason["why"], reason["why"]).format(detail=reason.get("detail") or "?")
+reason_text = read.reason_text
 
 
 def document_labels(db: str | Path) -> dict[str, str]:

@@ -97,8 +97,14 @@ class ReadModel:
         d = self.doc_by_id.get(doc_id)
         if not d:
             return doc_id
-        title = d["title"] or lead_words(d.get("lead")) or d["source"].replace("\\", "/").rsplit("/", 1)[-1]
-        return " · ".join(x for x in (self.doc_outlet(doc_id), d["published"], title) if x)
+        return " · ".join(x for x in (self.doc_outlet(doc_id), d["published"], self.doc_title(doc_id)) if x)
+
+    def doc_title(self, doc_id: str) -> str:
+        """A document's title, else its first words, else its file name."""
+        d = self.doc_by_id.get(doc_id)
+        if not d:
+            return doc_id
+        return str(d["title"] or lead_words(d.get("lead")) or d["source"].replace("\\", "/").rsplit("/", 1)[-1])
 
     def doc_short(self, doc_id: str) -> str:
         """Outlet (or the agency it rests on) and date of a document (its first words when it has neither)."""
@@ -119,6 +125,10 @@ class ReadModel:
     def source_group_of(self, doc_id: str) -> dict[str, Any] | None:
         row = self.source_by_doc.get(doc_id)
         return self.group_by_id.get(row["source_group"]) if row else None
+
+    def source_listing(self) -> SourceListing:
+        """Outlets, agencies, what is cited, and the groups of documents that count as one source, with why."""
+        return self.memo("source_listing", lambda: _source_listing(self))
 
     def main_actors(self, n: int = 12) -> list[dict[str, Any]]:
         def compute() -> list[dict[str, Any]]:
@@ -211,6 +221,51 @@ def version_key(store: Store) -> tuple[Any, ...]:
     """Cheap to read; changes whenever the dossier, the documents or the corrections change."""
     cs = store.corrections()
     return (store.get_meta("dossier_fingerprint"), store.count_documents(), len(cs), cs[-1]["id"] if cs else 0)
+
+
+@dataclass
+class SourceListing:
+    """The dossier's sources: its outlets, the agencies its articles rest on, and the groups of documents that count
+    as one independent source, each with its documents and the reasons they count as one."""
+
+    outlets: dict[str, int]  # outlet -> documents
+    agencies: dict[str, int]  # agency -> documents resting on its dispatches
+    cited: dict[str, int]  # agency or outlet cited as a source -> documents citing it
+    groups: list[dict[str, Any]]  # each: id, label, documents [{id, label, outlet, title, author, url, published,
+    # rests_on, cites, furniture}], reasons [{docs, why, detail, text}]
+    independent: int  # the number of groups
+
+
+WHY = {"copy": "one is a copy of the other", "same_outlet": "the same outlet ({detail})",
+       "same_dispatch": "both rest on the {detail} dispatch", "shared_text": "they share {detail} of their text"}
+
+
+def reason_text(reason: dict[str, Any]) -> str:
+    """Why two documents count as one source, in a sentence."""
+    return WHY.get(reason["why"], reason["why"]).format(detail=reason.get("detail") or "?")
+
+
+def _source_listing(m: ReadModel) -> SourceListing:
+    outlets: Counter[str] = Counter()
+    agencies: Counter[str] = Counter()
+    cited: Counter[str] = Counter()
+    for r in m.sources:
+        if r.get("outlet"):
+            outlets[r["outlet"]] += 1
+        agencies.update(set(r.get("rests_on") or []))
+        cited.update(set(r.get("cites") or []))
+    groups = []
+    for g in sorted(m.source_groups, key=lambda g: (-len(g["documents"]), g["label"], g["id"])):
+        docs = []
+        for doc in g["documents"]:
+            r = m.source_by_doc.get(doc, {})
+            furniture = Counter(f["kind"] for f in r.get("furniture", []))
+            docs.append({"id": doc, "label": m.doc_label(doc), "outlet": m.doc_outlet(doc), "title": r.get("title"),
+                         "author": r.get("author"), "url": r.get("url"), "published": r.get("published"),
+                         "rests_on": r.get("rests_on", []), "cites": r.get("cites", []), "furniture": dict(furniture)})
+        reasons = [{**x, "text": reason_text(x), "labels": [m.doc_short(d) for d in x["docs"]]} for x in g["reasons"]]
+        groups.append({"id": g["id"], "label": g["label"], "documents": docs, "reasons": reasons})
+    return SourceListing(dict(outlets.most_common()), dict(agencies.most_common()), dict(cited.most_common()), groups, len(groups))
 
 
 def lead_words(lead: str | None, words: int = 12) -> str | None:

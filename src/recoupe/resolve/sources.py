@@ -82,7 +82,7 @@ def _code(doc: Document) -> str:
     return doc.language if doc.language in lang.known() else lang.DEFAULT
 
 
-@step("sources", version="2", requires=("documents", "analyses"), assigns=("sources",))
+@step("sources", version="3", requires=("documents", "analyses"), assigns=("sources",))
 def resolve_sources(ctx: ResolveContext) -> None:
     """Furniture out of the analyses, credits read, documents grouped; the sources and groups tables filled."""
     zones: dict[str, list[Zone]] = {}
@@ -258,13 +258,17 @@ def group_documents(documents: list[Document], zones: dict[str, list[Zone]],
         wires = sorted({n for n, ws in wire.items() if set(ws) & set(ms)})
         outlets = sorted({by_id[m].outlet for m in ms if by_id[m].outlet})
         first = by_id[min(ms)]
-        labels[gid] = " / ".join(wires) if wires else (" / ".join(outlets) if outlets else (
-            first.title or first.source.replace("\\", "/").rsplit("/", 1)[-1]))
+        labels[gid] = " / ".join(wires) if wires else (" / ".join(outlets) if outlets else (first.title or _first_words(first.text)))
     for a, b, why in edges:
         gid = root_gid[uf.find(a)]
         if a != b and not any(r["docs"] == sorted([a, b]) and r["why"] == why["why"] for r in reasons[gid]):
             reasons[gid].append({"docs": sorted([a, b]), **why})
     return Independence(group_of, out_members, labels, dict(reasons), credits, zones)
+
+
+def _first_words(text: str, n: int = 10) -> str:
+    words = text.strip().split("\n", 1)[0].split()
+    return " ".join(words[:n]) + ("…" if len(words) > n else "")
 
 
 def _shared_text(docs: list[Document], zones: dict[str, list[Zone]]) -> list[tuple[str, str, float]]:
