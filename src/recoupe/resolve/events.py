@@ -17,6 +17,7 @@ from recoupe.model.event_types import CONTRACT_TYPES, family, plover
 from recoupe.model.vocab import Tense
 from recoupe.resolve import reference
 from recoupe.resolve.registry import ResolveContext, step
+from recoupe.resolve.sources import independent_sources
 from recoupe.model.text import fold
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3}
@@ -487,14 +488,14 @@ def _strict_match(it: CueItem, c: Cluster) -> bool:
     return shared
 
 
-def _reporting_outlets(c: Cluster, status: str) -> set[str]:
-    """The outlets that report the event itself: not those whose only words are a headline, nor, for what
-    happened, those that only said it might or would happen."""
+def _reporting_docs(c: Cluster, status: str) -> list[str]:
+    """The documents that report the event itself: not those whose only words are a headline, nor, for what
+    happened, those that only said it might or would happen (their sources are then counted by resolve.sources)."""
     reporting = [m for m in c.members if not m.headline]
     if status == "happened":
         firm = [m for m in reporting if m.status in ("happened", "unknown")]
         reporting = firm or reporting
-    return {m.outlet for m in reporting} or {m.outlet for m in c.members}
+    return [m.key[0] for m in reporting] or [m.key[0] for m in c.members]
 
 
 def _subtype(voters: list[CueItem]) -> str | None:
@@ -602,7 +603,7 @@ def event_record(c: Cluster, docs: dict[str, Document], names: dict[str, str], t
         if k not in seen:
             seen.add(k)
             sources.append(m.source.to_dict())
-    outlets = _reporting_outlets(c, status)
+    reporting = _reporting_docs(c, status)
     latest = max((docs[m.key[0]].published or "" for m in c.members if m.key[0] in docs), default="")
     historical = c.historical or bool(date_value and latest and _days_between(date_value, latest) > HISTORICAL_DAYS)
     phrase = _place_phrase(c, place)
@@ -620,9 +621,11 @@ def event_record(c: Cluster, docs: dict[str, Document], names: dict[str, str], t
         "recipients": [p for p in parts if p in c.recipients],
         "status": status,
         "sources": sources,
-        "independent_sources": len(outlets),
+        # the groups of resolve.sources (copies, one outlet, one dispatch count once) among the reporting documents
+        "independent_sources": independent_sources(docs, reporting),
         "independent_sources_by_status": {
-            s: len({m.outlet for m in voters if m.status == s and not m.headline}) for s in sorted(statuses)},
+            s: independent_sources(docs, [m.key[0] for m in voters if m.status == s and not m.headline])
+            for s in sorted(statuses)},
         "subtype": _subtype(voters) if etype == "other" else None,
         "plover": plover(etype, status),
         "date_precision": _precision(date_value),
