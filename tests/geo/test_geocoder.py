@@ -305,3 +305,11 @@ def test_geocode_big_city_before_its_region_of_the_same_name(gazetteer: Gazettee
     texts = {"a": "Des sirènes ont retenti à Kiev. L'Ukraine a dénoncé une attaque."}
     got = _geocode(texts, {"Kiev": "place", "Ukraine": "country"}, gazetteer)
     assert got["Kiev"].attrs["precision"] == "town" and got["Kiev"].attrs["country_code"] == "UA"
+
+
+def test_geocode_a_region_is_not_shadowed_by_a_town_of_another_name_inside_it(gazetteer: Gazetteer) -> None:
+    # "X City" in the region X is no town "X": the region stays a candidate and is placed
+    texts = {"a": "Les éleveurs du Oklahoma manifestent à Tulsa. Le gouverneur du Oklahoma promet des aides."}
+    got = _geocode(texts, {"Oklahoma": "place", "Tulsa": "place"}, gazetteer)
+    assert got["Oklahoma"].attrs["country_code"] == "US"
+    assert got["Oklahoma"].attrs["precision"] == "region"
