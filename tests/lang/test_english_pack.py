@@ -154,3 +154,26 @@ def test_a_missing_model_keeps_the_document_unanalysed(monkeypatch: pytest.Monke
     assert [a.doc for a in out] == ["d0", "d1"]
     assert all("requirements-en.txt" in a.attrs["errors"][0]["error"] for a in out)
     assert capsys.readouterr().err.count("requirements-en.txt") == 1  # said once, not per document
+
+
+@needs_model
+@pytest.mark.parametrize("sentence,modality", [
+    ("The spokeswoman told reporters that the inquiry would be closed.", "reported"),  # the future of a past report
+    ("The ceasefire would collapse without new funding.", "conditional"),
+    ("Engineers said a valve might have failed during the test.", "conditional"),
+    ("The ministry could not confirm the number of passengers.", "asserted"),  # a past ability, not a hypothesis
+])
+def test_english_modals_in_claims(sentence: str, modality: str) -> None:
+    claims = _analyze(sentence)["claims"]
+    assert [c["modality"] for c in claims] == [modality]
+
+
+@needs_model
+@pytest.mark.parametrize("text,speaker", [
+    ('The board met on Friday. "The merger is off the table," Carla Voss told reporters.', "Carla Voss"),
+    ('"We will rebuild the bridge by spring," the mayor said on Sunday.', "the mayor"),
+    ('"Nothing has been decided," said Omar Haddad.', "Omar Haddad"),
+])
+def test_english_incises_name_the_speaker(text: str, speaker: str) -> None:
+    quotes = _analyze(text)["quotes"]
+    assert len(quotes) == 1 and quotes[0]["speaker_text"] == speaker

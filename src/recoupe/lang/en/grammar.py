@@ -15,6 +15,8 @@ _AUX_DEPS = ("aux", "auxpass")
 _FUTURE_AUX = ("will", "shall", "'ll", "’ll")
 _CONDITIONAL_AUX = ("would", "could", "might", "should", "'d", "’d")
 _PERFECT_AUX = "have"
+_HYPOTHETICAL = ("could", "might")
+_WOULD = ("would", "'d", "’d")
 DATELINE_WINDOW = 400  # characters at the top of an article where a dated dateline or byline can stand
 
 
@@ -90,8 +92,19 @@ class Grammar:
         return any(a.lower_ in _FUTURE_AUX for a in auxes)
 
     def conditional_form(self, tok: Any, auxes: list[Any], lenient: bool = False) -> bool:
-        """The conditional: "would"/"could"/"might"/"should" on the verb (or the token itself is one)."""
-        return tok.lower_ in _CONDITIONAL_AUX or any(a.lower_ in _CONDITIONAL_AUX for a in [*auxes, *self._auxes(tok)])
+        """The conditional. "could"/"might" carry the hypothesis themselves (the modal token, and the verb it builds,
+        unless negated: "could not verify" is a past ability); "would" marks the verb it builds, so that under a
+        past report ("said the case would be dropped") it reads as the future in the past it is; "should" is an
+        obligation, not a hypothesis."""
+        low = tok.lower_
+        if low in _HYPOTHETICAL:
+            return not self.negated(tok.head if tok.dep_ in _AUX_DEPS else tok)
+        if low in _WOULD:
+            return False
+        kids = [*auxes, *self._auxes(tok)]
+        if any(a.lower_ in _WOULD for a in kids):
+            return True
+        return any(a.lower_ in _HYPOTHETICAL for a in kids) and not self.negated(tok)
 
     def negated(self, tok: Any) -> bool:
         """Whether a predicate is negated: "not"/"n't"/"never" on it, or a negative determiner on its subject or object."""
