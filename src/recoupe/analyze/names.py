@@ -21,7 +21,10 @@ from recoupe.lang.fr.names import NameWords, plural_pattern as _plural_pattern, 
 from recoupe.model.text import fold
 from recoupe.model import Mention, Span
 
-LABELS = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "other"}
+# the recognisers' label schemes (WikiNER for the French model, OntoNotes for the English one) -> recoupe's labels;
+# OntoNotes' NORP (nationalities), dates, numbers and titles of works are not names of entities
+LABELS = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "other",
+          "PERSON": "person", "GPE": "place", "FAC": "place", "PRODUCT": "other"}
 _STRIP = " \t\n,;:.!?«»\"'“”‘’()[]{}-–—*#"
 _CAP = r"[A-ZÀ-ÖØ-Þ]"
 

@@ -218,9 +218,12 @@ class _Finder:
                 if sp is not None:
                     sp.attribution, sp.kind = (j, sp.end), "incise"
                 return sp
-        if not rest.startswith(","):
-            return None
-        return self._incise_from(j + 1)
+        if rest.startswith(","):
+            return self._incise_from(j + 1)
+        # the comma inside the marks ("“…,” she said"), where the language puts it there
+        if self.lex.comma_inside_quotes and self.text[q.start:q.end].rstrip().endswith(","):
+            return self._incise_from(j)
+        return None
 
     def _incise_at_end(self, q: _Quote) -> Speaker | None:
         """« … » des résolutions de l'ONU, estime l'expert: an incise closing the sentence after the quote."""
@@ -242,6 +245,10 @@ class _Finder:
 
     def _incise_from(self, pos: int) -> Speaker | None:
         limit = self._limit(pos)
+        if self.lex.incise_subject_first:
+            sp = self._subject_incise(pos, limit)
+            if sp is not None:
+                return sp
         tok = self.sf.token_at(pos)
         first = tok
         pronoun: Any = None
@@ -286,6 +293,25 @@ class _Finder:
         sp.attribution = (first.idx, max(sp.end, verb.idx + len(verb)))
         sp.kind = "incise"
         return sp
+
+    def _subject_incise(self, pos: int, limit: int) -> Speaker | None:
+        """"…,” the minister said / Smith told reporters / she added": a subject, then the speech verb, where the
+        language writes its incises subject first."""
+        toks = [t for t in self.sf.tokens(pos, limit) if not t.is_space][:8]
+        for tok in toks:
+            if tok.is_punct and tok.text not in ("'", "’"):
+                return None
+            if is_speech_verb(tok, self.lex):
+                subj = [c for c in tok.children if c.dep_.startswith("nsubj") and pos <= c.idx < tok.idx]
+                if not subj:
+                    return None
+                sp = self.sf.subject_of(tok, pos)
+                if sp is None:
+                    return None
+                sp.attribution = (max(pos, min(t.idx for t in subj[0].subtree)), max(sp.end, tok.idx + len(tok)))
+                sp.kind = "incise"
+                return sp
+        return None
 
     def _colon_before(self, q: _Quote) -> Speaker | None:
         """X a déclaré : « … »; X a mis en garde Moscou : « … » (a speech verb before the colon)."""
