@@ -21,7 +21,7 @@ from recoupe.store.migrations import MIGRATIONS
 from recoupe.store.protocol import DOSSIER_TABLES
 
 _DOC_COLUMNS = ("id", "source", "title", "outlet", "language", "published", "published_precision",
-                "published_from", "text", "content_hash", "duplicate_of")
+                "published_from", "text", "content_hash", "duplicate_of", "url", "author")
 
 
 # How long a writer waits for another one (a build and a server share a store): SQLite's busy timeout on every
@@ -330,10 +330,11 @@ class SQLiteStore:
     # -- document listings without their text (for indexes and pages) -----------------------------
 
     def documents_meta(self) -> list[dict[str, Any]]:
-        """id, title, outlet, published, language, duplicate_of and text length of every document, in order."""
-        cur = self.conn.execute("SELECT id, source, title, outlet, published, language, duplicate_of, length(text) "
-                                "FROM documents ORDER BY id")
-        keys = ("id", "source", "title", "outlet", "published", "language", "duplicate_of", "length")
+        """id, title, outlet, published, language, duplicate_of, text length, url, author and the text's first
+        characters (`lead`, a label for a document without a title) of every document, in order."""
+        cur = self.conn.execute("SELECT id, source, title, outlet, published, language, duplicate_of, length(text), url, author, "
+                                "substr(text, 1, 160) FROM documents ORDER BY id")
+        keys = ("id", "source", "title", "outlet", "published", "language", "duplicate_of", "length", "url", "author", "lead")
         return [dict(zip(keys, r)) for r in cur]
 
     def document_texts(self, doc_ids: list[str]) -> dict[str, str]:
