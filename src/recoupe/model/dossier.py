@@ -165,6 +165,9 @@ class Event(ContractRecord):
     place_conflicts: list[str] | _Unset = UNSET  # other places sources give (entity ids)
     statuses: dict[str, int] | _Unset = UNSET  # how many cues report each status
     historical: bool | _Unset = UNSET  # told as history (long before the articles)
+    subtype: str | None | _Unset = UNSET  # for `other`: accident, disaster, vote, decision, inspection, ...
+    # outlets reporting the event with each status ("planned" by one, "happened" by three): headlines never count
+    independent_sources_by_status: dict[str, int] | _Unset = UNSET
 
 
 @dataclass(slots=True)
