@@ -40,6 +40,8 @@ def test_light_constructions_of_speech_are_statements(nlp: Any, text: str, trigg
 @pytest.mark.parametrize("text,trigger,subtype", [
     ("L'avion de la compagnie Aérolac s'est écrasé près de Brionne.", "écrasé", "accident"),
     ("Le parlement de Valmorie a voté la loi jeudi.", "voté", "vote"),
+    ("Le cargo de la compagnie Aérolac a percuté un quai près de Brionne.", "percuté", "accident"),
+    ("Les pompiers de Brionne ont repêché deux marins de la compagnie Aérolac.", "repêché", "rescue"),
 ])
 def test_disasters_and_votes_are_other_with_a_subtype(nlp: Any, text: str, trigger: str, subtype: str) -> None:
     names = {"Brionne": "place", "Aérolac": "organization", "Valmorie": "country"}
