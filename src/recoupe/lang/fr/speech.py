@@ -42,6 +42,8 @@ class SpeechLexicon:
     feminine_pronouns: frozenset[str] = frozenset()  # "elle", "-t-elle"
     document_nouns: frozenset[str] = frozenset()  # "le communiqué", "le rapport": who issued them speaks
     incise_clitics: frozenset[str] = frozenset()  # object and reflexive clitics before an incise verb ("l'ont imploré")
+    ordinal_refs: dict[str, int] = field(default_factory=dict)  # "le premier": 0, "ce dernier": -1 (of an enumeration)
+    masculine_pronouns: frozenset[str] = frozenset()  # "il", "-t-il"
 
     # French function words and patterns the speaker finder reads (class attributes: grammar, not lexicon data)
     complement_prepositions = ("de", "du", "des", "d'", "d’", "à", "au", "aux")  # "le ministre de X": X is no speaker
@@ -88,6 +90,8 @@ def load(data: Callable[[str], Any]) -> SpeechLexicon:
         feminine_pronouns=frozenset(p.lstrip("-t").lower() for p in mo["claim_words"]["feminine_pronouns"]),
         claim_words=mo["claim_words"], reporting_verbs=frozenset(mo["reporting_verbs"]), **_patterns(sp, mo),
         incise_clitics=frozenset(sp["incise_clitics"]), document_nouns=frozenset(w.lower() for w in sp["document_nouns"]),
+        ordinal_refs={k.lower(): int(v) for k, v in sp.get("ordinal_references", {}).items()},
+        masculine_pronouns=frozenset(p.lower() for p in sp.get("masculine_pronouns", [])),
     )
 
 
