@@ -40,6 +40,8 @@ def test_light_constructions_of_speech_are_statements(nlp: Any, text: str, trigg
 @pytest.mark.parametrize("text,trigger,subtype", [
     ("L'avion de la compagnie Aérolac s'est écrasé près de Brionne.", "écrasé", "accident"),
     ("Le parlement de Valmorie a voté la loi jeudi.", "voté", "vote"),
+    ("Le cargo de la compagnie Aérolac a percuté un quai près de Brionne.", "percuté", "accident"),
+    ("Les pompiers de Brionne ont repêché deux marins de la compagnie Aérolac.", "repêché", "rescue"),
 ])
 def test_disasters_and_votes_are_other_with_a_subtype(nlp: Any, text: str, trigger: str, subtype: str) -> None:
     names = {"Brionne": "place", "Aérolac": "organization", "Valmorie": "country"}
@@ -94,3 +96,24 @@ def test_a_narrative_past_is_dated_to_the_article_day_and_a_quoted_one_to_its_mo
                    quotes=[("Nous avons annoncé la fermeture", "Julie Marchal")])
     narrative = [c for c in cues if c.span.text == "annoncé" and c.span.start < 30]
     assert narrative and narrative[0].attrs["ref_date"] == "2024-03-05"
+
+
+def test_a_quotes_named_speaker_is_a_statement_when_no_trigger_said_it(nlp: Any) -> None:
+    text = "« Nous resterons ici », selon Paul Mercier."
+    cues = analyze(nlp, text, {"Paul Mercier": "person"}, quotes=[("Nous resterons ici", "Paul Mercier")])
+    said = [c for c in cues if c.type == "statement"]
+    assert len(said) == 1 and [p.text for p in said[0].participants] == ["Paul Mercier"]
+    assert said[0].attrs["from"] == "quote"
+
+
+def test_a_statement_in_a_dispatch_is_placed_at_its_dateline(nlp: Any) -> None:
+    text = "BRIONNE, 4 mars (Agence) - Paul Mercier a annoncé la fermeture du port."
+    c = one(analyze(nlp, text, {"BRIONNE": "place", "Paul Mercier": "person"}), "annoncé")
+    assert c.place is not None and c.place.text == "BRIONNE"
+
+
+def test_near_a_place_is_at_it(nlp: Any) -> None:
+    text = "Lundi, l'avion de la compagnie Aérolac s'est écrasé près du village de Brionne."
+    c = one(analyze(nlp, text, {"Brionne": "place", "Aérolac": "organization"},
+                    times=[("Lundi", "2024-03-04", "day", "écrasé")]), "écrasé")
+    assert c.place is not None and c.place.text == "Brionne"

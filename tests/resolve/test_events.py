@@ -37,7 +37,8 @@ def cue(doc: str, start: int, type: str = "meeting", parts: tuple[str, ...] = ("
     (cue("d1", 1, date="2024-06"), cue("d2", 1, ref_hint="2024-05", ref_own=True), False),  # reported before it happened
     (cue("d1", 1, date="2024-03"), cue("d2", 1, ref_hint="2024-05", ref_own=True), True),   # reported two months on
     (cue("d1", 1, type="departure", place=None), cue("d2", 1, type="departure", place=None, leg="return"), False),  # out vs back
-    (cue("d1", 1, type="departure", place=None, leg="return"), cue("d2", 1, type="departure", place=None, leg="return"), True),
+    (cue("d1", 1, type="departure", leg="return"), cue("d2", 1, type="departure", leg="return"), True),  # one way back
+    (cue("d1", 1, place=None, ref_own=True), cue("d2", 1, place=None, ref_own=True), False),  # dated articles, one pair, no day or place alike
     (cue("d1", 1, date="2024-03-02"), cue("d2", 1, parts=(), place="P", date="2024-03-02"), True),  # no one named, same day
     (cue("d1", 1, date="2024-03", place="C", place_is_country=True, place_cc="CL"),
      cue("d2", 1, parts=(), place="T", date="2024-03", place_cc="CL"), True),   # no one named, a town of that country

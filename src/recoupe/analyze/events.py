@@ -21,6 +21,7 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "csubj", "x
 NOMINAL_UP = frozenset({"obj", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "nsubj", "nsubj:pass", "appos", "iobj", "conj"})
 CLIMB = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl"})
 BOUNDARY = frozenset({",", ";", ":", "(", ")", "«", "»", "—", "–", "\n"})
+DATELINE_TOP = 400  # characters at the top of an article where its dateline stands
 HISTORICAL_DAYS = 366  # an event dated more than a year before publication is history, not news
 # families where a plural noun names a series ("ses visites", "les essais") rather than one happening; deliveries,
 # sanctions and agreements come in the plural even when one is meant
@@ -41,7 +42,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="5")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="6")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -76,6 +77,7 @@ class _Finder:
         self.contracted = lex.clause_words("contracted_articles")
         self.contracted_definite = lex.clause_words("contracted_definite")
         self.placeless = frozenset({"departure", "invitation", "transfer", "sanction"})
+        self._dateline: tuple[tuple[Mention, str] | None] | None = None
 
     # -- driver ----------------------------------------------------------------------------------
 
@@ -114,7 +116,58 @@ class _Finder:
             cue = self._cue(f)
             if cue is not None:
                 cues.append(cue)
-        return self._link_anaphora(cues)
+        return self._link_anaphora(cues) + self._speech_cues(cues)
+
+    def _speech_cues(self, cues: list[EventCue]) -> list[EventCue]:
+        """Statements the speech components found and no trigger did: a quote's named speaker, a claim's named source
+        ("selon X", an incise after the quoted words). The cue's span is the words naming who speaks; its sentence
+        is the attribution's."""
+        said = [(c.sentence or c.span) for c in cues if c.type == "statement"]
+        spans: list[tuple[Span, str]] = [(q.speaker_span, "quote") for q in self.ctx.analysis.quotes if q.speaker_span is not None]
+        spans += [(c.source_span, "claim") for c in self.ctx.analysis.claims if c.source_span is not None]
+        out: list[EventCue] = []
+        seen: set[tuple[int, int]] = set()
+        for sp, origin in sorted(spans, key=lambda x: (x[0].start, x[0].end)):
+            if sp.doc != self.doc_id or not sp.text:
+                continue
+            named = [m for m in self._mentions_between(sp.start - 200, sp.end) if m.label in PARTICIPANT_LABELS
+                     and m.kind == "name" and sp.start <= m.span.start and m.span.end <= sp.end]
+            if not named:
+                continue  # "a indiqué un porte-parole": nobody named
+            span = self.doc.char_span(sp.start, sp.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            sent = span.root.sent
+            plo, phi = self._para(sp.start)
+            s_start, s_end = max(sent.start_char, plo), min(sent.end_char, phi)
+            if (s_start, s_end) in seen or any(x.start < s_end and s_start < x.end for x in said):
+                continue
+            seen.add((s_start, s_end))
+            trimmed = self.text[s_start:s_end]
+            lead = len(trimmed) - len(trimmed.lstrip())
+            s_start, s_end = s_start + lead, s_start + len(trimmed.rstrip())
+            times = [t for t in self.times if s_start <= t.span.start < s_end
+                     and t.anchor not in {self.doc[i].idx for i in self.trigger_ids}]
+            time = min(times, key=lambda t: abs(t.span.start - sp.start)) if times else None
+            attrs: dict[str, Any] = {"pos": "speaker", "from": origin, "status_reason": f"{origin} attribution"}
+            if time is not None:
+                attrs["time_source"] = "text"
+                attrs["time_from"] = "sentence"
+            elif self.published and not self._in_quote(sp.start):
+                attrs["ref_date"] = self.published[:10]
+                attrs["time_source"] = "reference"
+            where = self._place_of_sentence(span.root, named, speaker=True)
+            if where is not None:
+                attrs["place_phrase"], attrs["place_from"] = where[1], "sentence"
+            elif not self._in_quote(sp.start):
+                where = self._dateline_place()
+                if where is not None:
+                    attrs["place_phrase"], attrs["place_from"] = where[1], "dateline"
+            out.append(EventCue(span=Span(self.doc_id, sp.start, sp.end, sp.text), type="statement",
+                                sentence=Span(self.doc_id, s_start, s_end, self.text[s_start:s_end]), status="happened",
+                                time=time, participants=[m.span for m in _unique(named)],
+                                place=where[0].span if where is not None else None, attrs=attrs))
+        return out
 
     def _para(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.para_starts, offset) - 1
@@ -911,6 +964,24 @@ class _Finder:
             participants=[m.span for m in f.participants], place=f.place.span if f.place else None, attrs=f.attrs,
         )
 
+    def _dateline_place(self) -> tuple[Mention, str] | None:
+        """The place of the article's dateline ("MOSCOU, 24 août (Agence) -"): where a dispatch's speakers speak,
+        when their sentence names no place of its own."""
+        if self._dateline is None:
+            self._dateline = (None,)
+            pattern = self.ctx.pack.names.patterns.get("dateline")
+            for m in (pattern.finditer(self.text, 0, DATELINE_TOP) if pattern is not None else ()):
+                lo, hi = m.span("place")
+                at_line_start = lo == 0 or self.text[lo - 1] == "\n"
+                if not (at_line_start or m.group("country")):
+                    continue
+                same = [x for x in self._mentions_between(lo - 1, hi + 1) if x.label in ("place", "country")
+                        and x.span.start < hi and lo < x.span.end]
+                if same:
+                    self._dateline = ((same[0], same[0].span.text),)
+                    break
+        return self._dateline[0]
+
     def _in_quote(self, offset: int) -> bool:
         return any(q.span.start <= offset < q.span.end for q in self.ctx.analysis.quotes)
 
@@ -918,11 +989,21 @@ class _Finder:
         """A cue whose own phrase names no place takes the place its sentence names, when the sentence names one and
         no other event of it holds that place ("A Kiev, le président a assuré que ..."): a place in a measure ("à
         600 km de X"), after a source marker, or that is a participant, does not count."""
-        tok = f.token
+        speaker = f.type == "statement"
+        found = self._place_of_sentence(f.token, f.participants, speaker)
+        if found is None and speaker and not self._in_quote(f.token.idx):
+            found = self._dateline_place()
+            if found is not None:
+                f.attrs["place_from"] = "dateline"
+        if found is not None:
+            f.place, f.place_phrase = found
+            f.attrs.setdefault("place_from", "sentence")
+
+    def _place_of_sentence(self, tok: Any, participants: list[Mention], speaker: bool = False) -> tuple[Mention, str] | None:
         plo, phi = self._para(tok.idx)
         # spaCy's sentence may start after a fronted place ("A X, le ministre ..."): punctuation says where it starts
         lo, hi = max(min(tok.sent.start_char, self._punct_start(tok.idx)), plo), min(tok.sent.end_char, phi)
-        taken = {id(m) for m in f.participants}
+        taken = {id(m) for m in participants}
         cands = []
         for m in self._mentions_between(lo, hi):
             if m.label not in ("place", "country") or id(m) in taken or m.span.end > hi:
@@ -933,15 +1014,20 @@ class _Finder:
             before = self.text[max(0, start - 12):start].lower().split()
             if nested or prep in self.source_markers or (before and before[-1] in self.source_markers):
                 continue
+            near = self.text[max(0, start - 14):start].lower().split()
+            if near and near[-1] in self.lex.clause_words("near_words"):
+                prep = None  # "près de X", "au large de X": X is where it happens, near enough
+            elif prep is not None and prep in self.lex.clause_words("speaking_from") and speaker:
+                prep = None  # "a déclaré X depuis Y": one speaks from where one is
             if prep is not None and prep not in self.lex.places["destination_prepositions"]:
                 continue  # "de Moscou", "depuis Kiev": where someone comes from, not where this happens
             if under is not None and under.lemma_.lower() not in self.lex.places["place_heads"]:
                 continue  # "le président de la Russie": a place qualifying a noun
             cands.append((m.label == "country", abs(m.span.start - tok.idx), m, self.text[start:m.span.end]))
-        if cands:
-            _, _, m, phrase = min(cands, key=lambda c: (c[0], c[1]))
-            f.place, f.place_phrase = m, phrase if len(phrase) <= len(m.span.text) + 30 else m.span.text
-            f.attrs["place_from"] = "sentence"
+        if not cands:
+            return None
+        _, _, m, phrase = min(cands, key=lambda c: (c[0], c[1]))
+        return m, phrase if len(phrase) <= len(m.span.text) + 30 else m.span.text
 
     def _not_a_happening(self, f: _Found, time: TimeExpr | None) -> bool:
         """A series, a kind or a habit rather than one event: "ses essais de missiles" (a plural with no date or

@@ -423,6 +423,8 @@ def _compatible(it: CueItem, c: Cluster) -> tuple[int, ...] | None:
         return None  # a crash and a vote are both `other`, never one event
     if it.family in STRICT_FAMILIES and not _strict_match(it, c):
         return None
+    if it.key[0] not in {m.key[0] for m in c.members} and not _anchored_alike(it, c):
+        return None  # across articles, a shared actor alone does not make one happening: a day, month or place must
     # a denial is its own event: the contradictions stage compares it with what others say happened
     if (it.status == "denied") != ("denied" in c.statuses):
         if it.status != "unknown" and c.statuses:
@@ -486,6 +488,19 @@ def _strict_match(it: CueItem, c: Cluster) -> bool:
     shared = bool(it.participants & set(c.participants)) or bool(it.place and (it.place in c.places or
                                                                               _same_place(it.place_name, c.place_names.values())))
     return shared
+
+
+def _anchored_alike(it: CueItem, c: Cluster) -> bool:
+    """Whether a cue and an event reported elsewhere share what pins a happening down: a text date they agree on,
+    or a place (the same, or one named inside the other)."""
+    if it.pending is not None or not it.ref_own:
+        # an article with no date of its own: what it shares with dated reports is how its day is inferred (an
+        # unread "mardi" names a day the inference reads)
+        return True
+    cdate = c.best_date()
+    if it.date and cdate and len(it.date) >= 7 and len(cdate) >= 7 and _prefix_compatible(it.date, cdate):
+        return True
+    return bool(it.place and c.places)  # places that conflict were told apart before (a country holds its cities)
 
 
 def _reporting_docs(c: Cluster, status: str) -> list[str]:
