@@ -15,7 +15,7 @@ FACTS_INDEX = {"sqlite": "facts_fts", "postgresql": "facts"}  # the table each e
 # what undoes migration 0005 on each engine, to stand for a store written by an older recoupe
 UNDO_FACTS_SEARCH = {
     "sqlite": ["DROP TABLE facts_fts"],
-    "postgresql": ["DROP FUNCTION recoupe_facts_sync() CASCADE", "DROP FUNCTION recoupe_fact_body(TEXT, JSONB)", "DROP TABLE facts"],
+    "postgresql": ["DROP FUNCTION recoupe_facts_insert() CASCADE", "DROP FUNCTION recoupe_facts_delete() CASCADE", "DROP FUNCTION recoupe_fact_body(TEXT, JSONB)", "DROP TABLE facts"],
 }
 
 

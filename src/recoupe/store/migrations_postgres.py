@@ -8,6 +8,15 @@ from __future__ import annotations
 
 from recoupe.store.migrations import MIGRATIONS
 
+# the facts index's triggers: per searchable table (its kind of fact), one set-based insert and one delete
+FACT_KINDS = {"entities": "entity", "quotes": "quote", "claims": "claim", "events": "event", "contradictions": "contradiction"}
+FACT_TRIGGERS = "\n".join(
+    f"CREATE TRIGGER {t}_facts_ai AFTER INSERT ON {t} REFERENCING NEW TABLE AS new_rows "
+    f"FOR EACH STATEMENT EXECUTE FUNCTION recoupe_facts_insert('{k}');\n"
+    f"CREATE TRIGGER {t}_facts_ad AFTER DELETE ON {t} REFERENCING OLD TABLE AS old_rows "
+    f"FOR EACH STATEMENT EXECUTE FUNCTION recoupe_facts_delete('{k}');"
+    for t, k in FACT_KINDS.items())
+
 POSTGRES_MIGRATIONS: list[tuple[str, str]] = [
     # the same tables as SQLite's first migration, a signature's bytes in PostgreSQL's type for them
     ("0001_initial", dict(MIGRATIONS)["0001_initial"].replace(" BLOB,", " BYTEA,")),
@@ -57,7 +66,8 @@ POSTGRES_MIGRATIONS: list[tuple[str, str]] = [
     (
         "0005_facts_search",
         # Full-text search over facts: one row per entity, quote, claim, event and contradiction, with the same
-        # searchable body as SQLite's facts_fts, kept in step with the resolved tables by triggers.
+        # searchable body as SQLite's facts_fts, kept in step with the resolved tables by statement-level
+        # triggers (one set-based insert or delete per statement, whatever its number of rows).
         """
         CREATE TABLE facts (
             kind TEXT NOT NULL,
@@ -78,24 +88,20 @@ POSTGRES_MIGRATIONS: list[tuple[str, str]] = [
                 WHEN 'contradiction' THEN coalesce(d->>'about', '') || ' ; ' || coalesce(d->>'explanation', '')
             END
         $$;
-        CREATE FUNCTION recoupe_facts_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+        CREATE FUNCTION recoupe_facts_insert() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-            IF TG_OP IN ('DELETE', 'UPDATE') THEN
-                DELETE FROM facts WHERE kind = TG_ARGV[0] AND ref = OLD.id;
-            END IF;
-            IF TG_OP IN ('INSERT', 'UPDATE') THEN
-                INSERT INTO facts(kind, ref, body) VALUES (TG_ARGV[0], NEW.id, recoupe_fact_body(TG_ARGV[0], NEW.data::jsonb))
-                    ON CONFLICT (kind, ref) DO UPDATE SET body = excluded.body;
-            END IF;
+            INSERT INTO facts(kind, ref, body) SELECT TG_ARGV[0], n.id, recoupe_fact_body(TG_ARGV[0], n.data::jsonb) FROM new_rows n
+                ON CONFLICT (kind, ref) DO UPDATE SET body = excluded.body;
             RETURN NULL;
         END
         $$;
-        CREATE TRIGGER entities_facts AFTER INSERT OR UPDATE OR DELETE ON entities FOR EACH ROW EXECUTE FUNCTION recoupe_facts_sync('entity');
-        CREATE TRIGGER quotes_facts AFTER INSERT OR UPDATE OR DELETE ON quotes FOR EACH ROW EXECUTE FUNCTION recoupe_facts_sync('quote');
-        CREATE TRIGGER claims_facts AFTER INSERT OR UPDATE OR DELETE ON claims FOR EACH ROW EXECUTE FUNCTION recoupe_facts_sync('claim');
-        CREATE TRIGGER events_facts AFTER INSERT OR UPDATE OR DELETE ON events FOR EACH ROW EXECUTE FUNCTION recoupe_facts_sync('event');
-        CREATE TRIGGER contradictions_facts AFTER INSERT OR UPDATE OR DELETE ON contradictions FOR EACH ROW
-            EXECUTE FUNCTION recoupe_facts_sync('contradiction');
+        CREATE FUNCTION recoupe_facts_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            DELETE FROM facts f USING old_rows o WHERE f.kind = TG_ARGV[0] AND f.ref = o.id;
+            RETURN NULL;
+        END
+        $$;
+        """ + FACT_TRIGGERS + """
         INSERT INTO facts(kind, ref, body)
             SELECT 'entity', id, recoupe_fact_body('entity', data::jsonb) FROM entities
             UNION ALL SELECT 'quote', id, recoupe_fact_body('quote', data::jsonb) FROM quotes

@@ -7,6 +7,7 @@ StoreBusyError. Full-text search uses the `tsvector` columns and GIN indexes of 
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Iterator
@@ -19,7 +20,9 @@ from psycopg import errors, sql
 
 from recoupe.errors import StoreBusyError, StoreError
 from recoupe.store.migrations_postgres import POSTGRES_MIGRATIONS
-from recoupe.store.sql import SQLStore, fold_terms
+from recoupe.model import Dossier
+from recoupe.store.protocol import DOSSIER_TABLES
+from recoupe.store.sql import SQLStore, fold_terms, scalar
 
 WAIT_SECONDS = 30.0
 # The advisory lock every writer of a recoupe database takes (an arbitrary 64-bit key: "recoupe" in ASCII).
@@ -110,6 +113,25 @@ class PostgresStore(SQLStore):
                 c.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
         # no parameters: a step's statements run in one go
         self._apply_migrations(POSTGRES_MIGRATIONS, lambda c, body: c.execute(body.encode()))
+
+    # -- the resolved dossier --------------------------------------------------------------------
+
+    def write_dossier(self, dossier: Dossier, fingerprint: str) -> bool:
+        """Replace the resolved tables with this dossier in one transaction (rows sent with COPY, in order, so
+        `pos` numbers them as written); False if identical already."""
+        if self.get_meta("dossier_fingerprint") == fingerprint:
+            return False
+        with self.transaction() as c:
+            for table, cols in DOSSIER_TABLES.items():
+                c.execute(f"DELETE FROM {table}")  # table names come from the constant, never from input
+                rows = [r.to_contract() for r in dossier.table(table)]
+                if not rows:
+                    continue
+                with c.cursor().copy(f"COPY {table} (id, {', '.join(cols)}, data) FROM STDIN") as cp:
+                    for r in rows:
+                        cp.write_row((r["id"], *(scalar(r.get(k)) for k in cols), json.dumps(r, ensure_ascii=False)))
+            self.set_meta("dossier_fingerprint", fingerprint, c)
+        return True
 
     # -- search ----------------------------------------------------------------------------------
 
