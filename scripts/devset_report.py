@@ -127,6 +127,47 @@ def report(dossier_path: Path, devset: Path, lang: str | None, only: set[str]) -
                     hit = [n for a, b, n in covered.get(d.id, []) if S.overlap((a, b), sp) > 0]
                     if not hit and "entities" in only:
                         out.append(f"{rid} MENTION MISSED {ge['type']} {ge['canonical']!r} {f!r}: {_ctx(d.text, sp, 50)}")
+    if "places" in only:
+        out += _place_misses(S, dos, devset, records)
+    return out
+
+
+def _place_misses(S: Any, dos: Any, devset: Path, records: list[dict[str, Any]]) -> list[str]:
+    """Gold place mentions the scorer counts as wrong: not covered, not geocoded, or more than 25 km away."""
+    import math
+    truth = json.loads((devset / "places.json").read_text("utf-8"))
+    metonyms = {(rid, f) for e in json.loads((devset / "entities.json").read_text("utf-8")) if e.get("type") == "country"
+                for rid, fs in e["mentions"].items() for f in fs}
+    mentions: dict[str, list[tuple[int, int, dict[str, Any]]]] = {}
+    for e in dos.raw.get("entities", []):
+        for s in e.get("mentions") or []:
+            mentions.setdefault(s["doc"], []).append((s["start"], s["end"], e))
+    out: list[str] = []
+    for r in records:
+        d = dos.doc_for(r["id"]) or dos.doc_for_text(r["text"])
+        for gp in r["gold"].get("places", []) if d else []:
+            if gp["canonical"] not in truth or (r["id"], gp["mention"]) in metonyms:
+                continue
+            sp = d.find(gp["mention"])
+            if not sp:
+                continue
+            hit = [e for a, b, e in mentions.get(d.id, []) if S.overlap((a, b), sp) > 0]
+            where = f"{gp['canonical']!r} {gp['mention']!r}: {_ctx(d.text, sp, 50)}"
+            if not hit:
+                out.append(f"{r['id']} PLACE NOT FOUND {where}")
+                continue
+            e = hit[0]
+            geo = e.get("geo") or {}
+            if geo.get("lat") is None:
+                out.append(f"{r['id']} PLACE NOT GEOCODED (entity {e.get('name')!r}, {e.get('type')}) {where}")
+                continue
+            la, lo = truth[gp["canonical"]]
+            p1, p2 = math.radians(la), math.radians(geo["lat"])
+            h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(geo["lon"] - lo) / 2) ** 2
+            km = 2 * 6371.0 * math.asin(math.sqrt(h))
+            if km > 25:
+                out.append(f"{r['id']} PLACE {km:.0f} KM OFF (entity {e.get('name')!r}, {geo.get('source')}, "
+                           f"{geo.get('precision')}) {where}")
     return out
 
 

@@ -459,6 +459,44 @@ def eval_cmd(db: str, gold: str) -> None:
             click.echo(f"{k}: {v}")
 
 
+@main.command("sources")
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the listing as JSON.")
+def sources_cmd(db: str, as_json: bool) -> None:
+    """List who published the documents and how independent they are.
+
+    Outlets, the agencies whose dispatches the articles rest on, what they cite, then each group of documents that
+    counts as one independent source, with its documents and why they count as one (copies, one outlet, one
+    dispatch, shared text).
+    """
+    from recoupe import api
+    from recoupe.ingest.normalize import shown
+    from recoupe.present import queries
+
+    listing = queries.sources(db)
+    if as_json:
+        click.echo(queries.write_json(listing.__dict__, None))
+        return
+
+    def counts(d: dict[str, int]) -> str:
+        return ", ".join(f"{k} ({n})" for k, n in d.items()) or "none"
+
+    click.echo(f"outlets: {counts(listing.outlets)}")
+    click.echo(f"rest on agencies: {counts(listing.agencies)}")
+    click.echo(f"cite: {counts(listing.cited)}")
+    click.echo(f"{listing.independent} independent source(s) among {sum(len(g['documents']) for g in listing.groups)} documents")
+    for g in listing.groups:
+        click.echo(f"\n{g['label']}  ({len(g['documents'])} document(s))")
+        for d in g["documents"]:
+            extra = "; ".join(x for x in (
+                f"rests on {', '.join(d['rests_on'])}" if d["rests_on"] else "",
+                f"cites {', '.join(d['cites'])}" if d["cites"] else "",
+                f"by {d['author']}" if d["author"] else "") if x)
+            click.echo(f"  - {shown(d['label'], 140)}" + (f"  [{shown(extra, 120)}]" if extra else ""))
+        for r in g["reasons"]:
+            click.echo(f"    = {r['docs'][0]} and {r['docs'][1]}: {queries.reason_text(r)}")
+
+
 @main.command("events")
 @DB_OPTION
 @click.option("--entity", "-e", help="Only events whose participants or place include this entity (id, name or alias).")

@@ -94,3 +94,19 @@ def test_names_a_lone_name_where_only_a_place_can_stand_is_a_place(mentions, tex
     got = mentions(text)
     name = text.rstrip(".").split()[-1].split("'")[-1]
     assert got[name][0] == "place"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a settlement noun types the name it introduces
+    ("Les secours ont atteint le hameau Ker Anna, près de la côte.", "Ker Anna"),
+    ("Des tirs ont visé le kibboutz Beit Shalom dans la nuit.", "Beit Shalom"),
+    # a name enumerated with a place, with no sign of a person, is a place
+    ("Les sirènes ont retenti vers Haïfa et Dimona dans la matinée.", "Dimona"),
+])
+def test_names_a_settlement_noun_or_an_enumeration_with_places_makes_a_place(mentions, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert mentions(text)[name][0] == "place"
+
+
+def test_names_a_person_after_a_place_and_a_conjunction_stays_a_person(mentions) -> None:  # type: ignore[no-untyped-def]
+    got = mentions("Le train reliait Lyon et Claude Bernard Martin ne l'a jamais pris.")
+    assert got["Claude Bernard Martin"][0] == "person"

@@ -193,7 +193,7 @@ def test_geocode_country_abbreviations_and_long_forms(gazetteer: Gazetteer, name
 
 
 @pytest.mark.parametrize("sentence, name, country", [
-    ("Le préfet du Finistère a fermé les écoles.", "Finistère", None),  # a département, not the Spanish cape town
+    ("Le préfet du Finistère a fermé les écoles.", "Finistère", "FR"),  # the département, not the Spanish cape town
     ("Les manifestants ont défilé au Caire samedi.", "Caire", "EG"),
     ("Le match du Mans a été reporté.", "Mans", "FR"),
 ])
@@ -201,6 +201,8 @@ def test_geocode_article_before_a_name_rules_out_towns_without_one(
         gazetteer: Gazetteer, sentence: str, name: str, country: str | None) -> None:
     e = _geocode({"a": sentence}, {name: "place"}, gazetteer)[name]
     assert e.attrs.get("country_code") == country
+    if name == "Finistère":
+        assert e.attrs["precision"] == "region" and 47.5 < e.geo["lat"] < 49 and -5 < e.geo["lon"] < -3.5
 
 
 def test_geocode_us_state_named_after_a_town_settles_the_homonym(gazetteer: Gazetteer) -> None:
@@ -305,3 +307,11 @@ def test_geocode_big_city_before_its_region_of_the_same_name(gazetteer: Gazettee
     texts = {"a": "Des sirènes ont retenti à Kiev. L'Ukraine a dénoncé une attaque."}
     got = _geocode(texts, {"Kiev": "place", "Ukraine": "country"}, gazetteer)
     assert got["Kiev"].attrs["precision"] == "town" and got["Kiev"].attrs["country_code"] == "UA"
+
+
+def test_geocode_a_region_is_not_shadowed_by_a_town_of_another_name_inside_it(gazetteer: Gazetteer) -> None:
+    # "X City" in the region X is no town "X": the region stays a candidate and is placed
+    texts = {"a": "Les éleveurs du Oklahoma manifestent à Tulsa. Le gouverneur du Oklahoma promet des aides."}
+    got = _geocode(texts, {"Oklahoma": "place", "Tulsa": "place"}, gazetteer)
+    assert got["Oklahoma"].attrs["country_code"] == "US"
+    assert got["Oklahoma"].attrs["precision"] == "region"

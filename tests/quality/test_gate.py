@@ -24,9 +24,10 @@ def test_gate_development_corpus_scores_stay_above_their_floors(tmp_path: Path) 
     assert report.ok, report.skipped + report.analysis_errors
     out = tmp_path / "dev.json"
     queries.write_json(queries.export_dossier(db), out)
-    needs = [arg for k, cond in floors["need"].items() for arg in ("--need", f"{k}{cond}")]
-    r = subprocess.run([sys.executable, str(DEVSET / "score.py"), str(out), "--lang", floors["lang"], *needs],
-                       capture_output=True, text=True)
-    scores = r.stdout[: r.stdout.rindex("}") + 1]
-    print(scores)
-    assert r.returncode == 0, f"below the floors: {r.stdout.strip().splitlines()[-1]}\n{scores}"
+    for code, need in ((floors["lang"], floors["need"]), ("en", floors["need_en"])):
+        needs = [arg for k, cond in need.items() for arg in ("--need", f"{k}{cond}")]
+        r = subprocess.run([sys.executable, str(DEVSET / "score.py"), str(out), "--lang", code, *needs],
+                           capture_output=True, text=True)
+        scores = r.stdout[: r.stdout.rindex("}") + 1]
+        print(scores)
+        assert r.returncode == 0, f"{code}: below the floors: {r.stdout.strip().splitlines()[-1]}\n{scores}"

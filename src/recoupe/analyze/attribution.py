@@ -323,6 +323,11 @@ class SpeakerFinder:
                 sp = self._clause_head_np(self.sdoc[k].idx + len(self.sdoc[k]), verb.idx)
                 if sp is not None:
                     return sp
+        if not cands and verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
+            # a participle clause ("…, tout en jugeant « … »", "…, ajoutant que"): its subject is the sentence's main one,
+            # never that of the clause it is attached to
+            root = verb.sent.root
+            cands = [c for c in root.children if c.dep_.startswith("nsubj") and c.idx < verb.idx]
         if not cands:
             for anc in [verb.head] if verb.dep_ in ("conj", "xcomp", "advcl") else []:
                 cands = [c for c in anc.children if c.dep_.startswith("nsubj") and c.idx < verb.idx]
@@ -354,7 +359,16 @@ class SpeakerFinder:
                     if m is not None:
                         return self._name_speaker(m, verb.idx)
                     # the relative's antecedent noun phrase, nearest mention before the pronoun
-                before = [m for m in self.mi.before(subj.idx) if m.span.start >= clause_start]
+                if head is not None and head.pos_ == "NOUN":  # "une foule qui scandait": the antecedent noun phrase
+                    inner = [m for m in self.mi.inside(min(t.idx for t in head.subtree), head.idx + len(head))
+                             if m.label in SPEAKER_LABELS]
+                    if inner:  # "du chef de X, qui revendique": the mention that holds the antecedent
+                        return self._name_speaker(inner[-1], verb.idx)
+                    left = self.token_at(min(t.idx for t in head.subtree if t.i <= head.i and t.dep_ not in ("case", "punct")))
+                    if left is not None and left.i < head.i and not self.in_mask(left.idx):
+                        return self._title_np(left, head.idx + len(head))
+                # else the nearest mention before the pronoun that can speak (never a place named in between)
+                before = [m for m in self.mi.before(subj.idx) if m.span.start >= clause_start and m.label in SPEAKER_LABELS]
                 if before:
                     return self._name_speaker(before[-1], verb.idx)
                 return None
@@ -465,10 +479,13 @@ class SpeakerFinder:
     def gender(self, sp: Speaker) -> str | None:
         """"Fem" or "Masc" when the words naming a speaker (or the title just before them) show it ("la ministre",
         "l'ex-directrice X", "le porte-parole"); None for a bare name."""
-        toks = self.tokens(sp.start, sp.end)
+        toks = self.tokens(sp.start, sp.end)  # the words themselves first ("une foule"), then a title just before a name
         first = self.token_at(sp.start)
-        if first is not None:
-            toks = [self.sdoc[k] for k in range(max(0, first.i - 4), first.i)] + toks
+        k = first.i - 1 if first is not None else -1
+        while k >= 0 and first is not None and k >= first.i - 4 and self.sdoc[k].sent == first.sent \
+                and self.sdoc[k].pos_ in ("DET", "NOUN", "ADJ", "PROPN") and not self.in_mask(self.sdoc[k].idx):
+            toks.append(self.sdoc[k])
+            k -= 1
         for t in toks:
             if t.pos_ in ("DET", "NOUN"):
                 for g in ("Fem", "Masc"):

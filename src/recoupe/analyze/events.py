@@ -21,8 +21,6 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "csubj", "x
 NOMINAL_UP = frozenset({"obj", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "nsubj", "nsubj:pass", "appos", "iobj", "conj"})
 CLIMB = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl"})
 BOUNDARY = frozenset({",", ";", ":", "(", ")", "«", "»", "—", "–", "\n"})
-SOURCE_MARKERS = frozenset({"selon", "d'après", "d’après", "pour"})
-PERSONAL_PRONOUNS = frozenset({"il", "elle"})
 HISTORICAL_DAYS = 366  # an event dated more than a year before publication is history, not news
 # families where a plural noun names a series ("ses visites", "les essais") rather than one happening; deliveries,
 # sanctions and agreements come in the plural even when one is meant
@@ -72,6 +70,12 @@ class _Finder:
         self.para_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
         self.trigger_ids: set[int] = set()
         self.participles = _participle_table(lex)
+        self.source_markers = lex.clause_words("source_markers")
+        self.pronouns = lex.clause_words("personal_pronouns")
+        # "du", "au", "aux", "des": an article fused with a preposition (parsed as the preposition) is a determiner
+        self.contracted = lex.clause_words("contracted_articles")
+        self.contracted_definite = lex.clause_words("contracted_definite")
+        self.placeless = frozenset({"departure", "invitation", "transfer", "sanction"})
 
     # -- driver ----------------------------------------------------------------------------------
 
@@ -126,6 +130,10 @@ class _Finder:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and "VerbForm=Part" in str(tok.morph)):
             spec = self.lex.verbs.get(lemma)
+            light = self.lex.statement_constructions.get(lemma)
+            if light and any(c.dep_ in ("obj", "xcomp") and c.lemma_.lower() in light for c in tok.children):
+                # "prendre la parole", "rompre le silence", "faire savoir": a statement said with a light verb
+                return _Found(tok, "statement", "verb", attrs={"trigger": lemma, "construction": True, "needs_participant": True})
             if spec is None:
                 return None
             reflexive = any(c.lower_ in self.lex.reflexive_pronouns and c.dep_ in ("expl:comp", "expl:pv", "obj", "iobj", "expl") for c in tok.children)
@@ -144,8 +152,8 @@ class _Finder:
                 return None
             if spec.get("exclude_obl_lemmas") and any(c.lemma_.lower() in spec["exclude_obl_lemmas"] for c in tok.children):
                 return None
-            return _Found(tok, spec["type"], "verb", attrs={"trigger": lemma, "object_is_origin": bool(spec.get("object_is_origin")),
-                                                            "subject_receives": bool(spec.get("subject_receives"))})
+            return _Found(tok, spec["type"], "verb", attrs=_spec_attrs(spec, {"trigger": lemma, "object_is_origin": bool(spec.get("object_is_origin")),
+                                                                               "subject_receives": bool(spec.get("subject_receives"))}))
         if tok.pos_ in ("NOUN", "PROPN") and tok.text[:1].isupper() and tok.lower_ in self.participles and self._clause_initial(tok):
             # "Parti dimanche de X, ..." : a clause-initial participle the tagger took for a name
             lemma = self.participles[tok.lower_]
@@ -157,7 +165,7 @@ class _Finder:
                 return None
             if spec.get("needs_nmod_lemmas") and not any(c.lemma_.lower() in spec["needs_nmod_lemmas"] for c in tok.subtree if c.i != tok.i):
                 return None
-            return _Found(tok, spec["type"], "noun", attrs={"trigger": lemma, "subject_receives": bool(spec.get("subject_receives"))})
+            return _Found(tok, spec["type"], "noun", attrs=_spec_attrs(spec, {"trigger": lemma, "subject_receives": bool(spec.get("subject_receives"))}))
         return None
 
     def _passive(self, tok: Any) -> bool:
@@ -247,7 +255,7 @@ class _Finder:
                 continue
             prep, phrase_start, nested, under = self._preposition(m, tok)
             self._classify(f, m, prep, phrase_start, parts, places, nested, under)
-        if f.pos == "verb" and tok.dep_ == "acl:relcl" and any(c.lower_ == "où" for c in tok.children):
+        if f.pos == "verb" and tok.dep_ == "acl:relcl" and any(c.lower_ in self.lex.clause_words("relative_place_words") for c in tok.children):
             # "le cosmodrome où il s'est entretenu avec X": the place is the noun the clause hangs on
             head = tok.head
             case = [c for c in head.children if c.dep_ == "case" and c.i < head.i]
@@ -275,12 +283,12 @@ class _Finder:
         """"entre A et B" where the parser took B for the subject of what follows: the name right after "A et"."""
         out = []
         for m in parts:
-            if "entre" not in self.text[max(0, m.span.start - 12):m.span.start].lower():
+            if not any(w in self.text[max(0, m.span.start - 12):m.span.start].lower() for w in self.lex.clause_words("pair_markers")):
                 continue
             nxt = self._mentions_between(m.span.end, m.span.end + 20)
             for o in nxt:
                 gap = self.text[m.span.end:o.span.start].strip().lower().split()
-                if gap[:1] == ["et"] and len(gap) <= 2 and o.label in PARTICIPANT_LABELS and o not in parts:
+                if gap[:1] and gap[0] in self.lex.clause_words("pair_conjunctions") and len(gap) <= 2 and o.label in PARTICIPANT_LABELS and o not in parts:
                     out.append(o)
                 break
         return out
@@ -328,10 +336,10 @@ class _Finder:
         origin = self.lex.places["origin_prepositions"]
         phrase = self.text[phrase_start:m.span.end]
         before = self.text[max(0, phrase_start - 12):phrase_start].lower().split()
-        heading = f.type == "departure" and prep == "pour" and phrase_start > f.token.idx  # "parti pour X"
-        if not heading and (prep in SOURCE_MARKERS or (before and before[-1] in SOURCE_MARKERS)):
+        heading = f.type == "departure" and prep in self.lex.clause_words("departure_heading") and phrase_start > f.token.idx  # "parti pour X"
+        if not heading and (prep in self.source_markers or (before and before[-1] in self.source_markers)):
             return  # "selon Washington": who reports the event, not who takes part
-        if f.attrs.get("subject_receives") and prep in (self.lex.places["recipient_prepositions"] | {"auprès"}):
+        if f.attrs.get("subject_receives") and prep in self.lex.clause_words("supplier_prepositions"):
             if m.label in PARTICIPANT_LABELS or m.label == "place":
                 parts.append(m)  # "acheter des obus à la Corée": who sells, not where
             return
@@ -370,7 +378,7 @@ class _Finder:
             places.append((rank, m, phrase))  # "visiter la Corée", "rallier Moscou"
         elif prep in origin and f.pos == "noun" and f.type in ("meeting", "visit"):
             places.append((rank + 1, m, phrase))  # "la rencontre de Vostotchny"
-        elif under is None and (prep in ("avec", "entre", "contre") or (m.label == "country" and prep is None)):
+        elif under is None and (prep in self.lex.clause_words("counterpart_prepositions") or (m.label == "country" and prep is None)):
             # a country acting ("un sommet entre la Russie et la Corée"); not one that only qualifies a noun
             # ("les chefs d'États X et Y": the heads of state meet)
             parts.append(m)  # "un sommet entre la Russie et la Corée": countries, even tagged as places, acting
@@ -378,7 +386,7 @@ class _Finder:
     def _subject_mentions(self, tok: Any, f: _Found, depth: int = 0) -> list[Mention]:
         for c in tok.children:
             if c.dep_ in SUBJECT_DEPS:
-                if c.dep_ == "expl:subj" and c.lower_ not in PERSONAL_PRONOUNS:
+                if c.dep_ == "expl:subj" and c.lower_ not in self.pronouns:
                     continue
                 ms = self._resolve_argument(c, f)
                 if ms:
@@ -388,7 +396,7 @@ class _Finder:
                 # "X accuse Y de fournir", "X a invité Y à visiter": the object does what the infinitive says
                 for c in tok.head.children:
                     if c.dep_ in ("obj", "iobj") and c.i < tok.i:
-                        ms = self._resolve_argument(c, f) if c.pos_ != "PRON" or c.lower_ in PERSONAL_PRONOUNS else []
+                        ms = self._resolve_argument(c, f) if c.pos_ != "PRON" or c.lower_ in self.pronouns else []
                         if ms:
                             return ms
             return self._subject_mentions(tok.head, f, depth + 1)
@@ -410,7 +418,7 @@ class _Finder:
     def _resolve_argument(self, c: Any, f: _Found) -> list[Mention]:
         if "PronType=Rel" in str(c.morph) and c.head.dep_ == "acl:relcl":
             c = c.head.head  # "Poutine, qui ..." -> the noun the relative clause hangs on
-        elif c.pos_ == "PRON" and c.lower_ in PERSONAL_PRONOUNS:
+        elif c.pos_ == "PRON" and c.lower_ in self.pronouns:
             m = self._infer_person(c.idx, c)
             if m is not None:
                 f.attrs["participants_from"] = "pronoun"
@@ -458,7 +466,7 @@ class _Finder:
             if out:
                 f.attrs["participants_from"] = "light_verb" if light else "purpose" if purpose else "possessive"
         # "leur offensive": a plural possessor ("les Russes") is no one person
-        plural_owner = any(c.dep_ == "det" and "Poss=Yes" in str(c.morph) and c.lower_.startswith("leur") for c in tok.children)
+        plural_owner = any(c.dep_ == "det" and "Poss=Yes" in str(c.morph) and c.lower_ in self.lex.clause_words("plural_possessives") for c in tok.children)
         if not out and poss and not plural_owner:
             out.extend(self._controller(head))
             if out:
@@ -559,7 +567,7 @@ class _Finder:
         before = self.text[lo:m.span.start]
         cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
         head = before[cut + 1:] if cut >= 0 else before
-        if head.strip().lower() in ("", "la", "le", "les", "l'", "l’"):
+        if head.strip().lower() in self.lex.clause_words("sentence_openers") | {""}:
             return True
         # "Le président kényan X a quitté ...": a title apposed to the name opens the sentence for it
         start = m.span.start - len(head) + (len(head) - len(head.lstrip()))
@@ -841,22 +849,33 @@ class _Finder:
             # "la première rencontre de X avec Y en 2019": a date right after the noun's phrase, however parsed
             end = max(e for _, e in own_spans)
             inside += [t for t in cands if t.anchor not in others and t not in inside and end <= t.span.start
-                       and self.text[end:t.span.start].strip().lower() in ("", "en", "le", "au", "dans", "à")]
+                       and self.text[end:t.span.start].strip().lower() in self.lex.clause_words("date_glue") | {""}]
         pool = anchored or inside
         if not pool:
-            return None
+            # the sentence's own expression, when no other event's word holds it ("Lundi, devant des militaires, X
+            # avait reconnu ..."): what the clause says happened then
+            free = [t for t in cands if t.anchor not in others]
+            if not free:
+                return None
+            f.attrs["time_from"] = "sentence"
+            pool = free
         rank = {"day": 0, "month": 1, "year": 2, "decade": 3}
         return min(pool, key=lambda t: (abs(t.span.start - tok.idx), rank.get(t.precision or "", 9)))
 
     def _cue(self, f: _Found) -> EventCue | None:
         tok = f.token
+        if f.attrs.get("needs_participant") and not f.participants:
+            return None  # a statement is a named actor's: "il a été dit" is no event on a timeline
         time = self._time(f)
+        if f.place is None and f.type not in self.placeless:
+            self._sentence_place(f)
         has_args = bool(f.participants or f.place or time)
-        det = [c for c in tok.children if c.dep_ == "det"]
+        det = [c for c in tok.children if c.dep_ == "det" or (c.dep_ == "case" and c.lower_ in self.contracted)]
         if f.pos == "noun" and not det and time is None and not f.attrs.get("participants_from") == "light_verb":
             return None  # a bare noun names a topic ("fournitures d'armes", "transfert de technologie"), not a happening
         if f.pos == "noun" and not has_args:
-            definite = any("Definite=Def" in str(d.morph) or "PronType=Dem" in str(d.morph) or "Poss=Yes" in str(d.morph) for d in det)
+            definite = any("Definite=Def" in str(d.morph) or "PronType=Dem" in str(d.morph) or "Poss=Yes" in str(d.morph)
+                           or d.lower_ in self.contracted_definite for d in det)
             if not definite:
                 return None  # "sous sanctions", "un accord" with nothing attached: not a reportable event
             f.attrs["anaphoric"] = True
@@ -877,8 +896,10 @@ class _Finder:
             f.attrs["place_phrase"] = f.place_phrase
         f.attrs["pos"] = f.pos
         if time is None and f.status == "happened" and self.published and f.attrs.get("tense") in (Tense.COMPOUND_PAST, Tense.PRESENT):
-            # the article's month is a safe bound for a news verb in the present or passé composé with no date of its own
-            f.attrs["ref_date"] = self.published[:7]
+            # a news verb in the present or passé composé with no date of its own, in the article's narrative: what the
+            # dispatch reports as news, dated to its day; inside quoted words, only to its month (a safe bound)
+            now = not self._in_quote(tok.idx)
+            f.attrs["ref_date"] = self.published[:10] if now else self.published[:7]
             f.attrs["time_source"] = "reference"
         elif time is not None:
             f.attrs["time_source"] = "text"
@@ -889,6 +910,38 @@ class _Finder:
             sentence=Span(self.doc_id, s_start, s_end, self.text[s_start:s_end]), status=f.status, time=time,
             participants=[m.span for m in f.participants], place=f.place.span if f.place else None, attrs=f.attrs,
         )
+
+    def _in_quote(self, offset: int) -> bool:
+        return any(q.span.start <= offset < q.span.end for q in self.ctx.analysis.quotes)
+
+    def _sentence_place(self, f: _Found) -> None:
+        """A cue whose own phrase names no place takes the place its sentence names, when the sentence names one and
+        no other event of it holds that place ("A Kiev, le président a assuré que ..."): a place in a measure ("à
+        600 km de X"), after a source marker, or that is a participant, does not count."""
+        tok = f.token
+        plo, phi = self._para(tok.idx)
+        # spaCy's sentence may start after a fronted place ("A X, le ministre ..."): punctuation says where it starts
+        lo, hi = max(min(tok.sent.start_char, self._punct_start(tok.idx)), plo), min(tok.sent.end_char, phi)
+        taken = {id(m) for m in f.participants}
+        cands = []
+        for m in self._mentions_between(lo, hi):
+            if m.label not in ("place", "country") or id(m) in taken or m.span.end > hi:
+                continue
+            if any(m.span.start <= t.idx < m.span.end for t in [tok]):
+                continue
+            prep, start, nested, under = self._preposition(m, tok)
+            before = self.text[max(0, start - 12):start].lower().split()
+            if nested or prep in self.source_markers or (before and before[-1] in self.source_markers):
+                continue
+            if prep is not None and prep not in self.lex.places["destination_prepositions"]:
+                continue  # "de Moscou", "depuis Kiev": where someone comes from, not where this happens
+            if under is not None and under.lemma_.lower() not in self.lex.places["place_heads"]:
+                continue  # "le président de la Russie": a place qualifying a noun
+            cands.append((m.label == "country", abs(m.span.start - tok.idx), m, self.text[start:m.span.end]))
+        if cands:
+            _, _, m, phrase = min(cands, key=lambda c: (c[0], c[1]))
+            f.place, f.place_phrase = m, phrase if len(phrase) <= len(m.span.text) + 30 else m.span.text
+            f.attrs["place_from"] = "sentence"
 
     def _not_a_happening(self, f: _Found, time: TimeExpr | None) -> bool:
         """A series, a kind or a habit rather than one event: "ses essais de missiles" (a plural with no date or
@@ -930,16 +983,25 @@ class _Finder:
 def _participle_table(lex: Triggers) -> dict[str, str]:
     """Regular past participles of the trigger verbs (parti, arrivée, quittés...) -> their lemma."""
     out: dict[str, str] = {}
+    endings = lex.clause.get("participle_endings", {})
     for lemma in lex.verbs:
-        if lemma.endswith("er"):
-            stem = lemma[:-2] + "é"
-        elif lemma.endswith("ir"):
-            stem = lemma[:-2] + "i"
-        else:
+        ending = next((e for e in endings if lemma.endswith(e)), None)
+        if ending is None:
             continue
-        for end in ("", "e", "s", "es"):
+        stem = lemma[:-len(ending)] + endings[ending]
+        for end in lex.clause.get("participle_agreements", ()):
             out[stem + end] = lemma
     return out
+
+
+def _spec_attrs(spec: dict[str, Any], attrs: dict[str, Any]) -> dict[str, Any]:
+    """The attributes a trigger's lexicon entry passes on to its cue: the subtype of an `other` event, whether a
+    statement needs a named actor."""
+    if spec.get("subtype"):
+        attrs["subtype"] = spec["subtype"]
+    if spec.get("needs_participant"):
+        attrs["needs_participant"] = True
+    return attrs
 
 
 def _indefinite(tok: Any) -> bool:

@@ -21,7 +21,10 @@ from recoupe.lang.fr.names import NameWords, plural_pattern as _plural_pattern, 
 from recoupe.model.text import fold
 from recoupe.model import Mention, Span
 
-LABELS = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "other"}
+# the recognisers' label schemes (WikiNER for the French model, OntoNotes for the English one) -> recoupe's labels;
+# OntoNotes' NORP (nationalities), dates, numbers and titles of works are not names of entities
+LABELS = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "other",
+          "PERSON": "person", "GPE": "place", "FAC": "place", "PRODUCT": "other"}
 _STRIP = " \t\n,;:.!?«»\"'“”‘’()[]{}-–—*#"
 _CAP = r"[A-ZÀ-ÖØ-Þ]"
 
@@ -107,8 +110,17 @@ def names(ctx: Context) -> dict[str, list[Any]]:
         if m.label == "place" and m.kind == "name" and " " not in m.span.text \
                 and nw.patterns["place_before"].search(text, max(0, m.span.start - 16), m.span.start):
             placed.add(m.span.text)
+    # a name enumerated with a place ("vers X et Y", "à X, Y ou Z") that nothing shows to be a person is a place too
+    by_start = {m.span.start: m for m in out}
+    for m in sorted(out, key=lambda m: m.span.start):
+        if m.label == "place" and m.kind == "name" or m.span.text in placed:
+            j = nw.patterns["enum_join"].match(text, m.span.end)
+            nxt = by_start.get(j.end()) if j else None
+            if nxt is not None and nxt.label in ("person", "other") and nxt.kind == "name" and not nxt.attrs.get("agentive") \
+                    and not nxt.attrs.get("cues") and not _starts_clause(ctx.sdoc, text, nxt.span.end):
+                placed.add(nxt.span.text)
     for m in out:
-        if m.label == "person" and m.kind == "name" and m.span.text in placed:
+        if m.label in ("person", "other") and m.kind == "name" and m.span.text in placed:
             m.label = "place"
 
     # 1b. page furniture that names someone: datelines ("BALTIMORE (États-Unis), 26 mars (AFP) -"), bylines ("Par
@@ -355,7 +367,7 @@ def _descriptions(ftext: str, text: str, out: list[Mention], lx: Lexicon, nw: Na
     for x in out:
         if x.kind == "name" and x.label == "person" and x.attrs.get("cues"):
             # (not to equipment: a vessel's name keeps grouping by its name across articles, not by a weapon noun)
-            kinds = {nw.class_labels.get(c) for cue in x.attrs["cues"] for c in nw.description_class.get(cue, ())} & {"other", "organization"}
+            kinds = {nw.class_labels.get(c) for cue in x.attrs["cues"] for c in nw.description_class.get(cue, ())} & {"other", "organization", "place"}
             if len(kinds) == 1:
                 retyped[x.span.text] = kinds.pop()
         elif x.kind == "name" and x.label != "country" and " " in x.span.text:
@@ -475,6 +487,13 @@ def _after_org_head(ftext: str, start: int, lx: Lexicon) -> bool:
     if words and fold(words[-1]) in lx.org_heads:
         return True
     return len(words) >= 2 and words[-1].islower() and fold(words[-2]) in lx.org_heads
+
+
+def _starts_clause(sdoc: Any, text: str, end: int) -> bool:
+    """Whether the words after a name make it a subject: a verb, an auxiliary or a clitic pronoun follows it."""
+    span = sdoc.char_span(end, min(len(text), end + 30), alignment_mode="expand")
+    first = next((t for t in span if not t.is_space), None) if span is not None else None
+    return first is not None and (first.pos_ in ("VERB", "AUX", "PRON") or "Neg" in first.morph.get("Polarity"))
 
 
 def _agentive(sdoc: Any, text: str, start: int, end: int, nw: NameWords) -> dict[str, Any]:

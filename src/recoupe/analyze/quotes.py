@@ -218,9 +218,12 @@ class _Finder:
                 if sp is not None:
                     sp.attribution, sp.kind = (j, sp.end), "incise"
                 return sp
-        if not rest.startswith(","):
-            return None
-        return self._incise_from(j + 1)
+        if rest.startswith(","):
+            return self._incise_from(j + 1)
+        # the comma inside the marks ("“…,” she said"), where the language puts it there
+        if self.lex.comma_inside_quotes and self.text[q.start:q.end].rstrip().endswith(","):
+            return self._incise_from(j)
+        return None
 
     def _incise_at_end(self, q: _Quote) -> Speaker | None:
         """« … » des résolutions de l'ONU, estime l'expert: an incise closing the sentence after the quote."""
@@ -242,6 +245,10 @@ class _Finder:
 
     def _incise_from(self, pos: int) -> Speaker | None:
         limit = self._limit(pos)
+        if self.lex.incise_subject_first:
+            sp = self._subject_incise(pos, limit)
+            if sp is not None:
+                return sp
         tok = self.sf.token_at(pos)
         first = tok
         pronoun: Any = None
@@ -286,6 +293,25 @@ class _Finder:
         sp.attribution = (first.idx, max(sp.end, verb.idx + len(verb)))
         sp.kind = "incise"
         return sp
+
+    def _subject_incise(self, pos: int, limit: int) -> Speaker | None:
+        """"…,” the minister said / Smith told reporters / she added": a subject, then the speech verb, where the
+        language writes its incises subject first."""
+        toks = [t for t in self.sf.tokens(pos, limit) if not t.is_space][:8]
+        for tok in toks:
+            if tok.is_punct and tok.text not in ("'", "’"):
+                return None
+            if is_speech_verb(tok, self.lex):
+                subj = [c for c in tok.children if c.dep_.startswith("nsubj") and pos <= c.idx < tok.idx]
+                if not subj:
+                    return None
+                sp = self.sf.subject_of(tok, pos)
+                if sp is None:
+                    return None
+                sp.attribution = (max(pos, min(t.idx for t in subj[0].subtree)), max(sp.end, tok.idx + len(tok)))
+                sp.kind = "incise"
+                return sp
+        return None
 
     def _colon_before(self, q: _Quote) -> Speaker | None:
         """X a déclaré : « … »; X a mis en garde Moscou : « … » (a speech verb before the colon)."""
@@ -482,6 +508,13 @@ class _Finder:
                         cands.append((p.close, p.speaker))
                 cands += [(pos, e) for pos, e in events if pos < at and not (sp.start <= pos <= sp.end)]
                 here = self.sentence_no(at)
+                ordinal = self.lex.ordinal_refs.get(" ".join(sp.text.lower().split()))
+                member = self._enumeration_member(at, ordinal) if ordinal is not None else None
+                if member is not None:  # "A et B sont arrivés. « … », a lâché le premier": A
+                    q.speaker = Speaker(member.start, member.end, member.text, sp.attribution, False, sp.kind,
+                                        {**member.extra, "refers_by": sp.text})
+                    done.append(q)
+                    continue
                 if bare_title:
                     # "a ajouté l'agence", "estime l'expert": a speaker of the last sentences described by that noun
                     noun = self.lex.leading_article.sub("", sp.text.lower()).strip()
@@ -493,9 +526,15 @@ class _Finder:
                 else:
                     subjects = [(pos, e) for pos, e in self._subjects() if pos < at and not (sp.start <= pos <= sp.end)]
                     feminine = sp.text.lower().lstrip("-t") in self.lex.feminine_pronouns
-                    if feminine:  # "elle": not a speaker the words show masculine; never a name merely mentioned
+                    if feminine:  # "elle": not a speaker the words show masculine
                         cands = [(pos, e) for pos, e in cands if self.sf.gender(e) != "Masc"]
                         subjects = [(pos, e) for pos, e in subjects if self.sf.gender(e) != "Masc"]
+                    elif sp.text.lower() in self.lex.masculine_pronouns:  # "il": not "une foule", "la ministre"
+                        cands = [(pos, e) for pos, e in cands if self.sf.gender(e) != "Fem"]
+                        subjects = [(pos, e) for pos, e in subjects if self.sf.gender(e) != "Fem"]
+                    # a pronoun stands for someone who can speak, never for a place named nearer
+                    cands = [(pos, e) for pos, e in cands if e.extra.get("label", "person") in SPEAKER_LABELS]
+                    subjects = [(pos, e) for pos, e in subjects if e.extra.get("label", "person") in SPEAKER_LABELS]
                     # a document takes up who spoke before, else who acted; a pronoun either
                     tiers = [cands, subjects] if document else [cands + subjects]
                     para = self.text.rfind("\n\n", 0, at)
@@ -505,10 +544,13 @@ class _Finder:
                         cands = same or recent
                         if cands:
                             break
-                    if not cands and not document and not feminine:
+                    if not cands and not document:
+                        # a person named before, last; for "elle", one the words do not show masculine
                         for m in self.sf.mi.before(at):
-                            if m.label == "person" and not self.sf.in_mask(m.span.start):
-                                cands.append((m.span.end, self.sf._name_speaker(m, at)))
+                            if m.label == "person" and m.kind == "name" and not self.sf.in_mask(m.span.start):
+                                named = self.sf._name_speaker(m, at)
+                                if named is not None and not (feminine and self.sf.gender(named) == "Masc"):
+                                    cands.append((m.span.end, named))
                 if cands:
                     _, ante = max(cands, key=lambda c: c[0])
                     q.speaker = Speaker(ante.start, ante.end, ante.text, sp.attribution, False, sp.kind,
@@ -516,6 +558,27 @@ class _Finder:
                 elif bare_title or document:
                     sp.pronoun = False
             done.append(q)
+
+    def _enumeration_member(self, at: int, index: int) -> Speaker | None:
+        """The member `index` of the last enumeration of names in the two sentences before `at` ("les ministres A et B",
+        "A, B et C"); for the last member (-1) with no enumeration, the name mentioned last ("ce dernier")."""
+        here = self.sentence_no(at)
+        names = [m for m in self.sf.mi.before(at) if m.kind == "name" and m.label in SPEAKER_LABELS
+                 and not self.sf.in_mask(m.span.start) and here - self.sentence_no(m.span.start) <= 2]
+        groups: list[list[Mention]] = []
+        for m in names:
+            if groups:
+                between = self.text[groups[-1][-1].span.end:m.span.start].replace(",", " ").split()
+                if len(between) <= 4 and (not between or between[0].lower() in self.lex.speech.get("enumeration_joiners", ())):
+                    groups[-1].append(m)
+                    continue
+            groups.append([m])
+        enum = next((g for g in reversed(groups) if len(g) >= 2), None)
+        if enum is not None and -len(enum) <= index < len(enum):
+            return self.sf._name_speaker(enum[index], at)
+        if index == -1 and names:
+            return self.sf._name_speaker(names[-1], at)
+        return None
 
     def _subjects(self) -> list[tuple[int, Speaker]]:
         """(offset, speaker) of the named people and organisations that are the subject of a sentence's main verb."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing as mp
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -20,43 +21,79 @@ BATCH = 4  # measured: small batches are fastest for nlp.pipe on this model
 def pipeline_version(names: list[str] | None = None) -> str:
     """A version string that changes whenever the analysis would: code version, model, components."""
     comps = resolve_pipeline(list(names or DEFAULT_PIPELINE))
-    key = "|".join([__version__, nlp_mod.model_version()] + [f"{c.name}:{c.version}" for c in comps])
+    models = [nlp_mod.model_version(code) for code in sorted(nlp_mod.MODELS)]
+    key = "|".join([__version__, *models] + [f"{c.name}:{c.version}" for c in comps])
     return hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
+def language_of(doc: Document) -> str:
+    """The language a document is analysed in: its detected language when recoupe has a pack and a model for it,
+    else the default (French)."""
+    code = (doc.language or lang.DEFAULT).split("-")[0].lower()
+    return code if code in nlp_mod.MODELS and code in lang.known() else lang.DEFAULT
+
+
 class Analyzer:
-    """Analyze documents in one process: spaCy, then the registered components in order."""
+    """Analyze documents in one process: spaCy, then the registered components in order, each document with the
+    model and language pack of its detected language."""
 
     def __init__(self, names: list[str] | None = None) -> None:
         self.names = list(names or DEFAULT_PIPELINE)
         self.components: list[Component] = resolve_pipeline(self.names)
         self.version = pipeline_version(self.names)
         self.nlp = nlp_mod.load()
-        self.pack = lang.pack("fr")  # choosing a pack per document's language is a later step
+        self.pack = lang.pack(lang.DEFAULT)
+        self._missing: dict[str, str] = {}  # language -> the one line said when its model is missing
+
+    def _pipeline(self, code: str) -> tuple[Any, Any] | None:
+        """(spaCy model, language pack) for a language, or None when its model is not installed (said once)."""
+        if code == lang.DEFAULT:
+            return self.nlp, self.pack
+        if code in self._missing:
+            return None
+        try:
+            return nlp_mod.load(code), lang.pack(code)
+        except nlp_mod.ModelMissing as e:
+            self._missing[code] = str(e)
+            print(f"recoupe: {e}; documents in this language are kept but not analysed", file=sys.stderr)
+            return None
 
     def analyze_many(self, docs: list[Document]) -> Iterator[Analysis]:
+        by_lang: dict[str, list[Document]] = {}
+        for d in docs:
+            by_lang.setdefault(language_of(d), []).append(d)
+        for code, group in by_lang.items():
+            pipe = self._pipeline(code)
+            if pipe is None:
+                for doc in group:
+                    yield Analysis(doc=doc.id, version=self.version,
+                                   attrs={"errors": [{"component": "spacy", "error": self._missing[code]}]})
+                continue
+            yield from self._analyze_group(group, *pipe)
+
+    def _analyze_group(self, docs: list[Document], nlp: Any, pack: Any) -> Iterator[Analysis]:
         try:
-            sdocs = list(self.nlp.pipe((d.text for d in docs), batch_size=BATCH))
+            sdocs = list(nlp.pipe((d.text for d in docs), batch_size=BATCH))
         except Exception:
             # one document broke the parser: parse them one by one so that only that one is lost
             for doc in docs:
                 try:
-                    sdoc = self.nlp(doc.text)
+                    sdoc = nlp(doc.text)
                 except Exception as e:
                     yield Analysis(doc=doc.id, version=self.version,
                                    attrs={"errors": [{"component": "spacy", "error": f"{type(e).__name__}: {e}".splitlines()[0][:300]}]})
                     continue
-                yield self._finish(doc, sdoc)
+                yield self._finish(doc, sdoc, pack)
             return
         for doc, sdoc in zip(docs, sdocs):
-            yield self._finish(doc, sdoc)
+            yield self._finish(doc, sdoc, pack)
 
     def analyze(self, doc: Document) -> Analysis:
-        return self._finish(doc, self.nlp(doc.text))
+        return next(iter(self.analyze_many([doc])))
 
-    def _finish(self, doc: Document, sdoc: Any) -> Analysis:
+    def _finish(self, doc: Document, sdoc: Any, pack: Any) -> Analysis:
         analysis = Analysis(doc=doc.id, version=self.version, sentences=[(s.start_char, s.end_char) for s in sdoc.sents])
-        run_components(self.components, Context(document=doc, sdoc=sdoc, analysis=analysis, pack=self.pack))
+        run_components(self.components, Context(document=doc, sdoc=sdoc, analysis=analysis, pack=pack))
         return analysis
 
 

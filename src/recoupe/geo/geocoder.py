@@ -416,16 +416,19 @@ def _candidates_for(q: Query, name: str, gaz: Gazetteer, lex: Lexicon) -> list[P
     if not found:
         feats: tuple[str, ...] = ("town",) if q.category not in (None, "region") else ("town", "region", "continent")
         found = gaz.lookup(name, features=feats)
+    found = [p for p in found if _fits(q, p)]
     if q.category == "region" and any(p.feature == "region" for p in found):
         found = [p for p in found if p.feature == "region"]  # "le kraï de X": the region, not its capital
     elif q.category is None:
         # a bare name shared by a region and a town inside it is the town ("Kherson"), and so is one shared by a
-        # region and a big city of its country ("Kiev"); French names the region as such ("la région de Kherson")
-        towns = {(p.country_code, p.admin1) for p in found if p.feature == "town"}
+        # region and a big city of its country ("Kiev"); French names the region as such ("la région de Kherson").
+        # Only a town the region shares its name with counts (not "X City" beside the region X), and only one the
+        # text admits
+        towns = {(p.country_code, p.admin1, name_key(p.name)) for p in found if p.feature == "town"}
         cities = {p.country_code for p in found if p.feature == "town" and p.population >= 500_000}
-        found = [p for p in found if p.feature != "region" or ((p.country_code, p.admin1) not in towns
+        found = [p for p in found if p.feature != "region" or ((p.country_code, p.admin1, name_key(p.name)) not in towns
                                                                and p.country_code not in cities)]
-    return [p for p in found if _fits(q, p)]
+    return found
 
 
 def _fits(q: Query, p: Place) -> bool:

@@ -6,6 +6,7 @@ import hashlib
 
 from recoupe import lang
 from recoupe.errors import IngestError
+from recoupe.lang import pages as sources
 from recoupe.ingest.language import detect_language
 from recoupe.ingest.normalize import normalize_text
 from recoupe.ingest.readers import RawArticle, iter_files, read_file, reader, readers
@@ -32,12 +33,17 @@ def to_document(raw: RawArticle, pack: lang.LanguagePack | None = None) -> Docum
         pack = lang.pack(language if language in lang.known() else lang.DEFAULT)
     published, precision, how = pack.grammar.dateline(text, raw.published, raw.published_precision)
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    # who published it: the outlet named from its host, the title and author from the text when nothing else says
+    code = pack.code if pack.code in lang.known() else lang.DEFAULT
+    zs = sources.zones(text, code)
     return Document(
         id=make_id("doc", content_hash),
         source=raw.source,
         text=text,
-        title=raw.title,
-        outlet=raw.outlet,
+        title=raw.title or sources.first_line_title(text, zs),
+        outlet=sources.outlet_name(raw.outlet, raw.url or (raw.source if "://" in raw.source else None)),
+        url=raw.url or (raw.source if raw.source.startswith(("http://", "https://")) else None),
+        author=raw.author or sources.byline_author(text, zs, code),
         language=language,
         published=published,
         published_precision=precision,

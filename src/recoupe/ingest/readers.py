@@ -6,6 +6,7 @@ that are not UTF-8 are kept with surrogate escapes and shown as bytes, and every
 
 from __future__ import annotations
 
+import csv
 import errno
 import io
 import json
@@ -18,6 +19,7 @@ from typing import Any
 
 from recoupe.errors import IngestError
 from recoupe.ingest import pubdate
+from recoupe.lang import pages as sources
 from recoupe.ingest.normalize import clean_field, shown
 from recoupe.registry import REGISTRY
 
@@ -42,6 +44,7 @@ class RawArticle:
     published_precision: str | None = None
     published_from: str | None = None
     url: str | None = None
+    author: str | None = None
     where: str | None = None  # file and line it was read from, for messages (JSONL records)
     notes: list[str] = field(default_factory=list)  # fields that were present but unusable, and why
 
@@ -132,18 +135,84 @@ def _decode(data: bytes, source: str) -> str:
 
 @reader(".txt", ".text", ".md")
 def read_txt(path: Path, source: str) -> Iterator[RawArticle | IngestError]:
+    """A text file: an optional ` date YYYY-MM-DD` header or `---` front matter (title, outlet, url, published,
+    author), else what a manifest beside it (manifest.csv or manifest.json) says of the file."""
     raw = _decode(_read_bytes(path, source), source)
-    published, precision, cut = pubdate.parse_header(raw)
-    body = raw[cut:]
+    meta, cut = sources.front_matter(raw)
+    published, precision, cut2 = pubdate.parse_header(raw[cut:])
+    body = raw[cut + cut2:]
     if not body.strip():
         raise IngestError(source, "empty file (no text after the date header)")
-    title = None
-    for line in body.lstrip().splitlines()[:6]:
-        if line.startswith("#"):
-            title = clean_field(line.lstrip("#"))
-            break
-    yield RawArticle(source=source, text=body, title=title, published=published,
-                     published_precision=precision, published_from="header" if published else None)
+    notes: list[str] = []
+    listed = _manifest(path.parent).get(path.name, {})
+    meta = {**listed, **meta}
+    from_meta = None
+    if not published and meta.get("published"):
+        published, precision = pubdate.parse_iso(meta["published"])
+        if published is None:
+            notes.append(f"'published' is not an ISO date ({shown(meta['published'], 40)}): left undated")
+        from_meta = "metadata" if published else None
+    title = clean_field(meta["title"]) if meta.get("title") else None
+    if title is None:
+        for line in body.lstrip().splitlines()[:6]:
+            if line.startswith("#"):
+                title = clean_field(line.lstrip("#"))
+                break
+    yield RawArticle(source=source, text=body, title=title, published=published, published_precision=precision,
+                     published_from="header" if published and not from_meta else from_meta,
+                     outlet=_opt(meta.get("outlet")), url=_opt(meta.get("url")), author=_opt(meta.get("author")),
+                     notes=notes)
+
+
+def _opt(v: str | None) -> str | None:
+    return clean_field(v) if v else None
+
+
+MANIFESTS = ("manifest.json", "manifest.csv")
+
+
+def _manifest(folder: Path) -> dict[str, dict[str, str]]:
+    """file name -> its fields (title, outlet, url, published, author) from a manifest in this folder: a CSV with a
+    header row, or a JSON list of objects (or an object keyed by file name). A broken manifest gives nothing."""
+    try:
+        key = (str(folder.resolve()), tuple(_mtime(folder / m) for m in MANIFESTS))
+    except OSError:
+        return {}
+    cached = _MANIFEST_CACHE.get(key[0])
+    if cached is not None and cached[0] == key[1]:
+        return cached[1]
+    out: dict[str, dict[str, str]] = {}
+    for name in MANIFESTS:
+        p = folder / name
+        if not p.is_file():
+            continue
+        try:
+            text = _decode(_read_bytes(p, str(p)), str(p))
+            rows: Any = json.loads(text) if name.endswith(".json") else list(csv.DictReader(io.StringIO(text)))
+        except (IngestError, ValueError, csv.Error):
+            continue
+        if isinstance(rows, dict):
+            rows = [{**v, "file": k} for k, v in rows.items() if isinstance(v, dict)]
+        for row in rows if isinstance(rows, list) else []:
+            if not isinstance(row, dict) or not isinstance(row.get("file"), str):
+                continue
+            fields = {k: str(v) for k, v in row.items() if k in sources.FIELDS and isinstance(v, (str, int)) and str(v).strip()}
+            if "date" in row and "published" not in fields and isinstance(row["date"], str):
+                fields["published"] = row["date"]
+            out.setdefault(Path(row["file"]).name, fields)
+        break
+    _MANIFEST_CACHE[key[0]] = (key[1], out)
+    return out
+
+
+_MANIFEST_CACHE: dict[str, tuple[tuple[float, ...], dict[str, dict[str, str]]]] = {}
+
+
+def _mtime(p: Path) -> float:
+    try:
+        return p.stat().st_mtime
+    except OSError:
+        return -1.0
 
 
 @reader(".html", ".htm", ".xhtml")
@@ -166,7 +235,7 @@ def read_html(path: Path, source: str) -> Iterator[RawArticle | IngestError]:
         raise IngestError(source, "no article text found in the HTML")
     yield RawArticle(source=source, text=doc.text, title=_field(doc.title), outlet=_field(doc.sitename),
                      published=published, published_precision=precision,
-                     published_from="metadata" if published else None, url=_field(doc.url))
+                     published_from="metadata" if published else None, url=_field(doc.url), author=_field(doc.author))
 
 
 def _html_date(tree: Any) -> tuple[str | None, str | None]:
@@ -284,7 +353,7 @@ def _record(line: str, where: str) -> RawArticle | IngestError:
     if not isinstance(text, str) or not text.strip():
         return IngestError(where, "record has no 'text'" if text is None or isinstance(text, str) else "record's 'text' is not a string")
     notes: list[str] = []
-    title, outlet, url = (_string(obj, k, notes) for k in ("title", "outlet", "url"))
+    title, outlet, url, author = (_string(obj, k, notes) for k in ("title", "outlet", "url", "author"))
     ident = url or _string(obj, "id", notes, numbers=True)
     published, precision = None, None
     raw_date = _string(obj, "published", notes)
@@ -294,7 +363,7 @@ def _record(line: str, where: str) -> RawArticle | IngestError:
             notes.append(f"'published' is not an ISO date ({shown(raw_date, 40)}): left undated")
     return RawArticle(
         source=ident or where, text=text, title=title, outlet=outlet, published=published,
-        published_precision=precision, published_from="metadata" if published else None, url=url,
+        published_precision=precision, published_from="metadata" if published else None, url=url, author=author,
         where=where, notes=notes,
     )
 

@@ -134,6 +134,9 @@ class DossierEntity(ContractRecord):
     candidates: list[dict[str, Any]] | _Unset = UNSET  # gazetteer places context could not choose between
     locality: str | _Unset = UNSET  # the town a site is placed at when no dataset has the site (precision site-approx)
     seat_of: str | _Unset = UNSET  # the country whose government a seat of power stands for ("Kremlin": RU)
+    # named only in page furniture: the kinds (byline, photo, footnote, bibliography, contributed): an author,
+    # a photographer or a cited source of the page, not an actor of the story (resolve.sources)
+    page_furniture: list[str] | _Unset = UNSET
 
 
 @dataclass(slots=True)
@@ -162,6 +165,9 @@ class Event(ContractRecord):
     place_conflicts: list[str] | _Unset = UNSET  # other places sources give (entity ids)
     statuses: dict[str, int] | _Unset = UNSET  # how many cues report each status
     historical: bool | _Unset = UNSET  # told as history (long before the articles)
+    subtype: str | None | _Unset = UNSET  # for `other`: accident, disaster, vote, decision, inspection, ...
+    # outlets reporting the event with each status ("planned" by one, "happened" by three): headlines never count
+    independent_sources_by_status: dict[str, int] | _Unset = UNSET
 
 
 @dataclass(slots=True)
@@ -200,6 +206,10 @@ class Claim(ContractRecord):
     # source): "conditional" or "speculative", and the hedging words
     hedge_kind: str | None | _Unset = UNSET
     hedge_span: Span | None | _Unset = UNSET
+    # the cluster rests on a single original source (one group of documents, one cited agency or outlet, one
+    # speaker), however many articles repeat it; `rests_on` names it (resolve.sources)
+    single_source: bool | _Unset = UNSET
+    rests_on: str | None | _Unset = UNSET
 
 
 @dataclass(slots=True)
@@ -301,9 +311,40 @@ class DateRow(ContractRecord):
     reference: str | _Unset = UNSET
 
 
+@dataclass(slots=True)
+class SourceRow(ContractRecord):
+    """A row of the `sources` table: who published one document and what it rests on (resolve.sources)."""
+
+    id: str
+    doc: str
+    title: str | None
+    outlet: str | None
+    author: str | None
+    url: str | None
+    published: str | None
+    source_group: str  # the SourceGroup it counts in
+    rests_on: list[str]  # the agencies whose dispatch it is (partly): datelines, wire credits, bylines
+    cites: list[str]  # agencies and outlets it cites as a source, footnotes included
+    credits: list[dict[str, Any]]  # each: kind (dateline | credit | byline | cites | footnote), source, agency, span
+    furniture: list[dict[str, Any]]  # each: kind (byline | photo | related | published | footer | contributed |
+    # bibliography | footnote), span: page furniture, kept out of entities, events, claims and dates
+
+
+@dataclass(slots=True)
+class SourceGroup(ContractRecord):
+    """Documents that count as one source, and why (resolve.sources)."""
+
+    id: str
+    label: str  # the agency, outlet or title it stands for
+    documents: list[str]
+    outlets: list[str]
+    reasons: list[dict[str, Any]]  # each: docs (two ids), why (copy | same_outlet | same_dispatch | shared_text), detail
+
+
 RECORD_TYPES: dict[str, type[ContractRecord]] = {
     "entities": DossierEntity, "events": Event, "quotes": Quote, "claims": Claim,
     "contradictions": Contradiction, "quantities": Quantity, "dates": DateRow, "discrepancies": Discrepancy,
+    "sources": SourceRow, "source_groups": SourceGroup,
 }
 
 
@@ -319,6 +360,8 @@ class Dossier(Record):
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateRow] = field(default_factory=list)
     discrepancies: list[Discrepancy] = field(default_factory=list)
+    sources: list[SourceRow] = field(default_factory=list)
+    source_groups: list[SourceGroup] = field(default_factory=list)
 
     TABLES: ClassVar[tuple[str, ...]] = tuple(RECORD_TYPES)
 

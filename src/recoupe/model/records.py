@@ -92,6 +92,8 @@ class Document(Record):
     published_from: str | None = None  # where the date came from: header, metadata, dateline, jsonl
     content_hash: str = ""
     duplicate_of: str | None = None
+    url: str | None = None  # the address it was published at, when the input gives one
+    author: str | None = None  # as the metadata, front matter or byline gives it
 
 
 # --- analyze ------------------------------------------------------------------------------------

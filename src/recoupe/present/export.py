@@ -55,7 +55,7 @@ def dossier_json(store: Store, model: ReadModel) -> dict[str, Any]:
     docs = [
         {"id": d.id, "source": d.source, "title": d.title, "outlet": d.outlet, "language": d.language,
          "published": d.published, "published_precision": d.published_precision, "text": d.text,
-         "duplicate_of": d.duplicate_of}
+         "duplicate_of": d.duplicate_of, "url": d.url, "author": d.author}
         for d in store.documents()
     ]
     dossier = model
@@ -76,6 +76,8 @@ def dossier_json(store: Store, model: ReadModel) -> dict[str, Any]:
         "quantities": dossier.quantities,
         "dates": dossier.dates,
         "discrepancies": dossier.discrepancies,
+        "sources": getattr(dossier, "sources", []),
+        "source_groups": getattr(dossier, "source_groups", []),
     }
 
 

@@ -364,6 +364,14 @@ def briefing(db: str | Path, *, language: str | None = None, reader: str | None 
         return brief.build(store, read.load(store, as_built=as_built), language=language, reader=reader or brief.READER)
 
 
+def sources(db: str | Path) -> read.SourceListing:
+    """Who published the dossier's documents and how independent they are (resolve.sources)."""
+    return model(db, as_built=True).source_listing()
+
+
+reason_text = read.reason_text
+
+
 def document_labels(db: str | Path) -> dict[str, str]:
     """Document id -> a short label a reader recognises (title, else outlet, else source)."""
     with store_for(db) as store:

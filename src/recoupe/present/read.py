@@ -53,8 +53,12 @@ class ReadModel:
     stale: list[int]
     as_built: bool = False
     discrepancies: list[dict[str, Any]] = field(default_factory=list)  # differing statements that may all be true
+    sources: list[dict[str, Any]] = field(default_factory=list)  # per document: outlet, credits, furniture, group
+    source_groups: list[dict[str, Any]] = field(default_factory=list)  # documents that count as one source, and why
     raw: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # the rows as stored, before corrections
     doc_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+    source_by_doc: dict[str, dict[str, Any]] = field(default_factory=dict)
+    group_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
     ent_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
     event_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
     claim_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -93,15 +97,38 @@ class ReadModel:
         d = self.doc_by_id.get(doc_id)
         if not d:
             return doc_id
-        title = d["title"] or d["source"].replace("\\", "/").rsplit("/", 1)[-1]
-        return " · ".join(x for x in (d["outlet"], d["published"], title) if x)
+        return " · ".join(x for x in (self.doc_outlet(doc_id), d["published"], self.doc_title(doc_id)) if x)
 
-    def doc_short(self, doc_id: str) -> str:
-        """Outlet and date of a document (its file name when it has neither)."""
+    def doc_title(self, doc_id: str) -> str:
+        """A document's title, else its first words, else its file name."""
         d = self.doc_by_id.get(doc_id)
         if not d:
             return doc_id
-        return " · ".join(x for x in (d["outlet"], d["published"]) if x) or d["source"].replace("\\", "/").rsplit("/", 1)[-1]
+        return str(d["title"] or lead_words(d.get("lead")) or d["source"].replace("\\", "/").rsplit("/", 1)[-1])
+
+    def doc_short(self, doc_id: str) -> str:
+        """Outlet (or the agency it rests on) and date of a document (its first words when it has neither)."""
+        d = self.doc_by_id.get(doc_id)
+        if not d:
+            return doc_id
+        return (" · ".join(x for x in (self.doc_outlet(doc_id), d["published"]) if x)
+                or lead_words(d.get("lead"), 6) or d["source"].replace("\\", "/").rsplit("/", 1)[-1])
+
+    def doc_outlet(self, doc_id: str) -> str | None:
+        """The outlet of a document, else the agency whose dispatch it is (resolve.sources), else None."""
+        d = self.doc_by_id.get(doc_id)
+        if d and d["outlet"]:
+            return str(d["outlet"])
+        row = self.source_by_doc.get(doc_id)
+        return " / ".join(row["rests_on"]) if row and row.get("rests_on") else None
+
+    def source_group_of(self, doc_id: str) -> dict[str, Any] | None:
+        row = self.source_by_doc.get(doc_id)
+        return self.group_by_id.get(row["source_group"]) if row else None
+
+    def source_listing(self) -> SourceListing:
+        """Outlets, agencies, what is cited, and the groups of documents that count as one source, with why."""
+        return self.memo("source_listing", lambda: _source_listing(self))
 
     def main_actors(self, n: int = 12) -> list[dict[str, Any]]:
         def compute() -> list[dict[str, Any]]:
@@ -183,7 +210,8 @@ def load(store: Store, previous: ReadModel | None = None, *, as_built: bool = Fa
     d = fixed.dossier
     v = ReadModel(key=key, docs=docs, entities=d["entities"], events=d["events"], quotes=d["quotes"],
                   claims=d["claims"], contradictions=d["contradictions"], quantities=d["quantities"], dates=raw["dates"],
-                  discrepancies=raw.get("discrepancies", []),
+                  discrepancies=raw.get("discrepancies", []), sources=raw.get("sources", []),
+                  source_groups=raw.get("source_groups", []),
                   corrections=correction_rows, redirects=fixed.redirects, stale=fixed.stale, as_built=as_built, raw=raw)
     _index(v)
     return v
@@ -195,8 +223,65 @@ def version_key(store: Store) -> tuple[Any, ...]:
     return (store.get_meta("dossier_fingerprint"), store.count_documents(), len(cs), cs[-1]["id"] if cs else 0)
 
 
+@dataclass
+class SourceListing:
+    """The dossier's sources: its outlets, the agencies its articles rest on, and the groups of documents that count
+    as one independent source, each with its documents and the reasons they count as one."""
+
+    outlets: dict[str, int]  # outlet -> documents
+    agencies: dict[str, int]  # agency -> documents resting on its dispatches
+    cited: dict[str, int]  # agency or outlet cited as a source -> documents citing it
+    groups: list[dict[str, Any]]  # each: id, label, documents [{id, label, outlet, title, author, url, published,
+    # rests_on, cites, furniture}], reasons [{docs, why, detail, text}]
+    independent: int  # the number of groups
+
+
+WHY = {"copy": "one is a copy of the other", "same_outlet": "the same outlet ({detail})",
+       "same_dispatch": "both rest on the {detail} dispatch", "shared_text": "they share {detail} of their text"}
+
+
+def reason_text(reason: dict[str, Any]) -> str:
+    """Why two documents count as one source, in a sentence."""
+    return WHY.get(reason["why"], reason["why"]).format(detail=reason.get("detail") or "?")
+
+
+def _source_listing(m: ReadModel) -> SourceListing:
+    outlets: Counter[str] = Counter()
+    agencies: Counter[str] = Counter()
+    cited: Counter[str] = Counter()
+    for r in m.sources:
+        if r.get("outlet"):
+            outlets[r["outlet"]] += 1
+        agencies.update(set(r.get("rests_on") or []))
+        cited.update(set(r.get("cites") or []))
+    groups = []
+    for g in sorted(m.source_groups, key=lambda g: (-len(g["documents"]), g["label"], g["id"])):
+        docs = []
+        for doc in g["documents"]:
+            r = m.source_by_doc.get(doc, {})
+            furniture = Counter(f["kind"] for f in r.get("furniture", []))
+            docs.append({"id": doc, "label": m.doc_label(doc), "outlet": m.doc_outlet(doc), "title": r.get("title"),
+                         "author": r.get("author"), "url": r.get("url"), "published": r.get("published"),
+                         "rests_on": r.get("rests_on", []), "cites": r.get("cites", []), "furniture": dict(furniture)})
+        reasons = [{**x, "text": reason_text(x), "labels": [m.doc_short(d) for d in x["docs"]]} for x in g["reasons"]]
+        groups.append({"id": g["id"], "label": g["label"], "documents": docs, "reasons": reasons})
+    return SourceListing(dict(outlets.most_common()), dict(agencies.most_common()), dict(cited.most_common()), groups, len(groups))
+
+
+def lead_words(lead: str | None, words: int = 12) -> str | None:
+    """The first words of a text's first line, as a label for a document without a title."""
+    if not lead:
+        return None
+    first = lead.strip().split("\n", 1)[0].split()
+    if not first:
+        return None
+    return " ".join(first[:words]) + ("…" if len(first) > words or len(lead) >= 160 else "")
+
+
 def _index(v: ReadModel) -> None:
     v.doc_by_id = {d["id"]: d for d in v.docs}
+    v.source_by_doc = {r["doc"]: r for r in v.sources}
+    v.group_by_id = {g["id"]: g for g in v.source_groups}
     v.ent_by_id = {e["id"]: e for e in v.entities}
     v.event_by_id = {e["id"]: e for e in v.events}
     v.claim_by_id = {c["id"]: c for c in v.claims}

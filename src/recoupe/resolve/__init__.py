@@ -24,7 +24,8 @@ def resolve(documents: list[Document], analyses: list[Analysis], steps: list[str
     d = ctx.dossier
     return Dossier.from_contract({"entities": d.entities, "events": d.events, "quotes": d.quotes, "claims": d.claims,
                                   "contradictions": d.contradictions, "quantities": d.quantities, "dates": d.dates,
-                                  "discrepancies": d.discrepancies})
+                                  "discrepancies": d.discrepancies, "sources": d.sources,
+                                  "source_groups": d.source_groups})
 
 
 def fingerprint(analyses: list[Analysis], documents: list[Document]) -> str:

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from recoupe.model import Analysis, ClaimRec, Document, Span, make_id
 from recoupe.resolve.registry import ResolveContext, step
+from recoupe.resolve.sources import independent_sources
 
 BLOCK_CAP = 120  # a block larger than this compares each claim with its WINDOW neighbours only
 WINDOW = 40
@@ -265,13 +266,11 @@ def cluster_claims(items: list[_Item], links: list[tuple[int, int]] | None = Non
 
 
 def _independent_sources(items: list[_Item], clusters: list[str], docs: dict[str, Document]) -> dict[str, int]:
-    """Outlets per cluster after collapsing copies: a copy counts as its original, an outlet once, no outlet per document."""
-    keys: dict[str, set[str]] = defaultdict(set)
+    """Independent sources per cluster: the groups of resolve.sources (copies, one outlet, one dispatch count once)."""
+    by_cluster: dict[str, set[str]] = defaultdict(set)
     for it, cid in zip(items, clusters):
-        origin = docs.get(it.origin)
-        outlet = origin.outlet if origin is not None else None
-        keys[cid].add(f"outlet:{outlet.casefold()}" if outlet else f"doc:{it.origin}")
-    return {cid: len(k) for cid, k in keys.items()}
+        by_cluster[cid].add(it.doc)
+    return {cid: independent_sources(docs, ids) for cid, ids in by_cluster.items()}
 
 
 def contested(modalities: list[str]) -> bool:

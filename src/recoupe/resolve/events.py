@@ -17,6 +17,7 @@ from recoupe.model.event_types import CONTRACT_TYPES, family, plover
 from recoupe.model.vocab import Tense
 from recoupe.resolve import reference
 from recoupe.resolve.registry import ResolveContext, step
+from recoupe.resolve.sources import independent_sources
 from recoupe.model.text import fold
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3}
@@ -25,6 +26,11 @@ CONFLICT_DAYS = 3  # same participants and place, dates this close: one event wh
 HISTORICAL_DAYS = 366
 HISTORY_TENSES = frozenset({Tense.PLUPERFECT, Tense.IMPERFECT, Tense.SIMPLE_PAST})
 STATUS_ORDER = ("happened", "planned", "possible", "denied", "unknown")
+# families whose reports are many and alike (who said what; accidents, votes, decisions): two cues are one event only
+# when they give the same day and share an actor or a place, never by closeness alone
+STRICT_FAMILIES = frozenset({"statement", "other"})
+NOT_PLACES = frozenset({"person", "organization", "equipment"})
+WINDOW_DAYS = 92  # an undated cue joins only events within this many days before its article
 
 
 @dataclass
@@ -56,6 +62,8 @@ class CueItem:
     pending: TimeExpr | None = None  # "mardi" in an article with no publication day: read once its day is inferred
     leg: str = ""  # "return" for "repartir", "rentrer": not the outward departure of the same trip
     place_cc: str | None = None  # the place's country code, when the gazetteer placed it
+    subtype: str = ""  # what kind of `other` event (accident, vote, decision ...)
+    headline: bool = False  # the cue stands in the article's title line: it heads a report, it is none
 
     def __post_init__(self) -> None:
         if not self.family:
@@ -226,6 +234,7 @@ def cue_items(ctx: ResolveContext, docs: dict[str, Document], overrides: dict[st
     anchored to a cue's word travels with the cue as `pending`, for that inference."""
     names = {e.id: e.name for e in ctx.entities}
     countries = {e.id for e in ctx.entities if e.type == "country"}
+    kinds = {e.id: e.type for e in ctx.entities}
     ccs = {e.id: e.attrs.get("country_code") for e in ctx.entities if e.attrs.get("country_code")}
     hint = corpus_month(ctx.documents)
     for a in ctx.analyses:
@@ -246,6 +255,8 @@ def cue_items(ctx: ResolveContext, docs: dict[str, Document], overrides: dict[st
                     if eid not in parts:
                         parts.append(eid)
             place = ctx.entity_at(c.place) if c.place else None
+            if place is not None and kinds.get(place) in NOT_PLACES:
+                place = None  # the words were resolved to someone, not somewhere
             if place in parts:
                 parts.remove(place)
             recipients = set()
@@ -277,6 +288,7 @@ def cue_items(ctx: ResolveContext, docs: dict[str, Document], overrides: dict[st
                 ref_own=bool(doc.published),
                 tense=str(c.attrs.get("tense") or ""), pending=pending,
                 leg=(legs or {}).get(str(c.attrs.get("trigger") or ""), ""), place_cc=ccs.get(place) if place else None,
+                subtype=str(c.attrs.get("subtype") or ""), headline=_in_title(doc, c.span.start),
             )
 
 
@@ -301,7 +313,7 @@ def independence_key(doc: Document, docs: dict[str, Document]) -> str:
 def merge_cues(items: list[CueItem]) -> list[Cluster]:
     """Group cues into events with blocking keys (family x participant or place, date bucket): never all pairs."""
     anaphoric = [it for it in items if it.antecedent is not None]
-    direct = [it for it in items if it.antecedent is None and (it.participants or it.place)]
+    direct = [it for it in items if it.antecedent is None and (it.participants or it.place or it.date)]
     # the most precisely dated cues first, so the undated ones attach to events whose date is settled; cues that
     # name only a place ("la rencontre de X") last, so they find the events that name their participants
     direct.sort(key=lambda it: (PRECISION_RANK.get(it.precision or "", 9) if it.date else 9, not it.participants, it.key))
@@ -407,6 +419,10 @@ def _compatible(it: CueItem, c: Cluster) -> tuple[int, ...] | None:
         return None
     if it.leg != c.members[0].leg:
         return None  # "repartir" is the way back: never the outward departure it mirrors
+    if it.subtype != c.members[0].subtype:
+        return None  # a crash and a vote are both `other`, never one event
+    if it.family in STRICT_FAMILIES and not _strict_match(it, c):
+        return None
     # a denial is its own event: the contradictions stage compares it with what others say happened
     if (it.status == "denied") != ("denied" in c.statuses):
         if it.status != "unknown" and c.statuses:
@@ -459,6 +475,40 @@ def _compatible(it: CueItem, c: Cluster) -> tuple[int, ...] | None:
 
 
 
+def _strict_match(it: CueItem, c: Cluster) -> bool:
+    """A statement or an `other` cue joins an event only when both give the same day and it shares an actor or a
+    place with it: "Putin said" in June and "Putin said" in July are two statements, whatever their words."""
+    cdate = c.best_date()
+    if not it.date or not cdate or len(it.date) != 10 or it.date != cdate:
+        return False
+    if it.key[0] in {m.key[0] for m in c.members}:
+        return False  # one article tells two statements in two sentences
+    shared = bool(it.participants & set(c.participants)) or bool(it.place and (it.place in c.places or
+                                                                              _same_place(it.place_name, c.place_names.values())))
+    return shared
+
+
+def _reporting_docs(c: Cluster, status: str) -> list[str]:
+    """The documents that report the event itself: not those whose only words are a headline, nor, for what
+    happened, those that only said it might or would happen (their sources are then counted by resolve.sources)."""
+    reporting = [m for m in c.members if not m.headline]
+    if status == "happened":
+        firm = [m for m in reporting if m.status in ("happened", "unknown")]
+        reporting = firm or reporting
+    return [m.key[0] for m in reporting] or [m.key[0] for m in c.members]
+
+
+def _subtype(voters: list[CueItem]) -> str | None:
+    subs = Counter(m.subtype for m in voters if m.subtype)
+    return min(subs, key=lambda k: (-subs[k], k)) if subs else None
+
+
+def _in_title(doc: Document, offset: int) -> bool:
+    """Whether an offset lies on the article's first line when that line is a title (short, no final stop)."""
+    first = doc.text.split("\n", 1)[0]
+    return offset < len(first) and len(first) <= 200 and not first.rstrip().endswith(".")
+
+
 def _same_place(name: str | None, others: Iterable[str]) -> bool:
     """One place named shorter or longer ("Vostotchny", "cosmodrome de Vostotchny"): whole words contained."""
     if not name:
@@ -475,7 +525,7 @@ def _within_reference(ref: str, value: str, reported_after: bool) -> bool:
         rstart, rend = period_bounds(ref)
     except ValueError:
         return True
-    if (rstart - end).days > HISTORICAL_DAYS:
+    if (rstart - end).days > WINDOW_DAYS:
         return False
     return not (reported_after and start > rend)
 
@@ -553,7 +603,7 @@ def event_record(c: Cluster, docs: dict[str, Document], names: dict[str, str], t
         if k not in seen:
             seen.add(k)
             sources.append(m.source.to_dict())
-    outlets = {m.outlet for m in c.members}
+    reporting = _reporting_docs(c, status)
     latest = max((docs[m.key[0]].published or "" for m in c.members if m.key[0] in docs), default="")
     historical = c.historical or bool(date_value and latest and _days_between(date_value, latest) > HISTORICAL_DAYS)
     phrase = _place_phrase(c, place)
@@ -571,7 +621,12 @@ def event_record(c: Cluster, docs: dict[str, Document], names: dict[str, str], t
         "recipients": [p for p in parts if p in c.recipients],
         "status": status,
         "sources": sources,
-        "independent_sources": len(outlets),
+        # the groups of resolve.sources (copies, one outlet, one dispatch count once) among the reporting documents
+        "independent_sources": independent_sources(docs, reporting),
+        "independent_sources_by_status": {
+            s: independent_sources(docs, [m.key[0] for m in voters if m.status == s and not m.headline])
+            for s in sorted(statuses)},
+        "subtype": _subtype(voters) if etype == "other" else None,
         "plover": plover(etype, status),
         "date_precision": _precision(date_value),
         "date_text_value": raw_date if raw_date != date_value else None,

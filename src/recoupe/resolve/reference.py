@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Protocol
 
-from recoupe import chrono
+from recoupe import chrono, lang
 from recoupe.chrono import TimeVocabulary, period_bounds
 from recoupe.model import Document, Span, TimeExpr
 from recoupe.model.vocab import Tense
@@ -79,6 +79,15 @@ def needs_reference(doc: Document) -> bool:
     return not doc.published or (doc.published_precision or "day") != "day" or len(doc.published) < 10
 
 
+def _vocabulary(doc: Document, default: TimeVocabulary) -> TimeVocabulary:
+    """The time words of the document's language (its pack's), or the dossier's default when recoupe has none."""
+    code = (doc.language or "").split("-")[0].lower()
+    if code and code != getattr(default, "code", None) and code in lang.known():
+        words: TimeVocabulary = lang.pack(code).time
+        return words
+    return default
+
+
 def infer(docs: dict[str, Document], items: Iterable[CueLike], events: list[list[CueLike]],
           owner: dict[tuple[str, int], int], times: dict[str, list[TimeExpr]], words: TimeVocabulary) -> dict[str, DocReference]:
     """For every article without a publication day, the days its text and the dossier's dated events allow.
@@ -92,7 +101,8 @@ def infer(docs: dict[str, Document], items: Iterable[CueLike], events: list[list
     for doc_id, doc in docs.items():
         if not needs_reference(doc):
             continue
-        retime = _memo(lambda t, day: chrono.reread(t, day, words))  # each expression read once per candidate day
+        # each expression read once per candidate day, with the time words of the language it was written in
+        retime = _memo(lambda t, day, v=_vocabulary(doc, words): chrono.reread(t, day, v))
         cons: list[Constraint] = []
         for it in by_doc.get(doc_id, ()):
             if it.antecedent is not None or it.key not in owner:

@@ -24,6 +24,8 @@ class DossierDraft:
     quantities: list[dict[str, Any]] = field(default_factory=list)
     dates: list[dict[str, Any]] = field(default_factory=list)  # inferred writing days and the expressions they read
     discrepancies: list[dict[str, Any]] = field(default_factory=list)  # differing statements that may all be true
+    sources: list[dict[str, Any]] = field(default_factory=list)  # per document: outlet, credits, furniture, group
+    source_groups: list[dict[str, Any]] = field(default_factory=list)  # documents that count as one source, and why
 
 
 @dataclass
@@ -116,7 +118,10 @@ Step = Entry
 PROVIDED = frozenset({"documents", "analyses"})
 # Order matters: events read entities, geocoded places and resolved times; "contradictions" reads what
 # every other step produced, so it stays last.
-DEFAULT_STEPS: list[str] = ["entities", "geocode", "merge_places", "events", "quotes", "claims", "quantities", "contradictions"]
+# "sources" comes first: it takes page furniture out of the analyses every other step reads, and groups the documents
+# the independent-source counts count.
+DEFAULT_STEPS: list[str] = ["sources", "entities", "source_entities", "geocode", "merge_places", "events", "quotes", "claims", "source_marks",
+                            "quantities", "contradictions"]
 
 
 def step(name: str, version: str = "1", *, requires: tuple[str, ...] = ("documents", "analyses"),

@@ -176,4 +176,16 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE TABLE discrepancies (id TEXT PRIMARY KEY, kind TEXT, data TEXT NOT NULL);
         """,
     ),
+    (
+        "0009_sources",
+        # who published each document (its address and author beside the outlet and title it had), and the
+        # dossier's source tables: one row per document (outlet, credits, furniture zones, group) and one per group
+        # of documents that count as one source (resolve.sources)
+        """
+        ALTER TABLE documents ADD COLUMN url TEXT;
+        ALTER TABLE documents ADD COLUMN author TEXT;
+        CREATE TABLE sources (id TEXT PRIMARY KEY, doc TEXT, source_group TEXT, data TEXT NOT NULL);
+        CREATE TABLE source_groups (id TEXT PRIMARY KEY, label TEXT, data TEXT NOT NULL);
+        """,
+    ),
 ]

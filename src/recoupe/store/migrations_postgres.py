@@ -144,4 +144,13 @@ POSTGRES_MIGRATIONS: list[tuple[str, str]] = [
         CREATE TABLE discrepancies (id TEXT PRIMARY KEY, kind TEXT, data TEXT NOT NULL, pos BIGINT GENERATED ALWAYS AS IDENTITY);
         """,
     ),
+    (
+        "0009_sources",
+        """
+        ALTER TABLE documents ADD COLUMN url TEXT;
+        ALTER TABLE documents ADD COLUMN author TEXT;
+        CREATE TABLE sources (id TEXT PRIMARY KEY, doc TEXT, source_group TEXT, data TEXT NOT NULL, pos BIGINT GENERATED ALWAYS AS IDENTITY);
+        CREATE TABLE source_groups (id TEXT PRIMARY KEY, label TEXT, data TEXT NOT NULL, pos BIGINT GENERATED ALWAYS AS IDENTITY);
+        """,
+    ),
 ]

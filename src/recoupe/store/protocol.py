@@ -21,6 +21,8 @@ DOSSIER_TABLES: dict[str, tuple[str, ...]] = {
     "quantities": ("unit",),
     "dates": ("kind", "doc"),
     "discrepancies": ("kind",),
+    "sources": ("doc", "source_group"),
+    "source_groups": ("label",),
 }
 
 

@@ -18,7 +18,7 @@ from recoupe.model.dossier import RECORD_TYPES
 from recoupe.store.protocol import DOSSIER_TABLES
 
 DOC_COLUMNS = ("id", "source", "title", "outlet", "language", "published", "published_precision",
-               "published_from", "text", "content_hash", "duplicate_of")
+               "published_from", "text", "content_hash", "duplicate_of", "url", "author")
 CHUNK = 500  # ids bound in one statement (under SQLite's bound-parameter limit)
 
 
@@ -272,10 +272,11 @@ class SQLStore:
     # -- document listings without their text (for indexes and pages) -----------------------------
 
     def documents_meta(self) -> list[dict[str, Any]]:
-        """id, title, outlet, published, language, duplicate_of and text length of every document, in order."""
-        cur = self._x("SELECT id, source, title, outlet, published, language, duplicate_of, length(text) "
-                      "FROM documents ORDER BY id")
-        keys = ("id", "source", "title", "outlet", "published", "language", "duplicate_of", "length")
+        """id, title, outlet, published, language, duplicate_of, text length, url, author and the text's first
+        characters (`lead`, a label for a document without a title) of every document, in order."""
+        cur = self._x("SELECT id, source, title, outlet, published, language, duplicate_of, length(text), url, author, "
+                      "substr(text, 1, 160) FROM documents ORDER BY id")
+        keys = ("id", "source", "title", "outlet", "published", "language", "duplicate_of", "length", "url", "author", "lead")
         return [dict(zip(keys, r)) for r in cur]
 
     def document_texts(self, doc_ids: list[str]) -> dict[str, str]:

@@ -1,70 +1,84 @@
-"""The English language pack, a beginning: its calendar words and the dateline rule ("September 18, 2023"), so
-that an English article is dated as before. Its other members are not written yet and say so when asked for."""
+"""The English language pack: every English word, pattern and rule recoupe uses, in one folder.
+
+`data/` holds the lexicons, each with the same JSON Schema as the French pack's file of that name (one protocol,
+one set of shapes). Where the French pack's module is only a loader over its data (lexicon, triggers, quantities,
+names, geo), the English pack reuses it over the English files; where the language is in the code (grammar, time
+patterns, speech function words and claim patterns, phrasing) it has its own module. Nothing is read before it is
+asked for.
+"""
 
 from __future__ import annotations
 
-import re
-from datetime import date
-from functools import cached_property
-from typing import Any, NoReturn
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Any
 
-from recoupe.errors import RecoupeError
 from recoupe.lang import datafiles
+from recoupe.lang.fr import FrenchPack
 from recoupe.registry import register
 
+if TYPE_CHECKING:
+    from recoupe.lang.en.grammar import Grammar
+    from recoupe.lang.en.phrasing import Phrasing
+    from recoupe.lang.en.time import EnglishTimeWords
+    from recoupe.lang.fr.lexicon import Lexicon
+    from recoupe.lang.fr.speech import SpeechLexicon
+
 DATA = "recoupe.lang.en.data"
-DATELINE_WINDOW = 400
 
 
-class EnglishGrammar:
-    """English grammar, so far the dateline rule only."""
+@lru_cache(maxsize=None)
+def read(name: str) -> Any:
+    """An English data file, validated against its schema on first read (then kept)."""
+    return datafiles.load(DATA, name)
 
-    def __init__(self, weekdays: dict[str, int], months: dict[str, int]) -> None:
-        alt = lambda ws: "|".join(sorted(ws, key=len, reverse=True))  # noqa: E731
-        wd, mo = alt(weekdays), alt(months)
-        self.months = months
-        # "Monday 18 September 2023", "September 18, 2023"
-        self.dateline_re = re.compile(
-            rf"\b(?:(?:{wd})\s+)?(?P<d>[0-3]?\d)\s+(?P<m>{mo})\s+(?P<y>(?:19|20)\d\d)\b"
-            rf"|\b(?P<m2>{mo})\s+(?P<d2>[0-3]?\d),?\s+(?P<y2>(?:19|20)\d\d)\b", re.IGNORECASE)
 
-    def dateline(self, text: str, published: str | None, precision: str | None) -> tuple[str | None, str | None, str | None]:
-        """The first full date near the top gives an undated article its day, or completes a month or year that
-        it falls in (see the French rule, `recoupe.lang.fr.grammar.Grammar.dateline`)."""
-        for m in self.dateline_re.finditer(text[:DATELINE_WINDOW]):
-            d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("y") else (m.group("d2"), m.group("m2"), m.group("y2"))
-            try:
-                day = date(int(y), self.months[mo.lower()], int(d)).isoformat()
-            except ValueError:
-                continue
-            if published is None or (precision != "day" and day.startswith(published)):
-                return day, "day", "dateline"
-            break
-        return published, precision, None
+def nationality_forms(adjective: str) -> set[str]:
+    """"Russian" -> {"Russian", "Russians"}: an English adjective and the plural noun of its people."""
+    forms = {adjective}
+    if not adjective.endswith(("ese", "ss", "ch", "sh", "i")) or adjective.endswith("i") and adjective[-2:] in ("li", "ki", "ni", "ri", "di"):
+        forms.add(adjective + "s")
+    return forms
 
 
 @register("language", "en")
-class EnglishPack:
-    """The English `LanguagePack`, partial: `data`, `grammar.dateline`."""
+class EnglishPack(FrenchPack):
+    """The English `LanguagePack`; get it from `recoupe.lang.pack("en")`. The members whose French module is only
+    a loader (triggers, quantities, names, geo) are inherited and read the English data files."""
 
     code = "en"
 
     def data(self, name: str) -> Any:
-        return datafiles.load(DATA, name)
+        return read(name)
 
     @cached_property
-    def grammar(self) -> EnglishGrammar:
-        t = self.data("time.json")
-        return EnglishGrammar(t["weekdays"], t["months"])
+    def lexicon(self) -> Lexicon:
+        from recoupe.lang.fr.lexicon import load
 
-    def _missing(self, what: str) -> NoReturn:
-        raise RecoupeError(f"the English language pack has no {what} yet; analysis reads English with the French pack")
+        return load(self.data, forms=nationality_forms, where="recoupe/lang/en/data")
 
-    lexicon = property(lambda self: self._missing("lexicon"))
-    time = property(lambda self: self._missing("time words"))
-    triggers = property(lambda self: self._missing("event lexicon"))
-    speech = property(lambda self: self._missing("speech lexicon"))
-    quantities = property(lambda self: self._missing("quantity lexicon"))
-    names = property(lambda self: self._missing("name patterns"))
-    phrasing = property(lambda self: self._missing("phrasing"))
-    geo = property(lambda self: self._missing("geo words"))
+    @cached_property
+    def grammar(self) -> Grammar:  # type: ignore[override]
+        from recoupe.lang.en.grammar import Grammar
+
+        return Grammar(self)
+
+    @cached_property
+    def time(self) -> EnglishTimeWords:
+        from recoupe.lang.en.time import load
+
+        return load(self.data)
+
+    @cached_property
+    def speech(self) -> SpeechLexicon:
+        from recoupe.lang.en.speech import load
+
+        return load(self.data)
+
+    @cached_property
+    def phrasing(self) -> Phrasing:  # type: ignore[override]
+        from recoupe.lang.en.phrasing import Phrasing
+
+        return Phrasing(self.triggers, self.lexicon, self.time.month_names)
+
+    def __repr__(self) -> str:
+        return "<LanguagePack en>"

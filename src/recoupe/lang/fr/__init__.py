@@ -48,7 +48,7 @@ class FrenchPack:
     def lexicon(self) -> Lexicon:
         from recoupe.lang.fr.lexicon import load
 
-        return load(read)
+        return load(self.data)
 
     @cached_property
     def grammar(self) -> Grammar:
@@ -60,31 +60,31 @@ class FrenchPack:
     def time(self) -> TimeWords:
         from recoupe.lang.fr.time import load
 
-        return load(read)
+        return load(self.data)
 
     @cached_property
     def triggers(self) -> Triggers:
         from recoupe.lang.fr.triggers import load
 
-        return load(read)
+        return load(self.data)
 
     @cached_property
     def speech(self) -> SpeechLexicon:
         from recoupe.lang.fr.speech import load
 
-        return load(read)
+        return load(self.data)
 
     @cached_property
     def quantities(self) -> QuantityWords:
         from recoupe.lang.fr.quantities import load
 
-        return load(read, self.time)
+        return load(self.data, self.time)
 
     @cached_property
     def names(self) -> NameWords:
         from recoupe.lang.fr.names import load
 
-        return load(read, self.lexicon, self.time)
+        return load(self.data, self.lexicon, self.time)
 
     @cached_property
     def phrasing(self) -> Phrasing:
@@ -96,7 +96,7 @@ class FrenchPack:
     def geo(self) -> GeoWords:
         from recoupe.lang.fr.geo import load
 
-        return load(read, self.lexicon)
+        return load(self.data, self.lexicon)
 
     def __repr__(self) -> str:
         return "<LanguagePack fr>"

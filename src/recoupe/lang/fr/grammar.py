@@ -3,6 +3,7 @@ in the one `Tense` vocabulary of `recoupe.model.vocab`), and the one dateline ru
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,7 @@ class Grammar:
 
     def __init__(self, pack: FrenchPack) -> None:
         self.pack = pack
+        self._stamp: re.Pattern[str] | None = None
 
     # -- tense -------------------------------------------------------------------------------------
 
@@ -213,6 +215,14 @@ class Grammar:
 
     # -- the dateline ------------------------------------------------------------------------------
 
+    def _stamp_re(self) -> re.Pattern[str]:
+        """A numeric publication stamp ("Publié le 25/06/2023", "Mis à jour le 01/12/2023") from time.json's markers."""
+        if self._stamp is None:
+            markers = sorted(self.pack.data("time.json").get("publication_markers", ()), key=len, reverse=True)
+            alt = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in markers) or r"(?!)"
+            self._stamp = re.compile(rf"(?<!\w)(?:{alt})\s+(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})(?!\d)", re.IGNORECASE)
+        return self._stamp
+
     def dateline(self, text: str, published: str | None, precision: str | None) -> tuple[str | None, str | None, str | None]:
         """The publication date completed from a dateline near the top of the article: (value, precision, how), how
         being "dateline" when the dateline gave or completed it, else None (value and precision unchanged).
@@ -222,6 +232,15 @@ class Grammar:
         that, a dated-to-the-month article is completed by a weekday dateline without its year ("mardi 12 mars"),
         when its weekday fits the header's month and only one such day is written there."""
         t = self.pack.time
+        stamp = self._stamp_re().search(text[:DATELINE_WINDOW])
+        if stamp is not None:
+            # "Publié le 25/06/2023 à 08h14": the page's own publication stamp, day first
+            try:
+                day = date(int(stamp.group("y")), int(stamp.group("m")), int(stamp.group("d"))).isoformat()
+            except ValueError:
+                day = None
+            if day and (published is None or (precision != "day" and day.startswith(published))):
+                return day, "day", "dateline"
         for m in t.dateline_re.finditer(text[:DATELINE_WINDOW]):
             if not m.group("y"):
                 continue

@@ -58,8 +58,9 @@ class Lexicon:
     seat_country: dict[str, str] = dataclasses.field(default_factory=dict)  # folded seat of power -> ISO code
 
 
-def load(data: Callable[[str], Any]) -> Lexicon:
-    """The general lexicon from the pack's data files (`data(name)`, validated) and the country table."""
+def load(data: Callable[[str], Any], forms: Callable[[str], set[str]] = _feminine_plural, where: str = "recoupe/lang/fr/data") -> Lexicon:
+    """The general lexicon from the pack's data files (`data(name)`, validated) and the country table; `forms`
+    gives the written forms of a nationality adjective (French: feminine and plural)."""
     countries = data_file("countries.json")["countries"]
     by_name: dict[str, str] = {}
     by_capital: dict[str, str] = {}
@@ -76,8 +77,8 @@ def load(data: Callable[[str], Any]) -> Lexicon:
     nationality: dict[str, str] = {}
     for n, parts in enumerate(data("nationalities.tsv"), 1):
         if parts[1] not in name_fr:
-            raise fail("recoupe/lang/fr/data/nationalities.tsv", f"row {n}", f"{parts[1]!r} is no country code of countries.json")
-        for form in _feminine_plural(parts[0].strip()):
+            raise fail(f"{where}/nationalities.tsv", f"row {n}", f"{parts[1]!r} is no country code of countries.json")
+        for form in forms(parts[0].strip()):
             nationality.setdefault(fold(form), parts[1])
     roles = data("roles.json")
     orgs = data("organizations.json")
@@ -85,7 +86,7 @@ def load(data: Callable[[str], Any]) -> Lexicon:
     try:
         pattern = re.compile(equipment["model_pattern"])
     except re.error as e:
-        raise fail("recoupe/lang/fr/data/equipment.json", "model_pattern", f"bad regular expression ({e})") from None
+        raise fail(f"{where}/equipment.json", "model_pattern", f"bad regular expression ({e})") from None
     return Lexicon(
         country_by_name=by_name, country_by_capital=by_capital, country_name_fr=name_fr, nationality=nationality,
         roles=tuple(sorted(roles["roles"], key=len, reverse=True)),

@@ -101,6 +101,7 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
     credit = _alt(raw["credit_words"], accents=True)
     byline = _alt(raw["byline_words"], accents=True)
     conj = _alt(raw["conjunctions"], accents=True)
+    joiners = _alt(raw.get("enumeration_joiners", raw["conjunctions"]), accents=True)
     particles = _alt(raw["name_particles"], accents=True)
     gov = _alt(raw["government_words"])
     bodies = _alt(raw["national_bodies"])
@@ -128,6 +129,9 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
         # a rubric line all in capitals at the top ("HAUTES-PYRÉNÉES"): a place heading the article
         "rubric": re.compile(rf"^(?P<place>{caps}(?:[ -]{caps}){{0,3}})[ \t]*$", re.MULTILINE),
         "glued_and": re.compile(rf"(.+?) (?:{conj}) (.+)"),
+        # what joins the last two members of an enumeration: "X et Y", "X, ou Y" (a bare comma may end a fronted
+        # phrase: "À X, Y a dit")
+        "enum_join": re.compile(rf"\s*,?\s+(?:{joiners})\s+"),
         "holder": re.compile(
             rf" (?P<name>{_CAP}[\w’'.-]*[a-zà-ÿ][\w’'-]*(?:[ ](?:{_CAP}[\w’'-]*[a-zà-ÿ][\w’'-]*|(?:{particles})(?=[ ]{_CAP}))){{1,3}})"
             rf"(?![\w’'-])"),

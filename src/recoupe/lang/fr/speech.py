@@ -42,6 +42,8 @@ class SpeechLexicon:
     feminine_pronouns: frozenset[str] = frozenset()  # "elle", "-t-elle"
     document_nouns: frozenset[str] = frozenset()  # "le communiqué", "le rapport": who issued them speaks
     incise_clitics: frozenset[str] = frozenset()  # object and reflexive clitics before an incise verb ("l'ont imploré")
+    ordinal_refs: dict[str, int] = field(default_factory=dict)  # "le premier": 0, "ce dernier": -1 (of an enumeration)
+    masculine_pronouns: frozenset[str] = frozenset()  # "il", "-t-il"
 
     # French function words and patterns the speaker finder reads (class attributes: grammar, not lexicon data)
     complement_prepositions = ("de", "du", "des", "d'", "d’", "à", "au", "aux")  # "le ministre de X": X is no speaker
@@ -51,6 +53,8 @@ class SpeechLexicon:
     marker_anywhere = re.compile(r"(?i)\b(selon|d['’]après)\s+(?!lequel|laquelle|lesquel|que\b|qu['’])")
     leading_article = re.compile(r"^(?:le|la|l['’])\s*")
     plural_article = "les "
+    comma_inside_quotes = False  # "« … », a-t-il dit": the incise's comma stands after the closing mark
+    incise_subject_first = False  # an incise inverts its subject ("a déclaré le ministre")
 
     def lemma(self, tok: Any) -> str:
         """The token's lemma, lower-cased; a known verb's lemma when the lemmatizer returned the form itself ("estime")."""
@@ -60,17 +64,21 @@ class SpeechLexicon:
         return lem
 
 
-def load(data: Callable[[str], Any]) -> SpeechLexicon:
-    """The speech lexicon from the pack's data files (each validated by its schema)."""
+def load(data: Callable[[str], Any], *, cls: type[SpeechLexicon] | None = None,
+         patterns: Callable[[dict[str, Any], dict[str, Any]], dict[str, re.Pattern[str]]] | None = None,
+         inflect: Callable[[list[str]], dict[str, str]] | None = None) -> SpeechLexicon:
+    """The speech lexicon from the pack's data files (each validated by its schema). Another language passes its
+    own class (its function words), claim patterns and verb inflection; French is the default."""
+    cls, patterns, inflect = cls or SpeechLexicon, patterns or _patterns, inflect or verb_forms
     sp = data("speech.json")
     mo = data("modality.json")
     preds = data("claim_predicates.json")
     roles = data("roles.json")["roles"]
     orgs = data("organizations.json")["head_words"]
     verbs = [v.lower() for v in sp["speech_verbs"]]
-    forms = verb_forms(verbs + mo["belief_verbs"] + mo["denial_verbs"] + mo["hedge_verbs"] + mo["object_denial_verbs"]
+    forms = inflect(verbs + mo["belief_verbs"] + mo["denial_verbs"] + mo["hedge_verbs"] + mo["object_denial_verbs"]
                        + mo["reporting_verbs"] + [w for ws in preds["predicate_classes"].values() for w in ws])
-    return SpeechLexicon(
+    return cls(
         speech=sp, modality=mo,
         speech_verbs=frozenset(v for v in verbs if " " not in v),
         multiword_speech=tuple(tuple(v.split()) for v in verbs if " " in v),
@@ -86,8 +94,10 @@ def load(data: Callable[[str], Any]) -> SpeechLexicon:
         speaker_heads=frozenset(w.lower() for w in [r.split()[0] for r in roles] + orgs + sp["speaker_nouns"]),
         agent_markers=frozenset(sp["agent_markers"]), comparative_markers=frozenset(sp["comparative_markers"]),
         feminine_pronouns=frozenset(p.lstrip("-t").lower() for p in mo["claim_words"]["feminine_pronouns"]),
-        claim_words=mo["claim_words"], reporting_verbs=frozenset(mo["reporting_verbs"]), **_patterns(sp, mo),
+        claim_words=mo["claim_words"], reporting_verbs=frozenset(mo["reporting_verbs"]), **patterns(sp, mo),
         incise_clitics=frozenset(sp["incise_clitics"]), document_nouns=frozenset(w.lower() for w in sp["document_nouns"]),
+        ordinal_refs={k.lower(): int(v) for k, v in sp.get("ordinal_references", {}).items()},
+        masculine_pronouns=frozenset(p.lower() for p in sp.get("masculine_pronouns", [])),
     )
 
 

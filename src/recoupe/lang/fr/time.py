@@ -268,13 +268,7 @@ class TimeWords:
             "year": (frozenset(), 4), "day_word": (_key_words(lex.day_words), 0),
             "this_part": (_key_words(lex.this_day_parts), 0), "weekday": (_key_words(lex.weekdays), 0),
         }
-        if set(self.triggers) != set(self.rule_order):
-            raise RecoupeError("recoupe/lang/fr/time.py: every time rule needs its trigger words")
-        self.rules_by_word: dict[str, tuple[str, ...]] = {}
-        for rule, (words, _) in self.triggers.items():
-            for w in words:
-                self.rules_by_word[w] = (*self.rules_by_word.get(w, ()), rule)
-        self.digit_rules = {n: tuple(r for r, (_, d) in self.triggers.items() if d and d <= n) for n in range(1, 5)}
+        self._index_rules()
         # words before a point that make it an open period: "depuis mardi", "jusqu'à mercredi"
         self.since_re = re.compile(rf"(?<![\w'’-])(?:{_alt(lex.since)})\s*(?:le\s+|la\s+|l['’])?$", _I)
         self.until_re = re.compile(rf"(?<![\w'’-])(?:{_alt(lex.until)})\s*(?:le\s+|la\s+|l['’])?$", _I)
@@ -294,6 +288,16 @@ class TimeWords:
         self.weekday_date_re = re.compile(
             rf"(?<!\w)({_alt(lex.weekdays)})\s+(premier|1er|\d{{1,2}})\s+({_alt(lex.months)})(?:\s+(\d{{4}}))?(?!\w)", re.IGNORECASE)
         self.dateline_re = re.compile(rf"{_B}(?:(?P<wd>{WD})\s+)?(?P<d>{DAY})\s+(?P<m>{MO})(?:\s+(?P<y>{YEAR}))?{_E}", _I)
+
+    def _index_rules(self) -> None:
+        """The lookups from a word (or a number's length) to the rules it triggers, once `triggers` is set."""
+        if set(self.triggers) != set(self.rule_order):
+            raise RecoupeError(f"recoupe/lang/{self.code}/time.py: every time rule needs its trigger words")
+        self.rules_by_word: dict[str, tuple[str, ...]] = {}
+        for rule, (words, _) in self.triggers.items():
+            for w in words:
+                self.rules_by_word[w] = (*self.rules_by_word.get(w, ()), rule)
+        self.digit_rules = {n: tuple(r for r, (_, d) in self.triggers.items() if d and d <= n) for n in range(1, 5)}
 
     # -- matching ----------------------------------------------------------------------------------
 

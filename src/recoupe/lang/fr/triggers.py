@@ -4,7 +4,7 @@ event's status, participants and places; checked against the neutral taxonomy wh
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from recoupe.errors import RecoupeError
@@ -31,6 +31,13 @@ class Triggers:
     relation_nouns: frozenset[str] = frozenset()  # "le père de X", "l'avion de X": X is not the one who acts
     group_nouns: frozenset[str] = frozenset()  # "une délégation de X": X acts through the group
     object_control: frozenset[str] = frozenset()  # "X accuse Y de fournir": Y is who would supply
+    clause: dict[str, Any] = field(default_factory=dict)  # words read around a trigger (clause_words)
+    # verb lemma -> object nouns that make it a statement ("prendre la parole", "rompre le silence")
+    statement_constructions: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def clause_words(self, key: str) -> frozenset[str]:
+        """A list of `clause_words` as a set (empty when the pack has none)."""
+        return frozenset(self.clause.get(key, ()))
 
     def as_location(self, phrase: str) -> str:
         """The phrase with its preposition of origin turned into one of location ("de Vostotchny" -> "à Vostotchny")."""
@@ -79,8 +86,17 @@ def load(data: Callable[[str], Any]) -> Triggers:
         raise RecoupeError(f"{where}: summary_nouns must name every contract type")
     if set(raw.get("summary_status", {})) != set(STATUSES):
         raise RecoupeError(f"{where}: summary_status must name every status")
+    verbs = dict(raw["verbs"])
+    stm = raw.get("statements", {})
+    excluded = set(stm.get("speech_verbs_excluded", ()))
+    speech = data("speech.json").get("speech_verbs", ()) if stm else ()
+    reflexive = set(stm.get("reflexive_extra", ()))
+    for lemma in [*speech, *stm.get("extra_verbs", ())]:
+        if " " in lemma or lemma in excluded or lemma in verbs:
+            continue  # a verb the table types otherwise ("conclure un accord") keeps its type
+        verbs[lemma] = {"type": "statement", "needs_participant": True, **({"reflexive": True} if lemma in reflexive else {})}
     return Triggers(
-        verbs=raw["verbs"], nouns=raw["nouns"], light_verbs=frozenset(raw.get("light_verbs", ())), status=status,
+        verbs=verbs, nouns=raw["nouns"], light_verbs=frozenset(raw.get("light_verbs", ())), status=status,
         places={k: frozenset(v) for k, v in places.items() if isinstance(v, list)},
         relocate=dict(places.get("origin_to_location", {})),
         reflexive_pronouns=frozenset(raw.get("reflexive_pronouns", ())), summary_nouns=nouns,
@@ -88,4 +104,6 @@ def load(data: Callable[[str], Any]) -> Triggers:
         time_nouns=frozenset(raw.get("time_nouns", ())), vehicle_nouns=frozenset(raw.get("vehicle_nouns", ())),
         habitual_markers=frozenset(raw.get("habitual_markers", ())), relation_nouns=frozenset(raw.get("relation_nouns", ())),
         group_nouns=frozenset(raw.get("group_nouns", ())), object_control=frozenset(raw.get("object_control", ())),
+        clause=dict(raw.get("clause_words", {})),
+        statement_constructions={k: frozenset(v) for k, v in stm.get("light_constructions", {}).items()},
     )

@@ -291,6 +291,12 @@ def create_app(db: str | Path, tiles: str | None = None, warm: bool = False) -> 
         return page(request, "sources.html", "sources", docs=docs[(page_no - 1) * PAGE: page_no * PAGE], total=len(docs),
                     page_no=page_no, pages=max(1, -(-len(docs) // PAGE)), outlet=outlet, outlets=v.outlets())
 
+    @app.get("/sources/groups", response_class=HTMLResponse, include_in_schema=False)
+    def source_groups_page(request: Request) -> HTMLResponse:
+        """The groups of documents that count as one independent source, with why; outlets and agencies."""
+        listing = state.view().source_listing()
+        return page(request, "source_groups.html", "sources", listing=listing)
+
     @app.get("/doc/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
     def reader_page(request: Request, doc_id: str, start: int | None = Query(None, ge=0), end: int | None = Query(None, ge=0)) -> HTMLResponse:
         v = state.view()

@@ -1,0 +1,135 @@
+"""English grammar as code: tense, mood and negation read from spaCy's English tags and parse (named in the one
+`Tense` vocabulary of `recoupe.model.vocab`), and the dateline rule that dates an article."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from recoupe.model.vocab import Tense
+
+if TYPE_CHECKING:
+    from recoupe.lang.en import EnglishPack
+
+_AUX_DEPS = ("aux", "auxpass")
+_FUTURE_AUX = ("will", "shall", "'ll", "’ll")
+_CONDITIONAL_AUX = ("would", "could", "might", "should", "'d", "’d")
+_PERFECT_AUX = "have"
+_HYPOTHETICAL = ("could", "might")
+_WOULD = ("would", "'d", "’d")
+DATELINE_WINDOW = 400  # characters at the top of an article where a dated dateline or byline can stand
+
+
+class Grammar:
+    """Reads English verbs on a spaCy parse (Penn tags: VBD past, VBZ/VBP present, MD modals, VBN participles)."""
+
+    def __init__(self, pack: EnglishPack) -> None:
+        self.pack = pack
+
+    def _auxes(self, tok: Any) -> list[Any]:
+        return [c for c in tok.children if c.dep_ in _AUX_DEPS]
+
+    def clause_tense(self, tok: Any, depth: int = 0) -> tuple[Tense, str]:
+        """(tense, time reference) of the predicate an expression hangs on; an infinitive ("to visit") or a
+        participle without auxiliary takes its governing verb's, a nominal predicate its copula's."""
+        if tok is None or depth > 4:
+            return Tense.UNKNOWN, "none"
+        auxes = self._auxes(tok)
+        if tok.tag_ in ("VB", "VBN", "VBG") and not auxes and tok.head is not tok and tok.dep_ in ("xcomp", "ccomp", "acl", "advcl", "conj", "relcl"):
+            head = tok.head
+            if head.pos_ in ("VERB", "AUX"):
+                name, ref = self._tense(head, self._auxes(head))
+                if head.lemma_.lower() in self.pack.time.lex.future_modals or (head.lemma_ == "go" and head.tag_ == "VBG"):
+                    return Tense.PERIPHRASTIC_FUTURE, "future"
+                if ref != "none":
+                    return name, ref
+                return self.clause_tense(head, depth + 1)
+        if tok.pos_ in ("VERB", "AUX"):
+            return self._tense(tok, auxes)
+        for c in tok.children:  # a noun or adjective predicate: the tense is on its copula
+            if c.dep_ in ("cop", "aux", "auxpass") or (c.lemma_ == "be" and c.pos_ == "AUX"):
+                return self._tense(c, [a for a in tok.children if a.dep_ in _AUX_DEPS and a is not c])
+        if tok.head is not tok:
+            return self.clause_tense(tok.head, depth + 1)
+        return Tense.UNKNOWN, "none"
+
+    def _tense(self, tok: Any, auxes: list[Any]) -> tuple[Tense, str]:
+        t = self.verb_tense(tok, auxes)
+        ref = {Tense.PRESENT: "present", Tense.SIMPLE_PAST: "past", Tense.COMPOUND_PAST: "past", Tense.PLUPERFECT: "past",
+               Tense.FUTURE: "future", Tense.FUTURE_PERFECT: "future", Tense.PERIPHRASTIC_FUTURE: "future",
+               Tense.CONDITIONAL: "future", Tense.PAST_CONDITIONAL: "past", Tense.PARTICIPLE: "past"}.get(t, "none")
+        return t, ref
+
+    def verb_tense(self, tok: Any, auxes: list[Any]) -> Tense:
+        """The tense of a verb with its auxiliaries: "will sign" future, "would sign" conditional, "would have
+        signed" past conditional, "has signed" compound past, "had signed" pluperfect, "signed" simple past."""
+        low = [a.lower_ for a in auxes]
+        perfect = [a for a in auxes if a.lemma_.lower() == _PERFECT_AUX]
+        if any(a in _FUTURE_AUX for a in low):
+            return Tense.FUTURE_PERFECT if perfect else Tense.FUTURE
+        if any(a in _CONDITIONAL_AUX for a in low):
+            return Tense.PAST_CONDITIONAL if perfect else Tense.CONDITIONAL
+        if any(a.lemma_ == "go" and a.tag_ == "VBG" for a in auxes):
+            return Tense.PERIPHRASTIC_FUTURE
+        if perfect:
+            return Tense.PLUPERFECT if perfect[0].tag_ == "VBD" else Tense.COMPOUND_PAST
+        finite = [a for a in auxes if a.tag_ in ("VBD", "VBZ", "VBP")] or [tok]
+        tag = finite[0].tag_
+        if tag == "VBD":
+            return Tense.SIMPLE_PAST
+        if tag in ("VBZ", "VBP"):
+            return Tense.PRESENT
+        if tag == "MD":
+            return Tense.CONDITIONAL if finite[0].lower_ in _CONDITIONAL_AUX else Tense.PRESENT
+        if tag == "VBN":
+            return Tense.PARTICIPLE
+        if tag == "VB":
+            return Tense.INFINITIVE
+        return Tense.UNKNOWN
+
+    def future_form(self, tok: Any, auxes: list[Any]) -> bool:
+        """English marks its future with an auxiliary ("will", "shall"), never with an ending."""
+        return any(a.lower_ in _FUTURE_AUX for a in auxes)
+
+    def conditional_form(self, tok: Any, auxes: list[Any], lenient: bool = False) -> bool:
+        """The conditional. "could"/"might" carry the hypothesis themselves (the modal token, and the verb it builds,
+        unless negated: "could not verify" is a past ability); "would" marks the verb it builds, so that under a
+        past report ("said the case would be dropped") it reads as the future in the past it is; "should" is an
+        obligation, not a hypothesis."""
+        low = tok.lower_
+        if low in _HYPOTHETICAL:
+            return not self.negated(tok.head if tok.dep_ in _AUX_DEPS else tok)
+        if low in _WOULD:
+            return False
+        kids = [*auxes, *self._auxes(tok)]
+        if any(a.lower_ in _WOULD for a in kids):
+            return True
+        return any(a.lower_ in _HYPOTHETICAL for a in kids) and not self.negated(tok)
+
+    def negated(self, tok: Any) -> bool:
+        """Whether a predicate is negated: "not"/"n't"/"never" on it, or a negative determiner on its subject or object."""
+        st = self.pack.triggers
+        neg, neg_det = st.words("negation_words"), st.words("negative_determiners")
+        for c in tok.children:
+            if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in neg):
+                return True
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ in neg_det for d in c.children):
+                return True
+        return False
+
+    def dateline(self, text: str, published: str | None, precision: str | None) -> tuple[str | None, str | None, str | None]:
+        """The first full date near the top ("September 18, 2023", "18 September 2023", "Sept. 18, 2023") gives an
+        undated article its day, or completes a month or year it falls in (as the French rule does)."""
+        t = self.pack.time
+        for m in t.dateline_re.finditer(text[:DATELINE_WINDOW]):
+            d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("y") else (m.group("d2"), m.group("m2"), m.group("y2"))
+            if not y:
+                continue
+            try:
+                day = date(int(y), t.months[mo.lower()], int(d)).isoformat()
+            except (ValueError, KeyError):
+                continue
+            if published is None or (precision != "day" and day.startswith(published)):
+                return day, "day", "dateline"
+            break
+        return published, precision, None

@@ -1,0 +1,96 @@
+"""Issue 14's constructions, on sentences written for these tests: speech acts as statement events, the widened
+trigger table (with `other` subtypes), contracted articles as determiners, dating and placing from the sentence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from recoupe.analyze import nlp as nlp_mod
+from tests.analyze.event_harness import analyze, one
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return nlp_mod.load()
+
+
+def test_a_named_actors_announcement_is_a_statement(nlp: Any) -> None:
+    text = "Le ministre Paul Mercier a annoncé mardi la fermeture du port."
+    c = one(analyze(nlp, text, {"Paul Mercier": "person"}), "annoncé")
+    assert c.type == "statement"
+    assert [p.text for p in c.participants] == ["Paul Mercier"]
+
+
+def test_a_speech_verb_with_no_named_actor_is_no_statement(nlp: Any) -> None:
+    cues = analyze(nlp, "Il a été annoncé que la route serait fermée.", {})
+    assert not [c for c in cues if c.type == "statement"]
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Claire Fontaine a pris la parole devant les députés.", "pris"),
+    ("Claire Fontaine a rompu le silence dans une vidéo.", "rompu"),
+])
+def test_light_constructions_of_speech_are_statements(nlp: Any, text: str, trigger: str) -> None:
+    c = one(analyze(nlp, text, {"Claire Fontaine": "person"}), trigger)
+    assert c.type == "statement"
+
+
+@pytest.mark.parametrize("text,trigger,subtype", [
+    ("L'avion de la compagnie Aérolac s'est écrasé près de Brionne.", "écrasé", "accident"),
+    ("Le parlement de Valmorie a voté la loi jeudi.", "voté", "vote"),
+])
+def test_disasters_and_votes_are_other_with_a_subtype(nlp: Any, text: str, trigger: str, subtype: str) -> None:
+    names = {"Brionne": "place", "Aérolac": "organization", "Valmorie": "country"}
+    c = one(analyze(nlp, text, {k: v for k, v in names.items() if k in text}, times=[("jeudi", "2024-03-07", "day", "voté")]
+                    if "jeudi" in text else None), trigger)
+    assert c.type == "other"
+    assert c.attrs["subtype"] == subtype
+
+
+def test_a_contracted_article_counts_as_a_determiner(nlp: Any) -> None:
+    # "au sommet" carries its article inside "au": the noun names one meeting, it is no bare topic
+    text = "Les deux dirigeants se sont parlé au sommet de Brionne."
+    cues = analyze(nlp, text, {"Brionne": "place"})
+    assert any(c.span.text == "sommet" for c in cues)
+
+
+def test_the_sentences_own_date_dates_a_cue(nlp: Any) -> None:
+    text = "Lundi, devant des officiers, Marc Olivier a reconnu ses erreurs."
+    c = one(analyze(nlp, text, {"Marc Olivier": "person"}, times=[("Lundi", "2024-03-04", "day", "devant")]), "reconnu")
+    assert c.time is not None and c.time.value == "2024-03-04"
+
+
+def test_the_sentences_place_places_a_cue(nlp: Any) -> None:
+    text = "A Brionne, la ministre Julie Marchal a dénoncé ces attaques."
+    c = one(analyze(nlp, text, {"Brionne": "place", "Julie Marchal": "person"}), "dénoncé")
+    assert c.place is not None and c.place.text == "Brionne"
+
+
+def test_a_place_in_a_measure_does_not_place_a_cue(nlp: Any) -> None:
+    text = "A quelque 300 km de Brionne, Julie Marchal a dénoncé ces attaques."
+    c = one(analyze(nlp, text, {"Brionne": "place", "Julie Marchal": "person"}), "dénoncé")
+    assert c.place is None
+
+
+@pytest.mark.parametrize("top,day", [
+    ("Publié le 25/06/2024 à 08h14 – Mis à jour à 10h02\n\nBRIONNE - Le port a fermé.", "2024-06-25"),
+    ("Titre du direct\nMis à jour le 01/12/2024 à 08h40\n\nLe port a fermé.", "2024-12-01"),
+])
+def test_a_numeric_publication_stamp_dates_the_article(top: str, day: str) -> None:
+    from recoupe.lang import pack
+    assert pack("fr").grammar.dateline(top, None, None) == (day, "day", "dateline")
+
+
+def test_a_numeric_date_without_a_publication_word_is_no_stamp() -> None:
+    from recoupe.lang import pack
+    assert pack("fr").grammar.dateline("Le contrat du 12/03/2020 reste secret.", None, None) == (None, None, None)
+
+
+def test_a_narrative_past_is_dated_to_the_article_day_and_a_quoted_one_to_its_month(nlp: Any) -> None:
+    text = "Paul Mercier a annoncé la fermeture du port. « Nous avons annoncé la fermeture », a dit Julie Marchal."
+    cues = analyze(nlp, text, {"Paul Mercier": "person", "Julie Marchal": "person"}, published="2024-03-05",
+                   quotes=[("Nous avons annoncé la fermeture", "Julie Marchal")])
+    narrative = [c for c in cues if c.span.text == "annoncé" and c.span.start < 30]
+    assert narrative and narrative[0].attrs["ref_date"] == "2024-03-05"

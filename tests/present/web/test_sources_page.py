@@ -1,0 +1,38 @@
+"""The sources pages and `recoupe sources` on the sample corpus: titles and outlets (or the agency an article rests
+on, or its first words), never file paths; the groups of one source with why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from recoupe.cli import main
+from recoupe.present import queries
+
+
+def test_groups_page(sample_client: TestClient) -> None:
+    r = sample_client.get("/sources/groups")
+    assert r.status_code == 200
+    assert "Independent sources" in r.text and "rests on Associated Press" in r.text
+    assert ".txt" not in r.text  # labels, never file names
+
+
+def test_sources_page_shows_no_paths(sample_client: TestClient) -> None:
+    r = sample_client.get("/sources")
+    assert r.status_code == 200 and "data/sample" not in r.text and ".txt" not in r.text
+
+
+def test_listing_and_cli(sample_db: Path) -> None:
+    listing = queries.sources(sample_db)
+    assert listing.independent == len(listing.groups) == 5
+    assert listing.agencies == {"Associated Press": 1}
+    out = CliRunner().invoke(main, ["sources", "--db", str(sample_db)])
+    assert out.exit_code == 0, out.output
+    assert "5 independent source(s) among 5 documents" in out.output and ".txt" not in out.output
+
+
+def test_the_sample_has_titles_and_authors(sample_db: Path) -> None:
+    rows = queries.model(sample_db).sources
+    assert sum(1 for r in rows if r["title"]) >= 2 and sum(1 for r in rows if r["author"]) >= 2
