@@ -164,7 +164,7 @@ def measure(db: Path, ids: dict[str, Any], runs: int, budget_s: float) -> tuple[
 
     from recoupe.present.web import create_app
 
-    client = TestClient(create_app(db))
+    client = TestClient(base_url="http://localhost", app=create_app(db))
     t = time.perf_counter()
     assert client.get("/").status_code == 200
     cold_view = time.perf_counter() - t

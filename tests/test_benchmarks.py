@@ -43,3 +43,13 @@ def test_benchmarks_store_runs(tmp_path: Path) -> None:
     res = json.loads(out.read_text())
     assert res["docs"] == 100 and set(res["ratios"]) >= {"add_document", "write_dossier", "search_facts_median"}
     assert all(v > 0 for v in res["ratios"].values())
+
+
+@pytest.mark.slow
+def test_benchmarks_long_doc_runs(tmp_path: Path) -> None:
+    out = tmp_path / "long.json"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_long_doc.py"), "--chars", "12000", "--json", str(out)],
+                   check=True, cwd=ROOT, timeout=900)
+    res = json.loads(out.read_text())
+    assert res["long"]["docs"] == 1 and res["short"]["docs"] > 1 and res["long"]["errors"] == 0
+    assert abs(res["long"]["chars"] - res["short"]["chars"]) < 100 and res["time_ratio"] > 0 and res["memory_ratio"] > 0

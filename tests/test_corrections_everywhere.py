@@ -26,7 +26,7 @@ def test_corrections_made_in_the_browser_show_in_the_cli_and_every_export(sample
     people = queries.entities(db, type="person")
     keep, gone = people[0], people[1]
     claim = queries.claim_clusters(db)[0].claims[0]
-    with TestClient(create_app(db)) as c:
+    with TestClient(base_url="http://localhost", app=create_app(db)) as c:
         assert c.post("/api/corrections", json={"action": "merge_entities", "target": keep["id"], "other": gone["id"],
                                                 "note": "one person"}).status_code == 201
         assert c.post("/api/corrections", json={"action": "mark_claim", "target": claim["id"], "value": "rejected"}).status_code == 201
@@ -67,7 +67,7 @@ def test_corrections_a_pinned_place_shows_in_places_and_every_export(sample_db: 
     db = tmp_path / "pinned.db"
     shutil.copy(sample_db, db)
     unlocated = next(p for p in queries.places(db) if p["geo"] is None and p["type"] == "place")
-    with TestClient(create_app(db)) as c:
+    with TestClient(base_url="http://localhost", app=create_app(db)) as c:
         r = c.post("/api/corrections", json={"action": "pin_place", "target": unlocated["id"], "value": "42.43,130.64",
                                              "note": "seen on a map"})
         assert r.status_code == 201, r.text

@@ -214,7 +214,11 @@ def timeline(db: str, date_from: str | None, date_to: str | None, width: int) ->
 @click.option("--tiles", default=None, metavar="URL",
               help="Map tiles to draw under the bundled country outlines, e.g. https://HOST/{z}/{x}/{y}.png "
                    "(default: none; the maps then contact no server).")
-def serve(db: str, host: str, port: int, tiles: str | None) -> None:
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="A name this server answers to in the Host header besides localhost, 127.0.0.1, ::1 and the --host "
+                   "address (repeatable; '*' for any). Other names are refused, so that no other site can reach the "
+                   "API through DNS rebinding.")
+def serve(db: str, host: str, port: int, tiles: str | None, allowed_hosts: tuple[str, ...]) -> None:
     """Serve the browser UI over the dossier in DB: overview, timeline, map, entity graph, claims board,
     article reader with highlighted evidence, search, and analyst corrections. Stop with Ctrl-C.
     The JSON API is under /api/ (described at /openapi.json)."""
@@ -222,7 +226,7 @@ def serve(db: str, host: str, port: int, tiles: str | None) -> None:
 
     from recoupe.present.web import create_app
 
-    app = create_app(db, tiles=tiles, warm=True)
+    app = create_app(db, tiles=tiles, warm=True, allowed_hosts=[host, *allowed_hosts])
     click.echo(f"recoupe: serving {db} on http://{host}:{port}/  (Ctrl-C to stop)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

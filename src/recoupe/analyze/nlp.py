@@ -46,3 +46,15 @@ def model_version(language: str = DEFAULT_LANGUAGE) -> str:
         return f"{name}-{version(name)}"
     except Exception:
         return name
+
+
+_TEXT = ("recoupe", "text")
+
+
+def text_of(sdoc: Any) -> str:
+    """The parsed text, built once per document: spaCy's `Doc.text` joins every token again on each access, so a
+    component reading it once per finding would cost the square of the document's length."""
+    text = sdoc.user_data.get(_TEXT)
+    if text is None:
+        text = sdoc.user_data[_TEXT] = sdoc.text
+    return text

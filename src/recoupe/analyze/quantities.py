@@ -10,6 +10,7 @@ from typing import Any
 from text_to_num import text2num
 
 from recoupe import lang as languages
+from recoupe.analyze.nlp import text_of
 from recoupe.analyze.registry import Context, component
 from recoupe.lang.fr.quantities import QuantityWords as Lexicon
 from recoupe.model import Mention, QuantityRec, Span
@@ -536,7 +537,7 @@ def subject_context(sdoc: Any, q_start: int, q_end: int) -> dict[str, Any]:
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             if child.pos_ == "PRON" or e - s > _MAX_SUBJECT or (s <= q_start and q_end <= e):
                 break  # a pronoun, a long clause or the quantity itself: not a subject we can match across sources
-            out["subject"] = {"start": s, "end": e, "text": sdoc.text[s:e]}
+            out["subject"] = {"start": s, "end": e, "text": text_of(sdoc)[s:e]}
             break
     return out
 
@@ -586,7 +587,7 @@ def _phrase(tok: Any, before: int | None = None) -> dict[str, Any]:
     while len(toks) > 1 and toks[0].dep_ == "case":
         toks.pop(0)
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    return {"start": s, "end": e, "text": tok.doc.text[s:e]}
+    return {"start": s, "end": e, "text": text_of(tok.doc)[s:e]}
 
 
 def clause_context(sdoc: Any, start: int, end: int, unit: str | None, lex: Lexicon, pack: languages.LanguagePack,
@@ -629,8 +630,8 @@ def clause_context(sdoc: Any, start: int, end: int, unit: str | None, lex: Lexic
             out["groups"] = list(dict.fromkeys(groups))
     # a part of a larger count: "cinq autres passagers", "dont trois membres d'équipage"
     words = {t.lower_ for t in span} | {t.lower_ for t in top.children if t.dep_ in ("amod", "det")}
-    after = sdoc.text[end:end + 20].lower().translate(_APOS).lstrip()
-    if words & lex.partial_words or _word_before(sdoc.text, start) in lex.partial_words or after.startswith(lex.partial_after):
+    after = text_of(sdoc)[end:end + 20].lower().translate(_APOS).lstrip()
+    if words & lex.partial_words or _word_before(text_of(sdoc), start) in lex.partial_words or after.startswith(lex.partial_after):
         out["partial"] = True
     # "les deux hommes": a definite small count stands for people named before, it states no figure
     dets = [t for t in span if t.dep_ == "det" and t.i < top.i] + [t for t in top.children if t.dep_ == "det" and t.i < span.start]
@@ -654,7 +655,7 @@ def clause_context(sdoc: Any, start: int, end: int, unit: str | None, lex: Lexic
         lo, hi = min(t.idx for t in head.subtree), max(t.idx + len(t) for t in head.subtree)
         for m in mentions:
             if m.label == "place" and lo <= m.span.start < hi and m.span.start > start and \
-                    _word_before(sdoc.text, m.span.start) in lex.locative_prepositions:
+                    _word_before(text_of(sdoc), m.span.start) in lex.locative_prepositions:
                 out["where"] = {"start": m.span.start, "end": m.span.end, "text": m.span.text}
                 break
     # what the measure belongs to: the noun a quantity phrase complements ("le col X, à N mètres d'altitude"), or a

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from recoupe import lang
+from recoupe.analyze.nlp import text_of
 from recoupe.analyze.registry import Context, component
 from recoupe.chrono import Reference, Resolved, open_period, read
 from recoupe.chrono.reading import word_key
@@ -126,7 +127,7 @@ def narrative_relative(doc_id: str, text: str, sdoc: Any, found: list[TimeExpr],
 
 def _noun_after(sdoc: Any, start: int) -> Any | None:
     """The noun (or infinitive) that the words at `start` introduce: 'son arrivée', 'la signature'."""
-    span = sdoc.char_span(start, min(len(sdoc.text), start + 60), alignment_mode="expand")
+    span = sdoc.char_span(start, min(len(text_of(sdoc)), start + 60), alignment_mode="expand")
     if span is None:
         return None
     for tok in list(span)[:4]:

@@ -68,7 +68,7 @@ def dossier_json(store: Store, model: ReadModel) -> dict[str, Any]:
         "format": FORMAT,
         "generator": f"recoupe {__version__}",
         "documents": docs,
-        "entities": dossier.entities,
+        "entities": dossier.all_entities or dossier.entities,  # those named only in page furniture included
         "events": dossier.events,
         "quotes": dossier.quotes,
         "claims": dossier.claims,
@@ -161,10 +161,11 @@ GEO_FIELDS = ("country_code", "precision", "category", "geo_status", "geo_name")
 
 
 def places(dossier: dict[str, Any]) -> list[dict[str, Any]]:
-    """The dossier's place and country entities, each with its geocoding (coordinates or candidates)."""
+    """The dossier's place and country entities, each with its geocoding (coordinates or candidates); places named
+    only in page furniture (a bibliography's, a caption's) are no places of the story and are left out."""
     out = []
     for e in dossier["entities"]:
-        if e["type"] not in ("place", "country"):
+        if e["type"] not in ("place", "country") or e.get("page_furniture"):
             continue
         row = {"id": e["id"], "name": e["name"], "type": e["type"], "mentions": len(e["mentions"]),
                "geo": e.get("geo")}

@@ -55,6 +55,8 @@ class ReadModel:
     discrepancies: list[dict[str, Any]] = field(default_factory=list)  # differing statements that may all be true
     sources: list[dict[str, Any]] = field(default_factory=list)  # per document: outlet, credits, furniture, group
     source_groups: list[dict[str, Any]] = field(default_factory=list)  # documents that count as one source, and why
+    furniture_entities: list[dict[str, Any]] = field(default_factory=list)  # named only in page furniture
+    all_entities: list[dict[str, Any]] = field(default_factory=list)  # the story's and those, in order (the export)
     raw: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # the rows as stored, before corrections
     doc_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
     source_by_doc: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -208,10 +210,14 @@ def load(store: Store, previous: ReadModel | None = None, *, as_built: bool = Fa
     correction_rows = store.corrections()
     fixed = corr.apply({t: raw[t] for t in CORRECTED}, [] if as_built else correction_rows)
     d = fixed.dossier
-    v = ReadModel(key=key, docs=docs, entities=d["entities"], events=d["events"], quotes=d["quotes"],
+    # entities named only in page furniture (a page's author, photographer, cited sources: resolve.sources) are kept
+    # apart: the export carries them, the lists, the graph and the briefing show the story's entities
+    story = [e for e in d["entities"] if not e.get("page_furniture")]
+    v = ReadModel(key=key, docs=docs, entities=story, events=d["events"], quotes=d["quotes"],
                   claims=d["claims"], contradictions=d["contradictions"], quantities=d["quantities"], dates=raw["dates"],
                   discrepancies=raw.get("discrepancies", []), sources=raw.get("sources", []),
                   source_groups=raw.get("source_groups", []),
+                  furniture_entities=[e for e in d["entities"] if e.get("page_furniture")], all_entities=d["entities"],
                   corrections=correction_rows, redirects=fixed.redirects, stale=fixed.stale, as_built=as_built, raw=raw)
     _index(v)
     return v
@@ -234,6 +240,7 @@ class SourceListing:
     groups: list[dict[str, Any]]  # each: id, label, documents [{id, label, outlet, title, author, url, published,
     # rests_on, cites, furniture}], reasons [{docs, why, detail, text}]
     independent: int  # the number of groups
+    named_in_furniture: dict[str, list[str]]  # furniture kind -> names of the entities named only there
 
 
 WHY = {"copy": "one is a copy of the other", "same_outlet": "the same outlet ({detail})",
@@ -265,7 +272,12 @@ def _source_listing(m: ReadModel) -> SourceListing:
                          "rests_on": r.get("rests_on", []), "cites": r.get("cites", []), "furniture": dict(furniture)})
         reasons = [{**x, "text": reason_text(x), "labels": [m.doc_short(d) for d in x["docs"]]} for x in g["reasons"]]
         groups.append({"id": g["id"], "label": g["label"], "documents": docs, "reasons": reasons})
-    return SourceListing(dict(outlets.most_common()), dict(agencies.most_common()), dict(cited.most_common()), groups, len(groups))
+    named: dict[str, list[str]] = defaultdict(list)
+    for e in sorted(m.furniture_entities, key=lambda e: e["name"]):
+        for k in e["page_furniture"]:
+            named[k].append(e["name"])
+    return SourceListing(dict(outlets.most_common()), dict(agencies.most_common()), dict(cited.most_common()), groups,
+                         len(groups), dict(sorted(named.items())))
 
 
 def lead_words(lead: str | None, words: int = 12) -> str | None:
@@ -282,7 +294,7 @@ def _index(v: ReadModel) -> None:
     v.doc_by_id = {d["id"]: d for d in v.docs}
     v.source_by_doc = {r["doc"]: r for r in v.sources}
     v.group_by_id = {g["id"]: g for g in v.source_groups}
-    v.ent_by_id = {e["id"]: e for e in v.entities}
+    v.ent_by_id = {e["id"]: e for e in v.all_entities or v.entities}  # lookups find those of page furniture too
     v.event_by_id = {e["id"]: e for e in v.events}
     v.claim_by_id = {c["id"]: c for c in v.claims}
     v.quote_by_id = {q["id"]: q for q in v.quotes}

@@ -17,6 +17,9 @@ from recoupe.store.sql import SQLStore, fold_terms
 # How long a writer waits for another one (a build and a server share a store): SQLite's busy timeout on every
 # statement, and retries of a transaction's start with backoff until the same deadline.
 WAIT_SECONDS = 30.0
+# A search stops after this long and returns the rows found so far (FTS5's snippets of many words in long
+# documents can take seconds each); checked between rows by SQLite's progress handler.
+SEARCH_SECONDS = 1.0
 
 
 def _busy(e: sqlite3.OperationalError) -> bool:
@@ -96,23 +99,34 @@ class SQLiteStore(SQLStore):
         fts_query = _fts_query(query)
         if not fts_query:
             return []
-        rows = self.conn.execute(
+        return self._budgeted(
             "SELECT d.id, snippet(documents_fts, 1, ?, ?, '…', 12) FROM documents_fts "
             "JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
-            (marks[0], marks[1], fts_query, limit),
-        )
-        return list(rows)
+            (marks[0], marks[1], fts_query, limit))
 
     def search_facts(self, query: str, limit: int = 20, marks: tuple[str, str] = ("[", "]")) -> list[tuple[str, str, str]]:
         """(kind, id, snippet) of the facts (entities, quotes, claims, events, contradictions) matching a query."""
         fts_query = _fts_query(query)
         if not fts_query:
             return []
-        rows = self.conn.execute(
+        return self._budgeted(
             "SELECT kind, ref, snippet(facts_fts, 2, ?, ?, '…', 16) FROM facts_fts WHERE facts_fts MATCH ? ORDER BY rank LIMIT ?",
-            (marks[0], marks[1], fts_query, limit),
-        )
-        return list(rows)
+            (marks[0], marks[1], fts_query, limit))
+
+    def _budgeted(self, sql: str, args: tuple[Any, ...]) -> list[Any]:
+        """The rows of a read query found within SEARCH_SECONDS (the best ranked first), then it is interrupted."""
+        deadline = time.monotonic() + SEARCH_SECONDS
+        rows: list[Any] = []
+        self.conn.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 100)
+        try:
+            for row in self.conn.execute(sql, args):
+                rows.append(row)
+        except sqlite3.OperationalError as e:
+            if "interrupt" not in str(e):
+                raise
+        finally:
+            self.conn.set_progress_handler(None, 0)
+        return rows
 
 def _fts_query(query: str) -> str:
     """A user's words as quoted FTS5 terms (operators and quotes lose their meaning); longer words match as prefixes."""

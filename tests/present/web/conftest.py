@@ -26,11 +26,11 @@ def fresh_db(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def client(web_db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(web_db)) as c:
+    with TestClient(base_url="http://localhost", app=create_app(web_db)) as c:
         yield c
 
 
 @pytest.fixture(scope="session")
 def sample_client(sample_db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(sample_db)) as c:
+    with TestClient(base_url="http://localhost", app=create_app(sample_db)) as c:
         yield c

@@ -45,7 +45,7 @@ def test_app_sample_dossier_reader_and_entity_pages(sample_client: TestClient, s
 def test_app_empty_store_shows_empty_states(tmp_path: Path, url: str) -> None:
     db = tmp_path / "empty.db"
     open_store(db).close()
-    with TestClient(create_app(db)) as c:
+    with TestClient(base_url="http://localhost", app=create_app(db)) as c:
         r = c.get(url)
     assert r.status_code == 200
     if url in ("/", "/timeline", "/map", "/claims", "/sources"):
@@ -187,7 +187,7 @@ def test_app_api_errors_have_one_shape(client: TestClient) -> None:
 
 
 def test_app_corrections_apply_and_survive_a_rebuild(fresh_db: Path) -> None:
-    with TestClient(create_app(fresh_db)) as c:
+    with TestClient(base_url="http://localhost", app=create_app(fresh_db)) as c:
         r = c.post("/api/corrections", json={"action": "merge_entities", "target": "ent-valpo", "other": "ent-chili", "note": "même lieu"})
         assert r.status_code == 201 and r.json()["at"]
         assert c.post("/api/corrections", json={"action": "split_alias", "target": "ent-dube", "value": "Mme Dubé"}).status_code == 201
@@ -212,7 +212,7 @@ def test_app_corrections_apply_and_survive_a_rebuild(fresh_db: Path) -> None:
 
 
 def test_app_corrections_whose_target_vanished_are_stale(fresh_db: Path) -> None:
-    with TestClient(create_app(fresh_db)) as c:
+    with TestClient(base_url="http://localhost", app=create_app(fresh_db)) as c:
         assert c.post("/api/corrections", json={"action": "mark_contradiction", "target": "ct-duration", "value": "confirmed"}).status_code == 201
         d = dossier()
         with open_store(fresh_db) as store:
@@ -221,7 +221,7 @@ def test_app_corrections_whose_target_vanished_are_stale(fresh_db: Path) -> None
 
 
 def test_app_search_index_follows_rebuilds(fresh_db: Path) -> None:
-    with TestClient(create_app(fresh_db)) as c:
+    with TestClient(base_url="http://localhost", app=create_app(fresh_db)) as c:
         assert c.get("/api/search", params={"q": "lithium"}).json()["facts"]
         d = dossier()
         with open_store(fresh_db) as store:
@@ -231,10 +231,10 @@ def test_app_search_index_follows_rebuilds(fresh_db: Path) -> None:
 
 
 def test_app_maps_use_no_tile_server_unless_configured(web_db: Path) -> None:
-    with TestClient(create_app(web_db)) as c:
+    with TestClient(base_url="http://localhost", app=create_app(web_db)) as c:
         r = c.get("/map")
         assert 'data-tiles=""' in r.text and "img-src 'self' data:;" in r.headers["content-security-policy"]
-    with TestClient(create_app(web_db, tiles="https://tiles.example.org/{z}/{x}/{y}.png")) as c:
+    with TestClient(base_url="http://localhost", app=create_app(web_db, tiles="https://tiles.example.org/{z}/{x}/{y}.png")) as c:
         r = c.get("/map")
         assert 'data-tiles="https://tiles.example.org/{z}/{x}/{y}.png"' in r.text
         assert "img-src 'self' data: https://tiles.example.org;" in r.headers["content-security-policy"]
@@ -246,7 +246,7 @@ def test_app_warm_builds_the_view_at_start(web_db: Path) -> None:
     import time
 
     app = create_app(web_db, warm=True)
-    with TestClient(app):
+    with TestClient(app, base_url="http://localhost"):
         deadline = time.monotonic() + 30
         while app.state.recoupe._view is None and time.monotonic() < deadline:
             time.sleep(0.05)

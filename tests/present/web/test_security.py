@@ -35,7 +35,7 @@ class Tags(HTMLParser):
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    with TestClient(create_app(make_hostile_store(tmp_path_factory.mktemp("hostile") / "h.db"))) as c:
+    with TestClient(base_url="http://localhost", app=create_app(make_hostile_store(tmp_path_factory.mktemp("hostile") / "h.db"))) as c:
         yield c
 
 

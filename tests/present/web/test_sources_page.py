@@ -36,3 +36,11 @@ def test_listing_and_cli(sample_db: Path) -> None:
 def test_the_sample_has_titles_and_authors(sample_db: Path) -> None:
     rows = queries.model(sample_db).sources
     assert sum(1 for r in rows if r["title"]) >= 2 and sum(1 for r in rows if r["author"]) >= 2
+
+
+def test_furniture_names_are_kept_apart_from_the_story(sample_db: Path, sample_dossier: dict) -> None:
+    m = queries.model(sample_db)
+    assert m.furniture_entities and not any(e.get("page_furniture") for e in m.entities)
+    exported = {e["id"] for e in sample_dossier["entities"]}
+    assert {e["id"] for e in m.furniture_entities} <= exported  # the export keeps them, marked
+    assert m.source_listing().named_in_furniture

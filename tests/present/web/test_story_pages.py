@@ -117,7 +117,7 @@ def test_country_level_events_are_listed_not_drawn(tmp_path: Path) -> None:
     db = rewrite(make_store(tmp_path / "c.db"), lambda d: d["events"].append(
         {"id": "ev-country", "type": "visit", "date": "2024-03-13", "place": "ent-chili", "participants": ["ent-dube"],
          "summary": "Visite au Chili", "status": "happened", "sources": [span("doc-a", "au Chili")], "independent_sources": 1}))
-    with TestClient(create_app(db)) as c:
+    with TestClient(base_url="http://localhost", app=create_app(db)) as c:
         data = c.get("/api/places").json()
     assert [e["id"] for e in data["country_events"]] == ["ev-country"] and data["country_events"][0]["place_name"] == "Chili"
     assert "ent-chili" not in {p["id"] for p in data["items"]}
@@ -126,7 +126,7 @@ def test_country_level_events_are_listed_not_drawn(tmp_path: Path) -> None:
 
 def test_unlocated_places_are_listed_for_pinning(tmp_path: Path) -> None:
     db = rewrite(make_store(tmp_path / "u.db"), unlocate("ent-ottawa"))
-    with TestClient(create_app(db)) as c:
+    with TestClient(base_url="http://localhost", app=create_app(db)) as c:
         assert [p["id"] for p in c.get("/api/places").json()["unlocated"]] == ["ent-ottawa"]
         assert "1 without" in c.get("/map").text
         assert c.post("/api/corrections", json={"action": "pin_place", "target": "ent-ottawa", "value": "45.42,-75.69"}).status_code == 201

@@ -11,7 +11,7 @@ from typing import Any, Literal
 from urllib.parse import quote, urlsplit
 
 import jinja2
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, HTTPException, Path as PathParam, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -21,14 +21,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from recoupe.model.text import fold
 from recoupe.version import __version__
-from recoupe.errors import RecoupeError
+from recoupe.errors import RecoupeError, StoreBusyError
 from recoupe.present import brief as briefs
 from recoupe.present import corrections as corr
 from recoupe.present import graph as entity_graph
 from recoupe.present import story
 from recoupe.present.export import dossier_json, exporters
 from recoupe.present.export import export as run_export
-from recoupe.present.web import highlight, listing, search, view
+from recoupe.present.web import guard, highlight, listing, search, view
 from recoupe.present.web.view import evidence_url
 from recoupe.store import Store, open_store, store_exists
 
@@ -41,6 +41,8 @@ CLAIMS_PAGE = 20  # claim clusters per page of the board (each lists its sources
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:{tiles}; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 MARKS = ("\x02", "\x03")  # FTS snippet markers that cannot occur in normalised text, split out before escaping
+WAIT_SECONDS = 5.0  # how long a request waits for a build holding the store's write lock before answering 503
+MAX_ID = 2**63 - 1  # ids are SQLite integers
 
 
 class CorrectionIn(BaseModel):
@@ -70,6 +72,8 @@ class SearchHit(BaseModel):
 
 class SearchResult(BaseModel):
     query: str
+    searched: str = ""  # the words actually searched: at most search.MAX_TERMS distinct ones, each cut to MAX_TERM_CHARS
+    truncated: bool = False  # True when words of the query were left out (or cut) to bound its cost
     documents: list[SearchHit]
     facts: list[SearchHit]
 
@@ -87,7 +91,7 @@ class App:
         # sqlite3 connections belong to the thread that opened them; FastAPI runs handlers in a pool
         s = getattr(self._local, "store", None)
         if s is None:
-            s = open_store(self.db)
+            s = open_store(self.db, wait=WAIT_SECONDS)
             self._local.store = s
         return s
 
@@ -126,12 +130,20 @@ def safe_href(url: str | None) -> str | None:
     return url if scheme in ("http", "https") else None
 
 
-def create_app(db: str | Path, tiles: str | None = None, warm: bool = False) -> FastAPI:
+def create_app(db: str | Path, tiles: str | None = None, warm: bool = False,
+               allowed_hosts: list[str] | tuple[str, ...] | None = None) -> FastAPI:
     """The web UI over the store at `db` (which must exist). `tiles`: an optional map tile URL template
     (e.g. "https://tiles.example.org/{z}/{x}/{y}.png") drawn under the bundled country outlines; without it
     the maps contact no server. `warm`: build the in-memory view in the background as soon as the server
+<<<<<<< HEAD
     starts, so that the first page does not wait for it (seconds on a dossier of 10 000 articles)."""
     if not store_exists(db):
+=======
+    starts, so that the first page does not wait for it (seconds on a dossier of 10 000 articles). `allowed_hosts`: the
+    names the server answers to in the Host header (default: localhost, 127.0.0.1 and ::1; "*" for any), so that a
+    page of another site whose name resolves to this machine (DNS rebinding) cannot read the API."""
+    if not Path(db).is_file():
+>>>>>>> main
         raise RecoupeError(f"{db}: no such store; build one first with `recoupe build SOURCE... --db {db}`")
     tiles_origin = ""
     if tiles:
@@ -155,32 +167,43 @@ def create_app(db: str | Path, tiles: str | None = None, warm: bool = False) -> 
     app.state.recoupe = state
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    @app.middleware("http")
-    async def headers(request: Request, call_next):  # type: ignore[no-untyped-def]
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = csp
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        return response
+    # Outermost first: every response, errors and refused hosts included, carries the security headers.
+    app.add_middleware(guard.HostCheck, allowed=guard.allowed_hosts(allowed_hosts))
+    app.add_middleware(guard.SecurityHeaders, headers=guard.security_headers(csp))
+
+    def error(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+        """One error shape: JSON under /api/, the error page elsewhere; the message is one line."""
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": {"status": status, "message": message}}, status_code=status, headers=headers)
+        return templates.TemplateResponse(request, "error.html", {"status": status, "message": message, "nav": ""},
+                                          status_code=status, headers=headers)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        if request.url.path.startswith("/api/"):
-            return JSONResponse({"error": {"status": exc.status_code, "message": str(exc.detail)}}, status_code=exc.status_code)
-        return templates.TemplateResponse(request, "error.html", {"status": exc.status_code, "message": str(exc.detail), "nav": ""},
-                                          status_code=exc.status_code)
+        return error(request, exc.status_code, str(exc.detail), getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
         # one error shape for the API (FastAPI's default is a list under "detail")
         message = "; ".join(f"{'.'.join(str(x) for x in e.get('loc', ()))}: {e.get('msg', '')}" for e in exc.errors())
-        if request.url.path.startswith("/api/"):
-            return JSONResponse({"error": {"status": 422, "message": message}}, status_code=422)
-        return templates.TemplateResponse(request, "error.html", {"status": 422, "message": message, "nav": ""}, status_code=422)
+        return error(request, 422, message)
+
+    @app.exception_handler(StoreBusyError)
+    async def store_busy(request: Request, exc: StoreBusyError) -> Response:
+        # a build holds the store's write lock: the request can simply be made again a little later
+        return error(request, 503, f"the dossier is busy (a build is writing it); nothing was changed: try again in "
+                                   f"{guard.RETRY_AFTER} s", {"Retry-After": str(guard.RETRY_AFTER)})
 
     @app.exception_handler(RecoupeError)
     async def recoupe_error(request: Request, exc: RecoupeError) -> Response:
-        return JSONResponse({"error": {"status": 400, "message": str(exc)}}, status_code=400)
+        return error(request, 400, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception) -> Response:
+        # runs outside the other middleware: the security headers are set here too
+        r = error(request, 500, "internal error: the server could not answer this request")
+        r.headers.update(guard.security_headers(csp))
+        return r
 
     def page(request: Request, name: str, nav: str, **ctx: Any) -> HTMLResponse:
         return templates.TemplateResponse(request, name, {"nav": nav, "v": state.view(), "tiles": tiles or "", **ctx})
@@ -458,7 +481,7 @@ def create_app(db: str | Path, tiles: str | None = None, warm: bool = False) -> 
         return state.store().add_correction(c.action, c.target, c.other, c.value, c.note)
 
     @app.delete("/api/corrections/{cid}", tags=["corrections"], status_code=204, summary="Undo a correction")
-    def api_delete_correction(cid: int) -> Response:
+    def api_delete_correction(cid: int = PathParam(ge=1, le=MAX_ID)) -> Response:
         if not state.store().delete_correction(cid):
             raise HTTPException(404, f"no correction {cid}")
         return Response(status_code=204)
@@ -558,9 +581,12 @@ def _split_snippet(snippet: str) -> list[tuple[str, bool]]:
     return out
 
 
-def _search(state: App, q: str) -> SearchResult:
+def _search(state: App, query: str) -> SearchResult:
     v = state.view()
     store = state.store()
+    q, truncated = search.bounded_query(query)
+    if not q:
+        return SearchResult(query=query, documents=[], facts=[])
     # names across languages and transliterations ("Putin" finds "Vladimir Poutine"), through the entities' aliases
     named = search.entity_matches(v, q)
     docs = []
@@ -587,7 +613,7 @@ def _search(state: App, q: str) -> SearchResult:
         if hit and (hit.kind, hit.id) not in seen:
             seen.add((hit.kind, hit.id))
             facts.append(hit)
-    return SearchResult(query=q, documents=docs, facts=facts)
+    return SearchResult(query=query, searched=q, truncated=truncated, documents=docs, facts=facts)
 
 
 def _fact_hit(v: view.DossierView, kind: str, ref: str, snip: str) -> SearchHit | None:

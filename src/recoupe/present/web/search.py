@@ -13,8 +13,33 @@ from recoupe.model.text import fold, translit_key
 from recoupe.present.read import ReadModel
 
 MAX_HITS = 20
+# A query's cost grows with its words (FTS5 scores and cuts a snippet for every word in every document found):
+# only the first MAX_TERMS distinct words are searched, each cut to MAX_TERM_CHARS.
+MAX_TERMS = 8
+MAX_TERM_CHARS = 40
 MIN_KEY = 4  # shorter keys would match too much
 CLOSE = 88.0  # rapidfuzz ratio above which two keys are one name spelled two ways
+
+
+def bounded_query(query: str) -> tuple[str, bool]:
+    """The words of `query` that are searched (the first MAX_TERMS distinct ones, case and accents aside, each cut
+    to MAX_TERM_CHARS), and whether anything was left out."""
+    kept: list[str] = []
+    seen: set[str] = set()
+    words = query.split()
+    cut = False
+    for w in words:
+        if len(w) > MAX_TERM_CHARS:
+            w, cut = w[:MAX_TERM_CHARS], True
+        key = fold(w)
+        if key in seen:
+            continue
+        if len(kept) == MAX_TERMS:
+            cut = True
+            break
+        seen.add(key)
+        kept.append(w)
+    return " ".join(kept), cut
 
 
 def _index(v: ReadModel) -> list[tuple[str, str, str, str]]:
