@@ -135,15 +135,10 @@ def create_app(db: str | Path, tiles: str | None = None, warm: bool = False,
     """The web UI over the store at `db` (which must exist). `tiles`: an optional map tile URL template
     (e.g. "https://tiles.example.org/{z}/{x}/{y}.png") drawn under the bundled country outlines; without it
     the maps contact no server. `warm`: build the in-memory view in the background as soon as the server
-<<<<<<< HEAD
-    starts, so that the first page does not wait for it (seconds on a dossier of 10 000 articles)."""
-    if not store_exists(db):
-=======
     starts, so that the first page does not wait for it (seconds on a dossier of 10 000 articles). `allowed_hosts`: the
     names the server answers to in the Host header (default: localhost, 127.0.0.1 and ::1; "*" for any), so that a
     page of another site whose name resolves to this machine (DNS rebinding) cannot read the API."""
-    if not Path(db).is_file():
->>>>>>> main
+    if not store_exists(db):
         raise RecoupeError(f"{db}: no such store; build one first with `recoupe build SOURCE... --db {db}`")
     tiles_origin = ""
     if tiles:
