@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,29 @@ def test_benchmarks_build_runs(tmp_path: Path) -> None:
                    check=True, cwd=ROOT, timeout=600)
     res = json.loads(out.read_text())
     assert res["recoupe"]["docs"] == 12 and res["speed_ratio"] > 0 and res["memory_ratio"] > 0
+
+
+@pytest.mark.slow
+def test_benchmarks_build_on_dask_runs(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_build.py"), "--docs", "8", "--jobs", "2", "--executor", "dask",
+                    "--json", str(out)], check=True, cwd=ROOT, timeout=900)
+    res = json.loads(out.read_text())
+    assert res["executor"] == "dask" and res["recoupe"]["docs"] == 8 and res["speed_ratio"] > 0
+
+
+@pytest.mark.slow
+def test_benchmarks_store_runs(tmp_path: Path) -> None:
+    from tests.store import pgcluster
+
+    if pgcluster.server_binaries() is None and not os.environ.get(pgcluster.EXTERNAL):
+        pytest.skip("no PostgreSQL server binaries (Debian's postgresql package)")
+    out = tmp_path / "bench.json"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_store.py"), "--docs", "100", "--json", str(out)],
+                   check=True, cwd=ROOT, timeout=600)
+    res = json.loads(out.read_text())
+    assert res["docs"] == 100 and set(res["ratios"]) >= {"add_document", "write_dossier", "search_facts_median"}
+    assert all(v > 0 for v in res["ratios"].values())
 
 
 @pytest.mark.slow

@@ -11,7 +11,8 @@ from recoupe.version import __version__
 from recoupe.errors import RecoupeError
 
 DB_OPTION = click.option("--db", default="recoupe.db", show_default=True, type=click.Path(dir_okay=False),
-                         help="The store file (SQLite).")
+                         help="The store: a file path (SQLite) or a postgresql://USER@HOST[:PORT]/DATABASE URL "
+                              "(PostgreSQL; the database is created when missing and the server allows it).")
 AS_BUILT = click.option("--as-built", is_flag=True,
                         help="The dossier as the last build wrote it, without the analyst's corrections.")
 
@@ -45,7 +46,12 @@ def main() -> None:
 @DB_OPTION
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64), help="Analysis processes.")
 @click.option("--progress/--no-progress", default=None, help="Show progress bars (default: for more than a few documents).")
-def build(sources: tuple[str, ...], db: str, jobs: int, progress: bool | None) -> None:
+@click.option("--executor", type=click.Choice(["process", "dask"]), default="process", show_default=True,
+              help="Where analysis runs: this process (or --jobs forked ones), or a Dask cluster "
+                   "(a local one of --jobs workers unless --scheduler is given).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="With --executor dask: the address of a running Dask scheduler (e.g. tcp://127.0.0.1:8786).")
+def build(sources: tuple[str, ...], db: str, jobs: int, progress: bool | None, executor: str, scheduler: str | None) -> None:
     """Read SOURCES (files or folders of .txt, .html, .jsonl) into the store and resolve the dossier.
 
     Rebuilding the same input changes nothing; new files add only their own work; an interrupted
@@ -55,7 +61,7 @@ def build(sources: tuple[str, ...], db: str, jobs: int, progress: bool | None) -
     from recoupe import api
     from recoupe.present import queries
 
-    report = api.build(list(sources), db, jobs=jobs, progress=progress)
+    report = api.build(list(sources), db, jobs=jobs, progress=progress, executor=executor, scheduler=scheduler)
     _print_report(report)
     sys.exit(0 if report.ok else 1)
 
@@ -73,7 +79,9 @@ def demo(db: str, jobs: int) -> None:
     s = queries.summary(db)
     _print_report(report)
     click.echo("")
-    click.echo(f"Dossier: {Path(db).resolve()}")
+    from recoupe.store import is_database_url, shown_address
+
+    click.echo(f"Dossier: {shown_address(db) if is_database_url(db) else Path(db).resolve()}")
     click.echo(f"  documents      {s.documents} ({s.dated} dated, {s.duplicates} duplicates; languages: "
                + ", ".join(f"{k} {v}" for k, v in sorted(s.languages.items())) + ")")
     click.echo(f"  entities       {s.entities} (" + ", ".join(f"{k} {v}" for k, v in sorted(s.entities_by_type.items())) + ")")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from recoupe import analyze, ingest, lang, resolve
-from recoupe.errors import IngestError
+from recoupe import analyze, executors, ingest, lang, resolve
+from recoupe.errors import IngestError, RecoupeError
 from recoupe.ingest.dedup import NearDuplicateIndex, signature
 from recoupe.ingest.normalize import normalize_text, shown, split_sections
 from recoupe.model import Analysis, Document, make_id
@@ -56,14 +56,21 @@ class BuildReport:
 
 
 def build(sources: list[str], db: str | Path, *, jobs: int = 1, progress: bool | None = None,
-          components: list[str] | None = None, log: Callable[[str], None] | None = None) -> BuildReport:
-    """Read every source into the store at `db`, analyze what is new or stale, and resolve the dossier."""
+          components: list[str] | None = None, log: Callable[[str], None] | None = None,
+          executor: str = "process", scheduler: str | None = None) -> BuildReport:
+    """Read every source into the store at `db` (a file: SQLite; a postgresql:// URL: PostgreSQL), analyze what
+    is new or stale on the chosen executor (`process`: this process or `jobs` forked ones; `dask`: a Dask
+    LocalCluster of `jobs` workers, or the cluster whose `scheduler` address is given), and resolve the dossier."""
+    if executor not in executors.EXECUTORS:
+        raise RecoupeError(f"--executor {executor}: unknown executor (expected one of {', '.join(executors.EXECUTORS)})")
+    if scheduler and executor != "dask":
+        raise RecoupeError(f"--scheduler {scheduler}: a scheduler address needs --executor dask")
     say = log or (lambda line: print(line, file=sys.stderr))
     report = BuildReport(db=str(db))
     store = open_store(db)
     try:
         _ingest(store, sources, report, say, progress)
-        _analyze(store, report, jobs, progress, components)
+        _analyze(store, report, jobs, progress, components, executor, scheduler)
         documents = list(store.documents())
         analyses = list(store.analyses())
         fp = resolve.fingerprint(analyses, documents)
@@ -199,7 +206,8 @@ def _retract_old_versions(store: Store, reading: _Reading, report: BuildReport) 
             report.replaced += len(old)
 
 
-def _analyze(store: Store, report: BuildReport, jobs: int, progress: bool | None, components: list[str] | None) -> None:
+def _analyze(store: Store, report: BuildReport, jobs: int, progress: bool | None, components: list[str] | None,
+             executor: str = "process", scheduler: str | None = None) -> None:
     version = analyze.pipeline_version(components)
     pending = store.pending_analysis(version)
     if not pending:
@@ -208,7 +216,7 @@ def _analyze(store: Store, report: BuildReport, jobs: int, progress: bool | None
     bar = tqdm(total=len(pending), desc="analyzing", unit="doc", disable=_quiet(progress, len(pending)), file=sys.stderr)
     batch: list[Analysis] = []
     try:
-        for a in analyze.analyze_stream(docs, jobs=jobs, names=components):
+        for a in executors.stream(executor, docs, jobs=jobs, names=components, scheduler=scheduler):
             batch.append(a)
             bar.update(1)
             if len(batch) >= WRITE_BATCH:

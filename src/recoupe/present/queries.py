@@ -17,7 +17,7 @@ from recoupe.model import TimeExpr
 from recoupe.model.text import fold
 from recoupe.present import read
 from recoupe.present.export import dossier_json, validate
-from recoupe.store import Store, open_store
+from recoupe.store import Store, open_store, store_exists
 
 __all__ = ["ClaimCluster", "briefing", "Summary", "TimelineItem", "claim_clusters", "contradictions", "discrepancies", "document_labels", "entities",
            "entity_mentions", "evaluate", "evaluate_quotes_claims", "events", "export_dossier", "export_geojson",
@@ -25,7 +25,7 @@ __all__ = ["ClaimCluster", "briefing", "Summary", "TimelineItem", "claim_cluster
 
 
 def require_store(db: str | Path) -> None:
-    if not Path(db).is_file():
+    if not store_exists(db):
         raise RecoupeError(f"{db}: no such store; build one first with `recoupe build SOURCE... --db {db}`")
 
 

@@ -30,7 +30,7 @@ from recoupe.present.export import dossier_json, exporters
 from recoupe.present.export import export as run_export
 from recoupe.present.web import guard, highlight, listing, search, view
 from recoupe.present.web.view import evidence_url
-from recoupe.store import Store, open_store
+from recoupe.store import Store, open_store, store_exists
 
 HERE = Path(__file__).parent
 PAGE = 100  # rows per page in long lists
@@ -138,7 +138,7 @@ def create_app(db: str | Path, tiles: str | None = None, warm: bool = False,
     starts, so that the first page does not wait for it (seconds on a dossier of 10 000 articles). `allowed_hosts`: the
     names the server answers to in the Host header (default: localhost, 127.0.0.1 and ::1; "*" for any), so that a
     page of another site whose name resolves to this machine (DNS rebinding) cannot read the API."""
-    if not Path(db).is_file():
+    if not store_exists(db):
         raise RecoupeError(f"{db}: no such store; build one first with `recoupe build SOURCE... --db {db}`")
     tiles_origin = ""
     if tiles:
