@@ -66,6 +66,21 @@ def test_a_quote_whose_closing_mark_was_lost_ends_with_its_paragraph() -> None:
     # a "selon" for another clause does not take the quote from the verb that governs it
     ("Le bilan varie : douze blessés selon la police, tandis que le syndicat Force Ouvrière en annonçait « près d'une "
      "trentaine ».", "près d'une", "Force Ouvrière"),
+    # who a pronoun, an ordinal or a participle clause stands for
+    # "le premier" / "ce dernier" pick a member of the enumeration just named
+    ("Les sénateurs Hugo Lenoir et Pierre Vallet ont visité le chantier. « Tout est en retard », a regretté le premier.",
+     "Tout est", "Hugo Lenoir"),
+    ("Les sénateurs Hugo Lenoir et Pierre Vallet ont visité le chantier. « Rien ne presse », a répondu le second.",
+     "Rien ne", "Pierre Vallet"),
+    # a participle clause takes the sentence's subject, not the subject of the clause it hangs on
+    ("L'ordre des médecins a estimé que le directeur avait « sans doute exagéré », tout en jugeant « déplacées » les critiques.",
+     "déplacées", "ordre des médecins"),
+    # "elle" takes up the woman named before when no speaker did
+    ("À la mairie, la conseillère Lucie Blanc, devenue adjointe, a fait voter un budget. « Je n'ai vu aucun opposant », "
+     "affirme-t-elle.", "Je n'ai", "Lucie Blanc"),
+    # "il" never takes up a group the words show feminine, nor a place named between
+    ("Jeudi, à Vannes, sur la presqu'île, le député a été hué par une foule qui scandait « Dehors, dehors ! ». "
+     "Pris à partie par un pêcheur, il a haussé le ton : « Laissez-moi parler, s'il vous plaît ! »", "Laissez-moi", "le député"),
 ])
 def test_speakers_of_real_constructions(analyze_text: Run, text: str, quote: str, speaker: str) -> None:
     q = quote_starting(analyze_text(text), quote)
@@ -98,25 +113,3 @@ def test_the_subject_of_a_passive_speech_verb_does_not_speak(analyze_text: Run) 
                "une provocation")
     assert q.speaker_text != "une fermeture"
 
-
-# -- who a pronoun, an ordinal or a participle clause stands for ------------------------------------
-
-@pytest.mark.parametrize("text, quote, speaker", [
-    # "le premier" / "ce dernier" pick a member of the enumeration just named
-    ("Les sénateurs Hugo Lenoir et Pierre Vallet ont visité le chantier. « Tout est en retard », a regretté le premier.",
-     "Tout est", "Hugo Lenoir"),
-    ("Les sénateurs Hugo Lenoir et Pierre Vallet ont visité le chantier. « Rien ne presse », a répondu le second.",
-     "Rien ne", "Pierre Vallet"),
-    # a participle clause takes the sentence's subject, not the subject of the clause it hangs on
-    ("L'ordre des médecins a estimé que le directeur avait « sans doute exagéré », tout en jugeant « déplacées » les critiques.",
-     "déplacées", "ordre des médecins"),
-    # "elle" takes up the woman named before when no speaker did
-    ("À la mairie, la conseillère Lucie Blanc, devenue adjointe, a fait voter un budget. « Je n'ai vu aucun opposant », "
-     "affirme-t-elle.", "Je n'ai", "Lucie Blanc"),
-    # "il" never takes up a group the words show feminine, nor a place named between
-    ("Jeudi, à Vannes, sur la presqu'île, le député a été hué par une foule qui scandait « Dehors, dehors ! ». "
-     "Pris à partie par un pêcheur, il a haussé le ton : « Laissez-moi parler, s'il vous plaît ! »", "Laissez-moi", "le député"),
-])
-def test_back_references_find_who_they_stand_for(analyze_text: Run, text: str, quote: str, speaker: str) -> None:
-    q = quote_starting(analyze_text(text), quote)
-    assert q.speaker_text is not None and speaker in q.speaker_text, q.speaker_text
