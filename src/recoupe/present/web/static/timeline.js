@@ -167,7 +167,9 @@
   }
   function clusterNode(g, top) {
     const n = g.items.reduce((s, it) => s + (it.claims ? it.claims.length : 1), 0);
-    const node = el("div", {class: "tl-cluster", style: "left:" + ((g.x0 + g.x1) / 2 - 11).toFixed(1) + "px;top:" + (top + 1) + "px",
+    // centred on the part of the group in view: a group of periods that began before the window stays on screen
+    const lo = Math.max(g.x0, x(t0)), hi = Math.max(lo, Math.min(g.x1, x(t1)));
+    const node = el("div", {class: "tl-cluster", style: "left:" + ((lo + hi) / 2 - 11).toFixed(1) + "px;top:" + (top + 1) + "px",
       title: g.items.length + " items, " + iso(Math.min(...g.items.map((i) => i.t))) + " – " + iso(Math.max(...g.items.map((i) => i.te)) - 1) + ": click to zoom in",
       tabindex: "0", "data-count": String(g.items.length)}, [el("span", {text: String(n)})]);
     const open = (ev) => {
