@@ -157,3 +157,23 @@ def test_store_skipped_entries_of_a_file_are_cleared_before_it_is_read_again(sto
         s.log_skipped("in/b.txt", "empty file")
         s.clear_skipped("in/a.jsonl")
         assert s.skipped() == [("in/a.jsonl.bak:1", "other"), ("in/b.txt", "empty file")]
+
+
+def test_store_a_search_past_its_time_budget_gives_no_rows_and_the_budget_ends_with_it(
+        store_at: At, engine: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    with open_store(store_at("s.db")) as s:
+        for i in range(40):  # enough rows for SQLite's progress handler to be asked between them
+            s.add_document(_doc(f"d{i:02}", f"src-{i}", text=f"Les négociations du traité ont repris à Genève ({i})."), None)
+        assert len(s.search_documents("traité", limit=50)) == 40
+        if engine == "sqlite":
+            monkeypatch.setattr("recoupe.store.sqlite.SEARCH_SECONDS", -1.0)  # past its deadline before any row
+            assert s.search_documents("traité") == []
+        else:  # the server cancels a statement that runs past the budget (a query made slow on purpose)
+            monkeypatch.setattr("recoupe.store.postgres.SEARCH_SECONDS", 0.2)
+            started = time.monotonic()
+            slow = "SELECT d.id, %s FROM documents d, q, pg_sleep(5) WHERE d.search @@ q.q LIMIT %s"
+            assert s._search(slow, "traité", 5, ("[", "]"), 12) == []  # type: ignore[attr-defined]
+            assert time.monotonic() - started < 4
+            assert s._x("SHOW statement_timeout").fetchone()[0] == "0"  # type: ignore[attr-defined]
+        monkeypatch.undo()
+        assert len(s.search_documents("traité", limit=50)) == 40  # later searches are whole

@@ -22,7 +22,7 @@ from recoupe.errors import StoreBusyError, StoreError
 from recoupe.store.migrations_postgres import POSTGRES_MIGRATIONS
 from recoupe.model import Dossier
 from recoupe.store.protocol import DOSSIER_TABLES
-from recoupe.store.sql import SQLStore, fold_terms, scalar
+from recoupe.store.sql import SEARCH_SECONDS, SQLStore, fold_terms, scalar
 
 WAIT_SECONDS = 30.0
 # The advisory lock every writer of a recoupe database takes (an arbitrary 64-bit key: "recoupe" in ASCII).
@@ -147,12 +147,19 @@ class PostgresStore(SQLStore):
                             query, limit, marks, 16)
 
     def _search(self, select: str, query: str, limit: int, marks: tuple[str, str], words: int) -> list[Any]:
-        """Rows of `select` (which reads the query as `q.q`, then takes the headline options and the limit)."""
+        """Rows of `select` (which reads the query as `q.q`, then takes the headline options and the limit), within
+        SEARCH_SECONDS: a query the server cancels for its time gives no rows, as SQLite's interrupted one does."""
         tsq = _ts_query(query)
         if not tsq:
             return []
-        rows = self.conn.execute("WITH q AS (SELECT to_tsquery('recoupe_search', %s) AS q) " + select,
-                                 (tsq, _headline_options(marks, words), limit))
+        try:
+            with self.conn.transaction():  # SET LOCAL: the budget ends with this read
+                self.conn.execute(sql.SQL("SET LOCAL statement_timeout = {}").format(
+                    sql.Literal(f"{max(1, int(SEARCH_SECONDS * 1000))}ms")))
+                rows = self.conn.execute("WITH q AS (SELECT to_tsquery('recoupe_search', %s) AS q) " + select,
+                                         (tsq, _headline_options(marks, words), limit)).fetchall()
+        except errors.QueryCanceled:
+            return []  # over its budget: the server cancelled it (a sorted query has no rows to give before its end)
         return [tuple(r) for r in rows]
 
 

@@ -20,6 +20,9 @@ from recoupe.store.protocol import DOSSIER_TABLES
 DOC_COLUMNS = ("id", "source", "title", "outlet", "language", "published", "published_precision",
                "published_from", "text", "content_hash", "duplicate_of", "url", "author")
 CHUNK = 500  # ids bound in one statement (under SQLite's bound-parameter limit)
+# How long one search query may run, on either engine (snippets of many words in long documents can take seconds
+# each): SQLite returns the rows found by then, PostgreSQL cancels the statement (statement_timeout).
+SEARCH_SECONDS = 1.0
 
 
 def now() -> str:

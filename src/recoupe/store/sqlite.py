@@ -12,14 +12,13 @@ from typing import Any
 
 from recoupe.errors import StoreBusyError, StoreError
 from recoupe.store.migrations import MIGRATIONS
-from recoupe.store.sql import SQLStore, fold_terms
+from recoupe.store.sql import SEARCH_SECONDS, SQLStore, fold_terms
 
 # How long a writer waits for another one (a build and a server share a store): SQLite's busy timeout on every
 # statement, and retries of a transaction's start with backoff until the same deadline.
 WAIT_SECONDS = 30.0
-# A search stops after this long and returns the rows found so far (FTS5's snippets of many words in long
-# documents can take seconds each); checked between rows by SQLite's progress handler.
-SEARCH_SECONDS = 1.0
+# A search stops after SEARCH_SECONDS and returns the rows found so far; checked between rows by SQLite's progress
+# handler (read from this module at each search, so a test may lower it).
 
 
 def _busy(e: sqlite3.OperationalError) -> bool:
