@@ -15,7 +15,7 @@ from recoupe import analyze, executors, ingest, lang, resolve
 from recoupe.errors import IngestError, RecoupeError
 from recoupe.ingest.dedup import NearDuplicateIndex, signature
 from recoupe.ingest.normalize import normalize_text, shown, split_sections
-from recoupe.model import Analysis, Document, make_id
+from recoupe.model import Analysis, Document, Dossier, identity, make_id
 from recoupe.store import Store, open_store
 
 WRITE_BATCH = 8
@@ -76,10 +76,17 @@ def build(sources: list[str], db: str | Path, *, jobs: int = 1, progress: bool |
         fp = resolve.fingerprint(analyses, documents)
         if store.get_meta("dossier_fingerprint") != fp:
             dossier = resolve.resolve(documents, analyses, pack=lang.pack("fr"))
-            report.dossier_written = store.write_dossier(dossier, fp)
+            report.dossier_written = store.write_dossier(dossier, fp, _retired(store, dossier))
     finally:
         store.close()
     return report
+
+
+def _retired(store: Store, dossier: Dossier) -> dict[str, str]:
+    """The ids of the stored dossier that this one retires, each to the record holding its members now."""
+    if store.get_meta("dossier_fingerprint") is None:
+        return {}
+    return identity.redirects(store.read_dossier().to_contract(), dossier.to_contract())
 
 
 @dataclass

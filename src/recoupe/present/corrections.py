@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,7 +13,9 @@ from recoupe.model.text import fold
 
 # Why at presentation time: each build rewrites the resolved tables (store.write_dossier), and ids are
 # deterministic hashes of natural keys, so a correction recorded against an id still finds its record
-# after a rebuild. A correction whose target no longer exists is kept and reported as "stale".
+# after a rebuild; an id a rebuild retired (a merge, an earlier article founding the record anew) is followed
+# through the store's redirects (model.identity). A correction whose target no longer exists is kept and reported
+# as "stale".
 
 ACTIONS = ("merge_entities", "split_alias", "mark_claim", "mark_contradiction", "pin_place")
 MARKS = ("confirmed", "rejected")
@@ -54,10 +56,14 @@ def latlon(value: str | None) -> tuple[float, float] | None:
     return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else None
 
 
-def apply(dossier: dict[str, list[dict[str, Any]]], corrections: list[dict[str, Any]]) -> Corrected:
-    """A copy of `dossier` (contract-shaped lists) with `corrections` (in recorded order) applied."""
+def apply(dossier: dict[str, list[dict[str, Any]]], corrections: list[dict[str, Any]],
+          retired: Mapping[str, str] | None = None) -> Corrected:
+    """A copy of `dossier` (contract-shaped lists) with `corrections` (in recorded order) applied. `retired` are
+    the ids earlier builds retired (the store's redirects): a correction made against one applies to the record
+    that holds its members now."""
     out = {k: list(v) for k, v in dossier.items()}
     result = Corrected(out)
+    built = retired or {}
     if not corrections:
         return result
     ents: dict[str, dict[str, Any]] = {e["id"]: e for e in out.get("entities", [])}
@@ -72,9 +78,9 @@ def apply(dossier: dict[str, list[dict[str, Any]]], corrections: list[dict[str, 
 
     def resolve_id(eid: str) -> str:
         seen = set()
-        while eid in result.redirects and eid not in seen:
+        while eid not in seen and (eid in result.redirects or (eid in built and eid not in ents)):
             seen.add(eid)
-            eid = result.redirects[eid]
+            eid = result.redirects.get(eid) or built[eid]
         return eid
 
     marks: dict[tuple[str, str], dict[str, Any]] = {}

@@ -89,7 +89,12 @@ class ReadModel:
     # -- lookups -----------------------------------------------------------------------------------
 
     def entity(self, eid: str) -> dict[str, Any] | None:
-        return self.ent_by_id.get(self.redirects.get(eid, eid))
+        """The entity of this id, or of the record a retired id (a merge, a rebuild) redirects to."""
+        seen = {eid}
+        while eid not in self.ent_by_id and eid in self.redirects and self.redirects[eid] not in seen:
+            eid = self.redirects[eid]
+            seen.add(eid)
+        return self.ent_by_id.get(eid)
 
     def entity_name(self, eid: str | None) -> str | None:
         e = self.entity(eid) if eid else None
@@ -208,7 +213,8 @@ def load(store: Store, previous: ReadModel | None = None, *, as_built: bool = Fa
     else:
         raw, docs = store.read_dossier().to_contract(), store.documents_meta()
     correction_rows = store.corrections()
-    fixed = corr.apply({t: raw[t] for t in CORRECTED}, [] if as_built else correction_rows)
+    retired = store.redirects()
+    fixed = corr.apply({t: raw[t] for t in CORRECTED}, [] if as_built else correction_rows, retired)
     d = fixed.dossier
     # entities named only in page furniture (a page's author, photographer, cited sources: resolve.sources) are kept
     # apart: the export carries them, the lists, the graph and the briefing show the story's entities
@@ -218,7 +224,7 @@ def load(store: Store, previous: ReadModel | None = None, *, as_built: bool = Fa
                   discrepancies=raw.get("discrepancies", []), sources=raw.get("sources", []),
                   source_groups=raw.get("source_groups", []),
                   furniture_entities=[e for e in d["entities"] if e.get("page_furniture")], all_entities=d["entities"],
-                  corrections=correction_rows, redirects=fixed.redirects, stale=fixed.stale, as_built=as_built, raw=raw)
+                  corrections=correction_rows, redirects={**retired, **fixed.redirects}, stale=fixed.stale, as_built=as_built, raw=raw)
     _index(v)
     return v
 

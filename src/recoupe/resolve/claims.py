@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from recoupe.model import Analysis, ClaimRec, Document, Span, make_id
+from recoupe.model.identity import UNDATED
 from recoupe.resolve.registry import ResolveContext, step
 from recoupe.resolve.sources import independent_sources
 
@@ -232,7 +233,7 @@ def same_claim(a: _Item, b: _Item) -> bool:
 
 
 def cluster_claims(items: list[_Item], links: list[tuple[int, int]] | None = None) -> list[str]:
-    """A cluster id per claim (union-find over linked pairs; the id is derived from the smallest member id).
+    """A cluster id per claim (union-find over linked pairs; the id is derived from its first claim in arrival order).
 
     `links` are pairs known to be about the same thing whatever they say, e.g. a denial of "ces
     affirmations" and the claim it refers to.
@@ -259,7 +260,8 @@ def cluster_claims(items: list[_Item], links: list[tuple[int, int]] | None = Non
         members[find(i)].append(i)
     out = [""] * len(items)
     for root, idx in members.items():
-        cid = make_id("cluster", min(items[i].id for i in idx))
+        first = min(idx, key=lambda i: ((items[i].published or UNDATED, items[i].doc), items[i].rec.span.start, items[i].rec.span.end))
+        cid = make_id("cluster", items[first].id)  # named after its founding claim (model.identity)
         for i in idx:
             out[i] = cid
     return out

@@ -300,6 +300,9 @@ def resolve_entities(ctx: ResolveContext) -> None:
         ent = _entity(c, lx)
         if ent is None:
             continue
+        if not c.country:  # a country keeps its code's id; any other entity is named after its first name mention
+            ent.id = make_id("ent", *ctx.founder((m.span.doc, m.span.start, m.span.end)
+                                                 for m in c.mentions if m.kind not in DESCRIBING))
         ctx.entities.append(ent)
         for m in c.mentions:
             ctx.mention_entity[(m.span.doc, m.span.start, m.span.end)] = ent.id

@@ -13,6 +13,7 @@ from typing import Any
 from recoupe.chrono import period_bounds
 from recoupe.lang import LanguagePack
 from recoupe.model import Document, Span, TimeExpr, make_id
+from recoupe.model.identity import founder
 from recoupe.model.event_types import CONTRACT_TYPES, family, plover
 from recoupe.model.vocab import Tense
 from recoupe.resolve import reference
@@ -137,7 +138,8 @@ def resolve_events(ctx: ResolveContext) -> None:
     ctx.dossier.dates = date_records(refs, overrides)
     names = {e.id: e.name for e in ctx.entities}
     types = {e.id: e.type for e in ctx.entities}
-    records = [event_record(c, docs, names, types, ctx.pack) for c in clusters]
+    fineness = {e.id: _FINENESS.get(str(e.attrs.get("precision")), len(_FINENESS)) for e in ctx.entities}
+    records = [event_record(c, docs, names, types, ctx.pack, fineness) for c in clusters]
     ctx.dossier.events = sorted(records, key=lambda r: (r["date"] or "9999", r["id"]))
 
 
@@ -590,7 +592,7 @@ def _consensus_date(dates: Counter[str]) -> tuple[str | None, list[str]]:
 
 
 def event_record(c: Cluster, docs: dict[str, Document], names: dict[str, str], types: dict[str, str],
-                 pack: LanguagePack) -> dict[str, Any]:
+                 pack: LanguagePack, fineness: dict[str, int] | None = None) -> dict[str, Any]:
     """The contract's Event for a merged cluster, with extra fields for later stages."""
     voters = [m for m in c.members if m.antecedent is None]
     type_counts = Counter(m.type for m in voters)
@@ -605,7 +607,7 @@ def event_record(c: Cluster, docs: dict[str, Document], names: dict[str, str], t
         if refs and not c.historical:
             date_value = refs.most_common(1)[0][0]
             date_source = "publication"
-    place = _choose_place(c, types)
+    place = _choose_place(c, types, fineness or {})
     parts = [p for p, _ in sorted(c.participants.items(), key=lambda kv: (-kv[1], _first_index(c, kv[0]), kv[0]))]
     if place in parts:
         parts.remove(place)
@@ -625,7 +627,7 @@ def event_record(c: Cluster, docs: dict[str, Document], names: dict[str, str], t
     if phrase and family(etype) != "departure":
         phrase = pack.triggers.as_location(phrase)  # "la rencontre de Vostotchny" -> "Rencontre ... à Vostotchny"
     rec: dict[str, Any] = {
-        "id": make_id("evt", etype, *min(m.key for m in c.members)),
+        "id": make_id("evt", etype, *founder((m.key for m in c.members), docs)),
         "type": etype,
         "date": date_value,
         "place": place,
@@ -663,11 +665,22 @@ def _first_index(c: Cluster, pid: str) -> int:
     return 1 << 30
 
 
-def _choose_place(c: Cluster, types: dict[str, str]) -> str | None:
-    """The most reported place, a specific one (a city, a site) before a country."""
+# geocoding's precision of a place, finest first: between places reported as often, the finer one says more
+_FINENESS = {"site": 0, "site-approx": 1, "town": 2, "region": 3, "country": 4}
+
+
+def _choose_place(c: Cluster, types: dict[str, str], fineness: dict[str, int]) -> str | None:
+    """The most reported place, a specific one (a city, a site) before a country; between places reported as often,
+    the finer one (the airport before its city), then the one named first (never whichever id sorts first: ids
+    follow the corpus' growth)."""
     if not c.places:
         return None
-    return min(c.places, key=lambda p: (types.get(p) == "country", -c.places[p], p))
+    first: dict[str, int] = {}
+    for i, m in enumerate(sorted(c.members, key=lambda m: m.key)):
+        if m.place is not None:
+            first.setdefault(m.place, i)
+    return min(c.places, key=lambda p: (types.get(p) == "country", -c.places[p], fineness.get(p, len(_FINENESS)),
+                                        first.get(p, len(first)), p))
 
 
 def _place_phrase(c: Cluster, place: str | None) -> str | None:

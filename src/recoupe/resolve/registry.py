@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from recoupe import lang
 from recoupe.model import Analysis, Document, Entity, Span
+from recoupe.model.identity import founder
 from recoupe.registry import REGISTRY, Entry, register
 
 
@@ -48,6 +49,11 @@ class ResolveContext:
         if cached is None:
             cached = self.state["_docs_by_id"] = {d.id: d for d in self.documents}
         return cached
+
+    def founder(self, keys: Iterable[tuple[Any, ...]]) -> tuple[Any, ...]:
+        """The first of these member keys (doc id, then positions) in arrival order (model.identity): what an
+        entity, an event or a claim cluster is named after, so that its id survives a growing corpus."""
+        return founder(keys, self.docs_by_id)
 
     def entity_at(self, span: Span) -> str | None:
         """The entity whose mention covers this span (exactly, else the smallest mention containing it)."""

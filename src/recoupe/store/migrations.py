@@ -188,4 +188,12 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE TABLE source_groups (id TEXT PRIMARY KEY, label TEXT, data TEXT NOT NULL);
         """,
     ),
+    (
+        "0010_redirects",
+        # ids a rebuild retired -> the record holding their members now (model.identity), so corrections and links
+        # made against an older dossier still find their record
+        """
+        CREATE TABLE redirects (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL);
+        """,
+    ),
 ]

@@ -153,4 +153,10 @@ POSTGRES_MIGRATIONS: list[tuple[str, str]] = [
         CREATE TABLE source_groups (id TEXT PRIMARY KEY, label TEXT, data TEXT NOT NULL, pos BIGINT GENERATED ALWAYS AS IDENTITY);
         """,
     ),
+    (
+        "0010_redirects",
+        """
+        CREATE TABLE redirects (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL);
+        """,
+    ),
 ]

@@ -116,12 +116,13 @@ class PostgresStore(SQLStore):
 
     # -- the resolved dossier --------------------------------------------------------------------
 
-    def write_dossier(self, dossier: Dossier, fingerprint: str) -> bool:
+    def write_dossier(self, dossier: Dossier, fingerprint: str, redirects: dict[str, str] | None = None) -> bool:
         """Replace the resolved tables with this dossier in one transaction (rows sent with COPY, in order, so
-        `pos` numbers them as written); False if identical already."""
+        `pos` numbers them as written), with the redirects of the ids it retired; False if identical already."""
         if self.get_meta("dossier_fingerprint") == fingerprint:
             return False
         with self.transaction() as c:
+            self._put_redirects(c, dossier, redirects or {})
             for table, cols in DOSSIER_TABLES.items():
                 c.execute(f"DELETE FROM {table}")  # table names come from the constant, never from input
                 rows = [r.to_contract() for r in dossier.table(table)]

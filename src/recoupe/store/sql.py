@@ -15,6 +15,7 @@ import numpy as np
 from recoupe.errors import StoreError
 from recoupe.model import Analysis, ContractRecord, Document, Dossier
 from recoupe.model.dossier import RECORD_TYPES
+from recoupe.model import identity
 from recoupe.store.protocol import DOSSIER_TABLES
 
 DOC_COLUMNS = ("id", "source", "title", "outlet", "language", "published", "published_precision",
@@ -247,11 +248,13 @@ class SQLStore:
 
     # -- the resolved dossier ---------------------------------------------------------------------
 
-    def write_dossier(self, dossier: Dossier, fingerprint: str) -> bool:
-        """Replace the resolved tables with this dossier in one transaction; False if identical already."""
+    def write_dossier(self, dossier: Dossier, fingerprint: str, redirects: dict[str, str] | None = None) -> bool:
+        """Replace the resolved tables with this dossier in one transaction, with the redirects of the ids it
+        retired (model.identity); False if identical already."""
         if self.get_meta("dossier_fingerprint") == fingerprint:
             return False
         with self.transaction() as c:
+            self._put_redirects(c, dossier, redirects or {})
             for table, cols in DOSSIER_TABLES.items():
                 self._in(c, f"DELETE FROM {table}")  # table names come from the constant above, never from input
                 rows = [r.to_contract() for r in dossier.table(table)]
@@ -261,6 +264,18 @@ class SQLStore:
                 )
             self.set_meta("dossier_fingerprint", fingerprint, c)
         return True
+
+    def _put_redirects(self, c: Any, dossier: Dossier, added: dict[str, str]) -> None:
+        """Keep the stored redirects and the new ones, each followed to a record of `dossier`'s."""
+        live = {r.id for t in ("entities", "events") for r in dossier.table(t)} | {
+            r.cluster for r in dossier.table("claims") if getattr(r, "cluster", None)}
+        kept = identity.chain(self.redirects(), added, live)
+        self._in(c, "DELETE FROM redirects")
+        self._many(c, "INSERT INTO redirects(old_id, new_id) VALUES (?, ?)", sorted(kept.items()))
+
+    def redirects(self) -> dict[str, str]:
+        """Ids earlier builds retired -> the record that holds their members now."""
+        return {r[0]: r[1] for r in self._x("SELECT old_id, new_id FROM redirects ORDER BY old_id")}
 
     def read_table(self, table: str) -> list[ContractRecord]:
         """The typed records of one dossier table, in the order they were written."""

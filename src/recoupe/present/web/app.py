@@ -245,8 +245,8 @@ def create_app(db: str | Path, tiles: str | None = None, warm: bool = False,
     @app.get("/entity/{eid}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, eid: str, page_no: int = Query(1, alias="page", ge=1)) -> Response:
         v = state.view()
-        if eid in v.redirects:
-            return RedirectResponse(f"/entity/{quote(v.entity(eid)['id'], safe='')}", status_code=303)  # type: ignore[index]
+        if eid not in v.ent_by_id and eid in v.redirects and (moved := v.entity(eid)) is not None:
+            return RedirectResponse(f"/entity/{quote(moved['id'], safe='')}", status_code=303)
         e = v.ent_by_id.get(eid)
         if e is None:
             raise HTTPException(404, f"no entity {eid}")
