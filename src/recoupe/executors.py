@@ -1,11 +1,16 @@
 """Where the analysis stage runs (docs/DESIGN.md, "Executors"). Analysis is a pure Document -> Analysis, so any
 pool of workers gives the same analyses: `process` is analyze.analyze_stream (this process, or a fork pool with
 --jobs); `dask` sends batches of documents to a Dask cluster, a LocalCluster of `jobs` worker processes unless a
-scheduler's address is given. Each worker loads the model once and keeps it for every batch it is given."""
+scheduler's address is given. Each worker loads the model once and keeps it for every batch it is given.
+
+On a PostgreSQL store (`stream_into_store`), a Dask task carries only document ids: the worker reads the documents
+from the database, analyses them and writes the analyses itself, so neither texts nor analyses pass through the
+scheduler and the builder; the builder receives a line per document (`Written`: its id and its errors)."""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -34,6 +39,48 @@ def analyze_batch(batch: list[dict[str, Any]], names: list[str]) -> list[dict[st
     return [a.to_dict() for a in analyzer.analyze_many([Document.from_dict(d) for d in batch])]
 
 
+@dataclass(frozen=True)
+class Written:
+    """An analysis a worker wrote into the store itself: which document, and the errors of its components."""
+
+    doc: str
+    errors: tuple[tuple[str, str], ...] = ()
+
+
+_STORES: dict[str, Any] = {}  # one open store per worker process and address
+
+
+def analyze_into_store(ids: list[str], names: list[str], address: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """A Dask task on a shared database: read these documents, analyse them, write the analyses (one transaction),
+    and return (doc id, [(component, error)]) for each."""
+    from recoupe.analyze.runner import Analyzer
+    from recoupe.store import open_store
+
+    store = _STORES.get(address)
+    if store is None:
+        store = _STORES[address] = open_store(address)
+    key = tuple(names)
+    analyzer = _ANALYZERS.get(key)
+    if analyzer is None:
+        analyzer = _ANALYZERS[key] = Analyzer(names)
+    docs = [d for d in (store.document(i) for i in ids) if d is not None]
+    analyses = list(analyzer.analyze_many(docs))
+    store.put_analyses(analyses)
+    return [(a.doc, [(e["component"], e["error"]) for e in a.attrs.get("errors", [])]) for a in analyses]
+
+
+def stream_into_store(ids: list[str], address: str, *, jobs: int = 1, names: list[str] | None = None,
+                      scheduler: str | None = None) -> Iterator[Written]:
+    """Analyse the documents of these ids on a Dask cluster whose workers read and write the database at `address`
+    themselves; yields one `Written` per document as its batch finishes."""
+    task_names = list(names or analyze.DEFAULT_PIPELINE)
+    batches = ([ids[i:i + BATCH]] for i in range(0, len(ids), BATCH))
+    for out in _on_dask(batches, lambda client, b: client.submit(analyze_into_store, b[0], task_names, address, pure=False),
+                        jobs=jobs, scheduler=scheduler):
+        for doc, errors in out:
+            yield Written(doc, tuple((c, e) for c, e in errors))
+
+
 def stream(executor: str, docs: Iterable[Document], *, jobs: int = 1, names: list[str] | None = None,
            scheduler: str | None = None) -> Iterator[Analysis]:
     """The analyses of the documents, in no guaranteed order (each carries its doc id), on the chosen executor."""
@@ -46,6 +93,15 @@ def stream(executor: str, docs: Iterable[Document], *, jobs: int = 1, names: lis
 
 
 def _dask_stream(docs: Iterable[Document], *, jobs: int, names: list[str], scheduler: str | None) -> Iterator[Analysis]:
+    for out in _on_dask(_batches(docs, BATCH), lambda client, b: client.submit(analyze_batch, b, names, pure=False),
+                        jobs=jobs, scheduler=scheduler):
+        for a in out:
+            yield Analysis.from_dict(a)
+
+
+def _on_dask(tasks: Iterable[Any], submit: Any, *, jobs: int, scheduler: str | None) -> Iterator[Any]:
+    """The results of one task per item of `tasks` (`submit(client, item)` submits it), on the cluster at
+    `scheduler` or on a LocalCluster of `jobs` workers, with a bounded number of tasks in flight."""
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError:  # pragma: no cover - pinned in requirements.txt
@@ -67,22 +123,17 @@ def _dask_stream(docs: Iterable[Document], *, jobs: int, names: list[str], sched
             done = as_completed()
             pending = 0
             try:
-                for batch in _batches(docs, BATCH):
-                    done.add(client.submit(analyze_batch, batch, names, pure=False))
+                for item in tasks:
+                    done.add(submit(client, item))
                     pending += 1
                     while pending >= limit:
-                        yield from _results(next(done))
+                        yield next(done).result()
                         pending -= 1
                 for future in done:
-                    yield from _results(future)
+                    yield future.result()
             except BaseException:
                 client.cancel(list(done.futures))
                 raise
     finally:
         if cluster is not None:
             cluster.close()
-
-
-def _results(future: Any) -> Iterator[Analysis]:
-    for a in future.result():
-        yield Analysis.from_dict(a)

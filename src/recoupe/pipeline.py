@@ -16,7 +16,7 @@ from recoupe.errors import IngestError, RecoupeError
 from recoupe.ingest.dedup import NearDuplicateIndex, signature
 from recoupe.ingest.normalize import normalize_text, shown, split_sections
 from recoupe.model import Analysis, Document, Dossier, identity, make_id
-from recoupe.store import Store, open_store
+from recoupe.store import Store, is_database_url, open_store
 
 WRITE_BATCH = 8
 PROGRESS_MIN = 4  # show a progress bar from this many documents on
@@ -219,8 +219,19 @@ def _analyze(store: Store, report: BuildReport, jobs: int, progress: bool | None
     pending = store.pending_analysis(version)
     if not pending:
         return
-    docs = (d for d in (store.document(i) for i in pending) if d is not None)
     bar = tqdm(total=len(pending), desc="analyzing", unit="doc", disable=_quiet(progress, len(pending)), file=sys.stderr)
+    if executor == "dask" and is_database_url(store.path):
+        # the workers read the documents and write their analyses into the shared database themselves (each batch
+        # in one transaction: an interrupted build keeps what they finished)
+        try:
+            for w in executors.stream_into_store(pending, store.path, jobs=jobs, names=components, scheduler=scheduler):
+                report.analyzed += 1
+                report.analysis_errors += [(w.doc, f"{c}: {e}") for c, e in w.errors]
+                bar.update(1)
+        finally:
+            bar.close()
+        return
+    docs = (d for d in (store.document(i) for i in pending) if d is not None)
     batch: list[Analysis] = []
     try:
         for a in executors.stream(executor, docs, jobs=jobs, names=components, scheduler=scheduler):

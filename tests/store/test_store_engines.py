@@ -46,7 +46,8 @@ def test_store_an_unreachable_server_is_one_clear_error() -> None:
 
 
 @pytest.mark.slow
-def test_store_every_engine_and_executor_gives_the_same_dossier(tmp_path: Path, pg_server: str | None) -> None:
+def test_store_every_engine_and_executor_gives_the_same_dossier(tmp_path: Path, pg_server: str | None,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     from distributed import LocalCluster
 
     src = str(_corpus(tmp_path))
@@ -63,8 +64,16 @@ def test_store_every_engine_and_executor_gives_the_same_dossier(tmp_path: Path, 
 
         with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None, host="127.0.0.1") as cluster:
             url = pgcluster.new_database(pg_server)
-            pipeline.build([src], url, progress=False, executor="dask", scheduler=cluster.scheduler_address)
-            builds.append(("postgresql, dask scheduler", queries.export_dossier(url)))
+            from recoupe.store.postgres import PostgresStore
+
+            def not_here(*_: object) -> None:
+                raise AssertionError("on PostgreSQL the Dask workers write the analyses, not the builder")
+
+            with monkeypatch.context() as m:  # the builder's process only: the workers are processes of their own
+                m.setattr(PostgresStore, "put_analyses", not_here)
+                report = pipeline.build([src], url, progress=False, executor="dask", scheduler=cluster.scheduler_address)
+            assert report.analyzed == 3 and report.ok
+            builds.append(("postgresql, dask scheduler, workers writing", queries.export_dossier(url)))
         url = pgcluster.new_database(pg_server)
         pipeline.build([src], url, progress=False)
         builds.append(("postgresql, this process", queries.export_dossier(url)))
