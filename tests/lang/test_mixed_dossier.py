@@ -61,3 +61,12 @@ def test_one_entity_across_the_two_languages(dossier: dict[str, Any]) -> None:
         assert {m["doc"] for m in found[0]["mentions"]} == {d["id"] for d in dossier["documents"]}, name
     norway = [e for e in dossier["entities"] if any(m["text"] in ("Norvège", "Norway") for m in e["mentions"])]
     assert len(norway) == 1 and {m["text"] for m in norway[0]["mentions"]} >= {"Norvège", "Norway"}
+
+
+def test_a_claim_and_its_translation_cluster_together(dossier: dict[str, Any]) -> None:
+    # "la Norvège pourrait livrer des patrouilleurs à la Finlande" and "Norway could reportedly deliver patrol boats
+    # to Finland": the same entities, predicate class and object class, in two languages
+    delivery = [c for c in dossier["claims"] if "livrer" in c["text"] or "deliver" in c["text"]]
+    assert {c["span"]["doc"] for c in delivery} == {d["id"] for d in dossier["documents"]}
+    assert len({c["cluster"] for c in delivery}) == 1, [(c["text"], c["cluster"]) for c in delivery]
+    assert delivery[0]["independent_sources"] == 2

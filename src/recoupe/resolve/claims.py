@@ -111,9 +111,10 @@ class _Item:
     lemmas: frozenset[str]
     times: frozenset[str] = field(default_factory=frozenset)
     source_entity: str | None = None
+    language: str | None = None  # its article's: lemmas and wording compare only within one language
 
 
-@step("claims", version="6", requires=("entities",), assigns=("claims",))
+@step("claims", version="7", requires=("entities",), assigns=("claims",))
 def resolve_claims(ctx: ResolveContext) -> None:
     """Contract claims with their source entity, clustered across articles, with independent sources per cluster."""
     lk = _lookup(ctx)
@@ -141,7 +142,7 @@ def resolve_claims(ctx: ResolveContext) -> None:
                 objects=frozenset(c.attrs.get("object_classes") or ()),
                 entities=frozenset(ents - ({src_ent} if src_ent else set())),
                 lemmas=frozenset(c.attrs.get("lemmas") or ()),
-                times=frozenset(times), source_entity=src_ent,
+                times=frozenset(times), source_entity=src_ent, language=doc.language if doc else None,
             ))
     at = {(it.doc, it.rec.span.start, it.rec.span.end): i for i, it in enumerate(items)}
     links = []
@@ -223,6 +224,10 @@ def same_claim(a: _Item, b: _Item) -> bool:
         # de récoltes" / "X n'a pas perdu 1,5 milliard de récoltes")
         return (shared >= 2 and (lem0 >= 0.25 or wording0 >= 75)) or (shared >= 1 and lem0 >= 0.5)
     objects = bool(a.objects & b.objects)
+    if a.language and b.language and a.language != b.language:
+        # a claim and its translation: their words cannot be compared, what they are about can: the same class of
+        # predicate (above), the same participants (every one named by either), the same kind of object if any
+        return shared >= 2 and (a.entities == b.entities or objects)
     lem = len(a.lemmas & b.lemmas) / max(1, len(a.lemmas | b.lemmas))
     if objects and (shared >= 1 or lem >= 0.15):  # the same verb alone is the block, not evidence
         return True
