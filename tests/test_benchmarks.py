@@ -32,6 +32,16 @@ def test_benchmarks_build_on_dask_runs(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_benchmarks_resolve_growth_runs(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_resolve.py"), "--sizes", "10", "20", "--json", str(out)],
+                   check=True, cwd=ROOT, timeout=600)
+    res = json.loads(out.read_text())
+    assert [r["docs"] for r in res["rows"]] == [10, 20] and res["analysis_per_article_s"] > 0
+    assert all(r["resolve_s"] > 0 and r["add_one_s"] > 0 and "entities" in r["steps_s"] for r in res["rows"])
+
+
+@pytest.mark.slow
 def test_benchmarks_store_runs(tmp_path: Path) -> None:
     from tests.store import pgcluster
 

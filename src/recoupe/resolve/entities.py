@@ -577,6 +577,17 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
                 rows[m.span.doc].append((m.span.start, m.sentence, c, frozenset({m.label})))
     for r in rows.values():
         r.sort(key=lambda x: (x[0], x[1]))
+    # each entity's type, counted once: descriptions joining below count in no entity's type (DESCRIBING), and
+    # counting it again for every description and candidate grew with the square of the corpus
+    tops: dict[int, str] = {}
+
+    def fits(label: str, c: Cluster) -> bool:
+        root = c.root()
+        top = tops.get(id(root))
+        if top is None:
+            top = tops[id(root)] = _top_label(root)
+        return _label_fits(label, root, top)
+
     for d in descriptions:
         classes = d.attrs.get("classes") or []
         kinds = {nw.kind_classes[c] for c in classes if c in nw.kind_classes}
@@ -586,7 +597,7 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
         for _, _, c, labels in doc_rows:
             if id(c.root()) in cands:
                 continue
-            if not _label_fits(d.label, c):
+            if not fits(d.label, c):
                 continue
             if (kinds and labels & kinds and not words_of[id(c)] - members) or words_of[id(c)] & members:
                 if d.attrs.get("country") and c.country and c.country != d.attrs["country"]:
@@ -601,13 +612,18 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
                     break
 
 
-def _label_fits(label: str, c: Cluster) -> bool:
+def _top_label(c: Cluster) -> str:
+    """An entity's type as descriptions see it: its commonest label, "country" for a country."""
+    if c.country:
+        return "country"
+    lab = c.labels()
+    return lab.most_common(1)[0][0] if lab else "other"
+
+
+def _label_fits(label: str, c: Cluster, top: str | None = None) -> bool:
     """Whether an entity may be what a description of this type describes: a place is no person, an organisation no
     place; things (equipment, storms) are often read as people or places by the recogniser."""
-    lab = c.labels()
-    top = lab.most_common(1)[0][0] if lab else "other"
-    if c.country:
-        top = "country"
+    top = top or _top_label(c)
     if label in ("equipment", "other"):
         return top in ("equipment", "other", "person", "place")
     return top == label or label == "organization" and top == "other"
