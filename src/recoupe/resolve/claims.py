@@ -256,10 +256,9 @@ def cluster_claims(items: list[_Item], links: list[tuple[int, int]] | None = Non
         if ri != rj:
             parent[max(ri, rj)] = min(ri, rj)
     for i, j in _pairs(items, _blocks(items)):
-        if same_claim(items[i], items[j]):
-            ri, rj = find(i), find(j)
-            if ri != rj:
-                parent[max(ri, rj)] = min(ri, rj)
+        ri, rj = find(i), find(j)
+        if ri != rj and same_claim(items[i], items[j]):  # two already in one cluster need no comparing
+            parent[max(ri, rj)] = min(ri, rj)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         members[find(i)].append(i)
