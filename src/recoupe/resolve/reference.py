@@ -98,6 +98,7 @@ def infer(docs: dict[str, Document], items: Iterable[CueLike], events: list[list
     for it in items:
         by_doc.setdefault(it.key[0], []).append(it)
     out: dict[str, DocReference] = {}
+    days_of = _EventDays(events)
     for doc_id, doc in docs.items():
         if not needs_reference(doc):
             continue
@@ -107,7 +108,7 @@ def infer(docs: dict[str, Document], items: Iterable[CueLike], events: list[list
         for it in by_doc.get(doc_id, ()):
             if it.antecedent is not None or it.key not in owner:
                 continue
-            day = _others_day(events[owner[it.key]], doc_id)
+            day = days_of.others(owner[it.key], doc_id)
             if day is not None:
                 c = _constraint(it, day, retime)
                 if c is not None:
@@ -131,16 +132,32 @@ def _memo(fn: Retime) -> Retime:
     return read
 
 
-def _others_day(members: list[CueLike], doc_id: str) -> date | None:
-    """The day other articles agree this event happened on, or None (no day, or two days said)."""
-    days = Counter(m.date for m in members
-                   if m.key[0] != doc_id and m.antecedent is None and m.date and len(m.date) == 10 and m.precision == "day")
-    if len(days) != 1:
-        return None
-    try:
-        return date.fromisoformat(next(iter(days)))
-    except ValueError:
-        return None
+class _EventDays:
+    """The days each event's cues give, counted once per event and article (an event told by many articles was
+    recounted for every undated cue of it, which grew with the square of the corpus)."""
+
+    def __init__(self, events: list[list[CueLike]]) -> None:
+        self.events = events
+        self.counted: dict[int, tuple[Counter[str], dict[str, Counter[str]]]] = {}
+
+    def others(self, event: int, doc_id: str) -> date | None:
+        """The day other articles agree this event happened on, or None (no day, or two days said)."""
+        if event not in self.counted:
+            total: Counter[str] = Counter()
+            per_doc: dict[str, Counter[str]] = {}
+            for m in self.events[event]:
+                if m.antecedent is None and m.date and len(m.date) == 10 and m.precision == "day":
+                    total[m.date] += 1
+                    per_doc.setdefault(m.key[0], Counter())[m.date] += 1
+            self.counted[event] = (total, per_doc)
+        total, per_doc = self.counted[event]
+        days = total - per_doc[doc_id] if doc_id in per_doc else total
+        if len(days) != 1:
+            return None
+        try:
+            return date.fromisoformat(next(iter(days)))
+        except ValueError:
+            return None
 
 
 def _constraint(it: CueLike, day: date, retime: Retime) -> Constraint | None:
