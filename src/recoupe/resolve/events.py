@@ -87,6 +87,7 @@ class Cluster:
     recipients: Counter[str] = field(default_factory=Counter)
     countries: set[str] = field(default_factory=set)
     place_ccs: set[str] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)  # the articles of its members, kept as they join
 
     _best: str | None = None
 
@@ -95,6 +96,7 @@ class Cluster:
 
     def add(self, it: CueItem) -> None:
         self.members.append(it)
+        self.docs.add(it.key[0])
         self.participants.update(it.participants)
         self.recipients.update(it.recipients)
         if it.place:
@@ -339,6 +341,7 @@ def merge_cues(items: list[CueItem]) -> list[Cluster]:
         if cid is None:
             continue
         clusters[cid].members.append(it)  # evidence only: an anaphor does not vote on date, status or type
+        clusters[cid].docs.add(it.key[0])
         owner[it.key] = cid
     return clusters
 
@@ -425,7 +428,7 @@ def _compatible(it: CueItem, c: Cluster) -> tuple[int, ...] | None:
         return None  # a crash and a vote are both `other`, never one event
     if it.family in STRICT_FAMILIES and not _strict_match(it, c):
         return None
-    if it.key[0] not in {m.key[0] for m in c.members} and not _anchored_alike(it, c):
+    if it.key[0] not in c.docs and not _anchored_alike(it, c):
         return None  # across articles, a shared actor alone does not make one happening: a day, month or place must
     # a denial is its own event: the contradictions stage compares it with what others say happened
     if (it.status == "denied") != ("denied" in c.statuses):
@@ -485,7 +488,7 @@ def _strict_match(it: CueItem, c: Cluster) -> bool:
     cdate = c.best_date()
     if not it.date or not cdate or len(it.date) != 10 or it.date != cdate:
         return False
-    if it.key[0] in {m.key[0] for m in c.members}:
+    if it.key[0] in c.docs:
         return False  # one article tells two statements in two sentences
     shared = bool(it.participants & set(c.participants)) or bool(it.place and (it.place in c.places or
                                                                               _same_place(it.place_name, c.place_names.values())))

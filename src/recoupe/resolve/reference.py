@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -133,25 +132,22 @@ def _memo(fn: Retime) -> Retime:
 
 
 class _EventDays:
-    """The days each event's cues give, counted once per event and article (an event told by many articles was
+    """The days each event's cues give, gathered once per event (an event told by many articles was
     recounted for every undated cue of it, which grew with the square of the corpus)."""
 
     def __init__(self, events: list[list[CueLike]]) -> None:
         self.events = events
-        self.counted: dict[int, tuple[Counter[str], dict[str, Counter[str]]]] = {}
+        self.told: dict[int, dict[str, set[str]]] = {}  # event -> day -> the articles giving it
 
     def others(self, event: int, doc_id: str) -> date | None:
         """The day other articles agree this event happened on, or None (no day, or two days said)."""
-        if event not in self.counted:
-            total: Counter[str] = Counter()
-            per_doc: dict[str, Counter[str]] = {}
+        told = self.told.get(event)
+        if told is None:
+            told = self.told[event] = {}
             for m in self.events[event]:
                 if m.antecedent is None and m.date and len(m.date) == 10 and m.precision == "day":
-                    total[m.date] += 1
-                    per_doc.setdefault(m.key[0], Counter())[m.date] += 1
-            self.counted[event] = (total, per_doc)
-        total, per_doc = self.counted[event]
-        days = total - per_doc[doc_id] if doc_id in per_doc else total
+                    told.setdefault(m.date, set()).add(m.key[0])
+        days = [d for d, docs in told.items() if len(docs) > 1 or doc_id not in docs]
         if len(days) != 1:
             return None
         try:
