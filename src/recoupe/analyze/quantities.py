@@ -10,6 +10,7 @@ from typing import Any
 from text_to_num import text2num
 
 from recoupe import lang as languages
+from recoupe.analyze.clock import clock_times
 from recoupe.analyze.nlp import text_of
 from recoupe.analyze.registry import Context, component
 from recoupe.lang.fr.quantities import QuantityWords as Lexicon
@@ -793,7 +794,7 @@ def _word_before(text: str, start: int) -> str:
     return before[-1] if before else ""
 
 
-@component("quantities", requires=("spacy", "mentions"), assigns=("quantities",), version="2")
+@component("quantities", requires=("spacy", "mentions"), assigns=("quantities",), version="4")
 def quantities(ctx: Context) -> dict[str, list[Any]]:
     text = ctx.document.text
     if (ctx.document.language or ctx.pack.code) != ctx.pack.code:
@@ -841,4 +842,14 @@ def quantities(ctx: Context) -> dict[str, list[Any]]:
             span=Span(ctx.document.id, n.start, n.end, text[n.start:n.end]), value=n.value, unit=unit,
             bound=n.bound, value_max=n.value_max, about=_about(text, n, unit, lex, attrs), attrs=attrs,
         ))
+    taken = [(q.span.start, q.span.end) for q in out]
+
+    def told(start: int, end: int) -> str | None:
+        return clause_context(ctx.sdoc, start, end, None, lex, ctx.pack).get("status")
+
+    # parts of the day come from the times component when it ran before (the default pipeline runs it first)
+    for q in clock_times(ctx.document.id, text, ctx.sdoc, ctx.pack, sents, list(ctx.analysis.times or []), told):
+        if not any(s < q.span.end and q.span.start < e for s, e in taken):
+            out.append(q)
+    out.sort(key=lambda q: q.span.start)
     return {"quantities": out}

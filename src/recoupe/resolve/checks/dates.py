@@ -61,7 +61,7 @@ def _event_dates(ctx: ResolveContext) -> list[dict[str, Any]]:
     return out
 
 
-def _weekday_number(w: Any, names: dict[str, int]) -> int | None:
+def weekday_number(w: Any, names: dict[str, int]) -> int | None:
     """0 = Monday, from an int or a weekday name (the pack's or English), as a time component may store it."""
     if isinstance(w, int) and not isinstance(w, bool) and 0 <= w <= 6:
         return w
@@ -119,7 +119,7 @@ def _weekdays(ctx: ResolveContext) -> list[dict[str, Any]]:
     # weekdays a time component resolved itself (TimeExpr.attrs["weekday"], 0 = Monday)
     for a in ctx.analyses:
         for t in a.times:
-            w = _weekday_number((t.attrs or {}).get("weekday"), wd)
+            w = weekday_number((t.attrs or {}).get("weekday"), wd)
             if w is None or not _is_day(t.value) or (t.span.doc, t.span.start, t.span.end) in seen:
                 continue
             if any(s <= t.span.start and t.span.end <= e for (d, s, e) in seen if d == t.span.doc):
