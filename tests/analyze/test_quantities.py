@@ -277,3 +277,10 @@ def test_quantities_time_of_day_ordinal_plan_and_part_of_day(timed: Analyzer) ->
     assert q.attrs["status"] in ("planned", "forecast")
     (q,) = _clock(timed, "Le vol a atterri lundi soir.")
     assert (q.attrs["part_of_day"], q.value, q.value_max, q.attrs["day"]) == ("evening", 1080, 1440, "2024-07-08")
+
+
+def test_quantities_an_enumeration_of_figures_with_their_sources(analyzer: Analyzer) -> None:
+    a = _analyze(analyzer, "Le nombre de contrats conclus diffère selon les sources : 14 selon la mairie, 19 pour les syndicats.")
+    got = [(q.span.text, q.unit, q.attrs.get("source_words")) for q in a.quantities]
+    assert got == [("14", "contrat", "la mairie"), ("19", "contrat", "les syndicats")]
+    assert [q.span.text for q in _analyze(analyzer, "Les sources : 14 selon la mairie, 19 pour les syndicats.").quantities] == []

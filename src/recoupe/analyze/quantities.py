@@ -769,6 +769,41 @@ def parsed_counts(sdoc: Any, found: list[_Num], lex: Lexicon) -> list[_Num]:
     return out
 
 
+def enumerated_counts(text: str, sdoc: Any, sents: list[tuple[int, int]], found: list[_Num], lex: Lexicon,
+                      pack: languages.LanguagePack) -> list[_Num]:
+    """Figures each followed by its source after a total named before a colon: "Le nombre d'accords varie selon les
+    sources : 16 selon le gouvernement, 18 pour d'autres médias" counts agreements twice, by two sources (kept in
+    `source_words`); a bare figure elsewhere counts nothing we can name."""
+    markers = sorted(pack.triggers.clause_words("source_markers"), key=len, reverse=True)
+    if sdoc is None or not markers:
+        return []
+    alt = "|".join(re.escape(m) for m in markers)
+    rx = re.compile(rf"(?<![\w.,])(\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d)|\d+)(?:[,.](\d+))?\s+(?:{alt})\s+([^,;.:()]+)", re.I)
+    taken = [(n.start, n.end) for n in found]
+    out: list[_Num] = []
+    for s0, s1 in sents:
+        colon = text.find(":", s0, s1)
+        if colon < 0:
+            continue
+        head = _tokens(sdoc, s0, colon)
+        noun = None
+        for t in head if head is not None else ():
+            if t.lemma_.lower() in lex.total_nouns:
+                noun = next((c.lemma_.lower() for c in t.children if c.dep_ == "nmod" and c.pos_ == "NOUN"), None)
+                if noun:
+                    break
+        if noun is None:
+            continue
+        for m in rx.finditer(text, colon, s1):
+            if any(s < m.end(1) and m.start(1) < e for s, e in taken):
+                continue
+            n = _Num(m.start(1), m.end(1), _digits_value(m.group(1), m.group(2)))
+            n.attrs["unit"] = noun
+            n.attrs["source_words"] = m.group(3).strip()
+            out.append(n)
+    return out
+
+
 def elevation_context(text: str, sent: tuple[int, int], n: _Num, unit: str | None, attrs: dict[str, Any],
                       mentions: list[Mention], lex: Lexicon) -> dict[str, Any]:
     """"Là-haut, à 2 000 mètres": a height in metres with no place of its own, told of the place just named."""
@@ -794,7 +829,7 @@ def _word_before(text: str, start: int) -> str:
     return before[-1] if before else ""
 
 
-@component("quantities", requires=("spacy", "mentions"), assigns=("quantities",), version="4")
+@component("quantities", requires=("spacy", "mentions"), assigns=("quantities",), version="5")
 def quantities(ctx: Context) -> dict[str, list[Any]]:
     text = ctx.document.text
     if (ctx.document.language or ctx.pack.code) != ctx.pack.code:
@@ -805,6 +840,7 @@ def quantities(ctx: Context) -> dict[str, list[Any]]:
     out: list[QuantityRec] = []
     found = find_quantities(text, ctx.sdoc, ctx.pack)
     found = sorted(found + parsed_counts(ctx.sdoc, found, lex), key=lambda n: n.start)
+    found = sorted(found + enumerated_counts(text, ctx.sdoc, sents, found, lex, ctx.pack), key=lambda n: n.start)
     for n in found:
         unit = n.attrs.pop("unit", None)
         if unit is None and n.vague:
@@ -814,7 +850,7 @@ def quantities(ctx: Context) -> dict[str, list[Any]]:
         attrs: dict[str, Any] = {"sentence": si, "dimension": lex.dimensions.get(unit or "", "count" if unit else None)}
         if n.vague:
             attrs["vague"] = True
-        for key in ("negated", "measure", "parsed"):
+        for key in ("negated", "measure", "parsed", "source_words"):
             if n.attrs.get(key):
                 attrs[key] = n.attrs[key]
         if attrs["dimension"] in ("length", "speed", "duration"):
@@ -823,6 +859,8 @@ def quantities(ctx: Context) -> dict[str, list[Any]]:
         attrs.update(subject_context(ctx.sdoc, n.start, n.end))
         context = clause_context(ctx.sdoc, n.start, n.end, unit, lex, ctx.pack, tuple(n.attrs.get("set_units") or ()),
                                  [m for m in ctx.analysis.mentions if sent[0] <= m.span.start < sent[1]])
+        if n.attrs.get("source_words"):
+            context.pop("holder", None)  # "16 selon X, 18 pour Y": the parse hangs them on the sources, not a holder
         bverb = context.pop("bound_verb", None)
         if bverb and n.bound == "exact":
             n.bound = bverb

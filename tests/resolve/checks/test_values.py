@@ -126,6 +126,18 @@ def test_values_two_sources_in_one_article(build_full: Build) -> None:
     assert d["reason"] == "same_source"
 
 
+@pytest.mark.parametrize(("text", "conflict"), [
+    ("Le nombre de contrats conclus diffère selon les sources : 14 selon la mairie, 19 pour les syndicats.", True),
+    ("Le nombre de contrats conclus diffère selon les sources : 14 selon la mairie, 14 pour les syndicats.", False),
+])
+def test_values_an_enumeration_each_with_its_source(build_full: Build, text: str, conflict: bool) -> None:
+    contra, _ = _split(values_check(build_full(text, published=DAY)))
+    assert bool(contra) is conflict
+    if conflict:
+        assert contra[0]["about"] == "number of agreements" and _texts(contra) == {"14", "19"}
+        assert {s["source"] for s in contra[0]["sides"]} == {"la mairie", "les syndicats"}
+
+
 def test_values_a_plan_against_what_happened_is_a_discrepancy(build_full: Build) -> None:
     ctx = build_full(STORY + "L'accord prévoit la libération de 50 prisonniers à Mombasa.",
                      STORY + "À Mombasa, 24 prisonniers ont été libérés.", published=DAY)

@@ -89,7 +89,7 @@ def _anchored(key: tuple[Any, ...]) -> bool:
     return key[0] in ("distance", "measure", "owned") or (len(key) > 1 and key[1] in ("journey", "subject"))
 
 
-@check("values", version="2")
+@check("values", version="3")
 def values_check(ctx: ResolveContext) -> list[dict[str, Any]]:
     """Group quantities by what they measure; pairs whose allowed values cannot meet are contradictions or
     discrepancies (see the module's docstring); each connected group of conflicting figures is one record."""
@@ -127,7 +127,8 @@ def compare(ctx: ResolveContext, a: dict[str, Any], b: dict[str, Any], key: tupl
     """None when the two figures agree or are not about the same thing; True when both cannot be true; else the
     reason they may (a DiscrepancyReason)."""
     da, db = a["span"]["doc"], b["span"]["doc"]
-    if da == db and a.get("sentence") == b.get("sentence"):
+    own = _own_sources(a, b)
+    if da == db and a.get("sentence") == b.get("sentence") and not own:
         return None  # an enumeration or a range told in one sentence
     if copy_of.get(da, da) == copy_of.get(db, db) and da != db:
         return None  # a copy of the same dispatch
@@ -157,6 +158,8 @@ def compare(ctx: ResolveContext, a: dict[str, Any], b: dict[str, Any], key: tupl
     sa, sb = _told(a), _told(b)
     if not denial and sa != sb and a.get("dimension") != "length":
         return DiscrepancyReason.PLAN_AND_OUTCOME.value  # a distance or a height does not depend on a plan
+    if da == db and own:
+        return True  # "16 selon le gouvernement, 18 pour d'autres médias": each figure has its source
     if da == db:
         ka, kb = sources.of(a["span"])[0], sources.of(b["span"])[0]
         if ka is None or kb is None or ka == kb:
@@ -169,6 +172,12 @@ def compare(ctx: ResolveContext, a: dict[str, Any], b: dict[str, Any], key: tupl
             if da_ is None or da_ != db_:
                 return DiscrepancyReason.DIFFERENT_TIMES.value  # a count that grows or is revised
     return True
+
+
+def _own_sources(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Both figures name their own, different sources in the sentence ("16 selon X, 18 pour Y")."""
+    sa, sb = a.get("source_words"), b.get("source_words")
+    return bool(sa and sb and fold(str(sa)) != fold(str(sb)))
 
 
 def _one_place(ctx: ResolveContext, a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -270,7 +279,7 @@ def _record(ctx: ResolveContext, comp: dict[str, Any], kind: str, sources: Sourc
     for q in qs:
         lo, hi = iv[q["id"]]
         k = per(q)
-        label = sources.of(q["span"])[1]
+        label = q.get("source_words") or sources.of(q["span"])[1]
         doc = ctx.docs_by_id.get(q["span"]["doc"])
         low, high = lo * k, hi * k
         if q.get("dimension") == "count" and high != float("inf"):
