@@ -31,6 +31,8 @@ def _texts(found: list[dict[str, Any]]) -> set[str]:
     ("La Norvège possède 300 chars.", "La Norvège possède 900 avions.", False),         # not the same thing
     ("La Norvège possède 300 chars.", "La Suède possède 900 chars.", False),            # not the same subject
     ("La Norvège possède plus de 300 chars.", "La Norvège possède 900 chars.", False),   # "plus de" is open-ended
+    ("La Norvège possède 21 chars.", "La Norvège possède 22 chars.", True),             # a count is a whole number
+    ("La Norvège possède environ 20 chars.", "La Norvège possède 22 chars.", False),
 ])
 def test_values_same_thing_different_values(build_full: Build, a: str, b: str, conflict: bool) -> None:
     contra, _ = _split(values_check(build_full(a, b, published=DAY)))

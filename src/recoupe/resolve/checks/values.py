@@ -200,6 +200,8 @@ def _told(q: dict[str, Any]) -> str | None:
 def _conflict(ctx: ResolveContext, a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Whether no value satisfies both, given bounds, rounding, negation ("pas en milliers") and denial."""
     ia, ib = interval(a, _factor(ctx, a)), interval(b, _factor(ctx, b))
+    if a.get("dimension") == "count" and b.get("dimension") == "count":
+        ia, ib = _whole(ia), _whole(ib)  # a count is a whole number: "21" and "22" share none
     overlap = ia[1] >= ib[0] and ib[1] >= ia[0]
     na, nb = bool(a.get("negated")), bool(b.get("negated"))
     xa, xb = a.get("status") == "denied", b.get("status") == "denied"
@@ -211,6 +213,12 @@ def _conflict(ctx: ResolveContext, a: dict[str, Any], b: dict[str, Any]) -> bool
     if xa or xb:
         return overlap  # a figure denied against the same figure stated
     return not overlap
+
+
+def _whole(iv: tuple[float, float]) -> tuple[float, float]:
+    """The whole numbers an interval of counts allows, as an interval (empty ones keep their middle)."""
+    lo, hi = math.ceil(iv[0] - 1e-9), math.floor(iv[1] + 1e-9) if iv[1] != math.inf else math.inf
+    return (float(lo), float(hi)) if lo <= hi else ((iv[0] + iv[1]) / 2, (iv[0] + iv[1]) / 2)
 
 
 def _components(pairs: list[tuple[dict[str, Any], dict[str, Any], tuple[Any, ...], str | None]]) -> list[dict[str, Any]]:
