@@ -129,6 +129,19 @@ def _event_class(tok: Any, pack: languages.LanguagePack) -> tuple[str, str | Non
     return None
 
 
+def _subject(tok: Any, text: str) -> dict[str, Any] | None:
+    """Who or what the dated predicate is told of (its subject's words), so that two people's arrivals stay two."""
+    if tok is None:
+        return None
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubj:pass"):
+            toks = list(c.subtree)
+            s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            if e - s <= 120:
+                return {"start": s, "end": e, "text": text[s:e]}
+    return None
+
+
 def _ordinal(tok: Any, w: ClockWords) -> int | None:
     if tok is None:
         return None
@@ -207,6 +220,9 @@ def clock_times(doc_id: str, text: str, sdoc: Any, pack: languages.LanguagePack,
                 cls = _event_class(anchor, pack)
         if cls is not None:
             attrs["event_type"], attrs["event_subtype"], attrs["predicate"] = cls
+        subject = _subject(anchor, text)
+        if subject is not None:
+            attrs["subject"] = subject
         ordinal = _ordinal(anchor, w)
         if ordinal is not None:
             attrs["ordinal"] = ordinal

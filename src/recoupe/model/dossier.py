@@ -296,6 +296,7 @@ class Quantity(ContractRecord):
     day: str | _Unset = UNSET  # the day a part of the day is told of
     zone: str | _Unset = UNSET  # the IANA zone it is given in, "local", or "unknown" when named but not known
     zone_text: str | _Unset = UNSET  # the zone words ("heure de Moscou", "GMT")
+    actors: list[str] | _Unset = UNSET  # people and organisations its subject names (entity ids)
     zone_inherited: bool | _Unset = UNSET  # the zone comes from the article's convention or the zone it last named
 
 

@@ -72,6 +72,15 @@ def quantity_record(ctx: ResolveContext, a: Analysis, q: QuantityRec) -> dict[st
     for key in _COPIED:
         if key in attrs:
             rec[key] = attrs[key]
+    if attrs.get("dimension") == "time_of_day" and subj:
+        # the people and organisations its subject names ("le Falcon du président français"): a time of day of
+        # one actor's arrival is no time of another's
+        kinds = ctx.state.setdefault("_quantities_kinds", {e.id: e.type for e in ctx.entities})
+        actors = {eid for m in a.mentions if m.span.start < subj["end"] and subj["start"] < m.span.end
+                  and (eid := ctx.mention_entity.get((m.span.doc, m.span.start, m.span.end)))
+                  and kinds.get(eid) in ("person", "organization")}
+        if actors:
+            rec["actors"] = sorted(actors)
     if attrs.get("zone_words"):
         rec["zone_text"] = attrs["zone_words"].get("text")
         rec["zone"] = zone_of_words(ctx, q.span.doc, attrs["zone_words"])

@@ -52,6 +52,7 @@ def _split(found: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict
     ("L'avion a atterri mercredi à 10 heures GMT.", "L'avion a atterri mercredi à midi, heure de Paris.", False),
     # parts of the day
     ("L'avion a atterri mercredi matin.", "L'avion a atterri mercredi soir.", True),
+    ("William Ruto a atterri mercredi à 5 heures.", "William Ruto a atterri mercredi à 9 heures.", True),
     ("L'avion a atterri mercredi matin.", "L'avion a atterri mercredi vers 9h10.", False),
 ])
 def test_clock_same_happening_different_times(analyzer: Analyzer, a: str, b: str, conflict: bool) -> None:
@@ -66,6 +67,7 @@ def test_clock_same_happening_different_times(analyzer: Analyzer, a: str, b: str
     ("L'avion a atterri mercredi à 5 heures.", "L'avion a atterri jeudi à 9 heures."),           # not the same day
     ("L'avion s'est écrasé mercredi à 5 heures.", "L'avion a atterri mercredi à 9 heures."),      # not the same happening
     ("Le premier avion a atterri mercredi à 2h30.", "Le deuxième avion a atterri mercredi à 4h30."),  # two flights
+    ("William Ruto a atterri mercredi à 5 heures.", "Moses Kuria a atterri mercredi à 9 heures."),   # two people
     ("L'avion a atterri mercredi vers 5 heures, heure de Paris.", "L'avion a atterri mercredi vers 9 heures, à l'heure européenne."),
 ])
 def test_clock_not_compared(analyzer: Analyzer, a: str, b: str) -> None:

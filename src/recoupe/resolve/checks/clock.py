@@ -148,7 +148,7 @@ def _clock(x: float) -> str:
     return s + (f" (day {d:+d})" if d else "")
 
 
-@check("times_of_day", version="1")
+@check("times_of_day", version="2")
 def times_of_day_check(ctx: ResolveContext) -> list[dict[str, Any]]:
     cfg = settings()["clock"]
     times = [q for q in ctx.dossier.quantities if q.get("dimension") == DIMENSION and q.get("event_type")]
@@ -167,6 +167,8 @@ def times_of_day_check(ctx: ResolveContext) -> list[dict[str, Any]]:
         oa, ob = a.get("ordinal"), b.get("ordinal")
         if oa != ob and ((oa is not None and ob is not None) or (oa or ob or 0) > 1 or (oa or ob or 0) < 0):
             continue  # "le premier vol", "a second aircraft": two happenings
+        if a.get("actors") and b.get("actors") and not set(a["actors"]) & set(b["actors"]):
+            continue  # two people's arrivals
         day = same_day(ctx, a, b)
         if day is None:
             continue
