@@ -284,3 +284,17 @@ def test_quantities_an_enumeration_of_figures_with_their_sources(analyzer: Analy
     got = [(q.span.text, q.unit, q.attrs.get("source_words")) for q in a.quantities]
     assert got == [("14", "contrat", "la mairie"), ("19", "contrat", "les syndicats")]
     assert [q.span.text for q in _analyze(analyzer, "Les sources : 14 selon la mairie, 19 pour les syndicats.").quantities] == []
+
+
+@pytest.mark.parametrize(("language", "text", "span", "value", "bound", "activity"), [
+    ("fr", "Le drone a volé environ deux heures et demie au-dessus du lac.", "environ deux heures et demie", 2.5, "approx", "flight"),
+    ("fr", "Le ballon a volé une demi-heure.", "une demi-heure", 0.5, "exact", "flight"),
+    ("fr", "Le ministre a entamé une visite de trois jours.", "trois jours", 3, "exact", "visit"),
+    ("en", "The drone was airborne for less than half an hour.", "less than half an hour", 0.5, "at_most", "flight"),
+    ("en", "The drone flew for an hour and a half.", "an hour and a half", 1.5, "exact", "flight"),
+])
+def test_quantities_durations_fractions_and_what_they_measure(timed: Analyzer, language: str, text: str, span: str,
+                                                               value: float, bound: str, activity: str) -> None:
+    a = timed.analyze(Document(id="t", source="t", text=text, language=language))
+    (q,) = [q for q in a.quantities if q.attrs.get("dimension") == "duration"]
+    assert (q.span.text, q.value, q.bound, q.attrs.get("activity")) == (span, value, bound, activity)

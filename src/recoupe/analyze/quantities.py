@@ -165,6 +165,15 @@ def _candidates(text: str, lex: Lexicon, pack: languages.LanguagePack) -> list[_
             n.end = mm.end()
         out.append(n)
         taken.append((n.start, n.end))
+    low = text.translate(_APOS).lower()
+    for form, value, unit in lex.fixed_quantities:  # "une demi-heure", "half an hour": a quantity by itself
+        for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", low):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            n = _Num(m.start(), m.end(), value, words=True)
+            n.attrs["fixed_unit"] = unit
+            out.append(n)
+            taken.append((n.start, n.end))
     for m in _DIGITS.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -285,11 +294,14 @@ def find_quantities(text: str, sdoc: Any = None, pack: languages.LanguagePack | 
             continue
         # "2 millions de", but also "3 000 000 de personnes": French puts "de" after a round million
         allow_de = n.scaled or n.value >= 1_000_000
-        unit_m = _match_unit(text, n.end, lex, allow_de=allow_de)
+        unit_m = (n.end, n.attrs["fixed_unit"]) if "fixed_unit" in n.attrs else _match_unit(text, n.end, lex, allow_de=allow_de)
         unit: str | None = None
         end = n.end
         if unit_m:
             end, unit = unit_m
+            frac = _fraction_after(text, end, lex) if "fixed_unit" not in n.attrs else None
+            if frac is not None:  # "une heure et demie"
+                end, n.value = frac[0], n.value + frac[1]
         elif n.end < len(text) and (text[n.end].isalpha() or text[n.end] in "°²³"):
             continue  # a glued suffix: an ordinal ("3e", "1er"), a time ("14h30"), a code ("1990s")
         else:
@@ -327,6 +339,16 @@ def find_quantities(text: str, sdoc: Any = None, pack: languages.LanguagePack | 
         if n.bound == "exact" and n.vague:
             n.bound = "approx"
     return merged
+
+
+def _fraction_after(text: str, pos: int, lex: Lexicon) -> tuple[int, float] | None:
+    """A fraction of the unit written after it: "une heure et demie" (end, fraction)."""
+    after = text[pos:pos + 24].translate(_APOS).lower()
+    for form, frac in lex.unit_fractions:
+        m = re.match(rf"\s+{re.escape(form)}(?!\w)", after)
+        if m:
+            return pos + m.end(), frac
+    return None
 
 
 def _unit_for_word(word: str, lex: Lexicon) -> str | None:
@@ -622,6 +644,15 @@ def clause_context(sdoc: Any, start: int, end: int, unit: str | None, lex: Lexic
         group = lex.predicate_groups.get(pred.lemma_.lower()) or lex.predicate_groups.get(pred.lower_)
         if group:
             out["predicate_group"] = group
+    # what a duration measures: the activity its predicate or noun names ("après avoir volé une heure": a flight)
+    if unit and lex.dimensions.get(unit) == "duration" and lex.activities:
+        t, steps = top, 0
+        while t.head.i != t.i and steps < 3:
+            t, steps = t.head, steps + 1
+            act = lex.activities.get(t.lemma_.lower()) or lex.activities.get(t.lower_)
+            if act:
+                out["activity"] = act
+                break
     # what the count counts, in normalised groups; a generic noun ("personnes") counts what its predicate says
     if unit and unit not in lex.dimensions:
         groups = [g for u in [unit, *set_units] for g in lex.noun_groups.get(u, ())]
@@ -829,7 +860,7 @@ def _word_before(text: str, start: int) -> str:
     return before[-1] if before else ""
 
 
-@component("quantities", requires=("spacy", "mentions"), assigns=("quantities",), version="6")
+@component("quantities", requires=("spacy", "mentions"), assigns=("quantities",), version="7")
 def quantities(ctx: Context) -> dict[str, list[Any]]:
     text = ctx.document.text
     if (ctx.document.language or ctx.pack.code) != ctx.pack.code:

@@ -284,6 +284,7 @@ class Quantity(ContractRecord):
     nationality: str | _Unset = UNSET  # a count of people of one country ("10 Thaïlandais": TH)
     where: str | None | _Unset = UNSET  # the place a count is given for ("deux victimes à X"), an entity id
     where_text: str | _Unset = UNSET
+    activity: str | _Unset = UNSET  # what a duration measures, from its predicate: flight, trip, visit
     source_words: str | _Unset = UNSET  # the source a figure is given by in an enumeration ("16 selon le gouvernement")
     # a time of day (dimension time_of_day, unit "min": minutes after midnight as written)
     event_type: str | _Unset = UNSET  # the trigger type of the predicate it dates ("arrival", "other")

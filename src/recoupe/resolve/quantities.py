@@ -14,7 +14,7 @@ from recoupe.resolve.registry import ResolveContext, step
 _COPIED = ("verb", "geodesic", "route", "journey", "vague", "target", "place_words", "measure", "groups", "predicate",
            "predicate_group", "status", "negated", "partial", "parsed", "anaphoric", "nationality",
            "event_type", "event_subtype", "ordinal", "clock_bound", "minute_written", "hour_only", "part_of_day", "day",
-           "zone_inherited", "source_words")
+           "zone_inherited", "source_words", "activity")
 _CAPITAL_KM = 2.0  # a country is placed at its capital: the town within this distance of that point is the capital
 
 

@@ -107,3 +107,16 @@ def test_clock_an_undated_article_s_weekday_matches_the_other_s_date(analyzer: A
     assert len(contra) == 1
     texts = ("The plane landed shortly after 1:30 a.m. on Tuesday.", "L'avion a atterri mercredi vers 2h30 du matin.")
     assert times_of_day_check(_ctx(analyzer, *texts, langs=("en", "fr"), published=(None, DAY))) == []
+
+
+@pytest.mark.parametrize(("fr", "en", "conflict"), [
+    ("Le drone a volé environ une heure et demie.", "The drone had been airborne for less than half an hour.", True),
+    ("Le drone a volé environ une demi-heure.", "The drone had been airborne for less than half an hour.", False),
+])
+def test_values_duration_of_one_activity_across_languages(analyzer: Analyzer, fr: str, en: str, conflict: bool) -> None:
+    from recoupe.resolve.checks.values import values_check
+
+    contra, _ = _split(values_check(_ctx(analyzer, fr, en, langs=("fr", "en"))))
+    assert bool(contra) is conflict
+    if conflict:
+        assert contra[0]["about"] == "duration of the flight"

@@ -47,6 +47,8 @@ def keys(q: dict[str, Any]) -> list[tuple[Any, ...]]:
             return [("distance", places)]
         return []
     if dim in ("speed", "duration"):
+        if dim == "duration" and q.get("activity") and not q.get("partial"):
+            return [(dim, "activity", q["activity"])]  # "après avoir volé une heure", "airborne for half an hour"
         if len(places) == 2 and q.get("journey"):
             return [(dim, "journey", places)]
         if q.get("subject"):
@@ -265,6 +267,8 @@ def _what(key: tuple[Any, ...], q: dict[str, Any]) -> str:
         if told and told != what:
             what += f" {told}"
         return f"number of {what}" + (f" ({q['holder_text']})" if q.get("holder_text") else "")
+    if len(key) > 1 and key[1] == "activity":
+        return f"duration of the {key[2]}"
     if len(key) > 1 and key[1] == "journey":
         return f"{key[0]} of the journey " + " – ".join(p["text"] for p in q.get("places") or [])
     thing = q.get("subject_text") or q.get("holder_text") or ""
