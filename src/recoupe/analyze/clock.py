@@ -63,13 +63,18 @@ def _bound_before(text: str, start: int, w: ClockWords) -> tuple[int, str] | Non
     return None
 
 
-def _half_after(text: str, end: int, w: ClockWords) -> tuple[int, str] | None:
+def words_after(text: str, end: int, forms: Any, space: str = r"\s?") -> tuple[int, Any] | None:
+    """The first of `forms` ((words, value) pairs, longest first) written right after `end`: (its end, its value)."""
     after = text[end:end + 24].translate(_APOS).lower()
-    for form, half in w.halves:
-        m = re.match(rf"\s?{re.escape(form)}(?!\w)", after)
+    for form, value in forms:
+        m = re.match(rf"{space}{re.escape(form)}(?!\w)", after)
         if m:
-            return end + m.end(), half
+            return end + m.end(), value
     return None
+
+
+def _half_after(text: str, end: int, w: ClockWords) -> tuple[int, str] | None:
+    return words_after(text, end, w.halves)
 
 
 def zone_after(text: str, end: int, w: ClockWords) -> dict[str, Any] | None:
@@ -100,6 +105,8 @@ def _zone(m: re.Match[str], offset: int, w: ClockWords) -> dict[str, Any] | None
         out["zone"] = w.abbreviations.get(g["abbr"], g["abbr"])
     elif g.get("local"):
         out["local"] = True
+    elif g.get("unknown"):
+        out["unknown"] = True  # a zone named in words we cannot place: the time is not compared
     else:
         return None
     return out

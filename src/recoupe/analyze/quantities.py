@@ -10,7 +10,7 @@ from typing import Any
 from text_to_num import text2num
 
 from recoupe import lang as languages
-from recoupe.analyze.clock import clock_times
+from recoupe.analyze.clock import clock_times, words_after
 from recoupe.analyze.nlp import text_of
 from recoupe.analyze.registry import Context, component
 from recoupe.lang.fr.quantities import QuantityWords as Lexicon
@@ -343,12 +343,7 @@ def find_quantities(text: str, sdoc: Any = None, pack: languages.LanguagePack | 
 
 def _fraction_after(text: str, pos: int, lex: Lexicon) -> tuple[int, float] | None:
     """A fraction of the unit written after it: "une heure et demie" (end, fraction)."""
-    after = text[pos:pos + 24].translate(_APOS).lower()
-    for form, frac in lex.unit_fractions:
-        m = re.match(rf"\s+{re.escape(form)}(?!\w)", after)
-        if m:
-            return pos + m.end(), frac
-    return None
+    return words_after(text, pos, lex.unit_fractions, r"\s+")
 
 
 def _unit_for_word(word: str, lex: Lexicon) -> str | None:

@@ -94,6 +94,8 @@ def zone_of_words(ctx: ResolveContext, doc: str, words: dict[str, Any]) -> str:
         return str(words["zone"])
     if words.get("local"):
         return "local"
+    if words.get("unknown"):
+        return "unknown"
     cc, lat, lon = None, None, None
     if words.get("place"):
         p = words["place"]
