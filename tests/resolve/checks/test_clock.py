@@ -68,6 +68,7 @@ def test_clock_same_happening_different_times(analyzer: Analyzer, a: str, b: str
     ("L'avion s'est écrasé mercredi à 5 heures.", "L'avion a atterri mercredi à 9 heures."),      # not the same happening
     ("Le premier avion a atterri mercredi à 2h30.", "Le deuxième avion a atterri mercredi à 4h30."),  # two flights
     ("William Ruto a atterri mercredi à 5 heures.", "Moses Kuria a atterri mercredi à 9 heures."),   # two people
+    ("William Ruto a atterri mercredi à 5 heures.", "L'avion a atterri mercredi à 9 heures."),       # someone, something
     ("L'avion a atterri mercredi vers 5 heures, heure de Paris.", "L'avion a atterri mercredi vers 9 heures, à l'heure européenne."),
     ("L'avion a atterri mercredi vers 5 heures, heure de Paris.", "L'avion a atterri mercredi vers 9 heures, heure de la côte Est."),
 ])

@@ -11,6 +11,8 @@ with its zone's offset on that day (zoneinfo), and when no minute satisfies both
 - a **contradiction** when both are told alike (both as facts, or both as plans);
 - a **discrepancy** (plan against outcome) when one is a plan or a forecast and the other is not.
 
+Times told of people or organisations (their predicate's subject names them) are compared only when they share one;
+a time told of someone is not compared with one told of a thing ("le Falcon", "le premier vol").
 Times whose zone cannot be told ("à l'heure européenne") are not compared, and a time with a zone is compared with
 one without only when the article of the latter names none at all (both then read as the place's local time).
 """
@@ -148,7 +150,7 @@ def _clock(x: float) -> str:
     return s + (f" (day {d:+d})" if d else "")
 
 
-@check("times_of_day", version="2")
+@check("times_of_day", version="3")
 def times_of_day_check(ctx: ResolveContext) -> list[dict[str, Any]]:
     cfg = settings()["clock"]
     times = [q for q in ctx.dossier.quantities if q.get("dimension") == DIMENSION and q.get("event_type")]
@@ -167,8 +169,8 @@ def times_of_day_check(ctx: ResolveContext) -> list[dict[str, Any]]:
         oa, ob = a.get("ordinal"), b.get("ordinal")
         if oa != ob and ((oa is not None and ob is not None) or (oa or ob or 0) > 1 or (oa or ob or 0) < 0):
             continue  # "le premier vol", "a second aircraft": two happenings
-        if a.get("actors") and b.get("actors") and not set(a["actors"]) & set(b["actors"]):
-            continue  # two people's arrivals
+        if bool(a.get("actors")) != bool(b.get("actors")) or (a.get("actors") and not set(a["actors"]) & set(b["actors"])):
+            continue  # two people's arrivals, or one person's against a thing's
         day = same_day(ctx, a, b)
         if day is None:
             continue
