@@ -159,12 +159,14 @@ def times_of_day_check(ctx: ResolveContext) -> list[dict[str, Any]]:
     docs_zoned: dict[str, bool] = {}
     for q in times:
         docs_zoned[q["span"]["doc"]] = docs_zoned.get(q["span"]["doc"], False) or bool(q.get("zone") and q["zone"] != "local")
+    classes: dict[tuple[Any, Any], list[dict[str, Any]]] = {}
+    for q in times:
+        classes.setdefault((q["event_type"], q.get("event_subtype")), []).append(q)
+    pairs = [p for qs in classes.values() if len(qs) <= cfg["max_group"] for p in combinations(qs, 2)]
     out: list[dict[str, Any]] = []
-    for a, b in combinations(times, 2):
+    for a, b in pairs:
         da, db = a["span"]["doc"], b["span"]["doc"]
         if da == db or copy_of.get(da, da) == copy_of.get(db, db):
-            continue
-        if (a["event_type"], a.get("event_subtype")) != (b["event_type"], b.get("event_subtype")):
             continue
         oa, ob = a.get("ordinal"), b.get("ordinal")
         if oa != ob and ((oa is not None and ob is not None) or (oa or ob or 0) > 1 or (oa or ob or 0) < 0):

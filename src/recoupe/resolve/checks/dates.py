@@ -211,11 +211,16 @@ def _one_happening_two_days(ctx: ResolveContext) -> list[dict[str, Any]]:
             told[k] = {w for w in stems(_window(ctx, span)) if df[w] <= rare}
         return told[k]
 
+    # candidate pairs share a type, a subtype and an actor: events bucketed by them, never all pairs
+    buckets: dict[tuple[Any, ...], list[int]] = {}
+    for i, e in enumerate(dated):
+        for who in set(e.get("participants") or ()):
+            buckets.setdefault((e["type"], e.get("subtype"), who), []).append(i)
+    pairs = sorted({(i, j) for ids in buckets.values() for i, j in combinations(ids, 2)})
     out: list[dict[str, Any]] = []
-    for a, b in combinations(dated, 2):
-        if (a["type"], a.get("subtype")) != (b["type"], b.get("subtype")) or a["date"] == b["date"]:
-            continue
-        if not set(a.get("participants") or ()) & set(b.get("participants") or ()):
+    for i, j in pairs:
+        a, b = dated[i], dated[j]
+        if a["date"] == b["date"]:
             continue
         gap = abs((dt.date.fromisoformat(a["date"]) - dt.date.fromisoformat(b["date"])).days)
         if gap > cfg["max_days"]:
