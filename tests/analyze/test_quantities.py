@@ -78,7 +78,8 @@ def test_quantities_reads_value_unit_and_bound(analyzer: Analyzer, text: str, sp
     "Le 2ème tour a lieu dimanche.",
 ])
 def test_quantities_skips_dates_years_codes_and_articles(analyzer: Analyzer, text: str) -> None:
-    assert [q.span.text for q in _analyze(analyzer, text).quantities] == []
+    # a time of day is no measured quantity: it is kept apart, as dimension time_of_day (see below)
+    assert [q.span.text for q in _analyze(analyzer, text).quantities if q.attrs.get("dimension") != "time_of_day"] == []
 
 
 @pytest.mark.parametrize(("words", "value"), [
@@ -229,3 +230,71 @@ def test_quantities_place_and_people_of_a_count(analyzer: Analyzer) -> None:
 def test_quantities_distance_to_the_capital(analyzer: Analyzer) -> None:
     q = _one(analyzer, "Dans la région de Poltava, à quelque 300 km à l'est de la capitale, une usine brûle.", "quelque 300 km")
     assert q.attrs["target_capital"] is True and q.attrs["from_place"]["text"] in ("Poltava", "région de Poltava")
+
+
+# -- times of day (analyze/clock.py) --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def timed() -> Analyzer:
+    return Analyzer(["names", "times", "quantities"])
+
+
+def _clock(analyzer: Analyzer, text: str, language: str = "fr") -> list[Any]:
+    a = analyzer.analyze(Document(id="t", source="t", text=text, language=language, published="2024-07-11"))
+    return [q for q in a.quantities if (q.attrs or {}).get("dimension") == "time_of_day"]
+
+
+@pytest.mark.parametrize(("language", "text", "span", "minutes", "bound", "zone"), [
+    ("fr", "L'hélicoptère a atterri vers 21h50, heure de Lisbonne.", "vers 21h50", 1310, "approx", "Lisbonne"),
+    ("fr", "L'hélicoptère a atterri peu après 3h15 du matin.", "peu après 3h15 du matin", 195, "shortly_after", None),
+    ("fr", "L'hélicoptère a atterri à 9 heures du soir.", "à 9 heures du soir", 1260, "exact", None),
+    ("en", "The helicopter landed shortly after 3:15 a.m. Lisbon time.", "shortly after 3:15 a.m.", 195, "shortly_after", "Lisbon"),
+    ("en", "The helicopter landed at 9 p.m. GMT.", "at 9 p.m.", 1260, "exact", "UTC"),
+])
+def test_quantities_time_of_day_value_bound_and_zone(timed: Analyzer, language: str, text: str, span: str, minutes: int,
+                                                     bound: str, zone: str | None) -> None:
+    (q,) = _clock(timed, text, language)
+    assert (q.span.text, q.value, q.attrs["clock_bound"], q.unit) == (span, minutes, bound, "min")
+    words = q.attrs.get("zone_words") or {}
+    assert (words.get("place", {}).get("text") or words.get("zone")) == zone
+    assert q.attrs["event_type"] == "arrival"
+
+
+def test_quantities_time_of_day_needs_a_bound_word(timed: Analyzer) -> None:
+    assert _clock(timed, "14h05 – Le ministre est arrivé au palais.") == []  # a live blog's stamp
+
+
+def test_quantities_time_of_day_zone_from_the_article_convention(timed: Analyzer) -> None:
+    (q,) = _clock(timed, "Toutes les heures sont données à l'heure de Lisbonne. Le navire est arrivé au port à 8h10.")
+    assert q.attrs["zone_inherited"] and q.attrs["zone_words"]["place"]["text"] == "Lisbonne"
+
+
+def test_quantities_time_of_day_ordinal_plan_and_part_of_day(timed: Analyzer) -> None:
+    (q,) = _clock(timed, "Le deuxième hélicoptère a atterri à 8h10.")
+    assert q.attrs["ordinal"] == 2
+    (q,) = _clock(timed, "Le vol doit atterrir à 8h10.")
+    assert q.attrs["status"] in ("planned", "forecast")
+    (q,) = _clock(timed, "Le vol a atterri lundi soir.")
+    assert (q.attrs["part_of_day"], q.value, q.value_max, q.attrs["day"]) == ("evening", 1080, 1440, "2024-07-08")
+
+
+def test_quantities_an_enumeration_of_figures_with_their_sources(analyzer: Analyzer) -> None:
+    a = _analyze(analyzer, "Le nombre de contrats conclus diffère selon les sources : 14 selon la mairie, 19 pour les syndicats.")
+    got = [(q.span.text, q.unit, q.attrs.get("source_words")) for q in a.quantities]
+    assert got == [("14", "contrat", "la mairie"), ("19", "contrat", "les syndicats")]
+    assert [q.span.text for q in _analyze(analyzer, "Les sources : 14 selon la mairie, 19 pour les syndicats.").quantities] == []
+
+
+@pytest.mark.parametrize(("language", "text", "span", "value", "bound", "activity"), [
+    ("fr", "Le drone a volé environ deux heures et demie au-dessus du lac.", "environ deux heures et demie", 2.5, "approx", "flight"),
+    ("fr", "Le ballon a volé une demi-heure.", "une demi-heure", 0.5, "exact", "flight"),
+    ("fr", "Le ministre a entamé une visite de trois jours.", "trois jours", 3, "exact", "visit"),
+    ("en", "The drone was airborne for less than half an hour.", "less than half an hour", 0.5, "at_most", "flight"),
+    ("en", "The drone flew for an hour and a half.", "an hour and a half", 1.5, "exact", "flight"),
+])
+def test_quantities_durations_fractions_and_what_they_measure(timed: Analyzer, language: str, text: str, span: str,
+                                                               value: float, bound: str, activity: str) -> None:
+    a = timed.analyze(Document(id="t", source="t", text=text, language=language))
+    (q,) = [q for q in a.quantities if q.attrs.get("dimension") == "duration"]
+    assert (q.span.text, q.value, q.bound, q.attrs.get("activity")) == (span, value, bound, activity)

@@ -10,6 +10,7 @@ from typing import Any
 from text_to_num import text2num
 
 from recoupe import lang as languages
+from recoupe.analyze.clock import clock_times, words_after
 from recoupe.analyze.nlp import text_of
 from recoupe.analyze.registry import Context, component
 from recoupe.lang.fr.quantities import QuantityWords as Lexicon
@@ -164,6 +165,15 @@ def _candidates(text: str, lex: Lexicon, pack: languages.LanguagePack) -> list[_
             n.end = mm.end()
         out.append(n)
         taken.append((n.start, n.end))
+    low = text.translate(_APOS).lower()
+    for form, value, unit in lex.fixed_quantities:  # "une demi-heure", "half an hour": a quantity by itself
+        for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", low):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            n = _Num(m.start(), m.end(), value, words=True)
+            n.attrs["fixed_unit"] = unit
+            out.append(n)
+            taken.append((n.start, n.end))
     for m in _DIGITS.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -284,11 +294,14 @@ def find_quantities(text: str, sdoc: Any = None, pack: languages.LanguagePack | 
             continue
         # "2 millions de", but also "3 000 000 de personnes": French puts "de" after a round million
         allow_de = n.scaled or n.value >= 1_000_000
-        unit_m = _match_unit(text, n.end, lex, allow_de=allow_de)
+        unit_m = (n.end, n.attrs["fixed_unit"]) if "fixed_unit" in n.attrs else _match_unit(text, n.end, lex, allow_de=allow_de)
         unit: str | None = None
         end = n.end
         if unit_m:
             end, unit = unit_m
+            frac = _fraction_after(text, end, lex) if "fixed_unit" not in n.attrs else None
+            if frac is not None:  # "une heure et demie"
+                end, n.value = frac[0], n.value + frac[1]
         elif n.end < len(text) and (text[n.end].isalpha() or text[n.end] in "°²³"):
             continue  # a glued suffix: an ordinal ("3e", "1er"), a time ("14h30"), a code ("1990s")
         else:
@@ -326,6 +339,11 @@ def find_quantities(text: str, sdoc: Any = None, pack: languages.LanguagePack | 
         if n.bound == "exact" and n.vague:
             n.bound = "approx"
     return merged
+
+
+def _fraction_after(text: str, pos: int, lex: Lexicon) -> tuple[int, float] | None:
+    """A fraction of the unit written after it: "une heure et demie" (end, fraction)."""
+    return words_after(text, pos, lex.unit_fractions, r"\s+")
 
 
 def _unit_for_word(word: str, lex: Lexicon) -> str | None:
@@ -621,6 +639,15 @@ def clause_context(sdoc: Any, start: int, end: int, unit: str | None, lex: Lexic
         group = lex.predicate_groups.get(pred.lemma_.lower()) or lex.predicate_groups.get(pred.lower_)
         if group:
             out["predicate_group"] = group
+    # what a duration measures: the activity its predicate or noun names ("après avoir volé une heure": a flight)
+    if unit and lex.dimensions.get(unit) == "duration" and lex.activities:
+        t, steps = top, 0
+        while t.head.i != t.i and steps < 3:
+            t, steps = t.head, steps + 1
+            act = lex.activities.get(t.lemma_.lower()) or lex.activities.get(t.lower_)
+            if act:
+                out["activity"] = act
+                break
     # what the count counts, in normalised groups; a generic noun ("personnes") counts what its predicate says
     if unit and unit not in lex.dimensions:
         groups = [g for u in [unit, *set_units] for g in lex.noun_groups.get(u, ())]
@@ -768,6 +795,41 @@ def parsed_counts(sdoc: Any, found: list[_Num], lex: Lexicon) -> list[_Num]:
     return out
 
 
+def enumerated_counts(text: str, sdoc: Any, sents: list[tuple[int, int]], found: list[_Num], lex: Lexicon,
+                      pack: languages.LanguagePack) -> list[_Num]:
+    """Figures each followed by its source after a total named before a colon: "Le nombre d'accords varie selon les
+    sources : 16 selon le gouvernement, 18 pour d'autres médias" counts agreements twice, by two sources (kept in
+    `source_words`); a bare figure elsewhere counts nothing we can name."""
+    markers = sorted(pack.triggers.clause_words("source_markers"), key=len, reverse=True)
+    if sdoc is None or not markers:
+        return []
+    alt = "|".join(re.escape(m) for m in markers)
+    rx = re.compile(rf"(?<![\w.,])(\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d)|\d+)(?:[,.](\d+))?\s+(?:{alt})\s+([^,;.:()]+)", re.I)
+    taken = [(n.start, n.end) for n in found]
+    out: list[_Num] = []
+    for s0, s1 in sents:
+        colon = text.find(":", s0, s1)
+        if colon < 0:
+            continue
+        head = _tokens(sdoc, s0, colon)
+        noun = None
+        for t in head if head is not None else ():
+            if t.lemma_.lower() in lex.total_nouns:
+                noun = next((c.lemma_.lower() for c in t.children if c.dep_ == "nmod" and c.pos_ == "NOUN"), None)
+                if noun:
+                    break
+        if noun is None:
+            continue
+        for m in rx.finditer(text, colon, s1):
+            if any(s < m.end(1) and m.start(1) < e for s, e in taken):
+                continue
+            n = _Num(m.start(1), m.end(1), _digits_value(m.group(1), m.group(2)))
+            n.attrs["unit"] = noun
+            n.attrs["source_words"] = m.group(3).strip()
+            out.append(n)
+    return out
+
+
 def elevation_context(text: str, sent: tuple[int, int], n: _Num, unit: str | None, attrs: dict[str, Any],
                       mentions: list[Mention], lex: Lexicon) -> dict[str, Any]:
     """"Là-haut, à 2 000 mètres": a height in metres with no place of its own, told of the place just named."""
@@ -793,7 +855,7 @@ def _word_before(text: str, start: int) -> str:
     return before[-1] if before else ""
 
 
-@component("quantities", requires=("spacy", "mentions"), assigns=("quantities",), version="2")
+@component("quantities", requires=("spacy", "mentions"), assigns=("quantities",), version="7")
 def quantities(ctx: Context) -> dict[str, list[Any]]:
     text = ctx.document.text
     if (ctx.document.language or ctx.pack.code) != ctx.pack.code:
@@ -804,6 +866,7 @@ def quantities(ctx: Context) -> dict[str, list[Any]]:
     out: list[QuantityRec] = []
     found = find_quantities(text, ctx.sdoc, ctx.pack)
     found = sorted(found + parsed_counts(ctx.sdoc, found, lex), key=lambda n: n.start)
+    found = sorted(found + enumerated_counts(text, ctx.sdoc, sents, found, lex, ctx.pack), key=lambda n: n.start)
     for n in found:
         unit = n.attrs.pop("unit", None)
         if unit is None and n.vague:
@@ -813,7 +876,7 @@ def quantities(ctx: Context) -> dict[str, list[Any]]:
         attrs: dict[str, Any] = {"sentence": si, "dimension": lex.dimensions.get(unit or "", "count" if unit else None)}
         if n.vague:
             attrs["vague"] = True
-        for key in ("negated", "measure", "parsed"):
+        for key in ("negated", "measure", "parsed", "source_words"):
             if n.attrs.get(key):
                 attrs[key] = n.attrs[key]
         if attrs["dimension"] in ("length", "speed", "duration"):
@@ -822,6 +885,8 @@ def quantities(ctx: Context) -> dict[str, list[Any]]:
         attrs.update(subject_context(ctx.sdoc, n.start, n.end))
         context = clause_context(ctx.sdoc, n.start, n.end, unit, lex, ctx.pack, tuple(n.attrs.get("set_units") or ()),
                                  [m for m in ctx.analysis.mentions if sent[0] <= m.span.start < sent[1]])
+        if n.attrs.get("source_words"):
+            context.pop("holder", None)  # "16 selon X, 18 pour Y": the parse hangs them on the sources, not a holder
         bverb = context.pop("bound_verb", None)
         if bverb and n.bound == "exact":
             n.bound = bverb
@@ -841,4 +906,14 @@ def quantities(ctx: Context) -> dict[str, list[Any]]:
             span=Span(ctx.document.id, n.start, n.end, text[n.start:n.end]), value=n.value, unit=unit,
             bound=n.bound, value_max=n.value_max, about=_about(text, n, unit, lex, attrs), attrs=attrs,
         ))
+    taken = [(q.span.start, q.span.end) for q in out]
+
+    def told(start: int, end: int) -> str | None:
+        return clause_context(ctx.sdoc, start, end, None, lex, ctx.pack).get("status")
+
+    # parts of the day come from the times component when it ran before (the default pipeline runs it first)
+    for q in clock_times(ctx.document.id, text, ctx.sdoc, ctx.pack, sents, list(ctx.analysis.times or []), told):
+        if not any(s < q.span.end and q.span.start < e for s, e in taken):
+            out.append(q)
+    out.sort(key=lambda q: q.span.start)
     return {"quantities": out}

@@ -284,6 +284,21 @@ class Quantity(ContractRecord):
     nationality: str | _Unset = UNSET  # a count of people of one country ("10 Thaïlandais": TH)
     where: str | None | _Unset = UNSET  # the place a count is given for ("deux victimes à X"), an entity id
     where_text: str | _Unset = UNSET
+    activity: str | _Unset = UNSET  # what a duration measures, from its predicate: flight, trip, visit
+    source_words: str | _Unset = UNSET  # the source a figure is given by in an enumeration ("16 selon le gouvernement")
+    # a time of day (dimension time_of_day, unit "min": minutes after midnight as written)
+    event_type: str | _Unset = UNSET  # the trigger type of the predicate it dates ("arrival", "other")
+    event_subtype: str | None | _Unset = UNSET  # and its subtype ("accident")
+    ordinal: int | _Unset = UNSET  # "le premier vol", "a second aircraft" (-1: the last)
+    clock_bound: str | _Unset = UNSET  # exact, approx, shortly_after, shortly_before, after, before
+    minute_written: int | _Unset = UNSET  # the minutes as written, for the rounding they imply
+    hour_only: bool | _Unset = UNSET  # "à 10 heures": no minutes written
+    part_of_day: str | _Unset = UNSET  # morning, afternoon, evening, night, noon ("dimanche matin")
+    day: str | _Unset = UNSET  # the day a part of the day is told of
+    zone: str | _Unset = UNSET  # the IANA zone it is given in, "local", or "unknown" when named but not known
+    zone_text: str | _Unset = UNSET  # the zone words ("heure de Moscou", "GMT")
+    actors: list[str] | _Unset = UNSET  # people and organisations its subject names (entity ids)
+    zone_inherited: bool | _Unset = UNSET  # the zone comes from the article's convention or the zone it last named
 
 
 @dataclass(slots=True)

@@ -115,6 +115,7 @@ class Dimension(StrEnum):
     MASS = "mass"
     POWER = "power"
     YIELD = "yield"
+    TIME_OF_DAY = "time_of_day"  # minutes after midnight, as written (analyze/clock.py)
 
 
 class DiscrepancyReason(StrEnum):

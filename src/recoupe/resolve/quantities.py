@@ -6,11 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 from recoupe.geo.distance import distance_km
+from recoupe.geo.timezones import zone_of, zone_of_city
 from recoupe.model import Analysis, Entity, QuantityRec, Span, make_id
+from recoupe.model.text import fold
 from recoupe.resolve.registry import ResolveContext, step
 
 _COPIED = ("verb", "geodesic", "route", "journey", "vague", "target", "place_words", "measure", "groups", "predicate",
-           "predicate_group", "status", "negated", "partial", "parsed", "anaphoric", "nationality")
+           "predicate_group", "status", "negated", "partial", "parsed", "anaphoric", "nationality",
+           "event_type", "event_subtype", "ordinal", "clock_bound", "minute_written", "hour_only", "part_of_day", "day",
+           "zone_inherited", "source_words", "activity")
 _CAPITAL_KM = 2.0  # a country is placed at its capital: the town within this distance of that point is the capital
 
 
@@ -68,7 +72,46 @@ def quantity_record(ctx: ResolveContext, a: Analysis, q: QuantityRec) -> dict[st
     for key in _COPIED:
         if key in attrs:
             rec[key] = attrs[key]
+    if attrs.get("dimension") == "time_of_day" and subj:
+        # the people and organisations its subject names ("le Falcon du président français"): a time of day of
+        # one actor's arrival is no time of another's
+        kinds = ctx.state.setdefault("_quantities_kinds", {e.id: e.type for e in ctx.entities})
+        actors = {eid for m in a.mentions if m.span.start < subj["end"] and subj["start"] < m.span.end
+                  and (eid := ctx.mention_entity.get((m.span.doc, m.span.start, m.span.end)))
+                  and kinds.get(eid) in ("person", "organization")}
+        if actors:
+            rec["actors"] = sorted(actors)
+    if attrs.get("zone_words"):
+        rec["zone_text"] = attrs["zone_words"].get("text")
+        rec["zone"] = zone_of_words(ctx, q.span.doc, attrs["zone_words"])
     return rec
+
+
+def zone_of_words(ctx: ResolveContext, doc: str, words: dict[str, Any]) -> str:
+    """The IANA zone a time's zone words name: a place's (its country's zone nearest to it), a nationality's (a
+    country of one zone), an abbreviation's; "local" for local time, "unknown" when it cannot be told."""
+    if words.get("zone"):
+        return str(words["zone"])
+    if words.get("local"):
+        return "local"
+    if words.get("unknown"):
+        return "unknown"
+    cc, lat, lon = None, None, None
+    if words.get("place"):
+        p = words["place"]
+        named = zone_of_city(p["text"], ctx.pack.code)  # the zone is named after the city ("heure de Moscou")
+        if named:
+            return named
+        eid = ctx.entity_at(Span(doc, p["start"], p["end"], p["text"]))
+        by_id = ctx.state.setdefault("_quantities_entities", {e.id: e for e in ctx.entities})
+        ent = by_id.get(eid) if eid else None
+        if ent is not None:
+            cc = ent.attrs.get("country_code")
+            if ent.geo:
+                lat, lon = float(ent.geo["lat"]), float(ent.geo["lon"])
+    elif words.get("adj"):
+        cc = ctx.pack.lexicon.nationality.get(fold(str(words["adj"])))
+    return zone_of(cc, lat, lon) or "unknown"
 
 
 def capital_of(ctx: ResolveContext, entity_id: str | None) -> Entity | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from recoupe.model import Analysis, Document, EventCue, Span, TimeExpr
@@ -80,3 +82,43 @@ def test_dates_weekday_from_a_time_expression(weekday: object, conflict: bool) -
     span = Span("doc0", 11, 17, "demain")
     ctx.analyses[0].times.append(TimeExpr(span=span, value="2023-03-14", precision="day", attrs={"weekday": weekday}))
     assert bool(dates_check(ctx)) is conflict
+
+
+# -- one happening told on two days by two articles ------------------------------------------------------------
+
+_RUTO = "Le président William Ruto a reçu à Mombasa le ministre Moses Kuria. "
+
+
+@pytest.fixture(scope="module")
+def whole() -> Any:
+    from recoupe.analyze import Analyzer
+
+    return Analyzer()
+
+
+def _resolved(whole: Any, texts: list[str], days: list[str]) -> Any:
+    from recoupe.model import Document
+    from recoupe.resolve import resolve
+
+    docs = [Document(id=f"doc{i}", source=f"t{i}", outlet=f"outlet{i}", text=_RUTO + t, language="fr", published=p)
+            for i, (t, p) in enumerate(zip(texts, days))]
+    return resolve(docs, [whole.analyze(d) for d in docs])
+
+
+@pytest.mark.parametrize(("second", "found"), [
+    # the same words few articles use, the same actor, a day apart: one statement dated twice
+    ("Selon William Ruto, qui s'exprimait mercredi 10 juillet à Nairobi devant des étudiants, l'État "
+     "subventionnait discrètement les minoteries.", True),
+    # the same actor a day later, saying something else: two statements
+    ("Selon William Ruto, qui s'exprimait mercredi 10 juillet à Nairobi, les routes seront goudronnées.", False),
+    # the same words, but weeks apart: he said it again
+    ("Selon William Ruto, qui s'exprimait mercredi 26 juin à Nairobi devant des étudiants, l'État "
+     "subventionnait discrètement les minoteries.", False),
+])
+def test_dates_one_happening_told_on_two_days(whole: Any, second: str, found: bool) -> None:
+    first = "Mardi déjà, devant des étudiants, William Ruto avait reconnu que l'État subventionnait discrètement les minoteries."
+    dossier = _resolved(whole, [first, second], ["2024-07-12", "2024-07-11"])
+    hits = [c for c in dossier.contradictions if c.check == "dates" and c.kind == "date" and len(c.statements) == 2]
+    assert bool(hits) is found, [c.explanation for c in dossier.contradictions]
+    if found:
+        assert {s.doc for s in hits[0].statements} == {"doc0", "doc1"} and "2024-07-09" in hits[0].explanation

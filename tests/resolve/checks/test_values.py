@@ -31,6 +31,8 @@ def _texts(found: list[dict[str, Any]]) -> set[str]:
     ("La Norvège possède 300 chars.", "La Norvège possède 900 avions.", False),         # not the same thing
     ("La Norvège possède 300 chars.", "La Suède possède 900 chars.", False),            # not the same subject
     ("La Norvège possède plus de 300 chars.", "La Norvège possède 900 chars.", False),   # "plus de" is open-ended
+    ("La Norvège possède 21 chars.", "La Norvège possède 22 chars.", True),             # a count is a whole number
+    ("La Norvège possède environ 20 chars.", "La Norvège possède 22 chars.", False),
 ])
 def test_values_same_thing_different_values(build_full: Build, a: str, b: str, conflict: bool) -> None:
     contra, _ = _split(values_check(build_full(a, b, published=DAY)))
@@ -124,6 +126,18 @@ def test_values_two_sources_in_one_article(build_full: Build) -> None:
     assert _texts([c]) == {"3 000 manifestants", "12 000 manifestants"}
     _, (d,) = _split(values_check(build_full("La police a compté 3 000 manifestants. Puis elle a compté 12 000 manifestants.")))
     assert d["reason"] == "same_source"
+
+
+@pytest.mark.parametrize(("text", "conflict"), [
+    ("Le nombre de contrats conclus diffère selon les sources : 14 selon la mairie, 19 pour les syndicats.", True),
+    ("Le nombre de contrats conclus diffère selon les sources : 14 selon la mairie, 14 pour les syndicats.", False),
+])
+def test_values_an_enumeration_each_with_its_source(build_full: Build, text: str, conflict: bool) -> None:
+    contra, _ = _split(values_check(build_full(text, published=DAY)))
+    assert bool(contra) is conflict
+    if conflict:
+        assert contra[0]["about"] == "number of agreements" and _texts(contra) == {"14", "19"}
+        assert {s["source"] for s in contra[0]["sides"]} == {"la mairie", "les syndicats"}
 
 
 def test_values_a_plan_against_what_happened_is_a_discrepancy(build_full: Build) -> None:

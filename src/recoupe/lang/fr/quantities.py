@@ -59,6 +59,9 @@ class QuantityWords:
     definite_determiners: frozenset[str] = frozenset()  # "les deux hommes": people named before, no count
     locative_prepositions: frozenset[str] = frozenset()  # "deux victimes à X": a count for one place
     denial_verbs: frozenset[str] = frozenset()  # from the modality lexicon: "je démens que nous ayons N disparus"
+    unit_fractions: tuple[tuple[str, float], ...] = ()  # "une heure et demie": a fraction of the unit after it
+    fixed_quantities: tuple[tuple[str, float, str], ...] = ()  # "une demi-heure": a quantity by itself
+    activities: dict[str, str] = field(default_factory=dict)  # predicate or noun -> what a duration measures
     # function words around numbers (data/units.json "patterns")
     range_joiners: dict[str, tuple[str, str]] = field(default_factory=dict)  # joiner -> (opening word, required|optional|none)
     singular_determiners: frozenset[str] = frozenset()
@@ -165,6 +168,11 @@ def load(files: Callable[[str], Any], time: TimeWords) -> QuantityWords:
         definite_determiners=frozenset(data["definite_determiners"]),
         locative_prepositions=frozenset(data["locative_prepositions"]),
         denial_verbs=frozenset(modality["denial_verbs"]),
+        unit_fractions=tuple(sorted(((k.translate(_APOS), float(v)) for k, v in data.get("unit_fractions", {}).items()),
+                                    key=lambda t: -len(t[0]))),
+        fixed_quantities=tuple(sorted(((k.translate(_APOS), float(v[0]), str(v[1])) for k, v in data.get("fixed_quantities", {}).items()),
+                                      key=lambda t: -len(t[0]))),
+        activities={w.lower(): g for g, ws in data.get("duration_activities", {}).items() for w in ws},
         range_joiners={k: (v[0], v[1]) for k, v in pat["range_joiners"].items()},
         singular_determiners=frozenset(pat["singular_determiners"]),
         conjunction=pat["conjunction"], day_ordinal=pat["day_ordinal"],

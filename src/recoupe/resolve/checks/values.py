@@ -47,6 +47,8 @@ def keys(q: dict[str, Any]) -> list[tuple[Any, ...]]:
             return [("distance", places)]
         return []
     if dim in ("speed", "duration"):
+        if dim == "duration" and q.get("activity") and not q.get("partial"):
+            return [(dim, "activity", q["activity"])]  # "après avoir volé une heure", "airborne for half an hour"
         if len(places) == 2 and q.get("journey"):
             return [(dim, "journey", places)]
         if q.get("subject"):
@@ -89,7 +91,7 @@ def _anchored(key: tuple[Any, ...]) -> bool:
     return key[0] in ("distance", "measure", "owned") or (len(key) > 1 and key[1] in ("journey", "subject"))
 
 
-@check("values", version="2")
+@check("values", version="3")
 def values_check(ctx: ResolveContext) -> list[dict[str, Any]]:
     """Group quantities by what they measure; pairs whose allowed values cannot meet are contradictions or
     discrepancies (see the module's docstring); each connected group of conflicting figures is one record."""
@@ -127,7 +129,8 @@ def compare(ctx: ResolveContext, a: dict[str, Any], b: dict[str, Any], key: tupl
     """None when the two figures agree or are not about the same thing; True when both cannot be true; else the
     reason they may (a DiscrepancyReason)."""
     da, db = a["span"]["doc"], b["span"]["doc"]
-    if da == db and a.get("sentence") == b.get("sentence"):
+    own = _own_sources(a, b)
+    if da == db and a.get("sentence") == b.get("sentence") and not own:
         return None  # an enumeration or a range told in one sentence
     if copy_of.get(da, da) == copy_of.get(db, db) and da != db:
         return None  # a copy of the same dispatch
@@ -157,6 +160,8 @@ def compare(ctx: ResolveContext, a: dict[str, Any], b: dict[str, Any], key: tupl
     sa, sb = _told(a), _told(b)
     if not denial and sa != sb and a.get("dimension") != "length":
         return DiscrepancyReason.PLAN_AND_OUTCOME.value  # a distance or a height does not depend on a plan
+    if da == db and own:
+        return True  # "16 selon le gouvernement, 18 pour d'autres médias": each figure has its source
     if da == db:
         ka, kb = sources.of(a["span"])[0], sources.of(b["span"])[0]
         if ka is None or kb is None or ka == kb:
@@ -169,6 +174,12 @@ def compare(ctx: ResolveContext, a: dict[str, Any], b: dict[str, Any], key: tupl
             if da_ is None or da_ != db_:
                 return DiscrepancyReason.DIFFERENT_TIMES.value  # a count that grows or is revised
     return True
+
+
+def _own_sources(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Both figures name their own, different sources in the sentence ("16 selon X, 18 pour Y")."""
+    sa, sb = a.get("source_words"), b.get("source_words")
+    return bool(sa and sb and fold(str(sa)) != fold(str(sb)))
 
 
 def _one_place(ctx: ResolveContext, a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -191,6 +202,8 @@ def _told(q: dict[str, Any]) -> str | None:
 def _conflict(ctx: ResolveContext, a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Whether no value satisfies both, given bounds, rounding, negation ("pas en milliers") and denial."""
     ia, ib = interval(a, _factor(ctx, a)), interval(b, _factor(ctx, b))
+    if a.get("dimension") == "count" and b.get("dimension") == "count":
+        ia, ib = _whole(ia), _whole(ib)  # a count is a whole number: "21" and "22" share none
     overlap = ia[1] >= ib[0] and ib[1] >= ia[0]
     na, nb = bool(a.get("negated")), bool(b.get("negated"))
     xa, xb = a.get("status") == "denied", b.get("status") == "denied"
@@ -202,6 +215,12 @@ def _conflict(ctx: ResolveContext, a: dict[str, Any], b: dict[str, Any]) -> bool
     if xa or xb:
         return overlap  # a figure denied against the same figure stated
     return not overlap
+
+
+def _whole(iv: tuple[float, float]) -> tuple[float, float]:
+    """The whole numbers an interval of counts allows, as an interval (empty ones keep their middle)."""
+    lo, hi = math.ceil(iv[0] - 1e-9), math.floor(iv[1] + 1e-9) if iv[1] != math.inf else math.inf
+    return (float(lo), float(hi)) if lo <= hi else ((iv[0] + iv[1]) / 2, (iv[0] + iv[1]) / 2)
 
 
 def _components(pairs: list[tuple[dict[str, Any], dict[str, Any], tuple[Any, ...], str | None]]) -> list[dict[str, Any]]:
@@ -248,6 +267,8 @@ def _what(key: tuple[Any, ...], q: dict[str, Any]) -> str:
         if told and told != what:
             what += f" {told}"
         return f"number of {what}" + (f" ({q['holder_text']})" if q.get("holder_text") else "")
+    if len(key) > 1 and key[1] == "activity":
+        return f"duration of the {key[2]}"
     if len(key) > 1 and key[1] == "journey":
         return f"{key[0]} of the journey " + " – ".join(p["text"] for p in q.get("places") or [])
     thing = q.get("subject_text") or q.get("holder_text") or ""
@@ -270,7 +291,7 @@ def _record(ctx: ResolveContext, comp: dict[str, Any], kind: str, sources: Sourc
     for q in qs:
         lo, hi = iv[q["id"]]
         k = per(q)
-        label = sources.of(q["span"])[1]
+        label = q.get("source_words") or sources.of(q["span"])[1]
         doc = ctx.docs_by_id.get(q["span"]["doc"])
         low, high = lo * k, hi * k
         if q.get("dimension") == "count" and high != float("inf"):
