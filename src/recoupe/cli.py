@@ -362,10 +362,10 @@ def claims(db: str, contested: bool, entity: str | None, min_size: int, as_json:
     if as_json:
         click.echo(queries.write_json([c.__dict__ for c in clusters], None))
         return
-    own = queries.group_labels(db)
+    m = queries.model(db, as_built=as_built)
     for c in clusters:
         mix = ", ".join(f"{m} {n}" for m, n in sorted(c.modalities.items()))
-        one = _single_source(c.claims[0], [cl["span"]["doc"] for cl in c.claims], own) if c.claims else None
+        one = m.single_source_of(c.claims[0], [cl["span"]["doc"] for cl in c.claims]) if c.claims else None
         click.echo(f"{c.id}  {len(c.claims)} claim(s), {c.independent_sources} independent source(s)  [{mix}]"
                    + (f"  single source: {one}" if one else "") + ("  CONTESTED" if c.contested else ""))
         click.echo(f"  sources: {'; '.join(c.sources)}")
@@ -373,15 +373,6 @@ def claims(db: str, contested: bool, entity: str | None, min_size: int, as_json:
             who = f" ({cl['source_text']})" if cl.get("source_text") else ""
             click.echo(f"  - {cl['modality']:<11} {cl['text'][:160]}{who}")
     click.echo(f"{len(clusters)} cluster(s)", err=True)
-
-
-def _single_source(record: dict, doc_ids: list[str], own: dict[str, str]) -> str | None:  # type: ignore[type-arg]
-    """The one original source a claim cluster or an event rests on, worth saying: not the label of the one
-    document that alone reports it (its "1 independent source" says so already)."""
-    rests_on = record.get("rests_on") if record.get("single_source") else None
-    if not rests_on or len(set(doc_ids)) == 1 and own.get(doc_ids[0]) == rests_on:
-        return None
-    return str(rests_on)
 
 
 @main.command()
@@ -535,9 +526,9 @@ def events_cmd(db: str, entity: str | None, etype: str | None, as_json: bool, as
     if as_json:
         click.echo(queries.write_json(evs, None))
         return
-    own = queries.group_labels(db)
+    m = queries.model(db, as_built=as_built)
     for e in evs:
-        rest = _single_source(e, [s["doc"] for s in e["sources"]], own)
+        rest = m.single_source_of(e)
         one = f"; single source: {rest}" if rest else ""
         click.echo(f"{e['date'] or '?':10}  {e['status']:8}  {e['type']:15}  {e['summary']}  [{e['independent_sources']} src{one}]")
     click.echo(f"{len(evs)} events", err=True)

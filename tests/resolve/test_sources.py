@@ -195,3 +195,31 @@ def test_a_caption_confirms_an_events_date_and_never_sets_it(caption_day: str, c
     assert ev["date"] == DAY
     evidence = ev.get("caption_evidence", [])
     assert [(e["kind"], e["span"]["text"]) for e in evidence] == ([("date", caption_day)] if confirmed else [])
+
+
+def test_a_caption_confirms_an_events_place() -> None:
+    told = "Le cargo a accosté lundi 4 mars 2024 à Portmerle."
+    d = _doc("c2", "Gazette du Nord", told + "\n\nPhoto : le cargo à quai à Portmerle.")
+    a = _arrival(d, told, place="Portmerle")
+    a.mentions.append(Mention(span=_sp(d, "Portmerle", len(told)), label="place"))
+    (ev,) = _events([d], [a])
+    assert ev["place"] and [(e["kind"], e["span"]["start"] > len(told)) for e in ev["caption_evidence"]] == [("place", True)]
+
+
+def test_a_statement_does_not_rest_on_its_own_speaker() -> None:
+    ds = [_doc(f"t{i}", o, "Le ministère Exemple a déclaré lundi 4 mars 2024 que le port restait ouvert" + tail + ".")
+          for i, (o, tail) in enumerate([("Gazette du Nord", ""), ("Radio Exemple", " aux navires")])]
+    analyses = []
+    for d in ds:
+        who, said = _sp(d, "Le ministère Exemple"), _sp(d, "déclaré")
+        t = TimeExpr(span=_sp(d, "lundi 4 mars 2024"), value=DAY, precision="day")
+        start = d.text.index("que ") + 4
+        clause = Span(d.id, start, len(d.text) - 1, d.text[start:-1])
+        analyses.append(Analysis(
+            doc=d.id, version="t", sentences=[(0, len(d.text))], mentions=[Mention(span=who, label="organization")],
+            times=[t], event_cues=[EventCue(span=said, type="statement", sentence=Span(d.id, 0, len(d.text), d.text),
+                                            status="happened", time=t, participants=[who])],
+            claims=[ClaimRec(span=clause, text=clause.text, modality="reported", source_span=who,
+                             attrs={"source_name": who.to_dict(), "predicate_class": "open"})]))
+    evs = [e for e in _events(ds, analyses) if e["type"] == "statement"]
+    assert len(evs) == 1 and evs[0]["independent_sources"] == 2 and not evs[0]["single_source"]

@@ -369,12 +369,6 @@ def sources(db: str | Path) -> read.SourceListing:
     return model(db, as_built=True).source_listing()
 
 
-def group_labels(db: str | Path) -> dict[str, str]:
-    """Document id -> the label of its group of documents that count as one source (resolve.sources)."""
-    listing = sources(db)
-    return {d["id"]: g["label"] for g in listing.groups for d in g["documents"]}
-
-
 reason_text = read.reason_text
 
 
