@@ -362,10 +362,12 @@ def claims(db: str, contested: bool, entity: str | None, min_size: int, as_json:
     if as_json:
         click.echo(queries.write_json([c.__dict__ for c in clusters], None))
         return
+    m = queries.model(db, as_built=as_built)
     for c in clusters:
         mix = ", ".join(f"{m} {n}" for m, n in sorted(c.modalities.items()))
+        one = m.single_source_of(c.claims[0], [cl["span"]["doc"] for cl in c.claims]) if c.claims else None
         click.echo(f"{c.id}  {len(c.claims)} claim(s), {c.independent_sources} independent source(s)  [{mix}]"
-                   + ("  CONTESTED" if c.contested else ""))
+                   + (f"  single source: {one}" if one else "") + ("  CONTESTED" if c.contested else ""))
         click.echo(f"  sources: {'; '.join(c.sources)}")
         for cl in c.claims:
             who = f" ({cl['source_text']})" if cl.get("source_text") else ""
@@ -485,7 +487,10 @@ def sources_cmd(db: str, as_json: bool) -> None:
     def counts(d: dict[str, int]) -> str:
         return ", ".join(f"{k} ({n})" for k, n in d.items()) or "none"
 
-    click.echo(f"outlets: {counts(listing.outlets)}")
+    unknown = sum(1 for g in listing.groups for d in g["documents"] if not d.get("outlet"))
+    known = counts(listing.outlets) if listing.outlets else ""
+    total = sum(len(g["documents"]) for g in listing.groups)
+    click.echo("outlets: " + ", ".join(x for x in (known, f"unknown for {unknown} of {total} document(s)" if unknown else "") if x))
     click.echo(f"rest on agencies: {counts(listing.agencies)}")
     click.echo(f"cite: {counts(listing.cited)}")
     click.echo(f"{listing.independent} independent source(s) among {sum(len(g['documents']) for g in listing.groups)} documents")
@@ -511,7 +516,8 @@ def events_cmd(db: str, entity: str | None, etype: str | None, as_json: bool, as
     """List the dossier's events, one per real-world happening, in date order.
 
     Each line: date, status, type, summary, and the number of independent sources (copies of one
-    dispatch and articles of one outlet count once). Undated events come last.
+    dispatch and articles of one outlet count once), with the one original source an event rests on when every
+    report of it does (one agency or outlet they cite, one speaker, one group of documents). Undated events come last.
     """
     from recoupe import api
     from recoupe.present import queries
@@ -520,8 +526,11 @@ def events_cmd(db: str, entity: str | None, etype: str | None, as_json: bool, as
     if as_json:
         click.echo(queries.write_json(evs, None))
         return
+    m = queries.model(db, as_built=as_built)
     for e in evs:
-        click.echo(f"{e['date'] or '?':10}  {e['status']:8}  {e['type']:15}  {e['summary']}  [{e['independent_sources']} src]")
+        rest = m.single_source_of(e)
+        one = f"; single source: {rest}" if rest else ""
+        click.echo(f"{e['date'] or '?':10}  {e['status']:8}  {e['type']:15}  {e['summary']}  [{e['independent_sources']} src{one}]")
     click.echo(f"{len(evs)} events", err=True)
 
 

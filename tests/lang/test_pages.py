@@ -104,6 +104,8 @@ def test_english_credits_and_furniture() -> None:
     ("# Le pont rouvrira\n\n" + BODY, "Le pont rouvrira"),
     (BODY + "\n\n" + BODY, None),
     ("LYON, 3 mars (AFP) –\n\n" + BODY, None),
+    ("Le pont rouvrira-t-il au printemps ?\n\n" + BODY, "Le pont rouvrira-t-il au printemps ?"),  # a question alone
+    ("Qui paiera ?\nLe conseil en débat.\n\n" + BODY, None),  # a question opening a paragraph
 ])
 def test_title_from_the_first_line(text: str, title: str | None) -> None:
     assert pages.first_line_title(text, pages.zones(text)) == title
@@ -141,3 +143,59 @@ def test_front_matter() -> None:
     meta, cut = pages.front_matter(raw)
     assert meta == {"title": "Le pont rouvrira", "outlet": "Gazette Exemple", "url": "https://exemple.org/pont", "published": "2024-05-02"}
     assert raw[cut:] == BODY
+
+
+NOTED = ("Le port a doublé ses exportations de céréales en un an [1]. La mairie y voit un succès (2). Les dockers "
+         "dénoncent des cadences intenables³.\n\n## Notes\n\n[1] Le Monde, 12 mars 2024.\n\n"
+         "(2) Claire Exemple, « Le port et sa ville », Revue portuaire, 2023.\n\n"
+         "³ Dépêche de l'AFP du 3 mars.\n\n[4] Voir la carte en fin d'ouvrage.")
+
+
+def test_notes_give_their_cited_source() -> None:
+    notes = pages.notes(NOTED, "fr")
+    got = {n: (note.source, NOTED[note.start:note.end] if note.start >= 0 else None) for n, note in notes.items()}
+    assert got == {"1": ("Le Monde", "Le Monde"), "2": ("Claire Exemple", "Claire Exemple"), "3": ("AFP", "AFP"),
+                   "4": (None, None)}
+
+
+def test_an_address_in_a_note_names_its_outlet() -> None:
+    text = BODY + " [1]\n\nNotes\n\n[1] Article du 2 mai : <https://www.lemonde.fr/economie/article/x.html>"
+    note = pages.notes(text, "fr")["1"]
+    assert note.source == "Le Monde" and text[note.start:note.end].startswith("<https://www.lemonde.fr")
+
+
+@pytest.mark.parametrize("sentence, calls", [
+    ("Le port a doublé ses exportations [1].", ["1"]),
+    ("Le port a doublé ses exportations[12].", ["12"]),
+    ("La mairie y voit un succès (2).", ["2"]),
+    ("Les dockers dénoncent des cadences intenables³.", ["3"]),
+    ("« Nous tiendrons », dit-elle¹².", ["12"]),
+    ("Le budget (2024) est voté.", []),  # a year in brackets after a space is no call of a note numbered that way
+    ("Les trois ports (Sète, Brest) ont voté.", []),
+])
+def test_note_calls(sentence: str, calls: list[str]) -> None:
+    assert pages.note_calls(sentence, 0, len(sentence)) == calls
+
+
+def test_article_text_blanks_the_furniture_and_keeps_every_offset() -> None:
+    text = ("Par Jeanne Exemple\n\n" + BODY + " **Tout** est dit.\n\nLire aussi : La piscine rouvre ses bassins\n\n"
+            "Partagez cet article sur les réseaux")
+    searched = pages.article_text(text, "fr")
+    assert len(searched) == len(text) and searched.count("\n") == text.count("\n")
+    assert BODY in searched and "Tout" in searched and "**" not in searched
+    assert not any(w in searched for w in ("Jeanne", "piscine", "Partagez"))
+    assert pages.article_text(BODY, "fr") == BODY
+    assert pages.article_text(text, "xx") == searched  # a language without a pack is read with the default one
+
+
+@pytest.mark.parametrize("text, words, called", [
+    ("Le port a doublé ses exportations [1]. La mairie y voit un succès.", "Le port a doublé", "1"),
+    ("Le port a doublé ses exportations [1]. La mairie y voit un succès.", "La mairie y voit", None),
+    ("Le port a doublé ses exportations. [1] La mairie y voit un succès.", "Le port a doublé", "1"),
+    ("Selon une étude [2], le port a doublé ses exportations.", "le port a doublé", "2"),
+    ("Le port a doublé ses exportations.\n\nLa mairie y voit un succès [3].", "Le port a doublé", None),
+    ("Le port a doublé [1], la mairie y voit un succès [2].", "la mairie y voit", "2"),
+])
+def test_the_note_some_words_call(text: str, words: str, called: str | None) -> None:
+    start = text.index(words)
+    assert pages.note_called(text, start, start + len(words), (0, len(text))) == called

@@ -24,6 +24,8 @@ from recoupe.lang import datafiles
 OUTLETS_ENV = "RECOUPE_OUTLETS"
 TITLE_MAX = 200  # a first line longer than this is a paragraph, not a title
 LINE_MAX = 200  # a furniture line is short; a longer one is text even if it opens like furniture
+# changes when the reading of furniture does, so stores index their documents' article text anew (article_text)
+ARTICLE_TEXT_VERSION = "1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +133,7 @@ def _host_name(host: str, table: Outlets) -> str:
 
 _HEADING = re.compile(r"^#{1,6}\s+(\S.*)$")
 _ENDS_SENTENCE = re.compile(r"[.!?…:;–—-]\s*$")
+_ASKS = re.compile(r"\w[\s\u00a0\u202f]?[?!]\s*$")
 
 
 def first_line_title(text: str, zs: list[Zone] | None = None) -> str | None:
@@ -159,7 +162,9 @@ def first_line_title(text: str, zs: list[Zone] | None = None) -> str | None:
         return None
     title = " ".join(block)
     last = block[-1]
-    if len(title) > TITLE_MAX or len(title.split()) < 2 or _ENDS_SENTENCE.search(last) or any(len(b) > 150 for b in block):
+    # a title may ask or exclaim when it stands alone on its line ("Qui paiera la facture ?")
+    asks = len(block) == 1 and _ASKS.search(last) is not None
+    if len(title) > TITLE_MAX or len(title.split()) < 2 or _ENDS_SENTENCE.search(last) and not asks or any(len(b) > 150 for b in block):
         return None
     if not any(c.isalpha() for c in title) or title.isupper() and len(title.split()) < 3:
         return None
@@ -198,6 +203,7 @@ class _Patterns:
     furniture: tuple[tuple[str, re.Pattern[str]], ...]
     blocks: tuple[tuple[str, re.Pattern[str]], ...]
     agency_re: re.Pattern[str]
+    outlet_re: re.Pattern[str]
 
 
 @lru_cache(maxsize=8)
@@ -218,7 +224,7 @@ def _patterns(code: str, extra: str | None) -> _Patterns:
         return tuple((r["kind"], re.compile(fn(r["pattern"]), re.MULTILINE)) for r in rows)
 
     return _Patterns(comp(data["credits"]), comp(data["furniture"], str), comp(data["blocks"], str),
-                     re.compile(rf"(?<![\w-]){agency}(?![\w-])"))
+                     re.compile(rf"(?<![\w-]){agency}(?![\w-])"), re.compile(rf"(?<![\w-]){outlet}(?![\w-])"))
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -377,6 +383,110 @@ def byline_author(text: str, zs: list[Zone], code: str = lang.DEFAULT) -> str | 
     return None
 
 
+def article_text(text: str, code: str | None = None) -> str:
+    """The stored text with its page furniture (every zone, Markdown marks too) blanked by spaces, line breaks kept:
+    what full-text search indexes. Same length as the text, so an offset means the same in both."""
+    zs = zones(text, code if code in lang.known() else lang.DEFAULT)
+    if not zs:
+        return text
+    chars = list(text)
+    for z in zs:
+        for i in range(z.start, min(z.end, len(chars))):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+# -- notes ------------------------------------------------------------------------------------------
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUP = str.maketrans(SUPERSCRIPTS, "0123456789")
+# a note as it opens its line: "[3] ...", "3. ...", "3) ...", "(3) ...", "³ ..."
+_NOTE_LINE = re.compile(rf"^\s*(?:\[(\d{{1,3}})\]|\((\d{{1,3}})\)|(\d{{1,3}})[.)]|([{SUPERSCRIPTS}]{{1,3}}))\s+(\S.*)$")
+# a note's call in the text: "[3]", "(3)" or superscript digits, right after a word or a closing mark
+_NOTE_CALL = re.compile(rf"(?<=[\w.,;:»”\"')\]*])[ \t\u00a0\u202f]?(?:\[(\d{{1,3}})\]|\((\d{{1,3}})\)|([{SUPERSCRIPTS}]{{1,3}}))")
+_NOTE_AUTHOR = re.compile(r"^([A-ZÀ-Ý][\w'’.-]*(?:[ \t]+(?:[A-ZÀ-Ý][\w'’.-]*|de|du|van|von)){1,4})\s*,")
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A footnote or endnote of the page, and the source it cites: an agency, an outlet (named or from an
+    address), else the author it opens with. `start`/`end` are the source's words in the stored text."""
+
+    number: str
+    line_start: int
+    line_end: int
+    source: str | None
+    start: int = -1
+    end: int = -1
+
+
+def notes(text: str, code: str = lang.DEFAULT, zs: list[Zone] | None = None) -> dict[str, Note]:
+    """The numbered notes of a page (lines of its footnote and bibliography zones), by number."""
+    pats = _patterns(code, os.environ.get(OUTLETS_ENV) or None)
+    table = outlets()
+    zs = zones(text, code) if zs is None else zs
+    out: dict[str, Note] = {}
+    for a, b in _lines(text):
+        if not in_zones(a, b, zs, frozenset({"footnote", "bibliography"})):
+            continue
+        m = _NOTE_LINE.match(text[a:b])
+        if not m:
+            continue
+        number = next(g for g in m.groups()[:4] if g).translate(_SUP)
+        body = m.start(5)
+        line = text[a:b]
+        src: tuple[str, int, int] | None = None
+        ag = pats.agency_re.search(line, body)
+        ou = pats.outlet_re.search(line, body)
+        if ag:
+            src = (table.agency(ag.group()) or ag.group(), ag.start(), ag.end())
+        elif ou:
+            src = (ou.group(), ou.start(), ou.end())
+        else:
+            url = _AUTOLINK.search(line, body)
+            au = _NOTE_AUTHOR.match(line[body:])
+            if url:
+                src = (outlet_name(None, url.group().strip("<>")) or url.group(), url.start(), url.end())
+            elif au:
+                src = (au.group(1), body + au.start(1), body + au.end(1))
+        if src is None:
+            out.setdefault(number, Note(number, a, b, None))
+        else:
+            out.setdefault(number, Note(number, a, b, src[0], a + src[1], a + src[2]))
+    return out
+
+
+NOTE_REACH = 6  # a note called just past its sentence's full stop ("… fin. [3]") is the sentence's
+_STOP = re.compile(r"[.!?…](?=\s)")
+
+
+def note_called(text: str, start: int, end: int, sentence: tuple[int, int] | None = None) -> str | None:
+    """The number of the note that words at [start, end) call: the first call after them before their sentence
+    ends, else the last one since their sentence began ("selon une étude [2], le port …"). The sentence is the
+    given one, cut at line breaks and at full stops around the words (a parser may join sentences at a call)."""
+    lo, hi = sentence or (start, end)
+    lo = max(min(lo, start), text.rfind("\n", 0, start) + 1)
+    line_end = text.find("\n", end)
+    hi = min(max(hi, end) + NOTE_REACH, len(text) if line_end < 0 else line_end)
+    stops = [m.end() for m in _STOP.finditer(text, lo, start)]
+    if stops:
+        lo = stops[-1]
+    after = _STOP.search(text, end, hi)
+    if after:
+        hi = min(hi, after.end() + NOTE_REACH)
+    following = note_calls(text, start, hi)
+    if following:
+        return following[0]
+    preceding = note_calls(text, lo, start)
+    return preceding[-1] if preceding else None
+
+
+def note_calls(text: str, start: int, end: int) -> list[str]:
+    """The numbers of the notes called in text[start:end] ("[3]", "(3)", "³"), in order."""
+    return [next(g for g in m.groups() if g).translate(_SUP) for m in _NOTE_CALL.finditer(text, start, end)]
+
+
 # -- front matter and manifests ----------------------------------------------------------------------
 
 FIELDS = ("title", "outlet", "url", "published", "author")
@@ -400,5 +510,5 @@ def front_matter(raw: str) -> tuple[dict[str, str], int]:
     return out, m.end()
 
 
-__all__ = ["Credit", "FIELDS", "OUTLETS_ENV", "Outlets", "Zone", "byline_author", "credits", "first_line_title",
-           "front_matter", "host_of", "in_zones", "outlet_name", "outlets", "zones"]
+__all__ = ["ARTICLE_TEXT_VERSION", "Credit", "FIELDS", "Note", "OUTLETS_ENV", "Outlets", "Zone", "article_text", "byline_author", "credits",
+           "first_line_title", "front_matter", "host_of", "in_zones", "note_called", "note_calls", "notes", "outlet_name", "outlets", "zones"]

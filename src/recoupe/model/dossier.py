@@ -168,6 +168,12 @@ class Event(ContractRecord):
     subtype: str | None | _Unset = UNSET  # for `other`: accident, disaster, vote, decision, inspection, ...
     # outlets reporting the event with each status ("planned" by one, "happened" by three): headlines never count
     independent_sources_by_status: dict[str, int] | _Unset = UNSET
+    # every report rests on one original source (one cited agency or outlet, one speaker for what is not a statement,
+    # one group of documents), however many articles repeat it; `rests_on` names it (resolve.sources)
+    single_source: bool | _Unset = UNSET
+    rests_on: str | None | _Unset = UNSET
+    # photo captions giving its date or place: weak evidence confirming them, never setting them ({kind, span})
+    caption_evidence: list[dict[str, Any]] | _Unset = UNSET
 
 
 @dataclass(slots=True)

@@ -133,6 +133,20 @@ class ReadModel:
         row = self.source_by_doc.get(doc_id)
         return self.group_by_id.get(row["source_group"]) if row else None
 
+    def single_source_of(self, record: dict[str, Any], doc_ids: list[str] | None = None) -> str | None:
+        """The one original source an event or a claim cluster rests on (`rests_on`), when worth saying: not the
+        label of the one document that alone reports it (its one independent source says so already). `doc_ids`:
+        the documents reporting it (an event's sources' when not given)."""
+        rests_on = record.get("rests_on") if record.get("single_source") else None
+        docs = sorted(set(doc_ids if doc_ids is not None else [s["doc"] for s in record.get("sources", [])]))
+        if not rests_on:
+            return None
+        if len(docs) == 1:
+            group = self.source_group_of(docs[0])
+            if group is not None and group.get("label") == rests_on:
+                return None
+        return str(rests_on)
+
     def source_listing(self) -> SourceListing:
         """Outlets, agencies, what is cited, and the groups of documents that count as one source, with why."""
         return self.memo("source_listing", lambda: _source_listing(self))

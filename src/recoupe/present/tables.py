@@ -44,6 +44,7 @@ def event_row(ev: dict[str, Any], names: Names) -> Row:
             "participants": SEP.join(ev.get("participants", [])),
             "participant_names": SEP.join(names.entity_name(p) or p for p in ev.get("participants", [])),
             "independent_sources": ev.get("independent_sources"), "sources": len(ev.get("sources", [])),
+            "single_source": ev.get("single_source"), "rests_on": ev.get("rests_on"),
             **{f"first_source_{k}": v for k, v in _span_cols(first, names).items()}}
 
 
@@ -56,7 +57,8 @@ def quote_row(q: dict[str, Any], names: Names) -> Row:
 def claim_row(c: dict[str, Any], names: Names) -> Row:
     return {"id": c["id"], "text": c.get("text"), "modality": c.get("modality"), "attributed_to": c.get("attributed_to"),
             "attributed_name": names.entity_name(c.get("attributed_to")), "cluster": c.get("cluster"),
-            "independent_sources": c.get("independent_sources"), **{f"span_{k}": v for k, v in _span_cols(c["span"], names).items()},
+            "independent_sources": c.get("independent_sources"), "single_source": c.get("single_source"),
+            "rests_on": c.get("rests_on"), **{f"span_{k}": v for k, v in _span_cols(c["span"], names).items()},
             **_doc_cols(c["span"]["doc"], names), "review": (c.get("review") or {}).get("status")}
 
 

@@ -142,6 +142,9 @@ def resolve_events(ctx: ResolveContext) -> None:
     types = {e.id: e.type for e in ctx.entities}
     fineness = {e.id: _FINENESS.get(str(e.attrs.get("precision")), len(_FINENESS)) for e in ctx.entities}
     records = [event_record(c, docs, names, types, ctx.pack, fineness) for c in clusters]
+    # what each event's reporting rests on is marked later (resolve.sources "source_marks", once claims are known)
+    ctx.state["event_reporting"] = {r["id"]: [m.source for m in _reporting(c, r["status"]) if m.source is not None]
+                                    for c, r in zip(clusters, records)}
     ctx.dossier.events = sorted(records, key=lambda r: (r["date"] or "9999", r["id"]))
 
 
@@ -508,14 +511,19 @@ def _anchored_alike(it: CueItem, c: Cluster) -> bool:
     return bool(it.place and c.places)  # places that conflict were told apart before (a country holds its cities)
 
 
-def _reporting_docs(c: Cluster, status: str) -> list[str]:
-    """The documents that report the event itself: not those whose only words are a headline, nor, for what
-    happened, those that only said it might or would happen (their sources are then counted by resolve.sources)."""
+def _reporting(c: Cluster, status: str) -> list[CueItem]:
+    """The cues that report the event itself: not a headline's, nor, for what happened, those that only said it
+    might or would happen (all of them when none is left)."""
     reporting = [m for m in c.members if not m.headline]
     if status == "happened":
         firm = [m for m in reporting if m.status in ("happened", "unknown")]
         reporting = firm or reporting
-    return [m.key[0] for m in reporting] or [m.key[0] for m in c.members]
+    return reporting or list(c.members)
+
+
+def _reporting_docs(c: Cluster, status: str) -> list[str]:
+    """The documents that report the event itself (`_reporting`; their sources are counted by resolve.sources)."""
+    return [m.key[0] for m in _reporting(c, status)]
 
 
 def _subtype(voters: list[CueItem]) -> str | None:

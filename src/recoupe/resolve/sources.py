@@ -27,7 +27,7 @@ from typing import Any
 from recoupe import lang
 from recoupe.lang import pages
 from recoupe.lang.pages import Credit, Zone
-from recoupe.model import Analysis, Document, make_id
+from recoupe.model import Analysis, Document, Span, make_id
 from recoupe.resolve.registry import ResolveContext, step
 
 SHINGLE = 5
@@ -37,6 +37,8 @@ COMMON_SHINGLE_DOCS = 50  # a 5-gram in more documents than this is boilerplate,
 WIRE_KINDS = frozenset({"dateline", "credit", "byline"})  # credits that say the article is (partly) a dispatch
 # furniture that is the page's machinery, whose "names" are misreadings
 FOREIGN_KINDS = frozenset({"related", "published", "footer"})
+PHOTO = frozenset({"photo"})
+CITE_MARGIN = 40  # a citation this close to a claim's words is its source ("…, selon l'AFP")
 _WORD = re.compile(r"\w+")
 
 
@@ -91,6 +93,8 @@ def resolve_sources(ctx: ResolveContext) -> None:
         code = _code(d)
         zones[d.id] = pages.zones(d.text, code)
         credits[d.id] = pages.credits(d.text, code, zones[d.id])
+    captions = {a.doc: c for a in ctx.analyses if (c := _captions(a, zones.get(a.doc, []))) is not None}
+    ctx.state["captions"] = captions  # weak evidence for an event's date or place (source_marks)
     ctx.analyses = [_without_furniture(a, zones.get(a.doc, [])) for a in ctx.analyses]
     ind = group_documents(ctx.documents, zones, credits)
     ctx.state["independence"] = ind
@@ -301,41 +305,165 @@ def _shared_text(docs: list[Document], zones: dict[str, list[Zone]]) -> list[tup
     return out
 
 
-@step("source_marks", version="1", requires=("sources", "claims"), assigns=("source_marks",))
+@step("source_marks", version="2", requires=("sources", "claims", "events"), assigns=("source_marks",))
 def mark_single_sources(ctx: ResolveContext) -> None:
-    """Mark each claim with whether its cluster rests on a single original source, and which one: one group of
-    documents, one agency or outlet its claims cite, or one speaker they are all attributed to."""
+    """What the claims and events rest on. A claim whose sentence names no source but calls a note takes the
+    note's cited source. Each claim cluster and each event is marked with whether it rests on a single original
+    source, and which one: one agency or outlet every report cites, one speaker every report is attributed to (for
+    an event other than a statement: the speech is the event), else one group of documents, whatever the number of
+    articles repeating it. Photo captions confirm an event's date or place (weak evidence, never what sets them)."""
     ind: Independence | None = ctx.state.get("independence")
     if ind is None:
         return
+    docs = ctx.docs_by_id
     names = {e.id: e.name for e in ctx.entities}
+    _note_sources(ctx, ind, docs)
     by_cluster: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for c in ctx.dossier.claims:
         by_cluster[c["cluster"]].append(c)
     for claims in by_cluster.values():
-        groups = {ind.group_of.get(c["span"]["doc"], c["span"]["doc"]) for c in claims}
-        cited = [_cited(ind, c) for c in claims]
-        speakers = [c.get("attributed_to") for c in claims]
-        rests_on: str | None = None
-        if all(cited) and len(set(cited)) == 1:
-            rests_on = cited[0]
-        elif all(speakers) and len(set(speakers)) == 1:
-            rests_on = names.get(str(speakers[0]), str(speakers[0]))
-        elif len(groups) == 1:
-            rests_on = ind.labels.get(next(iter(groups)))
+        rests_on = _rests_on(ind, names, [_cited(ind, c) for c in claims], [c.get("attributed_to") for c in claims],
+                             {c["span"]["doc"] for c in claims})
         for c in claims:
             c["single_source"] = rests_on is not None
             c["rests_on"] = rests_on
+    reporting: dict[str, list[Any]] = ctx.state.get("event_reporting", {})
+    speakers = _claim_speakers(ctx.dossier.claims)
+    captions: dict[str, _Captions] = ctx.state.get("captions", {})
+    for ev in ctx.dossier.events:
+        spans = reporting.get(ev["id"]) or [_AsSpan(s) for s in ev["sources"]]
+        cited = [_cited_in(ind, sp.doc, sp.start, sp.end, 0) for sp in spans]
+        said = [None if ev["type"] == "statement" else _speaker_of(speakers.get(sp.doc, ()), sp.start, sp.end)
+                for sp in spans]
+        rests_on = _rests_on(ind, names, cited, said, {sp.doc for sp in spans})
+        ev["single_source"] = rests_on is not None
+        ev["rests_on"] = rests_on
+        evidence = _caption_evidence(ctx, ev, captions, docs)
+        if evidence:
+            ev["caption_evidence"] = evidence
+
+
+def _rests_on(ind: Independence, names: dict[str, str], cited: list[str | None], speakers: list[Any],
+              doc_ids: set[str]) -> str | None:
+    """The one original source these reports rest on: the agency or outlet all cite, the one speaker all are
+    attributed to, or their one group of documents; None when they are independent."""
+    if cited and all(cited) and len(set(cited)) == 1:
+        return cited[0]
+    if speakers and all(speakers) and len(set(speakers)) == 1:
+        return names.get(str(speakers[0]), str(speakers[0]))
+    groups = {ind.group_of.get(d, d) for d in doc_ids}
+    return ind.labels.get(next(iter(groups))) if len(groups) == 1 else None
+
+
+@dataclasses.dataclass(frozen=True)
+class _AsSpan:
+    """A contract span (a dict) read as a Span."""
+
+    raw: dict[str, Any]
+
+    @property
+    def doc(self) -> str:
+        return str(self.raw["doc"])
+
+    @property
+    def start(self) -> int:
+        return int(self.raw["start"])
+
+    @property
+    def end(self) -> int:
+        return int(self.raw["end"])
+
+
+def _claim_speakers(claims: list[dict[str, Any]]) -> dict[str, list[tuple[int, int, Any]]]:
+    out: dict[str, list[tuple[int, int, Any]]] = defaultdict(list)
+    for c in claims:
+        out[c["span"]["doc"]].append((c["span"]["start"], c["span"]["end"], c.get("attributed_to")))
+    return out
+
+
+def _speaker_of(claims: Any, start: int, end: int) -> Any:
+    """The one speaker the claims inside a sentence are all attributed to (None: none, or several, or one unattributed)."""
+    who = {a for s, e, a in claims if start <= s and e <= end}
+    return next(iter(who)) if len(who) == 1 else None
 
 
 def _cited(ind: Independence, claim: dict[str, Any]) -> str | None:
     """The agency or outlet a claim cites as its source (a citation inside its span or its source's words)."""
-    doc = claim["span"]["doc"]
     spans = [claim["span"]] + ([claim["source_span"]] if claim.get("source_span") else [])
+    for sp in spans:
+        found = _cited_in(ind, claim["span"]["doc"], sp["start"], sp["end"], CITE_MARGIN)
+        if found:
+            return found
+    return None
+
+
+def _cited_in(ind: Independence, doc: str, start: int, end: int, margin: int) -> str | None:
     for c in ind.credits.get(doc, []):
-        if c.kind == "cites" and any(s["start"] - 40 <= c.start and c.end <= s["end"] + 40 for s in spans):
+        if c.kind in ("cites", "footnote") and start - margin <= c.start and c.end <= end + margin:
             return c.source
     return None
+
+
+def _note_sources(ctx: ResolveContext, ind: Independence, docs: dict[str, Document]) -> None:
+    """A claim whose source is unnamed takes the source cited by a note its sentence calls ("[3]", "(3)", "³")."""
+    sentences = {a.doc: a.sentences for a in ctx.analyses}
+    cache: dict[str, dict[str, pages.Note]] = {}
+    for c in ctx.dossier.claims:
+        if c.get("source_text"):
+            continue
+        doc = docs.get(c["span"]["doc"])
+        if doc is None or not any(z.kind in ("footnote", "bibliography") for z in ind.zones.get(doc.id, [])):
+            continue
+        if doc.id not in cache:
+            cache[doc.id] = pages.notes(doc.text, _code(doc), ind.zones.get(doc.id, []))
+        notes = cache[doc.id]
+        start, end = c["span"]["start"], c["span"]["end"]
+        sent = next(((a, b) for a, b in sentences.get(doc.id, []) if a <= start < b), None)
+        called = pages.note_called(doc.text, start, end, sent)
+        note = notes.get(called) if called else None
+        if note is None or not note.source:
+            continue
+        span = _span(doc, note.start, note.end)
+        c["source_text"] = note.source
+        c["source_span"] = span
+        eid = ctx.entity_at(Span(doc.id, note.start, note.end, span["text"]))
+        if eid is not None and not c.get("attributed_to"):
+            c["attributed_to"] = eid
+
+
+@dataclasses.dataclass
+class _Captions:
+    """A document's photo captions: the dates read in them and the names they give."""
+
+    times: list[tuple[str, Span]]
+    mentions: list[Span]
+
+
+def _captions(a: Analysis, zs: list[Zone]) -> _Captions | None:
+    photo = [z for z in zs if z.kind == "photo"]
+    if not photo:
+        return None
+    times = [(t.value, t.span) for t in a.times if t.value and pages.in_zones(t.span.start, t.span.end, photo, PHOTO)]
+    mentions = [m.span for m in a.mentions if pages.in_zones(m.span.start, m.span.end, photo, PHOTO)]
+    return _Captions(times, mentions) if times or mentions else None
+
+
+def _caption_evidence(ctx: ResolveContext, ev: dict[str, Any], captions: dict[str, _Captions],
+                      docs: dict[str, Document]) -> list[dict[str, Any]]:
+    """The captions of the event's articles that give its date or its place: weak evidence that confirms them."""
+    out: list[dict[str, Any]] = []
+    for doc_id in sorted({s["doc"] for s in ev["sources"]}):
+        cap, doc = captions.get(doc_id), docs.get(doc_id)
+        if cap is None or doc is None:
+            continue
+        date = ev.get("date") if ev.get("date_source") == "text" else None
+        for value, sp in cap.times:
+            if date and "/" not in value and (value.startswith(date) or date.startswith(value)):
+                out.append({"kind": "date", "span": _span(doc, sp.start, sp.end)})
+        for sp in cap.mentions:
+            if ev.get("place") and ctx.entity_at(sp) == ev["place"]:
+                out.append({"kind": "place", "span": _span(doc, sp.start, sp.end)})
+    return out
 
 
 __all__ = ["Independence", "group_documents", "independent_sources", "mark_single_sources", "resolve_sources"]

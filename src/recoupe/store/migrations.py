@@ -196,4 +196,35 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE TABLE redirects (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL);
         """,
     ),
+    (
+        "0011_search_article_text",
+        # Search indexes the article without its page furniture: `search_text` is the text with the furniture
+        # blanked (lang.pages.article_text, written with the document; NULL when it has none), and the index reads
+        # it through a view, so snippets come from what was indexed. The stored text is unchanged.
+        """
+        ALTER TABLE documents ADD COLUMN search_text TEXT;
+        DROP TRIGGER documents_ai;
+        DROP TRIGGER documents_ad;
+        DROP TRIGGER documents_au;
+        DROP TABLE documents_fts;
+        CREATE VIEW documents_article AS SELECT rowid AS rid, title, coalesce(search_text, text) AS text FROM documents;
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, text, content='documents_article', content_rowid='rid',
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, coalesce(new.search_text, new.text));
+        END;
+        CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text)
+                VALUES ('delete', old.rowid, old.title, coalesce(old.search_text, old.text));
+        END;
+        CREATE TRIGGER documents_au AFTER UPDATE OF title, text, search_text ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text)
+                VALUES ('delete', old.rowid, old.title, coalesce(old.search_text, old.text));
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, coalesce(new.search_text, new.text));
+        END;
+        INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+        """,
+    ),
 ]

@@ -159,4 +159,16 @@ POSTGRES_MIGRATIONS: list[tuple[str, str]] = [
         CREATE TABLE redirects (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL);
         """,
     ),
+    (
+        "0011_search_article_text",
+        # `search` over the article without its page furniture (`search_text`, NULL when it has none)
+        """
+        ALTER TABLE documents ADD COLUMN search_text TEXT;
+        DROP INDEX documents_search;
+        ALTER TABLE documents DROP COLUMN search;
+        ALTER TABLE documents ADD COLUMN search tsvector
+            GENERATED ALWAYS AS (to_tsvector('recoupe_search'::regconfig, coalesce(title, '') || ' ' || coalesce(search_text, text))) STORED;
+        CREATE INDEX documents_search ON documents USING gin(search);
+        """,
+    ),
 ]

@@ -113,6 +113,7 @@ class PostgresStore(SQLStore):
                 c.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
         # no parameters: a step's statements run in one go
         self._apply_migrations(POSTGRES_MIGRATIONS, lambda c, body: c.execute(body.encode()))
+        self._index_article_text()
 
     # -- the resolved dossier --------------------------------------------------------------------
 
@@ -138,7 +139,7 @@ class PostgresStore(SQLStore):
 
     def search_documents(self, query: str, limit: int = 20, marks: tuple[str, str] = ("[", "]")) -> list[tuple[str, str]]:
         """(doc id, snippet) for a free-text query; the words are quoted as tsquery terms, never spliced into SQL."""
-        return self._search("SELECT d.id, ts_headline('recoupe_search', d.text, q.q, %s) FROM documents d, q "
+        return self._search("SELECT d.id, ts_headline('recoupe_search', coalesce(d.search_text, d.text), q.q, %s) FROM documents d, q "
                             "WHERE d.search @@ q.q ORDER BY ts_rank(d.search, q.q) DESC, d.id LIMIT %s", query, limit, marks, 12)
 
     def search_facts(self, query: str, limit: int = 20, marks: tuple[str, str] = ("[", "]")) -> list[tuple[str, str, str]]:

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from recoupe.errors import StoreError
+from recoupe.lang import pages
 from recoupe.model import Analysis, ContractRecord, Document, Dossier
 from recoupe.model.dossier import RECORD_TYPES
 from recoupe.model import identity
@@ -20,10 +21,17 @@ from recoupe.store.protocol import DOSSIER_TABLES
 
 DOC_COLUMNS = ("id", "source", "title", "outlet", "language", "published", "published_precision",
                "published_from", "text", "content_hash", "duplicate_of", "url", "author")
+ARTICLE_TEXT_MIGRATION = "0011_search_article_text"  # the migration that gave documents their `search_text`
 CHUNK = 500  # ids bound in one statement (under SQLite's bound-parameter limit)
 # How long one search query may run, on either engine (snippets of many words in long documents can take seconds
 # each): SQLite returns the rows found by then, PostgreSQL cancels the statement (statement_timeout).
 SEARCH_SECONDS = 1.0
+
+
+def _article_text(text: str, language: str | None) -> str | None:
+    """What search indexes for a document: its text with the page furniture blanked (None: the text itself)."""
+    searched = pages.article_text(text, language)
+    return None if searched == text else searched
 
 
 def now() -> str:
@@ -87,6 +95,22 @@ class SQLStore:
                 run(c, body)
                 self._in(c, "INSERT INTO migrations(name, applied_at) VALUES (?, ?)", (name, now()))
 
+    def _index_article_text(self) -> None:
+        """Fill `search_text` (what search indexes: the text without its page furniture) for the documents stored
+        before it existed or before the way furniture is read changed (ARTICLE_TEXT_VERSION, kept in meta)."""
+        if self.get_meta("article_text") == pages.ARTICLE_TEXT_VERSION or ARTICLE_TEXT_MIGRATION not in self.migrations():
+            return
+        with self.transaction() as c:
+            done = self._in(c, "SELECT value FROM meta WHERE key = 'article_text'").fetchone()
+            if done is not None and done[0] == pages.ARTICLE_TEXT_VERSION:
+                return  # another process opening the store did it first
+            rows = self._in(c, "SELECT id, text, language, search_text FROM documents").fetchall()
+            for doc_id, text, language, current in rows:
+                new = _article_text(text, language)
+                if new != current:
+                    self._in(c, "UPDATE documents SET search_text = ? WHERE id = ?", (new, doc_id))
+            self.set_meta("article_text", pages.ARTICLE_TEXT_VERSION, c)
+
     def migrations(self) -> list[str]:
         return [r[0] for r in self._x("SELECT name FROM migrations ORDER BY name")]
 
@@ -118,8 +142,10 @@ class SQLStore:
             if self._in(c, "SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
                 return False
             self._in(c,
-                f"INSERT INTO documents({', '.join(DOC_COLUMNS)}, signature, added_at) VALUES ({', '.join('?' * (len(DOC_COLUMNS) + 2))})",
-                (*(getattr(doc, k) for k in DOC_COLUMNS), signature.astype("<u8").tobytes() if signature is not None else None, now()),
+                f"INSERT INTO documents({', '.join(DOC_COLUMNS)}, search_text, signature, added_at) "
+                f"VALUES ({', '.join('?' * (len(DOC_COLUMNS) + 3))})",
+                (*(getattr(doc, k) for k in DOC_COLUMNS), _article_text(doc.text, doc.language),
+                 signature.astype("<u8").tobytes() if signature is not None else None, now()),
             )
             self._in(c, "DELETE FROM skipped WHERE source = ?", (doc.source,))
         return True

@@ -90,6 +90,7 @@ class SQLiteStore(SQLStore):
                 c.execute(stmt)
 
         self._apply_migrations(MIGRATIONS, run)
+        self._index_article_text()
 
     # -- search ----------------------------------------------------------------------------------
 

@@ -44,3 +44,19 @@ def test_furniture_names_are_kept_apart_from_the_story(sample_db: Path, sample_d
     exported = {e["id"] for e in sample_dossier["entities"]}
     assert {e["id"] for e in m.furniture_entities} <= exported  # the export keeps them, marked
     assert m.source_listing().named_in_furniture
+
+
+def test_an_unknown_outlet_is_said_plainly(sample_client: TestClient, sample_db: Path) -> None:
+    page = sample_client.get("/").text
+    assert "outlet unknown" in page and "0</b><span>outlets" not in page
+    out = CliRunner().invoke(main, ["sources", "--db", str(sample_db)])
+    assert "outlets: unknown for 4 of 5 document(s)" in out.output  # the fifth is Associated Press's dispatch
+
+
+def test_events_say_the_one_source_they_rest_on(sample_db: Path) -> None:
+    evs = queries.events(sample_db)
+    assert all(isinstance(e["single_source"], bool) for e in evs)
+    assert all(e["rests_on"] for e in evs if e["single_source"])
+    assert any(not e["single_source"] for e in evs) and any(e["single_source"] for e in evs)
+    out = CliRunner().invoke(main, ["events", "--db", str(sample_db)])
+    assert out.exit_code == 0 and "single source: KCNA" in out.output
