@@ -24,6 +24,8 @@ PLACE_EVENTS = 8  # latest events listed with each place on the map (n_events co
 CORRECTED = ("entities", "events", "quotes", "claims", "contradictions", "quantities")
 
 
+UNKNOWN_OUTLET = "(unknown outlet)"  # the key of documents with no outlet in the outlets' counts (pages show a label)
+
 @dataclass(frozen=True)
 class SpanRef:
     """A span of a document that some fact points at, for highlighting in the reader."""
@@ -153,7 +155,7 @@ class ReadModel:
         return self.memo("contested", lambda: [c for c in self.clusters if c["contested"]])
 
     def outlets(self) -> list[tuple[str, int]]:
-        return self.memo("outlets", lambda: Counter(d["outlet"] or "(unknown outlet)" for d in self.docs).most_common())
+        return self.memo("outlets", lambda: Counter(d["outlet"] or UNKNOWN_OUTLET for d in self.docs).most_common())
 
     def publication_dates(self) -> list[tuple[str, int]]:
         return self.memo("dates", lambda: sorted(Counter(d["published"] or "(undated)" for d in self.docs).items()))
