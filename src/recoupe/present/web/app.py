@@ -661,7 +661,7 @@ def _search(state: App, query: str, lab: Labels) -> SearchResult:
                 continue
             found.add(doc_id)
             d = v.doc_by_id.get(doc_id)
-            docs.append(SearchHit(kind="document", id=doc_id, title=v.doc_label(doc_id) if d else doc_id,
+            docs.append(SearchHit(kind="document", id=doc_id, title=v.doc_label(doc_id, lab.date) if d else doc_id,
                                   snippet=_split_snippet(snip), url=f"/doc/{quote(doc_id, safe='')}"))
     facts = []
     seen: set[tuple[str, str]] = set()
@@ -695,7 +695,7 @@ def _fact_hit(v: view.DossierView, kind: str, ref: str, snip: str, lab: Labels) 
         title = lab("web.search.quote_title", speaker=v.entity_name(rec.get("speaker")) or rec.get("speaker_text")
                     or lab("web.search.unknown_speaker"))
     elif kind == "claim":
-        title = lab("web.search.claim_title", modality=lab.term("modalities", rec.get("modality")), source=v.doc_label(span["doc"]))
+        title = lab("web.search.claim_title", modality=lab.term("modalities", rec.get("modality")), source=v.doc_label(span["doc"], lab.date))
     elif kind == "event":
         title = lab("web.search.event_title", type=lab.term("event_types", rec.get("type")),
                     date=lab.date(rec["date"]) if rec.get("date") else "").strip()
