@@ -9,6 +9,7 @@ import click
 
 from recoupe.version import __version__
 from recoupe.errors import RecoupeError
+from recoupe.present.labels import available as label_languages
 
 DB_OPTION = click.option("--db", default="recoupe.db", show_default=True, type=click.Path(dir_okay=False),
                          help="The store: a file path (SQLite) or a postgresql://USER@HOST[:PORT]/DATABASE URL "
@@ -218,7 +219,10 @@ def timeline(db: str, date_from: str | None, date_to: str | None, width: int) ->
               help="A name this server answers to in the Host header besides localhost, 127.0.0.1, ::1 and the --host "
                    "address (repeatable; '*' for any). Other names are refused, so that no other site can reach the "
                    "API through DNS rebinding.")
-def serve(db: str, host: str, port: int, tiles: str | None, allowed_hosts: tuple[str, ...]) -> None:
+@click.option("--lang", "language", type=click.Choice(label_languages()), default=None,
+              help="Language the pages are labelled in (default: the corpus language, as the briefing's); each reader "
+                   "can switch it in the page header (remembered in a cookie). Article text is never translated.")
+def serve(db: str, host: str, port: int, tiles: str | None, allowed_hosts: tuple[str, ...], language: str | None) -> None:
     """Serve the browser UI over the dossier in DB: overview, timeline, map, entity graph, claims board,
     article reader with highlighted evidence, search, and analyst corrections. Stop with Ctrl-C.
     The JSON API is under /api/ (described at /openapi.json)."""
@@ -226,7 +230,7 @@ def serve(db: str, host: str, port: int, tiles: str | None, allowed_hosts: tuple
 
     from recoupe.present.web import create_app
 
-    app = create_app(db, tiles=tiles, warm=True, allowed_hosts=[host, *allowed_hosts])
+    app = create_app(db, tiles=tiles, warm=True, allowed_hosts=[host, *allowed_hosts], language=language)
     click.echo(f"recoupe: serving {db} on http://{host}:{port}/  (Ctrl-C to stop)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

@@ -43,6 +43,16 @@ class Labels:
         except RecoupeError:
             return default
 
+    def term(self, group: str, value: str | None) -> str:
+        """The label of a value of a vocabulary (`term("event_types", "meeting")`), the value itself when the group
+        has none for it."""
+        if value is None:
+            return ""
+        node = self.data
+        for part in group.split("."):
+            node = node.get(part, {}) if isinstance(node, dict) else {}
+        return str(node[value]) if isinstance(node, dict) and value in node else str(value)
+
     def date(self, iso: str | None) -> str:
         """An ISO date (YYYY, YYYY-MM, YYYY-MM-DD) in words."""
         if not iso:

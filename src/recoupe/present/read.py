@@ -24,6 +24,8 @@ PLACE_EVENTS = 8  # latest events listed with each place on the map (n_events co
 CORRECTED = ("entities", "events", "quotes", "claims", "contradictions", "quantities")
 
 
+UNKNOWN_OUTLET = "(unknown outlet)"  # the key of documents with no outlet in the outlets' counts (pages show a label)
+
 @dataclass(frozen=True)
 class SpanRef:
     """A span of a document that some fact points at, for highlighting in the reader."""
@@ -100,11 +102,13 @@ class ReadModel:
         e = self.entity(eid) if eid else None
         return e["name"] if e else None
 
-    def doc_label(self, doc_id: str) -> str:
+    def doc_label(self, doc_id: str, date: Callable[[str], str] | None = None) -> str:
+        """Outlet, day of publication and title of a document; `date` writes the day (a page's, in words)."""
         d = self.doc_by_id.get(doc_id)
         if not d:
             return doc_id
-        return " · ".join(x for x in (self.doc_outlet(doc_id), d["published"], self.doc_title(doc_id)) if x)
+        day = date(d["published"]) if date and d["published"] else d["published"]
+        return " · ".join(x for x in (self.doc_outlet(doc_id), day, self.doc_title(doc_id)) if x)
 
     def doc_title(self, doc_id: str) -> str:
         """A document's title, else its first words, else its file name."""
@@ -113,12 +117,13 @@ class ReadModel:
             return doc_id
         return str(d["title"] or lead_words(d.get("lead")) or d["source"].replace("\\", "/").rsplit("/", 1)[-1])
 
-    def doc_short(self, doc_id: str) -> str:
+    def doc_short(self, doc_id: str, date: Callable[[str], str] | None = None) -> str:
         """Outlet (or the agency it rests on) and date of a document (its first words when it has neither)."""
         d = self.doc_by_id.get(doc_id)
         if not d:
             return doc_id
-        return (" · ".join(x for x in (self.doc_outlet(doc_id), d["published"]) if x)
+        day = date(d["published"]) if date and d["published"] else d["published"]
+        return (" · ".join(x for x in (self.doc_outlet(doc_id), day) if x)
                 or lead_words(d.get("lead"), 6) or d["source"].replace("\\", "/").rsplit("/", 1)[-1])
 
     def doc_outlet(self, doc_id: str) -> str | None:
@@ -167,7 +172,7 @@ class ReadModel:
         return self.memo("contested", lambda: [c for c in self.clusters if c["contested"]])
 
     def outlets(self) -> list[tuple[str, int]]:
-        return self.memo("outlets", lambda: Counter(d["outlet"] or "(unknown outlet)" for d in self.docs).most_common())
+        return self.memo("outlets", lambda: Counter(d["outlet"] or UNKNOWN_OUTLET for d in self.docs).most_common())
 
     def publication_dates(self) -> list[tuple[str, int]]:
         return self.memo("dates", lambda: sorted(Counter(d["published"] or "(undated)" for d in self.docs).items()))

@@ -26,11 +26,11 @@ def fresh_db(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def client(web_db: Path) -> Iterator[TestClient]:
-    with TestClient(base_url="http://localhost", app=create_app(web_db)) as c:
+    with TestClient(base_url="http://localhost", app=create_app(web_db, language="en")) as c:  # English labels (test_i18n: both)
         yield c
 
 
 @pytest.fixture(scope="session")
 def sample_client(sample_db: Path) -> Iterator[TestClient]:
-    with TestClient(base_url="http://localhost", app=create_app(sample_db)) as c:
+    with TestClient(base_url="http://localhost", app=create_app(sample_db, language="en")) as c:
         yield c

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from recoupe.present.labels import labels
 from tests.present.web.dossier_fixture import make_store, rewrite, span, unlocate
 from tests.present.web.hostile import DOC as HOSTILE_DOC
 from tests.present.web.hostile import make_hostile_store
@@ -114,9 +115,13 @@ def only_local(pg: Any, srv: LiveServer) -> None:
     assert outside == [], outside
 
 
-PAGES = [("overview", "/", "Dossier overview"), ("timeline", "/timeline", "Timeline"), ("map", "/map", "Map"),
-         ("graph", "/graph", "Entity graph"), ("entities", "/entities", "Entities"), ("claims", "/claims", "Claims board"),
-         ("sources", "/sources", "Sources"), ("search", "/search?q=Kim", "Search"), ("corrections", "/corrections", "Analyst corrections")]
+# headings in the corpus language (French: the servers are started without --lang), from the labels file
+_T = labels("fr")
+PAGES = [("overview", "/", _T("web.titles.overview")), ("timeline", "/timeline", _T("web.titles.timeline")),
+         ("map", "/map", _T("web.titles.map")), ("graph", "/graph", _T("web.titles.graph")),
+         ("entities", "/entities", _T("web.titles.entities")), ("claims", "/claims", _T("web.titles.claims")),
+         ("sources", "/sources", _T("web.titles.sources")), ("search", "/search?q=Kim", _T("web.titles.search")),
+         ("corrections", "/corrections", _T("web.titles.corrections"))]
 
 
 @pytest.mark.parametrize("name, path, heading", PAGES)
@@ -293,7 +298,8 @@ def _slide(pg: Any, selector: str, value: int) -> None:
 
 
 def _window(pg: Any) -> list[str]:
-    return [t for t in pg.locator("#timeline .tick span").all_inner_texts()]
+    """The ticks of the timeline's axis, as ISO dates (they are written in words, in the page's language)."""
+    return pg.locator("#timeline .tick").evaluate_all("ts => ts.map(t => t.dataset.date)")
 
 
 def test_browser_timeline_opens_on_the_densest_period_in_lanes(page: Any, sample: LiveServer) -> None:
@@ -301,14 +307,15 @@ def test_browser_timeline_opens_on_the_densest_period_in_lanes(page: Any, sample
     page.wait_for_selector(".tl-item.kind-event")
     ticks = _window(page)
     assert ticks and all(t.startswith("2023-09") for t in ticks), ticks  # not 2000-2023: the trip's days
-    lanes = page.locator(".tl-lane").all_inner_texts()
-    assert [x.lower() for x in lanes] == ["events", "claims"]
+    lanes = page.locator(".tl-lane").evaluate_all("ls => ls.map(l => l.dataset.lane)")
+    assert lanes == ["events", "claims"]
+    assert page.locator(".tl-lane").all_text_contents() == [_T("web.js.timeline.events_lane"), _T("web.js.timeline.claims_lane")]
     rows = page.locator(".tl-row").evaluate_all("rs => rs.map(r => r.dataset.row)")
     assert {"departure", "arrival", "meeting"} <= set(rows) and rows[-1] == "claim"
     # the summit is a point of its own, in the meeting row, and clickable
     summit = page.locator(".tl-item.kind-event.t-meeting", has_text="Vostotchny").first
     summit.click()
-    playwright_api.expect(page.locator("#tl-detail")).to_contain_text("2023-09-13")
+    playwright_api.expect(page.locator("#tl-detail")).to_contain_text(_T.date("2023-09-13"))
     assert page.locator("#tl-evidence").get_attribute("href").startswith("/doc/")
     shot(page, "sample-timeline-densest")
     assert page.errors == []
@@ -344,14 +351,15 @@ def test_browser_timeline_and_map_slider_follow_each_other(page: Any, made: Live
     page.wait_for_selector("#tl-slider input[type=range]")
     # the slider moves the timeline's cursor (the map's date), and fades what had not happened yet
     _slide(page, "#tl-slider input", 0)
-    playwright_api.expect(page.locator("#tl-slider output")).to_have_text("up to 2024-03-11")
+    playwright_api.expect(page.locator("#tl-slider output")).to_have_attribute("data-date", "2024-03-11")
+    playwright_api.expect(page.locator("#tl-slider output")).to_have_text(_T("web.js.map.up_to", date=_T.date("2024-03-11")))
     page.wait_for_selector(".tl-cursor")
     assert page.locator("#tl-map path.route").count() == 0  # one stop only so far
     _slide(page, "#tl-slider input", 3)
     page.wait_for_selector("#tl-map path.route")
     # clicking an item moves the slider to its date
     page.locator(".tl-item.kind-event.t-agreement").click()
-    playwright_api.expect(page.locator("#tl-slider output")).to_have_text("up to 2024-03-12")
+    playwright_api.expect(page.locator("#tl-slider output")).to_have_attribute("data-date", "2024-03-12")
     shot(page, "made-timeline-slider")
     assert page.errors == []
 
@@ -387,11 +395,12 @@ def test_browser_map_pins_an_unlocated_place(page: Any, tmp_path: Path) -> None:
         page.locator("#map").click(position={"x": 300, "y": 200})
         page.wait_for_url(re.compile(r"/map\?pinned=ent-ottawa"))
         page.wait_for_selector(".leaflet-tooltip.place-label")
-        playwright_api.expect(page.locator("#unlocated")).to_contain_text("none")
+        playwright_api.expect(page.locator("#unlocated")).to_contain_text(_T("web.js.none"))
         assert "Ottawa" in page.locator("#place-list").inner_text()
         shot(page, "made-map-pinned")
         page.goto(srv.url + "/corrections")
-        assert "pin_place" in page.inner_text("table.list") and "sur la carte" in page.inner_text("table.list")
+        assert page.locator('table.list td[data-value="pin_place"]').count() == 1 and "sur la carte" in page.inner_text("table.list")
+        assert _T("web.actions.pin_place") in page.inner_text("table.list")
 
 
 def test_browser_events_table_sorts_filters_and_downloads(page: Any, made: LiveServer) -> None:
@@ -561,3 +570,20 @@ def test_browser_dev_corpus_timeline_opens_on_its_densest_period(page: Any, dev:
     assert ticks and all(period[0][:7] <= t[:7] <= period[1][:7] for t in ticks), (ticks, period)
     page.locator(".tl-item.kind-event").first.click()
     assert page.locator("#tl-evidence").count() == 1
+
+
+def test_browser_language_switch_relabels_pages_and_scripts(page: Any, made: LiveServer) -> None:
+    """The header's switch: the pages and the words their scripts write follow it, and it is remembered."""
+    page.goto(made.url + "/timeline")
+    page.wait_for_selector(".tl-lane")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    page.click('nav.langs a[data-lang="en"]')
+    page.wait_for_selector(".tl-lane")
+    assert page.locator("html").get_attribute("lang") == "en"
+    en = labels("en")
+    assert page.locator(".tl-lane").all_text_contents() == [en("web.js.timeline.events_lane"), en("web.js.timeline.claims_lane")]
+    assert en.date("2024-03-12") in page.inner_text("#tl-list")  # dates written by the script, in English
+    page.goto(made.url + "/map")  # remembered: no ?lang= here
+    page.wait_for_selector("#journeys li")
+    assert page.locator("h1").inner_text().startswith(en("web.titles.map"))
+    assert page.errors == []

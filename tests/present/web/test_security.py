@@ -23,7 +23,9 @@ class Tags(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, attrs))
-        self._in_script = tag == "script"
+        # the one data block a page embeds (the scripts' labels, JSON, never run) is kept apart from scripts
+        self._in_script = tag == "script" and dict(attrs).get("type") != "application/json"
+        self.data_blocks = getattr(self, "data_blocks", 0) + (tag == "script" and not self._in_script)
 
     def handle_endtag(self, tag: str) -> None:
         self._in_script = False
@@ -54,13 +56,15 @@ def test_security_hostile_article_renders_as_inert_text(hostile: TestClient, url
     p.feed(r.text)
     for tag, attrs in p.tags:
         assert tag not in ("img", "iframe", "object", "embed", "svg"), (tag, attrs)
-        if tag == "script":
+        if tag == "script" and dict(attrs).get("type") == "application/json":
+            assert dict(attrs) == {"type": "application/json", "id": "labels"}, attrs
+        elif tag == "script":
             assert dict(attrs).get("src", "").startswith("/static/"), attrs
         for name, value in attrs:
             assert not name.lower().startswith("on"), (tag, name, value)
             if name in ("href", "src", "action"):
                 assert not (value or "").strip().lower().startswith(("javascript:", "data:", "vbscript:")), (tag, name, value)
-    assert p.script_text == []
+    assert p.script_text == [] and getattr(p, "data_blocks", 0) <= 1
     # hostile words may appear only as text or inside quoted attribute values, never as markup
     assert "<script>alert" not in r.text and "<img src=x" not in r.text and "<b onmouseover" not in r.text
 

@@ -126,7 +126,7 @@ def test_country_level_events_are_listed_not_drawn(tmp_path: Path) -> None:
 
 def test_unlocated_places_are_listed_for_pinning(tmp_path: Path) -> None:
     db = rewrite(make_store(tmp_path / "u.db"), unlocate("ent-ottawa"))
-    with TestClient(base_url="http://localhost", app=create_app(db)) as c:
+    with TestClient(base_url="http://localhost", app=create_app(db, language="en")) as c:
         assert [p["id"] for p in c.get("/api/places").json()["unlocated"]] == ["ent-ottawa"]
         assert "1 without" in c.get("/map").text
         assert c.post("/api/corrections", json={"action": "pin_place", "target": "ent-ottawa", "value": "45.42,-75.69"}).status_code == 201
@@ -181,8 +181,9 @@ def test_briefing_from_the_browser(client: TestClient) -> None:
     r = client.get("/brief.html")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     assert "<script" not in r.text and 'href="/doc/doc-' in r.text  # notes open this server's reader
-    md = client.get("/brief.md")
-    assert md.text.startswith("# Note de synthèse") and "attachment" in md.headers["content-disposition"]
+    md = client.get("/brief.md")  # in the reader's language: the server's default (English here), or the one chosen
+    assert md.text.startswith("# Briefing") and "attachment" in md.headers["content-disposition"]
+    assert client.get("/brief.md?lang=fr").text.startswith("# Note de synthèse")
     pdf = client.get("/brief.pdf")
     assert pdf.status_code in (200, 400)  # 400: no Pango on this machine (one line saying so)
     if pdf.status_code == 200:

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 import jinja2
 from fastapi import FastAPI, HTTPException, Path as PathParam, Query, Request
@@ -28,6 +28,8 @@ from recoupe.present import graph as entity_graph
 from recoupe.present import story
 from recoupe.present.export import dossier_json, exporters
 from recoupe.present.export import export as run_export
+from recoupe.present.labels import FALLBACK, Labels, available, corpus_language, labels
+from recoupe.present.read import UNKNOWN_OUTLET
 from recoupe.present.web import guard, highlight, listing, search, view
 from recoupe.present.web.view import evidence_url
 from recoupe.store import Store, open_store, store_exists
@@ -43,6 +45,11 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
 MARKS = ("\x02", "\x03")  # FTS snippet markers that cannot occur in normalised text, split out before escaping
 WAIT_SECONDS = 5.0  # how long a request waits for a build holding the store's write lock before answering 503
 MAX_ID = 2**63 - 1  # ids are SQLite integers
+LANG_COOKIE = "recoupe_lang"  # the reader's choice of language, remembered (a year) once made with ?lang=
+LANG_MAX_AGE = 365 * 24 * 3600
+# what the scripts of the pages need of the labels (embedded as JSON in every page): dates, vocabularies, web.js
+JS_LABELS = ("language", "zero_is_singular", "months", "date_day", "date_first_day", "date_month", "date_year", "undated",
+             "event_types", "entity_types", "modalities", "web.event_status", "web.js")
 
 
 class CorrectionIn(BaseModel):
@@ -116,7 +123,26 @@ def _env() -> jinja2.Environment:
                              undefined=jinja2.ChainableUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["evidence_url"] = evidence_url
     env.filters["safe_href"] = safe_href
+    env.globals["UNKNOWN_OUTLET"] = UNKNOWN_OUTLET
     return env
+
+
+def js_labels(lab: Labels) -> dict[str, Any]:
+    """The labels the pages' scripts read (JS_LABELS), nested as in the labels file."""
+    out: dict[str, Any] = {}
+    for key in JS_LABELS:
+        *path, last = key.split(".")
+        node = out
+        for part in path:
+            node = node.setdefault(part, {})
+        node[last] = lab.raw(key)
+    return out
+
+
+def lang_links(request: Request) -> list[tuple[str, str]]:
+    """For each language, this page's address with ?lang= set to it (its other parameters kept)."""
+    params = [(k, x) for k, x in request.query_params.multi_items() if k != "lang"]
+    return [(code, request.url.path + "?" + urlencode([*params, ("lang", code)])) for code in available()]
 
 
 def safe_href(url: str | None) -> str | None:
@@ -131,13 +157,17 @@ def safe_href(url: str | None) -> str | None:
 
 
 def create_app(db: str | Path, tiles: str | None = None, warm: bool = False,
-               allowed_hosts: list[str] | tuple[str, ...] | None = None) -> FastAPI:
+               allowed_hosts: list[str] | tuple[str, ...] | None = None, language: str | None = None) -> FastAPI:
     """The web UI over the store at `db` (which must exist). `tiles`: an optional map tile URL template
     (e.g. "https://tiles.example.org/{z}/{x}/{y}.png") drawn under the bundled country outlines; without it
     the maps contact no server. `warm`: build the in-memory view in the background as soon as the server
     starts, so that the first page does not wait for it (seconds on a dossier of 10 000 articles). `allowed_hosts`: the
     names the server answers to in the Host header (default: localhost, 127.0.0.1 and ::1; "*" for any), so that a
-    page of another site whose name resolves to this machine (DNS rebinding) cannot read the API."""
+    page of another site whose name resolves to this machine (DNS rebinding) cannot read the API. `language`: the
+    language the pages are labelled in by default (labels/LANG.json; default: the corpus language, as the briefing's);
+    a reader overrides it with ?lang= (remembered in a cookie)."""
+    if language is not None and language not in available():
+        raise RecoupeError(f"--lang {language}: expected one of {', '.join(available())}")
     if not store_exists(db):
         raise RecoupeError(f"{db}: no such store; build one first with `recoupe build SOURCE... --db {db}`")
     tiles_origin = ""
@@ -166,12 +196,44 @@ def create_app(db: str | Path, tiles: str | None = None, warm: bool = False,
     app.add_middleware(guard.HostCheck, allowed=guard.allowed_hosts(allowed_hosts))
     app.add_middleware(guard.SecurityHeaders, headers=guard.security_headers(csp))
 
+    def default_language() -> str:
+        if language:
+            return language
+        v = state.view()
+        return v.memo("corpus_language", lambda: corpus_language(v.docs))
+
+    def chosen(request: Request) -> tuple[Labels, str | None]:
+        """The labels of the reader's language: ?lang= (to be remembered), else the cookie, else the default. A
+        language with no labels file is ignored (the page shows in the language it would have had)."""
+        asked = request.query_params.get("lang")
+        if asked in available():
+            return labels(asked), asked
+        remembered = request.cookies.get(LANG_COOKIE)
+        if remembered in available():
+            return labels(remembered), None
+        try:
+            return labels(default_language()), None
+        except Exception:  # the store cannot be read (an error page is being made): the fallback language
+            return labels(FALLBACK), None
+
+    def labelled(request: Request, response: Response, remember: str | None) -> Response:
+        if remember:
+            response.set_cookie(LANG_COOKIE, remember, max_age=LANG_MAX_AGE, samesite="lax", httponly=True)
+        return response
+
+    def chrome(request: Request, lab: Labels) -> dict[str, Any]:
+        """What base.html needs of every page: the labels, the language switch and the scripts' labels."""
+        return {"L": lab, "lang_links": lang_links(request), "js_labels": js_labels(lab)}
+
     def error(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
-        """One error shape: JSON under /api/, the error page elsewhere; the message is one line."""
+        """One error shape: JSON under /api/, the error page elsewhere; the message is one line (a page not found
+        says so in the reader's language, without the server's English detail)."""
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": {"status": status, "message": message}}, status_code=status, headers=headers)
-        return templates.TemplateResponse(request, "error.html", {"status": status, "message": message, "nav": ""},
-                                          status_code=status, headers=headers)
+        lab, remember = chosen(request)
+        ctx = {"status": status, "message": "" if status in (404, 503) else message, "nav": "", **chrome(request, lab)}
+        return labelled(request, templates.TemplateResponse(request, "error.html", ctx, status_code=status, headers=headers),
+                        remember)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -201,7 +263,10 @@ def create_app(db: str | Path, tiles: str | None = None, warm: bool = False,
         return r
 
     def page(request: Request, name: str, nav: str, **ctx: Any) -> HTMLResponse:
-        return templates.TemplateResponse(request, name, {"nav": nav, "v": state.view(), "tiles": tiles or "", **ctx})
+        lab, remember = chosen(request)
+        response = templates.TemplateResponse(request, name, {"nav": nav, "v": state.view(), "tiles": tiles or "",
+                                                              **chrome(request, lab), **ctx})
+        return labelled(request, response, remember)  # type: ignore[return-value]
 
     # ---------------------------------------------------------------------------------- pages
 
@@ -275,8 +340,9 @@ def create_app(db: str | Path, tiles: str | None = None, warm: bool = False,
         return page(request, "claims.html", "claims", clusters=clusters[(page_no - 1) * n: page_no * n],
                     total=len(clusters), all=len(v.clusters), page_no=page_no, params=params, base=base,
                     modalities=("asserted", "reported", "conditional", "speculative", "denied"),
-                    pages=max(1, -(-len(clusters) // n), -(-len(v.contradictions) // n)),
-                    contradictions=v.contradictions[(page_no - 1) * n: page_no * n])
+                    pages=max(1, -(-len(clusters) // n), -(-len(v.contradictions) // n), -(-len(v.discrepancies) // n)),
+                    contradictions=v.contradictions[(page_no - 1) * n: page_no * n],
+                    discrepancies=v.discrepancies[(page_no - 1) * n: page_no * n])
 
     for spec in (listing.EVENTS, listing.QUOTES):
         _listing_routes(app, state, spec, page)
@@ -292,9 +358,10 @@ def create_app(db: str | Path, tiles: str | None = None, warm: bool = False,
                         headers={"Content-Disposition": f'attachment; filename="dossier{entry.meta.get("suffix", "")}"'})
 
     @app.get("/brief.{fmt}", include_in_schema=False)
-    def brief_file(fmt: Literal["md", "html", "pdf"]) -> Response:
+    def brief_file(request: Request, fmt: Literal["md", "html", "pdf"]) -> Response:
         v = state.view()
-        b = v.memo("brief", lambda: briefs.build(state.store(), v, reader=""))  # notes link to this server's reader
+        lang = chosen(request)[0].language  # the briefing is labelled in the reader's language too
+        b = v.memo(("brief", lang), lambda: briefs.build(state.store(), v, language=lang, reader=""))  # notes link to this server's reader
         data = briefs.render(b, fmt)
         media = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8", "pdf": "application/pdf"}[fmt]
         disposition = "inline" if fmt == "html" else f'attachment; filename="briefing.{fmt}"'
@@ -304,7 +371,7 @@ def create_app(db: str | Path, tiles: str | None = None, warm: bool = False,
     def sources_page(request: Request, outlet: str | None = None, page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
         v = state.view()
         docs = v.memo(("sources", outlet), lambda: sorted(
-            (d for d in v.docs if outlet is None or (d["outlet"] or "(unknown outlet)") == outlet),
+            (d for d in v.docs if outlet is None or (d["outlet"] or UNKNOWN_OUTLET) == outlet),
             key=lambda d: (d["published"] or "", d["outlet"] or "", d["title"] or ""), reverse=True))
         return page(request, "sources.html", "sources", docs=docs[(page_no - 1) * PAGE: page_no * PAGE], total=len(docs),
                     page_no=page_no, pages=max(1, -(-len(docs) // PAGE)), outlet=outlet, outlets=v.outlets())
@@ -330,7 +397,7 @@ def create_app(db: str | Path, tiles: str | None = None, warm: bool = False,
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: str = Query("", max_length=500)) -> HTMLResponse:
-        res = _search(state, q) if q.strip() else None
+        res = _search(state, q, chosen(request)[0]) if q.strip() else None
         return page(request, "search.html", "search", q=q, res=res)
 
     @app.get("/corrections", response_class=HTMLResponse, include_in_schema=False)
@@ -456,8 +523,8 @@ def create_app(db: str | Path, tiles: str | None = None, warm: bool = False,
         return _json({"total": len(rows), "items": rows[offset: offset + limit]})
 
     @app.get("/api/search", tags=["search"], summary="Full-text search over articles and facts, accents folded", response_model=SearchResult)
-    def api_search(q: str = Query(..., min_length=1, max_length=500)) -> SearchResult:
-        return _search(state, q)
+    def api_search(request: Request, q: str = Query(..., min_length=1, max_length=500)) -> SearchResult:
+        return _search(state, q, chosen(request)[0])
 
     @app.get("/api/corrections", tags=["corrections"], summary="The analyst's corrections, oldest first", response_model=list[Correction])
     def api_corrections() -> list[dict[str, Any]]:
@@ -502,6 +569,7 @@ def _compute_counts(v: view.DossierView) -> dict[str, int]:
             "places_on_map": sum(1 for e in v.entities if (e.get("geo") or {}).get("lat") is not None),
             "events": len(v.events), "quotes": len(v.quotes), "claims": len(v.claims), "claim_clusters": len(v.clusters),
             "contested": len(v.contested_clusters()), "contradictions": len(v.contradictions),
+            "discrepancies": len(v.discrepancies),
             "quantities": len(v.quantities), "corrections": len(v.corrections)}
 
 
@@ -576,7 +644,7 @@ def _split_snippet(snippet: str) -> list[tuple[str, bool]]:
     return out
 
 
-def _search(state: App, query: str) -> SearchResult:
+def _search(state: App, query: str, lab: Labels) -> SearchResult:
     v = state.view()
     store = state.store()
     q, truncated = search.bounded_query(query)
@@ -593,43 +661,46 @@ def _search(state: App, query: str) -> SearchResult:
                 continue
             found.add(doc_id)
             d = v.doc_by_id.get(doc_id)
-            docs.append(SearchHit(kind="document", id=doc_id, title=v.doc_label(doc_id) if d else doc_id,
+            docs.append(SearchHit(kind="document", id=doc_id, title=v.doc_label(doc_id, lab.date) if d else doc_id,
                                   snippet=_split_snippet(snip), url=f"/doc/{quote(doc_id, safe='')}"))
     facts = []
     seen: set[tuple[str, str]] = set()
     for e, form in named:
         seen.add(("entity", e["id"]))
         others = [a for a in e.get("aliases", []) if a not in (form, e["name"])][:4]
-        facts.append(SearchHit(kind="entity", id=e["id"], title=f"{e['name']} ({e['type']})",
-                               snippet=[("as ", False), (form, True), *([(" · also " + ", ".join(others), False)] if others else [])],
+        facts.append(SearchHit(kind="entity", id=e["id"], title=lab("web.search.entity_title", name=e["name"], type=lab.term("entity_types", e["type"])),
+                               snippet=[(lab("web.search.as") + " ", False), (form, True),
+                                        *([(" · " + lab("web.search.also", names=", ".join(others)), False)] if others else [])],
                                url=f"/entity/{quote(e['id'], safe='')}"))
     for kind, ref, snip in store.search_facts(q, MAX_SEARCH, marks=MARKS):
-        hit = _fact_hit(v, kind, ref, snip)
+        hit = _fact_hit(v, kind, ref, snip, lab)
         if hit and (hit.kind, hit.id) not in seen:
             seen.add((hit.kind, hit.id))
             facts.append(hit)
     return SearchResult(query=query, searched=q, truncated=truncated, documents=docs, facts=facts)
 
 
-def _fact_hit(v: view.DossierView, kind: str, ref: str, snip: str) -> SearchHit | None:
+def _fact_hit(v: view.DossierView, kind: str, ref: str, snip: str, lab: Labels) -> SearchHit | None:
     pieces = _split_snippet(snip)
     if kind == "entity":
         e = v.entity(ref)
         if e is None:
             return None
-        return SearchHit(kind=kind, id=e["id"], title=f"{e['name']} ({e['type']})", snippet=pieces, url=f"/entity/{quote(e['id'], safe='')}")
+        return SearchHit(kind=kind, id=e["id"], title=lab("web.search.entity_title", name=e["name"], type=lab.term("entity_types", e["type"])), snippet=pieces, url=f"/entity/{quote(e['id'], safe='')}")
     rec = {"quote": v.quote_by_id, "claim": v.claim_by_id, "event": v.event_by_id, "contradiction": v.contradiction_by_id}[kind].get(ref)
     if rec is None:
         return None
     span = rec.get("span") or (rec.get("sources") or rec.get("statements") or [None])[0]
     if kind == "quote":
-        title = f"Quote — {v.entity_name(rec.get('speaker')) or rec.get('speaker_text') or 'unknown speaker'}"
+        title = lab("web.search.quote_title", speaker=v.entity_name(rec.get("speaker")) or rec.get("speaker_text")
+                    or lab("web.search.unknown_speaker"))
     elif kind == "claim":
-        title = f"Claim ({rec.get('modality')}) — {v.doc_label(span['doc'])}"
+        title = lab("web.search.claim_title", modality=lab.term("modalities", rec.get("modality")), source=v.doc_label(span["doc"], lab.date))
     elif kind == "event":
-        title = f"Event: {rec.get('type')} {rec.get('date') or ''}".strip()
+        title = lab("web.search.event_title", type=lab.term("event_types", rec.get("type")),
+                    date=lab.date(rec["date"]) if rec.get("date") else "").strip()
     else:
-        title = f"Contradiction ({rec.get('kind')})"
+        title = lab("web.search.contradiction_title", kind=lab.term("contradiction_kinds", rec.get("kind")))
     return SearchHit(kind=kind, id=ref, title=title, snippet=pieces, url=evidence_url(span))
 
 
@@ -662,17 +733,17 @@ def _listing_filters(v: view.DossierView, spec: listing.Listing) -> list[dict[st
         rows = v.memo(("listing", spec.name), lambda: spec.rows(v))
         return sorted({r[col] for r in rows if r.get(col)}, key=str.casefold)
 
-    if spec is listing.EVENTS:
-        return [{"name": "q", "label": "Summary contains", "type": "search", "options": None},
-                {"name": "type", "label": "Type", "options": options("type")},
-                {"name": "status", "label": "Status", "options": options("status")},
-                {"name": "entity", "label": "Entity (name or id)", "type": "search", "options": None},
-                {"name": "start", "label": "From", "type": "date", "options": None},
-                {"name": "end", "label": "To", "type": "date", "options": None},
-                {"name": "min_sources", "label": "Min. independent sources", "type": "number", "options": None}]
-    return [{"name": "q", "label": "Quote contains", "type": "search", "options": None},
-            {"name": "speaker", "label": "Speaker (name or id)", "type": "search", "options": None},
-            {"name": "outlet", "label": "Outlet", "options": options("outlet")}]
+    if spec is listing.EVENTS:  # labels: web.filters.NAME
+        return [{"name": "q", "label": "summary", "type": "search", "options": None},
+                {"name": "type", "label": "type", "options": options("type"), "terms": "event_types"},
+                {"name": "status", "label": "status", "options": options("status"), "terms": "web.event_status"},
+                {"name": "entity", "label": "entity", "type": "search", "options": None},
+                {"name": "start", "label": "start", "type": "date", "options": None},
+                {"name": "end", "label": "end", "type": "date", "options": None},
+                {"name": "min_sources", "label": "min_sources", "type": "number", "options": None}]
+    return [{"name": "q", "label": "quote", "type": "search", "options": None},
+            {"name": "speaker", "label": "speaker", "type": "search", "options": None},
+            {"name": "outlet", "label": "outlet", "options": options("outlet")}]
 
 
 def _claim_clusters(v: view.DossierView, *, contested: bool, single: bool, modality: str, entity: str, sort: str) -> list[dict[str, Any]]:

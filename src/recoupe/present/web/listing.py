@@ -22,9 +22,12 @@ Row = dict[str, Any]
 
 @dataclass(frozen=True)
 class Column:
+    """A column shown; its heading is the label `web.columns.KEY`; `terms`: the labels group naming its values
+    (event types, statuses), so that a cell shows a value in the reader's language."""
+
     key: str
-    label: str
     numeric: bool = False
+    terms: str = ""
 
 
 @dataclass(frozen=True)
@@ -38,8 +41,7 @@ class Listing:
     filters: dict[str, Callable[[Row, str], bool]]
     sort: str
     desc: bool = False
-    link: str = ""  # the column whose cells link to the row's evidence (`url`)
-    title: str = ""
+    link: str = ""  # the column whose cells link to the row's evidence (`url`); the title is `web.titles.NAME`
 
     def query(self, v: ReadModel, params: dict[str, str]) -> list[Row]:
         """The rows that pass every filter given, sorted by `sort` (a column key), descending with `desc`."""
@@ -129,24 +131,23 @@ def _quote_rows(v: ReadModel) -> list[Row]:
 
 EVENTS = Listing(
     "events",
-    (Column("date", "Date"), Column("type", "Type"), Column("status", "Status"), Column("summary", "Summary"),
-     Column("place_name", "Place"), Column("participant_names", "Participants"),
-     Column("independent_sources", "Independent sources", numeric=True), Column("sources", "Sources", numeric=True)),
+    (Column("date"), Column("type", terms="event_types"), Column("status", terms="web.event_status"), Column("summary"),
+     Column("place_name"), Column("participant_names"), Column("independent_sources", numeric=True),
+     Column("sources", numeric=True)),
     _event_rows,
     {"q": _contains("summary"), "type": lambda r, x: r["type"] == x, "status": lambda r, x: r["status"] == x,
      "entity": _entity("participants", "participant_names", "place", "place_name"),
      "start": lambda r, x: bool(r["date"]) and r["date"] >= x[: len(r["date"])],
      "end": lambda r, x: bool(r["date"]) and r["date"][: len(x)] <= x,
      "min_sources": lambda r, x: x.isdigit() and (r["independent_sources"] or 0) >= int(x)},
-    sort="date", link="summary", title="Events",
+    sort="date", link="summary",
 )
 
 QUOTES = Listing(
     "quotes",
-    (Column("published", "Published"), Column("outlet", "Outlet"), Column("speaker_name", "Speaker"), Column("text", "Quote"),
-     Column("length", "Length", numeric=True)),
+    (Column("published"), Column("outlet"), Column("speaker_name"), Column("text"), Column("length", numeric=True)),
     _quote_rows,
     {"q": _contains("text"), "speaker": _entity("speaker", "speaker_name", "speaker_text"),
      "outlet": lambda r, x: (r["outlet"] or "") == x},
-    sort="published", link="text", title="Quotes",
+    sort="published", link="text",
 )

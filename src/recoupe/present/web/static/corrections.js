@@ -5,7 +5,7 @@ async function postCorrection(body) {
   if (!r.ok) {
     let msg = r.status;
     try { msg = (await r.json()).error.message; } catch (e) { /* not JSON */ }
-    alert("Correction refused: " + msg);
+    alert(tr("web.js.corrections.refused", {message: msg}));
     return false;
   }
   return true;
@@ -15,15 +15,15 @@ document.addEventListener("click", async (ev) => {
   if (!(t instanceof HTMLElement)) return;
   if (t.matches("button.mark")) {
     const box = t.closest(".marks");
-    const note = prompt("Note for marking this " + t.dataset.value + " (why?)", "");
+    const note = prompt(tr("web.js.corrections.mark_note", {status: term("web.js.review", t.dataset.value)}), "");
     if (note === null) return;
     if (await postCorrection({action: box.dataset.action, target: box.dataset.target, value: t.dataset.value, note: note})) location.reload();
   } else if (t.matches("button.split")) {
-    const note = prompt("Split “" + t.dataset.alias + "” off into its own entity. Note:", "");
+    const note = prompt(tr("web.js.corrections.split_note", {alias: t.dataset.alias}), "");
     if (note === null) return;
     if (await postCorrection({action: "split_alias", target: t.dataset.entity, value: t.dataset.alias, note: note})) location.reload();
   } else if (t.matches("button.undo")) {
-    if (!confirm("Undo correction #" + t.dataset.id + "?")) return;
+    if (!confirm(tr("web.js.corrections.undo", {id: t.dataset.id}))) return;
     const r = await fetch("/api/corrections/" + encodeURIComponent(t.dataset.id), {method: "DELETE"});
     if (r.ok) location.reload();
   }
@@ -39,7 +39,7 @@ if (mergeForm) {
     list.replaceChildren();
     for (const e of (data ? data.items : [])) {
       if (e.id === mergeForm.dataset.entity) continue;
-      const label = e.name + " (" + e.type + ", " + e.mentions + " mentions) " + e.id;
+      const label = e.name + " (" + term("entity_types", e.type) + ", " + trn("web.js.mentions", e.mentions) + ") " + e.id;
       ids.set(label, e.id);
       const o = document.createElement("option");
       o.value = label;

@@ -13,7 +13,7 @@
     for (const [k, v] of new FormData(form)) if (v) q.set(k, v);
     const data = await getJSON("/api/graph?" + q.toString());
     if (!data.nodes.length) {
-      box.replaceChildren(el("p", {class: "empty", text: "No links between entities in this dossier yet."}));
+      box.replaceChildren(el("p", {class: "empty", text: tr("web.js.graph.empty")}));
       return;
     }
     box.replaceChildren();
@@ -23,7 +23,7 @@
       ...data.nodes.map((n) => ({data: {id: n.id, label: n.name.length > 26 ? n.name.slice(0, 25) + "…" : n.name, full: n.name,
         type: n.type, size: 14 + 30 * Math.sqrt(n.weight / maxW)}})),
       ...data.edges.map((e, i) => ({data: {id: "e" + i, source: e.source, target: e.target, w: 1 + 7 * e.weight / maxE,
-        style: e.events ? "solid" : "dotted", title: e.events + " events, " + e.sentences + " sentences"}})),
+        style: e.events ? "solid" : "dotted", title: trn("web.js.events", e.events) + ", " + trn("web.js.sentences", e.sentences)}})),
     ];
     cy = cytoscape({
       container: box, elements: elements,
@@ -44,7 +44,7 @@
       const n = ev.target;
       cy.elements().addClass("faded");
       n.closedNeighborhood().removeClass("faded");
-      detail.textContent = n.data("full") + " (" + n.data("type") + "): " + n.degree() + " links";
+      detail.textContent = n.data("full") + " (" + term("entity_types", n.data("type")) + "): " + trn("web.js.graph.links", n.degree());
     });
     cy.on("mouseout", "node", () => cy.elements().removeClass("faded"));
     cy.on("mouseover", "edge", (ev) => { detail.textContent = ev.target.source().data("label") + " — " + ev.target.target().data("label") + ": " + ev.target.data("title"); });
@@ -58,15 +58,15 @@
     panel.hidden = false;
     panel.replaceChildren(
       el("h2", {}, [el("a", {href: entityUrl(data.a.id), text: data.a.name}), " — ", el("a", {href: entityUrl(data.b.id), text: data.b.name})]),
-      el("h3", {text: "Events together (" + data.n_events + ")"}),
+      el("h3", {text: tr("web.js.graph.events_together", {n: data.n_events})}),
       data.events.length ? el("ul", {class: "events"}, data.events.map((e) => el("li", {}, [
-        el("span", {class: "date", text: e.date || "undated"}), el("span", {class: "badge", text: e.type || ""}), " ",
-        el("a", {href: e.url, class: "evidence", text: e.summary || e.type})]))) : el("p", {class: "muted", text: "none"}),
-      el("h3", {text: "Sentences naming both (" + data.n_sentences + ")"}),
+        el("span", {class: "date", "data-date": e.date || "", text: dateLabel(e.date)}), el("span", {class: "badge", "data-value": e.type || "", text: term("event_types", e.type)}), " ",
+        el("a", {href: e.url, class: "evidence", text: e.summary || term("event_types", e.type)})]))) : el("p", {class: "muted", text: tr("web.js.none")}),
+      el("h3", {text: tr("web.js.graph.sentences_both", {n: data.n_sentences})}),
       data.sentences.length ? el("ul", {class: "sentences"}, data.sentences.map((s) => el("li", {}, [
-        el("q", {text: s.text}), " ", el("a", {href: s.url, class: "evidence", text: s.source})]))) : el("p", {class: "muted", text: "none"}),
+        el("q", {text: s.text}), " ", el("a", {href: s.url, class: "evidence", text: s.source})]))) : el("p", {class: "muted", text: tr("web.js.none")}),
       (data.n_sentences > data.sentences.length || data.n_events > data.events.length)
-        ? el("p", {class: "muted", text: "The first " + data.sentences.length + " sentences and " + data.events.length + " events are shown."}) : null,
+        ? el("p", {class: "muted", text: tr("web.js.graph.first_shown", {sentences: data.sentences.length, events: data.events.length})}) : null,
     );
     panel.scrollIntoView({block: "nearest"});
   }

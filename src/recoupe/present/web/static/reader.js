@@ -12,6 +12,6 @@ if (dimToggle) {
   dimToggle.addEventListener("click", () => {
     const on = document.getElementById("text").classList.toggle("dimmed");
     dimToggle.setAttribute("aria-pressed", String(on));
-    dimToggle.textContent = on ? "show every highlight" : "dim all but the evidence";
+    dimToggle.textContent = on ? tr("web.js.reader.show_all") : tr("web.js.reader.dim");
   });
 }

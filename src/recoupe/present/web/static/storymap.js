@@ -22,10 +22,10 @@ async function storyMap(node, opts) {
       color: hasEvents ? "#a93226" : "#1f5f99", fillColor: hasEvents ? "#e74c3c" : "#3b82c4", fillOpacity: 0.8,
     });
     m.bindPopup(el("div", {class: "popup"}, [
-      el("a", {href: entityUrl(p.id), text: p.name}), el("span", {class: "muted", text: " " + p.type + " · " + p.mentions + " mentions"}),
-      ...p.events.slice(0, 10).map((e) => el("div", {}, [el("a", {href: e.url, class: "evidence", text: (e.date || "undated") + " · " + (e.type || "")}),
+      el("a", {href: entityUrl(p.id), text: p.name}), el("span", {class: "muted", text: " " + term("entity_types", p.type) + " · " + trn("web.js.mentions", p.mentions)}),
+      ...p.events.slice(0, 10).map((e) => el("div", {}, [el("a", {href: e.url, class: "evidence", text: dateLabel(e.date) + " · " + term("event_types", e.type)}),
         " " + (e.summary || "")])),
-      p.n_events > p.events.length ? el("div", {class: "muted", text: "+" + (p.n_events - p.events.length) + " more events"}) : null,
+      p.n_events > p.events.length ? el("div", {class: "muted", text: trn("web.js.map.more_events", p.n_events - p.events.length)}) : null,
     ]));
     if (named.has(p.id)) m.bindTooltip(el("span", {text: p.name}), {permanent: true, direction: "right", offset: [6, 0], className: "place-label"});
     else m.bindTooltip(el("span", {text: p.name}));
@@ -47,7 +47,7 @@ async function storyMap(node, opts) {
       }
       stops.forEach((s, k) => {
         L.circleMarker([s.lat, s.lon], {radius: 4, color: j.color, fillColor: "#fff", fillOpacity: 1, weight: 2, className: "stop"})
-          .bindTooltip(el("span", {text: (k + 1) + ". " + j.name + " · " + s.name + " · " + s.date}))
+          .bindTooltip(el("span", {text: (k + 1) + ". " + j.name + " · " + s.name + " · " + dateLabel(s.date)}))
           .on("click", () => { if (opts.onSelect) opts.onSelect(s.event); })
           .addTo(routeLayer);
       });
@@ -59,7 +59,7 @@ async function storyMap(node, opts) {
     legend.replaceChildren(...journeys.map((j) => el("li", {class: "journey"}, [
       el("span", {class: "swatch", style: "background:" + j.color}), el("a", {href: entityUrl(j.person), text: j.name}), ": ",
       ...j.stops.flatMap((s, k) => [k ? " → " : "", el("a", {href: "#", class: "stop-link", "data-event": s.event, text: s.name}),
-        el("span", {class: "muted", text: " " + s.date})]),
+        el("span", {class: "muted", "data-date": s.date, text: " " + dateLabel(s.date)})]),
     ])));
     legend.addEventListener("click", (ev) => {
       const a = ev.target.closest("a.stop-link");
@@ -104,12 +104,12 @@ function timeSlider(node, dates, onChange) {
   const DAY = 86400000;
   const t = (d) => { const p = d.split("-").map(Number); return Date.UTC(p[0], (p[1] || 1) - 1, p[2] || 1); };
   const first = t(dates[0]), n = Math.max(1, Math.round((t(dates[1]) - first) / DAY));
-  const input = el("input", {type: "range", min: "0", max: String(n), value: String(n), step: "1", id: node.id + "-input", "aria-label": "Date shown on the map"});
+  const input = el("input", {type: "range", min: "0", max: String(n), value: String(n), step: "1", id: node.id + "-input", "aria-label": tr("web.js.map.slider")});
   const out = el("output", {for: input.id, class: "slider-date"});
   const iso = (i) => new Date(first + i * DAY).toISOString().slice(0, 10);
-  const show = () => { out.textContent = "up to " + iso(+input.value); };
+  const show = () => { out.textContent = tr("web.js.map.up_to", {date: dateLabel(iso(+input.value))}); out.dataset.date = iso(+input.value); };
   input.addEventListener("input", () => { show(); onChange(iso(+input.value)); });
-  node.replaceChildren(el("span", {class: "muted", text: dates[0].slice(0, 10)}), input, el("span", {class: "muted", text: dates[1].slice(0, 10)}), out);
+  node.replaceChildren(el("span", {class: "muted", text: dateLabel(dates[0].slice(0, 10))}), input, el("span", {class: "muted", text: dateLabel(dates[1].slice(0, 10))}), out);
   show();
   return {
     input: input,

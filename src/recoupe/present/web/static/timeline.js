@@ -45,7 +45,7 @@
         out.push(b);
       }
       b.claims.push(it);
-      b.label = b.claims.length + (b.claims.length === 1 ? " claim" : " claims") + (it.outlets.length ? " · " + it.outlets[0] : "");
+      b.label = trn("web.js.timeline.claims", b.claims.length) + (it.outlets.length ? " · " + it.outlets[0] : "");
     }
     return out.map((it) => ({...it, t: toTime(it.date), te: endTime(it)}));
   }
@@ -58,10 +58,10 @@
     items = bundle(data.items);
     const types = [...new Set(items.filter((i) => i.kind === "event").map((i) => i.type))];
     types.sort((a, b) => (TYPE_ORDER.indexOf(a) + 100) % 100 - (TYPE_ORDER.indexOf(b) + 100) % 100 || a.localeCompare(b));
-    rows = [{lane: "Events"}, ...types.map((t) => ({key: t, label: t.replace("_", " ")})),
-      {lane: "Claims"}, {key: "claim", label: "by article"}];
-    document.getElementById("tl-count").textContent = "(" + data.total + (data.total === 1 ? " dated item" : " dated items") +
-      (data.truncated ? ", first " + data.items.length + " shown: narrow the filters" : "") + ")";
+    rows = [{lane: tr("web.js.timeline.events_lane"), laneKey: "events"}, ...types.map((t) => ({key: t, label: term("event_types", t)})),
+      {lane: tr("web.js.timeline.claims_lane"), laneKey: "claims"}, {key: "claim", label: tr("web.js.timeline.by_article")}];
+    document.getElementById("tl-count").textContent = "(" + trn("web.js.timeline.dated_items", data.total) +
+      (data.truncated ? tr("web.js.timeline.truncated", {n: data.items.length}) : "") + ")";
     if (!keepWindow) opening();
     draw();
     renderList();
@@ -102,7 +102,7 @@
       const s = iso(t);
       return unit[1] === "day" || unit[1] === "week" ? s : unit[1] === "year" || unit[1] === "decade" ? s.slice(0, 4) : s.slice(0, 7);
     };
-    return out.map((t) => [t, fmt(t)]);
+    return out.map((t) => [t, fmt(t)]);  // [time, ISO of the tick's precision]
   }
   // items of one row that fall within CLUSTER_PX of each other at this zoom make one group; when a day is wide
   // enough, the items of one day are set side by side within it, so that zooming in always separates them
@@ -128,13 +128,13 @@
   function draw() {
     box.replaceChildren();
     const visible = items.filter((it) => it.te >= t0 && it.t <= t1);
-    for (const [t, label] of ticks()) {
-      box.appendChild(el("div", {class: "tick", style: "left:" + x(t).toFixed(1) + "px"}, [el("span", {text: label})]));
+    for (const [t, when] of ticks()) {
+      box.appendChild(el("div", {class: "tick", style: "left:" + x(t).toFixed(1) + "px", "data-date": when}, [el("span", {text: dateLabel(when)})]));
     }
     let top = AXIS_H;
     for (const row of rows) {
       if (row.lane) {
-        box.appendChild(el("div", {class: "tl-lane", style: "top:" + top + "px", text: row.lane}));
+        box.appendChild(el("div", {class: "tl-lane", style: "top:" + top + "px", "data-lane": row.laneKey, text: row.lane}));
         top += LANE_H;
         continue;
       }
@@ -148,7 +148,7 @@
       top += ROW_H;
     }
     if (cursor !== null && cursor >= t0 && cursor <= t1) {
-      box.appendChild(el("div", {class: "tl-cursor", style: "left:" + x(cursor).toFixed(1) + "px", title: "map date " + iso(cursor)}));
+      box.appendChild(el("div", {class: "tl-cursor", style: "left:" + x(cursor).toFixed(1) + "px", title: tr("web.js.timeline.map_date", {date: dateLabel(iso(cursor))})}));
     }
     box.style.height = (top + 8) + "px";
   }
@@ -158,7 +158,7 @@
     const left = it.t >= t0 ? it.px : x(t0), width = isRange ? Math.max(0, x(Math.min(it.te, t1)) - left) : 0;
     const node = el("div", {
       class: "tl-item kind-" + it.kind + " t-" + it.type + (width > 10 ? " range" : " point") + (selected === it.id ? " selected" : ""),
-      style: "left:" + left.toFixed(1) + "px;top:" + (top + 2) + "px", title: it.date + " · " + it.label, "data-id": it.id, tabindex: "0",
+      style: "left:" + left.toFixed(1) + "px;top:" + (top + 2) + "px", title: dateLabel(it.date) + " · " + it.label, "data-id": it.id, tabindex: "0",
     }, [el("span", {class: "mark", style: width > 10 ? "width:" + width.toFixed(1) + "px" : null}),
       room > 40 ? el("span", {class: "label", text: it.label, style: "max-width:" + Math.min(room, 320).toFixed(0) + "px;margin-left:" + (width > 10 ? 4 : 12) + "px"}) : null]);
     node.addEventListener("click", (ev) => { ev.stopPropagation(); select(it.id, true); });
@@ -170,7 +170,8 @@
     // centred on the part of the group in view: a group of periods that began before the window stays on screen
     const lo = Math.max(g.x0, x(t0)), hi = Math.max(lo, Math.min(g.x1, x(t1)));
     const node = el("div", {class: "tl-cluster", style: "left:" + ((lo + hi) / 2 - 11).toFixed(1) + "px;top:" + (top + 1) + "px",
-      title: g.items.length + " items, " + iso(Math.min(...g.items.map((i) => i.t))) + " – " + iso(Math.max(...g.items.map((i) => i.te)) - 1) + ": click to zoom in",
+      title: tr("web.js.timeline.cluster", {n: g.items.length, first: dateLabel(iso(Math.min(...g.items.map((i) => i.t)))),
+        last: dateLabel(iso(Math.max(...g.items.map((i) => i.te)) - 1))}),
       tabindex: "0", "data-count": String(g.items.length)}, [el("span", {text: String(n)})]);
     const open = (ev) => {
       ev.stopPropagation();
@@ -231,7 +232,8 @@
 
   function renderList() {
     list.replaceChildren(...items.slice(0, 500).map((it) => el("li", {"data-id": it.id, class: "kind-" + it.kind}, [
-      el("span", {class: "date", text: it.date}), el("span", {class: "badge", text: it.type}), " ",
+      el("span", {class: "date", "data-date": it.date, text: dateLabel(it.date)}),
+      el("span", {class: "badge", "data-value": it.type, text: it.kind === "claims" ? tr("web.js.timeline.claim") : term("event_types", it.type)}), " ",
       el("a", {href: it.kind === "claims" ? it.claims[0].url : it.url, text: it.label}),
     ])));
   }
@@ -244,17 +246,17 @@
     if (fromTimeline) setCursor(it.t, true);
     detail.classList.remove("muted");
     if (it.kind === "claims") {
-      detail.replaceChildren(el("b", {text: it.date + " · " + it.label}),
-        el("ul", {}, it.claims.slice(0, 30).map((c) => el("li", {}, [el("span", {class: "badge mod-" + c.status, text: c.status || ""}), " ",
+      detail.replaceChildren(el("b", {text: dateLabel(it.date) + " · " + it.label}),
+        el("ul", {}, it.claims.slice(0, 30).map((c) => el("li", {}, [el("span", {class: "badge mod-" + c.status, "data-value": c.status || "", text: term("modalities", c.status)}), " ",
           el("a", {href: c.url, class: "evidence", text: c.label})]))),
-        it.claims.length > 30 ? el("div", {class: "muted", text: "+" + (it.claims.length - 30) + " more"}) : null);
+        it.claims.length > 30 ? el("div", {class: "muted", text: tr("web.js.more", {n: it.claims.length - 30})}) : null);
       return;
     }
     detail.replaceChildren(
-      el("b", {text: it.date + " · " + it.type + (it.status ? " (" + it.status + ")" : "")}), " ",
+      el("b", {text: dateLabel(it.date) + " · " + term("event_types", it.type) + (it.status ? " (" + term("web.event_status", it.status) + ")" : "")}), " ",
       el("span", {text: it.label}), " ",
-      el("a", {href: it.url, class: "evidence", id: "tl-evidence", text: "open the evidence →"}),
-      it.place ? el("span", {class: "muted", text: it.geo ? " · shown on the map" : " · its place is not on the map"}) : null,
+      el("a", {href: it.url, class: "evidence", id: "tl-evidence", text: tr("web.js.timeline.open_evidence") + " →"}),
+      it.place ? el("span", {class: "muted", text: " · " + (it.geo ? tr("web.js.timeline.on_map") : tr("web.js.timeline.not_on_map"))}) : null,
     );
   }
 

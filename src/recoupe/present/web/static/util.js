@@ -15,6 +15,47 @@ function el(tag, attrs, children) {
   }
   return node;
 }
+// The page's labels (the reader's language), embedded by the server as JSON: every word a script shows comes from
+// them. tr(key, {n: 3}) fills {n}; trn(key, n) picks the singular or plural form; dateLabel(iso) writes a date.
+const LABELS = (() => {
+  const node = document.getElementById("labels");
+  try { return node ? JSON.parse(node.textContent) : {}; } catch (e) { return {}; }
+})();
+function lookupLabel(key) {
+  let node = LABELS;
+  for (const part of key.split(".")) {
+    if (node === null || typeof node !== "object" || !(part in node)) return undefined;
+    node = node[part];
+  }
+  return node;
+}
+function fill(text, values) {
+  return String(text).replace(/\{(\w+)\}/g, (m, k) => (values && k in values ? String(values[k]) : m));
+}
+function tr(key, values) {
+  const text = lookupLabel(key);
+  return text === undefined ? key : fill(text, values);
+}
+function trn(key, n, values) {
+  const forms = lookupLabel(key);
+  if (!forms) return key;
+  const one = n === 1 || (n === 0 && LABELS.zero_is_singular);
+  return fill(one ? forms.one : forms.other, {...(values || {}), n: n});
+}
+// a value of a vocabulary (event types, entity types, modalities) in words, or the value itself
+function term(group, value) {
+  const text = value === null || value === undefined ? undefined : lookupLabel(group + "." + value);
+  return text === undefined ? (value || "") : String(text);
+}
+function dateLabel(iso) {
+  if (!iso) return tr("undated");
+  const p = String(iso).slice(0, 10).split("-");
+  const y = +p[0], month = p.length > 1 ? (LABELS.months || [])[+p[1] - 1] : null;
+  if (p.length === 1) return fill(LABELS.date_year, {y: y});
+  if (p.length === 2) return fill(LABELS.date_month, {month: month, y: y});
+  const d = +p[2];
+  return fill(d === 1 ? LABELS.date_first_day : LABELS.date_day, {d: d, month: month, y: y});
+}
 function safeHref(v) {
   // only this site's own links are built by the scripts
   return typeof v === "string" && v.startsWith("/") && !v.startsWith("//") ? v : "#";
