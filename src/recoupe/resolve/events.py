@@ -332,6 +332,12 @@ def merge_cues(items: list[CueItem]) -> list[Cluster]:
             if (k, best.cid) not in registered:
                 registered.add((k, best.cid))
                 by_key[k].append(best.cid)
+    for it in items:
+        if it.antecedent is None and it.key not in owner:
+            # nothing to merge on (no name, place or date of its own): an event of its own, never another's evidence
+            clusters.append(Cluster(cid=len(clusters), family=it.family))
+            clusters[-1].add(it)
+            owner[it.key] = clusters[-1].cid
     for it in sorted(anaphoric, key=lambda it: it.key):
         cid = owner.get(it.antecedent) if it.antecedent else None
         if cid is None:
