@@ -99,9 +99,10 @@ def test_an_old_day_does_not_carry_over_and_the_publication_day_is_the_last_reso
     assert one(cues, "visité").attrs["ref_date"] == "2024-03-06"
 
 
-def test_an_announced_event_takes_no_publication_day(nlp: Any) -> None:
-    cues = analyze(nlp, "Paul Mercier se rendra à Brionne.", {"Paul Mercier": "person", "Brionne": "place"},
-                   published="2024-03-06")
+def test_an_announced_event_takes_no_narrative_day(nlp: Any) -> None:
+    text = "Mardi, Paul Mercier a accueilli Claire Fontaine. Paul Mercier se rendra à Brionne."
+    cues = analyze(nlp, text, {"Paul Mercier": "person", "Claire Fontaine": "person", "Brionne": "place"},
+                   published="2024-03-06", times=[("Mardi", "2024-03-05", "day", "accueilli")])
     c = one(cues, "rendra")
     assert c.status == "planned" and "ref_date" not in c.attrs
 

@@ -124,8 +124,8 @@ class _Finder:
         ("Mardi, X a accueilli Y. Le couple a atterri vers midi ..."): the day of the nearest dated cue before it in
         the article, when that day is the article's recent news (at most NARRATIVE_DAYS before publication, never
         after it), else the publication day. A weak reference: never the date of an event whose sources give one.
-        Not inside quoted words, not for what the text tells as history; what is announced and a pluperfect only
-        take a day the text names."""
+        Not inside quoted words, not for what the text tells as history nor for what is announced; a pluperfect
+        only takes a day the text names."""
         if not self.published or len(self.published) < 10:
             return cues
         pub = self.published[:10]
@@ -141,10 +141,10 @@ class _Finder:
                 continue
             if last is None or c.attrs.get("historical") or self._in_quote(c.span.start):
                 continue
-            if (c.status == "planned" or c.attrs.get("tense") == Tense.PLUPERFECT) and not named:
-                # what is announced happens later than the day it is written, a pluperfect before the time of its
-                # story: only a day the text names
-                continue
+            if c.status == "planned":
+                continue  # what is announced happens later than any day the article tells
+            if c.attrs.get("tense") == Tense.PLUPERFECT and not named:
+                continue  # a pluperfect happened before the time of its story: only a day the text names
             c.attrs["ref_date"] = last
             c.attrs["time_source"] = "reference"
             c.attrs["time_from"] = "narrative"
