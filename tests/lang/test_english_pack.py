@@ -177,3 +177,17 @@ def test_english_modals_in_claims(sentence: str, modality: str) -> None:
 def test_english_incises_name_the_speaker(text: str, speaker: str) -> None:
     quotes = _analyze(text)["quotes"]
     assert len(quotes) == 1 and quotes[0]["speaker_text"] == speaker
+
+
+@needs_model
+@pytest.mark.parametrize("text,trigger,etype", [
+    ("The rebels of Valmoria released four sailors on Monday.", "released", "transfer"),
+    ("A cargo plane of Aerolac Airways crashed near Brionne on Tuesday.", "crashed", "other"),
+    ("Rescuers evacuated the village of Brionne on Friday.", "evacuated", "other"),
+    ("Soldiers seized the airport of Brionne on Sunday.", "seized", "military_action"),
+    ("The mutiny of the Valmorian guard ended on Sunday.", "mutiny", "military_action"),
+    ("President Ana Ruiz hosted a state banquet for Tom Berg in Lisbon on Monday.", "banquet", "meeting"),
+])
+def test_english_widened_triggers(text: str, trigger: str, etype: str) -> None:
+    cues = [c for c in _analyze(text)["event_cues"] if c["span"]["text"] == trigger]
+    assert cues and cues[0]["type"] == etype, _analyze(text)["event_cues"]

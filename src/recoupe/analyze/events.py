@@ -22,6 +22,7 @@ NOMINAL_UP = frozenset({"obj", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod",
 CLIMB = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl"})
 BOUNDARY = frozenset({",", ";", ":", "(", ")", "«", "»", "—", "–", "\n"})
 DATELINE_TOP = 400  # characters at the top of an article where its dateline stands
+NARRATIVE_DAYS = 3  # a day the article names this close before its publication is the day its narrative tells
 HISTORICAL_DAYS = 366  # an event dated more than a year before publication is history, not news
 # families where a plural noun names a series ("ses visites", "les essais") rather than one happening; deliveries,
 # sanctions and agreements come in the plural even when one is meant
@@ -116,7 +117,38 @@ class _Finder:
             cue = self._cue(f)
             if cue is not None:
                 cues.append(cue)
-        return self._link_anaphora(cues) + self._speech_cues(cues)
+        return self._narrative_days(self._link_anaphora(cues) + self._speech_cues(cues))
+
+    def _narrative_days(self, cues: list[EventCue]) -> list[EventCue]:
+        """A cue of the article's narrative that names no time of its own happens on the day its story last named
+        ("Mardi, X a accueilli Y. Le couple a atterri vers midi ..."): the day of the nearest dated cue before it in
+        the article, when that day is the article's recent news (at most NARRATIVE_DAYS before publication, never
+        after it), else the publication day. A weak reference: never the date of an event whose sources give one.
+        Not inside quoted words, not for what the text tells as history nor for what is announced; a pluperfect
+        only takes a day the text names."""
+        if not self.published or len(self.published) < 10:
+            return cues
+        pub = self.published[:10]
+        last: str | None = pub
+        named = False
+        for c in sorted(cues, key=lambda c: c.span.start):
+            t = c.time
+            if t is not None:
+                value = t.value or ""
+                if (t.precision == "day" and len(value) >= 10 and value[:10] <= pub and not c.attrs.get("historical")
+                        and 0 <= _days_before(t, self.published) <= NARRATIVE_DAYS and not self._in_quote(c.span.start)):
+                    last, named = value[:10], True
+                continue
+            if last is None or c.attrs.get("historical") or self._in_quote(c.span.start):
+                continue
+            if c.status == "planned":
+                continue  # what is announced happens later than any day the article tells
+            if c.attrs.get("tense") == Tense.PLUPERFECT and not named:
+                continue  # a pluperfect happened before the time of its story: only a day the text names
+            c.attrs["ref_date"] = last
+            c.attrs["time_source"] = "reference"
+            c.attrs["time_from"] = "narrative"
+        return cues
 
     def _speech_cues(self, cues: list[EventCue]) -> list[EventCue]:
         """Statements the speech components found and no trigger did: a quote's named speaker, a claim's named source
@@ -932,6 +964,8 @@ class _Finder:
             if not definite:
                 return None  # "sous sanctions", "un accord" with nothing attached: not a reportable event
             f.attrs["anaphoric"] = True
+            if any(c.dep_ in ("amod", "nmod", "acl") for c in tok.children):
+                f.attrs["described"] = True
         elif f.pos == "verb" and not has_args:
             f.attrs["anaphoric"] = True
         sent = tok.sent
@@ -1050,7 +1084,7 @@ class _Finder:
         return False
 
     def _link_anaphora(self, cues: list[EventCue]) -> list[EventCue]:
-        """A bare "la rencontre" or "cette visite" is the last event of its family that had participants; else dropped."""
+        """A bare "la rencontre" or "cette visite" is the last event of its family that had participants; else its own."""
         out: list[EventCue] = []
         last: dict[str, EventCue] = {}
         for c in cues:
@@ -1058,8 +1092,15 @@ class _Finder:
             if c.attrs.get("anaphoric"):
                 ante = last.get(fam)
                 if ante is None:
-                    continue
-                c.attrs["antecedent"] = ante.span.start
+                    if c.attrs.get("pos") == "noun" and not c.attrs.get("described"):
+                        continue  # a bare "la rencontre" with nothing to stand for
+                    # no earlier event for it to stand for: a clause that reports a happening with no name in it ("le
+                    # couple a atterri vers midi"), or a description ("l'entretien téléphonique entre les deux
+                    # présidents", "la visite d'État"), is its own event
+                    del c.attrs["anaphoric"]
+                    c.attrs["unanchored"] = True
+                else:
+                    c.attrs["antecedent"] = ante.span.start
             elif c.participants and not c.attrs.get("historical") and c.attrs.get("tense") != Tense.PLUPERFECT:
                 last[fam] = c
             out.append(c)

@@ -339,6 +339,12 @@ def merge_cues(items: list[CueItem]) -> list[Cluster]:
             if (k, best.cid) not in registered:
                 registered.add((k, best.cid))
                 by_key[k].append(best.cid)
+    for it in items:
+        if it.antecedent is None and it.key not in owner:
+            # nothing to merge on (no name, place or date of its own): an event of its own, never another's evidence
+            clusters.append(Cluster(cid=len(clusters), family=it.family))
+            clusters[-1].add(it)
+            owner[it.key] = clusters[-1].cid
     for it in sorted(anaphoric, key=lambda it: it.key):
         cid = owner.get(it.antecedent) if it.antecedent else None
         if cid is None:
@@ -501,11 +507,12 @@ def _strict_match(it: CueItem, c: Cluster) -> bool:
 def _anchored_alike(it: CueItem, c: Cluster) -> bool:
     """Whether a cue and an event reported elsewhere share what pins a happening down: a text date they agree on,
     or a place (the same, or one named inside the other)."""
-    if it.pending is not None or not it.ref_own:
-        # an article with no date of its own: what it shares with dated reports is how its day is inferred (an
-        # unread "mardi" names a day the inference reads)
-        return True
     cdate = c.best_date()
+    if it.pending is not None or (not it.ref_own and cdate):
+        # an article with no date of its own: what it shares with dated reports is how its day is inferred (an
+        # unread "mardi" names a day the inference reads); an event with no date teaches it nothing, and a shared
+        # actor alone does not make two undated reports one happening
+        return True
     if it.date and cdate and len(it.date) >= 7 and len(cdate) >= 7 and _prefix_compatible(it.date, cdate):
         return True
     return bool(it.place and c.places)  # places that conflict were told apart before (a country holds its cities)
