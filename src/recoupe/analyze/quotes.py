@@ -569,7 +569,7 @@ class _Finder:
         for m in names:
             if groups:
                 between = self.text[groups[-1][-1].span.end:m.span.start].replace(",", " ").split()
-                if len(between) <= 4 and (not between or between[0].lower() in self.lex.speech.get("enumeration_joiners", ())):
+                if len(between) <= 4 and (not between or between[0].lower() in self.lex.enumeration_joiners):
                     groups[-1].append(m)
                     continue
             groups.append([m])

@@ -101,7 +101,7 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
     credit = _alt(raw["credit_words"], accents=True)
     byline = _alt(raw["byline_words"], accents=True)
     conj = _alt(raw["conjunctions"], accents=True)
-    joiners = _alt(raw.get("enumeration_joiners", raw["conjunctions"]), accents=True)
+    joiners = _alt(raw["enumeration_joiners"], accents=True)
     particles = _alt(raw["name_particles"], accents=True)
     gov = _alt(raw["government_words"])
     bodies = _alt(raw["national_bodies"])

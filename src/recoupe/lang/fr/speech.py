@@ -44,6 +44,7 @@ class SpeechLexicon:
     incise_clitics: frozenset[str] = frozenset()  # object and reflexive clitics before an incise verb ("l'ont imploré")
     ordinal_refs: dict[str, int] = field(default_factory=dict)  # "le premier": 0, "ce dernier": -1 (of an enumeration)
     masculine_pronouns: frozenset[str] = frozenset()  # "il", "-t-il"
+    enumeration_joiners: frozenset[str] = frozenset()  # "et", "ou": names.json's list, the one names also reads
 
     # French function words and patterns the speaker finder reads (class attributes: grammar, not lexicon data)
     complement_prepositions = ("de", "du", "des", "d'", "d’", "à", "au", "aux")  # "le ministre de X": X is no speaker
@@ -98,6 +99,7 @@ def load(data: Callable[[str], Any], *, cls: type[SpeechLexicon] | None = None,
         incise_clitics=frozenset(sp["incise_clitics"]), document_nouns=frozenset(w.lower() for w in sp["document_nouns"]),
         ordinal_refs={k.lower(): int(v) for k, v in sp.get("ordinal_references", {}).items()},
         masculine_pronouns=frozenset(p.lower() for p in sp.get("masculine_pronouns", [])),
+        enumeration_joiners=frozenset(w.lower() for w in data("names.json")["enumeration_joiners"]),
     )
 
 
