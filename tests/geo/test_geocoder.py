@@ -315,3 +315,20 @@ def test_geocode_a_region_is_not_shadowed_by_a_town_of_another_name_inside_it(ga
     got = _geocode(texts, {"Oklahoma": "place", "Tulsa": "place"}, gazetteer)
     assert got["Oklahoma"].attrs["country_code"] == "US"
     assert got["Oklahoma"].attrs["precision"] == "region"
+
+
+def test_geocode_nationality_adjective_settles_a_homonym(gazetteer: Gazetteer) -> None:
+    # Tripoli: Lebanon's and Libya's; only an adjective says which country the article is about
+    texts = {"a": "Des milliers de manifestants ont défilé à Tripoli. Le gouvernement libanais appelle au calme."}
+    got = _geocode(texts, {"Tripoli": "place"}, gazetteer)
+    assert got["Tripoli"].attrs["country_code"] == "LB"
+    texts = {"b": "Des milliers de manifestants ont défilé à Tripoli. Les autorités libyennes appellent au calme."}
+    got = _geocode(texts, {"Tripoli": "place"}, gazetteer)
+    assert got["Tripoli"].attrs["country_code"] == "LY"
+
+
+def test_geocode_bare_capital_name_is_the_capital(gazetteer: Gazetteer) -> None:
+    got = _geocode({"a": "La délégation s'est rendue à Washington mardi pour des consultations."},
+                   {"Washington": "place"}, gazetteer)
+    e = got["Washington"]
+    assert e.attrs["country_code"] == "US" and abs(e.geo["lat"] - 38.9) < 0.2 and abs(e.geo["lon"] + 77.04) < 0.2

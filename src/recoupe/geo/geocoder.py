@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from rapidfuzz import fuzz
 
 from recoupe.model import Entity
+from recoupe.model.text import fold
 from recoupe.geo.gazetteer import (ALTERNATE, INDEX_VERSION, Gazetteer, Place, name_key,
                                        open_gazetteer, skeleton)
 
@@ -53,6 +54,7 @@ class PlaceWords(Protocol):
     locality_after: re.Pattern[str]  # ", à " right after a site's name: the town it stands in follows
     place_before: re.Pattern[str]  # "à " right before a name: only a place stands there
     article_town_categories: tuple[str, ...]  # site categories that stand in their article's town when none is named
+    nationalities: dict[str, str]  # folded nationality adjective or noun -> ISO code
 
     def category_of(self, word: str) -> str: ...
 
@@ -112,6 +114,14 @@ class Context:
     by_doc: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     dossier: set[str] = field(default_factory=set)
     regions: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
+    # countries an article names only through a nationality ("un avion canadien", "les garde-côtes américains")
+    adjectival: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    countries: dict[str, Place] = field(default_factory=dict)  # each placed at its capital
+
+    def capital(self, p: Place) -> bool:
+        """Whether this town is its country's capital."""
+        c = self.countries.get(p.country_code)
+        return p.feature == "town" and c is not None and _near(p, c, 10)
 
     def add(self, cc: str, sentences: set[tuple[str, int]], admin1: str | None = None) -> None:
         if not cc:
@@ -124,10 +134,11 @@ class Context:
                 self.regions[doc].add((cc, admin1))
 
     def support(self, q: Query, cc: str) -> int:
-        """3 when a country is named in the same sentence, 2 in the same article, 1 in the dossier, else 0."""
+        """3 when a country is named in the same sentence, 2 in the same article (or its nationality is), 1 in the
+        dossier, else 0."""
         if any(cc in self.by_sentence.get(s, ()) for s in q.sentences):
             return 3
-        if any(cc in self.by_doc.get(d, ()) for d in q.docs):
+        if any(cc in self.by_doc.get(d, ()) or cc in self.adjectival.get(d, ()) for d in q.docs):
             return 2
         return 1 if cc in self.dossier else 0
 
@@ -143,7 +154,9 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
     queries = [q for e in entities if (q := _query(e, texts, starts, lex)) is not None]
     for q in queries:
         _read_after(q, texts, gaz, lex)
-    context = Context()
+    context = Context(countries=gaz.countries())
+    for doc, text in texts.items():
+        context.adjectival[doc] = _nationalities(text, lex)
     pending: list[tuple[Query, list[Place]]] = []
     seats = [q for q in queries if q.category == SEAT]
     # sites of a category no dataset holds ("le pont X", "le cimetière Y"): read once the towns are known
@@ -202,6 +215,15 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
 
 
 # --- reading the entity and its mentions ---------------------------------------------------------
+
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def _nationalities(text: str, lex: Lexicon) -> set[str]:
+    """The countries a text names through a nationality adjective or noun ("le navire canadien", "un Russe")."""
+    nat = getattr(lex.words, "nationalities", None) or {}
+    return {cc for w in set(_WORD.findall(text)) if (cc := nat.get(fold(w)))}
 
 
 def _strip_article(name: str, lex: Lexicon) -> str:
@@ -485,6 +507,9 @@ def _score(q: Query, p: Place, context: Context) -> tuple[float, int]:
     score -= {"exact": 0.0, "variant": 0.5, "fuzzy": 1.5}[p.match]
     if p.feature in SITES:
         score += 3.0  # a site of the category the text names beats a town of the same name
+    if p.match == "exact" and support and context.capital(p):
+        # a bare "Washington" is the capital, not one of the towns named after it, once the dossier names its country
+        score += 1.0
     return score, support
 
 

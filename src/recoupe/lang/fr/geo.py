@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +48,8 @@ class GeoWords:
     locality_after: re.Pattern[str] = re.compile("(?!)")  # ", à " right after a site's name: its town follows
     place_before: re.Pattern[str] = re.compile("(?!)")  # "à " right before a name: a place stands there
     article_town_categories: tuple[str, ...] = ()  # sites placed at their article's town when the text names none
+    # folded nationality adjective or noun ("canadien", "Canadiens") -> ISO code: an article's country evidence
+    nationalities: dict[str, str] = field(default_factory=dict)
 
     def category_of(self, word: str) -> str:
         w = word.lower()
@@ -131,6 +133,7 @@ def load(data: Callable[[str], Any], general: Lexicon) -> GeoWords:
         fingerprint=resources.files("recoupe.lang.fr.data").joinpath("geo.json").read_bytes(),
         locality_after=re.compile(rf"^\s*,?\s*(?:{alt(sorted(raw.get('locality_before', []), key=len, reverse=True))})\s*(?=[A-ZÀ-Þ])"),
         article_town_categories=tuple(raw.get("article_town_categories", [])),
+        nationalities=dict(general.nationality),
         place_before=re.compile(rf"(?:^|[^\w])(?:{alt(sorted(raw.get('place_prepositions', []), key=len, reverse=True))})\s*$", re.I),
     )
 
