@@ -20,14 +20,18 @@ from recoupe.model.records import Document
 UNDATED = "~"  # sorts after every ISO date: an article without a date arrives after the dated ones
 
 
-def arrival(doc: Document | None, doc_id: str) -> tuple[str, str]:
+def arrival(published: str | None, doc_id: str) -> tuple[str, str]:
     """The order of an article's arrival: its publication date (undated last), then its id."""
-    return ((doc.published if doc is not None and doc.published else UNDATED), doc_id)
+    return (published or UNDATED, doc_id)
 
 
 def founder(keys: Iterable[tuple[Any, ...]], docs: Mapping[str, Document]) -> tuple[Any, ...]:
     """The first of these member keys (doc id, then positions in it) in arrival order."""
-    return min(keys, key=lambda k: (arrival(docs.get(k[0]), k[0]), k[1:]))
+    def published(doc_id: str) -> str | None:
+        doc = docs.get(doc_id)
+        return doc.published if doc is not None else None
+
+    return min(keys, key=lambda k: (arrival(published(k[0]), k[0]), k[1:]))
 
 
 def redirects(old: Mapping[str, list[dict[str, Any]]], new: Mapping[str, list[dict[str, Any]]]) -> dict[str, str]:

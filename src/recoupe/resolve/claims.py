@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from recoupe.model import Analysis, ClaimRec, Document, Span, make_id
-from recoupe.model.identity import UNDATED
+from recoupe.model.identity import arrival
 from recoupe.resolve.registry import ResolveContext, step
 from recoupe.resolve.sources import independent_sources
 
@@ -264,7 +264,7 @@ def cluster_claims(items: list[_Item], links: list[tuple[int, int]] | None = Non
         members[find(i)].append(i)
     out = [""] * len(items)
     for root, idx in members.items():
-        first = min(idx, key=lambda i: ((items[i].published or UNDATED, items[i].doc), items[i].rec.span.start, items[i].rec.span.end))
+        first = min(idx, key=lambda i: (arrival(items[i].published, items[i].doc), items[i].rec.span.start, items[i].rec.span.end))
         cid = make_id("cluster", items[first].id)  # named after its founding claim (model.identity)
         for i in idx:
             out[i] = cid

@@ -188,12 +188,12 @@ def times_of_day_check(ctx: ResolveContext) -> list[dict[str, Any]]:
             continue
         if not same_story(ctx, da, db):
             continue
-        out.append(_record(ctx, a, b, ia, ib, bool(za or zb), _told(a) != _told(b), sources, cfg))
+        out.append(_record(ctx, a, b, ia, ib, bool(za or zb), _told(a) != _told(b), sources, cfg, day))
     return out
 
 
 def _record(ctx: ResolveContext, a: dict[str, Any], b: dict[str, Any], ia: tuple[float, float], ib: tuple[float, float],
-            utc: bool, plan: bool, sources: Sources, cfg: dict[str, Any]) -> dict[str, Any]:
+            utc: bool, plan: bool, sources: Sources, cfg: dict[str, Any], day: str) -> dict[str, Any]:
     what = f"time of day of the {a['event_type']}" + (f" ({a['event_subtype']})" if a.get("event_subtype") else "")
     sides, said = [], []
     for q, iv in ((a, ia), (b, ib)):
@@ -215,4 +215,4 @@ def _record(ctx: ResolveContext, a: dict[str, Any], b: dict[str, Any], ia: tuple
                            certainty=cfg["certainty_discrepancy"], sides=sides)
     return contradiction("date", what, spans, f"Sources give the {what} on the same day differently, and no minute "
                          f"satisfies both once each time's bound and rounding are allowed: {listing}.",
-                         certainty=cfg["certainty"], sides=sides, computed={"method": method, "day": same_day(ctx, a, b)})
+                         certainty=cfg["certainty"], sides=sides, computed={"method": method, "day": day})
