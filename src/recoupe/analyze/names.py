@@ -27,6 +27,7 @@ LABELS = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "other
           "PERSON": "person", "GPE": "place", "FAC": "place", "PRODUCT": "other"}
 _STRIP = " \t\n,;:.!?«»\"'“”‘’()[]{}-–—*#"
 _CAP = r"[A-ZÀ-ÖØ-Þ]"
+_BREAK = re.compile(r"\n|\s[|¦]\s")
 
 
 def clean_span(text: str, start: int, end: int, leading_det: re.Pattern[str]) -> tuple[int, int]:
@@ -36,12 +37,31 @@ def clean_span(text: str, start: int, end: int, leading_det: re.Pattern[str]) ->
         start += 1
     while end > start and text[end - 1] in _STRIP:
         end -= 1
+    if _BREAK.search(text, start, end):
+        # a name never runs over a line break or a rubric bar ("Kuzhenkino\n\nAnalysis", "WORLD | Middle"): the
+        # recogniser glued a heading to the line next to it; the longest piece is the name
+        cuts = [start, *(x for m in _BREAK.finditer(text, start, end) for x in m.span()), end]
+        pieces = list(zip(cuts[::2], cuts[1::2]))
+        named = [p for p in pieces if _name_like(text[p[0]:p[1]].strip(_STRIP))]
+        if not named:
+            return start, start  # a heading and a line, no name: nothing
+        start, end = max(named, key=lambda p: (sum(c.isalpha() for c in text[p[0]:p[1]]), -p[0]))
+        while start < end and text[start] in _STRIP:
+            start += 1
+        while end > start and text[end - 1] in _STRIP:
+            end -= 1
     if text[start:end].endswith(("’s", "'s")):
         end -= 2
     m = leading_det.match(text[start:end])
     if m and end - start - m.end() > 1 and text[start + m.end()].isupper():
         start += m.end()
     return start, end
+
+
+def _name_like(piece: str) -> bool:
+    """Whether a piece of text reads as a name: capitalised words, with at most short particles between them."""
+    words = piece.split()
+    return bool(words) and words[0][:1].isupper() and all(w[:1].isupper() or len(w) <= 3 and w.isalpha() for w in words)
 
 
 def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]) -> int:
@@ -299,7 +319,11 @@ def _furniture(text: str, out: list[Mention], lx: Lexicon, nw: NameWords, add: C
         at_line_start = m.start() == 0 or text[m.start() - 1] == "\n"
         if sum(c.isalpha() for c in m.group("place")) < 3 or not (at_line_start or m.group("country")):
             continue
-        put(m.start("place"), m.end("place"), "place", "dateline")
+        at = m.start("place")
+        for piece in m.group("place").split("/"):  # "PARIS/BERLIN, 3 mai": a dispatch from two places
+            if sum(c.isalpha() for c in piece) >= 3:
+                put(at, at + len(piece), "place", "dateline")
+            at += len(piece) + 1
         if m.group("agency"):
             put(m.start("agency"), m.end("agency"), "organization", "dateline")
     for m in nw.patterns["rubric"].finditer(text, 0, TOP):
@@ -393,7 +417,7 @@ def _descriptions(ftext: str, text: str, out: list[Mention], lx: Lexicon, nw: Na
         if not classes:
             continue
         label = _class_label(classes, nw)
-        nat = m.group("nat")
+        nat = m.group("nat") or m.group("pre")
         attrs: dict[str, Any] = {"classes": list(classes)}
         if nat and lx.nationality.get(fold(nat)):
             attrs["country"] = lx.nationality[fold(nat)]

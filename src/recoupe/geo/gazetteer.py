@@ -27,7 +27,7 @@ from recoupe.errors import RecoupeError
 from recoupe.data import data_file
 
 # bump when the table layout or what goes into it changes: the cache file name carries it
-INDEX_VERSION = "11"
+INDEX_VERSION = "12"
 
 # letters NFKD does not decompose, mapped to what an ASCII spelling of the name uses
 _LETTERS = str.maketrans({
@@ -439,6 +439,14 @@ class _Writer:
             feature = "military_base" if military.search(name) else "airport"
             # "Paris-Orly" is also "Orly": each part of a joined short name is a name the text may use
             parts = [short, *re.split(r"\s*[-/]\s*", short)] if re.search(r"[-/]", short) else [short]
+            joined = re.split(r"\s*[-/]\s*", short)
+            parts += ["-".join(joined[:n]) for n in range(2, len(joined))]  # "Tarbes-Lourdes" of Tarbes-Lourdes-Pyrenees
+            city = (a.get("city") or "").split("/")[0].strip()
+            words = short.split()
+            if city and len(words) > 1 and name_key(words[0])[:5] == name_key(city)[:5]:
+                parts.append(" ".join(words[1:]))  # "Belgrade Nikola Tesla" is also "Nikola Tesla"
+            elif city and not name_key(short).startswith(name_key(city)):
+                parts.append(f"{city} {short}")  # "Charles de Gaulle" (Paris) is also "Paris-Charles de Gaulle"
             names = self._names([name], [p for p in parts if len(p) > 3])
             self.place(f"airports:{code}", name, float(a["lat"]), float(a["lon"]), a.get("country") or "", 0,
                        feature, "", names)

@@ -6,7 +6,7 @@ import bisect
 import dataclasses
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from collections.abc import Callable
 from typing import Any, Protocol
@@ -44,6 +44,9 @@ class PlaceWords(Protocol):
     before_region: re.Pattern[str]  # "... région de l'" right before a name
     name_category: re.Pattern[str]  # "gare de X" as a whole name
     name_region: re.Pattern[str]
+    name_category_after: re.Pattern[str]  # "X Airport" as a whole name, in a language whose category word follows
+    after_category: re.Pattern[str]  # " airport" right after a name
+    possessive_before: re.Pattern[str]  # "Rome's " right before a site's name: its town
     after_located: re.Pattern[str]  # ", en" / "dans le" / "(" right after a name
     before_equipment: re.Pattern[str]  # "les nouveaux lanceurs " right before a name: a model, not a place
     article_before: re.Pattern[str]  # a definite article, bare or contracted, right before a name
@@ -104,6 +107,7 @@ class Query:
     respell: Callable[[str], str] = str  # a name key as the English transliteration spells it (PlaceWords.respell)
     localities: list[str] = field(default_factory=list)  # towns the text puts a site in ("le pont X, à Baltimore")
     from_person: bool = False  # a name the recogniser called a person, read as a place by the words before it
+    lex: Any = None  # the Lexicon of the language its names are read in (most of its mentions')
 
 
 @dataclass
@@ -147,16 +151,22 @@ class Context:
 
 
 def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: dict[str, list[tuple[int, int]]],
-                     gaz: Gazetteer, words: PlaceWords) -> None:
-    """Geocode these entities in place, reading the texts around their mentions (in the language of `words`)."""
-    lex = lexicon(words)
+                     gaz: Gazetteer, words: PlaceWords, doc_words: dict[str, PlaceWords] | None = None) -> None:
+    """Geocode these entities in place, reading the texts around their mentions: each document in the words of its
+    own language (`doc_words`, by document id), else in `words`."""
+    default = lexicon(words)
+    lexes = {doc: lexicon(w) for doc, w in (doc_words or {}).items()}
+
+    def lex_of(doc: str) -> Lexicon:
+        return lexes.get(doc, default)
+
     starts = {doc: [s for s, _ in sents] for doc, sents in sentences.items()}
-    queries = [q for e in entities if (q := _query(e, texts, starts, lex)) is not None]
+    queries = [q for e in entities if (q := _query(e, texts, starts, lex_of)) is not None]
     for q in queries:
-        _read_after(q, texts, gaz, lex)
+        _read_after(q, texts, gaz, lex_of)
     context = Context(countries=gaz.countries())
     for doc, text in texts.items():
-        context.adjectival[doc] = _nationalities(text, lex)
+        context.adjectival[doc] = _nationalities(text, lex_of(doc))
     pending: list[tuple[Query, list[Place]]] = []
     seats = [q for q in queries if q.category == SEAT]
     # sites of a category no dataset holds ("le pont X", "le cimetière Y"): read once the towns are known
@@ -164,10 +174,10 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
     queries = [q for q in queries if q.category in (None, "region") or q.category in SITE_FEATURES]
     # pass 1: countries, continents and towns that need no context; they become the context of the rest
     for q in queries:
-        cands = _candidates(q, gaz, lex)
+        cands = _candidates(q, gaz, q.lex)
         sure = _sure(q, cands)
         if sure is not None:
-            _resolve(q, sure, context, gaz, lex)
+            _resolve(q, sure, context, gaz, q.lex)
         else:
             pending.append((q, cands))
     # passes 2 and 3: the rest, with the countries and places resolved so far as context
@@ -176,7 +186,7 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
         for q, cands in pending:
             choice = _choose(q, cands, context)
             if choice is not None:
-                _resolve(q, choice, context, gaz, lex)
+                _resolve(q, choice, context, gaz, q.lex)
             else:
                 still.append((q, cands))
         if len(still) == len(pending):
@@ -188,18 +198,18 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
     towns = _article_towns(entities)
     still = []
     for q in unheld:
-        cands = _candidates(q, gaz, lex)
+        cands = _candidates(q, gaz, q.lex)
         choice = _sure(q, cands) or _choose(q, cands, context)
-        hint = _locality(q, gaz, context, towns, lex)
+        hint = _locality(q, gaz, context, towns, q.lex)
         if hint is not None and (choice is None or not _near(choice, hint, 50)):
             choice = hint
         if choice is not None:
-            _resolve(q, choice, context, gaz, lex)
+            _resolve(q, choice, context, gaz, q.lex)
         else:
             still.append((q, cands))
     for q, cands in pending:
-        if q.category and q.category not in (None, "region") and (p := _locality(q, gaz, context, towns, lex)) is not None:
-            _resolve(q, p, context, gaz, lex)
+        if q.category and q.category not in (None, "region") and (p := _locality(q, gaz, context, towns, q.lex)) is not None:
+            _resolve(q, p, context, gaz, q.lex)
         else:
             still.append((q, cands))
     for q, cands in still:
@@ -211,7 +221,7 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
             # the country is placed at its capital: the town there names the locality
             near = gaz.sites_near("town", country.lat, country.lon, 5)
             name = max(near, key=lambda h: h[1].population)[1].name if near else country.name
-            _resolve(q, dataclasses.replace(country, feature="town", name=name), context, gaz, lex)
+            _resolve(q, dataclasses.replace(country, feature="town", name=name), context, gaz, q.lex)
 
 
 # --- reading the entity and its mentions ---------------------------------------------------------
@@ -245,6 +255,8 @@ def _parse_name(text: str, lex: Lexicon) -> tuple[str, str | None]:
         return _strip_article(name[m.end():], lex), lex.category_of(m.group(1))
     if m := lex.name_region.match(name):
         return _strip_article(name[m.end():], lex), "region"
+    if (m := lex.name_category_after.search(name)) and any(c.isupper() for c in name[:m.start()]):
+        return name[:m.start()].strip(), lex.category_of(m.group(1))
     return name, None
 
 
@@ -252,13 +264,16 @@ def _usable(name: str, lex: Lexicon) -> bool:
     return any(c.isupper() for c in name) and name_key(name) not in lex.not_places
 
 
-def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex: Lexicon) -> Query | None:
+def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex_of: Callable[[str], Lexicon]) -> Query | None:
+    # the entity's names are read in the language most of its mentions are in; each mention's context in its own
+    langs = Counter(id(lex_of(sp.doc)) for sp in e.mentions)
+    lex = next((lex_of(sp.doc) for sp in e.mentions if langs[id(lex_of(sp.doc))] == max(langs.values())), lex_of(""))
     if e.type == "place" and e.attrs.get("seat_of"):
-        return Query(entity=e, name=e.name, category=SEAT, docs={sp.doc for sp in e.mentions})
-    from_person = e.type in READ_AS_PLACES and _reads_as_place(e, texts, lex)
+        return Query(entity=e, name=e.name, category=SEAT, docs={sp.doc for sp in e.mentions}, lex=lex)
+    from_person = e.type in READ_AS_PLACES and _reads_as_place(e, texts, lex_of)
     if e.type in NEVER and not from_person:
         return None
-    if e.type in GEO_TYPES and _names_equipment(e, texts, lex):
+    if e.type in GEO_TYPES and _names_equipment(e, texts, lex_of):
         # "les lanceurs Ariane": a model named like a place (or not), never put on the map
         e.type = "equipment"
         e.attrs["geo_status"] = "not a place"
@@ -276,9 +291,13 @@ def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex: 
         votes: dict[str, int] = defaultdict(int)
         for sp in e.mentions:
             before = texts.get(sp.doc, "")[max(0, sp.start - 60):sp.start].translate(_APOS)
-            if mc := lex.before_category.search(before):
-                votes[lex.category_of(mc.group(1))] += 1
-            elif lex.before_region.search(before):
+            after = texts.get(sp.doc, "")[sp.end:sp.end + 40]
+            ml = lex_of(sp.doc)
+            if mc := ml.before_category.search(before):
+                votes[ml.category_of(mc.group(1))] += 1
+            elif mc := ml.after_category.match(after):
+                votes[ml.category_of(mc.group(1))] += 1
+            elif ml.before_region.search(before):
                 votes["region"] += 1
         if votes:
             best = max(votes, key=lambda c: votes[c])
@@ -290,8 +309,8 @@ def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex: 
         if not alts:
             return None
         name, alts = alts[0], alts[1:]
-    q = Query(entity=e, name=name, category=category, alts=alts, respell=lex.respell, from_person=from_person)
-    arts = sum(1 for sp in e.mentions if lex.article_before.search(texts.get(sp.doc, "")[max(0, sp.start - 6):sp.start]
+    q = Query(entity=e, name=name, category=category, alts=alts, respell=lex.respell, from_person=from_person, lex=lex)
+    arts = sum(1 for sp in e.mentions if lex_of(sp.doc).article_before.search(texts.get(sp.doc, "")[max(0, sp.start - 6):sp.start]
                                                                 .translate(_APOS)))
     q.articled = category is None and 2 * arts > len(e.mentions)
     for sp in e.mentions:
@@ -305,13 +324,13 @@ def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex: 
 SEAT = "seat_of_power"
 
 
-def _reads_as_place(e: Entity, texts: dict[str, str], lex: Lexicon) -> bool:
+def _reads_as_place(e: Entity, texts: dict[str, str], lex_of: Callable[[str], Lexicon]) -> bool:
     """A name the recogniser called a person that only places take: no epithet or title ever named it, and most of
     its mentions follow a preposition of place ("à Sderot", "près d'Ofakim")."""
     if e.attrs.get("epithets") or any(len(a.split()) > 3 for a in e.aliases):
         return False
     hits = sum(1 for sp in e.mentions
-               if lex.place_before.search(texts.get(sp.doc, "")[max(0, sp.start - 30):sp.start].translate(_APOS)))
+               if lex_of(sp.doc).place_before.search(texts.get(sp.doc, "")[max(0, sp.start - 30):sp.start].translate(_APOS)))
     return hits > 0 and 3 * hits >= len(e.mentions)
 
 
@@ -353,17 +372,20 @@ def _locality(q: Query, gaz: Gazetteer, context: Context, towns: dict[str, list[
     return None
 
 
-def _names_equipment(e: Entity, texts: dict[str, str], lex: Lexicon) -> bool:
+def _names_equipment(e: Entity, texts: dict[str, str], lex_of: Callable[[str], Lexicon]) -> bool:
     """Whether most mentions follow an equipment noun ("les lanceurs X", "le sous-marin X")."""
     hits = sum(1 for sp in e.mentions
-               if lex.before_equipment.search(texts.get(sp.doc, "")[max(0, sp.start - 60):sp.start].translate(_APOS)))
+               if lex_of(sp.doc).before_equipment.search(texts.get(sp.doc, "")[max(0, sp.start - 60):sp.start].translate(_APOS)))
     return hits > 0 and 2 * hits >= len(e.mentions)
 
 
-def _read_after(q: Query, texts: dict[str, str], gaz: Gazetteer, lex: Lexicon) -> None:
+def _read_after(q: Query, texts: dict[str, str], gaz: Gazetteer, lex_of: Callable[[str], Lexicon]) -> None:
     """What the words right after a mention say: "X en Russie", "X (Chine)", "X dans le kraï de Y", "X, près de Y"."""
     for sp in q.entity.mentions:
+        lex = lex_of(sp.doc)
         after = texts.get(sp.doc, "")[sp.end:sp.end + 80].translate(_APOS)
+        if q.category and (own := lex.possessive_before.search(texts.get(sp.doc, "")[max(0, sp.start - 40):sp.start])):
+            q.localities.append(own.group(1))
         if q.category and (loc := lex.locality_after.match(after)):
             town = re.match(r"[\w'-]+(?:\s+[A-ZÀ-Þ][\w'-]+){0,2}", after[loc.end():])
             if town:
@@ -515,8 +537,10 @@ def _score(q: Query, p: Place, context: Context) -> tuple[float, int]:
 
 def _plausible(q: Query, p: Place, support: int) -> bool:
     """Enough evidence to put a name there: size, or countries named around it, more for loose spellings."""
-    if q.from_person and (p.feature != "town" or support < 2 or p.match == "fuzzy"):
-        return False  # a name read as a person by the recogniser: a town of a country its article names
+    if q.from_person and p.feature not in SITES and (p.feature != "town" or support < 2 or p.match == "fuzzy"):
+        # a name read as a person by the recogniser: a town of a country its article names, or a site of the
+        # category its words give ("at Nikola Tesla airport")
+        return False
     if p.feature in ("country", "continent", "region") or p.feature in SITES:
         return p.match != "fuzzy" or support >= 2
     if p.match == "exact":

@@ -258,7 +258,7 @@ def resolve_entities(ctx: ResolveContext) -> None:
 
     # 6b. definite descriptions ("le navire", "la ville", "le groupe") join the entity of their class the article
     # named last before them
-    _resolve_descriptions(descriptions, clusters, where, ctx.pack.names)
+    _resolve_descriptions(descriptions, clusters, where, ctx.pack.names, lx.country_by_capital)
 
     # 7. metonymy: a capital that acts stands for its country
     for c in list(clusters.values()):
@@ -544,7 +544,7 @@ def _counterpart(e: Mention, ctx: ResolveContext, where: dict[int, Cluster], lea
 
 
 def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Cluster], where: dict[int, Cluster],
-                          nw: NameWords) -> None:
+                          nw: NameWords, capital_names: dict[str, str] | None = None) -> None:
     """Join each definite description to the entity it stands for: of its kind for "la ville" (a place) and "le
     pays" (a country); else named with a noun of its class ("le pont" after "le pont Francis Scott Key", "l'armée"
     after "l'armée israélienne", "le navire" after "le porte-conteneurs Dali" or "le Dali, un navire"); the one
@@ -588,8 +588,23 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
             top = tops[id(root)] = _top_label(root)
         return _label_fits(label, root, top)
 
+    capitals: dict[str, Counter[int]] = defaultdict(Counter)  # country -> the entities named as its capital
+    for c0 in clusters.values():
+        for m in c0.root().mentions:
+            # the capital's own name ("Moscou"), not a region or a site named after it ("la région de Moscou")
+            if m.kind not in DESCRIBING and m.attrs.get("capital_of") and fold(m.span.text) in (capital_names or {}):
+                capitals[m.attrs["capital_of"]][id(c0.root())] += 1
+    by_root = {id(c.root()): c.root() for c in clusters.values()}
     for d in descriptions:
         classes = d.attrs.get("classes") or []
+        if CAPITAL in classes:
+            # "la capitale nigérienne", "the Serbian capital": the capital of the country its nationality names,
+            # wherever the dossier names it; "la capitale": the capital the article named last
+            target = _capital(d, capitals, [(s0, sent, c) for s0, sent, c, _ in rows.get(d.span.doc, []) if s0 < d.span.start])
+            if target is not None:
+                by_root[target].mentions.append(d)
+                where[id(d)] = by_root[target]
+            continue
         kinds = {nw.kind_classes[c] for c in classes if c in nw.kind_classes}
         members = set().union(*(nw.class_words.get(c, frozenset()) for c in classes))
         cands: set[int] = set()
@@ -610,6 +625,23 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
                     c.root().mentions.append(d)
                     where[id(d)] = c.root()
                     break
+
+
+CAPITAL = "capital"  # the description class of a country's capital city ("la capitale", "the capital")
+
+
+def _capital(d: Mention, capitals: dict[str, Counter[int]], rows: list[tuple[int, int, Cluster]]) -> int | None:
+    code = d.attrs.get("country")
+    if code:
+        named = capitals.get(code)
+        if not named:
+            return None
+        in_article = {id(c.root()) for _, _, c in rows} & set(named)
+        pool = in_article or set(named)
+        best = max(pool, key=lambda i: (named[i], -i))
+        return best if len(pool) == 1 or named[best] > max(named[i] for i in pool - {best}) else None
+    cands = {i for named in capitals.values() for i in named}
+    return _pick_salient(d, cands, rows)
 
 
 def _top_label(c: Cluster) -> str:

@@ -50,6 +50,11 @@ class GeoWords:
     article_town_categories: tuple[str, ...] = ()  # sites placed at their article's town when the text names none
     # folded nationality adjective or noun ("canadien", "Canadiens") -> ISO code: an article's country evidence
     nationalities: dict[str, str] = field(default_factory=dict)
+    # languages that put the category word after the name ("Sheremetyevo airport", "the Key Bridge"): that word at
+    # the end of a name, right after a mention, and a possessive town before one ("Rome's Ciampino airport")
+    name_category_after: re.Pattern[str] = re.compile("(?!)")
+    after_category: re.Pattern[str] = re.compile("(?!)")
+    possessive_before: re.Pattern[str] = re.compile("(?!)")
 
     def category_of(self, word: str) -> str:
         w = word.lower()
@@ -135,6 +140,20 @@ def load(data: Callable[[str], Any], general: Lexicon) -> GeoWords:
         article_town_categories=tuple(raw.get("article_town_categories", [])),
         nationalities=dict(general.nationality),
         place_before=re.compile(rf"(?:^|[^\w])(?:{alt(sorted(raw.get('place_prepositions', []), key=len, reverse=True))})\s*$", re.I),
+        **_after_name(raw, cat_words),
     )
+
+
+def _after_name(raw: dict[str, Any], cat_words: str) -> dict[str, re.Pattern[str]]:
+    """The patterns of a language whose category word follows the name (geo.json `category_after_name`)."""
+    if not raw.get("category_after_name"):
+        return {}
+    return {
+        # "Francis Scott Key Bridge", "Vnukovo International Airport": the name, then its category word
+        "name_category_after": re.compile(rf"(?<=\w)\s+({cat_words})$", re.I),
+        "after_category": re.compile(rf"^\s+({cat_words})\b", re.I),
+        # "Rome's Ciampino airport": the town whose site it is, in the possessive, right before the name
+        "possessive_before": re.compile(r"(?:^|[^\w])([A-ZÀ-Þ][\w-]+(?:\s+[A-ZÀ-Þ][\w-]+)?)['’]s\s+$"),
+    }
 
 

@@ -123,8 +123,8 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
         # "Par CLAIRE MARTIN", "Par Nadia ABDALLAH, envoyée spéciale à X"
         "byline": re.compile(rf"^\s*(?i:{byline})\s+(?P<name>{_CAP}[\w'’-]+(?:\s+{_CAP}[\w'’-]+){{1,3}})(?=\s*(?:,|$|\n))",
                              re.MULTILINE),
-        # "BALTIMORE (États-Unis), 26 mars 2024 (AFP) -", "MAMOUDZOU, 15 déc 2024 (AOIP) -"
-        "dateline": re.compile(rf"(?:^|(?<=\s))(?P<place>{caps}(?:\s+{caps}){{0,4}})\s*(?:\((?P<country>[^()\n]{{2,40}})\))?\s*,"
+        # "BALTIMORE (États-Unis), 26 mars 2024 (AFP) -", "MAMOUDZOU, 15 déc 2024 (AOIP) -", "PARIS/BERLIN, 3 mai -"
+        "dateline": re.compile(rf"(?:^|(?<=\s))(?P<place>{caps}(?:\s+{caps}){{0,4}}(?:/{caps}(?:\s+{caps}){{0,4}}){{0,3}})\s*(?:\((?P<country>[^()\n]{{2,40}})\))?\s*,"
                                rf"\s*(?=[^\n]{{0,25}}\d)(?:[^\n(]{{0,40}}\((?P<agency>[A-Z][A-Za-z-]{{1,12}})\))?", re.MULTILINE),
         # a rubric line all in capitals at the top ("HAUTES-PYRÉNÉES"): a place heading the article
         "rubric": re.compile(rf"^(?P<place>{caps}(?:[ -]{caps}){{0,3}})[ \t]*$", re.MULTILINE),
@@ -136,8 +136,9 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
             rf" (?P<name>{_CAP}[\w’'.-]*[a-zà-ÿ][\w’'-]*(?:[ ](?:{_CAP}[\w’'-]*[a-zà-ÿ][\w’'-]*|(?:{particles})(?=[ ]{_CAP}))){{1,3}})"
             rf"(?![\w’'-])"),
         # "le navire", "la ville", "l'organisation", "ces garde-côtes": a definite description by its head noun, with a
-        # nationality adjective after it if any ("le navire canadien")
-        "description": re.compile(rf"\b(?P<det>(?i:{ddet}))\s*(?P<head>(?i:{dheads}))(?![\w-])(?:\s+(?P<nat>(?i:{nat}))\b)?"),
+        # nationality adjective after it (French: "le navire canadien") or before it (English: "the Serbian capital")
+        "description": re.compile(rf"\b(?P<det>(?i:{ddet}))\s*(?:(?P<pre>(?i:{nat}))\s+)?(?P<head>(?i:{dheads}))(?![\w-])"
+                                  rf"(?:\s+(?P<nat>(?i:{nat}))\b)?"),
         # "le gouvernement hongrois", "les autorités chinoises": the country's state
         "government": re.compile(rf"\b(?P<det>(?i:{ddet}))\s*(?P<head>(?i:{gov}))\s+(?P<nat>(?i:{nat}))\b"),
         # "l'armée israélienne", "la marine américaine", "les garde-côtes américains": one national body
