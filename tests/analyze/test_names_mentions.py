@@ -39,6 +39,24 @@ def test_names_byline_in_capitals_is_a_person(analyze) -> None:  # type: ignore[
     assert got["MARTINE DELORME"].label == "person" and got["MARTINE DELORME"].attrs["furniture"] == "byline"
 
 
+def test_names_photo_credit_names_the_photographer_and_the_agency(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze("Une tempête sur la côte\n\nPHOTO MARTINE DELORME / OUEST IMAGES – La digue après la tempête.\n\n"
+                           "La pluie n'a pas cessé depuis lundi."))
+    assert got["MARTINE DELORME"].label == "person" and got["MARTINE DELORME"].attrs["furniture"] == "photo"
+    assert got["OUEST IMAGES"].attrs["furniture"] == "photo"
+    assert "La digue après la tempête" not in got  # the caption is no name
+
+
+def test_names_a_dateline_from_two_places_names_both(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze("OSLO/BERGEN, 4 mars (NTB) - Une avalanche a coupé la route du port."))
+    assert got["OSLO"].label == "place" and got["BERGEN"].label == "place"
+
+
+def test_names_a_weekday_opening_a_sentence_is_no_name(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze("Le maire a visité le port. Vendredi, le ministre Paul Arnaud a inauguré la digue."))
+    assert "Vendredi" not in got and got["Paul Arnaud"].label == "person"
+
+
 def test_names_region_head_stays_on_the_place_name(analyze) -> None:  # type: ignore[no-untyped-def]
     got = _by_text(analyze("Des coupures d'électricité ont touché la région de Poltava dimanche."))
     assert "région de Poltava" in got and got["région de Poltava"].label == "place"

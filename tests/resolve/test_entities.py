@@ -97,12 +97,15 @@ def test_entities_countries_merge_across_languages_and_formal_names(analyzer: An
     assert e["type"] == "country" and e["name"] == "Russie" and "Russia" in e["aliases"]
 
 
-def test_entities_credit_lines_and_editorial_notes_are_not_entities(analyzer: Analyzer) -> None:
+def test_entities_photo_credits_are_furniture_and_editorial_notes_are_not_entities(analyzer: Analyzer) -> None:
     ents = _dossier(analyzer,
                     "Le maire de Lyon a inauguré la ligne de tramway.\n\nPHOTO JEAN DUPONT, AGENCE FRANCE-PRESSE\n\n"
                     "Les travaux [du tramway, NDLR] ont duré trois ans.")
     names = {a for e in ents for a in e["aliases"]}
-    assert not any("DUPONT" in n or "NDLR" in n for n in names)
+    assert not any("NDLR" in n for n in names)
+    # the photographer a credit names is kept, marked as page furniture (not an actor of the story), as a byline is
+    (photographer,) = [e for e in ents if "JEAN DUPONT" in e["aliases"]]
+    assert photographer["type"] == "person" and photographer["page_furniture"] == ["photo"]
 
 
 def test_entities_equipment_mentions(analyzer: Analyzer) -> None:

@@ -28,6 +28,7 @@ LABELS = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "other
 _STRIP = " \t\n,;:.!?«»\"'“”‘’()[]{}-–—*#"
 _CAP = r"[A-ZÀ-ÖØ-Þ]"
 _BREAK = re.compile(r"\n|\s[|¦]\s")
+_CREDIT_SEP = re.compile(r"(\s+[/-]\s+|,\s+|\s+/|/\s+)")
 
 
 def clean_span(text: str, start: int, end: int, leading_det: re.Pattern[str]) -> tuple[int, int]:
@@ -72,7 +73,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="10")
+@component("names", requires=("spacy",), assigns=("mentions",), version="11")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -106,6 +107,8 @@ def names(ctx: Context) -> dict[str, list[Any]]:
         surface = text[start:end]
         if end <= start or not any(c.isalpha() for c in surface) or _is_credit(text, start, end, nw) or fold(surface) in lx.not_names:
             continue
+        if fold(surface) in nw.time_words:
+            continue  # "Vendredi, le ministre...": a weekday or a month the recogniser took for a name
         if len(surface.split()) > 7 or any(q in surface for q in "“”«»\""):
             continue  # a title or a quotation the recogniser took for a name
         if fold(surface) in lx.nationality:
@@ -186,8 +189,8 @@ def names(ctx: Context) -> dict[str, list[Any]]:
     # "Dmitri Peskov, porte-parole du Kremlin" (no determiner after the comma)
     for s, e, nm in names_by_start:
         rest = re.match(r"\s*,\s*", text[e:e + 4])
-        if not rest:
-            continue
+        if not rest or nm.attrs.get("furniture") == "photo":
+            continue  # (a photo credit lists names: "JANE DOE, NORTH PRESS" is no apposition)
         pos = e + rest.end()
         if any(a <= pos < b for a, b in epithet_spans):
             # "S. Lavrov, le ministre des Affaires étrangères": the epithet after the comma names him
@@ -300,15 +303,19 @@ TOP = 400  # characters at the top of an article where a dateline or a rubric st
 
 def _furniture(text: str, out: list[Mention], lx: Lexicon, nw: NameWords, add: Callable[..., Mention]) -> None:
     """Names the page furniture gives in capitals, which the recogniser misses or the credit filter drops: the place
-    of a dateline and its agency, the rubric line naming a place, the author of a byline. (Photo credits stay out:
-    they are furniture, not the story.)"""
+    of a dateline and its agency, the rubric line naming a place, the author of a byline, the photographer and
+    agency of a photo credit (marked furniture: resolution keeps them as the page's, not the story's)."""
     spans = [(m.span.start, m.span.end) for m in out]
+    exact = {(m.span.start, m.span.end): m for m in out}
 
     def put(s: int, e: int, label: str, how: str) -> None:
         while s < e and text[s] in " -–/,":
             s += 1
         while e > s and text[e - 1] in " -–/,.":
             e -= 1
+        if how == "dateline" and (m := exact.get((s, e))) is not None and m.label not in ("country", label):
+            m.label = label  # the recogniser's name is the dateline's place or agency: that is what it is
+            return
         if e - s < 2 or _overlaps(spans, s, e) or fold(text[s:e]) in nw.credit_generic:
             return
         label2, attrs = _retype(text[s:e], label, lx)
@@ -331,6 +338,18 @@ def _furniture(text: str, out: list[Mention], lx: Lexicon, nw: NameWords, add: C
             put(m.start("place"), m.end("place"), "place", "rubric")
     for m in nw.patterns["byline"].finditer(text):
         put(m.start("name"), m.end("name"), "person", "byline")
+    for m in nw.patterns["photo_credit"].finditer(text):
+        # "PHOTO JANE DOE / NORTH PRESS": each name of the credit (a photographer, an agency), kept as furniture
+        at = m.start("credit")
+        for piece in _CREDIT_SEP.split(m.group("credit")):
+            s0 = at + len(piece) - len(piece.lstrip())
+            name = piece.strip(" ,.;:")
+            if len(name) >= 2 and _name_like(name) and fold(name) not in nw.credit_generic:
+                words = name.split()
+                person = 2 <= len(words) <= 3 and all(w.isalpha() or "-" in w for w in words) \
+                    and not any(fold(w) in lx.org_heads for w in words)
+                put(s0, s0 + len(name), "person" if person else "organization", "photo")
+            at += len(piece)
 
 
 def _extend_heads(ftext: str, text: str, out: list[Mention], nw: NameWords) -> None:

@@ -123,6 +123,9 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
         # "Par CLAIRE MARTIN", "Par Nadia ABDALLAH, envoyée spéciale à X"
         "byline": re.compile(rf"^\s*(?i:{byline})\s+(?P<name>{_CAP}[\w'’-]+(?:\s+{_CAP}[\w'’-]+){{1,3}})(?=\s*(?:,|$|\n))",
                              re.MULTILINE),
+        # "PHOTO JEAN DUPONT / AGENCE X – légende", "© Photo : Studio Y / Pool": the names a photo credit gives
+        "photo_credit": re.compile(rf"^[ \t]*(?:©[ \t]*)?(?i:{credit})[ \t]*[:©]?[ \t]*(?P<credit>{_CAP}[^\n–—]{{1,80}}?)[ \t]*(?:[–—]|$)",
+                                   re.MULTILINE),
         # "BALTIMORE (États-Unis), 26 mars 2024 (AFP) -", "MAMOUDZOU, 15 déc 2024 (AOIP) -", "PARIS/BERLIN, 3 mai -"
         "dateline": re.compile(rf"(?:^|(?<=\s))(?P<place>{caps}(?:\s+{caps}){{0,4}}(?:/{caps}(?:\s+{caps}){{0,4}}){{0,3}})\s*(?:\((?P<country>[^()\n]{{2,40}})\))?\s*,"
                                rf"\s*(?=[^\n]{{0,25}}\d)(?:[^\n(]{{0,40}}\((?P<agency>[A-Z][A-Za-z-]{{1,12}})\))?", re.MULTILINE),
