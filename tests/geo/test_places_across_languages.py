@@ -96,3 +96,16 @@ def test_a_name_never_runs_over_a_line_break_or_a_rubric_bar() -> None:
     text = "en bref\n\nToute la nuit"  # two plain lines: no name at all
     s, e = clean_span(text, 0, len(text), det)
     assert e <= s
+
+
+def test_a_region_is_placed_at_the_centre_of_the_area_its_towns_cover() -> None:
+    from recoupe.geo.gazetteer import area_center
+
+    # a square region 4 degrees wide, with a crowd of towns round its capital in one corner
+    spread = [(50.0 + i, 30.0 + j) for i in range(5) for j in range(5)]
+    crowd = [(50.0 + i / 100, 30.0 + j / 100) for i in range(10) for j in range(10)]
+    lat, lon = area_center(spread + crowd)
+    assert abs(lat - 52.0) < 0.3 and abs(lon - 32.0) < 0.3  # the mean of the towns would be near (50.4, 30.4)
+    # across the 180th meridian: the centre is on the meridian, not on the other side of the globe
+    lat, lon = area_center([(66.0, 178.0), (66.0, 179.5), (66.0, -179.5), (66.0, -178.0)])
+    assert abs(abs(lon) - 180.0) < 1.0

