@@ -163,6 +163,8 @@ def names(ctx: Context) -> dict[str, list[Any]]:
     epithet_spans = []
     for m in nw.patterns["epithet"].finditer(ftext):
         det = m.group("det") or ""
+        if nw.nationality_first and not det and not m.group("nat") and not m.group("role")[:1].isupper():
+            continue  # "was elected president": a bare lower-case role with no determiner names no one
         contracted = fold(det.strip()) in nw.contracted
         start = m.start("role") if contracted else m.start()
         end = m.end()

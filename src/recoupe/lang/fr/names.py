@@ -29,6 +29,9 @@ class NameWords:
     time_words: frozenset[str]  # folded weekdays and months: a name does not end with one
     locative_re: re.Pattern[str]  # "au nord de", "près de" right before a name (folded text)
     contracted: frozenset[str] = frozenset()  # folded "du", "au", "de la": a determiner glued to a preposition
+    # English order: the nationality before the role ("the Russian president"), a title with no determiner
+    # before a name ("President Xi"); names.json `nationality_before_role`
+    nationality_first: bool = False
     possessive: frozenset[str] = frozenset()  # folded "son", "sa", "leur"
     agentive_before: frozenset[str] = frozenset()  # folded "selon", "d'apres": the name after them speaks
     agentive_before_comma: frozenset[str] = frozenset()  # "pour X,": the name speaks when a comma follows
@@ -52,7 +55,7 @@ def load(data: Callable[[str], Any], lexicon: Lexicon, time: TimeWords) -> NameW
             classes.setdefault(fold(n), []).append(cls)
     return NameWords(patterns=_patterns(lexicon, raw, data("geo.json")), time_words=frozenset(fold(w) for w in time.calendar_words),
                      locative_re=_locative_re(data("geo.json").get("locative_before", [])),
-                     contracted=_folded(raw["contracted_determiners"]), possessive=_folded(raw["possessive_determiners"]),
+                     contracted=_folded(raw["contracted_determiners"]), nationality_first=bool(raw.get("nationality_before_role")), possessive=_folded(raw["possessive_determiners"]),
                      agentive_before=_folded(raw["agentive_before"] + lexicon_agentive(data)),
                      agentive_before_comma=_folded(raw["agentive_before_comma"]),
                      credit_generic=_folded(raw["credit_generic"]), acronym_stop=_folded(raw["acronym_stop_words"]),
@@ -95,6 +98,15 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
     mod = rf"(?:\s+(?P<mod>(?i:{_alt(lx.role_modifiers)})))?"
     body = (rf"{pre}(?P<role>(?i:{role})){mod}(?:\s+(?P<nat>(?i:{nat})))?(?:\s+(?P<comp>{comp}))?"
             rf"(?:\s+(?P<nat2>(?i:{nat})))?")
+    bare_det = rf"(?i:un\s+|une\s+|le\s+|la\s+|l{_AP})?"
+    if raw.get("nationality_before_role"):
+        # English: "the Russian president", "Chinese President Xi Jinping", "the president of the Republic of X";
+        # the determiner may be absent before a capitalised title (checked by the names component)
+        det = rf"(?P<det>(?i:{_alt(raw.get('epithet_determiners') or ['the'])})\s+)?"
+        of = _alt(raw.get("complement_connectors") or ["of"])
+        body = (rf"{pre}(?:(?P<nat>(?i:{nat}))\s+)?(?P<role>(?i:{role})){mod}"
+                rf"(?:\s+(?P<comp>(?i:{of})\s+{_CAP}[\w-]+(?:\s+{_CAP}[\w-]+){{0,2}}))?(?P<nat2>(?!))?")
+        bare_det = rf"(?i:{_alt(raw.get('epithet_determiners') or ['the'])}\s+)?"
     dheads = _alt(list(raw_heads(raw)))
     ddet = _alt(raw["description_determiners"])
     arts = _alt(raw["leading_articles"])
@@ -111,7 +123,7 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
     pairs = "|".join(re.escape(fold(n)).replace("'", _AP) for n in lx.pair_nouns) or "(?!)"
     return {
         "epithet": re.compile(rf"\b{det}{body}\b"),
-        "bare_role": re.compile(rf"(?i:un\s+|une\s+|le\s+|la\s+|l{_AP})?{body}\b"),
+        "bare_role": re.compile(rf"{bare_det}{body}\b"),
         "acr_after": re.compile(rf"(?P<acr>\b[A-Z]{{2,8}}\b)\s*[\[(]\s*(?P<long>{_CAP}[^()\[\],;]{{5,90}}?)\s*(?:,\s*NDLR\s*)?[\])]"),
         "acr_before": re.compile(rf"(?P<long>\b{_CAP}[\w-]+(?:\s+(?:[\w-]+|d{_AP}|l{_AP})){{1,8}}?)\s*\(\s*(?P<acr>[A-Z]{{2,8}})\s*\)"),
         "equipment": re.compile(rf"\b(?i:{equip})\b"),

@@ -1,0 +1,57 @@
+"""English titles and epithets, read in English order ("Chilean President Rodrigo Vega", "the Chilean president",
+"President Vega"), and learned across languages: an English apposition teaches who a French epithet stands for.
+Sentences written for the tests."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from recoupe import pipeline
+from recoupe.analyze import nlp as nlp_mod
+from recoupe.analyze.runner import Analyzer
+from recoupe.model import Document
+from recoupe.present import queries
+
+pytestmark = pytest.mark.skipif(importlib.util.find_spec(nlp_mod.MODELS["en"]) is None, reason="English model not installed")
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def _epithets(analyzer: Analyzer, text: str) -> dict[str, Any]:
+    doc = Document(id="d", source="t.txt", text=text, language="en")
+    return {m.span.text: m for m in analyzer.analyze(doc).mentions if m.kind == "epithet"}
+
+
+def test_a_title_before_a_name_in_english_order(analyzer: Analyzer) -> None:
+    got = _epithets(analyzer, "Chilean President Rodrigo Vega met farmers near Temuco on Monday.")
+    (e,) = got.values()
+    assert e.span.text == "Chilean President" and e.attrs["country"] == "CL" and e.attrs.get("apposed")
+
+
+def test_a_definite_epithet_and_a_complement(analyzer: Analyzer) -> None:
+    got = _epithets(analyzer, "The Chilean president spoke first. Then the president of Peru answered him.")
+    assert got["The Chilean president"].attrs["country"] == "CL"
+    assert got["the president of Peru"].attrs["country"] == "PE"
+
+
+def test_a_bare_lower_case_role_with_no_determiner_is_no_epithet(analyzer: Analyzer) -> None:
+    assert not _epithets(analyzer, "Rodrigo Vega was elected president in 2019 after a long campaign.")
+
+
+def test_an_english_apposition_teaches_a_french_epithet(tmp_path: Path) -> None:
+    (tmp_path / "en.txt").write_text("Andes Wire — March 3, 2023\n\nSANTIAGO, March 3 (Andes Wire) - Chilean President "
+                                     "Rodrigo Vega opened a dam near Temuco on Friday, officials said.\n", encoding="utf-8")
+    (tmp_path / "fr.txt").write_text("Le Courrier du Sud — 4 mars 2023\n\nLe président chilien a promis samedi une "
+                                     "hausse des salaires dans le Sud.\n", encoding="utf-8")
+    db = tmp_path / "d.db"
+    pipeline.build([str(tmp_path)], db, progress=False, log=lambda line: None)
+    ents = queries.export_dossier(db)["entities"]
+    (vega,) = [e for e in ents if e["name"] == "Rodrigo Vega"]
+    assert "Le président chilien" in vega["aliases"]
