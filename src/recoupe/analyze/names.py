@@ -44,7 +44,7 @@ def clean_span(text: str, start: int, end: int, leading_det: re.Pattern[str]) ->
         cuts = [start, *(x for m in _BREAK.finditer(text, start, end) for x in m.span()), end]
         pieces = list(zip(cuts[::2], cuts[1::2]))
         named = [p for p in pieces if _name_like(text[p[0]:p[1]].strip(_STRIP))]
-        if not named:
+        if not named or any(q in text[start:end] for q in "“”«»\""):  # (a title in quotes across lines: no name)
             return start, start  # a heading and a line, no name: nothing
         start, end = max(named, key=lambda p: (sum(c.isalpha() for c in text[p[0]:p[1]]), -p[0]))
         while start < end and text[start] in _STRIP:
@@ -62,7 +62,7 @@ def clean_span(text: str, start: int, end: int, leading_det: re.Pattern[str]) ->
 def _name_like(piece: str) -> bool:
     """Whether a piece of text reads as a name: capitalised words, with at most short particles between them."""
     words = piece.split()
-    return bool(words) and words[0][:1].isupper() and all(w[:1].isupper() or len(w) <= 3 and w.isalpha() for w in words)
+    return sum(c.isalpha() for c in piece) >= 2 and words[0][:1].isupper() and all(w[:1].isupper() or len(w) <= 3 and w.isalpha() for w in words)
 
 
 def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]) -> int:
