@@ -55,3 +55,16 @@ def test_an_english_apposition_teaches_a_french_epithet(tmp_path: Path) -> None:
     ents = queries.export_dossier(db)["entities"]
     (vega,) = [e for e in ents if e["name"] == "Rodrigo Vega"]
     assert "Le président chilien" in vega["aliases"]
+
+
+def test_an_english_class_noun_in_a_name_serves_a_french_description(tmp_path: Path) -> None:
+    # "Condor Group" carries the English class noun "group": a French "le groupe" may stand for it
+    (tmp_path / "fr.txt").write_text("Le Courrier du Sud — 4 mars 2023\n\nLe Condor Group a nié samedi toute implication "
+                                     "dans l'attaque. Le groupe a pourtant publié une vidéo de l'incendie.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("Andes Wire — March 3, 2023\n\nSANTIAGO, March 3 (Andes Wire) - The Condor Group "
+                                     "claimed the attack on a fuel depot near Temuco on Friday, police said.\n", encoding="utf-8")
+    db = tmp_path / "d.db"
+    pipeline.build([str(tmp_path)], db, progress=False, log=lambda line: None)
+    ents = queries.export_dossier(db)["entities"]
+    (condor,) = [e for e in ents if e["name"] == "Condor Group"]
+    assert "groupe" in {a.split()[-1] for a in condor["aliases"]}

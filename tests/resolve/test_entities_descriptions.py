@@ -82,3 +82,13 @@ def test_entities_a_known_name_is_found_again_where_the_recogniser_missed_it(ana
                     "Les dockers de Gdynia ont repris le travail. À Gdynia, le trafic reprend.")
     mentions = [m for e in ents for m in e["mentions"] if m["text"] == "Gdynia"]
     assert any(m["start"] == 0 for m in mentions)  # the title, where the recogniser saw nothing
+
+
+def test_entities_a_name_an_article_introduces_with_a_class_noun_is_that_kind_everywhere(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer,
+                    "Le groupe Sokolov a revendiqué lundi l'attaque du dépôt de carburant.",
+                    "Selon Sokolov, les combattants sont rentrés à leur base. Un porte-parole du groupe a refusé de "
+                    "commenter.")
+    (e,) = [e for e in ents if e["name"] == "Sokolov"]
+    assert e["type"] == "organization"
+    assert any(a.endswith("groupe") for a in e["aliases"])

@@ -258,7 +258,7 @@ def resolve_entities(ctx: ResolveContext) -> None:
 
     # 6b. definite descriptions ("le navire", "la ville", "le groupe") join the entity of their class the article
     # named last before them
-    _resolve_descriptions(descriptions, clusters, where, ctx.pack.names, lx.country_by_capital)
+    _resolve_descriptions(descriptions, clusters, where, ctx.pack.names, lx.country_by_capital, _word_classes(ctx))
 
     # 7. metonymy: a capital that acts stands for its country
     for c in list(clusters.values()):
@@ -289,7 +289,7 @@ def resolve_entities(ctx: ResolveContext) -> None:
         if id(c) in seen or not c.mentions:
             continue
         seen.add(id(c))
-        ent = _entity(c, lx)
+        ent = _entity(c, lx, ctx.pack.names)
         if ent is None:
             continue
         if ent.id in by_key:
@@ -297,7 +297,7 @@ def resolve_entities(ctx: ResolveContext) -> None:
         else:
             by_key[ent.id] = c
     for c in by_key.values():
-        ent = _entity(c, lx)
+        ent = _entity(c, lx, ctx.pack.names)
         if ent is None:
             continue
         if not c.country:  # a country keeps its code's id; any other entity is named after its first name mention
@@ -544,7 +544,8 @@ def _counterpart(e: Mention, ctx: ResolveContext, where: dict[int, Cluster], lea
 
 
 def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Cluster], where: dict[int, Cluster],
-                          nw: NameWords, capital_names: dict[str, str] | None = None) -> None:
+                          nw: NameWords, capital_names: dict[str, str] | None = None,
+                          word_classes: dict[str, tuple[str, ...]] | None = None) -> None:
     """Join each definite description to the entity it stands for: of its kind for "la ville" (a place) and "le
     pays" (a country); else named with a noun of its class ("le pont" after "le pont Francis Scott Key", "l'armée"
     after "l'armée israélienne", "le navire" after "le porte-conteneurs Dali" or "le Dali, un navire"); the one
@@ -555,6 +556,9 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
     rows: dict[str, list[tuple[int, int, Cluster, frozenset[str]]]] = defaultdict(list)
     seen: set[int] = set()
     words_of: dict[int, set[str]] = defaultdict(set)
+    # class words of every language the dossier's articles are in: "Wagner Group" in English says that Wagner is
+    # what a French "le groupe" describes
+    classes_of_word = word_classes if word_classes is not None else nw.description_class
     for c0 in clusters.values():
         c = c0.root()
         if id(c) in seen or not c.mentions:
@@ -564,7 +568,7 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
             if m.kind in DESCRIBING:
                 continue
             for w in fold(m.span.text, hyphens=False).replace("'", " ").split():
-                if w in nw.description_class:
+                if w in classes_of_word:
                     words_of[id(c)].add(w)
             for w in m.attrs.get("cues", ()):
                 words_of[id(c)].add(w)
@@ -585,7 +589,7 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
         root = c.root()
         top = tops.get(id(root))
         if top is None:
-            top = tops[id(root)] = _top_label(root)
+            top = tops[id(root)] = _top_label(root, nw)
         return _label_fits(label, root, top)
 
     capitals: dict[str, Counter[int]] = defaultdict(Counter)  # country -> the entities named as its capital
@@ -606,7 +610,7 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
                 where[id(d)] = by_root[target]
             continue
         kinds = {nw.kind_classes[c] for c in classes if c in nw.kind_classes}
-        members = set().union(*(nw.class_words.get(c, frozenset()) for c in classes))
+        wanted = set(classes)
         cands: set[int] = set()
         doc_rows = [r for r in rows.get(d.span.doc, []) if r[0] < d.span.start]
         for _, _, c, labels in doc_rows:
@@ -614,7 +618,9 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
                 continue
             if not fits(d.label, c):
                 continue
-            if (kinds and labels & kinds and not words_of[id(c)] - members) or words_of[id(c)] & members:
+            ws = words_of[id(c)]
+            of_class = [bool(wanted.intersection(classes_of_word.get(w, ()))) for w in ws]
+            if (kinds and labels & kinds and all(of_class)) or any(of_class):
                 if d.attrs.get("country") and c.country and c.country != d.attrs["country"]:
                     continue
                 cands.add(id(c.root()))
@@ -625,6 +631,18 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
                     c.root().mentions.append(d)
                     where[id(d)] = c.root()
                     break
+
+
+def _word_classes(ctx: ResolveContext) -> dict[str, tuple[str, ...]]:
+    """Folded class word -> its description classes, in every language of the dossier's articles."""
+    from recoupe import lang
+
+    codes = {ctx.pack.code} | {c for d in ctx.documents if (c := (d.language or "").split("-")[0].lower()) in lang.known()}
+    out: dict[str, tuple[str, ...]] = dict(ctx.pack.names.description_class)
+    for code in sorted(codes - {ctx.pack.code}):
+        for w, cl in lang.pack(code).names.description_class.items():
+            out[w] = tuple(dict.fromkeys(out.get(w, ()) + tuple(cl)))
+    return out
 
 
 CAPITAL = "capital"  # the description class of a country's capital city ("la capitale", "the capital")
@@ -644,12 +662,16 @@ def _capital(d: Mention, capitals: dict[str, Counter[int]], rows: list[tuple[int
     return _pick_salient(d, cands, rows)
 
 
-def _top_label(c: Cluster) -> str:
-    """An entity's type as descriptions see it: its commonest label, "country" for a country."""
+def _top_label(c: Cluster, nw: NameWords | None = None) -> str:
+    """An entity's type as descriptions see it: its commonest label ("country" for a country), or what the class
+    nouns introducing a one-word name say it is (`_cued_label`)."""
     if c.country:
         return "country"
     lab = c.labels()
-    return lab.most_common(1)[0][0] if lab else "other"
+    top = lab.most_common(1)[0][0] if lab else "other"
+    if top == "person" and nw is not None:
+        top = _cued_label([m for m in c.mentions if m.kind not in DESCRIBING], nw) or top
+    return top
 
 
 def _label_fits(label: str, c: Cluster, top: str | None = None) -> bool:
@@ -746,12 +768,25 @@ def _owner_of_mention(m: Mention, where: dict[int, Cluster]) -> Cluster:
     return where[id(m)].root()
 
 
-def _entity(c: Cluster, lx: Lexicon) -> Entity | None:
+def _cued_label(names: list[Mention], nw: NameWords) -> str | None:
+    """The one type the class nouns right before or after a one-word name give it, if no form of it has two words."""
+    if any(" " in m.span.text.strip() for m in names):
+        return None  # "Evguéni Prigojine": a person's full name
+    kinds = {nw.class_labels.get(cl) for m in names for cue in m.attrs.get("cues", ())
+             for cl in nw.description_class.get(cue, ())} - {None, "person"}
+    return kinds.pop() if len(kinds) == 1 and kinds <= {"organization", "other"} else None
+
+
+def _entity(c: Cluster, lx: Lexicon, nw: NameWords | None = None) -> Entity | None:
     names = [m for m in c.mentions if m.kind not in DESCRIBING]
     if not names:
         return None  # epithets alone do not make an entity
     labels = c.labels()
     etype = "country" if c.country else labels.most_common(1)[0][0]
+    if etype == "person" and nw is not None and (cued := _cued_label(names, nw)):
+        # a one-word name that some article introduces with a class noun ("le groupe Wagner", "le cyclone X") is
+        # that kind of thing in every article, though the recogniser read it as a surname elsewhere
+        etype = cued
     if etype == "other" and len(labels) > 1:
         etype = max((k for k in labels if k != "other"), key=lambda k: (labels[k], k))  # "other" is no type, only a fallback
     if etype == "person" and labels.get("place", 0) + labels.get("organization", 0) > labels["person"]:
