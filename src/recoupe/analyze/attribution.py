@@ -21,7 +21,7 @@ def is_speech_verb(tok: Any, lex: Lexicon, governing: bool = False) -> bool:
     With `governing`, uses that are not speech ("relever de", "lancer une offensive") are refused: they
     only matter when the verb precedes what it would govern, not in an incise ("a lancé le ministre").
     """
-    if tok.pos_ in ("DET", "ADP", "PUNCT", "PROPN", "PRON", "CCONJ", "SCONJ") or not tok.is_lower:
+    if tok.pos_ in lex.not_verb_tags or not tok.is_lower:
         return False
     lem = lex.lemma(tok)
     if governing and lem in lex.speech["speech_verb_exclusions"] and tok.i + 1 < len(tok.doc):
@@ -244,6 +244,12 @@ class SpeakerFinder:
         head_end = -1  # where the title's own words end, before a complement naming something else ("le chef | du Comité")
         while t is not None and t.idx < limit:
             low = t.lower_
+            before = t.doc[t.i - 1] if t.i > 0 else None
+            if t.text == "." and before is not None and before.text in self.lex.abbreviations \
+                    and t.idx == before.idx + len(before) and t.idx > start:
+                end = t.idx + 1  # "Lt. Gen. Jane Roe": the full stop of an abbreviated title
+                t = self._next(t)
+                continue
             if t.is_punct and t.text not in ("-", "'", "’") or (low in self.lex.stop_words and t.idx > start):
                 break
             if t.pos_ in ("VERB", "AUX") and t.idx > start and self.mi.covering(t.idx, t.idx + len(t)) is None:
@@ -384,7 +390,8 @@ class SpeakerFinder:
                     m = self.mi.covering(c.idx, c.idx + len(c))
                     if m is not None:
                         return self._name_speaker(m, verb.idx)
-            left = min(t.idx for t in subj.subtree)
+            # the phrase's first word: not a quotation mark the parse hung on it ("“…,” a witness said")
+            left = min((t.idx for t in subj.subtree if not (t.is_punct or self.in_mask(t.idx))), default=subj.idx)
             return self._title_np(self.token_at(left), verb.idx)
         return self._clause_head_np(clause_start, verb.idx)
 

@@ -20,6 +20,8 @@ class EnglishSpeechLexicon(SpeechLexicon):
     marker_anywhere = re.compile(r"(?i)\b(according\s+to)\s+(?!which\b|whom\b)")
     leading_article = re.compile(r"(?i)^the\s+")
     plural_article = "the "
+    # "the report", "a call", "her post": an English noun is no speech verb (the tagger tells them apart)
+    not_verb_tags = SpeechLexicon.not_verb_tags + ("NOUN",)
     comma_inside_quotes = True  # "“…,” she said"
     incise_subject_first = True  # "“…,” the minister said" as well as "said the minister"
 
