@@ -67,3 +67,65 @@ def test_a_body_that_voices_or_dismisses_in_quoted_words() -> None:
                  '"pure invention".')
     assert _quote(a, "joint mediation")["speaker_text"] == "The union"
     assert _quote(a, "pure invention")["speaker_text"] == "the ministry"
+
+
+def _claim(a: dict[str, Any], words: str) -> dict[str, Any]:
+    found = [c for c in a["claims"] if words in c["text"]]
+    assert found, [c["text"] for c in a["claims"]]
+    return found[0]
+
+
+def test_a_relative_clause_that_reports_what_someone_says_is_a_reported_claim_of_its_own() -> None:
+    a = _analyze("Spain keeps 900 soldiers in Chad, whose departure officials say is not planned.")
+    rel = _claim(a, "whose departure officials say")
+    assert rel["modality"] == "reported" and "soldiers" not in rel["text"]
+    assert _claim(a, "Spain keeps 900 soldiers")["modality"] == "asserted"
+    a = _analyze("The inquiry found a wiring fault, which the first report said had caused the fire.")
+    assert _claim(a, "which the first report said")["modality"] == "reported"
+
+
+def test_a_contrastive_while_clause_is_a_proposition_of_its_own() -> None:
+    a = _analyze('Rumours about the fire have spread, while the company on Monday dismissed any suggestion of arson '
+                 'as "a pure lie".')
+    assert _claim(a, "while the company")["modality"] == "denied"
+    assert _claim(a, "Rumours about the fire")["modality"] == "asserted"
+
+
+def test_a_falsity_word_in_an_apposed_relative_does_not_deny_the_accusation() -> None:
+    a = _analyze("The rebels accused the army on Sunday of shelling the market, a charge the general dismissed as false.")
+    assert _claim(a, "accused the army")["modality"] == "reported"
+
+
+def test_an_english_coordination_splits_after_a_comma() -> None:
+    a = _analyze("The bridge is closed to traffic, but engineers say that repairs will start next week.")
+    assert _claim(a, "The bridge is closed")["modality"] == "asserted"
+    assert _claim(a, "engineers say")["modality"] == "reported"
+
+
+@pytest.mark.parametrize("sentence,modality", [
+    ("The convoy was reportedly carrying fuel to the garrison.", "conditional"),  # the journalistic conditional
+    ("The minister is widely expected to resign on Friday.", "conditional"),
+    ("The pressure sensor may thus have failed during the dive.", "speculative"),  # an adverb inside "may have"
+    ("The mayor urged residents to leave the coast before nightfall.", "asserted"),  # a request, not a proposition
+    ("The ferry left the harbour at 6:15 a.m. on Monday, the coastguard said.", "reported"),  # "a.m." ends nothing
+])
+def test_english_modality_constructions(sentence: str, modality: str) -> None:
+    assert [c["modality"] for c in _analyze(sentence)["claims"]] == [modality]
+
+
+def test_an_open_question_after_a_semicolon_is_speculative() -> None:
+    a = _analyze("The insurers have paid for the repairs so far; and whether the court will cap the remaining damages "
+                 "is still open.")
+    assert _claim(a, "whether the court")["modality"] == "speculative"
+
+
+def test_a_footnote_marker_after_a_full_stop_ends_the_sentence() -> None:
+    a = _analyze("The hull was tested by the yard in 2019.[2] The firm said the test had been a complete success.")
+    assert _claim(a, "The firm said")["text"].startswith("The firm said")
+
+
+def test_a_passive_judgement_keeps_the_short_quote_of_the_speaker_before() -> None:
+    a = _analyze('The navy said its sensors had recorded "a loud anomaly" on the first day. The readings were judged '
+                 '"not conclusive", and the search went on.')
+    assert _quote(a, "not conclusive")["speaker_text"].lower().endswith("navy")
+    assert _claim(a, "The readings were judged")["modality"] != "speculative"  # a passive judge believes nothing

@@ -40,6 +40,8 @@ def sentence_ends(text: str, abbreviations: frozenset[str], masked: Any = None) 
             word = w.group(1) if w else ""
             if word in abbreviations or (len(word) <= 2 and word[:1].isupper() and word.isalpha() and word.isupper()):
                 continue
+            if "." in word.strip(".") and _LOWER_NEXT.match(text, i + 1):
+                continue  # a dotted abbreviation the sentence goes on after: "at 9 a.m. on Tuesday"
         if masked is not None and masked(i):
             # « … se termine ici. » Une autre phrase: the quotation closed the sentence
             m = _CLOSE_THEN_CAPITAL.match(text, i + 1)
@@ -52,10 +54,11 @@ def sentence_ends(text: str, abbreviations: frozenset[str], masked: Any = None) 
     return out
 
 
+_LOWER_NEXT = re.compile(r"[ \t]+[a-zà-ÿ]")
 _CLOSE_THEN_CAPITAL = re.compile(r"[\s*]*([»”])\s+(?=[A-ZÀ-ÖØ-Þ«])")
 # a full stop, or one glued to the next sentence's capital after a lower-case word ("au Kremlin.Le porte-parole";
-# not "M.Dupont", not "lemonde.fr"), or a line end
-_SENT_END = re.compile(r"[.!?…](?=[\s»”*)\]]|$)|(?<=[a-zà-ÿ]{2})[.!?…](?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])|\n")
+# not "M.Dupont", not "lemonde.fr"), or before a footnote marker ("….[4] The"), or a line end
+_SENT_END = re.compile(r"[.!?…](?=[\s»”*)\]]|\[\d+\]|$)|(?<=[a-zà-ÿ]{2})[.!?…](?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])|\n")
 
 
 def _multiword_at(tok: Any, lex: Lexicon) -> bool:
@@ -444,7 +447,7 @@ class SpeakerFinder:
     @staticmethod
     def passive(tok: Any) -> bool:
         """A passive participle ("une intervention serait considérée comme …"): its subject does not speak."""
-        return any(c.dep_ == "aux:pass" for c in tok.children) or tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm") \
+        return any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children) or tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm") \
             and "Past" in tok.morph.get("Tense")
 
     # -- who speaks in a clause ------------------------------------------------------------------

@@ -29,6 +29,7 @@ from recoupe.model import ClaimRec, Mention, QuoteRec, Span
 
 _TERMINAL = (".", "!", "…", "»", "”", ")", "*", "]", '"', "'")
 _CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
+_FOOTNOTE = re.compile(r"(?:\[\d+\])+\s+")
 
 
 @component("claims", requires=("spacy", "sentences", "mentions", "quotes"), assigns=("claims",), version="4")
@@ -80,6 +81,9 @@ class _ClaimFinder:
             s = start
             while s < end and self.text[s] in " \t\n":
                 s += 1
+            m = _FOOTNOTE.match(self.text, s, end)  # "[4] The same year": the previous sentence's footnote marker
+            if m:
+                s = m.end()
             t = end
             while t > s and self.text[t - 1] in " \t\n":
                 t -= 1
@@ -153,7 +157,9 @@ class _ClaimFinder:
         for t in toks:
             if t.dep_ != "conj" or t.head.i not in ids or not self._finite_group(t) or self.sf.in_mask(t.idx):
                 continue
-            cc = [c for c in t.children if c.dep_ == "cc" and c.idx < t.idx]
+            # the conjunction hangs on the second clause (French parse) or on the first, before the second (English)
+            cc = [c for c in t.children if c.dep_ == "cc" and c.idx < t.idx] or \
+                [c for c in t.head.children if c.dep_ == "cc" and t.head.idx < c.idx < t.idx][-1:]
             if not cc or cc[0].lower_ not in self.cw["split_conjunctions"]:
                 continue
             cut = cc[0].idx
@@ -161,6 +167,9 @@ class _ClaimFinder:
             if before.endswith(",") and word_count(before) >= self.mo["min_claim_words"]:
                 b_end = s + len(before.rstrip(","))
                 return [(s, b_end), (cut, e)]
+        cut = self._subordinate_cut(s, e, toks)
+        if cut is not None:  # "…, while the ministry denied it", "…, which officials say is closed"
+            return [(s, self._trim(s, cut))] + self._split(cut, e, self.sf.tokens(cut, e))
         for t in toks:  # "…, précisant que", "…, tout en jugeant « inexactes » les informations"
             if not ("Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")) or self.sf.in_mask(t.idx):
                 continue
@@ -184,6 +193,43 @@ class _ClaimFinder:
                 return [(s, self._trim(s, cut)), (inner, e)]
         return [(s, e)]
 
+    def _subordinate_cut(self, s: int, e: int, toks: list[Any]) -> int | None:
+        """Where a proposition of its own starts inside a sentence: a contrastive subordinate after a comma ("…, while
+        the ministry dismissed it"), or a relative clause that reports what someone says of its antecedent ("…, which
+        officials say is closed", "whose closure sources say is near", "a mutiny that he said had reached the city")."""
+        openers = self.cw.get("split_subordinators", ())
+        for t in toks:
+            if self.sf.in_mask(t.idx) or t.idx <= s:
+                continue
+            prev = t.doc[t.i - 1] if t.i > 0 else None
+            if t.lower_ in openers and prev is not None and prev.text == "," and self._finite_group(t.head) \
+                    and t.head.idx > t.idx:
+                cut = t.idx
+            elif t.lower_ in self.lex.relative or t.lower_ in self.cw.get("relative_possessives", ()):
+                cut = self._reported_relative(t, e)
+                if cut is None:
+                    continue
+            else:
+                continue
+            if word_count(self.text[s:cut]) >= self.mo["min_claim_words"] and self._has_finite(s, cut) \
+                    and word_count(self.text[cut:e]) >= self.mo["min_claim_words"]:
+                return cut
+        return None
+
+    def _reported_relative(self, rel: Any, e: int) -> int | None:
+        """`rel` opens a relative clause whose verb is a speech verb with its own subject and a bare complement clause
+        ("which officials say is closed"): the offset it starts at, else None."""
+        for v in rel.doc[rel.i + 1:rel.i + 7]:
+            if v.idx >= e or v.is_punct:
+                return None
+            if not is_speech_verb(v, self.lex, governing=True):
+                continue
+            subj = [c for c in v.children if c.dep_.startswith("nsubj") and rel.i < c.i < v.i]
+            nxt = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
+            bare = nxt is not None and (nxt.pos_ in ("AUX", "VERB") or self.sf.in_mask(nxt.idx) or nxt.is_quote)
+            return rel.idx if subj and bare else None
+        return None
+
     def _skip_space(self, i: int, e: int) -> int:
         while i < e and self.text[i] in " \t\n":
             i += 1
@@ -197,6 +243,13 @@ class _ClaimFinder:
         lem = self.lex.lemma(t)
         return lem in self.denial_lemmas or lem in self.belief or is_speech_verb(t, self.lex, governing=True) \
             or lem in self.lex.reporting_verbs or lem in self.object_denials and self._denies_object(t)
+
+    def _directive(self, frame: Any) -> bool:
+        """A request made of someone: a directive verb with an object and an infinitive, and no clause it reports."""
+        if self.lex.lemma(frame) not in self.mo.get("directive_verbs", ()):
+            return False
+        deps = {c.dep_ for c in frame.children}
+        return bool(deps & {"obj", "dobj", "iobj", "dative"}) and "xcomp" in deps and not deps & {"ccomp", "parataxis"}
 
     def _trim(self, s: int, e: int) -> int:
         while e > s and self.text[e - 1] in " ,;":
@@ -226,6 +279,8 @@ class _ClaimFinder:
                         t.dep_ == "conj" and t.head.dep_ == "ROOT"):
                     frame = t
                     break
+        if frame is not None and self._directive(frame):
+            frame = None  # "X urged Y to act": the request is the fact stated, nobody's proposition is reported
         if frame is not None and frame.i == pred.i:
             inner = [c for c in frame.children if c.dep_ in ("ccomp", "xcomp", "parataxis") and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and c.i in ids]
             if inner:
@@ -327,9 +382,22 @@ class _ClaimFinder:
         # a falsity word said or judged of the proposition: "qualifie de « mensonge »", "juge « inexactes »", "C'est faux"
         for t in toks:
             if t.lower_ in self.falsity or self.lex.lemma(t) in self.falsity:
-                if frame is not None and not frame_negated or any(c.dep_ == "cop" for c in t.children):
+                if frame is not None and not frame_negated and self._said_by(t, frame) or any(c.dep_ == "cop" for c in t.children):
                     return t.idx, t.idx + len(t)
         return None
+
+    @staticmethod
+    def _said_by(tok: Any, frame: Any) -> bool:
+        """Whether the frame says or judges `tok`: not a word of a relative or adverbial clause hung elsewhere ("X accused
+        Y of Z, a charge W dismissed as false": X's frame does not call anything false)."""
+        t = tok
+        while t.i != t.head.i:
+            if t.i == frame.i:
+                return True
+            if t.dep_ in ("relcl", "acl:relcl", "advcl") or t.dep_ == "appos" and t.head.i != frame.i:
+                return False
+            t = t.head
+        return t.i == frame.i
 
     # -- conditional -----------------------------------------------------------------------------
 
@@ -341,7 +409,12 @@ class _ClaimFinder:
                 return t
         ids = {t.i for t in toks}
         cands = [t for t in toks if self._is_conditional(t) and self._in_main_clause(t, ids)]
-        if not cands:
+        if not cands and toks:
+            # the conditional in words ("reportedly", "is expected to"), in the main clause
+            for m in self.lex.conditional_marker.finditer(self.text, toks[0].idx, toks[-1].idx + len(toks[-1])):
+                tok = self.sf.token_at(m.start())
+                if tok is not None and not self.sf.in_mask(tok.idx) and self._in_main_clause(tok, ids):
+                    return tok
             return None
         gerund = frame is not None and "Part" in frame.morph.get("VerbForm") and "Pres" in frame.morph.get("Tense")
         if frame is not None and (self._past(frame_group) or gerund):  # "…, ajoutant que X serait": as its sentence
@@ -428,6 +501,9 @@ class _ClaimFinder:
         m = self.lex.hedge_phrase.search(self.text, s, e)
         if m is not None:
             return m.start(), m.end()
+        lead = [t for t in toks[:2] if t.lower_ not in self.cw["split_conjunctions"]][:1]
+        if lead and lead[0].lower_ in self.cw.get("question_openers", ()):  # "… and whether the report will fault X": an open question
+            return lead[0].idx, lead[0].idx + len(lead[0])
         gids = {t.i for t in group} | ({frame.i} if frame is not None else set())
         for t in toks:
             if t.lower_ in self.hedges and (t.head.i in gids or t.head.head.i in gids and t.head.pos_ in ("AUX",)):

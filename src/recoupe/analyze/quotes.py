@@ -657,7 +657,8 @@ class _Finder:
         n = word_count(words)
         # a scare quote counts only when someone is said to have said it (a pronoun will do: "selon lui, « trahi »"),
         # not when it merely follows another quote
-        if n <= self.lex.speech["scare_quote_max_words"] and (q.speaker is None or q.speaker.kind == "carried"):
+        if n <= self.lex.speech["scare_quote_max_words"] and (q.speaker is None or q.speaker.kind == "carried") \
+                and not (q.speaker is not None and self._said_in_passive(q)):
             return False
         toks = self.sf.tokens(q.start, q.end)
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in toks)
@@ -670,6 +671,23 @@ class _Finder:
         if q.speaker is None and n >= 3 and not lowered & self.lex.function_words:
             return False  # a title in another language, as in a reference list
         return True
+
+    def _said_in_passive(self, q: _Quote) -> bool:
+        """« … » governed by a passive verb of speech or judgement with no agent ("the data were judged « not final »"):
+        someone is said to have said the words, and the speaker of the quote before is who."""
+        inside = self.sf.tokens(q.start, q.end)
+        ids = {t.i for t in inside}
+        tok = next((t for t in inside if t.head.i not in ids), None)
+        mo = self.lex.modality
+        for _ in range(3):
+            if tok is None or tok.head.i == tok.i:
+                return False
+            tok = tok.head
+            lem = self.lex.lemma(tok)
+            if tok.pos_ == "VERB" and self.sf.passive(tok) and (is_speech_verb(tok, self.lex) or lem in mo["belief_verbs"]
+                                                                or lem in mo["verdict_verbs"]):
+                return self.sf.agent_of(tok, self.sentence(tok.idx)[1]) is None
+        return False
 
     def _span(self, start: int, end: int) -> Span:
         return Span(self.doc_id, start, end, self.text[start:end])

@@ -39,6 +39,7 @@ class SpeechLexicon:
     source_marker: re.Pattern[str] = re.compile(r"(?!x)x")  # "selon X", "d'après X" (not "selon lesquelles")
     relative_before: re.Pattern[str] = re.compile(r"(?!x)x")  # "… qui pourrait, selon X": the relative's own source
     opinion_marker: re.Pattern[str] = re.compile(r"(?!x)x")  # "Pour X, …" at the head of a sentence
+    conditional_marker: re.Pattern[str] = re.compile(r"(?!x)x")  # "reportedly", "is expected to": a conditional in words
     feminine_pronouns: frozenset[str] = frozenset()  # "elle", "-t-elle"
     document_nouns: frozenset[str] = frozenset()  # "le communiqué", "le rapport": who issued them speaks
     incise_clitics: frozenset[str] = frozenset()  # object and reflexive clitics before an incise verb ("l'ont imploré")
