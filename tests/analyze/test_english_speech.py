@@ -129,3 +129,14 @@ def test_a_passive_judgement_keeps_the_short_quote_of_the_speaker_before() -> No
                  '"not conclusive", and the search went on.')
     assert _quote(a, "not conclusive")["speaker_text"].lower().endswith("navy")
     assert _claim(a, "The readings were judged")["modality"] != "speculative"  # a passive judge believes nothing
+
+
+@pytest.mark.parametrize("sentence,country", [
+    ("Senior Brazilian diplomats said the border would stay open.", "BR"),  # the adjective before the noun
+    ("U.S. officials said the border would stay open.", "US"),  # a country's abbreviation before the noun
+    ("Kenyan authorities told reporters that the border would stay open.", "KE"),
+    ("Senator Ana Ruiz said the border would stay open.", None),  # one person, no group
+])
+def test_a_nationality_group_speaks_for_its_country(sentence: str, country: str | None) -> None:
+    (claim,) = _analyze(sentence)["claims"]
+    assert claim["modality"] == "reported" and claim["attrs"].get("source_country") == country

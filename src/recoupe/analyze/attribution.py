@@ -127,8 +127,10 @@ class SpeakerFinder:
     """Finds the words naming a speaker around a speech verb or a source marker, over one parsed document."""
 
     def __init__(self, sdoc: Any, mentions: list[Mention], lex: Lexicon, masked: list[tuple[int, int]] | None = None,
-                 text: str | None = None, nationality: dict[str, str] | None = None) -> None:
+                 text: str | None = None, nationality: dict[str, str] | None = None,
+                 countries: dict[str, str] | None = None) -> None:
         self.nationality = nationality or {}  # folded nationality adjective -> country code
+        self.countries = countries or {}  # folded country name or abbreviation ("u.s.") -> country code
         self.sdoc = sdoc
         # `text` when the caller has it already: spaCy rebuilds `sdoc.text` from the tokens on every access
         self.text: str = sdoc.text if text is None else text
@@ -423,15 +425,25 @@ class SpeakerFinder:
         if sp.extra.get("label") or self.is_pronoun(sp):
             return None
         toks = self.tokens(sp.start, sp.end)
-        heads = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
         officials = self.lex.modality.get("official_nouns", ())
-        if not heads or "Plur" not in heads[0].morph.get("Number") or not (heads[0].lower_ in officials or self.lex.lemma(heads[0]) in officials):
+        # the head: the first noun of the phrase ("des responsables américains"), past the adjectives that stand before
+        # it where the language puts them there ("American officials", "senior Russian diplomats")
+        heads = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
+        head = next((t for t in heads if t.lower_ in officials or self.lex.lemma(t) in officials), None)
+        if head is None or head is not heads[0] and any(h.pos_ == "NOUN" and h.i < head.i for h in heads) \
+                or "Plur" not in head.morph.get("Number"):
             return None
         for t in toks:
-            if t.pos_ == "ADJ" and t.i > heads[0].i:
+            if t.pos_ == "ADJ" and t.i != head.i and (t.i > head.i or t.head.i == head.i):
                 code = self.nationality.get(fold(t.text))
                 if code:
                     return code
+        # a country's name set before the noun: "U.S. officials", "United States diplomats"
+        k = head.i
+        while k - 1 >= 0 and self.sdoc[k - 1].pos_ == "PROPN" and self.sdoc[k - 1].idx >= sp.start:
+            k -= 1
+        if k < head.i:
+            return self.countries.get(fold(self.text[self.sdoc[k].idx:self.sdoc[head.i - 1].idx + len(self.sdoc[head.i - 1])]))
         return None
 
     def inverted_subject(self, verb: Any, limit: int) -> Speaker | None:

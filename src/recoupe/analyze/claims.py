@@ -19,6 +19,7 @@ source ("aurait livré des obus, selon Séoul") keeps both.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from recoupe import lang
@@ -26,6 +27,7 @@ from recoupe.analyze.attribution import Speaker, SpeakerFinder, is_speech_verb, 
 from recoupe.analyze.quotes import quote_marks
 from recoupe.analyze.registry import Context, component
 from recoupe.model import ClaimRec, Mention, QuoteRec, Span
+from recoupe.model.text import fold
 
 _TERMINAL = (".", "!", "…", "»", "”", ")", "*", "]", '"', "'")
 _CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
@@ -53,7 +55,7 @@ class _ClaimFinder:
         self.quotes = sorted(quotes, key=lambda q: q.span.start)
         marks = quote_marks(self.text, lex)
         self.masks = sorted([(o, c + 1) for o, c in marks])
-        self.sf = SpeakerFinder(sdoc, mentions, lex, self.masks, self.text, pack.lexicon.nationality)
+        self.sf = SpeakerFinder(sdoc, mentions, lex, self.masks, self.text, pack.lexicon.nationality, _countries(pack))
         self.ends = sentence_ends(self.text, lex.abbreviations, self.sf.in_mask)
         self.mentions = mentions
         self.pred_class = {w: cls for cls, words in preds["predicate_classes"].items() for w in words}
@@ -676,6 +678,15 @@ class _ClaimFinder:
         if self.lex.lemma(tok) in self.cw["auxiliary_verbs"] and tok.dep_ in ("cop", "aux"):
             tok = tok.head
         return self.lex.lemma(tok)
+
+
+@lru_cache(maxsize=4)
+def _countries(pack: lang.LanguagePack) -> dict[str, str]:
+    """Folded country names and the abbreviations the pack's news use ("U.S.") -> ISO code."""
+    out = {fold(k): str(v) for k, v in pack.geo.country_names.items() if not k.startswith("_")}
+    for name, code in pack.lexicon.country_by_name.items():
+        out.setdefault(fold(name), code)
+    return out
 
 
 def find_claims(doc_id: str, sdoc: Any, mentions: list[Mention], quotes: list[QuoteRec], pack: lang.LanguagePack | None = None,
