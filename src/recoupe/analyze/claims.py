@@ -1,15 +1,19 @@
 """The `claims` component: the propositions an article puts forward, each with its source and its modality.
 
 One claim per sentence (two when a sentence joins two finite clauses with a coordinating conjunction after a comma,
-and one more for a proposition that a source noun introduces: "les informations selon lesquelles …"); captions,
+or opens a contrastive subordinate after one, "…, while X denied it"; one more for a proposition that a source noun
+introduces, "les informations selon lesquelles …", or that a relative clause reports, "…, which officials say is
+closed"); captions,
 bylines, headings, questions and reference lists are skipped. Modality, strongest first:
 
 - denied: an actor denies it (a denial verb governing it and not itself negated, "dément", "nie", "rejette les
   accusations"; a falsity word in a speech or judgement frame, "qualifie de mensonge", "juge inexactes"); a plain
   negation ("n'a pas été confirmé", "n'a pas dit") is not a denial;
-- conditional: the predicate (or the reporting frame) in the conditional (the grammar's reader), "devrait", "pourrait";
+- conditional: the predicate (or the reporting frame) in the conditional (the grammar's reader), "devrait", "pourrait",
+  or the conditional in words where the language has it so ("reportedly", "is expected to");
 - speculative: a hedge word or phrase, a belief or fear frame, "sembler";
-- reported: attributed to a source (a speech verb, "selon X", a quotation) that is not itself negated;
+- reported: attributed to a source (a speech verb, "selon X", a quotation) that is not itself negated; a request
+  ("X urged Y to act") reports no proposition;
 - asserted.
 
 The source and the hedge are kept apart from the modality (`source_*`, `attrs["hedge"]`), so a conditional with a
