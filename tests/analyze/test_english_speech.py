@@ -138,3 +138,9 @@ def test_a_passive_judgement_keeps_the_short_quote_of_the_speaker_before() -> No
 def test_a_nationality_group_speaks_for_its_country(sentence: str, country: str | None) -> None:
     (claim,) = _analyze(sentence)["claims"]
     assert claim["modality"] == "reported" and claim["attrs"].get("source_country") == country
+
+
+def test_a_singular_pronoun_never_stands_for_a_plural_group() -> None:
+    a = _analyze('Anna Berg, the fisheries minister, arrived late. The three ministers met for an hour. '
+                 '"We agreed on the quotas," she told reporters.')
+    assert _quote(a, "We agreed")["speaker_text"] == "Anna Berg"

@@ -515,6 +515,13 @@ class SpeakerFinder:
                         return g
         return None
 
+    def plural(self, sp: Speaker) -> bool:
+        """Whether the words naming a speaker are a plural phrase ("the three leaders", "les habitants"), not a name."""
+        if sp.extra.get("label") and "title" not in sp.extra:
+            return False
+        head = next((t for t in reversed(self.tokens(sp.start, sp.end)) if t.pos_ == "NOUN"), None)
+        return head is not None and "Plur" in head.morph.get("Number")
+
     def is_speaker_noun(self, tok: Any) -> bool:
         """A noun naming someone who can speak: a role, an organisation word, a speaker noun (data)."""
         return self.lex.lemma(tok) in self.lex.speaker_heads or tok.lower_ in self.lex.speaker_heads

@@ -553,6 +553,9 @@ class _Finder:
                     elif sp.text.lower() in self.lex.masculine_pronouns:  # "il": not "une foule", "la ministre"
                         cands = [(pos, e) for pos, e in cands if self.sf.gender(e) != "Fem"]
                         subjects = [(pos, e) for pos, e in subjects if self.sf.gender(e) != "Fem"]
+                    if feminine or sp.text.lower() in self.lex.masculine_pronouns:  # "she": one, not "the three leaders"
+                        cands = [(pos, e) for pos, e in cands if not self.sf.plural(e)]
+                        subjects = [(pos, e) for pos, e in subjects if not self.sf.plural(e)]
                     # a pronoun stands for someone who can speak, never for a place named nearer
                     cands = [(pos, e) for pos, e in cands if e.extra.get("label", "person") in SPEAKER_LABELS]
                     subjects = [(pos, e) for pos, e in subjects if e.extra.get("label", "person") in SPEAKER_LABELS]
