@@ -144,3 +144,18 @@ def test_a_singular_pronoun_never_stands_for_a_plural_group() -> None:
     a = _analyze('Anna Berg, the fisheries minister, arrived late. The three ministers met for an hour. '
                  '"We agreed on the quotas," she told reporters.')
     assert _quote(a, "We agreed")["speaker_text"] == "Anna Berg"
+
+
+@pytest.mark.parametrize("sentence,source", [
+    ("Paul Lamb, a police spokesman, said the road would stay closed.", "Paul Lamb"),  # an apposed title, no incise
+    ("The road will stay closed until Friday, a police spokesman said.", "a police spokesman"),  # an incise
+])
+def test_the_source_of_a_claim_with_an_apposed_title(sentence: str, source: str) -> None:
+    (claim,) = _analyze(sentence)["claims"]
+    assert claim["modality"] == "reported" and claim["attrs"]["source_name"]["text"] == source
+
+
+def test_an_incise_closing_the_sentence_attributes_every_clause_before_it() -> None:
+    a = _analyze("The noises were picked up on Tuesday by a patrol aircraft, and robots were sent down to find their "
+                 "source, the coastguard said in posts on social media.")
+    assert [(c["modality"], c["source_text"]) for c in a["claims"]] == [("reported", "the coastguard said")] * 2

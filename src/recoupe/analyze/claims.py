@@ -143,12 +143,33 @@ class _ClaimFinder:
             toks = self.sf.tokens(s, e)
             if not toks or self.skip(s, e, toks):
                 continue
+            parts: list[ClaimRec] = []
             for a, b in self._split(s, e, toks):
                 rec = self.claim(a, b, self.sf.tokens(a, b), prev)
                 if rec is not None:
-                    out.append(rec)
+                    parts.append(rec)
                     prev = rec
+            self._share_closing_incise(parts, e)
+            out.extend(parts)
         return out
+
+    def _share_closing_incise(self, parts: list[ClaimRec], e: int) -> None:
+        """"A happened, and B happened, the coastguard said": an incise closing the sentence attributes every clause
+        before it, not only the last one it was cut with."""
+        if len(parts) < 2 or parts[-1].source_span is None:
+            return
+        last = parts[-1]
+        src = last.source_span
+        before = self.text[last.span.start:src.start].rstrip()
+        if not before.endswith(",") or word_count(self.text[src.end:e]) > self.mo["incise_tail_max_words"]:
+            return
+        for rec in parts[:-1]:
+            if rec.modality == "asserted" and rec.source_span is None:
+                rec.modality = "reported"
+                rec.source_text, rec.source_span = last.source_text, src
+                for key in ("source_name", "source_country"):
+                    if key in last.attrs:
+                        rec.attrs[key] = last.attrs[key]
 
     def _split(self, s: int, e: int, toks: list[Any]) -> list[tuple[int, int]]:
         """The propositions of one sentence: clauses a semicolon separates; two finite clauses joined by "mais"/"et"
@@ -467,7 +488,10 @@ class _ClaimFinder:
         before = [t for t in self.sf.tokens(s, frame.idx) if t.i not in own and not t.is_punct]
         if any("Fin" in t.morph.get("VerbForm") or t.text in ("»", "”", '"') for t in self.sf.tokens(s, frame.idx) if t.i not in own):
             return True
-        # not an apposed name before the verb: "La ministre, Agnès Roche, a annoncé" is the verb's own subject
+        # not an apposed name before the verb: "La ministre, Agnès Roche, a annoncé" is the verb's own subject; nor an
+        # apposed title after the subject: "Paul Lamb, a police spokesman, said" (the parse's subject stands before)
+        if any(c.dep_.startswith("nsubj") and s <= c.idx < frame.idx and not self.sf.in_mask(c.idx) for c in frame.children):
+            return False
         return len(before) >= 2 and before[-1].pos_ != "PROPN" and self.sf.mi.covering(before[-1].idx, before[-1].idx + 1) is None
 
     def _multiword_end(self, verb: Any) -> Any:
