@@ -122,3 +122,10 @@ def test_claims_quotation_with_its_incise_is_attributed_to_the_speaker(analyze_t
 def test_claims_selon_inside_a_relative_clause_does_not_source_the_sentence(analyze_text: Run) -> None:
     a = analyze_text("Le maire a inauguré le nouveau pont qui pourrait, selon les ingénieurs, durer un siècle.")
     assert a.claims[0].modality == "asserted"
+
+
+def test_a_contrastive_tandis_que_clause_is_a_claim_of_its_own(analyze_text: Run) -> None:
+    a = analyze_text("Les rumeurs sur l'incendie se sont multipliées, tandis que la société a démenti toute implication "
+                     "dans le sinistre.")
+    assert claim_with(a, "tandis que la société").modality == "denied"
+    assert claim_with(a, "Les rumeurs").modality == "asserted"

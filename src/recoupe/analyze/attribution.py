@@ -21,7 +21,7 @@ def is_speech_verb(tok: Any, lex: Lexicon, governing: bool = False) -> bool:
     With `governing`, uses that are not speech ("relever de", "lancer une offensive") are refused: they
     only matter when the verb precedes what it would govern, not in an incise ("a lancé le ministre").
     """
-    if tok.pos_ in ("DET", "ADP", "PUNCT", "PROPN", "PRON", "CCONJ", "SCONJ") or not tok.is_lower:
+    if tok.pos_ in lex.not_verb_tags or not tok.is_lower:
         return False
     lem = lex.lemma(tok)
     if governing and lem in lex.speech["speech_verb_exclusions"] and tok.i + 1 < len(tok.doc):
@@ -40,6 +40,8 @@ def sentence_ends(text: str, abbreviations: frozenset[str], masked: Any = None) 
             word = w.group(1) if w else ""
             if word in abbreviations or (len(word) <= 2 and word[:1].isupper() and word.isalpha() and word.isupper()):
                 continue
+            if "." in word.strip(".") and _LOWER_NEXT.match(text, i + 1):
+                continue  # a dotted abbreviation the sentence goes on after: "at 9 a.m. on Tuesday"
         if masked is not None and masked(i):
             # « … se termine ici. » Une autre phrase: the quotation closed the sentence
             m = _CLOSE_THEN_CAPITAL.match(text, i + 1)
@@ -52,10 +54,11 @@ def sentence_ends(text: str, abbreviations: frozenset[str], masked: Any = None) 
     return out
 
 
+_LOWER_NEXT = re.compile(r"[ \t]+[a-zà-ÿ]")
 _CLOSE_THEN_CAPITAL = re.compile(r"[\s*]*([»”])\s+(?=[A-ZÀ-ÖØ-Þ«])")
 # a full stop, or one glued to the next sentence's capital after a lower-case word ("au Kremlin.Le porte-parole";
-# not "M.Dupont", not "lemonde.fr"), or a line end
-_SENT_END = re.compile(r"[.!?…](?=[\s»”*)\]]|$)|(?<=[a-zà-ÿ]{2})[.!?…](?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])|\n")
+# not "M.Dupont", not "lemonde.fr"), or before a footnote marker ("….[4] The"), or a line end
+_SENT_END = re.compile(r"[.!?…](?=[\s»”*)\]]|\[\d+\]|$)|(?<=[a-zà-ÿ]{2})[.!?…](?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])|\n")
 
 
 def _multiword_at(tok: Any, lex: Lexicon) -> bool:
@@ -124,8 +127,10 @@ class SpeakerFinder:
     """Finds the words naming a speaker around a speech verb or a source marker, over one parsed document."""
 
     def __init__(self, sdoc: Any, mentions: list[Mention], lex: Lexicon, masked: list[tuple[int, int]] | None = None,
-                 text: str | None = None, nationality: dict[str, str] | None = None) -> None:
+                 text: str | None = None, nationality: dict[str, str] | None = None,
+                 countries: dict[str, str] | None = None) -> None:
         self.nationality = nationality or {}  # folded nationality adjective -> country code
+        self.countries = countries or {}  # folded country name or abbreviation ("u.s.") -> country code
         self.sdoc = sdoc
         # `text` when the caller has it already: spaCy rebuilds `sdoc.text` from the tokens on every access
         self.text: str = sdoc.text if text is None else text
@@ -244,6 +249,12 @@ class SpeakerFinder:
         head_end = -1  # where the title's own words end, before a complement naming something else ("le chef | du Comité")
         while t is not None and t.idx < limit:
             low = t.lower_
+            before = t.doc[t.i - 1] if t.i > 0 else None
+            if t.text == "." and before is not None and before.text in self.lex.abbreviations \
+                    and t.idx == before.idx + len(before) and t.idx > start:
+                end = t.idx + 1  # "Lt. Gen. Jane Roe": the full stop of an abbreviated title
+                t = self._next(t)
+                continue
             if t.is_punct and t.text not in ("-", "'", "’") or (low in self.lex.stop_words and t.idx > start):
                 break
             if t.pos_ in ("VERB", "AUX") and t.idx > start and self.mi.covering(t.idx, t.idx + len(t)) is None:
@@ -384,7 +395,8 @@ class SpeakerFinder:
                     m = self.mi.covering(c.idx, c.idx + len(c))
                     if m is not None:
                         return self._name_speaker(m, verb.idx)
-            left = min(t.idx for t in subj.subtree)
+            # the phrase's first word: not a quotation mark the parse hung on it ("“…,” a witness said")
+            left = min((t.idx for t in subj.subtree if not (t.is_punct or self.in_mask(t.idx))), default=subj.idx)
             return self._title_np(self.token_at(left), verb.idx)
         return self._clause_head_np(clause_start, verb.idx)
 
@@ -413,15 +425,25 @@ class SpeakerFinder:
         if sp.extra.get("label") or self.is_pronoun(sp):
             return None
         toks = self.tokens(sp.start, sp.end)
-        heads = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
         officials = self.lex.modality.get("official_nouns", ())
-        if not heads or "Plur" not in heads[0].morph.get("Number") or not (heads[0].lower_ in officials or self.lex.lemma(heads[0]) in officials):
+        # the head: the first noun of the phrase ("des responsables américains"), past the adjectives that stand before
+        # it where the language puts them there ("American officials", "senior Russian diplomats")
+        heads = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
+        head = next((t for t in heads if t.lower_ in officials or self.lex.lemma(t) in officials), None)
+        if head is None or head is not heads[0] and any(h.pos_ == "NOUN" and h.i < head.i for h in heads) \
+                or "Plur" not in head.morph.get("Number"):
             return None
         for t in toks:
-            if t.pos_ == "ADJ" and t.i > heads[0].i:
+            if t.pos_ == "ADJ" and t.i != head.i and (t.i > head.i or t.head.i == head.i):
                 code = self.nationality.get(fold(t.text))
                 if code:
                     return code
+        # a country's name set before the noun: "U.S. officials", "United States diplomats"
+        k = head.i
+        while k - 1 >= 0 and self.sdoc[k - 1].pos_ == "PROPN" and self.sdoc[k - 1].idx >= sp.start:
+            k -= 1
+        if k < head.i:
+            return self.countries.get(fold(self.text[self.sdoc[k].idx:self.sdoc[head.i - 1].idx + len(self.sdoc[head.i - 1])]))
         return None
 
     def inverted_subject(self, verb: Any, limit: int) -> Speaker | None:
@@ -437,7 +459,7 @@ class SpeakerFinder:
     @staticmethod
     def passive(tok: Any) -> bool:
         """A passive participle ("une intervention serait considérée comme …"): its subject does not speak."""
-        return any(c.dep_ == "aux:pass" for c in tok.children) or tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm") \
+        return any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children) or tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm") \
             and "Past" in tok.morph.get("Tense")
 
     # -- who speaks in a clause ------------------------------------------------------------------
@@ -492,6 +514,13 @@ class SpeakerFinder:
                     if g in t.morph.get("Gender"):
                         return g
         return None
+
+    def plural(self, sp: Speaker) -> bool:
+        """Whether the words naming a speaker are a plural phrase ("the three leaders", "les habitants"), not a name."""
+        if sp.extra.get("label") and "title" not in sp.extra:
+            return False
+        head = next((t for t in reversed(self.tokens(sp.start, sp.end)) if t.pos_ == "NOUN"), None)
+        return head is not None and "Plur" in head.morph.get("Number")
 
     def is_speaker_noun(self, tok: Any) -> bool:
         """A noun naming someone who can speak: a role, an organisation word, a speaker noun (data)."""

@@ -1,15 +1,19 @@
 """The `claims` component: the propositions an article puts forward, each with its source and its modality.
 
 One claim per sentence (two when a sentence joins two finite clauses with a coordinating conjunction after a comma,
-and one more for a proposition that a source noun introduces: "les informations selon lesquelles …"); captions,
+or opens a contrastive subordinate after one, "…, while X denied it"; one more for a proposition that a source noun
+introduces, "les informations selon lesquelles …", or that a relative clause reports, "…, which officials say is
+closed"); captions,
 bylines, headings, questions and reference lists are skipped. Modality, strongest first:
 
 - denied: an actor denies it (a denial verb governing it and not itself negated, "dément", "nie", "rejette les
   accusations"; a falsity word in a speech or judgement frame, "qualifie de mensonge", "juge inexactes"); a plain
   negation ("n'a pas été confirmé", "n'a pas dit") is not a denial;
-- conditional: the predicate (or the reporting frame) in the conditional (the grammar's reader), "devrait", "pourrait";
+- conditional: the predicate (or the reporting frame) in the conditional (the grammar's reader), "devrait", "pourrait",
+  or the conditional in words where the language has it so ("reportedly", "is expected to");
 - speculative: a hedge word or phrase, a belief or fear frame, "sembler";
-- reported: attributed to a source (a speech verb, "selon X", a quotation) that is not itself negated;
+- reported: attributed to a source (a speech verb, "selon X", a quotation) that is not itself negated; a request
+  ("X urged Y to act") reports no proposition;
 - asserted.
 
 The source and the hedge are kept apart from the modality (`source_*`, `attrs["hedge"]`), so a conditional with a
@@ -19,6 +23,7 @@ source ("aurait livré des obus, selon Séoul") keeps both.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from recoupe import lang
@@ -26,9 +31,11 @@ from recoupe.analyze.attribution import Speaker, SpeakerFinder, is_speech_verb, 
 from recoupe.analyze.quotes import quote_marks
 from recoupe.analyze.registry import Context, component
 from recoupe.model import ClaimRec, Mention, QuoteRec, Span
+from recoupe.model.text import fold
 
 _TERMINAL = (".", "!", "…", "»", "”", ")", "*", "]", '"', "'")
 _CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
+_FOOTNOTE = re.compile(r"(?:\[\d+\])+\s+")
 
 
 @component("claims", requires=("spacy", "sentences", "mentions", "quotes"), assigns=("claims",), version="4")
@@ -52,7 +59,7 @@ class _ClaimFinder:
         self.quotes = sorted(quotes, key=lambda q: q.span.start)
         marks = quote_marks(self.text, lex)
         self.masks = sorted([(o, c + 1) for o, c in marks])
-        self.sf = SpeakerFinder(sdoc, mentions, lex, self.masks, self.text, pack.lexicon.nationality)
+        self.sf = SpeakerFinder(sdoc, mentions, lex, self.masks, self.text, pack.lexicon.nationality, _countries(pack))
         self.ends = sentence_ends(self.text, lex.abbreviations, self.sf.in_mask)
         self.mentions = mentions
         self.pred_class = {w: cls for cls, words in preds["predicate_classes"].items() for w in words}
@@ -80,6 +87,9 @@ class _ClaimFinder:
             s = start
             while s < end and self.text[s] in " \t\n":
                 s += 1
+            m = _FOOTNOTE.match(self.text, s, end)  # "[4] The same year": the previous sentence's footnote marker
+            if m:
+                s = m.end()
             t = end
             while t > s and self.text[t - 1] in " \t\n":
                 t -= 1
@@ -133,12 +143,33 @@ class _ClaimFinder:
             toks = self.sf.tokens(s, e)
             if not toks or self.skip(s, e, toks):
                 continue
+            parts: list[ClaimRec] = []
             for a, b in self._split(s, e, toks):
                 rec = self.claim(a, b, self.sf.tokens(a, b), prev)
                 if rec is not None:
-                    out.append(rec)
+                    parts.append(rec)
                     prev = rec
+            self._share_closing_incise(parts, e)
+            out.extend(parts)
         return out
+
+    def _share_closing_incise(self, parts: list[ClaimRec], e: int) -> None:
+        """"A happened, and B happened, the coastguard said": an incise closing the sentence attributes every clause
+        before it, not only the last one it was cut with."""
+        if len(parts) < 2 or parts[-1].source_span is None:
+            return
+        last = parts[-1]
+        src = last.source_span
+        before = self.text[last.span.start:src.start].rstrip()
+        if not before.endswith(",") or word_count(self.text[src.end:e]) > self.mo["incise_tail_max_words"]:
+            return
+        for rec in parts[:-1]:
+            if rec.modality == "asserted" and rec.source_span is None:
+                rec.modality = "reported"
+                rec.source_text, rec.source_span = last.source_text, src
+                for key in ("source_name", "source_country"):
+                    if key in last.attrs:
+                        rec.attrs[key] = last.attrs[key]
 
     def _split(self, s: int, e: int, toks: list[Any]) -> list[tuple[int, int]]:
         """The propositions of one sentence: clauses a semicolon separates; two finite clauses joined by "mais"/"et"
@@ -153,7 +184,9 @@ class _ClaimFinder:
         for t in toks:
             if t.dep_ != "conj" or t.head.i not in ids or not self._finite_group(t) or self.sf.in_mask(t.idx):
                 continue
-            cc = [c for c in t.children if c.dep_ == "cc" and c.idx < t.idx]
+            # the conjunction hangs on the second clause (French parse) or on the first, before the second (English)
+            cc = [c for c in t.children if c.dep_ == "cc" and c.idx < t.idx] or \
+                [c for c in t.head.children if c.dep_ == "cc" and t.head.idx < c.idx < t.idx][-1:]
             if not cc or cc[0].lower_ not in self.cw["split_conjunctions"]:
                 continue
             cut = cc[0].idx
@@ -161,6 +194,9 @@ class _ClaimFinder:
             if before.endswith(",") and word_count(before) >= self.mo["min_claim_words"]:
                 b_end = s + len(before.rstrip(","))
                 return [(s, b_end), (cut, e)]
+        cut = self._subordinate_cut(s, e, toks)
+        if cut is not None:  # "…, while the ministry denied it", "…, which officials say is closed"
+            return [(s, self._trim(s, cut))] + self._split(cut, e, self.sf.tokens(cut, e))
         for t in toks:  # "…, précisant que", "…, tout en jugeant « inexactes » les informations"
             if not ("Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")) or self.sf.in_mask(t.idx):
                 continue
@@ -184,6 +220,43 @@ class _ClaimFinder:
                 return [(s, self._trim(s, cut)), (inner, e)]
         return [(s, e)]
 
+    def _subordinate_cut(self, s: int, e: int, toks: list[Any]) -> int | None:
+        """Where a proposition of its own starts inside a sentence: a contrastive subordinate after a comma ("…, while
+        the ministry dismissed it"), or a relative clause that reports what someone says of its antecedent ("…, which
+        officials say is closed", "whose closure sources say is near", "a mutiny that he said had reached the city")."""
+        openers = self.cw.get("split_subordinators", ())
+        for t in toks:
+            if self.sf.in_mask(t.idx) or t.idx <= s:
+                continue
+            prev = t.doc[t.i - 1] if t.i > 0 else None
+            if t.lower_ in openers and prev is not None and prev.text == "," and self._finite_group(t.head) \
+                    and t.head.idx > t.idx:
+                cut = t.idx
+            elif t.lower_ in self.lex.relative or t.lower_ in self.cw.get("relative_possessives", ()):
+                cut = self._reported_relative(t, e)
+                if cut is None:
+                    continue
+            else:
+                continue
+            if word_count(self.text[s:cut]) >= self.mo["min_claim_words"] and self._has_finite(s, cut) \
+                    and word_count(self.text[cut:e]) >= self.mo["min_claim_words"]:
+                return cut
+        return None
+
+    def _reported_relative(self, rel: Any, e: int) -> int | None:
+        """`rel` opens a relative clause whose verb is a speech verb with its own subject and a bare complement clause
+        ("which officials say is closed"): the offset it starts at, else None."""
+        for v in rel.doc[rel.i + 1:rel.i + 7]:
+            if v.idx >= e or v.is_punct:
+                return None
+            if not is_speech_verb(v, self.lex, governing=True):
+                continue
+            subj = [c for c in v.children if c.dep_.startswith("nsubj") and rel.i < c.i < v.i]
+            nxt = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
+            bare = nxt is not None and (nxt.pos_ in ("AUX", "VERB") or self.sf.in_mask(nxt.idx) or nxt.is_quote)
+            return rel.idx if subj and bare else None
+        return None
+
     def _skip_space(self, i: int, e: int) -> int:
         while i < e and self.text[i] in " \t\n":
             i += 1
@@ -197,6 +270,13 @@ class _ClaimFinder:
         lem = self.lex.lemma(t)
         return lem in self.denial_lemmas or lem in self.belief or is_speech_verb(t, self.lex, governing=True) \
             or lem in self.lex.reporting_verbs or lem in self.object_denials and self._denies_object(t)
+
+    def _directive(self, frame: Any) -> bool:
+        """A request made of someone: a directive verb with an object and an infinitive, and no clause it reports."""
+        if self.lex.lemma(frame) not in self.mo.get("directive_verbs", ()):
+            return False
+        deps = {c.dep_ for c in frame.children}
+        return bool(deps & {"obj", "dobj", "iobj", "dative"}) and "xcomp" in deps and not deps & {"ccomp", "parataxis"}
 
     def _trim(self, s: int, e: int) -> int:
         while e > s and self.text[e - 1] in " ,;":
@@ -226,6 +306,8 @@ class _ClaimFinder:
                         t.dep_ == "conj" and t.head.dep_ == "ROOT"):
                     frame = t
                     break
+        if frame is not None and self._directive(frame):
+            frame = None  # "X urged Y to act": the request is the fact stated, nobody's proposition is reported
         if frame is not None and frame.i == pred.i:
             inner = [c for c in frame.children if c.dep_ in ("ccomp", "xcomp", "parataxis") and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and c.i in ids]
             if inner:
@@ -327,9 +409,22 @@ class _ClaimFinder:
         # a falsity word said or judged of the proposition: "qualifie de « mensonge »", "juge « inexactes »", "C'est faux"
         for t in toks:
             if t.lower_ in self.falsity or self.lex.lemma(t) in self.falsity:
-                if frame is not None and not frame_negated or any(c.dep_ == "cop" for c in t.children):
+                if frame is not None and not frame_negated and self._said_by(t, frame) or any(c.dep_ == "cop" for c in t.children):
                     return t.idx, t.idx + len(t)
         return None
+
+    @staticmethod
+    def _said_by(tok: Any, frame: Any) -> bool:
+        """Whether the frame says or judges `tok`: not a word of a relative or adverbial clause hung elsewhere ("X accused
+        Y of Z, a charge W dismissed as false": X's frame does not call anything false)."""
+        t = tok
+        while t.i != t.head.i:
+            if t.i == frame.i:
+                return True
+            if t.dep_ in ("relcl", "acl:relcl", "advcl") or t.dep_ == "appos" and t.head.i != frame.i:
+                return False
+            t = t.head
+        return t.i == frame.i
 
     # -- conditional -----------------------------------------------------------------------------
 
@@ -341,7 +436,12 @@ class _ClaimFinder:
                 return t
         ids = {t.i for t in toks}
         cands = [t for t in toks if self._is_conditional(t) and self._in_main_clause(t, ids)]
-        if not cands:
+        if not cands and toks:
+            # the conditional in words ("reportedly", "is expected to"), in the main clause
+            for m in self.lex.conditional_marker.finditer(self.text, toks[0].idx, toks[-1].idx + len(toks[-1])):
+                tok = self.sf.token_at(m.start())
+                if tok is not None and not self.sf.in_mask(tok.idx) and self._in_main_clause(tok, ids):
+                    return tok
             return None
         gerund = frame is not None and "Part" in frame.morph.get("VerbForm") and "Pres" in frame.morph.get("Tense")
         if frame is not None and (self._past(frame_group) or gerund):  # "…, ajoutant que X serait": as its sentence
@@ -388,7 +488,10 @@ class _ClaimFinder:
         before = [t for t in self.sf.tokens(s, frame.idx) if t.i not in own and not t.is_punct]
         if any("Fin" in t.morph.get("VerbForm") or t.text in ("»", "”", '"') for t in self.sf.tokens(s, frame.idx) if t.i not in own):
             return True
-        # not an apposed name before the verb: "La ministre, Agnès Roche, a annoncé" is the verb's own subject
+        # not an apposed name before the verb: "La ministre, Agnès Roche, a annoncé" is the verb's own subject; nor an
+        # apposed title after the subject: "Paul Lamb, a police spokesman, said" (the parse's subject stands before)
+        if any(c.dep_.startswith("nsubj") and s <= c.idx < frame.idx and not self.sf.in_mask(c.idx) for c in frame.children):
+            return False
         return len(before) >= 2 and before[-1].pos_ != "PROPN" and self.sf.mi.covering(before[-1].idx, before[-1].idx + 1) is None
 
     def _multiword_end(self, verb: Any) -> Any:
@@ -428,6 +531,9 @@ class _ClaimFinder:
         m = self.lex.hedge_phrase.search(self.text, s, e)
         if m is not None:
             return m.start(), m.end()
+        lead = [t for t in toks[:2] if t.lower_ not in self.cw["split_conjunctions"]][:1]
+        if lead and lead[0].lower_ in self.cw.get("question_openers", ()):  # "… and whether the report will fault X": an open question
+            return lead[0].idx, lead[0].idx + len(lead[0])
         gids = {t.i for t in group} | ({frame.i} if frame is not None else set())
         for t in toks:
             if t.lower_ in self.hedges and (t.head.i in gids or t.head.head.i in gids and t.head.pos_ in ("AUX",)):
@@ -600,6 +706,15 @@ class _ClaimFinder:
         if self.lex.lemma(tok) in self.cw["auxiliary_verbs"] and tok.dep_ in ("cop", "aux"):
             tok = tok.head
         return self.lex.lemma(tok)
+
+
+@lru_cache(maxsize=4)
+def _countries(pack: lang.LanguagePack) -> dict[str, str]:
+    """Folded country names and the abbreviations the pack's news use ("U.S.") -> ISO code."""
+    out = {fold(k): str(v) for k, v in pack.geo.country_names.items() if not k.startswith("_")}
+    for name, code in pack.lexicon.country_by_name.items():
+        out.setdefault(fold(name), code)
+    return out
 
 
 def find_claims(doc_id: str, sdoc: Any, mentions: list[Mention], quotes: list[QuoteRec], pack: lang.LanguagePack | None = None,

@@ -220,8 +220,8 @@ class _Finder:
                 return sp
         if rest.startswith(","):
             return self._incise_from(j + 1)
-        # the comma inside the marks ("“…,” she said"), where the language puts it there
-        if self.lex.comma_inside_quotes and self.text[q.start:q.end].rstrip().endswith(","):
+        # the comma inside the marks ("“…,” she said", "“…!” they shouted"), where the language puts it there
+        if self.lex.comma_inside_quotes and self.text[q.start:q.end].rstrip().endswith((",", "!", "?")):
             return self._incise_from(j)
         return None
 
@@ -236,7 +236,11 @@ class _Finder:
         return None
 
     def _closes_sentence(self, pos: int, end: int) -> bool:
-        """Whether what follows an incise ends its sentence: a few words, or a participle clause ("…, précisant que")."""
+        """Whether what follows an incise ends its sentence (or its clause, at a semicolon): a few words, or a
+        participle clause ("…, précisant que")."""
+        semi = self.text.find(";", pos, end)
+        if semi >= 0 and not self.sf.in_mask(semi):
+            end = semi
         toks = [t for t in self.sf.tokens(pos, end) if not self.sf.in_mask(t.idx) and not t.is_punct]
         if len(toks) <= 7:
             return True
@@ -284,6 +288,8 @@ class _Finder:
                         t = self.sf._next(t) if t is not None else None
                     if t is not None and t.lower_ == words[-1]:
                         vend = t.idx + len(t)
+            if self.lex.lemma(verb) in self.lex.addressee_verbs:
+                return None  # "told reporters": who is told, never who speaks
             sp = self.sf.np_after(vend, limit)
             subj = self.sf.inverted_subject(verb, limit)
             if subj is not None and (sp is None or subj.start > sp.start and sp.extra.get("label") not in SPEAKER_LABELS):
@@ -297,13 +303,23 @@ class _Finder:
     def _subject_incise(self, pos: int, limit: int) -> Speaker | None:
         """"…,” the minister said / Smith told reporters / she added": a subject, then the speech verb, where the
         language writes its incises subject first."""
-        toks = [t for t in self.sf.tokens(pos, limit) if not t.is_space][:8]
-        for tok in toks:
-            if tok.is_punct and tok.text not in ("'", "’"):
+        toks = [t for t in self.sf.tokens(pos, limit) if not t.is_space][:16]
+        if toks and toks[0].pos_ in ("CCONJ", "SCONJ"):
+            return None  # "…”, and the ministry said": a clause of its own, not an incise
+        commas = False  # "one passenger, who gave his name as Paul, told reporters": a subject with its own incise
+        for k, tok in enumerate(toks):
+            if tok.text == "," and k > 0:
+                commas = True
+                continue
+            if tok.is_punct and tok.text not in ("'", "’") and not self._abbreviation_stop(tok):
+                return None
+            if k >= 8 and not commas:
                 return None
             if is_speech_verb(tok, self.lex):
+                if commas and tok.dep_ in ("relcl", "acl", "acl:relcl"):
+                    continue  # the verb of the subject's own relative clause ("who asked to be named")
                 subj = [c for c in tok.children if c.dep_.startswith("nsubj") and pos <= c.idx < tok.idx]
-                if not subj:
+                if not subj or commas and min(t.idx for t in subj[0].subtree if t.idx >= pos) != toks[0].idx:
                     return None
                 sp = self.sf.subject_of(tok, pos)
                 if sp is None:
@@ -312,6 +328,11 @@ class _Finder:
                 sp.kind = "incise"
                 return sp
         return None
+
+    def _abbreviation_stop(self, tok: Any) -> bool:
+        """The full stop of an abbreviation ("Sgt.", "Gen."), glued to it: no end of anything."""
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        return tok.text == "." and prev is not None and prev.text in self.lex.abbreviations and tok.idx == prev.idx + len(prev)
 
     def _colon_before(self, q: _Quote) -> Speaker | None:
         """X a déclaré : « … »; X a mis en garde Moscou : « … » (a speech verb before the colon)."""
@@ -532,6 +553,9 @@ class _Finder:
                     elif sp.text.lower() in self.lex.masculine_pronouns:  # "il": not "une foule", "la ministre"
                         cands = [(pos, e) for pos, e in cands if self.sf.gender(e) != "Fem"]
                         subjects = [(pos, e) for pos, e in subjects if self.sf.gender(e) != "Fem"]
+                    if feminine or sp.text.lower() in self.lex.masculine_pronouns:  # "she": one, not "the three leaders"
+                        cands = [(pos, e) for pos, e in cands if not self.sf.plural(e)]
+                        subjects = [(pos, e) for pos, e in subjects if not self.sf.plural(e)]
                     # a pronoun stands for someone who can speak, never for a place named nearer
                     cands = [(pos, e) for pos, e in cands if e.extra.get("label", "person") in SPEAKER_LABELS]
                     subjects = [(pos, e) for pos, e in subjects if e.extra.get("label", "person") in SPEAKER_LABELS]
@@ -636,7 +660,8 @@ class _Finder:
         n = word_count(words)
         # a scare quote counts only when someone is said to have said it (a pronoun will do: "selon lui, « trahi »"),
         # not when it merely follows another quote
-        if n <= self.lex.speech["scare_quote_max_words"] and (q.speaker is None or q.speaker.kind == "carried"):
+        if n <= self.lex.speech["scare_quote_max_words"] and (q.speaker is None or q.speaker.kind == "carried") \
+                and not (q.speaker is not None and self._said_in_passive(q)):
             return False
         toks = self.sf.tokens(q.start, q.end)
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in toks)
@@ -649,6 +674,23 @@ class _Finder:
         if q.speaker is None and n >= 3 and not lowered & self.lex.function_words:
             return False  # a title in another language, as in a reference list
         return True
+
+    def _said_in_passive(self, q: _Quote) -> bool:
+        """« … » governed by a passive verb of speech or judgement with no agent ("the data were judged « not final »"):
+        someone is said to have said the words, and the speaker of the quote before is who."""
+        inside = self.sf.tokens(q.start, q.end)
+        ids = {t.i for t in inside}
+        tok = next((t for t in inside if t.head.i not in ids), None)
+        mo = self.lex.modality
+        for _ in range(3):
+            if tok is None or tok.head.i == tok.i:
+                return False
+            tok = tok.head
+            lem = self.lex.lemma(tok)
+            if tok.pos_ == "VERB" and self.sf.passive(tok) and (is_speech_verb(tok, self.lex) or lem in mo["belief_verbs"]
+                                                                or lem in mo["verdict_verbs"]):
+                return self.sf.agent_of(tok, self.sentence(tok.idx)[1]) is None
+        return False
 
     def _span(self, start: int, end: int) -> Span:
         return Span(self.doc_id, start, end, self.text[start:end])

@@ -20,6 +20,8 @@ class EnglishSpeechLexicon(SpeechLexicon):
     marker_anywhere = re.compile(r"(?i)\b(according\s+to)\s+(?!which\b|whom\b)")
     leading_article = re.compile(r"(?i)^the\s+")
     plural_article = "the "
+    # "the report", "a call", "her post": an English noun is no speech verb (the tagger tells them apart)
+    not_verb_tags = SpeechLexicon.not_verb_tags + ("NOUN",)
     comma_inside_quotes = True  # "“…,” she said"
     incise_subject_first = True  # "“…,” the minister said" as well as "said the minister"
 
@@ -33,7 +35,8 @@ def _patterns(sp: dict[str, Any], mo: dict[str, Any]) -> dict[str, re.Pattern[st
     that = _alt(mo["claim_words"]["complementizers"])
     impersonal = (rf"\bit\s+(?:is|was|would\s+be|seems|seemed|remains|appears)\s+(?:not\s+)?(?:(?:{_alt(mo['intensifiers'])})\s+)*"
                   rf"(?:{_alt(mo['epistemic_adjectives'])})\s+(?:{that}|whether)")
-    phrases = rf"(?<!\w)(?:{_alt(mo['hedge_phrases'])})(?!\w)"
+    gap = rf"\s+(?:(?:\w+ly|{_alt(mo.get('interposed_adverbs', []) or ['x'])})\s+)?"  # "may thus have", "is widely believed to"
+    phrases = rf"(?<!\w)(?:{_gapped(mo['hedge_phrases'], gap)})(?!\w)"
     hedge_noun = rf"(?<!\w)(?:the|a|this)\s+(?:{_alt(mo['hedge_nouns'])})\s+(?:{that})"
     relative = sp["relative_pronouns"]
     return {
@@ -43,7 +46,15 @@ def _patterns(sp: dict[str, Any], mo: dict[str, Any]) -> dict[str, re.Pattern[st
         "source_marker": re.compile(rf"(?i)(?<!\w)(?:{_alt(mo['source_markers'])})\s+(?!(?:{_alt(relative)})(?!\w))"),
         "relative_before": re.compile(rf"(?i)\b(?:{_alt(relative)})\s+\w+\s*,\s*$"),
         "opinion_marker": re.compile(rf"(?i)(?:{_alt(mo['opinion_markers'])})\s+"),
+        "conditional_marker": re.compile(rf"(?i)(?<!\w)(?:{_gapped(mo.get('conditional_markers', []), gap)})(?!\w)")
+        if mo.get("conditional_markers") else re.compile(r"(?!x)x"),
     }
+
+
+def _gapped(phrases: list[str], gap: str) -> str:
+    """`_alt` of the phrases, with `gap` (an optional adverb) allowed between their words."""
+    alts = _alt(phrases).split("|")
+    return "|".join(a.replace(r"\s+", gap) for a in alts)
 
 
 def verb_forms(verbs: list[str]) -> dict[str, str]:

@@ -39,12 +39,14 @@ class SpeechLexicon:
     source_marker: re.Pattern[str] = re.compile(r"(?!x)x")  # "selon X", "d'après X" (not "selon lesquelles")
     relative_before: re.Pattern[str] = re.compile(r"(?!x)x")  # "… qui pourrait, selon X": the relative's own source
     opinion_marker: re.Pattern[str] = re.compile(r"(?!x)x")  # "Pour X, …" at the head of a sentence
+    conditional_marker: re.Pattern[str] = re.compile(r"(?!x)x")  # "reportedly", "is expected to": a conditional in words
     feminine_pronouns: frozenset[str] = frozenset()  # "elle", "-t-elle"
     document_nouns: frozenset[str] = frozenset()  # "le communiqué", "le rapport": who issued them speaks
     incise_clitics: frozenset[str] = frozenset()  # object and reflexive clitics before an incise verb ("l'ont imploré")
     ordinal_refs: dict[str, int] = field(default_factory=dict)  # "le premier": 0, "ce dernier": -1 (of an enumeration)
     masculine_pronouns: frozenset[str] = frozenset()  # "il", "-t-il"
     enumeration_joiners: frozenset[str] = frozenset()  # "et", "ou": names.json's list, the one names also reads
+    addressee_verbs: frozenset[str] = frozenset()  # "tell": its object is who is spoken to, not the speaker
 
     # French function words and patterns the speaker finder reads (class attributes: grammar, not lexicon data)
     complement_prepositions = ("de", "du", "des", "d'", "d’", "à", "au", "aux")  # "le ministre de X": X is no speaker
@@ -54,6 +56,8 @@ class SpeechLexicon:
     marker_anywhere = re.compile(r"(?i)\b(selon|d['’]après)\s+(?!lequel|laquelle|lesquel|que\b|qu['’])")
     leading_article = re.compile(r"^(?:le|la|l['’])\s*")
     plural_article = "les "
+    # tags that never make a speech verb (the French tagger often takes a verb for a noun: nouns are not among them)
+    not_verb_tags = ("DET", "ADP", "PUNCT", "PROPN", "PRON", "CCONJ", "SCONJ")
     comma_inside_quotes = False  # "« … », a-t-il dit": the incise's comma stands after the closing mark
     incise_subject_first = False  # an incise inverts its subject ("a déclaré le ministre")
 
@@ -100,6 +104,7 @@ def load(data: Callable[[str], Any], *, cls: type[SpeechLexicon] | None = None,
         ordinal_refs={k.lower(): int(v) for k, v in sp.get("ordinal_references", {}).items()},
         masculine_pronouns=frozenset(p.lower() for p in sp.get("masculine_pronouns", [])),
         enumeration_joiners=frozenset(w.lower() for w in data("names.json")["enumeration_joiners"]),
+        addressee_verbs=frozenset(w.lower() for w in sp.get("addressee_verbs", [])),
     )
 
 
