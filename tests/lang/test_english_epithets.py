@@ -68,3 +68,10 @@ def test_an_english_class_noun_in_a_name_serves_a_french_description(tmp_path: P
     ents = queries.export_dossier(db)["entities"]
     (condor,) = [e for e in ents if e["name"] == "Condor Group"]
     assert "groupe" in {a.split()[-1] for a in condor["aliases"]}
+
+
+def test_a_surname_keeps_its_particles(analyzer: Analyzer) -> None:
+    doc = Document(id="d", source="t.txt", text="Greta van der Molen, the Dutch minister, spoke first. Then von der Brink "
+                   "replied.", language="en")
+    names = {m.span.text: m.label for m in analyzer.analyze(doc).mentions if m.kind == "name"}
+    assert names.get("von der Brink") == "person" and "Brink" not in names

@@ -154,3 +154,10 @@ def test_entities_other_is_only_a_fallback_type() -> None:
     analyses = [Analysis(doc="d", version="t", mentions=[at(0, "place"), at(1, "other"), at(2, "other")])]
     dossier = contract(resolve([Document(id="d", source="t", text=text)], analyses, steps=["entities"]))
     assert [e["type"] for e in dossier.entities] == ["place"]
+
+
+def test_entities_a_surname_with_its_particle_joins_the_full_name(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Le ministre Pieter van Dijk a démissionné mardi. Selon van Dijk, la décision est définitive.")
+    e = _entity_of(ents, "Pieter van Dijk")
+    assert "van Dijk" in e["aliases"]
+    assert not [x for x in ents if x["name"] == "van Dijk"]

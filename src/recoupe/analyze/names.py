@@ -59,6 +59,35 @@ def clean_span(text: str, start: int, end: int, leading_det: re.Pattern[str]) ->
     return start, end
 
 
+def _join_particles(text: str, out: list[Mention], nw: NameWords) -> None:
+    """A person's name the recogniser cut after its particle ("Ursula von der" + "Leyen", "Mohammed bin" + "Salman"):
+    the two mentions are one name."""
+    out.sort(key=lambda m: m.span.start)
+    i = 0
+    while i + 1 < len(out):
+        a, b = out[i], out[i + 1]
+        words = a.span.text.split()
+        if (a.kind == "name" and b.kind == "name" and a.label == "person" and words and fold(words[-1]) in nw.particles
+                and text[a.span.end:b.span.start] == " " and b.span.text[:1].isupper() and b.label != "country"):
+            out[i] = Mention(span=Span(a.span.doc, a.span.start, b.span.end, text[a.span.start:b.span.end]), label="person",
+                             kind="name", sentence=a.sentence, attrs={**b.attrs, **a.attrs})
+            del out[i + 1]
+            continue
+        i += 1
+    # "von der" dropped before "Brink": a surname's particles, when one of them is not also a plain preposition
+    for j, m in enumerate(out):
+        if m.kind != "name" or m.label != "person":
+            continue
+        start = m.span.start
+        while (w := re.search(r"(?:^|(?<=\s))([a-zà-ÿ]+)\s$", text[max(0, start - 8):start])) and fold(w.group(1)) in nw.particles:
+            start -= len(w.group(0))
+        lead = fold(text[start:m.span.start]).split()
+        if start < m.span.start and any(p in nw.strong_particles for p in lead) and len(lead) <= 3:
+            out[j] = Mention(span=Span(m.span.doc, start, m.span.end, text[start:m.span.end]), label="person", kind="name",
+                             sentence=m.sentence, attrs=m.attrs)
+
+
+
 def _name_like(piece: str) -> bool:
     """Whether a piece of text reads as a name: capitalised words, with at most short particles between them."""
     words = piece.split()
@@ -73,7 +102,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="11")
+@component("names", requires=("spacy",), assigns=("mentions",), version="12")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -129,6 +158,7 @@ def names(ctx: Context) -> dict[str, list[Any]]:
             attrs.update(_agentive(ctx.sdoc, text, s, e, nw))
             add(s, e, label2, **attrs)
 
+    _join_particles(text, out, nw)
     for m in out:  # a name the recogniser itself places after a preposition of place ("à X", "près de X")
         if m.label == "place" and m.kind == "name" and " " not in m.span.text \
                 and nw.patterns["place_before"].search(text, max(0, m.span.start - 16), m.span.start):

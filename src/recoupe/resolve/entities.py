@@ -175,19 +175,23 @@ def resolve_entities(ctx: ResolveContext) -> None:
             for t in {toks[0], toks[-1]}:
                 full_all[t].append(c)
     stats = _FullNameStats()
+    particles = _particle_words(ctx)
     for m_cluster in list(clusters.values()):
-        if m_cluster.merged_into is not None or len(m_cluster.key.split()) != 1 or m_cluster.key.startswith(("country:", "equipment:")):
+        if m_cluster.merged_into is not None or m_cluster.key.startswith(("country:", "equipment:")):
             continue
-        token = m_cluster.key
+        if len(m_cluster.key.split()) != 1 and not _particled_surname(m_cluster, particles):
+            continue
+        token = m_cluster.key.split()[-1]  # "von der Leyen": a surname with its particles is looked up by its last word
         is_person = person_like(m_cluster)
         moved: set[int] = set()
         for m in list(m_cluster.mentions):
             if m.attrs.get("capital_of") or m.kind == "acronym":
                 continue
             _, initial = strip_titles(m.span.text, lx.honorifics)
-            target = _pick_full(token, initial, full_by_doc.get((m.span.doc, token), []), m.span.doc, stats)
+            target = _pick_full(token, initial, [c for c in full_by_doc.get((m.span.doc, token), []) if c is not m_cluster],
+                                m.span.doc, stats)
             if target is None and is_person:  # across the dossier only when the name is a person's
-                target = _pick_full(token, initial, full_all.get(token, []), None, stats)
+                target = _pick_full(token, initial, [c for c in full_all.get(token, []) if c is not m_cluster], None, stats)
             if target is not None:
                 moved.add(id(m))
                 stats.append(target.root(), m)
@@ -631,6 +635,20 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
                     c.root().mentions.append(d)
                     where[id(d)] = c.root()
                     break
+
+
+def _particle_words(ctx: ResolveContext) -> frozenset[str]:
+    """The name particles ("von", "van", "bin") of every language recoupe has a pack for."""
+    from recoupe import lang
+
+    return frozenset().union(*(lang.pack(code).names.particles for code in lang.known()))
+
+
+def _particled_surname(c: Cluster, particles: frozenset[str]) -> bool:
+    """Whether every name of a cluster is a surname with its particles only ("von der Leyen", "van Dijk")."""
+    names = [m.span.text.split() for m in c.mentions if m.kind not in DESCRIBING]
+    return bool(names) and all(len(w) >= 2 and all(fold(x) in particles for x in w[:-1]) and w[-1][:1].isupper()
+                               for w in names)
 
 
 def _word_classes(ctx: ResolveContext) -> dict[str, tuple[str, ...]]:

@@ -32,6 +32,8 @@ class NameWords:
     # English order: the nationality before the role ("the Russian president"), a title with no determiner
     # before a name ("President Xi"); names.json `nationality_before_role`
     nationality_first: bool = False
+    particles: frozenset[str] = frozenset()  # folded "von", "van", "de", "bin": inside a personal name
+    strong_particles: frozenset[str] = frozenset()  # those never a plain preposition before a name ("von", "bin")
     possessive: frozenset[str] = frozenset()  # folded "son", "sa", "leur"
     agentive_before: frozenset[str] = frozenset()  # folded "selon", "d'apres": the name after them speaks
     agentive_before_comma: frozenset[str] = frozenset()  # "pour X,": the name speaks when a comma follows
@@ -55,7 +57,9 @@ def load(data: Callable[[str], Any], lexicon: Lexicon, time: TimeWords) -> NameW
             classes.setdefault(fold(n), []).append(cls)
     return NameWords(patterns=_patterns(lexicon, raw, data("geo.json")), time_words=frozenset(fold(w) for w in time.calendar_words),
                      locative_re=_locative_re(data("geo.json").get("locative_before", [])),
-                     contracted=_folded(raw["contracted_determiners"]), nationality_first=bool(raw.get("nationality_before_role")), possessive=_folded(raw["possessive_determiners"]),
+                     contracted=_folded(raw["contracted_determiners"]), particles=_folded(raw["name_particles"]),
+                     strong_particles=_folded(raw.get("particles_never_prepositions", [])),
+                     nationality_first=bool(raw.get("nationality_before_role")), possessive=_folded(raw["possessive_determiners"]),
                      agentive_before=_folded(raw["agentive_before"] + lexicon_agentive(data)),
                      agentive_before_comma=_folded(raw["agentive_before_comma"]),
                      credit_generic=_folded(raw["credit_generic"]), acronym_stop=_folded(raw["acronym_stop_words"]),
