@@ -145,3 +145,8 @@ def test_names_a_name_a_class_noun_introduces_keeps_that_type_in_the_article(ana
 def test_names_a_place_after_a_preposition_is_a_place_wherever_the_article_writes_it(analyze) -> None:  # type: ignore[no-untyped-def]
     got = analyze("À Tsingoni, l'eau manque. Deux victimes ont été recensées à Tsingoni, selon la mairie. Tsingoni attend.")
     assert {m.label for m in got if m.span.text == "Tsingoni"} == {"place"}
+
+
+def test_names_an_article_and_common_words_are_no_name(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze("Le même jour, Lima et Quito ont averti que la frontière serait fermée."))
+    assert "Le même jour" not in got and got["Lima"].label == "place"

@@ -138,6 +138,8 @@ def names(ctx: Context) -> dict[str, list[Any]]:
             continue
         if fold(surface) in nw.time_words:
             continue  # "Vendredi, le ministre...": a weekday or a month the recogniser took for a name
+        if (det := nw.patterns["leading_det"].match(surface)) and not any(c.isupper() for c in surface[det.end():]):
+            continue  # "Le même jour", "La veille": an article and common words, no proper name
         if len(surface.split()) > 7 or any(q in surface for q in "“”«»\""):
             continue  # a title or a quotation the recogniser took for a name
         if fold(surface) in lx.nationality:
