@@ -59,6 +59,12 @@ def clean_span(text: str, start: int, end: int, leading_det: re.Pattern[str]) ->
     return start, end
 
 
+def _article_and_common_words(surface: str, leading_det: re.Pattern[str]) -> bool:
+    """Whether a span is a leading article and lower-case words only ("Le même jour"): no proper name in it."""
+    det = leading_det.match(surface)
+    return bool(det) and not any(c.isupper() for c in surface[det.end():])
+
+
 def _join_particles(text: str, out: list[Mention], nw: NameWords) -> None:
     """A person's name the recogniser cut after its particle ("Ursula von der" + "Leyen", "Mohammed bin" + "Salman"):
     the two mentions are one name."""
@@ -138,7 +144,7 @@ def names(ctx: Context) -> dict[str, list[Any]]:
             continue
         if fold(surface) in nw.time_words:
             continue  # "Vendredi, le ministre...": a weekday or a month the recogniser took for a name
-        if (det := nw.patterns["leading_det"].match(surface)) and not any(c.isupper() for c in surface[det.end():]):
+        if _article_and_common_words(surface, nw.patterns["leading_det"]):
             continue  # "Le même jour", "La veille": an article and common words, no proper name
         if len(surface.split()) > 7 or any(q in surface for q in "“”«»\""):
             continue  # a title or a quotation the recogniser took for a name
