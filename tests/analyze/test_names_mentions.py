@@ -52,11 +52,6 @@ def test_names_a_dateline_from_two_places_names_both(analyze) -> None:  # type: 
     assert got["OSLO"].label == "place" and got["BERGEN"].label == "place"
 
 
-def test_names_a_weekday_opening_a_sentence_is_no_name(analyze) -> None:  # type: ignore[no-untyped-def]
-    got = _by_text(analyze("Le maire a visité le port. Vendredi, le ministre Paul Arnaud a inauguré la digue."))
-    assert "Vendredi" not in got and got["Paul Arnaud"].label == "person"
-
-
 def test_names_region_head_stays_on_the_place_name(analyze) -> None:  # type: ignore[no-untyped-def]
     got = _by_text(analyze("Des coupures d'électricité ont touché la région de Poltava dimanche."))
     assert "région de Poltava" in got and got["région de Poltava"].label == "place"
