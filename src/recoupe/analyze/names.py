@@ -34,10 +34,7 @@ _CREDIT_SEP = re.compile(r"(\s+[/-]\s+|,\s+|\s+/|/\s+)")
 def clean_span(text: str, start: int, end: int, leading_det: re.Pattern[str]) -> tuple[int, int]:
     """Trim punctuation and spaces that the recogniser sometimes includes at a span's edges, and a leading article
     (`leading_det`, the language's) before a capitalised name."""
-    while start < end and text[start] in _STRIP:
-        start += 1
-    while end > start and text[end - 1] in _STRIP:
-        end -= 1
+    start, end = _strip_edges(text, start, end)
     if _BREAK.search(text, start, end):
         # a name never runs over a line break or a rubric bar ("Kuzhenkino\n\nAnalysis", "WORLD | Middle"): the
         # recogniser glued a heading to the line next to it; the longest piece is the name
@@ -46,16 +43,20 @@ def clean_span(text: str, start: int, end: int, leading_det: re.Pattern[str]) ->
         named = [p for p in pieces if _name_like(text[p[0]:p[1]].strip(_STRIP))]
         if not named or any(q in text[start:end] for q in "“”«»\""):  # (a title in quotes across lines: no name)
             return start, start  # a heading and a line, no name: nothing
-        start, end = max(named, key=lambda p: (sum(c.isalpha() for c in text[p[0]:p[1]]), -p[0]))
-        while start < end and text[start] in _STRIP:
-            start += 1
-        while end > start and text[end - 1] in _STRIP:
-            end -= 1
+        start, end = _strip_edges(text, *max(named, key=lambda p: (sum(c.isalpha() for c in text[p[0]:p[1]]), -p[0])))
     if text[start:end].endswith(("’s", "'s")):
         end -= 2
     m = leading_det.match(text[start:end])
     if m and end - start - m.end() > 1 and text[start + m.end()].isupper():
         start += m.end()
+    return start, end
+
+
+def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _STRIP:
+        start += 1
+    while end > start and text[end - 1] in _STRIP:
+        end -= 1
     return start, end
 
 
@@ -93,11 +94,11 @@ def _join_particles(text: str, out: list[Mention], nw: NameWords) -> None:
                              sentence=m.sentence, attrs=m.attrs)
 
 
-
 def _name_like(piece: str) -> bool:
     """Whether a piece of text reads as a name: capitalised words, with at most short particles between them."""
     words = piece.split()
-    return sum(c.isalpha() for c in piece) >= 2 and words[0][:1].isupper() and all(w[:1].isupper() or len(w) <= 3 and w.isalpha() for w in words)
+    return sum(c.isalpha() for c in piece) >= 2 and words[0][:1].isupper() \
+        and all(w[:1].isupper() or len(w) <= 3 and w.isalpha() for w in words)
 
 
 def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]) -> int:

@@ -107,7 +107,7 @@ class Query:
     respell: Callable[[str], str] = str  # a name key as the English transliteration spells it (PlaceWords.respell)
     localities: list[str] = field(default_factory=list)  # towns the text puts a site in ("le pont X, à Baltimore")
     from_person: bool = False  # a name the recogniser called a person, read as a place by the words before it
-    lex: Any = None  # the Lexicon of the language its names are read in (most of its mentions')
+    lex: Lexicon | None = None  # the language its names are read in (that of most of its mentions)
 
 
 @dataclass
@@ -266,8 +266,9 @@ def _usable(name: str, lex: Lexicon) -> bool:
 
 def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex_of: Callable[[str], Lexicon]) -> Query | None:
     # the entity's names are read in the language most of its mentions are in; each mention's context in its own
+    by_id = {id(lx): lx for lx in (lex_of(sp.doc) for sp in e.mentions)}
     langs = Counter(id(lex_of(sp.doc)) for sp in e.mentions)
-    lex = next((lex_of(sp.doc) for sp in e.mentions if langs[id(lex_of(sp.doc))] == max(langs.values())), lex_of(""))
+    lex = by_id[langs.most_common(1)[0][0]] if langs else lex_of("")
     if e.type == "place" and e.attrs.get("seat_of"):
         return Query(entity=e, name=e.name, category=SEAT, docs={sp.doc for sp in e.mentions}, lex=lex)
     from_person = e.type in READ_AS_PLACES and _reads_as_place(e, texts, lex_of)
