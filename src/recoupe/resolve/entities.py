@@ -179,8 +179,8 @@ def resolve_entities(ctx: ResolveContext) -> None:
     for m_cluster in list(clusters.values()):
         if m_cluster.merged_into is not None or m_cluster.key.startswith(("country:", "equipment:")):
             continue
-        if len(m_cluster.key.split()) != 1 and not _particled_surname(m_cluster, particles):
-            continue
+        if len(m_cluster.key.split()) != 1 and not (person_like(m_cluster) and _particled_surname(m_cluster, particles)):
+            continue  # (a place may start with an article that is a particle elsewhere: "La Paz")
         token = m_cluster.key.split()[-1]  # "von der Leyen": a surname with its particles is looked up by its last word
         is_person = person_like(m_cluster)
         moved: set[int] = set()
