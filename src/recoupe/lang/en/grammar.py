@@ -24,6 +24,13 @@ DATELINE_WINDOW = 400  # characters at the top of an article where a dated datel
 class Grammar:
     """Reads English verbs on a spaCy parse (Penn tags: VBD past, VBZ/VBP present, MD modals, VBN participles)."""
 
+    # the tenses a dispatch tells its own news in, undated ("signed", "has signed", "signs"): dated to the
+    # article's day; a past perfect ("had signed") tells what came just before the news: its month only.
+    # No English tense is a history tense by itself: history is told with a date ("in 2018 it warned")
+    news_tenses = frozenset({Tense.SIMPLE_PAST, Tense.COMPOUND_PAST, Tense.PRESENT, Tense.PLUPERFECT})
+    history_tenses: frozenset[Tense] = frozenset()
+    before_news_tenses: frozenset[Tense] = frozenset({Tense.PLUPERFECT})
+
     def __init__(self, pack: EnglishPack) -> None:
         self.pack = pack
         self._stamp: re.Pattern[str] | None = None
