@@ -51,3 +51,20 @@ def test_dateline_is_applied_by_ingest_so_analysis_reads_the_completed_day() -> 
     text = "Genève, mardi 12 mars –\n\nLe conseil a voté lundi la loi sur l'eau après un long débat."
     doc = ingest.to_document(RawArticle(source="a.txt", text=text, published="2024-03", published_precision="month"))
     assert (doc.published, doc.published_precision, doc.published_from) == ("2024-03-12", "day", "dateline")
+
+
+def test_english_publication_stamp_at_the_foot_of_the_page_dates_the_article() -> None:
+    text = "Harbour strike ends\n\nLISBON, Oct 3 (Wire) - Dockers voted on Monday to return.\n\nPublished 3 Oct 2022 18:02 GMT"
+    assert EN.dateline(text, None, None) == ("2022-10-03", "day", "dateline")
+    assert EN.dateline("Talks stall\n\nUpdated: March 9, 2021\n\nThe envoys left.", None, None) == ("2021-03-09", "day", "dateline")
+    # a stamp that disagrees with a month header does not override it; a "published" inside a sentence is no stamp
+    assert EN.dateline("Talks stall\n\nPublished 9 March 2021", "2021-04", "month") == ("2021-04", "month", None)
+    far = "The envoys met again. " * 30 + "A study published March 9, 2021 found gaps."
+    assert EN.dateline(far, None, None) == (None, None, None)
+
+
+def test_english_agency_dateline_without_year_completes_a_month_header() -> None:
+    text = "OSLO, Oct 3 (Northwire) - The board met on Monday."
+    assert EN.dateline(text, "2022-10", "month") == ("2022-10-03", "day", "dateline")
+    assert EN.dateline(text, "2022-11", "month") == ("2022-11", "month", None)  # another month: left alone
+    assert EN.dateline(text, None, None) == (None, None, None)  # no year anywhere: nothing to complete

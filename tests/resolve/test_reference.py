@@ -122,3 +122,34 @@ def test_reference_group_mention_gives_its_members() -> None:
     assert ctx.entities_at(span("Anna Berg")) == ["ent-a"]
     assert ctx.groups_in("d", 0, len(text)) == ["ent-a", "ent-m"]
     assert ctx.groups_in("d", 0, 10) == []
+
+
+def test_reference_a_dateline_without_year_takes_the_year_its_weekdays_fit() -> None:
+    from recoupe import chrono, lang
+
+    words = lang.pack("en").time
+
+    def retime(t: TimeExpr, day: date) -> TimeExpr | None:
+        return chrono.reread(t, day, words)
+
+    text = "LISBON, Oct 4 (Northwire) - Dockers walked out on Tuesday, the union said."
+    doc = Document(id="d", source="d", text=text, language="en")
+    stamp = TimeExpr(span=Span("d", 8, 13, "Oct 4"), value=None, precision=None, attrs={"rule": "date", "partial": "--10-04"})
+    tuesday = _t("on Tuesday", "weekday", {"wd": "Tuesday"})
+    assert reference._yearless_dateline(doc, [stamp, tuesday]) == (10, 4)
+    # 4 October is a Tuesday in 2022 (the dispatch's own day), a Monday in 2021 (no fit), a Wednesday in 2023 (the
+    # day after Tuesday: a weaker fit)
+    ref = reference._solve_dateline(doc, (10, 4), [], [date(2021, 9, 1), date(2022, 11, 20)], [stamp, tuesday], retime)
+    assert ref is not None and ref.value == "2022-10-04"
+    assert "dateline" in {c.rule for c in ref.basis}
+    # no weekday: the day nearest the dossier's dated articles, if within a month of one
+    assert reference._solve_dateline(doc, (10, 4), [], [date(2023, 9, 20)], [stamp], retime).value == "2023-10-04"
+    assert reference._solve_dateline(doc, (10, 4), [], [date(2023, 6, 20)], [stamp], retime) is None
+    assert reference._solve_dateline(doc, (10, 4), [], [], [stamp, tuesday], retime) is None  # no dossier year
+
+
+def test_reference_only_a_dateline_opening_its_line_counts() -> None:
+    text = "The union met. Talks resumed Oct 4 (Monday) - and stalled."
+    doc = Document(id="d", source="d", text=text, language="en")
+    t = TimeExpr(span=Span("d", 29, 34, "Oct 4"), value=None, precision=None, attrs={"rule": "date", "partial": "--10-04"})
+    assert reference._yearless_dateline(doc, [t]) is None

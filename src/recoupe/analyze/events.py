@@ -185,9 +185,8 @@ class _Finder:
             if time is not None:
                 attrs["time_source"] = "text"
                 attrs["time_from"] = "sentence"
-            elif self.published and not self._in_quote(sp.start):
-                attrs["ref_date"] = self.published[:10]
-                attrs["time_source"] = "reference"
+            elif not self._in_quote(sp.start):
+                self._refer(attrs, "day")
             where = self._place_of_sentence(span.root, named, speaker=True)
             if where is not None:
                 attrs["place_phrase"], attrs["place_from"] = where[1], "sentence"
@@ -982,12 +981,12 @@ class _Finder:
         if f.place_phrase:
             f.attrs["place_phrase"] = f.place_phrase
         f.attrs["pos"] = f.pos
-        if time is None and f.status == "happened" and self.published and f.attrs.get("tense") in (Tense.COMPOUND_PAST, Tense.PRESENT):
-            # a news verb in the present or passé composé with no date of its own, in the article's narrative: what the
-            # dispatch reports as news, dated to its day; inside quoted words, only to its month (a safe bound)
-            now = not self._in_quote(tok.idx)
-            f.attrs["ref_date"] = self.published[:10] if now else self.published[:7]
-            f.attrs["time_source"] = "reference"
+        if time is None and f.status == "happened" and f.attrs.get("tense") in self.ctx.pack.grammar.news_tenses:
+            # a verb in a tense the language tells its news in ("a signé", "signed") with no date of its own, in the
+            # article's narrative: what the dispatch reports as news, dated to its day; inside quoted words, only to
+            # its month (a safe bound); in a tense that tells what came just before the news ("had signed"), its month
+            now = not self._in_quote(tok.idx) and f.attrs.get("tense") not in self.ctx.pack.grammar.before_news_tenses
+            self._refer(f.attrs, "day" if now else "month")
         elif time is not None:
             f.attrs["time_source"] = "text"
             if self.published and _days_before(time, self.published) > HISTORICAL_DAYS:
@@ -997,6 +996,15 @@ class _Finder:
             sentence=Span(self.doc_id, s_start, s_end, self.text[s_start:s_end]), status=f.status, time=time,
             participants=[m.span for m in f.participants], place=f.place.span if f.place else None, attrs=f.attrs,
         )
+
+    def _refer(self, attrs: dict[str, Any], precision: str) -> None:
+        """Date a cue weakly by the article's day (or month): its publication date, or, for an article that gives
+        none, the writing day the dossier infers (`ref_pending` says to which precision, resolve.events reads it)."""
+        attrs["time_source"] = "reference"
+        if self.published:
+            attrs["ref_date"] = self.published[:10] if precision == "day" else self.published[:7]
+        else:
+            attrs["ref_pending"] = precision
 
     def _dateline_place(self) -> tuple[Mention, str] | None:
         """The place of the article's dateline ("MOSCOU, 24 août (Agence) -"): where a dispatch's speakers speak,

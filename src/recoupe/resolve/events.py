@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from recoupe.chrono import period_bounds
+from recoupe import lang
 from recoupe.lang import LanguagePack
 from recoupe.model import Document, Span, TimeExpr, make_id
 from recoupe.model.identity import founder
@@ -25,7 +26,6 @@ PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3}
 MAX_CANDIDATES = 32  # per blocking key: bounds the work per cue, so merging stays near-linear
 CONFLICT_DAYS = 3  # same participants and place, dates this close: one event whose sources disagree on the day
 HISTORICAL_DAYS = 366
-HISTORY_TENSES = frozenset({Tense.PLUPERFECT, Tense.IMPERFECT, Tense.SIMPLE_PAST})
 STATUS_ORDER = ("happened", "planned", "possible", "denied", "unknown")
 # families whose reports are many and alike (who said what; accidents, votes, decisions): two cues are one event only
 # when they give the same day and share an actor or a place, never by closeness alone
@@ -127,16 +127,18 @@ def resolve_events(ctx: ResolveContext) -> None:
     times = {a.doc: a.times for a in ctx.analyses}
     overrides: dict[str, dict[tuple[int, int], TimeExpr]] = {}
     refs: dict[str, reference.DocReference] = {}
+    written: dict[str, str] = {}  # an undated article -> the writing day inferred for it
     for _ in range(MAX_ROUNDS):
-        items = _return_origins(list(cue_items(ctx, docs, overrides, legs)))
+        items = _return_origins(list(cue_items(ctx, docs, overrides, legs, written)))
         clusters = merge_cues(items)
         words = ctx.pack.time
         refs = reference.infer(docs, items, [c.members for c in clusters], _links(items, clusters), times, words)
         new = {d: {(t.span.start, t.span.end): t for t in reference.retimed(r, times.get(d, ()), words)} for d, r in refs.items()}
         new = {d: v for d, v in new.items() if v}
-        if _same(new, overrides):
+        days = {d: r.value for d, r in refs.items() if r.value}
+        if _same(new, overrides) and days == written:
             break
-        overrides = new
+        overrides, written = new, days
     ctx.dossier.dates = date_records(refs, overrides)
     names = {e.id: e.name for e in ctx.entities}
     types = {e.id: e.type for e in ctx.entities}
@@ -234,11 +236,13 @@ def date_records(refs: dict[str, reference.DocReference], overrides: dict[str, d
 
 
 def cue_items(ctx: ResolveContext, docs: dict[str, Document], overrides: dict[str, dict[tuple[int, int], TimeExpr]] | None = None,
-              legs: dict[str, str] | None = None) -> Iterable[CueItem]:
+              legs: dict[str, str] | None = None, written: dict[str, str] | None = None) -> Iterable[CueItem]:
     """Every cue of every analysis, with its participant and place spans mapped to entity ids.
 
     `overrides` holds expressions read later against an inferred writing day; an expression left unread and
-    anchored to a cue's word travels with the cue as `pending`, for that inference."""
+    anchored to a cue's word travels with the cue as `pending`, for that inference. `written` holds the writing
+    days inferred for undated articles: a cue that analysis would have dated by the article's day (`ref_pending`)
+    takes that day (or its month) as its weak reference date."""
     names = {e.id: e.name for e in ctx.entities}
     countries = {e.id for e in ctx.entities if e.type == "country"}
     kinds = {e.id: e.type for e in ctx.entities}
@@ -249,6 +253,8 @@ def cue_items(ctx: ResolveContext, docs: dict[str, Document], overrides: dict[st
         if doc is None:
             continue
         outlet = independence_key(doc, docs)
+        history = _pack_of(doc, ctx.pack).grammar.history_tenses
+        day = (written or {}).get(a.doc)
         read = (overrides or {}).get(a.doc, {})
         unread: dict[int, TimeExpr] = {}
         for t in a.times:
@@ -282,7 +288,7 @@ def cue_items(ctx: ResolveContext, docs: dict[str, Document], overrides: dict[st
                 key=(c.span.doc, c.span.start), type=c.type if c.type in CONTRACT_TYPES else "other", status=c.status,
                 participants=frozenset(parts), place=place,
                 date=t.value if t is not None and t.value else None, precision=t.precision if t is not None else None,
-                ref_date=c.attrs.get("ref_date"), historical=bool(c.attrs.get("historical")),
+                ref_date=c.attrs.get("ref_date") or _pending_reference(c.attrs.get("ref_pending"), day), historical=bool(c.attrs.get("historical")),
                 pluperfect=c.attrs.get("tense") == Tense.PLUPERFECT,
                 antecedent=(c.span.doc, int(ante)) if ante is not None else None,
                 source=c.sentence or c.span, outlet=outlet, place_phrase=c.attrs.get("place_phrase"),
@@ -290,13 +296,26 @@ def cue_items(ctx: ResolveContext, docs: dict[str, Document], overrides: dict[st
                 recipients=frozenset(recipients), place_is_country=place in countries,
                 # the article's month (or, undated, the dossier's usual month) bounds a cue in a news tense:
                 # used to keep it out of older events, never shown as its date
-                ref_hint=((doc.published or "")[:7] or hint) if (not c.attrs.get("historical")
-                                                                 and c.attrs.get("tense") not in HISTORY_TENSES) else None,
+                ref_hint=((doc.published or "")[:7] or (day or "")[:7] or hint) if (not c.attrs.get("historical")
+                                                                 and c.attrs.get("tense") not in history) else None,
                 ref_own=bool(doc.published),
                 tense=str(c.attrs.get("tense") or ""), pending=pending,
                 leg=(legs or {}).get(str(c.attrs.get("trigger") or ""), ""), place_cc=ccs.get(place) if place else None,
                 subtype=str(c.attrs.get("subtype") or ""), headline=_in_title(doc, c.span.start),
             )
+
+
+def _pack_of(doc: Document, default: LanguagePack) -> LanguagePack:
+    """The language pack of the document's language, or the dossier's when recoupe has none for it."""
+    code = (doc.language or "").split("-")[0].lower()
+    return lang.pack(code) if code and code in lang.known() else default
+
+
+def _pending_reference(precision: Any, day: str | None) -> str | None:
+    """The weak date of a cue dated by its article's day (or month) once an undated article's day is inferred."""
+    if not day or precision not in ("day", "month"):
+        return None
+    return day[:10] if precision == "day" else day[:7]
 
 
 def corpus_month(documents: list[Document]) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -21,6 +22,12 @@ MARGIN_DAYS = 7  # an undated article is searched for within a week of the dated
 WEEK_SPAN = 6  # the bare weekdays of one article name days of one week: at most six days apart
 MAX_WINDOW_DAYS = 31  # weekday anchors further apart than this disagree; the latest one is kept
 EQUAL_WEIGHT = 2  # "arrivé mardi" about an event dated elsewhere fixes the day more than a tense bounds it
+EVE_WEIGHT = 0.5  # a dispatch's weekday names its own day more often than the day before
+DATELINE_TOP = 400  # characters at the top of an article where its dateline stands
+# a dateline: its place opens the line ("BOSTON, ", "MAMOUDZOU, Mayotte, "), its agency and a dash follow the date
+_DATELINE_PLACE = re.compile(r"[ \t]*[A-Z][^\n()]{1,60},[ \t]*")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[-–—]")
+_PARTIAL_DAY = re.compile(r"--(\d\d)-(\d\d)")
 
 
 class CueLike(Protocol):
@@ -98,6 +105,7 @@ def infer(docs: dict[str, Document], items: Iterable[CueLike], events: list[list
         by_doc.setdefault(it.key[0], []).append(it)
     out: dict[str, DocReference] = {}
     days_of = _EventDays(events)
+    dated = sorted({b[0] for d in docs.values() if d.published and (b := _bounds(d.published)) is not None})
     for doc_id, doc in docs.items():
         if not needs_reference(doc):
             continue
@@ -113,7 +121,11 @@ def infer(docs: dict[str, Document], items: Iterable[CueLike], events: list[list
                 if c is not None:
                     cons.append(c)
         cons += _own_dates(times.get(doc_id, ()))
-        ref = _solve(doc, cons, times.get(doc_id, ()), retime)
+        dateline = _yearless_dateline(doc, times.get(doc_id, ()))
+        if dateline is not None and not doc.published:
+            ref = _solve_dateline(doc, dateline, cons, dated, times.get(doc_id, ()), retime)
+        else:
+            ref = _solve(doc, cons, times.get(doc_id, ()), retime)
         if ref is not None:
             out[doc_id] = ref
     return out
@@ -239,6 +251,64 @@ def _solve(doc: Document, cons: list[Constraint], times: Iterable[TimeExpr], ret
     kept = [c for c in cons if all(c.test(r) for r in days)]
     dropped = [c for c in cons if not any(c.test(r) for r in days)]
     return DocReference(doc.id, days, kept, dropped, retime)
+
+
+def _bounds(value: str) -> tuple[date, date] | None:
+    try:
+        return period_bounds(value)
+    except ValueError:
+        return None
+
+
+def _yearless_dateline(doc: Document, times: Iterable[TimeExpr]) -> tuple[int, int] | None:
+    """(month, day) of a dateline that gives no year ("PARIS, Aug 2 (Agency) -", "GENÈVE, 13 mars -"): the day the
+    dispatch was written, its year unknown; None if the article opens with no such dateline."""
+    for t in times:
+        m = _PARTIAL_DAY.fullmatch(str(t.attrs.get("partial") or ""))
+        if m is None or t.span.start >= DATELINE_TOP:
+            continue
+        line = doc.text[doc.text.rfind("\n", 0, t.span.start) + 1:t.span.start]
+        if _DATELINE_PLACE.fullmatch(line) and _DATELINE_AFTER.match(doc.text, t.span.end):
+            return int(m.group(1)), int(m.group(2))
+    return None
+
+
+def _solve_dateline(doc: Document, dateline: tuple[int, int], cons: list[Constraint], dated: list[date],
+                    times: Iterable[TimeExpr], retime: Retime) -> DocReference | None:
+    """The writing day of an article whose dateline gives its month and day but no year: that day in the year the
+    dossier and the article agree on. Candidates are that day in the years of the dossier's dated articles (and
+    the years either side) and of the dated events it shares; each is scored by the constraints above, and by the
+    news convention that the weekdays a dispatch tells in the past name its own day (or, weaker, the day before:
+    "PARIS, Aug 2 - ... landed on Wednesday"). Equal scores go to the day nearest a dated article of the dossier;
+    with nothing in the text to score, only a day within a month of one is taken."""
+    month, dom = dateline
+    cands: set[date] = set()
+    for y in {*(d.year for d in dated), *(c.day.year for c in cons if c.rule != "own_date")}:
+        for yy in (y - 1, y, y + 1):  # a dispatch of early January in a dossier of December
+            try:
+                cands.add(date(yy, month, dom))
+            except ValueError:
+                continue
+    weekdays = [t for t in times if t.attrs.get("rule") == "weekday" and "groups" in t.attrs
+                and (t.attrs.get("time_ref") == "past" or t.attrs.get("tense") in PAST_TENSES)]
+
+    def fits(r: date) -> float:
+        own, eve = r.isoformat(), (r - timedelta(days=1)).isoformat()
+        got = [x.value for t in weekdays if (x := retime(t, r)) is not None]
+        return got.count(own) + EVE_WEIGHT * got.count(eve)
+
+    def distance(r: date) -> int:
+        return min((abs((r - d).days) for d in dated), default=MAX_WINDOW_DAYS + 1)
+
+    scored = sorted(((sum(c.weight for c in cons if c.test(r)) + fits(r), -distance(r), r) for r in cands), reverse=True)
+    if not scored or (len(scored) > 1 and scored[1][:2] == scored[0][:2]):
+        return None
+    score, near, best = scored[0]
+    if score == 0 and -near > MAX_WINDOW_DAYS:
+        return None
+    basis = [c for c in cons if c.test(best)]
+    basis.append(Constraint("dateline", best, 0, lambda r, d=best: r == d, None))
+    return DocReference(doc.id, [best], basis, [c for c in cons if not c.test(best)], retime)
 
 
 def _week_span(weekdays: list[TimeExpr], r: date, retime: Retime) -> int:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -23,8 +24,16 @@ DATELINE_WINDOW = 400  # characters at the top of an article where a dated datel
 class Grammar:
     """Reads English verbs on a spaCy parse (Penn tags: VBD past, VBZ/VBP present, MD modals, VBN participles)."""
 
+    # the tenses a dispatch tells its own news in, undated ("signed", "has signed", "signs"): dated to the
+    # article's day; a past perfect ("had signed") tells what came just before the news: its month only.
+    # No English tense is a history tense by itself: history is told with a date ("in 2018 it warned")
+    news_tenses = frozenset({Tense.SIMPLE_PAST, Tense.COMPOUND_PAST, Tense.PRESENT, Tense.PLUPERFECT})
+    history_tenses: frozenset[Tense] = frozenset()
+    before_news_tenses: frozenset[Tense] = frozenset({Tense.PLUPERFECT})
+
     def __init__(self, pack: EnglishPack) -> None:
         self.pack = pack
+        self._stamp: re.Pattern[str] | None = None
 
     def _auxes(self, tok: Any) -> list[Any]:
         return [c for c in tok.children if c.dep_ in _AUX_DEPS]
@@ -118,18 +127,63 @@ class Grammar:
         return False
 
     def dateline(self, text: str, published: str | None, precision: str | None) -> tuple[str | None, str | None, str | None]:
-        """The first full date near the top ("September 18, 2023", "18 September 2023", "Sept. 18, 2023") gives an
-        undated article its day, or completes a month or year it falls in (as the French rule does)."""
+        """The publication date completed from the page: (value, precision, how), how being "dateline" when the page
+        gave or completed it, else None.
+
+        The first full date near the top ("September 18, 2023", "18 September 2023", "Sept. 18, 2023") gives an
+        undated article its day, or completes a month or year it falls in (as the French rule does); failing that,
+        a publication stamp line ("Published 25 Nov 2023 23:58 GMT", at the top or the foot of the page) does the
+        same; failing that, an agency dateline without its year ("BOSTON, June 21 (Agency) -") completes a month
+        or year header it falls in."""
         t = self.pack.time
         for m in t.dateline_re.finditer(text[:DATELINE_WINDOW]):
-            d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("y") else (m.group("d2"), m.group("m2"), m.group("y2"))
-            if not y:
-                continue
-            try:
-                day = date(int(y), t.months[mo.lower()], int(d)).isoformat()
-            except (ValueError, KeyError):
+            day = self._day(m, None)
+            if day is None:
                 continue
             if published is None or (precision != "day" and day.startswith(published)):
                 return day, "day", "dateline"
             break
+        for m in self._stamp_re().finditer(text):
+            d = t.dateline_re.match(text, m.end())
+            day = self._day(d, None) if d is not None else None
+            if day is not None:
+                if published is None or (precision != "day" and day.startswith(published)):
+                    return day, "day", "dateline"
+                break
+        if precision in ("month", "year") and published:
+            for m in t.dateline_re.finditer(text[:DATELINE_WINDOW]):
+                if m.group("y") or m.group("y2") or not _AGENCY_DATELINE.match(text, m.end()):
+                    continue
+                line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+                if not _DATELINE_PLACE.fullmatch(line):
+                    continue
+                day = self._day(m, int(published[:4]))
+                if day is not None and day.startswith(published):
+                    return day, "day", "dateline"
+                break
         return published, precision, None
+
+    def _day(self, m: Any, year: int | None) -> str | None:
+        """The ISO day a dateline match writes, its year written or given; None if it has none or is no day."""
+        t = self.pack.time
+        d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("m") else (m.group("d2"), m.group("m2"), m.group("y2"))
+        y = y or (str(year) if year else None)
+        if not y:
+            return None
+        try:
+            return date(int(y), t.months[mo.lower()], t.day(d)).isoformat()
+        except (ValueError, KeyError):
+            return None
+
+    def _stamp_re(self) -> Any:
+        """A publication stamp line opening with a marker of time.json ("Published", "Updated on")."""
+        if self._stamp is None:
+            markers = sorted(self.pack.data("time.json").get("publication_markers", ()), key=len, reverse=True)
+            alt = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in markers) or r"(?!)"
+            self._stamp = re.compile(rf"^[ \t*_]*(?:{alt})\b[ \t]*(?:on[ \t]+|:[ \t]*)?", re.IGNORECASE | re.MULTILINE)
+        return self._stamp
+
+
+# a dateline's place opens its line ("BOSTON, ", "MAMOUDZOU, Mayotte, "), its agency follows the date ("(Reuters) -")
+_DATELINE_PLACE = re.compile(r"[A-Z][^\n()]{1,60},\s*")
+_AGENCY_DATELINE = re.compile(r"\s*\([^()\n]{1,40}\)\s*[-–—]")

@@ -27,6 +27,13 @@ WEEKDAY_DATELINE_WINDOW = 300  # ... and where a weekday dateline without its ye
 class Grammar:
     """Reads French verbs on a spaCy parse; built by the pack from its time words and event lexicon."""
 
+    # the tenses a dispatch tells its own news in, undated ("a signé", "signe"): dated to the article's day;
+    # those that tell the past of a story ("avait signé", "signait", "signa"): never bounded by the article's month;
+    # those that tell what came just before the news: dated to the article's month only (none in French)
+    news_tenses = frozenset({Tense.COMPOUND_PAST, Tense.PRESENT})
+    history_tenses: frozenset[Tense] = frozenset({Tense.PLUPERFECT, Tense.IMPERFECT, Tense.SIMPLE_PAST})
+    before_news_tenses: frozenset[Tense] = frozenset()
+
     def __init__(self, pack: FrenchPack) -> None:
         self.pack = pack
         self._stamp: re.Pattern[str] | None = None

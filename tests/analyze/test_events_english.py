@@ -1,0 +1,61 @@
+"""English events dated as English news tells them: the simple past is the news tense, the past perfect tells
+what came just before the news, a date inside an event's own phrase is that event's. Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from recoupe import lang
+from recoupe.analyze import nlp as nlp_mod
+from recoupe.analyze.runner import Analyzer
+from recoupe.model import Document, EventCue
+from recoupe.model.vocab import Tense
+
+pytestmark = pytest.mark.skipif(importlib.util.find_spec(nlp_mod.MODELS["en"]) is None, reason="English model not installed")
+
+
+@pytest.fixture(scope="module")
+def cues() -> object:
+    analyzer = Analyzer()
+
+    def run(text: str, published: str | None = "2022-10-05") -> list[EventCue]:
+        doc = Document(id="doc-en", source="t.txt", text=text, language="en", published=published,
+                       published_precision="day" if published else None)
+        return analyzer.analyze(doc).event_cues
+
+    return run
+
+
+def _by(cues: list[EventCue], trigger: str) -> EventCue:
+    found = [c for c in cues if c.span.text == trigger]
+    assert found, [(c.span.text, c.type) for c in cues]
+    return found[0]
+
+
+def test_tense_declarations_are_the_packs() -> None:
+    en, fr = lang.pack("en").grammar, lang.pack("fr").grammar
+    assert Tense.SIMPLE_PAST in en.news_tenses and Tense.SIMPLE_PAST in fr.history_tenses
+    assert Tense.PLUPERFECT in en.before_news_tenses and not fr.before_news_tenses
+    assert not en.history_tenses
+
+
+def test_undated_simple_past_news_is_dated_to_the_article_day(cues: object) -> None:
+    got = cues("The rebels seized the regional airport, the army said.")  # type: ignore[operator]
+    seized = _by(got, "seized")
+    assert seized.time is None and seized.attrs.get("ref_date") == "2022-10-05"
+
+
+def test_past_perfect_takes_only_the_article_month(cues: object) -> None:
+    got = cues("Foreign Minister Ana Ruiz had earlier told reporters that the border would stay closed.")  # type: ignore[operator]
+    told = _by(got, "told")
+    assert told.attrs.get("ref_date") == "2022-10"
+
+
+def test_an_undated_article_leaves_the_reference_pending(cues: object) -> None:
+    got = cues("The rebels seized the regional airport, the army said.", published=None)  # type: ignore[operator]
+    seized = _by(got, "seized")
+    assert "ref_date" not in seized.attrs and seized.attrs.get("ref_pending") == "day"
+
