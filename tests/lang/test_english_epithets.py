@@ -75,3 +75,10 @@ def test_a_surname_keeps_its_particles(analyzer: Analyzer) -> None:
                    "replied.", language="en")
     names = {m.span.text: m.label for m in analyzer.analyze(doc).mentions if m.kind == "name"}
     assert names.get("von der Brink") == "person" and "Brink" not in names
+
+
+def test_an_english_place_keeps_the_head_written_after_it(analyzer: Analyzer) -> None:
+    doc = Document(id="d", source="t.txt", text="The plane left Kestrel airport at noon and crossed the Vardon river "
+                   "before landing in the Oruma region.", language="en")
+    places = {m.span.text for m in analyzer.analyze(doc).mentions if m.label == "place"}
+    assert {"Kestrel airport", "Vardon river", "Oruma region"} <= places

@@ -398,10 +398,21 @@ def _extend_heads(ftext: str, text: str, out: list[Mention], nw: NameWords) -> N
     head written before it (what geocoding needs: the region, not its capital; the port, not the town)."""
     taken = sorted((m.span.start, m.span.end) for m in out)
     for m in out:
-        if m.kind != "name" or m.label == "person" or m.attrs.get("furniture"):
+        if m.kind != "name" or m.attrs.get("furniture"):
             continue
-        h = nw.patterns["extend_head"].search(ftext, max(0, m.span.start - 40), m.span.start)
+        h = None if m.label == "person" else nw.patterns["extend_head"].search(ftext, max(0, m.span.start - 40), m.span.start)
         if h is None or not ftext[h.start("head"):h.end("head")][:1].islower():
+            t = nw.patterns["extend_tail"].match(ftext, m.span.end)
+            if t is None or not t.group("head")[:1].islower() or m.label == "person" and m.attrs.get("epithets"):
+                continue  # ("X airport" is a place even where the recogniser read a person's name)
+            e = t.end("head")  # "Sheremetyevo airport", "the Lipetsk region": the head after the name
+            if any(m.span.end < b and a < e for a, b in taken if (a, b) != (m.span.start, m.span.end)):
+                continue
+            head = fold(t.group("head"))
+            m.span = Span(m.span.doc, m.span.start, e, text[m.span.start:e])
+            m.label = "place"
+            m.attrs.pop("country", None)
+            m.attrs["head"] = head
             continue
         head = fold(h.group("head"))
         classes = nw.description_class.get(head, ("region",))

@@ -178,6 +178,10 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
         # "la région de " / "la rivière " right before a place name: the head is part of the name
         "extend_head": re.compile(rf"(?:^|[^\w-])(?P<head>{_alt(extending_heads(raw, geo))})"
                                   rf"(?:\s+(?:de\s+la|de\s+l{_AP}|du|des|de|d{_AP}))?\s*$"),
+        # a language whose category word follows the name (geo.json `category_after_name`): "Sheremetyevo airport",
+        # "the Lipetsk region" keep the head written after the name
+        "extend_tail": re.compile(rf"\s+(?P<head>{_alt(extending_heads(raw, geo) | _site_heads(raw))})(?![\w-])")
+        if geo.get("category_after_name") else re.compile("(?!)"),
     }
 
 
@@ -186,6 +190,11 @@ def extending_heads(raw: dict[str, Any], geo: dict[str, Any]) -> set[str]:
     words = {n for c in raw["extending_classes"] for n in raw["description_classes"].get(c, [])}
     words |= {w for w in geo.get("region_words", []) if len(w) > 3}
     return {w.lower() for w in words}
+
+
+def _site_heads(raw: dict[str, Any]) -> set[str]:
+    """The head nouns of sites a dataset holds (airports, ports, stations): part of the site's name."""
+    return {n.lower() for c in ("airport", "seaport", "rail_station") for n in raw["description_classes"].get(c, [])}
 
 
 def raw_heads(raw: dict[str, Any]) -> set[str]:
