@@ -110,3 +110,20 @@ def test_names_a_settlement_noun_or_an_enumeration_with_places_makes_a_place(men
 def test_names_a_person_after_a_place_and_a_conjunction_stays_a_person(mentions) -> None:  # type: ignore[no-untyped-def]
     got = mentions("Le train reliait Lyon et Claude Bernard Martin ne l'a jamais pris.")
     assert got["Claude Bernard Martin"][0] == "person"
+
+
+@pytest.mark.parametrize(("language", "text", "name"), [
+    ("en", "The trucks left the Halverson Grain Terminal before dawn.", "Halverson Grain Terminal"),
+    ("en", "Talks were held at the Ursuline Convent on Monday.", "Ursuline Convent"),
+    ("en", "A tanker hit the Old Mill Bridge on Friday, officials said.", "Old Mill Bridge"),
+    ("fr", "Les camions ont quitté le Terminal Saint-Rémi à l'aube.", "Terminal Saint-Rémi"),
+])
+def test_names_a_name_whose_class_word_is_a_sites_is_a_place(language: str, text: str, name: str) -> None:
+    # the class word where the language writes it: last in English, first in French
+    a = Analyzer(["names"]).analyze(Document(id="d", source="t", text=text, language=language))
+    assert {m.span.text: m.label for m in a.mentions}[name] == "place"
+
+
+def test_names_a_site_word_elsewhere_in_the_name_does_not_make_a_place() -> None:
+    a = Analyzer(["names"]).analyze(Document(id="d", source="t", text="Shares of Harbor Point Holdings fell.", language="en"))
+    assert {m.span.text: m.label for m in a.mentions}["Harbor Point Holdings"] == "organization"

@@ -471,6 +471,13 @@ def _descriptions(ftext: str, text: str, out: list[Mention], lx: Lexicon, nw: Na
             if len(kinds) == 1 and rest[:1].isupper():
                 x.label = kinds.pop()
                 retyped.setdefault(rest, x.label)
+            elif x.label in ("organization", "person", "other"):
+                # "Seagirt Marine Terminal", "Carmelite Monastery", "Aéroport Charles-de-Gaulle": a name whose
+                # class word (where the language writes it) is a site's is a place; the rest alone is not the site
+                # ("Ben Gourion" of "aéroport Ben Gourion" is a person)
+                word = x.span.text.rsplit(" ", 1)[1] if nw.class_word_last else head
+                if {nw.class_labels.get(c) for c in nw.description_class.get(fold(word), ())} == {"place"}:
+                    x.label = "place"
     for x in out:
         if x.kind == "name" and x.label == "person" and x.span.text in retyped:
             x.label = retyped[x.span.text]

@@ -47,6 +47,9 @@ class NameWords:
     extending_classes: frozenset[str] = frozenset()  # classes whose heads join a place name ("la région de X")
     agentive_passive: frozenset[str] = frozenset()  # "lancée par Paris": the agent of a passive acts
     class_labels: dict[str, str] = field(default_factory=dict)  # description class -> entity type
+    # a language whose class word follows the name ("Seagirt Marine Terminal", geo.json `category_after_name`);
+    # French writes it first ("pont Francis Scott Key")
+    class_word_last: bool = False
 
 
 def load(data: Callable[[str], Any], lexicon: Lexicon, time: TimeWords) -> NameWords:
@@ -67,7 +70,8 @@ def load(data: Callable[[str], Any], lexicon: Lexicon, time: TimeWords) -> NameW
                      class_words={c: frozenset(fold(n) for n in ns) for c, ns in raw["description_classes"].items()},
                      kind_classes=dict(raw["kind_classes"]), government_words=_folded(raw["government_words"]),
                      national_bodies=_folded(raw["national_bodies"]), extending_classes=frozenset(raw["extending_classes"]),
-                     agentive_passive=_folded(raw["agentive_passive"]), class_labels=dict(raw["class_labels"]))
+                     agentive_passive=_folded(raw["agentive_passive"]), class_labels=dict(raw["class_labels"]),
+                     class_word_last=bool(data("geo.json").get("category_after_name")))
 
 
 def lexicon_agentive(data: Callable[[str], Any]) -> list[str]:
