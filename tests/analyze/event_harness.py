@@ -12,11 +12,14 @@ from recoupe.model import Analysis, Document, EventCue, Mention, QuoteRec, Span,
 
 def analyze(nlp: Any, text: str, names: dict[str, str], published: str | None = "2024-03-05",
             times: list[tuple[str, str, str, str]] | None = None, quotes: list[tuple[str, str]] | None = None,
-            drop_nested: bool = False) -> list[EventCue]:
+            drop_nested: bool = False, reparse: Any = None) -> list[EventCue]:
     """The component on `text` with `names` (surface -> label) as mentions, `times` as (surface, value, precision,
-    anchor word) and `quotes` as (quoted words, speaker); `drop_nested` keeps only the longest of nested mentions."""
+    anchor word) and `quotes` as (quoted words, speaker); `drop_nested` keeps only the longest of nested mentions;
+    `reparse(sdoc)` may rehang tokens, to give the component a parse the model makes on other sentences."""
     doc = Document(id="doc-t", source="t.txt", text=text, language="fr", published=published)
     sdoc = nlp(text)
+    if reparse is not None:
+        reparse(sdoc)
     mentions = []
     for surface, label in names.items():
         start = text.find(surface)

@@ -117,3 +117,16 @@ def test_near_a_place_is_at_it(nlp: Any) -> None:
     c = one(analyze(nlp, text, {"Brionne": "place", "Aérolac": "organization"},
                     times=[("Lundi", "2024-03-04", "day", "écrasé")]), "écrasé")
     assert c.place is not None and c.place.text == "Brionne"
+
+
+def test_a_name_the_parser_split_keeps_the_preposition_of_its_first_word(nlp: Any) -> None:
+    text = "Le ministre a atterri à l'aéroport de Perpignan-Rivesaltes."
+
+    def split(sdoc: Any) -> None:
+        # the parse the model gives some hyphenated names: the last piece hung on the verb, the first on the noun
+        verb = next(t for t in sdoc if t.text == "atterri")
+        last = next(t for t in sdoc if t.text == "Rivesaltes")
+        last.head, last.dep_ = verb, "obl:mod"
+
+    cue = one(analyze(nlp, text, {"Perpignan-Rivesaltes": "place"}, reparse=split), "atterri")
+    assert cue.place is not None and cue.place.text == "Perpignan-Rivesaltes"

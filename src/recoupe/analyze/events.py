@@ -6,6 +6,7 @@ import bisect
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from recoupe.analyze import clock
 from recoupe.analyze.registry import Context, component
 from recoupe.chrono import period_bounds
 from recoupe.lang.fr.triggers import Triggers
@@ -23,6 +24,8 @@ CLIMB = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl"})
 BOUNDARY = frozenset({",", ";", ":", "(", ")", "«", "»", "—", "–", "\n"})
 DATELINE_TOP = 400  # characters at the top of an article where its dateline stands
 NARRATIVE_DAYS = 3  # a day the article names this close before its publication is the day its narrative tells
+STAMP_HEAD = 40  # at most this many characters of a line's start make a live blog entry's stamp ("Jeudi 30/11 – 06h55")
+STAMP_SEPARATORS = ("–", "—", "-", "|", ":")  # what ends a stamp written before the entry's text on its line
 HISTORICAL_DAYS = 366  # an event dated more than a year before publication is history, not news
 # families where a plural noun names a series ("ses visites", "les essais") rather than one happening; deliveries,
 # sanctions and agreements come in the plural even when one is meant
@@ -131,7 +134,14 @@ class _Finder:
         pub = self.published[:10]
         last: str | None = pub
         named = False
+        stamps = self._entry_stamps()
+        entry_day, k = pub, 0
         for c in sorted(cues, key=lambda c: c.span.start):
+            while k < len(stamps) and stamps[k][0] <= c.span.start:
+                # a live blog's entry starts its own story: its stamp's day, else the day of the entries before it
+                if stamps[k][1] is not None and stamps[k][1] <= pub:
+                    entry_day = stamps[k][1]
+                last, named, k = entry_day, stamps[k][1] is not None, k + 1
             t = c.time
             if t is not None:
                 value = t.value or ""
@@ -149,6 +159,40 @@ class _Finder:
             c.attrs["time_source"] = "reference"
             c.attrs["time_from"] = "narrative"
         return cues
+
+    def _entry_stamps(self) -> list[tuple[int, str | None]]:
+        """The entries of a live blog: lines that open with a stamp of clock time and day words only ("06h05 – C'est
+        fait : ...", "Jeudi 30/11 – 06h55", "17:30 GMT - ..."), as (where the entry starts, the day its stamp names or
+        None). A document with fewer than two such lines is no live blog."""
+        w = clock.words(self.ctx.pack.code)
+        out: list[tuple[int, str | None]] = []
+        for lo in self.para_starts:
+            hi = self.text.find("\n", lo)
+            line = self.text[lo:hi if hi >= 0 else len(self.text)]
+            head = line[:STAMP_HEAD]
+            cut = min((i for i in (head.find(f" {sep} ") for sep in STAMP_SEPARATORS) if i > 0), default=-1)
+            if cut < 0 and len(line.strip()) > STAMP_HEAD:
+                continue
+            stamp = head[:cut] if cut > 0 else line
+            rest = line[cut:] if cut > 0 else ""
+            # the stamp and what stands between its separator and the entry's words may both hold the clock time
+            zone = stamp + (rest[:12] if not any(rx.search(stamp) for rx in w.clock) else "")
+            if not any(rx.search(zone) for rx in w.clock):
+                continue
+            left = zone
+            for rx in w.clock:
+                left = rx.sub(" ", left)
+            day = None
+            for t in self.times:
+                if lo <= t.span.start and t.span.end <= lo + len(zone):
+                    left = left.replace(t.span.text, " ")
+                    if t.precision == "day" and t.value and len(t.value) >= 10:
+                        day = t.value[:10]
+            left = "".join(ch for ch in left if ch.isalpha())
+            if left and not all(ch.isdigit() for ch in left):
+                continue
+            out.append((lo, day))
+        return out if len(out) >= 2 else []
 
     def _speech_cues(self, cues: list[EventCue]) -> list[EventCue]:
         """Statements the speech components found and no trigger did: a quote's named speaker, a claim's named source
@@ -744,15 +788,19 @@ class _Finder:
         span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None, m.span.start, False, None
-        cur = span.root
+        # a name the parser split into pieces hung on different words ("l'aéroport de Tarbes-Lourdes-Pyrénées", its
+        # hyphens taken for objects of the verb): the argument is read from its first word hung outside it
+        outside = [t for t in span if not (span.start <= t.head.i < span.end) and not t.is_punct]
+        root = outside[0] if len(outside) > 1 else span.root
+        cur = root
         measured = False
         under = None
         own_case = None
         measures = self.lex.places["measure_nouns"]
         for _ in range(8):
-            if cur.i != span.root.i and (cur.lemma_.lower() in measures or any(c.dep_ == "nummod" for c in cur.children)):
+            if cur.i != root.i and (cur.lemma_.lower() in measures or any(c.dep_ == "nummod" for c in cur.children)):
                 measured = True
-            if cur.i != span.root.i and under is None and cur.pos_ == "NOUN" and not self._mentions_in([cur]):
+            if cur.i != root.i and under is None and cur.pos_ == "NOUN" and not self._mentions_in([cur]):
                 under = cur
             case = [c for c in cur.children if c.dep_ == "case" and c.i < cur.i]
             if case:
@@ -770,12 +818,12 @@ class _Finder:
                 break
             cur = cur.head
         prev = self.doc[span.start - 1] if span.start > 0 else None
-        if prev is not None and prev.pos_ == "ADP" and cur.i == span.root.i:
+        if prev is not None and prev.pos_ == "ADP" and cur.i == root.i:
             return prev.lower_, prev.idx, measured, under
         start = m.span.start
         if m.span.text[:1].islower() and own_case is not None and own_case.i == span.start - 1:
             start = own_case.idx  # "du cosmodrome de X": a summary needs the article a common noun carries
-        elif m.span.text[:1].islower() and prev is not None and prev.dep_ == "det" and prev.head.i == span.root.i:
+        elif m.span.text[:1].islower() and prev is not None and prev.dep_ == "det" and prev.head.i == root.i:
             start = prev.idx
         return None, start, measured, under
 
