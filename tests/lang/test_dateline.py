@@ -17,6 +17,9 @@ EN = lang.pack("en").grammar
     ("Publié le 1er mars 2022 à 10h", "2022-03-01"),
     ("Aucune date ici", None),
     ("le 31 février 2023", None),
+    ("LYON, 7 nov 2022 (Agence) - Le préfet", "2022-11-07"),
+    ("BREST, 3 sept 2021 (Agence) - Texte", "2021-09-03"),
+    ("NANTES, 21 déc. 2020 (Agence) - Texte", "2020-12-21"),
 ])
 def test_dateline_gives_an_undated_article_its_day(text: str, expected: str | None) -> None:
     assert FR.dateline(text, None, None)[0] == expected
@@ -68,3 +71,7 @@ def test_english_agency_dateline_without_year_completes_a_month_header() -> None
     assert EN.dateline(text, "2022-10", "month") == ("2022-10-03", "day", "dateline")
     assert EN.dateline(text, "2022-11", "month") == ("2022-11", "month", None)  # another month: left alone
     assert EN.dateline(text, None, None) == (None, None, None)  # no year anywhere: nothing to complete
+
+
+def test_dateline_sept_without_a_day_is_the_number() -> None:
+    assert FR.dateline("Il y a sept ans 2015 fut une autre année", None, None)[0] is None
