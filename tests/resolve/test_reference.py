@@ -153,3 +153,27 @@ def test_reference_only_a_dateline_opening_its_line_counts() -> None:
     doc = Document(id="d", source="d", text=text, language="en")
     t = TimeExpr(span=Span("d", 29, 34, "Oct 4"), value=None, precision=None, attrs={"rule": "date", "partial": "--10-04"})
     assert reference._yearless_dateline(doc, [t]) is None
+
+
+def test_reference_an_open_period_names_no_day_of_a_shared_event() -> None:
+    # "repairs must be done by Friday" read against any writing day is an open period ending on a Friday: it covers
+    # the day another article gives the event in every year before, so it cannot tell which year the article is of
+    from types import SimpleNamespace
+
+    from recoupe import chrono, lang
+
+    words = lang.pack("en").time
+
+    def retime(t: TimeExpr, day: date) -> TimeExpr | None:
+        return chrono.reread(t, day, words)
+
+    by_friday = _t("by Friday", "weekday", {"wd": "Friday"}, time_ref="future")
+    by_friday.attrs["open"] = "start"
+    by_friday.attrs["point_kind"] = "relative"
+    on_friday = _t("on Friday", "weekday", {"wd": "Friday"})
+    shared = date(2022, 3, 11)  # a Friday
+    assert retime(by_friday, date(2024, 3, 9)).value.startswith("..")
+    cue = SimpleNamespace(pending=by_friday, date=None)
+    assert reference._constraint(cue, shared, retime) is None or not reference._constraint(cue, shared, retime).test(date(2024, 3, 9))
+    cue = SimpleNamespace(pending=on_friday, date=None)
+    assert reference._constraint(cue, shared, retime).test(date(2022, 3, 12))

@@ -173,8 +173,9 @@ def _constraint(it: CueLike, day: date, retime: Retime) -> Constraint | None:
         pending = it.pending
 
         def same_day(r: date) -> bool:
+            # an open period ("by Wednesday": ../X) covers every day before X in any year: it tells no day
             t = retime(pending, r)
-            return t is not None and t.value is not None and _covers(t.value, day)
+            return t is not None and t.value is not None and ".." not in t.value and _covers(t.value, day)
 
         return Constraint("weekday", day, EQUAL_WEIGHT, same_day, pending.span)
     if it.date is not None:
