@@ -59,3 +59,22 @@ def test_an_undated_article_leaves_the_reference_pending(cues: object) -> None:
     seized = _by(got, "seized")
     assert "ref_date" not in seized.attrs and seized.attrs.get("ref_pending") == "day"
 
+
+
+def test_an_undated_statement_is_dated_by_the_articles_day_not_the_story_before_it(cues: object) -> None:
+    # published Wednesday 5 October 2022; the crash is told on Monday, the spokesman speaks to this dispatch
+    got = cues("A cargo plane crashed near Tulsa on Monday. \"We are looking at every possibility,\" airline "
+               "spokesman Daniel Reyes told reporters.")
+    crashed, told = _by(got, "crashed"), next(c for c in got if c.type == "statement")
+    assert crashed.time is not None and crashed.time.value == "2022-10-03"
+    assert told.time is None and told.attrs.get("ref_date") == "2022-10-05"
+
+
+def test_a_time_inside_what_is_said_is_not_when_it_was_said(cues: object) -> None:
+    got = cues("Union leader Maria Duarte said 40 trains had been cancelled since Friday.")
+    said = next(c for c in got if c.type == "statement")
+    assert said.time is None or "2022-09-30" not in (said.time.value or "")
+
+
+def test_french_statements_keep_the_narratives_day() -> None:
+    assert lang.pack("en").grammar.speech_on_report_day and not lang.pack("fr").grammar.speech_on_report_day

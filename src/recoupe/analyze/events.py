@@ -24,6 +24,7 @@ CLIMB = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl"})
 BOUNDARY = frozenset({",", ";", ":", "(", ")", "«", "»", "—", "–", "\n"})
 DATELINE_TOP = 400  # characters at the top of an article where its dateline stands
 NARRATIVE_DAYS = 3  # a day the article names this close before its publication is the day its narrative tells
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "obj", "dobj", "parataxis"})  # a speech verb's complement: what is said
 STAMP_HEAD = 40  # at most this many characters of a line's start make a live blog entry's stamp ("Jeudi 30/11 – 06h55")
 STAMP_SEPARATORS = ("–", "—", "-", "|", ":")  # what ends a stamp written before the entry's text on its line
 HISTORICAL_DAYS = 366  # an event dated more than a year before publication is history, not news
@@ -136,18 +137,30 @@ class _Finder:
         named = False
         stamps = self._entry_stamps()
         entry_day, k = pub, 0
+        said: str = pub  # the day the story's speakers last spoke on: a statement's own track
         for c in sorted(cues, key=lambda c: c.span.start):
             while k < len(stamps) and stamps[k][0] <= c.span.start:
                 # a live blog's entry starts its own story: its stamp's day, else the day of the entries before it
                 if stamps[k][1] is not None and stamps[k][1] <= pub:
                     entry_day = stamps[k][1]
-                last, named, k = entry_day, stamps[k][1] is not None, k + 1
+                last, named, said, k = entry_day, stamps[k][1] is not None, entry_day, k + 1
             t = c.time
             if t is not None:
                 value = t.value or ""
                 if (t.precision == "day" and len(value) >= 10 and value[:10] <= pub and not c.attrs.get("historical")
                         and 0 <= _days_before(t, self.published) <= NARRATIVE_DAYS and not self._in_quote(c.span.start)):
                     last, named = value[:10], True
+                    if c.type == "statement":
+                        said = last
+                continue
+            if (c.type == "statement" and self.grammar.speech_on_report_day and not self._in_quote(c.span.start)
+                    and c.status != "planned" and c.attrs.get("tense") not in self.grammar.before_news_tenses):
+                # in a language whose news attributes from the article's day (the pack says so), who said what is
+                # dated by that day (or the last day a speaker was said to speak), not by the day of what they speak
+                # about: "X crashed on Wednesday. ... 'Y', a spokesman told reporters"
+                c.attrs["ref_date"] = said
+                c.attrs["time_source"] = "reference"
+                c.attrs["time_from"] = "narrative"
                 continue
             if last is None or c.attrs.get("historical") or self._in_quote(c.span.start):
                 continue
@@ -987,6 +1000,11 @@ class _Finder:
             # the sentence's own expression, when no other event's word holds it ("Lundi, devant des militaires, X
             # avait reconnu ..."): what the clause says happened then
             free = [t for t in cands if t.anchor not in others]
+            if f.type == "statement" and f.pos == "verb":
+                # what is said has its own times ("saying 340 trucks had entered since Friday"): not when it was said
+                said = [(sub.idx, sub.idx + len(sub.text)) for c in tok.children if c.dep_.split(":")[0] in CONTENT_DEPS
+                        for sub in c.subtree]
+                free = [t for t in free if not any(a <= t.span.start < b for a, b in said)]
             if not free:
                 return None
             f.attrs["time_from"] = "sentence"

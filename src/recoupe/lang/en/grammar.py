@@ -30,6 +30,9 @@ class Grammar:
     news_tenses = frozenset({Tense.SIMPLE_PAST, Tense.COMPOUND_PAST, Tense.PRESENT, Tense.PLUPERFECT})
     history_tenses: frozenset[Tense] = frozenset()
     before_news_tenses: frozenset[Tense] = frozenset({Tense.PLUPERFECT})
+    # a dispatch attributes in the news tense from its own day ("..., a spokesman told reporters"): an undated
+    # statement is dated by the article's day, not by the day of the happening told before it
+    speech_on_report_day = True
 
     def __init__(self, pack: EnglishPack) -> None:
         self.pack = pack

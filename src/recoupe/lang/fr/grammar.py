@@ -33,6 +33,9 @@ class Grammar:
     news_tenses = frozenset({Tense.COMPOUND_PAST, Tense.PRESENT})
     history_tenses: frozenset[Tense] = frozenset({Tense.PLUPERFECT, Tense.IMPERFECT, Tense.SIMPLE_PAST})
     before_news_tenses: frozenset[Tense] = frozenset()
+    # the passé composé narrates the story's days, its speakers' words included ("Mardi, X a accueilli Y ... X s'est
+    # dit très heureux"): an undated statement takes the narrative's day like any cue
+    speech_on_report_day = False
 
     def __init__(self, pack: FrenchPack) -> None:
         self.pack = pack
