@@ -78,3 +78,18 @@ def test_a_time_inside_what_is_said_is_not_when_it_was_said(cues: object) -> Non
 
 def test_french_statements_keep_the_narratives_day() -> None:
     assert lang.pack("en").grammar.speech_on_report_day and not lang.pack("fr").grammar.speech_on_report_day
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The freighter lost power and struck a pier of the harbour bridge on Monday.", "other"),
+    ("The cargo ship Mirela struck the quay wall on Monday.", "other"),
+    ("Rebel fighters struck an army base near the border on Monday.", "military_action"),
+])
+def test_a_vehicle_striking_something_is_an_accident(cues: object, text: str, kind: str) -> None:
+    struck = _by(cues(text), "struck")  # type: ignore[operator]
+    assert struck.type == kind
+    assert kind != "other" or struck.attrs.get("subtype") == "accident"
+
+
+def test_a_warplane_striking_is_still_an_attack(cues: object) -> None:
+    assert _by(cues("Two fighter jets struck a fuel depot near the border on Monday."), "struck").type == "military_action"  # type: ignore[operator]

@@ -293,6 +293,10 @@ class _Finder:
                 return None
             if spec.get("exclude_obl_lemmas") and any(c.lemma_.lower() in spec["exclude_obl_lemmas"] for c in tok.children):
                 return None
+            if spec.get("by_vehicle") and self._vehicle_subject(tok):
+                # "the ship struck a pier", "le cargo a heurté la pile": a vehicle hitting something is an accident
+                alt = spec["by_vehicle"]
+                return _Found(tok, alt["type"], "verb", attrs=_spec_attrs(alt, {"trigger": lemma}))
             return _Found(tok, spec["type"], "verb", attrs=_spec_attrs(spec, {"trigger": lemma, "object_is_origin": bool(spec.get("object_is_origin")),
                                                                                "subject_receives": bool(spec.get("subject_receives"))}))
         if tok.pos_ in ("NOUN", "PROPN") and tok.text[:1].isupper() and tok.lower_ in self.participles and self._clause_initial(tok):
@@ -572,6 +576,27 @@ class _Finder:
             if ms:
                 f.attrs["participants_from"] = "vehicle"
         return ms
+
+    def _vehicle_subject(self, tok: Any) -> bool:
+        """Whether a verb's subject is a civil vehicle (the pack's `civil_vehicles`: a warship or a jet striking is
+        an attack): its noun ("the freighter"), or a name the text calls one ("the container ship Dali"); through a
+        conjoined verb's subject ("Dali lost power and struck ...")."""
+        vehicles = self.lex.clause_words("civil_vehicles")
+        verb = tok
+        for _ in range(3):
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            if subj:
+                break
+            if verb.dep_ != "conj":
+                return False
+            verb = verb.head
+        for c in subj:
+            if c.lemma_.lower() in vehicles:
+                return True
+            for m in self._mentions_in(self._core(c)):
+                if any(cue in vehicles or cue.split()[-1] in vehicles for cue in m.attrs.get("cues", ())):
+                    return True
+        return False
 
     def _passengers(self, vehicle: Any) -> list[Mention]:
         """Who travels in a vehicle that is the subject ("le train a quitté X"): the person its own phrase names
