@@ -93,3 +93,12 @@ def test_a_vehicle_striking_something_is_an_accident(cues: object, text: str, ki
 
 def test_a_warplane_striking_is_still_an_attack(cues: object) -> None:
     assert _by(cues("Two fighter jets struck a fuel depot near the border on Monday."), "struck").type == "military_action"  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Mayor Lena Ortiz thanked the volunteers for repairs completed in March.", "thanked"),
+    ("The minister visited a plant opened in 2019.", "visited"),
+])
+def test_a_time_inside_a_verbs_argument_is_not_the_verbs(cues: object, text: str, trigger: str) -> None:
+    cue = _by(cues(text), trigger)  # type: ignore[operator]
+    assert cue.time is None, cue.time

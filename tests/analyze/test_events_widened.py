@@ -130,3 +130,12 @@ def test_a_name_the_parser_split_keeps_the_preposition_of_its_first_word(nlp: An
 
     cue = one(analyze(nlp, text, {"Perpignan-Rivesaltes": "place"}, reparse=split), "atterri")
     assert cue.place is not None and cue.place.text == "Perpignan-Rivesaltes"
+
+
+def test_a_time_inside_a_verbs_argument_is_not_the_verbs(nlp: Any) -> None:
+    text = "Le ministre a visité une usine ouverte en 2019."
+    cue = one(analyze(nlp, text, {"Le ministre": "person"}, times=[("en 2019", "2019", "year", "ouverte")]), "visité")
+    assert cue.time is None
+    text = "Lundi, le ministre a visité une usine."
+    cue = one(analyze(nlp, text, {"le ministre": "person"}, times=[("Lundi", "2024-03-04", "day", "Lundi")]), "visité")
+    assert cue.time is not None and cue.time.value == "2024-03-04"

@@ -577,6 +577,18 @@ class _Finder:
                 f.attrs["participants_from"] = "vehicle"
         return ms
 
+    def _modifies(self, t: TimeExpr, verb: Any) -> bool:
+        """Whether a time expression hangs on the verb itself (directly, or through its preposition: "on Friday",
+        "lundi"), or outside the verb's clause altogether, rather than inside one of the verb's arguments."""
+        span = self.doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return True
+        root = span.root
+        if not any(a.i == verb.i for a in root.ancestors):
+            return True
+        head = root.head
+        return head.i == verb.i or (head.pos_ == "ADP" and head.head.i == verb.i)
+
     def _vehicle_subject(self, tok: Any) -> bool:
         """Whether a verb's subject is a civil vehicle (the pack's `civil_vehicles`: a warship or a jet striking is
         an attack): its noun ("the freighter"), or a name the text calls one ("the container ship Dali"); through a
@@ -1030,6 +1042,10 @@ class _Finder:
                 said = [(sub.idx, sub.idx + len(sub.text)) for c in tok.children if c.dep_.split(":")[0] in CONTENT_DEPS
                         for sub in c.subtree]
                 free = [t for t in free if not any(a <= t.span.start < b for a, b in said)]
+            if f.pos == "verb":
+                # nor is a time inside one of the verb's arguments when it happened ("thanked X for measures
+                # opened in January", "a inauguré une usine ouverte en 2019")
+                free = [t for t in free if self._modifies(t, tok)]
             if not free:
                 return None
             f.attrs["time_from"] = "sentence"
