@@ -23,7 +23,7 @@ def cues() -> object:
 
     def run(text: str, published: str | None = "2022-10-05") -> list[EventCue]:
         doc = Document(id="doc-en", source="t.txt", text=text, language="en", published=published,
-                       published_precision="day" if published else None)
+                       published_precision=({10: "day", 7: "month"}.get(len(published)) if published else None))
         return analyzer.analyze(doc).event_cues
 
     return run
@@ -102,3 +102,16 @@ def test_a_warplane_striking_is_still_an_attack(cues: object) -> None:
 def test_a_time_inside_a_verbs_argument_is_not_the_verbs(cues: object, text: str, trigger: str) -> None:
     cue = _by(cues(text), trigger)  # type: ignore[operator]
     assert cue.time is None, cue.time
+
+
+def test_an_article_dated_to_its_month_takes_the_days_its_narrative_names(cues: object) -> None:
+    text = ("The ferry sank off the cape on 12 March. The coast guard commander described the wreck "
+            "as a total loss. The transport minister arrived at the port.")
+    got = cues(text, published="2024-03")  # type: ignore[operator]
+    assert _by(got, "arrived").attrs.get("ref_date") == "2024-03-12"
+    assert next(c for c in got if c.type == "statement").attrs.get("ref_date") == "2024-03-12"
+
+
+def test_a_month_dated_article_names_no_day_before_its_first_date(cues: object) -> None:
+    got = cues("The transport minister arrived at the port. The ferry had sunk off the cape on 12 March.", published="2024-03")  # type: ignore[operator]
+    assert _by(got, "arrived").attrs.get("ref_date") != "2024-03-12"

@@ -130,30 +130,38 @@ class _Finder:
         after it), else the publication day. A weak reference: never the date of an event whose sources give one.
         Not inside quoted words, not for what the text tells as history nor for what is announced; a pluperfect
         only takes a day the text names."""
-        if not self.published or len(self.published) < 10:
+        if not self.published or len(self.published) < 7:
             return cues
-        pub = self.published[:10]
+        # an article dated to its month only (a note, a digest) has no day of its own: its narrative starts with
+        # the first day it names within that month
+        by_day = len(self.published) >= 10
+        pub: str | None = self.published[:10] if by_day else None
+        try:
+            bound = self.published[:10] if by_day else period_bounds(self.published[:7])[1].isoformat()
+        except ValueError:
+            return cues
         last: str | None = pub
         named = False
         stamps = self._entry_stamps()
         entry_day, k = pub, 0
-        said: str = pub  # the day the story's speakers last spoke on: a statement's own track
+        said: str | None = pub  # the day the story's speakers last spoke on: a statement's own track
         for c in sorted(cues, key=lambda c: c.span.start):
             while k < len(stamps) and stamps[k][0] <= c.span.start:
                 # a live blog's entry starts its own story: its stamp's day, else the day of the entries before it
-                if stamps[k][1] is not None and stamps[k][1] <= pub:
+                if stamps[k][1] is not None and stamps[k][1] <= bound:
                     entry_day = stamps[k][1]
                 last, named, said, k = entry_day, stamps[k][1] is not None, entry_day, k + 1
             t = c.time
             if t is not None:
                 value = t.value or ""
-                if (t.precision == "day" and len(value) >= 10 and value[:10] <= pub and not c.attrs.get("historical")
-                        and 0 <= _days_before(t, self.published) <= NARRATIVE_DAYS and not self._in_quote(c.span.start)):
+                recent = (0 <= _days_before(t, self.published) <= NARRATIVE_DAYS) if by_day else value.startswith(self.published[:7])
+                if (t.precision == "day" and len(value) >= 10 and value[:10] <= bound and not c.attrs.get("historical")
+                        and recent and not self._in_quote(c.span.start)):
                     last, named = value[:10], True
                     if c.type == "statement":
                         said = last
                 continue
-            if (c.type == "statement" and self.grammar.speech_on_report_day and not self._in_quote(c.span.start)
+            if (c.type == "statement" and said is not None and self.grammar.speech_on_report_day and not self._in_quote(c.span.start)
                     and c.status != "planned" and c.attrs.get("tense") not in self.grammar.before_news_tenses):
                 # in a language whose news attributes from the article's day (the pack says so), who said what is
                 # dated by that day (or the last day a speaker was said to speak), not by the day of what they speak
