@@ -35,6 +35,25 @@ def test_entities_someone_named_since_whose_role_is_unknown_keeps_a_bare_role_un
     assert not _with(ents, "Le Premier ministre")
 
 
+def test_entities_bare_role_is_who_the_article_itself_called_so(analyzer: Analyzer) -> None:
+    # the article's own "le président bolivien" tells who its later "le président" is; a person named in between
+    # as an object (not a subject) does not take the role over
+    ents = _dossier(analyzer,
+                    "Le président bolivien Carlos Medina a visité Sucre lundi.",
+                    "Carlos Medina a parlé mardi à Potosí. Le président bolivien a cité le nom d'Ana Torres devant "
+                    "les mineurs. Le président a ensuite quitté la ville.")
+    (e,) = _with(ents, "Le président")
+    assert e["name"] == "Carlos Medina"
+
+
+def test_entities_bare_role_stays_unresolved_when_a_qualifier_told_two_holders_apart(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer,
+                    "Le président chilien Rodrigo Vega a parlé à Santiago. Le président argentin Marcos Ruiz était absent.",
+                    "Rodrigo Vega a reçu Marcos Ruiz mardi. Le président argentin a salué l'accueil. "
+                    "Le président a ensuite pris la parole.")
+    assert not _with(ents, "Le président")
+
+
 def test_entities_counterpart_holds_the_possessors_role_on_the_other_side(analyzer: Analyzer) -> None:
     ents = _dossier(analyzer,
                     "Le président chilien Rodrigo Vega a parlé à Santiago. Le président argentin Marcos Ruiz était absent.",

@@ -247,7 +247,7 @@ def resolve_entities(ctx: ResolveContext) -> None:
                     break
             if target is None and e.attrs.get("role") not in lx.relational_roles:
                 # the holders of this role the dossier knows, among the people this article names
-                target = _holder_in_article(e, learned_all, by_id, present)
+                target = _holder_in_article(e, learned_all, by_id, present, learned_doc)
                 if target is None:
                     # "X revient en France. Le président chinois...": the one person named just before, when
                     # nothing known of them contradicts the epithet; what it teaches holds in the article (and in
@@ -255,10 +255,13 @@ def resolve_entities(ctx: ResolveContext) -> None:
                     target = _just_named(e, learned_all, by_id, present)
                     if target is not None:
                         by_id.setdefault(target, present.cluster(target))  # type: ignore[arg-type]
-                        for k in _epithet_keys(e, learning=True):
-                            learned_doc[(e.span.doc, k)][target] += 1
         if target is not None:
             by_id[target].root().mentions.append(e)
+            if not e.attrs.get("possessive"):
+                # what the article has called someone ("le président russe") is what its bare role means later
+                # in it ("le président"), before the holders the dossier knows from elsewhere
+                for k in _epithet_keys(e, learning=True):
+                    learned_doc[(e.span.doc, k)][target] += 1
 
     # 6b. definite descriptions ("le navire", "la ville", "le groupe") join the entity of their class the article
     # named last before them
@@ -481,12 +484,24 @@ def _holder_keys(e: Mention) -> list[str]:
 
 
 def _holder_in_article(e: Mention, learned_all: dict[str, Counter[int]], by_id: dict[int, Cluster],
-                       present: _PersonsInDoc) -> int | None:
-    """"le président", "le chef de l'État": the one person of the article the dossier knows to hold the role,
-    unless someone the dossier knows nothing of was named after them, just before (who may hold it too)."""
-    holders = {id(by_id[i].root()) for k in _holder_keys(e) for i in learned_all.get(k, ())}
+                       present: _PersonsInDoc,
+                       learned_doc: dict[tuple[str, str], Counter[int]] | None = None) -> int | None:
+    """"le président", "le chef de l'État": the one person the article itself has called so before ("le président
+    russe"), else the one person of the article the dossier knows to hold the role; unless someone the dossier knows
+    nothing of was named after them, just before (who may hold it too)."""
+    own: set[int] = set()
+    for k in _holder_keys(e):
+        own |= {id(by_id[i].root()) for i in (learned_doc or {}).get((e.span.doc, k), ()) if i in by_id}
     rows = present.of(e.span.doc)
-    got = _pick_salient(e, holders, rows) if holders else None
+    holders = {id(by_id[i].root()) for k in _holder_keys(e) for i in learned_all.get(k, ())}
+    if len(own) == 1:
+        got: int | None = own.pop()
+        if {id(c.root()) for _, _, c in rows} & holders - {got}:
+            return None  # another holder the dossier knows is named here: "le président russe" told them apart
+        # the article set the role on them itself: only someone named since as the subject may take it over
+        rows = [(start, sent, c) for start, sent, c in rows if id(c.root()) == got or _subject_at(c, e.span.doc, start)]
+    else:
+        got = _pick_salient(e, holders, rows) if holders else None
     if got is None:
         return None
     known = _with_roles(learned_all, by_id)
@@ -494,6 +509,11 @@ def _holder_in_article(e: Mention, learned_all: dict[str, Counter[int]], by_id: 
     if any(last < start < e.span.start and id(c.root()) not in known for start, sent, c in rows):
         return None  # someone named since, of whom the dossier knows no role, may be the one meant
     return got
+
+
+def _subject_at(c: Cluster, doc: str, start: int) -> bool:
+    """Whether the mention of `c` at `start` in `doc` is the subject of its verb."""
+    return any(m.span.doc == doc and m.span.start == start and m.attrs.get("agentive") for m in c.mentions)
 
 
 def _with_roles(learned_all: dict[str, Counter[int]], by_id: dict[int, Cluster]) -> set[int]:
