@@ -24,6 +24,11 @@ def _cue(cues: list[EventCue], trigger: str) -> EventCue:
     return found[0]
 
 
+def _cues_of(analyzer: Analyzer, text: str, published: str, language: str = "fr") -> list[EventCue]:
+    doc = Document(id="lb", source="t.txt", text=text, language=language, published=published, published_precision="day")
+    return analyzer.analyze(doc).event_cues
+
+
 def _day(c: EventCue) -> str | None:
     return c.time.value[:10] if c.time is not None and c.time.value else c.attrs.get("ref_date")
 
@@ -35,8 +40,7 @@ FR_BLOG = ("EN DIRECT – Inondations dans le Gard\n\n"
 
 
 def test_a_day_named_in_one_entry_does_not_date_the_next(analyzer: Analyzer) -> None:
-    doc = Document(id="lb1", source="t.txt", text=FR_BLOG, language="fr", published="2024-03-13", published_precision="day")
-    cues = analyzer.analyze(doc).event_cues
+    cues = _cues_of(analyzer, FR_BLOG, "2024-03-13")
     assert _day(_cue(cues, "évacué")) == "2024-03-13"
     assert _day(_cue(cues, "arrivé")) == "2024-03-13"
 
@@ -48,16 +52,14 @@ FR_DAYS = ("DIRECT | Tempête sur la Bretagne\n\n"
 
 
 def test_an_entry_is_dated_by_its_stamps_day(analyzer: Analyzer) -> None:
-    doc = Document(id="lb2", source="t.txt", text=FR_DAYS, language="fr", published="2024-03-14", published_precision="day")
-    cues = analyzer.analyze(doc).event_cues
+    cues = _cues_of(analyzer, FR_DAYS, "2024-03-14")
     assert _day(_cue(cues, "arrivé")) == "2024-03-13"
 
 
 def test_one_stamped_line_is_no_live_blog(analyzer: Analyzer) -> None:
     text = ("Mardi 12/03 – 22h40\nLes vents ont atteint 150 km/h à Brest. Lundi, le ministre est arrivé à Quimper. "
             "Le cortège a quitté la ville dans la soirée.\n")
-    doc = Document(id="lb3", source="t.txt", text=text, language="fr", published="2024-03-14", published_precision="day")
-    cues = analyzer.analyze(doc).event_cues
+    cues = _cues_of(analyzer, text, "2024-03-14")
     # the narrative's day, not a stamp's: the departure tells the day the text named just before
     assert _day(_cue(cues, "quitté")) == "2024-03-11"
 
@@ -67,6 +69,5 @@ def test_english_entries_reset_the_day(analyzer: Analyzer) -> None:
     text = ("LIVE: Floods in the valley\n\n"
             "09:10 - The county opened a shelter in Riverton. On Monday the mayor had called for donations.\n\n"
             "11:45 - Firefighters evacuated a school in Millbrook.\n")
-    doc = Document(id="lb4", source="t.txt", text=text, language="en", published="2024-03-13", published_precision="day")
-    cues = analyzer.analyze(doc).event_cues
+    cues = _cues_of(analyzer, text, "2024-03-13", "en")
     assert _day(_cue(cues, "evacuated")) == "2024-03-13"

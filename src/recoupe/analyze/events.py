@@ -209,9 +209,8 @@ class _Finder:
                     left = left.replace(t.span.text, " ")
                     if t.precision == "day" and t.value and len(t.value) >= 10:
                         day = t.value[:10]
-            left = "".join(ch for ch in left if ch.isalpha())
-            if left and not all(ch.isdigit() for ch in left):
-                continue
+            if any(ch.isalpha() for ch in left):
+                continue  # words other than the clock and the day: a line of text, not a stamp
             out.append((lo, day))
         return out if len(out) >= 2 else []
 
