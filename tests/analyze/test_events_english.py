@@ -115,3 +115,27 @@ def test_an_article_dated_to_its_month_takes_the_days_its_narrative_names(cues: 
 def test_a_month_dated_article_names_no_day_before_its_first_date(cues: object) -> None:
     got = cues("The transport minister arrived at the port. The ferry had sunk off the cape on 12 March.", published="2024-03")  # type: ignore[operator]
     assert _by(got, "arrived").attrs.get("ref_date") != "2024-03-12"
+
+
+def test_an_undated_articles_cue_keeps_the_time_it_will_read_later(cues: object) -> None:
+    # no publication day: "on Tuesday" is unread at analysis; the noun chooses it by the same rules as a read time,
+    # and carries it to resolution, which reads it once the article's day is inferred
+    text = "Officials decided on Tuesday to begin the evacuation of the coastal villages."
+    got = cues(text, published=None)  # type: ignore[operator]
+    evacuation = _by(got, "evacuation")
+    assert evacuation.time is None
+    start, end = evacuation.attrs["pending_time"]
+    assert text[start:end] == "on Tuesday"
+    dated = _by(cues(text), "evacuation")  # type: ignore[operator]
+    assert dated.time is not None and dated.time.value == "2022-10-04" and "pending_time" not in dated.attrs
+
+
+@pytest.mark.parametrize(("text", "granted"), [
+    ("The ministry decided on Monday to recall its envoy after gunmen attacked the consulate.", True),
+    ("The ministry plans to recall its envoy because gunmen attacked the consulate.", True),
+    ("The ministry plans to recall its envoy if gunmen attack the consulate.", False),
+    ("The ministry plans to recall its envoy after gunmen attack the consulate.", False),
+])
+def test_a_past_clause_told_as_what_came_before_is_taken_for_granted(cues: object, text: str, granted: bool) -> None:
+    attacked = next(c for c in cues(text) if c.span.text.startswith("attack"))  # type: ignore[operator]
+    assert (attacked.status == "happened") is granted, attacked.attrs.get("status_reason")

@@ -139,3 +139,13 @@ def test_a_time_inside_a_verbs_argument_is_not_the_verbs(nlp: Any) -> None:
     text = "Lundi, le ministre a visité une usine."
     cue = one(analyze(nlp, text, {"le ministre": "person"}, times=[("Lundi", "2024-03-04", "day", "Lundi")]), "visité")
     assert cue.time is not None and cue.time.value == "2024-03-04"
+
+
+@pytest.mark.parametrize(("text", "granted"), [
+    ("Le ministère a décidé de rappeler son consul après que des hommes armés ont attaqué le consulat.", True),
+    ("Le ministère envisage de rappeler son consul parce que des hommes armés ont attaqué le consulat.", True),
+    ("Le ministère envisage de rappeler son consul si des hommes armés attaquent le consulat.", False),
+])
+def test_a_past_clause_told_as_what_came_before_is_taken_for_granted(nlp: Any, text: str, granted: bool) -> None:
+    attacked = next(c for c in analyze(nlp, text, {}) if c.span.text.startswith("attaqu"))
+    assert (attacked.status == "happened") is granted, attacked.attrs.get("status_reason")

@@ -66,6 +66,12 @@ class _Finder:
         self.mention_starts = [m.span.start for m in self.mentions]
         self.sent_starts = [s.start_char for s in self.doc.sents]
         self.times = sorted((t for t in ctx.analysis.times if t.value), key=lambda t: t.span.start)
+        # and those the dossier can read later ("on Tuesday" under a dateline with no year): a cue picks its time
+        # among both by the same rules; an unread one travels with the cue as `pending_time` for resolution
+        pub = ctx.document
+        later = not pub.published or len(pub.published) < 10 or (pub.published_precision or "day") != "day"
+        self.readable = sorted((t for t in ctx.analysis.times if t.value or (later and "groups" in t.attrs)),
+                               key=lambda t: t.span.start)
         # every time expression, resolved or not ("dimanche soir" in an undated article): for the parse repairs
         self.time_spans = [(t.span.start, t.span.end) for t in ctx.analysis.times]
         self.quotes = [q for q in ctx.analysis.quotes if q.speaker_span is not None]
@@ -951,6 +957,7 @@ class _Finder:
 
     def _clause_status(self, tok: Any, f: _Found, level: int, via: str) -> tuple[str, str]:
         st = self.lex.status
+        presupposing = self.lex.words("presupposing_markers")
         cur = tok
         for depth in range(6):
             lemma = cur.lemma_.lower()
@@ -996,6 +1003,11 @@ class _Finder:
                     return "possible", f"hedge {c.text}"
                 if c.dep_ in ("mark", "case") and c.lower_ in st["purpose_markers"] and cur.dep_ in ("advcl", "acl", "xcomp"):
                     return "planned", f"purpose {c.text}"
+            if (cur.dep_ in CLIMB and _is_past(cur)
+                    and any(c.dep_ in ("mark", "case") and c.lower_ in presupposing for c in cur.children)):
+                # "decided to evacuate after protesters attacked the embassy": a past clause told as what came before
+                # (or as the cause) is taken for granted, whatever governs the sentence's main verb
+                return "happened", f"presupposed {cur.text}"
             if cur.dep_ in CLIMB and cur.head.i != cur.i and self._same_para(cur, cur.head):
                 via = cur.dep_
                 cur = cur.head
@@ -1019,7 +1031,7 @@ class _Finder:
         sent = tok.sent
         plo, phi = self._para(tok.idx)
         # a paragraph bounds it too: a photo caption's date after the sentence is not the sentence's
-        cands = [t for t in self.times if sent.start_char <= t.span.start < sent.end_char and plo <= t.span.start < phi]
+        cands = [t for t in self.readable if sent.start_char <= t.span.start < sent.end_char and plo <= t.span.start < phi]
         if not cands:
             return None
         anchors = {tok.idx}
@@ -1065,6 +1077,9 @@ class _Finder:
         if f.attrs.get("needs_participant") and not f.participants:
             return None  # a statement is a named actor's: "il a été dit" is no event on a timeline
         time = self._time(f)
+        if time is not None and not time.value:
+            # a time the dossier reads once it infers the article's day: the cue's time then, by these same rules
+            f.attrs["pending_time"] = [time.span.start, time.span.end]
         if f.place is None and f.type not in self.placeless:
             self._sentence_place(f)
         has_args = bool(f.participants or f.place or time)
@@ -1095,6 +1110,8 @@ class _Finder:
         if f.place_phrase:
             f.attrs["place_phrase"] = f.place_phrase
         f.attrs["pos"] = f.pos
+        if time is not None and not time.value:
+            time = None
         if time is None and f.status == "happened" and f.attrs.get("tense") in self.ctx.pack.grammar.news_tenses:
             # a verb in a tense the language tells its news in ("a signé", "signed") with no date of its own, in the
             # article's narrative: what the dispatch reports as news, dated to its day; inside quoted words, only to

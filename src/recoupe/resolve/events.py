@@ -261,6 +261,7 @@ def cue_items(ctx: ResolveContext, docs: dict[str, Document], overrides: dict[st
             if t.anchor is not None and t.value is None and "groups" in t.attrs and t.anchor not in unread:
                 unread[t.anchor] = t
         _attach_to_nouns(a, unread)
+        by_span = {(t.span.start, t.span.end): t for t in a.times}
         for c in a.event_cues:
             parts: list[str] = []
             for s in c.participants:
@@ -278,7 +279,10 @@ def cue_items(ctx: ResolveContext, docs: dict[str, Document], overrides: dict[st
                 if eid:
                     recipients.add(eid)
             t = c.time
-            pending = unread.get(c.span.start) if t is None else None
+            pending = None
+            if t is None:
+                chosen = c.attrs.get("pending_time")  # the unread time analysis chose for the cue, else the one on its word
+                pending = by_span.get((int(chosen[0]), int(chosen[1]))) if chosen else unread.get(c.span.start)
             if pending is not None:
                 late = read.get((pending.span.start, pending.span.end))
                 if late is not None and late.value and "/" not in late.value:
