@@ -139,3 +139,35 @@ def test_an_undated_articles_cue_keeps_the_time_it_will_read_later(cues: object)
 def test_a_past_clause_told_as_what_came_before_is_taken_for_granted(cues: object, text: str, granted: bool) -> None:
     attacked = next(c for c in cues(text) if c.span.text.startswith("attack"))  # type: ignore[operator]
     assert (attacked.status == "happened") is granted, attacked.attrs.get("status_reason")
+
+
+def test_an_event_counted_back_from_its_clause_is_dated_that_long_before(cues: object) -> None:
+    # published Wednesday 5 October 2022
+    got = cues("The first evacuees landed in Lisbon on Tuesday, a week after soldiers attacked the presidential palace.")  # type: ignore[operator]
+    attacked = _by(got, "attacked")
+    assert attacked.time is not None and attacked.time.value == "2022-09-27"
+    assert attacked.attrs["time_offset"]["n"] == -1 and attacked.attrs["time_offset"]["unit"] == "week"
+    # a date of the event's own words is its own
+    got = cues("Two days after the election on 2 October, the opposition leader was detained.")  # type: ignore[operator]
+    assert _by(got, "election").time.value == "2022-10-02"
+    # months keep only the month
+    got = cues("Rebels attacked the capital on Monday, two months after the ceasefire agreement.")  # type: ignore[operator]
+    agreement = _by(got, "agreement")
+    assert (agreement.time.value, agreement.time.precision) == ("2022-08", "month")
+
+
+def test_an_undated_articles_count_back_travels_with_its_unread_time(cues: object) -> None:
+    text = "The first evacuees landed in Lisbon on Tuesday, a week after soldiers attacked the presidential palace."
+    attacked = _by(cues(text, published=None), "attacked")  # type: ignore[operator]
+    assert attacked.time is None and text[slice(*attacked.attrs["pending_time"])] == "on Tuesday"
+    assert attacked.attrs["time_offset"]["n"] == -1
+
+
+@pytest.mark.parametrize(("text", "trigger", "not_date"), [
+    ("Hungary, which takes over the council presidency in July, backs the plan, and President Lena Ruiz urged it to act.",
+     "urged", "2022-07"),
+    ("Gunmen attacked the convoy near the border; the army closed the road on Monday.", "attacked", "2022-10-03"),
+])
+def test_a_time_of_another_clause_does_not_date_the_cue(cues: object, text: str, trigger: str, not_date: str) -> None:
+    cue = _by(cues(text), trigger)  # type: ignore[operator]
+    assert cue.time is None or not_date not in (cue.time.value or ""), cue.time

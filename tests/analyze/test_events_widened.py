@@ -149,3 +149,11 @@ def test_a_time_inside_a_verbs_argument_is_not_the_verbs(nlp: Any) -> None:
 def test_a_past_clause_told_as_what_came_before_is_taken_for_granted(nlp: Any, text: str, granted: bool) -> None:
     attacked = next(c for c in analyze(nlp, text, {}) if c.span.text.startswith("attaqu"))
     assert (attacked.status == "happened") is granted, attacked.attrs.get("status_reason")
+
+
+def test_an_event_counted_back_from_its_clause_is_dated_that_long_before(nlp: Any) -> None:
+    text = "Deux jours après la visite du ministre, le président a signé l'accord lundi."
+    cues = analyze(nlp, text, {}, times=[("lundi", "2024-03-04", "day", "signé")])
+    visit = one(cues, "visite")
+    assert visit.time is not None and visit.time.value == "2024-03-02"
+    assert one(cues, "signé").time.value == "2024-03-04"

@@ -180,7 +180,7 @@ def test_reference_an_open_period_names_no_day_of_a_shared_event() -> None:
     assert reference._constraint(cue, shared, retime).test(date(2022, 3, 12))
 
 
-def test_reference_a_noun_cue_reads_the_time_it_chose_once_the_day_is_inferred(tmp_path: Path) -> None:
+def test_reference_a_cue_reads_the_time_it_chose_once_the_day_is_inferred(tmp_path: Path) -> None:
     # the dateline gives no year: "on Tuesday" is read at resolution, and the evacuation (a noun whose verb holds the
     # time) is dated by it, as it would be in a dated dispatch
     corpus = tmp_path / "corpus"
@@ -188,7 +188,8 @@ def test_reference_a_noun_cue_reads_the_time_it_chose_once_the_day_is_inferred(t
     (corpus / "a_dated.txt").write_text(DATED, "utf-8")
     (corpus / "b_dateline.txt").write_text(
         "BERGEN, May 4 (Northwire) - Officials decided on Tuesday to begin the evacuation of the coastal villages, "
-        "the mayor said.\n", "utf-8")
+        "the mayor said. The first evacuees landed in Oslo on Tuesday, a week after soldiers attacked the "
+        "presidential palace.\n", "utf-8")
     db = tmp_path / "d.db"
     api.build([str(corpus)], db, progress=False, log=lambda _: None)
     dossier = queries.export_dossier(db)
@@ -197,3 +198,6 @@ def test_reference_a_noun_cue_reads_the_time_it_chose_once_the_day_is_inferred(t
     assert doc["published_inferred"]["value"] == "2021-05-04"
     evacuation = [e for e in dossier["events"] if "evacuation" in json.dumps(e["sources"])]
     assert evacuation and {e["date"] for e in evacuation} == {"2021-05-04"}, [(e["summary"], e["date"]) for e in evacuation]
+    # counted back a week from the day read late
+    attack = [e for e in dossier["events"] if e["type"] == "military_action"]
+    assert [e["date"] for e in attack] == ["2021-04-27"], [(e["summary"], e["date"]) for e in attack]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from recoupe.analyze import clock
 from recoupe.analyze.registry import Context, component
-from recoupe.chrono import period_bounds
+from recoupe.chrono import period_bounds, shift_day
 from recoupe.lang.fr.triggers import Triggers
 from recoupe.model import EventCue, Mention, Span, TimeExpr
 from recoupe.model.event_types import family
@@ -21,6 +22,10 @@ SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "csubj", "xcomp", "acl", "conj"})
 NOMINAL_UP = frozenset({"obj", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "nsubj", "nsubj:pass", "appos", "iobj", "conj"})
 CLIMB = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl"})
+COUNTED_UNITS = frozenset({"day", "week", "month", "year"})  # "two days after": the counts a date moves by
+OFFSET_REACH = 160  # characters after "two days after" that can name the event counted from
+OFFSET_BOUNDARY = re.compile(r"[,;(\n—–]|[.!?](?=\s+[A-Z\W]|\s*$)")  # where the event's words end (not "a.m.")
+RELATIVE_DEPS = frozenset({"acl:relcl", "relcl"})  # a relative clause's verb (French UD, English ClearNLP labels)
 BOUNDARY = frozenset({",", ";", ":", "(", ")", "«", "»", "—", "–", "\n"})
 DATELINE_TOP = 400  # characters at the top of an article where its dateline stands
 NARRATIVE_DAYS = 3  # a day the article names this close before its publication is the day its narrative tells
@@ -127,7 +132,63 @@ class _Finder:
             cue = self._cue(f)
             if cue is not None:
                 cues.append(cue)
-        return self._narrative_days(self._link_anaphora(cues) + self._speech_cues(cues))
+        return self._counted_back(self._narrative_days(self._link_anaphora(cues) + self._speech_cues(cues)))
+
+    def _counted_back(self, cues: list[EventCue]) -> list[EventCue]:
+        """An event named after a duration and "after" ("a week after a coup toppled the president", "deux jours
+        après la marche") happened that long before the time of the clause it hangs on, which is the time the cue
+        took from its sentence: the cue's date is moved back (or, after "before", on) by it. A time of the event's
+        own words ("two days after the vote of 5 May") is its own and stays. A time still unread, or the article's
+        day still to be inferred, carries the count (`time_offset`) to resolution."""
+        words = self.ctx.pack.time
+        pattern = getattr(words, "duration_relative_re", None)
+        if pattern is None or not cues:
+            return cues
+        for m in pattern.finditer(self.text):
+            n, unit = words.number(m.group("n")), words.units.get(m.group("u").lower())
+            sign = words.lex.duration_relations.get(m.group("rel").lower())
+            if not n or unit not in COUNTED_UNITS or sign is None:
+                continue
+            # the event's words: from the relation to the end of its clause
+            stop = OFFSET_BOUNDARY.search(self.text, m.end())
+            end = min(len(self.text), m.end() + OFFSET_REACH, stop.start() if stop else len(self.text))
+            for c in cues:
+                if not m.end() <= c.span.start < end or "time_offset" in c.attrs:
+                    continue
+                own = c.time is not None and m.start() <= c.time.span.start < end
+                pending = c.attrs.get("pending_time")
+                if own or (pending and m.start() <= int(pending[0]) < end):
+                    continue
+                offset = {"n": sign * n, "unit": unit, "span": [m.start(), m.end()]}
+                base = c.time
+                if base is None and not pending:
+                    # the time counted from is the clause's: that of the sentence's other cues, outside these words
+                    mates = [o for o in cues if o is not c and o.sentence == c.sentence and "time_offset" not in o.attrs
+                             and not m.start() <= o.span.start < end and (o.time is not None or o.attrs.get("pending_time"))]
+                    if mates:
+                        mate = min(mates, key=lambda o: abs(o.span.start - m.start()))
+                        base = mate.time
+                        if base is None:
+                            c.attrs["pending_time"] = mate.attrs["pending_time"]
+                if base is not None:
+                    moved = shift_day(base.value, sign * n, unit)
+                    if moved is None:
+                        continue
+                    c.time = TimeExpr(span=Span(self.doc_id, m.start(), m.end(), m.group(0)), value=moved[0],
+                                      precision=moved[1], kind="event_relative", anchor=c.span.start,
+                                      attrs={"rule": "duration_relative", "offset": offset, "from": base.span.to_dict(),
+                                             "tense": base.attrs.get("tense", "unknown"),
+                                             "time_ref": base.attrs.get("time_ref", "none")})
+                    c.attrs["time_source"] = "text"
+                    for k in ("ref_date", "ref_pending", "time_from"):
+                        c.attrs.pop(k, None)
+                elif c.attrs.get("ref_date") and not c.attrs.get("pending_time"):
+                    moved = shift_day(c.attrs["ref_date"], sign * n, unit)
+                    if moved is None:
+                        continue
+                    c.attrs["ref_date"] = moved[0]
+                c.attrs["time_offset"] = offset
+        return cues
 
     def _narrative_days(self, cues: list[EventCue]) -> list[EventCue]:
         """A cue of the article's narrative that names no time of its own happens on the day its story last named
@@ -249,7 +310,7 @@ class _Finder:
             lead = len(trimmed) - len(trimmed.lstrip())
             s_start, s_end = s_start + lead, s_start + len(trimmed.rstrip())
             times = [t for t in self.times if s_start <= t.span.start < s_end
-                     and t.anchor not in {self.doc[i].idx for i in self.trigger_ids}]
+                     and t.anchor not in {self.doc[i].idx for i in self.trigger_ids} and not self._other_clause(t, span.root)]
             time = min(times, key=lambda t: abs(t.span.start - sp.start)) if times else None
             attrs: dict[str, Any] = {"pos": "speaker", "from": origin, "status_reason": f"{origin} attribution"}
             if time is not None:
@@ -589,6 +650,18 @@ class _Finder:
             if ms:
                 f.attrs["participants_from"] = "vehicle"
         return ms
+
+    def _other_clause(self, t: TimeExpr, tok: Any) -> bool:
+        """Whether a time expression belongs to a clause that does not hold the word `tok`: a relative clause on
+        another word, or a clause across a semicolon."""
+        lo, hi = sorted((t.span.start, tok.idx))
+        if ";" in self.text[lo:hi]:
+            return True
+        span = self.doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        holders = {a.i for a in tok.ancestors} | {tok.i}
+        return any(a.dep_ in RELATIVE_DEPS and a.i not in holders for a in [span.root, *span.root.ancestors])
 
     def _modifies(self, t: TimeExpr, verb: Any) -> bool:
         """Whether a time expression hangs on the verb itself (directly, or through its preposition: "on Friday",
@@ -1055,7 +1128,9 @@ class _Finder:
         if not pool:
             # the sentence's own expression, when no other event's word holds it ("Lundi, devant des militaires, X
             # avait reconnu ..."): what the clause says happened then
-            free = [t for t in cands if t.anchor not in others]
+            # nor a time of another clause: a relative clause on some other word ("the Games, which run from
+            # July 26"), or across a semicolon, which joins sentences
+            free = [t for t in cands if t.anchor not in others and not self._other_clause(t, tok)]
             if f.type == "statement" and f.pos == "verb":
                 # what is said has its own times ("saying 340 trucks had entered since Friday"): not when it was said
                 said = [(sub.idx, sub.idx + len(sub.text)) for c in tok.children if c.dep_.split(":")[0] in CONTENT_DEPS

@@ -123,6 +123,21 @@ def shift(d: date, n: int, unit: str) -> date:
     return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
 
 
+def shift_day(value: str | None, n: int, unit: str) -> tuple[str, str] | None:
+    """A day ("2023-08-02") moved by `n` units, with the precision the count keeps: a count of days or weeks keeps
+    the day, one of months or years only the month or year ("two months after" is a month, not a day). None for a
+    value that is not one day."""
+    if not value or len(value) != 10:
+        return None
+    try:
+        d = shift(date.fromisoformat(value), n, unit)
+    except (ValueError, KeyError):
+        return None
+    if unit in ("day", "week"):
+        return d.isoformat(), "day"
+    return (d.isoformat()[:7], "month") if unit == "month" else (str(d.year), "year")
+
+
 def iso_week(d: date) -> str:
     y, w, _ = d.isocalendar()
     return f"{y}-W{w:02d}"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from recoupe import chrono
 from recoupe.chrono import period_bounds
 from recoupe import lang
 from recoupe.lang import LanguagePack
@@ -286,13 +287,15 @@ def cue_items(ctx: ResolveContext, docs: dict[str, Document], overrides: dict[st
             if pending is not None:
                 late = read.get((pending.span.start, pending.span.end))
                 if late is not None and late.value and "/" not in late.value:
-                    t = late  # read against the inferred day: a date like any other (an open period is no date)
+                    t = _counted(late, c.attrs.get("time_offset"))  # read against the inferred day: a date like any
+                    # other (an open period is no date), moved by the count it is told from ("a week after ...")
             ante = c.attrs.get("antecedent")
             yield CueItem(
                 key=(c.span.doc, c.span.start), type=c.type if c.type in CONTRACT_TYPES else "other", status=c.status,
                 participants=frozenset(parts), place=place,
                 date=t.value if t is not None and t.value else None, precision=t.precision if t is not None else None,
-                ref_date=c.attrs.get("ref_date") or _pending_reference(c.attrs.get("ref_pending"), day), historical=bool(c.attrs.get("historical")),
+                ref_date=c.attrs.get("ref_date") or _pending_reference(c.attrs.get("ref_pending"), day, c.attrs.get("time_offset")),
+                historical=bool(c.attrs.get("historical")),
                 pluperfect=c.attrs.get("tense") == Tense.PLUPERFECT,
                 antecedent=(c.span.doc, int(ante)) if ante is not None else None,
                 source=c.sentence or c.span, outlet=outlet, place_phrase=c.attrs.get("place_phrase"),
@@ -315,11 +318,26 @@ def _pack_of(doc: Document, default: LanguagePack) -> LanguagePack:
     return lang.pack(code) if code and code in lang.known() else default
 
 
-def _pending_reference(precision: Any, day: str | None) -> str | None:
-    """The weak date of a cue dated by its article's day (or month) once an undated article's day is inferred."""
+def _pending_reference(precision: Any, day: str | None, offset: Any = None) -> str | None:
+    """The weak date of a cue dated by its article's day (or month) once an undated article's day is inferred
+    (moved by the count it is told from: "a week after ...")."""
     if not day or precision not in ("day", "month"):
         return None
+    if precision == "day" and offset:
+        moved = chrono.shift_day(day[:10], int(offset["n"]), str(offset["unit"]))
+        return moved[0] if moved else None
     return day[:10] if precision == "day" else day[:7]
+
+
+def _counted(t: TimeExpr, offset: Any) -> TimeExpr:
+    """A time read late, moved by the count the cue is told from ("a week after ..."), as analysis moves a read one."""
+    if not offset:
+        return t
+    moved = chrono.shift_day(t.value, int(offset["n"]), str(offset["unit"]))
+    if moved is None:
+        return t
+    return replace(t, value=moved[0], precision=moved[1], kind="event_relative",
+                   attrs={**t.attrs, "rule": "duration_relative", "offset": offset})
 
 
 def corpus_month(documents: list[Document]) -> str | None:

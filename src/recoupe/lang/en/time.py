@@ -115,6 +115,10 @@ class EnglishTimeWords(TimeWords):
         self.year_before_re = regex.compile(rf"(?:(?<![\w'’-])(?:{_alt(w for w in lex.year_before if w[-1].isalpha())})|{_alt(w for w in lex.year_before if not w[-1].isalpha())})\s*$", _I)
         self.figurative_re = regex.compile(rf"(?:{_alt(lex.figurative_before_day_words)})\s*$", _I)
         self.event_relative_re = regex.compile(rf"{_B}(?:on\s+)?the\s+(?P<w>{_alt(lex.event_relative)})\s+(?:of\s+the|of)\s+", _I)
+        # "two days after the crash": the event named after it happened that long before the clause's own time
+        self.duration_relative_re = regex.compile(
+            rf"{_B}(?P<n>{NUM})\s+(?P<u>{UNIT})\s+(?P<rel>{_alt(lex.duration_relations)}){_E}", _I
+        ) if lex.duration_relations else None
         self.narrative_relative_re = regex.compile(rf"{_B}(?:on\s+)?the\s+(?P<w>{_alt(lex.event_relative)}){_E}(?!\s+(?:of|the))", _I)
         self.weekday_date_re = regex.compile(
             rf"(?<!\w)({_alt(lex.weekdays)}),?\s+(?=(?:{_alt(lex.months)})\s+(\d{{1,2}}))({_alt(lex.months)})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?!\w)", _I)

@@ -44,6 +44,7 @@ class TimeLexicon:
     year_before: tuple[str, ...]
     seasons: dict[str, tuple[int, int]]
     event_relative: dict[str, int] = field(default_factory=dict)
+    duration_relations: dict[str, int] = field(default_factory=dict)  # "after" -> -1: "two days after X" is before
 
 
 def lexicon_from_dict(raw: dict[str, Any], path: str = "<lexicon>") -> TimeLexicon:
@@ -97,12 +98,13 @@ def lexicon_from_dict(raw: dict[str, Any], path: str = "<lexicon>") -> TimeLexic
         year_before=tuple(need("year_before", list)),
         seasons=_seasons(need("seasons", dict), path),
         event_relative=_offsets(raw.get("event_relative", {}), path),
+        duration_relations=_offsets(raw.get("duration_relations", {}), path, "duration_relations"),
     )
 
 
-def _offsets(raw: object, path: str) -> dict[str, int]:
+def _offsets(raw: object, path: str, key: str = "event_relative") -> dict[str, int]:
     if not isinstance(raw, dict) or not all(isinstance(v, int) for v in raw.values()):
-        raise RecoupeError(f"{path}: 'event_relative' must map words to day offsets (integers)")
+        raise RecoupeError(f"{path}: {key!r} must map words to offsets (integers)")
     return dict(raw)
 
 
@@ -280,6 +282,10 @@ class TimeWords:
             rf"{_B}(?:au|le|la|à\s+la|l['’])\s*(?P<w>{_alt(lex.event_relative)})\s+(?:de\s+l['’]|de\s+la|des|du|de|d['’])\s*", _I
         ) if lex.event_relative else None
         # "La veille, il avait signé ...": the day before the last day the text named
+        # "deux jours après la marche": the event named after it happened that long before the clause's own time
+        self.duration_relative_re = re.compile(
+            rf"{_B}(?P<n>{NUM})\s+(?P<u>{UNIT})\s+(?P<rel>{_alt(lex.duration_relations)}){_E}", _I
+        ) if lex.duration_relations else None
         self.narrative_relative_re = re.compile(
             rf"{_B}(?:au\s+|à\s+la\s+)?(?:la|le|l['’])\s*(?P<w>{_alt(lex.event_relative)}){_E}(?!\s+(?:de|du|des|d['’]))", _I
         ) if lex.event_relative else None
