@@ -171,3 +171,21 @@ def test_an_undated_articles_count_back_travels_with_its_unread_time(cues: objec
 def test_a_time_of_another_clause_does_not_date_the_cue(cues: object, text: str, trigger: str, not_date: str) -> None:
     cue = _by(cues(text), trigger)  # type: ignore[operator]
     assert cue.time is None or not_date not in (cue.time.value or ""), cue.time
+
+
+def test_a_date_something_is_set_for_dates_it_not_the_verb(cues: object) -> None:
+    # published Wednesday 5 October 2022: "for Oct. 9" is the coming one, whatever the tense, and it is the
+    # mourning's; the declaring shares the flying's day
+    got = cues("President Ana Silva flew into the flooded province on Tuesday, declaring a day of national mourning "  # type: ignore[operator]
+               "for Oct. 9.")
+    declaring = _by(got, "declaring")
+    assert declaring.time is not None and declaring.time.value == "2022-10-04"
+    # a date that modifies a noun is no target: "for the 2 October attack" is the past one
+    got = cues("The court jailed two men for the 2 October attack on the depot.")  # type: ignore[operator]
+    assert _by(got, "attack").time.value == "2022-10-02"
+
+
+def test_a_participle_adjunct_shares_its_verbs_time_in_an_undated_article(cues: object) -> None:
+    text = "President Ana Silva flew into the flooded province on Tuesday, declaring a day of national mourning."
+    declaring = _by(cues(text, published=None), "declaring")  # type: ignore[operator]
+    assert text[slice(*declaring.attrs["pending_time"])] == "on Tuesday"

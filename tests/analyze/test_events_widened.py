@@ -157,3 +157,15 @@ def test_an_event_counted_back_from_its_clause_is_dated_that_long_before(nlp: An
     visit = one(cues, "visite")
     assert visit.time is not None and visit.time.value == "2024-03-02"
     assert one(cues, "signé").time.value == "2024-03-04"
+
+
+
+def test_a_date_something_is_set_for_is_the_nouns() -> None:
+    from recoupe.analyze.runner import Analyzer
+    from recoupe.model import Document
+
+    text = "La présidente Ana Silva a annoncé jeudi un référendum pour le 23 mars."
+    doc = Document(id="d", source="t.txt", text=text, language="fr", published="2024-03-08", published_precision="day")
+    cues = {c.span.text: c for c in Analyzer().analyze(doc).event_cues}
+    assert cues["annoncé"].time.value == "2024-03-07"
+    assert cues["référendum"].time.value == "2024-03-23"

@@ -75,6 +75,7 @@ class _Finder:
         # among both by the same rules; an unread one travels with the cue as `pending_time` for resolution
         pub = ctx.document
         later = not pub.published or len(pub.published) < 10 or (pub.published_precision or "day") != "day"
+        self.reads_later = later
         self.readable = sorted((t for t in ctx.analysis.times if t.value or (later and "groups" in t.attrs)),
                                key=lambda t: t.span.start)
         # every time expression, resolved or not ("dimanche soir" in an undated article): for the parse repairs
@@ -310,7 +311,8 @@ class _Finder:
             lead = len(trimmed) - len(trimmed.lstrip())
             s_start, s_end = s_start + lead, s_start + len(trimmed.rstrip())
             times = [t for t in self.times if s_start <= t.span.start < s_end
-                     and t.anchor not in {self.doc[i].idx for i in self.trigger_ids} and not self._other_clause(t, span.root)]
+                     and t.anchor not in {self.doc[i].idx for i in self.trigger_ids} and not self._other_clause(t, span.root)
+                     and not t.attrs.get("target")]
             time = min(times, key=lambda t: abs(t.span.start - sp.start)) if times else None
             attrs: dict[str, Any] = {"pos": "speaker", "from": origin, "status_reason": f"{origin} attribution"}
             if time is not None:
@@ -650,6 +652,16 @@ class _Finder:
             if ms:
                 f.attrs["participants_from"] = "vehicle"
         return ms
+
+    def _shares_head_time(self, tok: Any) -> bool:
+        """Whether a verb is told with the verb it hangs on, in one stretch of time: a coordinated verb, or a
+        participle adjunct with no conjunction of its own ("flew in on Thursday, declaring a day of mourning")."""
+        if tok.head.i == tok.i or tok.head.pos_ not in ("VERB", "AUX") or not self._same_para(tok, tok.head):
+            return False
+        if tok.dep_ == "conj":
+            return True
+        return (tok.dep_ == "advcl" and not any(c.dep_ == "mark" for c in tok.children)
+                and ("VerbForm=Part" in str(tok.morph) or "VerbForm=Ger" in str(tok.morph)))
 
     def _other_clause(self, t: TimeExpr, tok: Any) -> bool:
         """Whether a time expression belongs to a clause that does not hold the word `tok`: a relative clause on
@@ -1105,6 +1117,9 @@ class _Finder:
         plo, phi = self._para(tok.idx)
         # a paragraph bounds it too: a photo caption's date after the sentence is not the sentence's
         cands = [t for t in self.readable if sent.start_char <= t.span.start < sent.end_char and plo <= t.span.start < phi]
+        if f.pos == "verb":
+            # "declared a day of mourning for Dec. 23": the date is the mourning's, not the declaring's
+            cands = [t for t in cands if not t.attrs.get("target")]
         if not cands:
             return None
         anchors = {tok.idx}
@@ -1122,15 +1137,24 @@ class _Finder:
         if f.pos == "noun" and own_spans:
             # "la première rencontre de X avec Y en 2019": a date right after the noun's phrase, however parsed
             end = max(e for _, e in own_spans)
-            inside += [t for t in cands if t.anchor not in others and t not in inside and end <= t.span.start
-                       and self.text[end:t.span.start].strip().lower() in self.lex.clause_words("date_glue") | {""}]
+            set_for = set(getattr(self.ctx.pack.time.lex, "target_prepositions", ()))
+            # (a date set for, "un référendum pour le 23 décembre", is the noun's even when the parse hangs it on the verb)
+            inside += [t for t in cands if (t.anchor not in others or t.attrs.get("target")) and t not in inside
+                       and end <= t.span.start
+                       and self.text[end:t.span.start].strip().lower() in self.lex.clause_words("date_glue") | {""} | set_for]
         pool = anchored or inside
+        if f.pos == "noun" and any(t.attrs.get("target") for t in pool):
+            pool = [t for t in pool if t.attrs.get("target")]  # "a annoncé jeudi un référendum pour le 23 décembre"
         if not pool:
             # the sentence's own expression, when no other event's word holds it ("Lundi, devant des militaires, X
             # avait reconnu ..."): what the clause says happened then
             # nor a time of another clause: a relative clause on some other word ("the Games, which run from
             # July 26"), or across a semicolon, which joins sentences
             free = [t for t in cands if t.anchor not in others and not self._other_clause(t, tok)]
+            if not free and f.pos == "verb" and self._shares_head_time(tok):
+                # "flew into X on Thursday, declaring ...", "arrived on Monday and met ...": the verb it is told
+                # with gives its time
+                free = [t for t in cands if t.anchor == tok.head.idx and not t.attrs.get("target")]
             if f.type == "statement" and f.pos == "verb":
                 # what is said has its own times ("saying 340 trucks had entered since Friday"): not when it was said
                 said = [(sub.idx, sub.idx + len(sub.text)) for c in tok.children if c.dep_.split(":")[0] in CONTENT_DEPS
@@ -1155,6 +1179,8 @@ class _Finder:
         if time is not None and not time.value:
             # a time the dossier reads once it infers the article's day: the cue's time then, by these same rules
             f.attrs["pending_time"] = [time.span.start, time.span.end]
+        elif time is None and self.reads_later:
+            f.attrs["pending_time"] = None  # analysis chose: no unread time is the cue's (resolution adds none)
         if f.place is None and f.type not in self.placeless:
             self._sentence_place(f)
         has_args = bool(f.participants or f.place or time)

@@ -148,6 +148,25 @@ def _rejected_by_parse(c: Any, sdoc: Any) -> bool:
     return any(t.like_num and t.dep_ == "nummod" and t.head.i >= span.end for t in span)
 
 
+_TARGET_RULES = frozenset({"date", "weekday", "month"})  # a day or month something can be set for
+TARGET_REACH = 24  # characters before an expression where "for", "pour" sit
+
+
+def _set_for(text: str, start: int, words: Any) -> bool:
+    """Whether a time expression is one something is set for ("a vote for 23 December", "prévu pour le 4")."""
+    pattern = getattr(words, "target_before_re", None)
+    return pattern is not None and pattern.search(text[max(0, start - TARGET_REACH):start]) is not None
+
+
+def _modifier(sdoc: Any, end: int) -> bool:
+    """Whether the expression ending at `end` modifies the noun after it ("for the 5 May attack", "Sunday's vote")."""
+    span = sdoc.char_span(end, min(len(text_of(sdoc)), end + 30), alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    first = span[0]
+    return first.pos_ in ("NOUN", "PART") or first.text in ("'s", "’s")
+
+
 _EXPLICIT_YEAR_RULES = frozenset({"date", "month_year", "numeric", "between", "from_to"})
 
 
@@ -165,6 +184,9 @@ def extract(doc_id: str, text: str, sdoc: Any, published: str | None, precision:
             continue
         anchor_tok = find_anchor(sdoc, c.start, c.end)
         tense, direction = pack.grammar.clause_tense(anchor_tok)
+        target = c.rule in _TARGET_RULES and _set_for(text, c.start, words) and not _modifier(sdoc, c.end)
+        if target:
+            direction = "none"  # "a day of mourning for Dec. 23": the nearest 23 December, whatever the tense
         r = read(c.rule, c.groups, ref, direction, words, tense=tense)
         if r is None:
             continue
@@ -187,6 +209,8 @@ def extract(doc_id: str, text: str, sdoc: Any, published: str | None, precision:
             # what `chrono.reread` needs to read it again once the article's day is known from other articles
             attrs["groups"] = {k: v for k, v in c.groups.items() if v}
         attrs["rule"] = c.rule
+        if target:
+            attrs["target"] = True
         attrs["tense"] = tense
         attrs["time_ref"] = direction
         out.append(TimeExpr(

@@ -282,8 +282,13 @@ def cue_items(ctx: ResolveContext, docs: dict[str, Document], overrides: dict[st
             t = c.time
             pending = None
             if t is None:
-                chosen = c.attrs.get("pending_time")  # the unread time analysis chose for the cue, else the one on its word
-                pending = by_span.get((int(chosen[0]), int(chosen[1]))) if chosen else unread.get(c.span.start)
+                # the unread time analysis chose for the cue (None: it chose none), else (an analysis that did not
+                # choose) the one on its word
+                chosen = c.attrs.get("pending_time")
+                if chosen:
+                    pending = by_span.get((int(chosen[0]), int(chosen[1])))
+                elif "pending_time" not in c.attrs:
+                    pending = unread.get(c.span.start)
             if pending is not None:
                 late = read.get((pending.span.start, pending.span.end))
                 if late is not None and late.value and "/" not in late.value:

@@ -116,6 +116,7 @@ class EnglishTimeWords(TimeWords):
         self.figurative_re = regex.compile(rf"(?:{_alt(lex.figurative_before_day_words)})\s*$", _I)
         self.event_relative_re = regex.compile(rf"{_B}(?:on\s+)?the\s+(?P<w>{_alt(lex.event_relative)})\s+(?:of\s+the|of)\s+", _I)
         # "two days after the crash": the event named after it happened that long before the clause's own time
+        self.target_before_re = regex.compile(rf"(?<![\w'’-])(?:{_alt(lex.target_prepositions)})\s+$", _I) if lex.target_prepositions else None
         self.duration_relative_re = regex.compile(
             rf"{_B}(?P<n>{NUM})\s+(?P<u>{UNIT})\s+(?P<rel>{_alt(lex.duration_relations)}){_E}", _I
         ) if lex.duration_relations else None

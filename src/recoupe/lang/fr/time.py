@@ -45,6 +45,7 @@ class TimeLexicon:
     seasons: dict[str, tuple[int, int]]
     event_relative: dict[str, int] = field(default_factory=dict)
     duration_relations: dict[str, int] = field(default_factory=dict)  # "after" -> -1: "two days after X" is before
+    target_prepositions: tuple[str, ...] = ()  # "set for Dec. 23": a date something is set for, not when it was set
 
 
 def lexicon_from_dict(raw: dict[str, Any], path: str = "<lexicon>") -> TimeLexicon:
@@ -99,6 +100,7 @@ def lexicon_from_dict(raw: dict[str, Any], path: str = "<lexicon>") -> TimeLexic
         seasons=_seasons(need("seasons", dict), path),
         event_relative=_offsets(raw.get("event_relative", {}), path),
         duration_relations=_offsets(raw.get("duration_relations", {}), path, "duration_relations"),
+        target_prepositions=tuple(raw.get("target_prepositions", ())),
     )
 
 
@@ -283,6 +285,7 @@ class TimeWords:
         ) if lex.event_relative else None
         # "La veille, il avait signé ...": the day before the last day the text named
         # "deux jours après la marche": the event named after it happened that long before the clause's own time
+        self.target_before_re = re.compile(rf"(?<![\w'’-])(?:{_alt(lex.target_prepositions)})\s+$", _I) if lex.target_prepositions else None
         self.duration_relative_re = re.compile(
             rf"{_B}(?P<n>{NUM})\s+(?P<u>{UNIT})\s+(?P<rel>{_alt(lex.duration_relations)}){_E}", _I
         ) if lex.duration_relations else None
