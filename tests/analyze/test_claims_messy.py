@@ -29,6 +29,9 @@ from tests.analyze.speech_harness import Run, claim_with
     ("Des scènes de liesse sont rapportées dans le centre-ville.", "reported"),
     # an incise after a verbless answer
     ("Une vingtaine de blessés, a affirmé un pompier à la radio locale.", "reported"),
+    # a speech verb with an infinitive its own "ne" negates: the speech is not negated
+    ("Le maire Jean Roux avait ajouté ne rien savoir de leur organisation.", "reported"),
+    ("Le maire Jean Roux n'avait rien ajouté sur leur organisation.", "asserted"),
 ])
 def test_modality_of_real_constructions(analyze_text: Run, text: str, modality: str) -> None:
     a = analyze_text(text)
@@ -85,6 +88,19 @@ def test_a_participle_clause_of_speech_is_a_claim_of_the_same_speaker(analyze_te
     second = claim_with(a, "ajoutant")
     assert second.modality == "reported"
     assert second.attrs["source_name"]["text"] == "Anne Leroy"
+
+
+def test_a_participle_clause_after_an_incise_has_the_incise_speaker(analyze_text: Run) -> None:
+    a = analyze_text("« Nous sommes sur place », a indiqué un porte-parole de la police, ajoutant qu'aucune autre "
+                     "information ne serait rendue publique.")
+    second = claim_with(a, "ajoutant")
+    # a passive in the conditional after a past frame is the future of the report, not a conditional
+    assert second.modality == "reported"
+    assert "porte-parole de la police" in (second.source_text or "")
+    a = analyze_text("« Le chantier est immense », a-t-il insisté, précisant que les fouilles portaient sur trois sites.")
+    assert claim_with(a, "précisant").modality == "reported"
+    a = analyze_text("Le gouvernement a expulsé le consul, lui reprochant d'avoir ignoré une convocation.")
+    assert claim_with(a, "reprochant").modality == "reported"
 
 
 def test_a_paragraph_opening_with_par_ailleurs_is_no_byline(analyze_text: Run) -> None:

@@ -81,6 +81,24 @@ def test_a_quote_whose_closing_mark_was_lost_ends_with_its_paragraph() -> None:
     # "il" never takes up a group the words show feminine, nor a place named between
     ("Jeudi, à Vannes, sur la presqu'île, le député a été hué par une foule qui scandait « Dehors, dehors ! ». "
      "Pris à partie par un pêcheur, il a haussé le ton : « Laissez-moi parler, s'il vous plaît ! »", "Laissez-moi", "le député"),
+    # a fronted time phrase the parse takes for the subject, the names it coordinates for its conjuncts
+    ("La semaine suivante, Lisbonne et Madrid ont averti que la réforme resterait « un échec annoncé » sans leur accord.",
+     "un échec", "Lisbonne"),
+    # a participle clause after the quote is the subject's, not an incise naming its object
+    ("Le soir du 3 mai, la fédération a suspendu le championnat « pour une durée indéterminée », citant des raisons de "
+     "sécurité.", "pour une", "fédération"),
+    # a verbless clause headed by a speech noun, before a colon: its complement speaks, even past another clause
+    ("Réaction immédiate du syndicat des dockers : « Nous ne signerons jamais cet accord ».", "Nous ne", "syndicat des dockers"),
+    ("16h10 – Confirmation du principal intéressé dans une vidéo : ses équipes auraient atteint 'le sommet nord' "
+     "avant la nuit.", "le sommet", "principal intéressé"),
+    # an incise closing the sentence, followed by a phrase set off by a comma
+    ("Le bilan de la tempête se comptera « certainement » en dizaines de victimes, voire davantage, a prévenu dimanche le "
+     "maire de la ville, au lendemain du passage de la tempête la plus violente qu'ait connue la région depuis un siècle.",
+     "certainement", "le maire de la ville"),
+    # an incise the writer left inside the marks, its pronoun taken up
+    ("Le plongeur Marc Lefèvre a dirigé la première expédition en 1990. Il ne se faisait guère d'illusions sur les risques. "
+     "« Que l'on soit à 10 mètres ou à 10 kilomètres de fond, si une pièce casse, le résultat est le même, confiait-il il y "
+     "a quelques années à un magazine.\n\nSous l'eau, on est seul. »", "Que l'on", "Marc Lefèvre"),
 ])
 def test_speakers_of_real_constructions(analyze_text: Run, text: str, quote: str, speaker: str) -> None:
     q = quote_starting(analyze_text(text), quote)
@@ -113,3 +131,8 @@ def test_the_subject_of_a_passive_speech_verb_does_not_speak(analyze_text: Run) 
                "une provocation")
     assert q.speaker_text != "une fermeture"
 
+
+
+def test_a_speech_noun_speaks_only_through_someone_who_can_speak(analyze_text: Run) -> None:
+    q = quote_starting(analyze_text("Annonce de la fermeture de l'usine : « un drame pour toute la vallée »."), "un drame")
+    assert q.speaker_text is None

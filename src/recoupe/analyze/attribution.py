@@ -257,8 +257,9 @@ class SpeakerFinder:
                 continue
             if t.is_punct and t.text not in ("-", "'", "’") or (low in self.lex.stop_words and t.idx > start):
                 break
-            if t.pos_ in ("VERB", "AUX") and t.idx > start and self.mi.covering(t.idx, t.idx + len(t)) is None:
-                break
+            if t.pos_ in ("VERB", "AUX") and t.idx > start and self.mi.covering(t.idx, t.idx + len(t)) is None \
+                    and not ("Part" in t.morph.get("VerbForm") and t.lower_ in self.lex.speaker_heads):
+                break  # but a speaker noun shaped like a participle, tagged a verb: "les élus", "le principal intéressé"
             if self.in_mask(t.idx) or (t.pos_ == "PRON" and t.idx > start):
                 break
             m = self.mi.covering(t.idx, t.idx + len(t))
@@ -334,11 +335,13 @@ class SpeakerFinder:
                 sp = self._clause_head_np(self.sdoc[k].idx + len(self.sdoc[k]), verb.idx)
                 if sp is not None:
                     return sp
-        if not cands and verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
+        if not cands and verb.dep_ in ("advcl", "acl") and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
             # a participle clause ("…, tout en jugeant « … »", "…, ajoutant que"): its subject is the sentence's main one,
-            # never that of the clause it is attached to
-            root = verb.sent.root
-            cands = [c for c in root.children if c.dep_.startswith("nsubj") and c.idx < verb.idx]
+            # never that of the clause it is attached to; past a quotation, the incise's ("« … », a dit X, ajoutant")
+            for anc in (verb.sent.root, verb.head):
+                cands = [c for c in anc.children if c.dep_.startswith("nsubj") and c.idx < verb.idx and not self.in_mask(c.idx)]
+                if cands:
+                    break
         if not cands:
             for anc in [verb.head] if verb.dep_ in ("conj", "xcomp", "advcl") else []:
                 cands = [c for c in anc.children if c.dep_.startswith("nsubj") and c.idx < verb.idx]
@@ -395,6 +398,12 @@ class SpeakerFinder:
                     m = self.mi.covering(c.idx, c.idx + len(c))
                     if m is not None:
                         return self._name_speaker(m, verb.idx)
+            conj = [c for c in subj.children if c.dep_ == "conj" and c.idx > subj.idx]
+            if conj and not self.is_speaker_noun(subj) and self.sdoc[conj[0].i - 1].text == ",":
+                # "Le même jour, A et B ont averti": a fronted phrase the parse took for the subject, its names for conjuncts
+                sp = self._clause_head_np(clause_start, verb.idx)
+                if sp is not None:
+                    return sp
             # the phrase's first word: not a quotation mark the parse hung on it ("“…,” a witness said")
             left = min((t.idx for t in subj.subtree if not (t.is_punct or self.in_mask(t.idx))), default=subj.idx)
             return self._title_np(self.token_at(left), verb.idx)

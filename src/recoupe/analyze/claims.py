@@ -150,6 +150,7 @@ class _ClaimFinder:
                     parts.append(rec)
                     prev = rec
             self._share_closing_incise(parts, e)
+            self._share_with_participle(parts)
             out.extend(parts)
         return out
 
@@ -170,6 +171,18 @@ class _ClaimFinder:
                 for key in ("source_name", "source_country"):
                     if key in last.attrs:
                         rec.attrs[key] = last.attrs[key]
+
+    def _share_with_participle(self, parts: list[ClaimRec]) -> None:
+        """"« … », a dit X, précisant que B": a participle clause of speech whose own subject the parse lost says what
+        the source of the clause it follows says."""
+        for before, rec in zip(parts, parts[1:]):
+            if rec.span.start in self._participle_units and rec.source_span is None and before.source_span is not None:
+                rec.source_text, rec.source_span = before.source_text, before.source_span
+                if rec.modality == "asserted":
+                    rec.modality = "reported"
+                for key in ("source_name", "source_country"):
+                    if key in before.attrs:
+                        rec.attrs[key] = before.attrs[key]
 
     def _split(self, s: int, e: int, toks: list[Any]) -> list[tuple[int, int]]:
         """The propositions of one sentence: clauses a semicolon separates; two finite clauses joined by "mais"/"et"
@@ -203,8 +216,9 @@ class _ClaimFinder:
             if not self._frame_word(t):
                 continue
             k = t.i - 1
-            while k >= 0 and self.sdoc[k].idx >= s and self.sdoc[k].lower_ in self.cw["gerund_markers"]:
-                k -= 1
+            while k >= 0 and self.sdoc[k].idx >= s and (self.sdoc[k].lower_ in self.cw["gerund_markers"]
+                                                        or self.sdoc[k].lower_ in self.lex.incise_clitics):
+                k -= 1  # "…, tout en jugeant", "…, lui reprochant"
             if k < 0 or self.sdoc[k].text != "," or self.sdoc[k].idx <= s:
                 continue
             cut = self.sdoc[k + 1].idx
@@ -446,7 +460,9 @@ class _ClaimFinder:
         gerund = frame is not None and "Part" in frame.morph.get("VerbForm") and "Pres" in frame.morph.get("Tense")
         if frame is not None and (self._past(frame_group) or gerund):  # "…, ajoutant que X serait": as its sentence
             # "a dit qu'il se rendrait": the future of a past report, unless a modal or a compound conditional
-            return next((t for t in cands if self.lex.lemma(t) in self.cw["epistemic_modals"] or t.dep_.startswith("aux")), None)
+            # ("serait rendue", a passive, is the future of "sera rendue": no compound conditional)
+            return next((t for t in cands if self.lex.lemma(t) in self.cw["epistemic_modals"]
+                         or t.dep_.startswith("aux") and t.dep_ not in ("aux:pass", "auxpass")), None)
         return cands[0]
 
     def _is_conditional(self, tok: Any) -> bool:

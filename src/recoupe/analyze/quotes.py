@@ -136,6 +136,10 @@ def _marks_or_line_ends(marks: str) -> re.Pattern[str]:
 
 
 _WORDS = re.compile(r"\w+")
+
+
+def _present_participle(tok: Any) -> bool:
+    return "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense")
 _MARKUP = re.compile(r"[\s*_]*(?:\[\d+\][\s*_]*)?")  # what may follow a closing mark before the text goes on
 
 
@@ -181,8 +185,8 @@ class _Finder:
 
     def attribute(self, q: _Quote) -> Speaker | None:
         """The speaker named by the attributing patterns, strongest first (a speech verb or a source marker)."""
-        for fn in (self._incise_after, self._colon_before, self._marker_at_start, self._marker_anywhere,
-                   self._incise_at_end, self._governing_verb, self._comme_incise):
+        for fn in (self._incise_after, self._colon_before, self._speech_noun_colon, self._marker_at_start, self._marker_anywhere,
+                   self._incise_at_end, self._governing_verb, self._comme_incise, self._incise_inside):
             sp = fn(q)
             if sp is not None:
                 return sp
@@ -225,6 +229,15 @@ class _Finder:
             return self._incise_from(j)
         return None
 
+    def _incise_inside(self, q: _Quote) -> Speaker | None:
+        """« … le résultat est le même, confiait-il il y a des années. … »: an incise left inside the marks (the writer
+        did not close them before it); only an inverted pronoun after a speech verb marks it there."""
+        for m in re.finditer(",", self.text[q.start:q.end]):
+            sp = self._incise_from(q.start + m.start() + 1)
+            if sp is not None and sp.pronoun and sp.text in self.lex.inverted:
+                return sp
+        return None
+
     def _incise_at_end(self, q: _Quote) -> Speaker | None:
         """« … » des résolutions de l'ONU, estime l'expert: an incise closing the sentence after the quote."""
         start, end = self.sentence(q.close)
@@ -244,8 +257,10 @@ class _Finder:
         toks = [t for t in self.sf.tokens(pos, end) if not self.sf.in_mask(t.idx) and not t.is_punct]
         if len(toks) <= 7:
             return True
+        if toks[0].pos_ == "ADP" and "," in self.text[pos:toks[0].idx]:
+            return True  # "…, a prévenu le préfet, au lendemain du passage du cyclone": a phrase set off after it
         # a participle clause: "…, précisant que", "…, tout en prévenant"
-        return any("Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense") for t in toks[:3])
+        return any(_present_participle(t) for t in toks[:3])
 
     def _incise_from(self, pos: int) -> Speaker | None:
         limit = self._limit(pos)
@@ -277,6 +292,8 @@ class _Finder:
             after = self.sf._next(after)
         if pronoun is None and after is not None and after.text in self.lex.inverted:
             pronoun = after
+        if pronoun is None and first is verb and _present_participle(verb):
+            return None  # "« … », invoquant une menace": a participle clause of the subject before, never an incise
         if pronoun is not None:
             sp = Speaker(pronoun.idx, pronoun.idx + len(pronoun), pronoun.text, pronoun=True)
         else:
@@ -372,6 +389,42 @@ class _Finder:
         sp.attribution = (min(sp.start, verb.idx if verb is not None else sp.start), b)
         sp.kind = "colon"
         return sp
+
+    def _speech_noun_colon(self, q: _Quote) -> Speaker | None:
+        """"Réaction du ministre : « … »"; "Confirmation de X dans un message : ses troupes sont « … »": the quote
+        stands after the colon of a verbless clause headed by a speech noun."""
+        start = self.sentence(q.open)[0]
+        colon = next((c for c in range(q.open - 1, start - 1, -1) if self.text[c] == ":" and not self.sf.in_mask(c)), None)
+        if colon is None or any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+                                for t in self.sf.tokens(start, colon) if not self.sf.in_mask(t.idx)):
+            return None
+        return self._speech_noun_source(start, colon)
+
+    def _speech_noun_source(self, start: int, colon: int) -> Speaker | None:
+        """"Réaction du ministre : « … »", "Confirmation du principal intéressé dans un message : « … »": in a clause
+        with no verb, a speech noun's complement, when it names someone who can speak."""
+        toks = [t for t in self.sf.tokens(start, colon) if not self.sf.in_mask(t.idx)]
+        for k, t in enumerate(toks):
+            if t.pos_ not in ("NOUN", "PROPN") or self.lex.lemma(t) not in self.lex.speech_nouns and t.lower_ not in self.lex.speech_nouns:
+                continue
+            j = k + 1
+            while j < len(toks) and toks[j].pos_ == "ADJ":  # "Réaction immédiate du syndicat"
+                j += 1
+            if j >= len(toks) or toks[j].lower_ not in self.lex.complement_prepositions:
+                return None
+            nxt = toks[j]
+            sp = self.sf.np_after(nxt.idx + len(nxt), colon)
+            if sp is None or sp.pronoun or not self._can_speak(sp):
+                return None
+            sp.attribution, sp.kind = (t.idx, colon), "colon"
+            return sp
+        return None
+
+    def _can_speak(self, sp: Speaker) -> bool:
+        """A name of a person, organisation or country, or a phrase headed by a speaker noun ("le syndicat")."""
+        if sp.extra.get("label"):
+            return sp.extra["label"] in SPEAKER_LABELS
+        return any(self.sf.is_speaker_noun(t) for t in self.sf.tokens(sp.start, sp.end) if not t.is_punct)
 
     def _marker_at_start(self, q: _Quote) -> Speaker | None:
         """Pour X, « … » / Selon X, … « … »: the source named at the head of the sentence."""

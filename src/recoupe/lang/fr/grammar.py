@@ -209,16 +209,19 @@ class Grammar:
         "ne" with "rien"/"personne"."""
         st = self.pack.triggers
         neg, neg_det = st.words("negation_words"), st.words("negative_determiners")
-        for c in tok.children:
+        # a "ne" after the verb negates the infinitive that follows it ("a dit ne rien savoir"), not the verb
+        post_ne = min((c.i for c in tok.children if c.lower_ in _NE and c.i > tok.i), default=None)
+        children = [c for c in tok.children if post_ne is None or c.i < post_ne]
+        for c in children:
             if c.dep_ == "advmod" and (c.lower_ in neg or "Polarity=Neg" in str(c.morph) and c.lower_ not in _NE):
                 return True
             if c.dep_ in ("nsubj", "nsubj:pass", "obj") and any(d.dep_ == "det" and d.lower_ in neg_det for d in c.children):
                 return True
-            if c.dep_ in ("nsubj", "nsubj:pass", "obj") and c.lower_ in _NEGATIVE_PRONOUNS and any(d.lower_ in _NE for d in tok.children):
+            if c.dep_ in ("nsubj", "nsubj:pass", "obj") and c.lower_ in _NEGATIVE_PRONOUNS and any(d.lower_ in _NE for d in children):
                 return True
         # "ne … ni X ni Y": "ne" on the verb, "ni" coordinating what it governs
-        if any(c.lower_ in _NE for c in tok.children) and any(
-                g.lower_ == _NI and g.dep_ == "cc" for c in tok.children if not c.dep_.startswith(("ccomp", "advcl", "acl", "parataxis"))
+        if any(c.lower_ in _NE for c in children) and any(
+                g.lower_ == _NI and g.dep_ == "cc" for c in children if not c.dep_.startswith(("ccomp", "advcl", "acl", "parataxis"))
                 for g in c.subtree):
             return True
         return False

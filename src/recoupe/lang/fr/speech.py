@@ -42,6 +42,7 @@ class SpeechLexicon:
     conditional_marker: re.Pattern[str] = re.compile(r"(?!x)x")  # "reportedly", "is expected to": a conditional in words
     feminine_pronouns: frozenset[str] = frozenset()  # "elle", "-t-elle"
     document_nouns: frozenset[str] = frozenset()  # "le communiqué", "le rapport": who issued them speaks
+    speech_nouns: frozenset[str] = frozenset()  # "Réaction de X : « … »": the noun's complement speaks
     incise_clitics: frozenset[str] = frozenset()  # object and reflexive clitics before an incise verb ("l'ont imploré")
     ordinal_refs: dict[str, int] = field(default_factory=dict)  # "le premier": 0, "ce dernier": -1 (of an enumeration)
     masculine_pronouns: frozenset[str] = frozenset()  # "il", "-t-il"
@@ -101,6 +102,7 @@ def load(data: Callable[[str], Any], *, cls: type[SpeechLexicon] | None = None,
         feminine_pronouns=frozenset(p.lstrip("-t").lower() for p in mo["claim_words"]["feminine_pronouns"]),
         claim_words=mo["claim_words"], reporting_verbs=frozenset(mo["reporting_verbs"]), **patterns(sp, mo),
         incise_clitics=frozenset(sp["incise_clitics"]), document_nouns=frozenset(w.lower() for w in sp["document_nouns"]),
+        speech_nouns=frozenset(w.lower() for w in sp.get("speech_nouns", [])),
         ordinal_refs={k.lower(): int(v) for k, v in sp.get("ordinal_references", {}).items()},
         masculine_pronouns=frozenset(p.lower() for p in sp.get("masculine_pronouns", [])),
         enumeration_joiners=frozenset(w.lower() for w in data("names.json")["enumeration_joiners"]),
