@@ -76,6 +76,8 @@ class _Finder:
         pub = ctx.document
         later = not pub.published or len(pub.published) < 10 or (pub.published_precision or "day") != "day"
         self.reads_later = later
+        self.set_for = frozenset(getattr(ctx.pack.time.lex, "target_prepositions", ()))  # "pour le 23 décembre"
+        self.presupposing = lex.words("presupposing_markers")  # "after protesters attacked": taken for granted
         self.readable = sorted((t for t in ctx.analysis.times if t.value or (later and "groups" in t.attrs)),
                                key=lambda t: t.span.start)
         # every time expression, resolved or not ("dimanche soir" in an undated article): for the parse repairs
@@ -1042,7 +1044,6 @@ class _Finder:
 
     def _clause_status(self, tok: Any, f: _Found, level: int, via: str) -> tuple[str, str]:
         st = self.lex.status
-        presupposing = self.lex.words("presupposing_markers")
         cur = tok
         for depth in range(6):
             lemma = cur.lemma_.lower()
@@ -1089,7 +1090,7 @@ class _Finder:
                 if c.dep_ in ("mark", "case") and c.lower_ in st["purpose_markers"] and cur.dep_ in ("advcl", "acl", "xcomp"):
                     return "planned", f"purpose {c.text}"
             if (cur.dep_ in CLIMB and _is_past(cur)
-                    and any(c.dep_ in ("mark", "case") and c.lower_ in presupposing for c in cur.children)):
+                    and any(c.dep_ in ("mark", "case") and c.lower_ in self.presupposing for c in cur.children)):
                 # "decided to evacuate after protesters attacked the embassy": a past clause told as what came before
                 # (or as the cause) is taken for granted, whatever governs the sentence's main verb
                 return "happened", f"presupposed {cur.text}"
@@ -1137,11 +1138,10 @@ class _Finder:
         if f.pos == "noun" and own_spans:
             # "la première rencontre de X avec Y en 2019": a date right after the noun's phrase, however parsed
             end = max(e for _, e in own_spans)
-            set_for = set(getattr(self.ctx.pack.time.lex, "target_prepositions", ()))
             # (a date set for, "un référendum pour le 23 décembre", is the noun's even when the parse hangs it on the verb)
             inside += [t for t in cands if (t.anchor not in others or t.attrs.get("target")) and t not in inside
                        and end <= t.span.start
-                       and self.text[end:t.span.start].strip().lower() in self.lex.clause_words("date_glue") | {""} | set_for]
+                       and self.text[end:t.span.start].strip().lower() in self.lex.clause_words("date_glue") | {""} | self.set_for]
         pool = anchored or inside
         if f.pos == "noun" and any(t.attrs.get("target") for t in pool):
             pool = [t for t in pool if t.attrs.get("target")]  # "a annoncé jeudi un référendum pour le 23 décembre"
