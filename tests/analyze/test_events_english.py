@@ -189,3 +189,13 @@ def test_a_participle_adjunct_shares_its_verbs_time_in_an_undated_article(cues: 
     text = "President Ana Silva flew into the flooded province on Tuesday, declaring a day of national mourning."
     declaring = _by(cues(text, published=None), "declaring")  # type: ignore[operator]
     assert text[slice(*declaring.attrs["pending_time"])] == "on Tuesday"
+
+
+def test_a_deadline_names_no_day_for_the_narrative(cues: object) -> None:
+    # "by Wednesday" is a period open at its start: it names no day the story happened on, so the cues after it
+    # take the article's day, never a malformed one
+    text = ("The relief convoy would arrive at the camp by Wednesday afternoon, officials said. "
+            "Two tugboats were heading to the harbour.")
+    got = cues(text)  # type: ignore[operator]
+    assert any(c.time is not None and (c.time.value or "").startswith("../") for c in got), [(c.span.text, c.time) for c in got]
+    assert _by(got, "heading").attrs.get("ref_date") == "2022-10-05"

@@ -28,6 +28,7 @@ OFFSET_BOUNDARY = re.compile(r"[,;(\n—–]|[.!?](?=\s+[A-Z\W]|\s*$)")  # where
 RELATIVE_DEPS = frozenset({"acl:relcl", "relcl"})  # a relative clause's verb (French UD, English ClearNLP labels)
 BOUNDARY = frozenset({",", ";", ":", "(", ")", "«", "»", "—", "–", "\n"})
 DATELINE_TOP = 400  # characters at the top of an article where its dateline stands
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 NARRATIVE_DAYS = 3  # a day the article names this close before its publication is the day its narrative tells
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "obj", "dobj", "parataxis"})  # a speech verb's complement: what is said
 STAMP_HEAD = 40  # at most this many characters of a line's start make a live blog entry's stamp ("Jeudi 30/11 – 06h55")
@@ -225,7 +226,8 @@ class _Finder:
             if t is not None:
                 value = t.value or ""
                 recent = (0 <= _days_before(t, self.published) <= NARRATIVE_DAYS) if by_day else value.startswith(self.published[:7])
-                if (t.precision == "day" and len(value) >= 10 and value[:10] <= bound and not c.attrs.get("historical")
+                # the day a point or a period starts on; a period open at its start ("by Wednesday") names no day
+                if (t.precision == "day" and _ISO_DAY.match(value) and value[:10] <= bound and not c.attrs.get("historical")
                         and recent and not self._in_quote(c.span.start)):
                     last, named = value[:10], True
                     if c.type == "statement":
