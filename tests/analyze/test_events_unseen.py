@@ -111,3 +111,40 @@ def test_a_pluperfect_takes_only_a_day_the_text_names(nlp: Any) -> None:
     names = {"Paul Mercier": "person", "Brionne": "place"}
     alone = one(analyze(nlp, "Paul Mercier était arrivé à Brionne.", names, published="2024-03-06"), "arrivé")
     assert "ref_date" not in alone.attrs
+
+
+# -- where a statement is made: its own phrase, not what it says -------------------------------------------------
+
+_WHERE = {"Valmorie": "country", "Brionne": "place", "Castelnau": "place", "Paul Mercier": "person",
+          "Claire Fontaine": "person"}
+
+
+def _place_of(nlp: Any, text: str, trigger: str) -> str | None:
+    c = one(analyze(nlp, text, {k: v for k, v in _WHERE.items() if k in text}), trigger)
+    return c.place.text if c.place else None
+
+
+def test_a_statement_is_placed_by_its_own_phrase_not_by_what_it_says(nlp: Any) -> None:
+    text = "À Castelnau, le ministre Paul Mercier a assuré que Brionne n'avait rien à cacher."
+    assert _place_of(nlp, text, "assuré") == "Castelnau"
+
+
+def test_an_unaccented_capital_preposition_still_places_the_sentence(nlp: Any) -> None:
+    # French capitals often lose their accent ("A Brionne" for "À Brionne"); taggers take the "A" for a noun
+    text = "A Castelnau, le ministre Paul Mercier a assuré que Brionne n'avait rien à cacher."
+    assert _place_of(nlp, text, "assuré") == "Castelnau"
+
+
+def test_a_place_in_a_relative_clause_on_another_place_yields_to_it(nlp: Any) -> None:
+    text = "Depuis Castelnau, où il assistait à un sommet régional à Brionne, Paul Mercier a dénoncé l'accord."
+    assert _place_of(nlp, text, "dénoncé") == "Castelnau"
+
+
+def test_a_place_that_only_says_what_time_it_was_there_is_no_place(nlp: Any) -> None:
+    text = "Paul Mercier a déclaré : « Nous partirons à l'aube » (6 h 30 à Castelnau)."
+    assert _place_of(nlp, text, "déclaré") != "Castelnau"
+
+
+def test_what_a_speaker_says_of_where_they_are_still_places_them_when_nothing_else_does(nlp: Any) -> None:
+    text = "Paul Mercier affirme se trouver à Brionne avec ses troupes."
+    assert _place_of(nlp, text, "affirme") == "Brionne"

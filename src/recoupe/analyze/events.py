@@ -31,6 +31,7 @@ DATELINE_TOP = 400  # characters at the top of an article where its dateline sta
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 NARRATIVE_DAYS = 3  # a day the article names this close before its publication is the day its narrative tells
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "obj", "dobj", "parataxis"})  # a speech verb's complement: what is said
+REPORTED_DEPS = frozenset({"ccomp", "parataxis"})  # any verb's clause complement: a proposition, not its own phrase
 STAMP_HEAD = 40  # at most this many characters of a line's start make a live blog entry's stamp ("Jeudi 30/11 – 06h55")
 STAMP_SEPARATORS = ("–", "—", "-", "|", ":")  # what ends a stamp written before the entry's text on its line
 HISTORICAL_DAYS = 366  # an event dated more than a year before publication is history, not news
@@ -667,9 +668,30 @@ class _Finder:
         return (tok.dep_ == "advcl" and not any(c.dep_ == "mark" for c in tok.children)
                 and ("VerbForm=Part" in str(tok.morph) or "VerbForm=Ger" in str(tok.morph)))
 
-    def _other_clause(self, t: TimeExpr, tok: Any) -> bool:
-        """Whether a time expression belongs to a clause that does not hold the word `tok`: a relative clause on
-        another word, or a clause across a semicolon."""
+    def _zone_of_clock(self, m: Mention) -> bool:
+        """Whether a place names the time zone of a clock time given in brackets ("(6 h 30 à X)", "(7.30 in X)")."""
+        before = self.text[max(0, m.span.start - 24):m.span.start]
+        k = before.rfind("(")
+        if k < 0 or ")" in before[k:]:
+            return False
+        inner = before[k + 1:].strip()
+        words = clock.words(self.ctx.pack.code)
+        for rx in words.clock:
+            c = rx.match(inner)
+            if c and re.fullmatch(r"\s*\w+", inner[c.end():]):
+                return True  # the clock time, then one word (its preposition), then the place
+        return False
+
+    def _inside(self, m: Mention, ids: set[int]) -> bool:
+        """Whether a mention's words are among these tokens."""
+        if not ids:
+            return False
+        span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span.root.i in ids
+
+    def _other_clause(self, t: TimeExpr | Mention, tok: Any) -> bool:
+        """Whether a time expression (or a mention) belongs to a clause that does not hold the word `tok`: a
+        relative clause on another word, or a clause across a semicolon."""
         lo, hi = sorted((t.span.start, tok.idx))
         if ";" in self.text[lo:hi]:
             return True
@@ -677,7 +699,7 @@ class _Finder:
         if span is None or len(span) == 0:
             return False
         holders = {a.i for a in tok.ancestors} | {tok.i}
-        return any(a.dep_ in RELATIVE_DEPS and a.i not in holders for a in [span.root, *span.root.ancestors])
+        return any(_relative(a) and a.i not in holders for a in [span.root, *span.root.ancestors])
 
     def _modifies(self, t: TimeExpr, verb: Any) -> bool:
         """Whether a time expression hangs on the verb itself (directly, or through its preposition: "on Friday",
@@ -944,6 +966,12 @@ class _Finder:
         # hyphens taken for objects of the verb): the argument is read from its first word hung outside it
         outside = [t for t in span if not (span.start <= t.head.i < span.end) and not t.is_punct]
         root = outside[0] if len(outside) > 1 else span.root
+        head = root.head
+        if (head.i == span.start - 1 and head.pos_ in ("NOUN", "PROPN", "X") and head.text[:1].isupper()
+                and head.lower_ in self.lex.places["destination_prepositions"]):
+            # a sentence's first word, a preposition the tagger took for a name or a noun ("A Kiev, ...", an
+            # unaccented capital): it is still the mention's preposition
+            return head.lower_, head.idx, False, None
         cur = root
         measured = False
         under = None
@@ -1280,12 +1308,19 @@ class _Finder:
         # spaCy's sentence may start after a fronted place ("A X, le ministre ..."): punctuation says where it starts
         lo, hi = max(min(tok.sent.start_char, self._punct_start(tok.idx)), plo), min(tok.sent.end_char, phi)
         taken = {id(m) for m in participants}
+        # what the cue's verb says or reports ("a assuré que l'Ukraine ...") is not where it happens
+        content = {t.i for c in tok.children if c.dep_ in (CONTENT_DEPS if speaker else REPORTED_DEPS) for t in c.subtree}
         cands = []
         for m in self._mentions_between(lo, hi):
             if m.label not in ("place", "country") or id(m) in taken or m.span.end > hi:
                 continue
             if any(m.span.start <= t.idx < m.span.end for t in [tok]):
                 continue
+            # a place in a relative clause on another word ("X, où ...") or in what the verb says
+            # ("a assuré que l'Ukraine ...") is taken only when the sentence names no other
+            aside = self._other_clause(m, tok) or self._inside(m, content)
+            if self._zone_of_clock(m):
+                continue  # "(6 h 30 à X)": the time it was at X, not where it happens
             prep, start, nested, under = self._preposition(m, tok)
             before = self.text[max(0, start - 12):start].lower().split()
             if nested or prep in self.source_markers or (before and before[-1] in self.source_markers):
@@ -1299,10 +1334,10 @@ class _Finder:
                 continue  # "de Moscou", "depuis Kiev": where someone comes from, not where this happens
             if under is not None and under.lemma_.lower() not in self.lex.places["place_heads"]:
                 continue  # "le président de la Russie": a place qualifying a noun
-            cands.append((m.label == "country", abs(m.span.start - tok.idx), m, self.text[start:m.span.end]))
+            cands.append((aside, m.label == "country", abs(m.span.start - tok.idx), m, self.text[start:m.span.end]))
         if not cands:
             return None
-        _, _, m, phrase = min(cands, key=lambda c: (c[0], c[1]))
+        *_, m, phrase = min(cands, key=lambda c: c[:3])
         return m, phrase if len(phrase) <= len(m.span.text) + 30 else m.span.text
 
     def _not_a_happening(self, f: _Found, time: TimeExpr | None) -> bool:
@@ -1405,6 +1440,13 @@ def _is_past(tok: Any) -> bool:
     if "Tense=Past" in str(tok.morph) or "Tense=Imp" in str(tok.morph):
         return True
     return any(c.dep_ in ("aux", "aux:tense") for c in tok.children)
+
+
+def _relative(verb: Any) -> bool:
+    """Whether a word heads a relative clause: so labelled, or a clause the parser hung on the verb whose relative
+    pronoun says it is one ("X, où il ...")."""
+    return verb.dep_ in RELATIVE_DEPS or (verb.dep_ == "advcl" and any(
+        c.i < verb.i and "Rel" in c.morph.get("PronType") for c in verb.children))
 
 
 def _days_before(t: TimeExpr, published: str) -> int:
