@@ -127,3 +127,18 @@ def test_names_a_name_whose_class_word_is_a_sites_is_a_place(language: str, text
 def test_names_a_site_word_elsewhere_in_the_name_does_not_make_a_place() -> None:
     a = Analyzer(["names"]).analyze(Document(id="d", source="t", text="Shares of Harbor Point Holdings fell.", language="en"))
     assert {m.span.text: m.label for m in a.mentions}["Harbor Point Holdings"] == "organization"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Les blindés ont quitté dans la nuit le centre de Roquebrune-sur-Orbe.", "Roquebrune-sur-Orbe"),
+    ("Le centre de Châtillon-en-Vaudois a été évacué lundi.", "Châtillon-en-Vaudois"),
+])
+def test_names_a_hyphenated_name_joined_by_a_word_of_place_names_is_a_place(mentions, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert mentions(text)[name] == ("place", "name")
+
+
+def test_names_the_joining_words_of_place_names_are_the_packs() -> None:
+    from recoupe import lang
+    assert lang.pack("fr").names.patterns["toponym"].fullmatch("Brives-sur-Charente")
+    assert lang.pack("en").names.patterns["toponym"].fullmatch("Ashby-upon-Wold")
+    assert not lang.pack("fr").names.patterns["toponym"].fullmatch("Jean-Pierre")

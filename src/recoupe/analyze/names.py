@@ -109,7 +109,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="12")
+@component("names", requires=("spacy",), assigns=("mentions",), version="13")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -184,6 +184,8 @@ def names(ctx: Context) -> dict[str, list[Any]]:
     for m in out:
         if m.label in ("person", "other") and m.kind == "name" and m.span.text in placed:
             m.label = "place"
+        elif m.label in ("person", "organization", "other") and m.kind == "name" and nw.patterns["toponym"].fullmatch(m.span.text):
+            m.label = "place"  # "Villeneuve-sur-Lot" taken for an organisation: its joining word makes it a place
 
     # 1b. page furniture that names someone: datelines ("BALTIMORE (États-Unis), 26 mars (AFP) -"), bylines ("Par
     # CLAIRE MARTIN"); then the region or facility head before a place name ("la région de Tver", "la rivière X")
@@ -276,7 +278,8 @@ def names(ctx: Context) -> dict[str, list[Any]]:
             add(s0, e0, "organization", **_retype(text[s0:e0], "organization", lx)[1])
     # "le quotidien Bild", "l'agence sud-coréenne Yonhap": a name after an organisation noun is that organisation
     for m in out:
-        if m.kind == "name" and m.label in ("other", "place", "person") and _after_org_head(ftext, m.span.start, lx):
+        if (m.kind == "name" and m.label in ("other", "place", "person") and _after_org_head(ftext, m.span.start, lx)
+                and not nw.patterns["toponym"].fullmatch(m.span.text)):
             m.label = "organization"
 
     # a seat of power after a preposition of place ("au Kremlin", "à l'Élysée") is the building, not the government

@@ -176,6 +176,8 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
                               rf"(?![\w])(?!-[a-zà-ÿ])"),
         # "au Kremlin", "à l'Élysée", "devant la Maison-Blanche": a seat of power as the building it is
         "place_before": re.compile(rf"(?:^|[^\w])(?i:{_alt(geo.get('place_prepositions', []) + geo.get('seat_place_words', []), accents=True)})\s*$"),
+        # "Villeneuve-sur-Lot", "Stoke-on-Trent": a hyphenated name whose parts a word of place names joins
+        "toponym": re.compile(rf"[A-ZÀ-Ý][^\s-]*(?:-[^\s-]+)*-(?:{_alt(raw.get('toponym_infixes', []), accents=True)})-\S+"),
         # "À X, ...": the preposition of place that opens a sentence
         "fronted_place": re.compile(rf"(?i:{_alt(raw['fronted_place'], accents=True)})"),
         "article_before": re.compile(rf"(?:^|[^\w])(?i:{arts}|{ddet})\s*$"),
