@@ -332,3 +332,18 @@ def test_geocode_bare_capital_name_is_the_capital(gazetteer: Gazetteer) -> None:
                    {"Washington": "place"}, gazetteer)
     e = got["Washington"]
     assert e.attrs["country_code"] == "US" and abs(e.geo["lat"] - 38.9) < 0.2 and abs(e.geo["lon"] + 77.04) < 0.2
+
+
+def test_geocode_big_city_beats_a_village_whose_country_the_article_names_elsewhere(gazetteer: Gazetteer) -> None:
+    # a country named elsewhere in the article (not in the sentence, not "X, au Canada") does not send a bare
+    # city's name to a namesake village of that country, twenty times smaller than the city
+    texts = {"a": "Le gouvernement canadien a publié un communiqué lundi. Le cargo a quitté Liverpool dans la nuit."}
+    got = _geocode(texts, {"Liverpool": "place"}, gazetteer)
+    assert got["Liverpool"].attrs["country_code"] == "GB"
+    texts = {"c": "Le Canada a annoncé de nouvelles sanctions. Le cargo a quitté Liverpool dans la nuit."}
+    got = _geocode(texts, {"Liverpool": "place", "Canada": "place"}, gazetteer)
+    assert got["Liverpool"].attrs["country_code"] == "GB"
+    # where the text puts it, the village is kept
+    texts = {"b": "Le cargo a quitté Liverpool, au Canada, dans la nuit."}
+    got = _geocode(texts, {"Liverpool": "place"}, gazetteer)
+    assert got["Liverpool"].attrs["country_code"] == "CA"

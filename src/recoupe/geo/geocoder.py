@@ -560,11 +560,28 @@ def _choose(q: Query, cands: list[Place], context: Context) -> Place | None:
         return None
     scored = sorted(((*_score(q, p, context), p) for p in cands), key=lambda x: -x[0])
     best_score, support, best = scored[0]
+    if (big := _prominent(q, best, support, scored)) is not None:
+        return big
     if not _plausible(q, best, support):
         return None
     if len(scored) > 1 and best_score - scored[1][0] < 1.0 and not _same_place(best, scored[1][2]):
         return None
     return best
+
+
+def _prominent(q: Query, best: Place, support: int, scored: list[tuple[float, int, Place]]) -> Place | None:
+    """A big town twenty times bigger than the small namesake that context alone prefers: a city of half a million
+    is not lost to a village named after it because the village's country is named elsewhere in the article (the
+    rule `_sure` applies without context). Not when the text puts the place in that country or near a town, or names
+    the country in the same sentence (support 3). Else None."""
+    if best.feature != "town" or support >= 3 or q.within or q.near:
+        return None
+    towns = [(sup, p) for _, sup, p in scored if p.feature == "town"]
+    big_support, big = max(towns, key=lambda c: c[1].population)
+    if (big.match != "exact" or big.population < 100_000 or big.population < 20 * best.population
+            or _same_place(big, best) or _respelling(q, big)):
+        return None
+    return big if _plausible(q, big, big_support) else None
 
 
 def _near(a: Place, b: Place, km: float) -> bool:
