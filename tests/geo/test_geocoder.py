@@ -347,3 +347,16 @@ def test_geocode_big_city_beats_a_village_whose_country_the_article_names_elsewh
     texts = {"b": "Le cargo a quitté Liverpool, au Canada, dans la nuit."}
     got = _geocode(texts, {"Liverpool": "place"}, gazetteer)
     assert got["Liverpool"].attrs["country_code"] == "CA"
+
+
+@pytest.mark.parametrize("name, site", [("Londres-Heathrow", "Heathrow"), ("Milan-Malpensa", "Malpensa")])
+def test_geocode_town_then_airport_name_is_the_airport(gazetteer: Gazetteer, name: str, site: str) -> None:
+    # French names an airport after its town, then by its own name: the airport, when the town is beside it
+    got = _geocode({"a": f"L'appareil s'est posé à {name} en fin de matinée."}, {name: "place"}, gazetteer)
+    e = got[name]
+    assert e.attrs["precision"] == "site" and site in e.attrs["geo_name"]
+
+
+def test_geocode_town_then_airport_name_needs_the_town_beside_it(gazetteer: Gazetteer) -> None:
+    got = _geocode({"a": "L'appareil s'est posé à Lyon-Heathrow en fin de matinée."}, {"Lyon-Heathrow": "place"}, gazetteer)
+    assert got["Lyon-Heathrow"].attrs.get("precision") != "site"

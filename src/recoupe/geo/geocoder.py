@@ -461,6 +461,8 @@ def _candidates_for(q: Query, name: str, gaz: Gazetteer, lex: Lexicon) -> list[P
     if not found:
         feats: tuple[str, ...] = ("town",) if q.category not in (None, "region") else ("town", "region", "continent")
         found = gaz.lookup(name, features=feats)
+        if q.category is None and not any(p.match == "exact" for p in found):
+            found = _town_and_site(name, gaz) or found
     found = [p for p in found if _fits(q, p)]
     if q.category == "region" and any(p.feature == "region" for p in found):
         found = [p for p in found if p.feature == "region"]  # "le kraï de X": the region, not its capital
@@ -474,6 +476,24 @@ def _candidates_for(q: Query, name: str, gaz: Gazetteer, lex: Lexicon) -> list[P
         found = [p for p in found if p.feature != "region" or ((p.country_code, p.admin1, name_key(p.name)) not in towns
                                                                and p.country_code not in cities)]
     return found
+
+
+def _town_and_site(name: str, gaz: Gazetteer) -> list[Place]:
+    """A site named after its town, then by its own name ("Town-Name" for an airport, as French names them): the
+    site of the second part, by its exact name, when a town of the first part lies within 50 km of it. Never a
+    bare town of either part."""
+    parts = name.split("-")
+    for i in range(1, len(parts)):
+        head, tail = "-".join(parts[:i]), "-".join(parts[i:])
+        if len(name_key(head)) < 3 or len(name_key(tail)) < 4:
+            continue
+        sites = [p for p in gaz.lookup(tail, features=tuple(SITES), fuzzy=False) if p.match == "exact"]
+        if not sites:
+            continue
+        towns = gaz.lookup(head, features=("town",), fuzzy=False)
+        if near := [p for p in sites if any(_near(p, t, 50) for t in towns)]:
+            return near
+    return []
 
 
 def _fits(q: Query, p: Place) -> bool:
