@@ -360,3 +360,16 @@ def test_geocode_town_then_airport_name_is_the_airport(gazetteer: Gazetteer, nam
 def test_geocode_town_then_airport_name_needs_the_town_beside_it(gazetteer: Gazetteer) -> None:
     got = _geocode({"a": "L'appareil s'est posé à Lyon-Heathrow en fin de matinée."}, {"Lyon-Heathrow": "place"}, gazetteer)
     assert got["Lyon-Heathrow"].attrs.get("precision") != "site"
+
+
+@pytest.mark.parametrize("name, region, country", [
+    ("État de Floride", "Florida", "US"), ("État de l'Oregon", "Oregon", "US"), ("État d'Israël", None, "IL"),
+])
+def test_geocode_state_of_is_a_country_or_a_federated_state(gazetteer: Gazetteer, name: str, region: str | None,
+                                                           country: str) -> None:
+    got = _geocode({"a": f"Les pompiers de tout l'{name} sont mobilisés depuis lundi."}, {name: "place"}, gazetteer)
+    e = got[name]
+    assert e.attrs["country_code"] == country
+    assert e.attrs["precision"] == ("region" if region else "country")
+    if region:
+        assert e.attrs["geo_name"] == region

@@ -451,7 +451,10 @@ def _candidates_for(q: Query, name: str, gaz: Gazetteer, lex: Lexicon) -> list[P
         if not found:
             for form, fkey in zip(lex.state_forms, lex.state_keys):  # "Fédération de Russie" -> "Russie"
                 if key.startswith(fkey):
-                    found = gaz.lookup(name[len(form):].strip(), features=("country",), fuzzy=False)
+                    rest = _strip_article(name[len(form):].strip(), lex)
+                    # "l'État de Floride", "la république de Bachkirie": a federation's state, when no country
+                    found = (gaz.lookup(rest, features=("country",), fuzzy=False)
+                             or [p for p in gaz.lookup(rest, features=("region",), fuzzy=False) if p.match == "exact"])
                     break
     if not found and q.articled:
         # "au Mans", "du Havre", "le Caire": a town takes an article only when its name has one
