@@ -332,3 +332,44 @@ def test_geocode_bare_capital_name_is_the_capital(gazetteer: Gazetteer) -> None:
                    {"Washington": "place"}, gazetteer)
     e = got["Washington"]
     assert e.attrs["country_code"] == "US" and abs(e.geo["lat"] - 38.9) < 0.2 and abs(e.geo["lon"] + 77.04) < 0.2
+
+
+def test_geocode_big_city_beats_a_village_whose_country_the_article_names_elsewhere(gazetteer: Gazetteer) -> None:
+    # a country named elsewhere in the article (not in the sentence, not "X, au Canada") does not send a bare
+    # city's name to a namesake village of that country, twenty times smaller than the city
+    texts = {"a": "Le gouvernement canadien a publié un communiqué lundi. Le cargo a quitté Liverpool dans la nuit."}
+    got = _geocode(texts, {"Liverpool": "place"}, gazetteer)
+    assert got["Liverpool"].attrs["country_code"] == "GB"
+    texts = {"c": "Le Canada a annoncé de nouvelles sanctions. Le cargo a quitté Liverpool dans la nuit."}
+    got = _geocode(texts, {"Liverpool": "place", "Canada": "place"}, gazetteer)
+    assert got["Liverpool"].attrs["country_code"] == "GB"
+    # where the text puts it, the village is kept
+    texts = {"b": "Le cargo a quitté Liverpool, au Canada, dans la nuit."}
+    got = _geocode(texts, {"Liverpool": "place"}, gazetteer)
+    assert got["Liverpool"].attrs["country_code"] == "CA"
+
+
+@pytest.mark.parametrize("name, site", [("Londres-Heathrow", "Heathrow"), ("Milan-Malpensa", "Malpensa")])
+def test_geocode_town_then_airport_name_is_the_airport(gazetteer: Gazetteer, name: str, site: str) -> None:
+    # French names an airport after its town, then by its own name: the airport, when the town is beside it
+    got = _geocode({"a": f"L'appareil s'est posé à {name} en fin de matinée."}, {name: "place"}, gazetteer)
+    e = got[name]
+    assert e.attrs["precision"] == "site" and site in e.attrs["geo_name"]
+
+
+def test_geocode_town_then_airport_name_needs_the_town_beside_it(gazetteer: Gazetteer) -> None:
+    got = _geocode({"a": "L'appareil s'est posé à Lyon-Heathrow en fin de matinée."}, {"Lyon-Heathrow": "place"}, gazetteer)
+    assert got["Lyon-Heathrow"].attrs.get("precision") != "site"
+
+
+@pytest.mark.parametrize("name, region, country", [
+    ("État de Floride", "Florida", "US"), ("État de l'Oregon", "Oregon", "US"), ("État d'Israël", None, "IL"),
+])
+def test_geocode_state_of_is_a_country_or_a_federated_state(gazetteer: Gazetteer, name: str, region: str | None,
+                                                           country: str) -> None:
+    got = _geocode({"a": f"Les pompiers de tout l'{name} sont mobilisés depuis lundi."}, {name: "place"}, gazetteer)
+    e = got[name]
+    assert e.attrs["country_code"] == country
+    assert e.attrs["precision"] == ("region" if region else "country")
+    if region:
+        assert e.attrs["geo_name"] == region

@@ -451,7 +451,10 @@ def _candidates_for(q: Query, name: str, gaz: Gazetteer, lex: Lexicon) -> list[P
         if not found:
             for form, fkey in zip(lex.state_forms, lex.state_keys):  # "Fédération de Russie" -> "Russie"
                 if key.startswith(fkey):
-                    found = gaz.lookup(name[len(form):].strip(), features=("country",), fuzzy=False)
+                    rest = _strip_article(name[len(form):].strip(), lex)
+                    # "l'État de Floride", "la république de Bachkirie": a federation's state, when no country
+                    found = (gaz.lookup(rest, features=("country",), fuzzy=False)
+                             or [p for p in gaz.lookup(rest, features=("region",), fuzzy=False) if p.match == "exact"])
                     break
     if not found and q.articled:
         # "au Mans", "du Havre", "le Caire": a town takes an article only when its name has one
@@ -461,6 +464,8 @@ def _candidates_for(q: Query, name: str, gaz: Gazetteer, lex: Lexicon) -> list[P
     if not found:
         feats: tuple[str, ...] = ("town",) if q.category not in (None, "region") else ("town", "region", "continent")
         found = gaz.lookup(name, features=feats)
+        if q.category is None and not any(p.match == "exact" for p in found):
+            found = _town_and_site(name, gaz) or found
     found = [p for p in found if _fits(q, p)]
     if q.category == "region" and any(p.feature == "region" for p in found):
         found = [p for p in found if p.feature == "region"]  # "le kraï de X": the region, not its capital
@@ -474,6 +479,24 @@ def _candidates_for(q: Query, name: str, gaz: Gazetteer, lex: Lexicon) -> list[P
         found = [p for p in found if p.feature != "region" or ((p.country_code, p.admin1, name_key(p.name)) not in towns
                                                                and p.country_code not in cities)]
     return found
+
+
+def _town_and_site(name: str, gaz: Gazetteer) -> list[Place]:
+    """A site named after its town, then by its own name ("Town-Name" for an airport, as French names them): the
+    site of the second part, by its exact name, when a town of the first part lies within 50 km of it. Never a
+    bare town of either part."""
+    parts = name.split("-")
+    for i in range(1, len(parts)):
+        head, tail = "-".join(parts[:i]), "-".join(parts[i:])
+        if len(name_key(head)) < 3 or len(name_key(tail)) < 4:
+            continue
+        sites = [p for p in gaz.lookup(tail, features=tuple(SITES), fuzzy=False) if p.match == "exact"]
+        if not sites:
+            continue
+        towns = gaz.lookup(head, features=("town",), fuzzy=False)
+        if near := [p for p in sites if any(_near(p, t, 50) for t in towns)]:
+            return near
+    return []
 
 
 def _fits(q: Query, p: Place) -> bool:
@@ -560,11 +583,28 @@ def _choose(q: Query, cands: list[Place], context: Context) -> Place | None:
         return None
     scored = sorted(((*_score(q, p, context), p) for p in cands), key=lambda x: -x[0])
     best_score, support, best = scored[0]
+    if (big := _prominent(q, best, support, scored)) is not None:
+        return big
     if not _plausible(q, best, support):
         return None
     if len(scored) > 1 and best_score - scored[1][0] < 1.0 and not _same_place(best, scored[1][2]):
         return None
     return best
+
+
+def _prominent(q: Query, best: Place, support: int, scored: list[tuple[float, int, Place]]) -> Place | None:
+    """A big town twenty times bigger than the small namesake that context alone prefers: a city of half a million
+    is not lost to a village named after it because the village's country is named elsewhere in the article (the
+    rule `_sure` applies without context). Not when the text puts the place in that country or near a town, or names
+    the country in the same sentence (support 3). Else None."""
+    if best.feature != "town" or support >= 3 or q.within or q.near:
+        return None
+    towns = [(sup, p) for _, sup, p in scored if p.feature == "town"]
+    big_support, big = max(towns, key=lambda c: c[1].population)
+    if (big.match != "exact" or big.population < 100_000 or big.population < 20 * best.population
+            or _same_place(big, best) or _respelling(q, big)):
+        return None
+    return big if _plausible(q, big, big_support) else None
 
 
 def _near(a: Place, b: Place, km: float) -> bool:
