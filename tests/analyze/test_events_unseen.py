@@ -148,3 +148,12 @@ def test_a_place_that_only_says_what_time_it_was_there_is_no_place(nlp: Any) -> 
 def test_what_a_speaker_says_of_where_they_are_still_places_them_when_nothing_else_does(nlp: Any) -> None:
     text = "Paul Mercier affirme se trouver à Brionne avec ses troupes."
     assert _place_of(nlp, text, "affirme") == "Brionne"
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Un cargo a percuté une pile du pont Valère mardi.", "percuté"),
+    ("Des avions ont bombardé un hangar du dépôt Valère dans la nuit.", "bombardé"),
+])
+def test_the_site_an_attack_or_an_accident_hits_is_its_place(nlp: Any, text: str, trigger: str) -> None:
+    c = one(analyze(nlp, text, {"pont Valère": "place", "dépôt Valère": "place"}), trigger)
+    assert c.place is not None and c.place.text.endswith("Valère")

@@ -602,6 +602,8 @@ class _Finder:
             places.append((rank, m, phrase))
         elif prep is None and f.type in ("visit", "travel", "arrival") and f.pos == "verb":
             places.append((rank, m, phrase))  # "visiter la Corée", "rallier Moscou"
+        elif prep is None and m.label == "place" and f.type in ("military_action", "other") and f.pos == "verb":
+            places.append((rank, m, phrase))  # "bombarder le port de X", "struck a pier of the X bridge": the site hit
         elif prep in origin and f.pos == "noun" and f.type in ("meeting", "visit"):
             places.append((rank + 1, m, phrase))  # "la rencontre de Vostotchny"
         elif under is None and (prep in self.lex.clause_words("counterpart_prepositions") or (m.label == "country" and prep is None)):
