@@ -157,3 +157,9 @@ def test_what_a_speaker_says_of_where_they_are_still_places_them_when_nothing_el
 def test_the_site_an_attack_or_an_accident_hits_is_its_place(nlp: Any, text: str, trigger: str) -> None:
     c = one(analyze(nlp, text, {"pont Valère": "place", "dépôt Valère": "place"}), trigger)
     assert c.place is not None and c.place.text.endswith("Valère")
+
+
+def test_a_site_named_with_its_town_is_the_events_place(nlp: Any) -> None:
+    text = "L'avion s'est posé à Castelnau, à l'aéroport Valère, dans la nuit."
+    c = one(analyze(nlp, text, {"Castelnau": "place", "aéroport Valère": "place"}), "posé")
+    assert c.place is not None and c.place.text == "aéroport Valère"

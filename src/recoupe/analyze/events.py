@@ -12,6 +12,7 @@ from recoupe.analyze.registry import Context, component
 from recoupe.chrono import period_bounds, shift_day
 from recoupe.lang.fr.triggers import Triggers
 from recoupe.model import EventCue, Mention, Span, TimeExpr
+from recoupe.model.text import fold
 from recoupe.model.event_types import family
 from recoupe.model.vocab import Tense
 
@@ -31,6 +32,7 @@ DATELINE_TOP = 400  # characters at the top of an article where its dateline sta
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 NARRATIVE_DAYS = 3  # a day the article names this close before its publication is the day its narrative tells
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "obj", "dobj", "parataxis"})  # a speech verb's complement: what is said
+SITE_CLASSES = frozenset({"airport", "seaport", "rail_station"})  # the description classes of sites a dataset holds
 REPORTED_DEPS = frozenset({"ccomp", "parataxis"})  # any verb's clause complement: a proposition, not its own phrase
 STAMP_HEAD = 40  # at most this many characters of a line's start make a live blog entry's stamp ("Jeudi 30/11 – 06h55")
 STAMP_SEPARATORS = ("–", "—", "-", "|", ":")  # what ends a stamp written before the entry's text on its line
@@ -500,7 +502,8 @@ class _Finder:
         parts.extend(self._between_pairs(parts))
         f.participants = self._split_pairs(self._drop_role_complements(_unique(parts)))
         if places:
-            places.sort(key=lambda p: (p[0], p[1].span.start))
+            # a site a dataset holds ("Rome's Ciampino airport", "l'aéroport de X") before the town it is at
+            places.sort(key=lambda p: (p[0] - (p[0] == 0 and self._names_site(p[1])), p[1].span.start))
             f.place, f.place_phrase = places[0][1], places[0][2]
             if len(f.place_phrase) > len(f.place.span.text) + 30:
                 f.place_phrase = f.place.span.text  # a long garbled phrase reads worse in a summary than the bare name
@@ -669,6 +672,11 @@ class _Finder:
             return True
         return (tok.dep_ == "advcl" and not any(c.dep_ == "mark" for c in tok.children)
                 and ("VerbForm=Part" in str(tok.morph) or "VerbForm=Ger" in str(tok.morph)))
+
+    def _names_site(self, m: Mention) -> bool:
+        """Whether a place mention names an airport, a port or a station by its category word."""
+        classes = self.ctx.pack.names.description_class
+        return any(SITE_CLASSES & set(classes.get(fold(w), ())) for w in m.span.text.split())
 
     def _zone_of_clock(self, m: Mention) -> bool:
         """Whether a place names the time zone of a clock time given in brackets ("(6 h 30 à X)", "(7.30 in X)")."""
