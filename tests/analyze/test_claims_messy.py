@@ -118,3 +118,29 @@ def test_a_long_line_without_a_final_stop_is_no_heading(analyze_text: Run) -> No
 def test_a_pronoun_source_takes_up_the_last_named_source(analyze_text: Run) -> None:
     a = analyze_text("Selon Paul Girard, le port restera fermé. Les quais, selon lui, seront reconstruits avant l'été.")
     assert claim_with(a, "Les quais").attrs["source_name"]["text"] == "Paul Girard"
+
+
+def test_a_compound_incise_with_its_inverted_pronoun_reports(analyze_text: Run) -> None:
+    # "…, a-t-il ajouté": the pronoun stands between the auxiliary and the participle
+    a = analyze_text("La préfète Anne Morel a visité le chantier. Les riverains seront relogés, « dans les meilleurs "
+                     "délais », a-t-elle ajouté.")
+    c = claim_with(a, "riverains")
+    assert c.modality == "reported"
+    assert c.source_text == "a-t-elle ajouté"
+
+
+def test_a_closing_relative_with_a_modality_of_its_own_is_a_claim_of_its_own(analyze_text: Run) -> None:
+    a = analyze_text("Le maire a reçu les délégués du syndicat, qui auraient promis de reprendre le travail lundi.")
+    assert [(c.text[:12], c.modality) for c in a.claims] == [("Le maire a r", "asserted"), ("qui auraient", "conditional")]
+    # the conditional of the main clause does not reach a relative that states a plain fact
+    a = analyze_text("Selon la préfecture, deux mille personnes vivraient dans la forêt, dont la superficie est de trois "
+                     "cents hectares.")
+    assert [c.modality for c in a.claims] == ["conditional", "asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    "Le rapport a été remis au maire, qui a lancé les travaux dès le lendemain.",  # nothing sets the relative apart
+    "Le chef du syndicat, qui aurait reçu des menaces, a appelé à la grève.",  # the sentence resumes after it
+])
+def test_a_relative_that_does_not_close_apart_stays_in_its_sentence(analyze_text: Run, text: str) -> None:
+    assert len(analyze_text(text).claims) == 1

@@ -159,3 +159,9 @@ def test_an_incise_closing_the_sentence_attributes_every_clause_before_it() -> N
     a = _analyze("The noises were picked up on Tuesday by a patrol aircraft, and robots were sent down to find their "
                  "source, the coastguard said in posts on social media.")
     assert [(c["modality"], c["source_text"]) for c in a["claims"]] == [("reported", "the coastguard said")] * 2
+
+
+def test_a_closing_english_relative_with_a_modality_of_its_own_is_a_claim_of_its_own() -> None:
+    a = _analyze("The council hired a new contractor, which could finish the roof before the winter.")
+    assert _claim(a, "which could finish")["modality"] == "conditional"
+    assert _claim(a, "The council hired")["modality"] == "asserted"

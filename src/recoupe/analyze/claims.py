@@ -74,6 +74,7 @@ class _ClaimFinder:
         self.estimates = frozenset(self.mo["estimate_nouns"])
         self.claim_nouns = frozenset(self.mo["claim_nouns"])
         self._participle_units: dict[int, int] = {}  # a participle clause's start -> its sentence's start
+        self._relative_units: dict[int, int] = {}  # a closing relative clause's start -> its sentence's start
         self._recent_sources: list[Span] = []  # the named sources of the claims so far, for pronouns
         self._recent_subjects: list[Span] = []  # the named subjects of the claims so far, for pronouns and documents
 
@@ -246,8 +247,11 @@ class _ClaimFinder:
             if t.lower_ in openers and prev is not None and prev.text == "," and self._finite_group(t.head) \
                     and t.head.idx > t.idx:
                 cut = t.idx
-            elif t.lower_ in self.lex.relative or t.lower_ in self.cw.get("relative_possessives", ()):
-                cut = self._reported_relative(t, e)
+            elif t.lower_ in self.lex.relative or t.lower_ in self.cw.get("relative_possessives", ()) \
+                    or t.lower_ in self.cw.get("closing_relatives", ()):
+                cut = self._reported_relative(t, e) if t.lower_ not in self.cw.get("closing_relatives", ()) else None
+                if cut is None:
+                    cut = self._closing_relative(t, s, e)
                 if cut is None:
                     continue
             else:
@@ -256,6 +260,52 @@ class _ClaimFinder:
                     and word_count(self.text[cut:e]) >= self.mo["min_claim_words"]:
                 return cut
         return None
+
+    def _closing_relative(self, rel: Any, s: int, e: int) -> int | None:
+        """`rel` opens a relative clause set off by a comma that closes the sentence ("…, dont la population est de
+        300 000 habitants", "…, qui revendique 3 000 adhérents", "…, which had claimed to command 5,000 men"): what it
+        says of its antecedent is a proposition of its own, with its own modality and source. The offset it starts
+        at, else None (a relative inside the sentence, "X, qui …, a dit", stays in its clause)."""
+        prev = rel.doc[rel.i - 1] if rel.i > 0 else None
+        if prev is None or prev.text != "," or prev.idx <= s:
+            return None
+        # read from the words, the parse often hangs the clause elsewhere: the relative's own finite verb before any
+        # later comma, and after one no finite verb but that of another subordinate ("…, qui …, où …")
+        pieces: list[list[Any]] = [[]]
+        for t in self.sf.tokens(rel.idx, e):
+            if t.text == "," and not self.sf.in_mask(t.idx):
+                pieces.append([])
+            elif not t.is_punct:
+                pieces[-1].append(t)
+        def finite(ws: list[Any]) -> bool:
+            return any((self._finite_group(t) or self._is_conditional(t)) and not self.sf.in_mask(t.idx) for t in ws)
+        if not finite(pieces[0]):
+            return None
+        markers = self.cw["subordinate_markers"]
+        if any(finite(p) and not (p and p[0].lower_ in markers) for p in pieces[1:]):
+            return None
+        if self._marked(s, rel.idx) == self._marked(rel.idx, e):
+            return None  # nothing sets the two apart: one proposition, as the sentence is written
+        self._relative_units[rel.idx] = s
+        return rel.idx
+
+    def _marked(self, a: int, b: int) -> bool:
+        """Whether the words from a to b carry a modality of their own: a conditional, a hedge, a speech, belief,
+        denial or reporting verb (not a passive judgement: "une information jugée sérieuse")."""
+        if self.lex.hedge_phrase.search(self.text, a, b) is not None:
+            return True
+        m = self.lex.source_marker.search(self.text, a, b)  # "selon X"
+        if m is not None and not self.sf.in_mask(m.start()):
+            return True
+        for t in self.sf.tokens(a, b):
+            if self.sf.in_mask(t.idx):
+                continue
+            if self._is_conditional(t) or t.lower_ in self.hedges:
+                return True
+            if t.pos_ in ("VERB", "AUX") and self._frame_word(t) and not (
+                    self.sf.passive(t) and (self.lex.lemma(t) in self.belief or not is_speech_verb(t, self.lex))):
+                return True
+        return False
 
     def _reported_relative(self, rel: Any, e: int) -> int | None:
         """`rel` opens a relative clause whose verb is a speech verb with its own subject and a bare complement clause
@@ -485,7 +535,7 @@ class _ClaimFinder:
             w = tok.doc[j]
             if w.text in (",", ";", ":", "«", "»", "(", ")", "–", "—"):
                 return True
-            if w.lower_ in markers:
+            if w.lower_ in markers and w.idx not in self._relative_units:  # a closing relative is its own clause
                 return False
             if w.lower_ in self.cw["elided_si"] and tok.doc[j + 1].lower_ in self.cw["elided_si"][w.lower_]:
                 return False  # "s'il", not the reflexive of "s'agirait"
@@ -526,8 +576,9 @@ class _ClaimFinder:
         return verb
 
     def _is_incise(self, tok: Any) -> bool:
+        """A verb right after a comma, past its auxiliary and an inverted pronoun ("…, a-t-il ajouté")."""
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-        while prev is not None and prev.pos_ == "AUX":
+        while prev is not None and (prev.pos_ == "AUX" or prev.text == "-t" or prev.text in self.lex.inverted):
             prev = tok.doc[prev.i - 1] if prev.i > 0 else None
         return prev is not None and prev.text == ","
 
@@ -681,19 +732,22 @@ class _ClaimFinder:
             after = frame.doc[last.i + 1] if last.i + 1 < len(frame.doc) else None
             if after is not None and after.text == "-t":
                 after = frame.doc[after.i + 1] if after.i + 1 < len(frame.doc) else None
+            before = frame.doc[frame.i - 1] if frame.i > 0 else None  # "…, a-t-il ajouté": before the participle
             if after is not None and (after.text in self.lex.inverted):
                 sp = Speaker(after.idx, after.idx + len(after), after.text, pronoun=True)
+            elif incise and before is not None and before.text in self.lex.inverted:
+                sp = Speaker(before.idx, before.idx + len(before), before.text, pronoun=True)
             else:
                 sp = self.sf.np_after(last.idx + len(last), e) if incise else None
             if sp is not None:
                 auxes = [c.idx for c in frame.children if c.dep_.startswith("aux") and c.idx < frame.idx]
-                sp.attribution = (min(auxes + [frame.idx]), sp.end)
+                sp.attribution = (min(auxes + [frame.idx]), max(sp.end, last.idx + len(last)))
                 sp.extra["name_span"] = self._span(sp.start, sp.end).to_dict()
                 sp.extra["via"] = "frame"
                 return sp
         # "X, gouverneur de Y, confirme que": the subject, whatever the parse said; a participle clause ("…, ajoutant
         # que") has its sentence's subject
-        sp = self.sf.subject_of(frame, self._participle_units.get(s, s))
+        sp = self.sf.subject_of(frame, self._participle_units.get(s, self._relative_units.get(s, s)))
         if sp is None:
             return None
         end = frame.idx + len(frame)
