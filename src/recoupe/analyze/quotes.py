@@ -589,6 +589,12 @@ class _Finder:
                                         {**member.extra, "refers_by": sp.text})
                     done.append(q)
                     continue
+                own = self._own_subject(sp, at) if sp.kind == "marker" and not bare_title and not document else None
+                if own is not None:  # "X a annoncé se retirer afin, selon lui, d'éviter « … »": X
+                    q.speaker = Speaker(own.start, own.end, own.text, sp.attribution, False, sp.kind,
+                                        {**own.extra, "refers_by": sp.text})
+                    done.append(q)
+                    continue
                 if bare_title:
                     # "a ajouté l'agence", "estime l'expert": a speaker of the last sentences described by that noun
                     noun = self.lex.leading_article.sub("", sp.text.lower()).strip()
@@ -635,6 +641,31 @@ class _Finder:
                 elif bare_title or document:
                     sp.pronoun = False
             done.append(q)
+
+    def _own_subject(self, sp: Speaker, at: int) -> Speaker | None:
+        """Who "selon lui" stands for when it comes after its clause's main verb: that verb's subject, when it is
+        someone who can speak, named before the marker, and of the pronoun's gender and number."""
+        tok = self.sf.token_at(at)
+        if tok is None:
+            return None
+        root = tok.sent.root
+        if root.idx >= at or self.sf.in_mask(root.idx):
+            return None
+        subj = self.sf.speaking_subject(root, tok.sent.start_char)
+        if subj is None or self.sf.is_pronoun(subj) or subj.end > at or subj.extra.get("document") \
+                or subj.extra.get("label", "person") not in SPEAKER_LABELS:
+            return None
+        low = sp.text.lower().lstrip("-t")
+        if low in self.lex.feminine_pronouns and self.sf.gender(subj) == "Masc" \
+                or low in self.lex.masculine_pronouns and self.sf.gender(subj) == "Fem":
+            return None
+        if low in self.lex.feminine_pronouns or low in self.lex.masculine_pronouns:  # "selon lui": one, not a group
+            toks = self.sf.tokens(subj.start, subj.end)
+            ids = {t.i for t in toks}
+            head = next((t for t in toks if t.pos_ in ("NOUN", "PROPN") and t.head.i not in ids), None)
+            if head is not None and "Plur" in head.morph.get("Number"):
+                return None
+        return subj
 
     def _enumeration_member(self, at: int, index: int) -> Speaker | None:
         """The member `index` of the last enumeration of names in the two sentences before `at` ("les ministres A et B",
