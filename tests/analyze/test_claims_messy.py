@@ -144,3 +144,16 @@ def test_a_closing_relative_with_a_modality_of_its_own_is_a_claim_of_its_own(ana
 ])
 def test_a_relative_that_does_not_close_apart_stays_in_its_sentence(analyze_text: Run, text: str) -> None:
     assert len(analyze_text(text).claims) == 1
+
+
+def test_a_full_stop_glued_to_an_elided_article_ends_the_sentence(analyze_text: Run) -> None:
+    a = analyze_text("« Nous ne partirons pas », a-t-il lancé.L'aveu met fin à des mois de silence "
+                     "sur ce dossier.")
+    assert [c.text for c in a.claims] == ["« Nous ne partirons pas », a-t-il lancé.",
+                                          "L'aveu met fin à des mois de silence sur ce dossier."]
+    assert a.claims[1].modality == "asserted" and a.claims[1].source_text is None
+
+
+def test_a_tag_before_a_heading_does_not_make_it_a_sentence(analyze_text: Run) -> None:
+    a = analyze_text("DIRECT. Inondations à Lyon : trois quartiers évacués dans la nuit\n\nLes pompiers sont sur place.")
+    assert [c.text for c in a.claims] == ["Les pompiers sont sur place."]

@@ -57,8 +57,9 @@ def sentence_ends(text: str, abbreviations: frozenset[str], masked: Any = None) 
 _LOWER_NEXT = re.compile(r"[ \t]+[a-zà-ÿ]")
 _CLOSE_THEN_CAPITAL = re.compile(r"[\s*]*([»”])\s+(?=[A-ZÀ-ÖØ-Þ«])")
 # a full stop, or one glued to the next sentence's capital after a lower-case word ("au Kremlin.Le porte-parole";
-# not "M.Dupont", not "lemonde.fr"), or before a footnote marker ("….[4] The"), or a line end
-_SENT_END = re.compile(r"[.!?…](?=[\s»”*)\]]|\[\d+\]|$)|(?<=[a-zà-ÿ]{2})[.!?…](?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])|\n")
+# not "M.Dupont", not "lemonde.fr"; an elided article too, "a-t-il dit.L'accord"), or before a footnote marker
+# ("….[4] The"), or a line end
+_SENT_END = re.compile(r"[.!?…](?=[\s»”*)\]]|\[\d+\]|$)|(?<=[a-zà-ÿ]{2})[.!?…](?=[A-ZÀ-ÖØ-Þ](?:[a-zà-ÿ]|['’][A-ZÀ-ÖØ-Þa-zà-ÿ]))|\n")
 
 
 def _multiword_at(tok: Any, lex: Lexicon) -> bool:

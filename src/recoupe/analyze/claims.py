@@ -121,11 +121,19 @@ class _ClaimFinder:
             return True
         if not any("Fin" in t.morph.get("VerbForm") or self._is_conditional(t)
                    or t.pos_ in ("VERB", "AUX") and not t.morph.get("VerbForm")
-                   or t.lower_ in self.lex.speech_forms and t.i > 0 and t.doc[t.i - 1].pos_ != "ADP" for t in toks):
+                   or t.lower_ in self.lex.speech_forms and t.i > 0 and t.doc[t.i - 1].pos_ != "ADP" for t in toks) \
+                and not self._after_sentence(s, toks):
             return True  # captions and headings have no finite verb
         if line == sent.strip() and not sent.rstrip().endswith(_TERMINAL) and word_count(sent) <= self.mo["heading_max_words"]:
             return True  # a short line of its own without a full stop: a heading (a long one lost its stop)
         return False
+
+    def _after_sentence(self, s: int, toks: list[Any]) -> bool:
+        """A sentence that follows a full stop on its own line, with a verb the parse took for a participle ("….L'aveu
+        rompt avec …"): captions and headings are lines of their own, this one is no heading."""
+        before = self.text[self.text.rfind("\n", 0, s) + 1:s].strip()  # a sentence, not a tag ("DIRECT.")
+        return word_count(before) >= self.mo["min_claim_words"] and before.endswith((".", "!", "…")) \
+            and any(t.pos_ in ("VERB", "AUX") for t in toks)
 
     def _byline(self, line: str) -> bool:
         """"Par Julien FAVRE", "par la rédaction": a short line naming who wrote; not "Par ailleurs, le préfet a …"."""
