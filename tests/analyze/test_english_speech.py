@@ -165,3 +165,9 @@ def test_a_closing_english_relative_with_a_modality_of_its_own_is_a_claim_of_its
     a = _analyze("The council hired a new contractor, which could finish the roof before the winter.")
     assert _claim(a, "which could finish")["modality"] == "conditional"
     assert _claim(a, "The council hired")["modality"] == "asserted"
+
+
+def test_an_unnamed_english_spokesperson_of_a_body_speaks_for_it() -> None:
+    a = _analyze('The pilots\' union toughened its stance on Monday. Its spokesman accused the airline of trying to '
+                 '"break the strike".')
+    assert _quote(a, "break the strike")["speaker_text"] == "The pilots' union"

@@ -150,3 +150,13 @@ def test_selon_lui_after_the_main_verb_stands_for_that_verb_s_subject(analyze_te
     # "lui" is one person, never the plural subject: the last speaker instead
     a = analyze_text(before + "Le soir, les syndicats ont appelé à la grève afin, selon lui, d'obtenir « un geste fort ».")
     assert quote_starting(a, "un geste").speaker_text == "Paul Roux"
+
+
+def test_an_unnamed_spokesperson_of_a_body_speaks_for_it(analyze_text: Run) -> None:
+    a = analyze_text("Le syndicat des pilotes a, de son côté, durci le ton. Le 3 mars, son porte-parole a accusé la "
+                     "direction de vouloir « casser la grève ».")
+    assert quote_starting(a, "casser").speaker_text == "Le syndicat des pilotes"
+    # a role's spokesperson is not the role's holder: left as written
+    a = analyze_text("Le ministre de l'Intérieur a parlé lundi. Le lendemain, son porte-parole a dénoncé une "
+                     "« campagne de dénigrement ».")
+    assert quote_starting(a, "campagne").speaker_text == "son porte-parole"
