@@ -157,3 +157,9 @@ def test_a_full_stop_glued_to_an_elided_article_ends_the_sentence(analyze_text: 
 def test_a_tag_before_a_heading_does_not_make_it_a_sentence(analyze_text: Run) -> None:
     a = analyze_text("DIRECT. Inondations à Lyon : trois quartiers évacués dans la nuit\n\nLes pompiers sont sur place.")
     assert [c.text for c in a.claims] == ["Les pompiers sont sur place."]
+
+
+def test_the_closing_marks_of_a_bold_phrase_do_not_open_the_next_sentence(analyze_text: Run) -> None:
+    a = analyze_text("**Notre avis : INEXACT.** Aucun document ne prouve la perte de 300 emplois, qui toucherait la "
+                     "moitié de l'usine.")
+    assert [(c.text[:12], c.modality) for c in a.claims] == [("Aucun docume", "asserted"), ("qui touchera", "conditional")]

@@ -36,6 +36,7 @@ from recoupe.model.text import fold
 _TERMINAL = (".", "!", "…", "»", "”", ")", "*", "]", '"', "'")
 _CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
 _FOOTNOTE = re.compile(r"(?:\[\d+\])+\s+")
+_CLOSING_STARS = re.compile(r"\*+(?=\s)")
 
 
 @component("claims", requires=("spacy", "sentences", "mentions", "quotes"), assigns=("claims",), version="4")
@@ -86,8 +87,14 @@ class _ClaimFinder:
         for e in self.ends + [len(self.text)]:
             end = e + 1 if e < len(self.text) and self.text[e] in ".!?…" else e
             s = start
-            while s < end and self.text[s] in " \t\n":
-                s += 1
+            while s < end:
+                if self.text[s] in " \t\n":
+                    s += 1
+                    continue
+                m = _CLOSING_STARS.match(self.text, s, end)  # "**Verdict.** La …": the bold's closing marks
+                if m is None:
+                    break
+                s = m.end()
             m = _FOOTNOTE.match(self.text, s, end)  # "[4] The same year": the previous sentence's footnote marker
             if m:
                 s = m.end()
@@ -535,7 +542,8 @@ class _ClaimFinder:
 
         Read from the words rather than the parse, which often attaches a clause to the wrong sentence.
         """
-        if tok.dep_ == "acl:relcl":
+        own_relative = bool(ids) and tok.doc[min(ids)].idx in self._relative_units  # the unit is a closing relative
+        if tok.dep_ in ("acl:relcl", "relcl") and not own_relative:
             return False
         markers = self.cw["subordinate_markers"]
         j = tok.i - 1
