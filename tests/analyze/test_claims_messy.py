@@ -163,3 +163,11 @@ def test_the_closing_marks_of_a_bold_phrase_do_not_open_the_next_sentence(analyz
     a = analyze_text("**Notre avis : INEXACT.** Aucun document ne prouve la perte de 300 emplois, qui toucherait la "
                      "moitié de l'usine.")
     assert [(c.text[:12], c.modality) for c in a.claims] == [("Aucun docume", "asserted"), ("qui touchera", "conditional")]
+
+
+def test_a_colon_between_a_hedged_clause_and_a_plain_one_makes_two_claims(analyze_text: Run) -> None:
+    a = analyze_text("Le bilan pourrait être bien plus lourd : une bonne partie de la population vit dans des maisons en bois.")
+    assert [(c.text[:10], c.modality) for c in a.claims] == [("Le bilan p", "conditional"), ("une bonne ", "asserted")]
+    # nothing sets the clauses apart, or the first introduces what the second says: one claim
+    assert len(analyze_text("La situation est simple : le pont est fermé depuis lundi.").claims) == 1
+    assert len(analyze_text("Le maire a prévenu : la ville pourrait fermer le pont.").claims) == 1

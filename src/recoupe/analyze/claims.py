@@ -209,6 +209,12 @@ class _ClaimFinder:
                 left, right = (s, self._trim(s, i)), (self._skip_space(i + 1, e), e)
                 if all(self._has_finite(a, b) and word_count(self.text[a:b]) >= self.mo["min_claim_words"] for a, b in (left, right)):
                     return self._split(*left, self.sf.tokens(*left)) + self._split(*right, self.sf.tokens(*right))
+        for i in range(s, e):  # "Le bilan pourrait être lourd : la plupart des maisons sont en bois"
+            if self.text[i] == ":" and self.text[i + 1:i + 2].isspace() and not self.sf.in_mask(i):  # not "6:15"
+                left, right = (s, self._trim(s, i)), (self._skip_space(i + 1, e), e)
+                if self._colon_cut(left, right):
+                    return [left] + self._split(*right, self.sf.tokens(*right))
+                break
         ids = {t.i for t in toks}
         for t in toks:
             if t.dep_ != "conj" or t.head.i not in ids or not self._finite_group(t) or self.sf.in_mask(t.idx):
@@ -249,6 +255,22 @@ class _ClaimFinder:
             if word_count(self.text[s:cut]) >= self.mo["min_claim_words"] and self._has_finite(inner, e):
                 return [(s, self._trim(s, cut)), (inner, e)]
         return [(s, e)]
+
+    def _colon_cut(self, left: tuple[int, int], right: tuple[int, int]) -> bool:
+        """Whether a colon joins two propositions of their own: two finite clauses, the first introducing no speech
+        (no speech, belief or reporting verb, no speech noun, no source) and the clause after it no quotation, and
+        only one of them hedged or conditional."""
+        if not all(self._has_finite(a, b) and word_count(self.text[a:b]) >= self.mo["min_claim_words"] for a, b in (left, right)):
+            return False
+        if self.sf.in_mask(right[0]) or self.text[right[0]:right[0] + 1] in ("«", "“", '"'):
+            return False
+        ltoks = self.sf.tokens(*left)
+        if any(self._frame_word(t) or self.lex.lemma(t) in self.lex.speech_nouns or t.lower_ in self.lex.speech_nouns
+               for t in ltoks if not self.sf.in_mask(t.idx)):
+            return False
+        if self.lex.source_marker.search(self.text, *left) is not None:
+            return False
+        return self._marked(*left) != self._marked(*right)
 
     def _subordinate_cut(self, s: int, e: int, toks: list[Any]) -> int | None:
         """Where a proposition of its own starts inside a sentence: a contrastive subordinate after a comma ("…, while
