@@ -118,3 +118,56 @@ def test_a_long_line_without_a_final_stop_is_no_heading(analyze_text: Run) -> No
 def test_a_pronoun_source_takes_up_the_last_named_source(analyze_text: Run) -> None:
     a = analyze_text("Selon Paul Girard, le port restera fermé. Les quais, selon lui, seront reconstruits avant l'été.")
     assert claim_with(a, "Les quais").attrs["source_name"]["text"] == "Paul Girard"
+
+
+def test_a_compound_incise_with_its_inverted_pronoun_reports(analyze_text: Run) -> None:
+    # "…, a-t-il ajouté": the pronoun stands between the auxiliary and the participle
+    a = analyze_text("La préfète Anne Morel a visité le chantier. Les riverains seront relogés, « dans les meilleurs "
+                     "délais », a-t-elle ajouté.")
+    c = claim_with(a, "riverains")
+    assert c.modality == "reported"
+    assert c.source_text == "a-t-elle ajouté"
+
+
+def test_a_closing_relative_with_a_modality_of_its_own_is_a_claim_of_its_own(analyze_text: Run) -> None:
+    a = analyze_text("Le maire a reçu les délégués du syndicat, qui auraient promis de reprendre le travail lundi.")
+    assert [(c.text[:12], c.modality) for c in a.claims] == [("Le maire a r", "asserted"), ("qui auraient", "conditional")]
+    # the conditional of the main clause does not reach a relative that states a plain fact
+    a = analyze_text("Selon la préfecture, deux mille personnes vivraient dans la forêt, dont la superficie est de trois "
+                     "cents hectares.")
+    assert [c.modality for c in a.claims] == ["conditional", "asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    "Le rapport a été remis au maire, qui a lancé les travaux dès le lendemain.",  # nothing sets the relative apart
+    "Le chef du syndicat, qui aurait reçu des menaces, a appelé à la grève.",  # the sentence resumes after it
+])
+def test_a_relative_that_does_not_close_apart_stays_in_its_sentence(analyze_text: Run, text: str) -> None:
+    assert len(analyze_text(text).claims) == 1
+
+
+def test_a_full_stop_glued_to_an_elided_article_ends_the_sentence(analyze_text: Run) -> None:
+    a = analyze_text("« Nous ne partirons pas », a-t-il lancé.L'aveu met fin à des mois de silence "
+                     "sur ce dossier.")
+    assert [c.text for c in a.claims] == ["« Nous ne partirons pas », a-t-il lancé.",
+                                          "L'aveu met fin à des mois de silence sur ce dossier."]
+    assert a.claims[1].modality == "asserted" and a.claims[1].source_text is None
+
+
+def test_a_tag_before_a_heading_does_not_make_it_a_sentence(analyze_text: Run) -> None:
+    a = analyze_text("DIRECT. Inondations à Lyon : trois quartiers évacués dans la nuit\n\nLes pompiers sont sur place.")
+    assert [c.text for c in a.claims] == ["Les pompiers sont sur place."]
+
+
+def test_the_closing_marks_of_a_bold_phrase_do_not_open_the_next_sentence(analyze_text: Run) -> None:
+    a = analyze_text("**Notre avis : INEXACT.** Aucun document ne prouve la perte de 300 emplois, qui toucherait la "
+                     "moitié de l'usine.")
+    assert [(c.text[:12], c.modality) for c in a.claims] == [("Aucun docume", "asserted"), ("qui touchera", "conditional")]
+
+
+def test_a_colon_between_a_hedged_clause_and_a_plain_one_makes_two_claims(analyze_text: Run) -> None:
+    a = analyze_text("Le bilan pourrait être bien plus lourd : une bonne partie de la population vit dans des maisons en bois.")
+    assert [(c.text[:10], c.modality) for c in a.claims] == [("Le bilan p", "conditional"), ("une bonne ", "asserted")]
+    # nothing sets the clauses apart, or the first introduces what the second says: one claim
+    assert len(analyze_text("La situation est simple : le pont est fermé depuis lundi.").claims) == 1
+    assert len(analyze_text("Le maire a prévenu : la ville pourrait fermer le pont.").claims) == 1

@@ -159,3 +159,15 @@ def test_an_incise_closing_the_sentence_attributes_every_clause_before_it() -> N
     a = _analyze("The noises were picked up on Tuesday by a patrol aircraft, and robots were sent down to find their "
                  "source, the coastguard said in posts on social media.")
     assert [(c["modality"], c["source_text"]) for c in a["claims"]] == [("reported", "the coastguard said")] * 2
+
+
+def test_a_closing_english_relative_with_a_modality_of_its_own_is_a_claim_of_its_own() -> None:
+    a = _analyze("The council hired a new contractor, which could finish the roof before the winter.")
+    assert _claim(a, "which could finish")["modality"] == "conditional"
+    assert _claim(a, "The council hired")["modality"] == "asserted"
+
+
+def test_an_unnamed_english_spokesperson_of_a_body_speaks_for_it() -> None:
+    a = _analyze('The pilots\' union toughened its stance on Monday. Its spokesman accused the airline of trying to '
+                 '"break the strike".')
+    assert _quote(a, "break the strike")["speaker_text"] == "The pilots' union"

@@ -136,3 +136,27 @@ def test_the_subject_of_a_passive_speech_verb_does_not_speak(analyze_text: Run) 
 def test_a_speech_noun_speaks_only_through_someone_who_can_speak(analyze_text: Run) -> None:
     q = quote_starting(analyze_text("Annonce de la fermeture de l'usine : « un drame pour toute la vallée »."), "un drame")
     assert q.speaker_text is None
+
+
+def test_selon_lui_after_the_main_verb_stands_for_that_verb_s_subject(analyze_text: Run) -> None:
+    before = "Lundi, le maire Paul Roux a déclaré : « Les travaux sont finis ». "
+    a = analyze_text(before + "Le soir, la direction des pompiers a pourtant annoncé se retirer du chantier afin, selon "
+                     "elle, d'éviter « un accident grave ».")
+    assert quote_starting(a, "un accident").speaker_text == "la direction des pompiers"
+    # a hyphenated speaker noun the tokenizer splits is read whole
+    a = analyze_text(before + "Le soir, l'état-major de la brigade a pourtant décidé de se retirer afin, selon lui, "
+                     "d'éviter « un accident grave ».")
+    assert "état-major de la brigade" in quote_starting(a, "un accident").speaker_text
+    # "lui" is one person, never the plural subject: the last speaker instead
+    a = analyze_text(before + "Le soir, les syndicats ont appelé à la grève afin, selon lui, d'obtenir « un geste fort ».")
+    assert quote_starting(a, "un geste").speaker_text == "Paul Roux"
+
+
+def test_an_unnamed_spokesperson_of_a_body_speaks_for_it(analyze_text: Run) -> None:
+    a = analyze_text("Le syndicat des pilotes a, de son côté, durci le ton. Le 3 mars, son porte-parole a accusé la "
+                     "direction de vouloir « casser la grève ».")
+    assert quote_starting(a, "casser").speaker_text == "Le syndicat des pilotes"
+    # a role's spokesperson is not the role's holder: left as written
+    a = analyze_text("Le ministre de l'Intérieur a parlé lundi. Le lendemain, son porte-parole a dénoncé une "
+                     "« campagne de dénigrement ».")
+    assert quote_starting(a, "campagne").speaker_text == "son porte-parole"

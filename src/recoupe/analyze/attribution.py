@@ -57,8 +57,9 @@ def sentence_ends(text: str, abbreviations: frozenset[str], masked: Any = None) 
 _LOWER_NEXT = re.compile(r"[ \t]+[a-zà-ÿ]")
 _CLOSE_THEN_CAPITAL = re.compile(r"[\s*]*([»”])\s+(?=[A-ZÀ-ÖØ-Þ«])")
 # a full stop, or one glued to the next sentence's capital after a lower-case word ("au Kremlin.Le porte-parole";
-# not "M.Dupont", not "lemonde.fr"), or before a footnote marker ("….[4] The"), or a line end
-_SENT_END = re.compile(r"[.!?…](?=[\s»”*)\]]|\[\d+\]|$)|(?<=[a-zà-ÿ]{2})[.!?…](?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])|\n")
+# not "M.Dupont", not "lemonde.fr"; an elided article too, "a-t-il dit.L'accord"), or before a footnote marker
+# ("….[4] The"), or a line end
+_SENT_END = re.compile(r"[.!?…](?=[\s»”*)\]]|\[\d+\]|$)|(?<=[a-zà-ÿ]{2})[.!?…](?=[A-ZÀ-ÖØ-Þ](?:[a-zà-ÿ]|['’][A-ZÀ-ÖØ-Þa-zà-ÿ]))|\n")
 
 
 def _multiword_at(tok: Any, lex: Lexicon) -> bool:
@@ -497,7 +498,7 @@ class SpeakerFinder:
                 if inner.label in SPEAKER_LABELS and self.text[inner.span.start - 1:inner.span.start] == "(":
                     return self._name_speaker(inner, inner.span.end)
         if subj.pos_ in ("NOUN", "PROPN") and self.is_speaker_noun(subj):
-            left = min(t.idx for t in subj.subtree if not self.in_mask(t.idx))
+            left = min([t.idx for t in subj.subtree if not self.in_mask(t.idx)] + [self._compound_start(subj).idx])
             tok = self.token_at(left)
             end = verb.idx if verb.idx > subj.idx else self.sentence_limit(subj)
             return self._title_np(tok, end) if tok is not None else None
@@ -532,8 +533,21 @@ class SpeakerFinder:
         return head is not None and "Plur" in head.morph.get("Number")
 
     def is_speaker_noun(self, tok: Any) -> bool:
-        """A noun naming someone who can speak: a role, an organisation word, a speaker noun (data)."""
-        return self.lex.lemma(tok) in self.lex.speaker_heads or tok.lower_ in self.lex.speaker_heads
+        """A noun naming someone who can speak: a role, an organisation word, a speaker noun (data); a hyphenated one
+        the tokenizer split ("état - major") is read whole."""
+        if self.lex.lemma(tok) in self.lex.speaker_heads or tok.lower_ in self.lex.speaker_heads:
+            return True
+        first = self._compound_start(tok)
+        return first.i != tok.i and self.text[first.idx:tok.idx + len(tok)].lower() in self.lex.speaker_heads
+
+    def _compound_start(self, tok: Any) -> Any:
+        """The first word of the hyphenated compound `tok` ends ("major" of "état-major"), else `tok`."""
+        doc = tok.doc
+        k = tok.i
+        while k >= 2 and doc[k - 1].text == "-" and doc[k - 1].idx == doc[k - 2].idx + len(doc[k - 2]) \
+                and doc[k].idx == doc[k - 1].idx + 1 and doc[k - 2].is_alpha:
+            k -= 2
+        return doc[k]
 
     def sentence_limit(self, tok: Any) -> int:
         return tok.sent.end_char

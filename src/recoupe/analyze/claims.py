@@ -36,6 +36,7 @@ from recoupe.model.text import fold
 _TERMINAL = (".", "!", "…", "»", "”", ")", "*", "]", '"', "'")
 _CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
 _FOOTNOTE = re.compile(r"(?:\[\d+\])+\s+")
+_CLOSING_STARS = re.compile(r"\*+(?=\s)")
 
 
 @component("claims", requires=("spacy", "sentences", "mentions", "quotes"), assigns=("claims",), version="4")
@@ -74,6 +75,7 @@ class _ClaimFinder:
         self.estimates = frozenset(self.mo["estimate_nouns"])
         self.claim_nouns = frozenset(self.mo["claim_nouns"])
         self._participle_units: dict[int, int] = {}  # a participle clause's start -> its sentence's start
+        self._relative_units: dict[int, int] = {}  # a closing relative clause's start -> its sentence's start
         self._recent_sources: list[Span] = []  # the named sources of the claims so far, for pronouns
         self._recent_subjects: list[Span] = []  # the named subjects of the claims so far, for pronouns and documents
 
@@ -85,8 +87,14 @@ class _ClaimFinder:
         for e in self.ends + [len(self.text)]:
             end = e + 1 if e < len(self.text) and self.text[e] in ".!?…" else e
             s = start
-            while s < end and self.text[s] in " \t\n":
-                s += 1
+            while s < end:
+                if self.text[s] in " \t\n":
+                    s += 1
+                    continue
+                m = _CLOSING_STARS.match(self.text, s, end)  # "**Verdict.** La …": the bold's closing marks
+                if m is None:
+                    break
+                s = m.end()
             m = _FOOTNOTE.match(self.text, s, end)  # "[4] The same year": the previous sentence's footnote marker
             if m:
                 s = m.end()
@@ -120,11 +128,19 @@ class _ClaimFinder:
             return True
         if not any("Fin" in t.morph.get("VerbForm") or self._is_conditional(t)
                    or t.pos_ in ("VERB", "AUX") and not t.morph.get("VerbForm")
-                   or t.lower_ in self.lex.speech_forms and t.i > 0 and t.doc[t.i - 1].pos_ != "ADP" for t in toks):
+                   or t.lower_ in self.lex.speech_forms and t.i > 0 and t.doc[t.i - 1].pos_ != "ADP" for t in toks) \
+                and not self._after_sentence(s, toks):
             return True  # captions and headings have no finite verb
         if line == sent.strip() and not sent.rstrip().endswith(_TERMINAL) and word_count(sent) <= self.mo["heading_max_words"]:
             return True  # a short line of its own without a full stop: a heading (a long one lost its stop)
         return False
+
+    def _after_sentence(self, s: int, toks: list[Any]) -> bool:
+        """A sentence that follows a full stop on its own line, with a verb the parse took for a participle ("….L'aveu
+        rompt avec …"): captions and headings are lines of their own, this one is no heading."""
+        before = self.text[self.text.rfind("\n", 0, s) + 1:s].strip()  # a sentence, not a tag ("DIRECT.")
+        return word_count(before) >= self.mo["min_claim_words"] and before.endswith((".", "!", "…")) \
+            and any(t.pos_ in ("VERB", "AUX") for t in toks)
 
     def _byline(self, line: str) -> bool:
         """"Par Julien FAVRE", "par la rédaction": a short line naming who wrote; not "Par ailleurs, le préfet a …"."""
@@ -193,6 +209,12 @@ class _ClaimFinder:
                 left, right = (s, self._trim(s, i)), (self._skip_space(i + 1, e), e)
                 if all(self._has_finite(a, b) and word_count(self.text[a:b]) >= self.mo["min_claim_words"] for a, b in (left, right)):
                     return self._split(*left, self.sf.tokens(*left)) + self._split(*right, self.sf.tokens(*right))
+        for i in range(s, e):  # "Le bilan pourrait être lourd : la plupart des maisons sont en bois"
+            if self.text[i] == ":" and self.text[i + 1:i + 2].isspace() and not self.sf.in_mask(i):  # not "6:15"
+                left, right = (s, self._trim(s, i)), (self._skip_space(i + 1, e), e)
+                if self._colon_cut(left, right):
+                    return [left] + self._split(*right, self.sf.tokens(*right))
+                break
         ids = {t.i for t in toks}
         for t in toks:
             if t.dep_ != "conj" or t.head.i not in ids or not self._finite_group(t) or self.sf.in_mask(t.idx):
@@ -234,6 +256,22 @@ class _ClaimFinder:
                 return [(s, self._trim(s, cut)), (inner, e)]
         return [(s, e)]
 
+    def _colon_cut(self, left: tuple[int, int], right: tuple[int, int]) -> bool:
+        """Whether a colon joins two propositions of their own: two finite clauses, the first introducing no speech
+        (no speech, belief or reporting verb, no speech noun, no source) and the clause after it no quotation, and
+        only one of them hedged or conditional."""
+        if not all(self._has_finite(a, b) and word_count(self.text[a:b]) >= self.mo["min_claim_words"] for a, b in (left, right)):
+            return False
+        if self.sf.in_mask(right[0]) or self.text[right[0]:right[0] + 1] in ("«", "“", '"'):
+            return False
+        ltoks = self.sf.tokens(*left)
+        if any(self._frame_word(t) or self.lex.lemma(t) in self.lex.speech_nouns or t.lower_ in self.lex.speech_nouns
+               for t in ltoks if not self.sf.in_mask(t.idx)):
+            return False
+        if self.lex.source_marker.search(self.text, *left) is not None:
+            return False
+        return self._marked(*left) != self._marked(*right)
+
     def _subordinate_cut(self, s: int, e: int, toks: list[Any]) -> int | None:
         """Where a proposition of its own starts inside a sentence: a contrastive subordinate after a comma ("…, while
         the ministry dismissed it"), or a relative clause that reports what someone says of its antecedent ("…, which
@@ -246,8 +284,11 @@ class _ClaimFinder:
             if t.lower_ in openers and prev is not None and prev.text == "," and self._finite_group(t.head) \
                     and t.head.idx > t.idx:
                 cut = t.idx
-            elif t.lower_ in self.lex.relative or t.lower_ in self.cw.get("relative_possessives", ()):
-                cut = self._reported_relative(t, e)
+            elif t.lower_ in self.lex.relative or t.lower_ in self.cw.get("relative_possessives", ()) \
+                    or t.lower_ in self.cw.get("closing_relatives", ()):
+                cut = self._reported_relative(t, e) if t.lower_ not in self.cw.get("closing_relatives", ()) else None
+                if cut is None:
+                    cut = self._closing_relative(t, s, e)
                 if cut is None:
                     continue
             else:
@@ -256,6 +297,52 @@ class _ClaimFinder:
                     and word_count(self.text[cut:e]) >= self.mo["min_claim_words"]:
                 return cut
         return None
+
+    def _closing_relative(self, rel: Any, s: int, e: int) -> int | None:
+        """`rel` opens a relative clause set off by a comma that closes the sentence ("…, dont la population est de
+        300 000 habitants", "…, qui revendique 3 000 adhérents", "…, which had claimed to command 5,000 men"): what it
+        says of its antecedent is a proposition of its own, with its own modality and source. The offset it starts
+        at, else None (a relative inside the sentence, "X, qui …, a dit", stays in its clause)."""
+        prev = rel.doc[rel.i - 1] if rel.i > 0 else None
+        if prev is None or prev.text != "," or prev.idx <= s:
+            return None
+        # read from the words, the parse often hangs the clause elsewhere: the relative's own finite verb before any
+        # later comma, and after one no finite verb but that of another subordinate ("…, qui …, où …")
+        pieces: list[list[Any]] = [[]]
+        for t in self.sf.tokens(rel.idx, e):
+            if t.text == "," and not self.sf.in_mask(t.idx):
+                pieces.append([])
+            elif not t.is_punct:
+                pieces[-1].append(t)
+        def finite(ws: list[Any]) -> bool:
+            return any((self._finite_group(t) or self._is_conditional(t)) and not self.sf.in_mask(t.idx) for t in ws)
+        if not finite(pieces[0]):
+            return None
+        markers = self.cw["subordinate_markers"]
+        if any(finite(p) and not (p and p[0].lower_ in markers) for p in pieces[1:]):
+            return None
+        if self._marked(s, rel.idx) == self._marked(rel.idx, e):
+            return None  # nothing sets the two apart: one proposition, as the sentence is written
+        self._relative_units[rel.idx] = s
+        return rel.idx
+
+    def _marked(self, a: int, b: int) -> bool:
+        """Whether the words from a to b carry a modality of their own: a conditional, a hedge, a speech, belief,
+        denial or reporting verb (not a passive judgement: "une information jugée sérieuse")."""
+        if self.lex.hedge_phrase.search(self.text, a, b) is not None:
+            return True
+        m = self.lex.source_marker.search(self.text, a, b)  # "selon X"
+        if m is not None and not self.sf.in_mask(m.start()):
+            return True
+        for t in self.sf.tokens(a, b):
+            if self.sf.in_mask(t.idx):
+                continue
+            if self._is_conditional(t) or t.lower_ in self.hedges:
+                return True
+            if t.pos_ in ("VERB", "AUX") and self._frame_word(t) and not (
+                    self.sf.passive(t) and (self.lex.lemma(t) in self.belief or not is_speech_verb(t, self.lex))):
+                return True
+        return False
 
     def _reported_relative(self, rel: Any, e: int) -> int | None:
         """`rel` opens a relative clause whose verb is a speech verb with its own subject and a bare complement clause
@@ -477,7 +564,8 @@ class _ClaimFinder:
 
         Read from the words rather than the parse, which often attaches a clause to the wrong sentence.
         """
-        if tok.dep_ == "acl:relcl":
+        own_relative = bool(ids) and tok.doc[min(ids)].idx in self._relative_units  # the unit is a closing relative
+        if tok.dep_ in ("acl:relcl", "relcl") and not own_relative:
             return False
         markers = self.cw["subordinate_markers"]
         j = tok.i - 1
@@ -485,7 +573,7 @@ class _ClaimFinder:
             w = tok.doc[j]
             if w.text in (",", ";", ":", "«", "»", "(", ")", "–", "—"):
                 return True
-            if w.lower_ in markers:
+            if w.lower_ in markers and w.idx not in self._relative_units:  # a closing relative is its own clause
                 return False
             if w.lower_ in self.cw["elided_si"] and tok.doc[j + 1].lower_ in self.cw["elided_si"][w.lower_]:
                 return False  # "s'il", not the reflexive of "s'agirait"
@@ -526,8 +614,9 @@ class _ClaimFinder:
         return verb
 
     def _is_incise(self, tok: Any) -> bool:
+        """A verb right after a comma, past its auxiliary and an inverted pronoun ("…, a-t-il ajouté")."""
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-        while prev is not None and prev.pos_ == "AUX":
+        while prev is not None and (prev.pos_ == "AUX" or prev.text == "-t" or prev.text in self.lex.inverted):
             prev = tok.doc[prev.i - 1] if prev.i > 0 else None
         return prev is not None and prev.text == ","
 
@@ -681,19 +770,22 @@ class _ClaimFinder:
             after = frame.doc[last.i + 1] if last.i + 1 < len(frame.doc) else None
             if after is not None and after.text == "-t":
                 after = frame.doc[after.i + 1] if after.i + 1 < len(frame.doc) else None
+            before = frame.doc[frame.i - 1] if frame.i > 0 else None  # "…, a-t-il ajouté": before the participle
             if after is not None and (after.text in self.lex.inverted):
                 sp = Speaker(after.idx, after.idx + len(after), after.text, pronoun=True)
+            elif incise and before is not None and before.text in self.lex.inverted:
+                sp = Speaker(before.idx, before.idx + len(before), before.text, pronoun=True)
             else:
                 sp = self.sf.np_after(last.idx + len(last), e) if incise else None
             if sp is not None:
                 auxes = [c.idx for c in frame.children if c.dep_.startswith("aux") and c.idx < frame.idx]
-                sp.attribution = (min(auxes + [frame.idx]), sp.end)
+                sp.attribution = (min(auxes + [frame.idx]), max(sp.end, last.idx + len(last)))
                 sp.extra["name_span"] = self._span(sp.start, sp.end).to_dict()
                 sp.extra["via"] = "frame"
                 return sp
         # "X, gouverneur de Y, confirme que": the subject, whatever the parse said; a participle clause ("…, ajoutant
         # que") has its sentence's subject
-        sp = self.sf.subject_of(frame, self._participle_units.get(s, s))
+        sp = self.sf.subject_of(frame, self._participle_units.get(s, self._relative_units.get(s, s)))
         if sp is None:
             return None
         end = frame.idx + len(frame)

@@ -535,6 +535,7 @@ class _Finder:
         self._share_within_sentence()
         self._carry_over()
         self._resolve_back_references()
+        self._spokesperson_for_body()
         self._carry_over()
         out: list[QuoteRec] = []
         for q in self.quotes:
@@ -589,6 +590,12 @@ class _Finder:
                                         {**member.extra, "refers_by": sp.text})
                     done.append(q)
                     continue
+                own = self._own_subject(sp, at) if sp.kind == "marker" and not bare_title and not document else None
+                if own is not None:  # "X a annoncé se retirer afin, selon lui, d'éviter « … »": X
+                    q.speaker = Speaker(own.start, own.end, own.text, sp.attribution, False, sp.kind,
+                                        {**own.extra, "refers_by": sp.text})
+                    done.append(q)
+                    continue
                 if bare_title:
                     # "a ajouté l'agence", "estime l'expert": a speaker of the last sentences described by that noun
                     noun = self.lex.leading_article.sub("", sp.text.lower()).strip()
@@ -635,6 +642,66 @@ class _Finder:
                 elif bare_title or document:
                     sp.pronoun = False
             done.append(q)
+
+    def _spokesperson_for_body(self) -> None:
+        """"Son porte-parole a accusé …", "its spokesman said": an unnamed spokesperson of a body named before speaks
+        for it; the body is the last named subject of the two sentences before that is not a person."""
+        nouns = {w.lower() for w in self.lex.speech.get("spokesperson_nouns", ())}
+        if not nouns:
+            return
+        for q in self.quotes:
+            sp = q.speaker
+            if sp is None or sp.pronoun:
+                continue
+            words = [t for t in self.sf.tokens(sp.start, sp.end) if not t.is_punct]
+            if len(words) < 2 or "Yes" not in words[0].morph.get("Poss") or self.text[words[1].idx:sp.end].lower() not in nouns:
+                continue
+            at = sp.attribution[0] if sp.attribution else sp.start
+            here = self.sentence_no(at)
+            bodies = [(pos, e) for pos, e in self._subjects() if pos < sp.start and here - self.sentence_no(pos) <= 2
+                      and self._body(e)]
+            if not bodies:
+                continue
+            _, body = max(bodies, key=lambda c: c[0])
+            q.speaker = Speaker(body.start, body.end, body.text, sp.attribution, False, sp.kind,
+                                {**body.extra, "refers_by": sp.text})
+
+    def _body(self, sp: Speaker) -> bool:
+        """Whether a speaker is a body (an organisation, a country, "la junte"), not a person, a role ("le ministre")
+        or a group ("les pilotes")."""
+        if sp.extra.get("label"):
+            return sp.extra["label"] in SPEAKER_LABELS and sp.extra["label"] != "person"
+        if "anchor" in sp.extra or any(m.label == "person" for m in self.sf.mi.inside(sp.start, sp.end)):
+            return False  # a role: the person who holds it
+        return not self._head_plural(sp)
+
+    def _head_plural(self, sp: Speaker) -> bool:
+        """Whether the noun heading the words naming a speaker is plural ("la direction des pompiers" is not)."""
+        toks = self.sf.tokens(sp.start, sp.end)
+        ids = {t.i for t in toks}
+        head = next((t for t in toks if t.pos_ in ("NOUN", "PROPN") and t.head.i not in ids), None)
+        return head is not None and "Plur" in head.morph.get("Number")
+
+    def _own_subject(self, sp: Speaker, at: int) -> Speaker | None:
+        """Who "selon lui" stands for when it comes after its clause's main verb: that verb's subject, when it is
+        someone who can speak, named before the marker, and of the pronoun's gender and number."""
+        tok = self.sf.token_at(at)
+        if tok is None:
+            return None
+        root = tok.sent.root
+        if root.idx >= at or self.sf.in_mask(root.idx):
+            return None
+        subj = self.sf.speaking_subject(root, tok.sent.start_char)
+        if subj is None or self.sf.is_pronoun(subj) or subj.end > at or subj.extra.get("document") \
+                or subj.extra.get("label", "person") not in SPEAKER_LABELS:
+            return None
+        low = sp.text.lower().lstrip("-t")
+        if low in self.lex.feminine_pronouns and self.sf.gender(subj) == "Masc" \
+                or low in self.lex.masculine_pronouns and self.sf.gender(subj) == "Fem":
+            return None
+        if (low in self.lex.feminine_pronouns or low in self.lex.masculine_pronouns) and self._head_plural(subj):
+            return None  # "selon lui": one, not a group
+        return subj
 
     def _enumeration_member(self, at: int, index: int) -> Speaker | None:
         """The member `index` of the last enumeration of names in the two sentences before `at` ("les ministres A et B",
