@@ -7,6 +7,8 @@ import multiprocessing as mp
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from recoupe import lang
@@ -19,11 +21,24 @@ BATCH = 4  # measured: small batches are fastest for nlp.pipe on this model
 
 
 def pipeline_version(names: list[str] | None = None) -> str:
-    """A version string that changes whenever the analysis would: code version, model, components."""
+    """A version string that changes whenever the analysis would: code version, model, components, and the
+    language packs' data (a word added to a lexicon re-analyses a store's documents as a component's version does)."""
     comps = resolve_pipeline(list(names or DEFAULT_PIPELINE))
     models = [nlp_mod.model_version(code) for code in sorted(nlp_mod.MODELS)]
-    key = "|".join([__version__, *models] + [f"{c.name}:{c.version}" for c in comps])
+    key = "|".join([__version__, *models] + [f"{c.name}:{c.version}" for c in comps] + [_pack_data_digest()])
     return hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+@lru_cache(maxsize=1)
+def _pack_data_digest() -> str:
+    """A digest of every installed language pack's data files."""
+    h = hashlib.sha1()
+    root = Path(lang.__file__).parent
+    for f in sorted(root.glob("*/data/*")):
+        if f.is_file():
+            h.update(f.relative_to(root).as_posix().encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:12]
 
 
 def language_of(doc: Document) -> str:
