@@ -98,8 +98,8 @@ def test_pipeline_interrupted_analysis_resumes(tmp_path: Path, monkeypatch: pyte
     (d / "c.txt").write_text(C, encoding="utf-8")
     real = pipeline.analyze.analyze_stream
 
-    def dies_after_one(docs, jobs=1, names=None):  # type: ignore[no-untyped-def]
-        for i, a in enumerate(real(docs, jobs=jobs, names=names)):
+    def dies_after_one(docs, jobs=1, names=None, **kw):  # type: ignore[no-untyped-def]
+        for i, a in enumerate(real(docs, jobs=jobs, names=names, **kw)):
             if i == 1:
                 raise KeyboardInterrupt
             yield a

@@ -82,10 +82,12 @@ def stream_into_store(ids: list[str], address: str, *, jobs: int = 1, names: lis
 
 
 def stream(executor: str, docs: Iterable[Document], *, jobs: int = 1, names: list[str] | None = None,
-           scheduler: str | None = None) -> Iterator[Analysis]:
-    """The analyses of the documents, in no guaranteed order (each carries its doc id), on the chosen executor."""
+           scheduler: str | None = None, encoded: bool = False) -> Iterator[Any]:
+    """The analyses of the documents, in no guaranteed order (each carries its doc id), on the chosen executor;
+    with `encoded`, the process executor gives them as EncodedAnalysis (encoded by its workers; the others may
+    still give Analysis: a store takes both)."""
     if executor == "process":
-        yield from analyze.analyze_stream(docs, jobs=jobs, names=names)
+        yield from analyze.analyze_stream(docs, jobs=jobs, names=names, encoded=encoded)
     elif executor == "dask":
         yield from _dask_stream(docs, jobs=jobs, names=list(names or analyze.DEFAULT_PIPELINE), scheduler=scheduler)
     else:

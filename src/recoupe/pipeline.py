@@ -15,7 +15,7 @@ from recoupe import analyze, executors, ingest, lang, resolve
 from recoupe.errors import IngestError, RecoupeError
 from recoupe.ingest.dedup import NearDuplicateIndex, signature
 from recoupe.ingest.normalize import normalize_text, shown, split_sections
-from recoupe.model import Analysis, Document, Dossier, identity, make_id
+from recoupe.model import Analysis, Document, Dossier, EncodedAnalysis, identity, make_id
 from recoupe.store import Store, is_database_url, open_store
 
 WRITE_BATCH = 8
@@ -232,9 +232,9 @@ def _analyze(store: Store, report: BuildReport, jobs: int, progress: bool | None
             bar.close()
         return
     docs = (d for d in (store.document(i) for i in pending) if d is not None)
-    batch: list[Analysis] = []
+    batch: list[Analysis | EncodedAnalysis] = []
     try:
-        for a in executors.stream(executor, docs, jobs=jobs, names=components, scheduler=scheduler):
+        for a in executors.stream(executor, docs, jobs=jobs, names=components, scheduler=scheduler, encoded=True):
             batch.append(a)
             bar.update(1)
             if len(batch) >= WRITE_BATCH:
@@ -247,12 +247,13 @@ def _analyze(store: Store, report: BuildReport, jobs: int, progress: bool | None
         bar.close()
 
 
-def _save(store: Store, batch: list[Analysis], report: BuildReport) -> None:
-    store.put_analyses(batch)
-    report.analyzed += len(batch)
-    for a in batch:
-        for err in a.attrs.get("errors", []):
-            report.analysis_errors.append((a.doc, f"{err['component']}: {err['error']}"))
+def _save(store: Store, batch: list[Analysis | EncodedAnalysis], report: BuildReport) -> None:
+    encoded = [a if isinstance(a, EncodedAnalysis) else a.encode() for a in batch]
+    store.put_analyses(encoded)
+    report.analyzed += len(encoded)
+    for a in encoded:
+        for component, error in a.errors:
+            report.analysis_errors.append((a.doc, f"{component}: {error}"))
 
 
 def _skip(store: Store, report: BuildReport, say: Callable[[str], None], err: IngestError) -> None:

@@ -64,8 +64,9 @@ _SENT_END = re.compile(r"[.!?…](?=[\s»”*)\]]|\[\d+\]|$)|(?<=[a-zà-ÿ]{2})[
 
 def _multiword_at(tok: Any, lex: Lexicon) -> bool:
     doc = tok.doc
+    lem = lex.lemma(tok)  # once, not once per multiword verb
     for words in lex.multiword_speech:
-        if lex.lemma(tok) != words[0]:
+        if lem != words[0]:
             continue
         rest = words[1:]
         if all(tok.i + 1 + k < len(doc) and doc[tok.i + 1 + k].lower_ == w for k, w in enumerate(rest)):

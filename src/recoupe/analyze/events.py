@@ -93,7 +93,7 @@ class _Finder:
         # spaCy's sentences can run across paragraph breaks; a line break always ends a clause here
         self.para_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
         self.trigger_ids: set[int] = set()
-        self.participles = _participle_table(lex)
+        self.participles, self.trigger_lemmas, self.trigger_forms = _tables(lex)
         self.source_markers = lex.clause_words("source_markers")
         self.pronouns = lex.clause_words("personal_pronouns")
         # "du", "au", "aux", "des": an article fused with a preposition (parsed as the preposition) is a determiner
@@ -106,7 +106,11 @@ class _Finder:
 
     def run(self) -> list[EventCue]:
         found: list[_Found] = []
+        lemmas, forms = self.trigger_lemmas, self.trigger_forms
         for tok in self.doc:
+            # only a word whose lemma or form the lexicon lists can be a trigger (_trigger returns None for any other)
+            if tok.lemma_.lower() not in lemmas and tok.lower_ not in forms:
+                continue
             f = self._trigger(tok)
             if f is not None:
                 found.append(f)
@@ -1392,6 +1396,22 @@ class _Finder:
                 last[fam] = c
             out.append(c)
         return out
+
+
+_TABLES: dict[int, tuple[Triggers, tuple[dict[str, str], frozenset[str], frozenset[str]]]] = {}
+
+
+def _tables(lex: Triggers) -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """Built once per lexicon: its participle table, the lemmas that can make a token a trigger (verbs, light-verb
+    constructions, nouns) and the lower-case forms that can (participles, nouns)."""
+    hit = _TABLES.get(id(lex))
+    if hit is not None and hit[0] is lex:
+        return hit[1]
+    participles = _participle_table(lex)
+    lemmas = frozenset(lex.verbs) | frozenset(lex.statement_constructions) | frozenset(lex.nouns)
+    forms = frozenset(participles) | frozenset(lex.nouns)
+    _TABLES[id(lex)] = (lex, (participles, lemmas, forms))
+    return participles, lemmas, forms
 
 
 def _participle_table(lex: Triggers) -> dict[str, str]:

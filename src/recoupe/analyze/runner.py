@@ -15,7 +15,7 @@ from recoupe import lang
 from recoupe.version import __version__
 from recoupe.analyze import nlp as nlp_mod
 from recoupe.analyze.registry import DEFAULT_PIPELINE, Component, Context, resolve_pipeline, run_components
-from recoupe.model import Analysis, Document
+from recoupe.model import Analysis, Document, EncodedAnalysis
 
 BATCH = 4  # measured: small batches are fastest for nlp.pipe on this model
 
@@ -120,25 +120,30 @@ def _init_worker(names: list[str]) -> None:
     _WORKER = Analyzer(names)
 
 
-def _work(batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _work(batch: list[dict[str, Any]], encoded: bool = False) -> list[dict[str, Any]] | list[EncodedAnalysis]:
     assert _WORKER is not None
     docs = [Document.from_dict(d) for d in batch]
+    if encoded:  # the store's JSON made here, in the worker, not in the builder
+        return [a.encode() for a in _WORKER.analyze_many(docs)]
     return [a.to_dict() for a in _WORKER.analyze_many(docs)]
 
 
-def analyze_stream(docs: Iterable[Document], jobs: int = 1, names: list[str] | None = None) -> Iterator[Analysis]:
-    """Analyses for the documents, in no guaranteed order when jobs > 1 (each carries its doc id)."""
+def analyze_stream(docs: Iterable[Document], jobs: int = 1, names: list[str] | None = None,
+                   encoded: bool = False) -> Iterator[Any]:
+    """Analyses for the documents, in no guaranteed order when jobs > 1 (each carries its doc id); with `encoded`,
+    as EncodedAnalysis (the store's JSON, made by the worker) rather than Analysis."""
     names = list(names or DEFAULT_PIPELINE)
     if jobs <= 1:
         analyzer = Analyzer(names)
+        out = (lambda a: a.encode()) if encoded else (lambda a: a)
         batch: list[Document] = []
         for d in docs:
             batch.append(d)
             if len(batch) >= BATCH:
-                yield from analyzer.analyze_many(batch)
+                yield from map(out, analyzer.analyze_many(batch))
                 batch = []
         if batch:
-            yield from analyzer.analyze_many(batch)
+            yield from map(out, analyzer.analyze_many(batch))
         return
     ctx = mp.get_context("fork")
     # Batches are read and submitted from this thread (the documents may come lazily from a store
@@ -146,12 +151,13 @@ def analyze_stream(docs: Iterable[Document], jobs: int = 1, names: list[str] | N
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(names,)) as pool:
         try:
             inflight: deque[Any] = deque()
+            take = (lambda r: r) if encoded else (lambda r: (Analysis.from_dict(a) for a in r))
             for batch in _batches(docs, BATCH):
-                inflight.append(pool.apply_async(_work, (batch,)))
+                inflight.append(pool.apply_async(_work, (batch, encoded)))
                 while len(inflight) > jobs * 2:
-                    yield from (Analysis.from_dict(a) for a in inflight.popleft().get())
+                    yield from take(inflight.popleft().get())
             while inflight:
-                yield from (Analysis.from_dict(a) for a in inflight.popleft().get())
+                yield from take(inflight.popleft().get())
         except BaseException:
             pool.terminate()
             raise

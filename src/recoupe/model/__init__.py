@@ -3,10 +3,10 @@ their closed vocabularies, and the text folding every stage shares. Imports no o
 
 from recoupe.model.dossier import (UNSET, Claim, ContractRecord, Contradiction, DateRow, Discrepancy, Dossier,
                                    DossierEntity, Event, Quantity, Quote)
-from recoupe.model.records import (Analysis, ClaimRec, Document, Entity, EventCue, Mention, QuantityRec, QuoteRec, Record,
+from recoupe.model.records import (Analysis, EncodedAnalysis, ClaimRec, Document, Entity, EventCue, Mention, QuantityRec, QuoteRec, Record,
                                    Span, TimeExpr, make_id)
 from recoupe.model.text import fold, translit_key
 
-__all__ = ["UNSET", "Analysis", "Claim", "ClaimRec", "ContractRecord", "Contradiction", "DateRow", "Discrepancy", "Document", "Dossier",
+__all__ = ["UNSET", "Analysis", "Claim", "ClaimRec", "ContractRecord", "Contradiction", "DateRow", "Discrepancy", "Document", "Dossier", "EncodedAnalysis",
            "DossierEntity", "Entity", "Event", "EventCue", "Mention", "Quantity", "QuantityRec", "Quote", "QuoteRec", "Record",
            "Span", "TimeExpr", "fold", "make_id", "translit_key"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import hashlib
+import json
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -190,6 +191,26 @@ class Analysis(Record):
     claims: list[ClaimRec] = field(default_factory=list)
     event_cues: list[EventCue] = field(default_factory=list)
     attrs: dict[str, Any] = field(default_factory=dict)
+
+    def encode(self) -> EncodedAnalysis:
+        """This analysis as the store keeps it (its JSON), with its doc id, version and component errors."""
+        return EncodedAnalysis(self.doc, self.version, json.dumps(self.to_dict(), ensure_ascii=False),
+                               tuple((e["component"], e["error"]) for e in self.attrs.get("errors", [])))
+
+
+@dataclass(frozen=True, slots=True)
+class EncodedAnalysis:
+    """An analysis already encoded as the store's JSON by the worker process that made it, so that the builder only
+    writes the text (decoding and re-encoding every analysis in the one builder process was a good part of its
+    time next to its workers). `decode()` gives the Analysis."""
+
+    doc: str
+    version: str
+    data: str
+    errors: tuple[tuple[str, str], ...] = ()
+
+    def decode(self) -> Analysis:
+        return Analysis.from_dict(json.loads(self.data))
 
 
 # which nested fields hold which record type, for from_dict

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str, *, hyphens: bool = False) -> str:
     """Case-folded, accent-free, apostrophe- and space-normalised form of a name; with `hyphens`, hyphens and
-    dashes count as spaces too ("Rostov-sur-le-Don" = "rostov sur le don")."""
+    dashes count as spaces too ("Rostov-sur-le-Don" = "rostov sur le don"). Cached: every stage folds the same
+    words and names over and over (a pure function of its arguments)."""
     text = text.translate(_APOS)
     if hyphens:
         text = text.replace("-", " ")

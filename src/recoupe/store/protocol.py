@@ -9,7 +9,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
-from recoupe.model import Analysis, ContractRecord, Document, Dossier
+from recoupe.model import Analysis, ContractRecord, Document, Dossier, EncodedAnalysis
 
 # The dossier's tables: name -> the scalar columns indexed beside each record's JSON.
 DOSSIER_TABLES: dict[str, tuple[str, ...]] = {
@@ -57,7 +57,7 @@ class Store(Protocol):
 
     # -- analyses ---------------------------------------------------------------------------------
     def pending_analysis(self, version: str) -> list[str]: ...
-    def put_analyses(self, analyses: list[Analysis]) -> None: ...
+    def put_analyses(self, analyses: list[Analysis] | list[EncodedAnalysis]) -> None: ...  # encoded: stored as they are
     def analyses(self) -> Iterator[Analysis]: ...
     def analysis(self, doc_id: str) -> Analysis | None: ...
 

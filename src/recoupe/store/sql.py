@@ -14,7 +14,7 @@ import numpy as np
 
 from recoupe.errors import StoreError
 from recoupe.lang import pages
-from recoupe.model import Analysis, ContractRecord, Document, Dossier
+from recoupe.model import Analysis, ContractRecord, Document, Dossier, EncodedAnalysis
 from recoupe.model.dossier import RECORD_TYPES
 from recoupe.model import identity
 from recoupe.store.protocol import DOSSIER_TABLES
@@ -222,12 +222,12 @@ class SQLStore:
         )
         return [r[0] for r in rows]
 
-    def put_analyses(self, analyses: list[Analysis]) -> None:
+    def put_analyses(self, analyses: list[Analysis] | list[EncodedAnalysis]) -> None:
         with self.transaction() as c:
             self._many(c,
                 "INSERT INTO analyses(doc_id, version, data) VALUES (?, ?, ?) "
                 "ON CONFLICT(doc_id) DO UPDATE SET version = excluded.version, data = excluded.data",
-                [(a.doc, a.version, json.dumps(a.to_dict(), ensure_ascii=False)) for a in analyses],
+                [(e.doc, e.version, e.data) for e in (a if isinstance(a, EncodedAnalysis) else a.encode() for a in analyses)],
             )
 
     def analyses(self) -> Iterator[Analysis]:

@@ -93,6 +93,14 @@ def _alt(words: list[str] | tuple[str, ...] | frozenset[str], *, accents: bool =
     return "|".join(out) or "(?!)"
 
 
+def _first_letters(words: list[str] | tuple[str, ...] | frozenset[str]) -> str:
+    """A lookahead for the first characters of these words, to stand before a case-insensitive alternation of
+    them: it rejects at once a position no word can start at (the regex engine would try every alternative
+    there); it changes no match. Empty when there are no words."""
+    first = {c for w in words if w for c in ((w[0],) if w[0] not in "'’" else ("'", "’"))}
+    return "(?=(?i:[" + "".join(re.escape(c) for c in sorted(first)) + "]))" if first else ""
+
+
 def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str, re.Pattern[str]]:
     """Patterns over the accent-stripped, case-kept text (see `unaccent`), from the general lexicons."""
     role = "|".join(re.escape(fold(r)).replace("'", _AP) for r in lx.roles)
@@ -134,8 +142,8 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
         "bare_role": re.compile(rf"{bare_det}{body}\b"),
         "acr_after": re.compile(rf"(?P<acr>\b[A-Z]{{2,8}}\b)\s*[\[(]\s*(?P<long>{_CAP}[^()\[\],;]{{5,90}}?)\s*(?:,\s*NDLR\s*)?[\])]"),
         "acr_before": re.compile(rf"(?P<long>\b{_CAP}[\w-]+(?:\s+(?:[\w-]+|d{_AP}|l{_AP})){{1,8}}?)\s*\(\s*(?P<acr>[A-Z]{{2,8}})\s*\)"),
-        "equipment": re.compile(rf"\b(?i:{equip})\b"),
-        "org_phrase": re.compile(rf"\b(?i:{heads})(?:\s+(?i:{nat}))?\s+(?i:de\s+la|de\s+l{_AP}|du|des)\s*"
+        "equipment": re.compile(rf"\b{_first_letters([fold(n) for n in lx.equipment])}(?i:{equip})\b"),
+        "org_phrase": re.compile(rf"\b{_first_letters(lx.org_heads)}(?i:{heads})(?:\s+(?i:{nat}))?\s+(?i:de\s+la|de\s+l{_AP}|du|des)\s*"
                                  rf"(?P<comp>{_CAP}[\w-]+(?:\s+(?i:et)\s+(?i:de\s+la|de\s+l{_AP}|du|des)\s*{_CAP}[\w-]+)?)"),
         "pair": re.compile(rf"\b(?i:les|ces|des)\s+(?i:deux)\s+(?i:{pairs})\b"),
         "leading_det": re.compile(rf"^(?:{_alt(raw['leading_articles'], accents=True)})\s*(?=\w)", re.IGNORECASE),
