@@ -32,7 +32,6 @@ DATELINE_TOP = 400  # characters at the top of an article where its dateline sta
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 NARRATIVE_DAYS = 3  # a day the article names this close before its publication is the day its narrative tells
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "obj", "dobj", "parataxis"})  # a speech verb's complement: what is said
-SITE_CLASSES = frozenset({"airport", "seaport", "rail_station"})  # the description classes of sites a dataset holds
 REPORTED_DEPS = frozenset({"ccomp", "parataxis"})  # any verb's clause complement: a proposition, not its own phrase
 STAMP_HEAD = 40  # at most this many characters of a line's start make a live blog entry's stamp ("Jeudi 30/11 – 06h55")
 STAMP_SEPARATORS = ("–", "—", "-", "|", ":")  # what ends a stamp written before the entry's text on its line
@@ -679,8 +678,8 @@ class _Finder:
 
     def _names_site(self, m: Mention) -> bool:
         """Whether a place mention names an airport, a port or a station by its category word."""
-        classes = self.ctx.pack.names.description_class
-        return any(SITE_CLASSES & set(classes.get(fold(w), ())) for w in m.span.text.split())
+        heads = self.ctx.pack.names.site_heads
+        return any(fold(w) in heads for w in m.span.text.split())
 
     def _zone_of_clock(self, m: Mention) -> bool:
         """Whether a place names the time zone of a clock time given in brackets ("(6 h 30 à X)", "(7.30 in X)")."""
@@ -696,12 +695,15 @@ class _Finder:
                 return True  # the clock time, then one word (its preposition), then the place
         return False
 
+    def _root(self, s: Span) -> Any | None:
+        """The head token of the words a span covers, or None when no token lies there."""
+        span = self.doc.char_span(s.start, s.end, alignment_mode="expand")
+        return span.root if span is not None and len(span) > 0 else None
+
     def _inside(self, m: Mention, ids: set[int]) -> bool:
         """Whether a mention's words are among these tokens."""
-        if not ids:
-            return False
-        span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-        return span is not None and len(span) > 0 and span.root.i in ids
+        root = self._root(m.span) if ids else None
+        return root is not None and root.i in ids
 
     def _other_clause(self, t: TimeExpr | Mention, tok: Any) -> bool:
         """Whether a time expression (or a mention) belongs to a clause that does not hold the word `tok`: a
@@ -709,19 +711,18 @@ class _Finder:
         lo, hi = sorted((t.span.start, tok.idx))
         if ";" in self.text[lo:hi]:
             return True
-        span = self.doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        root = self._root(t.span)
+        if root is None:
             return False
         holders = {a.i for a in tok.ancestors} | {tok.i}
-        return any(_relative(a) and a.i not in holders for a in [span.root, *span.root.ancestors])
+        return any(_relative(a) and a.i not in holders for a in [root, *root.ancestors])
 
     def _modifies(self, t: TimeExpr, verb: Any) -> bool:
         """Whether a time expression hangs on the verb itself (directly, or through its preposition: "on Friday",
         "lundi"), or outside the verb's clause altogether, rather than inside one of the verb's arguments."""
-        span = self.doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        root = self._root(t.span)
+        if root is None:
             return True
-        root = span.root
         if not any(a.i == verb.i for a in root.ancestors):
             return True
         head = root.head
@@ -1330,9 +1331,6 @@ class _Finder:
                 continue
             if any(m.span.start <= t.idx < m.span.end for t in [tok]):
                 continue
-            # a place in a relative clause on another word ("X, où ...") or in what the verb says
-            # ("a assuré que l'Ukraine ...") is taken only when the sentence names no other
-            aside = self._other_clause(m, tok) or self._inside(m, content)
             if self._zone_of_clock(m):
                 continue  # "(6 h 30 à X)": the time it was at X, not where it happens
             prep, start, nested, under = self._preposition(m, tok)
@@ -1348,6 +1346,9 @@ class _Finder:
                 continue  # "de Moscou", "depuis Kiev": where someone comes from, not where this happens
             if under is not None and under.lemma_.lower() not in self.lex.places["place_heads"]:
                 continue  # "le président de la Russie": a place qualifying a noun
+            # a place in a relative clause on another word ("X, où ...") or in what the verb says
+            # ("a assuré que l'Ukraine ...") is taken only when the sentence names no other
+            aside = self._other_clause(m, tok) or self._inside(m, content)
             cands.append((aside, m.label == "country", abs(m.span.start - tok.idx), m, self.text[start:m.span.end]))
         if not cands:
             return None

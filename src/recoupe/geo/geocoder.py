@@ -26,6 +26,8 @@ READ_AS_PLACES = ("person", "organization")  # types whose names may be places b
 SITE_FEATURES = {"spaceport": ("spaceport",), "seaport": ("seaport",), "airport": ("airport", "military_base"),
                  "military_base": ("military_base",)}
 SITES = frozenset(f for fs in SITE_FEATURES.values() for f in fs)
+BIG_TOWN = 100_000  # people: a town this big is known by its name alone
+DOMINANT = 20  # times bigger than every namesake: the name is that town's
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "\u00a0": " ", "\u202f": " "})
 
 
@@ -446,7 +448,7 @@ def _candidates_for(q: Query, name: str, gaz: Gazetteer, lex: Lexicon) -> list[P
         found = gaz.lookup(name, features=("country",), fuzzy=False)
         if found and not any(p.french for p in found):
             # a country's English name that is also a big town's name is the town in French ("Mexico")
-            towns = [p for p in gaz.lookup(name, features=("town",), fuzzy=False) if p.population >= 100_000]
+            towns = [p for p in gaz.lookup(name, features=("town",), fuzzy=False) if p.population >= BIG_TOWN]
             found = towns or found
         if not found:
             for form, fkey in zip(lex.state_forms, lex.state_keys):  # "Fédération de Russie" -> "Russie"
@@ -523,8 +525,8 @@ def _sure(q: Query, cands: list[Place]) -> Place | None:
     rivals = [p for p in cands if p is not top and p.feature == top.feature]
     # a town found through another language's spelling of its name ("Zagrab" for Zagreb) waits for context:
     # its country must be named somewhere in the dossier (see _plausible)
-    if (top.feature == "town" and top.match == "exact" and not _respelling(q, top) and top.population >= 100_000
-            and all(p.population * 20 < top.population for p in rivals)):
+    if (top.feature == "town" and top.match == "exact" and not _respelling(q, top) and top.population >= BIG_TOWN
+            and all(p.population * DOMINANT < top.population for p in rivals)):
         return top
     return None
 
@@ -571,7 +573,7 @@ def _plausible(q: Query, p: Place, support: int) -> bool:
         # a respelling of a town's name, in a country the dossier never names: not enough for the map
         if support == 0 and _respelling(q, p):
             return False
-        return p.population >= 100_000 or support >= 2
+        return p.population >= BIG_TOWN or support >= 2
     if p.match == "variant":
         # a respelling must land in a country the same article names, never in one named only elsewhere
         return support >= 2
@@ -601,7 +603,7 @@ def _prominent(q: Query, best: Place, support: int, scored: list[tuple[float, in
         return None
     towns = [(sup, p) for _, sup, p in scored if p.feature == "town"]
     big_support, big = max(towns, key=lambda c: c[1].population)
-    if (big.match != "exact" or big.population < 100_000 or big.population < 20 * best.population
+    if (big.match != "exact" or big.population < BIG_TOWN or big.population < DOMINANT * best.population
             or _same_place(big, best) or _respelling(q, big)):
         return None
     return big if _plausible(q, big, big_support) else None

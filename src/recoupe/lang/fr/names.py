@@ -50,6 +50,7 @@ class NameWords:
     # a language whose class word follows the name ("Seagirt Marine Terminal", geo.json `category_after_name`);
     # French writes it first ("pont Francis Scott Key")
     class_word_last: bool = False
+    site_heads: frozenset[str] = frozenset()  # folded head nouns of the sites a dataset holds (SITE_CLASSES)
 
 
 def load(data: Callable[[str], Any], lexicon: Lexicon, time: TimeWords) -> NameWords:
@@ -71,7 +72,8 @@ def load(data: Callable[[str], Any], lexicon: Lexicon, time: TimeWords) -> NameW
                      kind_classes=dict(raw["kind_classes"]), government_words=_folded(raw["government_words"]),
                      national_bodies=_folded(raw["national_bodies"]), extending_classes=frozenset(raw["extending_classes"]),
                      agentive_passive=_folded(raw["agentive_passive"]), class_labels=dict(raw["class_labels"]),
-                     class_word_last=bool(data("geo.json").get("category_after_name")))
+                     class_word_last=bool(data("geo.json").get("category_after_name")),
+                     site_heads=frozenset(fold(n) for n in _site_heads(raw)))
 
 
 def lexicon_agentive(data: Callable[[str], Any]) -> list[str]:
@@ -206,9 +208,12 @@ def extending_heads(raw: dict[str, Any], geo: dict[str, Any]) -> set[str]:
     return {w.lower() for w in words}
 
 
+SITE_CLASSES = ("airport", "seaport", "rail_station")  # the description classes of sites a dataset holds
+
+
 def _site_heads(raw: dict[str, Any]) -> set[str]:
     """The head nouns of sites a dataset holds (airports, ports, stations): part of the site's name."""
-    return {n.lower() for c in ("airport", "seaport", "rail_station") for n in raw["description_classes"].get(c, [])}
+    return {n.lower() for c in SITE_CLASSES for n in raw["description_classes"].get(c, [])}
 
 
 def raw_heads(raw: dict[str, Any]) -> set[str]:
