@@ -3,7 +3,8 @@
 The data is bench_web's synthetic dossier (articles, entities, events, quotes, claims, contradictions), read
 back from a SQLite store it writes; each engine then gets, on a new store: every document added one by one (one
 transaction each, as a build adds them), an analysis per document written in batches of the build's size, the
-dossier written (and its search index with it), the dossier read back, and searches of documents and facts.
+dossier written (and its search index with it), the dossier read back, the dossier written again with one row
+in a hundred changed (the row-by-row write: only those rows are rewritten), and searches of documents and facts.
 Figures are seconds and PostgreSQL/SQLite ratios (above 1: PostgreSQL is slower).
 
     python benchmarks/bench_store.py --docs 2000 [--postgres postgresql://USER@HOST:PORT]
@@ -57,6 +58,21 @@ def _timed(fn: Callable[[], Any]) -> float:
     return time.perf_counter() - t
 
 
+FIELD = {"entities": "name", "events": "summary", "quotes": "text", "claims": "text"}
+
+
+def _touched(dossier: Any) -> Any:
+    """The dossier with one row in a hundred of its entities, events, quotes and claims changed (as a rebuild
+    after a few new articles changes a few records): the row-by-row write rewrites only those."""
+    from recoupe.model import Dossier
+
+    d = dossier.to_contract()
+    for table, key in FIELD.items():
+        for row in d.get(table, [])[::100]:
+            row[key] = (row.get(key) or "") + " (mis à jour)"
+    return Dossier.from_contract(d)
+
+
 def run(address: str, docs: list[Any], analyses: list[Any], dossier: Any) -> dict[str, float]:
     from recoupe.pipeline import WRITE_BATCH
     from recoupe.store import open_store
@@ -67,6 +83,9 @@ def run(address: str, docs: list[Any], analyses: list[Any], dossier: Any) -> dic
         out["put_analyses"] = _timed(lambda: [s.put_analyses(analyses[i:i + WRITE_BATCH]) for i in range(0, len(analyses), WRITE_BATCH)])
         out["write_dossier"] = _timed(lambda: s.write_dossier(dossier, "bench-1"))
         out["read_dossier"] = _timed(s.read_dossier)
+        changed = _touched(dossier)
+        out["write_dossier_1pct_changed"] = _timed(lambda: s.write_dossier(changed, "bench-2"))
+        assert s.last_write["replaced"] > 0 and s.last_write["kept"] > 50 * s.last_write["replaced"]
         doc_times, fact_times = [], []
         for _ in range(5):
             for q in QUERIES:

@@ -307,6 +307,10 @@ def _print_report(report) -> None:  # type: ignore[no-untyped-def]
     if report.passed_over:
         parts.append(f"{len(report.passed_over)} passed over")
     click.echo("build: " + ", ".join(parts) + f" -> {shown(report.db)}", err=True)
+    if report.dossier_rows:
+        r = report.dossier_rows
+        click.echo(f"  dossier rows: {r.get('added', 0)} added, {r.get('replaced', 0)} changed, {r.get('deleted', 0)} "
+                   f"deleted, {r.get('kept', 0) + r.get('moved', 0)} unchanged", err=True)
     for reason, n in sorted(report.skipped_by_reason().items()):
         click.echo(f"  skipped {n} x {shown(reason)}", err=True)
     if report.shared_source:

@@ -39,6 +39,7 @@ class BuildReport:
     analyzed: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
     dossier_written: bool = False
+    dossier_rows: dict[str, int] = field(default_factory=dict)  # what the write did to the rows (kept, added, ...)
     ignored: int = 0  # files of other types inside the given folders
     analysis_errors: list[tuple[str, str]] = field(default_factory=list)  # (doc id, "component: error")
     passed_over: list[tuple[str, str]] = field(default_factory=list)  # (path, why): hidden entries, links to folders
@@ -77,6 +78,7 @@ def build(sources: list[str], db: str | Path, *, jobs: int = 1, progress: bool |
         if store.get_meta("dossier_fingerprint") != fp:
             dossier = resolve.resolve(documents, analyses, pack=lang.pack("fr"))
             report.dossier_written = store.write_dossier(dossier, fp, _retired(store, dossier))
+            report.dossier_rows = dict(store.last_write)
     finally:
         store.close()
     return report

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# the dossier tables as they stood at migration 0012 (frozen: a later table gets its columns when created)
+DOSSIER_TABLES_0012 = ("entities", "events", "quotes", "claims", "contradictions", "quantities", "dates", "discrepancies",
+                       "sources", "source_groups")
+
 MIGRATIONS: list[tuple[str, str]] = [
     (
         "0001_initial",
@@ -226,5 +230,13 @@ MIGRATIONS: list[tuple[str, str]] = [
         END;
         INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
         """,
+    ),
+    (
+        "0012_dossier_rows",
+        # A dossier table's rows are written row by row (sql.SQLStore.write_dossier): `pos` keeps their order as
+        # the dossier gives it, `digest` the hash of a row's JSON, so a rebuild rewrites only the rows that changed.
+        # Rows written before keep their order (their rowid) and get their digest at the next write.
+        "\n".join(f"ALTER TABLE {t} ADD COLUMN pos INTEGER;\nALTER TABLE {t} ADD COLUMN digest TEXT;\nUPDATE {t} SET pos = rowid;"
+                  for t in DOSSIER_TABLES_0012),
     ),
 ]

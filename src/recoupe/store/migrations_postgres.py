@@ -1,12 +1,12 @@
 """PostgreSQL's schema migrations: the same names, in the same order, as SQLite's (migrations.py), each giving the
 same tables and columns in PostgreSQL's terms. Where SQLite has FTS5 tables kept by triggers, PostgreSQL has
 `tsvector` columns computed from the text (a text search configuration that folds accents with `unaccent` and
-case with `simple`, as FTS5's `unicode61 remove_diacritics 2` does), with GIN indexes. Where SQLite orders a
-dossier table by `rowid`, PostgreSQL has a `pos` column numbered as rows are written."""
+case with `simple`, as FTS5's `unicode61 remove_diacritics 2` does), with GIN indexes. Both order a dossier
+table by its `pos` column (set by the writer since 0012; numbered as rows were inserted before)."""
 
 from __future__ import annotations
 
-from recoupe.store.migrations import MIGRATIONS
+from recoupe.store.migrations import DOSSIER_TABLES_0012, MIGRATIONS
 
 # the facts index's triggers: per searchable table (its kind of fact), one set-based insert and one delete
 FACT_KINDS = {"entities": "entity", "quotes": "quote", "claims": "claim", "events": "event", "contradictions": "contradiction"}
@@ -170,5 +170,12 @@ POSTGRES_MIGRATIONS: list[tuple[str, str]] = [
             GENERATED ALWAYS AS (to_tsvector('recoupe_search'::regconfig, coalesce(title, '') || ' ' || coalesce(search_text, text))) STORED;
         CREATE INDEX documents_search ON documents USING gin(search);
         """,
+    ),
+    (
+        "0012_dossier_rows",
+        # rows written row by row (sql.SQLStore.write_dossier): `pos` is set by the writer (no longer an identity
+        # numbering rows as inserted, since a row that only moved is not rewritten), `digest` is the hash of its JSON
+        "\n".join(f"ALTER TABLE {t} ALTER COLUMN pos DROP IDENTITY; ALTER TABLE {t} ADD COLUMN digest TEXT;"
+                  for t in DOSSIER_TABLES_0012),
     ),
 ]

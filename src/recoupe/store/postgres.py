@@ -7,7 +7,6 @@ StoreBusyError. Full-text search uses the `tsvector` columns and GIN indexes of 
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from collections.abc import Iterator
@@ -20,9 +19,7 @@ from psycopg import errors, sql
 
 from recoupe.errors import StoreBusyError, StoreError
 from recoupe.store.migrations_postgres import POSTGRES_MIGRATIONS
-from recoupe.model import Dossier
-from recoupe.store.protocol import DOSSIER_TABLES
-from recoupe.store.sql import SEARCH_SECONDS, SQLStore, fold_terms, scalar
+from recoupe.store.sql import SEARCH_SECONDS, SQLStore, fold_terms
 
 WAIT_SECONDS = 30.0
 # The advisory lock every writer of a recoupe database takes (an arbitrary 64-bit key: "recoupe" in ASCII).
@@ -46,7 +43,6 @@ def _reason(e: Exception) -> str:
 class PostgresStore(SQLStore):
     """The store interface over one PostgreSQL database (created on first use when the server allows it)."""
 
-    ROW_ORDER = "pos"
 
     def __init__(self, url: str, wait: float = WAIT_SECONDS) -> None:
         self.path = str(url)
@@ -117,23 +113,13 @@ class PostgresStore(SQLStore):
 
     # -- the resolved dossier --------------------------------------------------------------------
 
-    def write_dossier(self, dossier: Dossier, fingerprint: str, redirects: dict[str, str] | None = None) -> bool:
-        """Replace the resolved tables with this dossier in one transaction (rows sent with COPY, in order, so
-        `pos` numbers them as written), with the redirects of the ids it retired; False if identical already."""
-        if self.get_meta("dossier_fingerprint") == fingerprint:
-            return False
-        with self.transaction() as c:
-            self._put_redirects(c, dossier, redirects or {})
-            for table, cols in DOSSIER_TABLES.items():
-                c.execute(f"DELETE FROM {table}")  # table names come from the constant, never from input
-                rows = [r.to_contract() for r in dossier.table(table)]
-                if not rows:
-                    continue
-                with c.cursor().copy(f"COPY {table} (id, {', '.join(cols)}, data) FROM STDIN") as cp:
-                    for r in rows:
-                        cp.write_row((r["id"], *(scalar(r.get(k)) for k in cols), json.dumps(r, ensure_ascii=False)))
-            self.set_meta("dossier_fingerprint", fingerprint, c)
-        return True
+    def _insert_rows(self, c: Any, table: str, cols: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+        """Send a dossier table's new rows with COPY (`table` and `cols` from DOSSIER_TABLES, never from input)."""
+        if not rows:
+            return
+        with c.cursor().copy(f"COPY {table} (id, {', '.join(cols)}) FROM STDIN") as cp:
+            for row in rows:
+                cp.write_row(row)
 
     # -- search ----------------------------------------------------------------------------------
 

@@ -33,6 +33,7 @@ class Store(Protocol):
     Every write is one transaction; a crash leaves the store as it was before the interrupted call."""
 
     path: str
+    last_write: dict[str, int]  # what the last write_dossier did to the rows: kept, moved, replaced, added, deleted
 
     # -- lifetime ---------------------------------------------------------------------------------
     def close(self) -> None: ...

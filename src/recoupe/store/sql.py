@@ -4,7 +4,9 @@ lock (`transaction`) and the full-text search, and says how its placeholders and
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from datetime import datetime, timezone
@@ -54,7 +56,8 @@ class SQLStore:
 
     path: str
     conn: Any
-    ROW_ORDER = "rowid"  # the column that keeps a dossier table's rows in the order they were written
+    ROW_ORDER = "pos"  # the column that keeps a dossier table's rows in the dossier's order (migration 0012)
+    last_write: dict[str, int] = {}  # what the last write_dossier did to the rows: kept, moved, replaced, added, deleted
 
     # -- hooks an engine implements ---------------------------------------------------------------
 
@@ -275,21 +278,51 @@ class SQLStore:
     # -- the resolved dossier ---------------------------------------------------------------------
 
     def write_dossier(self, dossier: Dossier, fingerprint: str, redirects: dict[str, str] | None = None) -> bool:
-        """Replace the resolved tables with this dossier in one transaction, with the redirects of the ids it
-        retired (model.identity); False if identical already."""
+        """Bring the resolved tables to this dossier in one transaction, with the redirects of the ids it retired
+        (model.identity); False if identical already. Row by row: a row whose JSON is unchanged stays as it is
+        (given its new position if it moved), a changed one is replaced, a gone one deleted, so a rebuild that
+        changes a few records writes a few rows and search re-indexes only those (`last_write` counts them)."""
         if self.get_meta("dossier_fingerprint") == fingerprint:
             return False
+        counts: Counter[str] = Counter()
         with self.transaction() as c:
             self._put_redirects(c, dossier, redirects or {})
             for table, cols in DOSSIER_TABLES.items():
-                self._in(c, f"DELETE FROM {table}")  # table names come from the constant above, never from input
-                rows = [r.to_contract() for r in dossier.table(table)]
-                self._many(c,
-                    f"INSERT INTO {table}(id, {', '.join(cols)}, data) VALUES (?, {', '.join('?' * len(cols))}, ?)",
-                    [(r["id"], *(scalar(r.get(k)) for k in cols), json.dumps(r, ensure_ascii=False)) for r in rows],
-                )
+                counts.update(self._sync_table(c, table, cols, [r.to_contract() for r in dossier.table(table)]))
             self.set_meta("dossier_fingerprint", fingerprint, c)
+        self.last_write = dict(counts)
         return True
+
+    def _sync_table(self, c: Any, table: str, cols: tuple[str, ...], rows: list[dict[str, Any]]) -> Counter[str]:
+        """Make `table` hold `rows` in this order (`pos`), touching only the rows that differ from the stored ones.
+        `table` and `cols` come from DOSSIER_TABLES, never from input."""
+        stored = {r[0]: (r[1], r[2]) for r in self._in(c, f"SELECT id, pos, digest FROM {table}").fetchall()}
+        fresh: list[tuple[Any, ...]] = []
+        moved: list[tuple[int, str]] = []
+        seen: set[str] = set()
+        for pos, r in enumerate(rows):
+            data = json.dumps(r, ensure_ascii=False)
+            digest = hashlib.sha1(data.encode()).hexdigest()
+            seen.add(r["id"])
+            old = stored.get(r["id"])
+            if old is None or old[1] != digest:
+                fresh.append((r["id"], *(scalar(r.get(k)) for k in cols), data, pos, digest))
+            elif old[0] != pos:
+                moved.append((pos, r["id"]))
+        replaced = [row[0] for row in fresh if row[0] in stored]
+        gone = [i for i in stored if i not in seen]
+        dropped = gone + replaced
+        for i in range(0, len(dropped), CHUNK):
+            ids = dropped[i:i + CHUNK]
+            self._in(c, f"DELETE FROM {table} WHERE id IN ({', '.join('?' * len(ids))})", ids)
+        self._many(c, f"UPDATE {table} SET pos = ? WHERE id = ?", moved)
+        self._insert_rows(c, table, (*cols, "data", "pos", "digest"), fresh)
+        return Counter({"kept": len(seen) - len(fresh) - len(moved), "moved": len(moved),
+                        "replaced": len(replaced), "added": len(fresh) - len(replaced), "deleted": len(gone)})
+
+    def _insert_rows(self, c: Any, table: str, cols: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+        """Insert rows (id first, then `cols`) into a dossier table; an engine may send them its faster way."""
+        self._many(c, f"INSERT INTO {table}(id, {', '.join(cols)}) VALUES (?, {', '.join('?' * len(cols))})", rows)
 
     def _put_redirects(self, c: Any, dossier: Dossier, added: dict[str, str]) -> None:
         """Keep the stored redirects and the new ones, each followed to a record of `dossier`'s."""
