@@ -112,12 +112,7 @@ class Analyzer:
         return analysis
 
 
-_WORKER: Analyzer | None = None
-
-
-def _init_worker(names: list[str]) -> None:
-    global _WORKER
-    _WORKER = Analyzer(names)
+_WORKER: Analyzer | None = None  # the analyzer of a forked worker: loaded by the parent before the fork, inherited
 
 
 def _work(batch: list[dict[str, Any]], encoded: bool = False) -> list[dict[str, Any]] | list[EncodedAnalysis]:
@@ -145,22 +140,29 @@ def analyze_stream(docs: Iterable[Document], jobs: int = 1, names: list[str] | N
         if batch:
             yield from map(out, analyzer.analyze_many(batch))
         return
+    global _WORKER
     ctx = mp.get_context("fork")
-    # Batches are read and submitted from this thread (the documents may come lazily from a store
-    # connection that belongs to it), with a bounded number in flight so memory stays flat.
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(names,)) as pool:
-        try:
-            inflight: deque[Any] = deque()
-            take = (lambda r: r) if encoded else (lambda r: (Analysis.from_dict(a) for a in r))
-            for batch in _batches(docs, BATCH):
-                inflight.append(pool.apply_async(_work, (batch, encoded)))
-                while len(inflight) > jobs * 2:
+    # The model and the components are loaded once, here, before the fork: the workers inherit them (copy-on-write)
+    # instead of each loading its own, which costs as much as analysing dozens of documents. Batches are read and
+    # submitted from this thread (the documents may come lazily from a store connection that belongs to it), with
+    # a bounded number in flight so memory stays flat.
+    _WORKER = Analyzer(names)
+    try:
+        with ctx.Pool(jobs) as pool:
+            try:
+                inflight: deque[Any] = deque()
+                take = (lambda r: r) if encoded else (lambda r: (Analysis.from_dict(a) for a in r))
+                for batch in _batches(docs, BATCH):
+                    inflight.append(pool.apply_async(_work, (batch, encoded)))
+                    while len(inflight) > jobs * 2:
+                        yield from take(inflight.popleft().get())
+                while inflight:
                     yield from take(inflight.popleft().get())
-            while inflight:
-                yield from take(inflight.popleft().get())
-        except BaseException:
-            pool.terminate()
-            raise
+            except BaseException:
+                pool.terminate()
+                raise
+    finally:
+        _WORKER = None  # the builder itself analyses nothing: its copy goes before resolution
 
 
 def _batches(docs: Iterable[Document], size: int) -> Iterator[list[dict[str, Any]]]:
