@@ -549,7 +549,8 @@ def _compatible(it: CueItem, c: Cluster) -> tuple[int, ...] | None:
         else:
             return None
     elif it.date is None:
-        if it.ref_hint and cdate and not _within_reference(it.ref_hint, cdate, it.ref_own and it.status == "happened"):
+        if it.ref_hint and cdate and not _within_reference(it.ref_hint, cdate, it.ref_own and it.status == "happened",
+                                                           it.ref_own and it.status == "unknown"):
             return None
         if (it.historical or it.pluperfect) != c.historical and not cdate:
             return None
@@ -623,15 +624,19 @@ def _same_place(name: str | None, others: Iterable[str]) -> bool:
     return any(a in f" {o} " or f" {o} " in a for o in others if o)
 
 
-def _within_reference(ref: str, value: str, reported_after: bool) -> bool:
+def _within_reference(ref: str, value: str, reported_after: bool, unknown: bool = False) -> bool:
     """Can an undated cue written around `ref` be about an event dated `value`? Not if the event is over a year
-    older (it would carry a date or a past-perfect), nor, for what the article says happened, later than the article."""
+    older (it would carry a date or a past-perfect), nor, for what the article says happened, later than the article;
+    nor, for what it tells with no status (a noun with no verb: "sa visite"), further after it than the window
+    before it (a plan says it is one; a happening months after the article is not what the article told)."""
     try:
         start, end = period_bounds(value)
         rstart, rend = period_bounds(ref)
     except ValueError:
         return True
     if (rstart - end).days > WINDOW_DAYS:
+        return False
+    if unknown and (start - rend).days > WINDOW_DAYS:
         return False
     return not (reported_after and start > rend)
 
