@@ -107,3 +107,23 @@ def test_events_place_a_town_that_qualifies_a_bridge_gives_way_to_the_bridge(eng
     cues = english("A cargo ship slammed into a pier of Boston's Tobin Memorial Bridge on Monday, officials said.")
     c = next(c for c in cues if c.span.text == "slammed")
     assert c.place is not None and "Bridge" in c.place.text
+
+
+def test_events_place_a_body_before_which_people_gather_is_its_seat(nlp: Any) -> None:
+    text = "Mardi, des centaines de manifestants se sont rassemblés devant l'Assemblée nationale."
+    c = one(analyze(nlp, text, {"Assemblée nationale": "organization"}), "rassemblés")
+    start = text.index("Assemblée nationale")
+    assert c.attrs["place_org"] == [start, start + len("Assemblée nationale")] and c.attrs["place_seat"] is True
+    assert not c.attrs.get("anaphoric")  # a place of its own: not another event's mention
+
+
+def test_events_place_a_fronted_body_is_the_sentence_seat(nlp: Any) -> None:
+    text = "À la Maison Blanche, Paul Martin a annoncé mardi un plan d'aide."
+    c = one(analyze(nlp, text, {"Maison Blanche": "organization", "Paul Martin": "person"}), "annoncé")
+    assert c.attrs["place_seat"] is True and text[slice(*c.attrs["place_org"])] == "Maison Blanche"
+
+
+def test_events_place_a_body_spoken_to_is_no_seat(nlp: Any) -> None:
+    text = "Paul Martin a confirmé mardi à l'Agence Nordique qu'il partirait."
+    c = one(analyze(nlp, text, {"Agence Nordique": "organization", "Paul Martin": "person"}), "confirmé")
+    assert not c.attrs.get("place_seat")

@@ -208,3 +208,21 @@ def test_events_area_description_resolved_as_an_entity_keeps_its_entity() -> Non
     resolve_events(ctx)
     [ev] = ctx.dossier.events
     assert ev["place"] == "ent-Mali"
+
+
+@pytest.mark.parametrize("kind, seat, expected", [
+    ("organization", True, "ent-Sénat"),   # "devant le Sénat": the body's seat
+    ("organization", False, None),         # "à l'agence X": someone spoken to, not a place
+    ("place", False, "ent-Sénat"),         # a town the recogniser read as a body
+    ("person", True, None),
+])
+def test_events_a_body_is_a_place_at_its_seat_only(kind: str, seat: bool, expected: str | None) -> None:
+    text = "Des manifestants se sont rassemblés devant le Sénat."
+    ctx, sp = _area_context(text, {"Sénat": (kind, "")})
+    c = EventCue(span=sp("rassemblés"), type="other", sentence=sp(text), status="happened", participants=[],
+                 place=None, time=TimeExpr(span=sp("Des"), value="2024-03-04", precision="day", anchor=0),
+                 attrs={"place_org": [sp("Sénat").start, sp("Sénat").end], "place_seat": seat})
+    ctx.analyses.append(Analysis(doc="d1", version="t", event_cues=[c]))
+    resolve_events(ctx)
+    [ev] = ctx.dossier.events
+    assert ev["place"] == expected

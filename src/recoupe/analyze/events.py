@@ -696,6 +696,36 @@ class _Finder:
         heads = self.ctx.pack.names.site_heads
         return any(fold(w) in heads for w in m.span.text.split())
 
+    def _organisation_place(self, f: _Found) -> tuple[Mention, bool] | None:
+        """A mention the recogniser read as a body that may say where the cue happens, and whether it names the
+        body's seat: after a preposition of place in the trigger's own phrase, a seat when the pack's
+        `seat_prepositions` ("devant", "outside") or a statement's "depuis"/"from" say so; or opening the sentence
+        before a comma ("À l'Assemblée, ...", "At the White House, ..."), a seat."""
+        tok = f.token
+        seat_words = self.lex.places.get("seat_prepositions", frozenset())
+        dest = self.lex.places["destination_prepositions"]
+        taken = {id(m) for m in f.participants}
+        own = [m for m in self._mentions_in(self._own_tokens(tok)) if m.label == "organization" and id(m) not in taken
+               and not (m.span.start <= tok.idx < m.span.end)]
+        loose = None
+        for m in own:
+            prep, _, nested, _ = self._preposition(m, tok)
+            if nested or self._quoted_apart(m, tok):
+                continue
+            if prep in seat_words or (f.type == "statement" and self._spoken_from(m, prep)):
+                return m, True
+            if prep in dest and loose is None:
+                loose = m
+        lo = max(min(tok.sent.start_char, self._punct_start(tok.idx)), self._para(tok.idx)[0])
+        for m in self._mentions_between(lo, tok.idx):
+            if m.label != "organization":
+                continue  # (a participant too: "à" also introduces who takes part, and the parse may say so)
+            head = self.text[lo:m.span.start].strip().replace("’", "'")
+            words = head.lower().replace("'", "' ").split()
+            if len(words) in (1, 2) and words[0] in dest and self.text[m.span.end:m.span.end + 1] == ",":
+                return m, True  # "À l'Assemblée, ...": a fronted place of the whole sentence
+        return (loose, False) if loose is not None else None
+
     def _area_antecedents(self, d: Mention) -> list[Mention]:
         """The places a description of an area may stand for ("le pays", "l'enclave", "the territory"), the latest
         first: those the article names before it as a place (after a preposition of place: "au Niger", "à Gaza",
@@ -1388,7 +1418,7 @@ class _Finder:
                 # (a country for "le pays", no town for "le territoire"), when no entity is the description's own
                 f.attrs["place_antecedents"] = [[a.span.start, a.span.end] for a in antes]
                 f.attrs["place_classes"] = [c for c in f.place.attrs.get("classes") or () if c in AREA_CLASSES]
-        has_args = bool(f.participants or f.place or time)
+        has_args = bool(f.participants or f.place or time or f.attrs.get("place_seat"))
         det = [c for c in tok.children if c.dep_ == "det" or (c.dep_ == "case" and c.lower_ in self.contracted)]
         if f.pos == "noun" and not det and time is None and not f.attrs.get("participants_from") == "light_verb":
             return None  # a bare noun names a topic ("fournitures d'armes", "transfert de technologie"), not a happening
@@ -1469,6 +1499,12 @@ class _Finder:
         no other event of it holds that place ("A Kiev, le président a assuré que ..."): a place in a measure ("à
         600 km de X"), after a source marker, or that is a participant, does not count."""
         speaker = f.type == "statement"
+        org = self._organisation_place(f)
+        if org is not None:
+            # "devant l'Assemblée nationale", "À la Maison Blanche, ...", "à X" with X read as a body: resolution
+            # takes it when its entity is a place, or, at a body's seat, the body (before a dateline, or nothing)
+            f.attrs["place_org"] = [org[0].span.start, org[0].span.end]
+            f.attrs["place_seat"] = org[1]
         found = self._place_of_sentence(f.token, f.participants, speaker)
         if found is None and speaker and not self._in_quote(f.token.idx):
             found = self._dateline_place()

@@ -273,6 +273,14 @@ def cue_items(ctx: ResolveContext, docs: dict[str, Document], overrides: dict[st
             place = ctx.entity_at(c.place) if c.place else None
             if place is not None and kinds.get(place) in NOT_PLACES:
                 place = None  # the words were resolved to someone, not somewhere
+            org = c.attrs.get("place_org")
+            if org and (place is None or c.attrs.get("place_from") == "dateline"):
+                # a name read as a body where the cue happens: a place when its entity is one ("à X"), the body
+                # itself at its seat ("devant l'Assemblée", "depuis la Maison Blanche"), before a dateline's town
+                eid = ctx.entity_at(Span(c.span.doc, int(org[0]), int(org[1]), ""))
+                if eid is not None and (kinds.get(eid) not in NOT_PLACES or (
+                        c.attrs.get("place_seat") and kinds.get(eid) == "organization")):
+                    place = eid
             if place is None and c.attrs.get("place_antecedents"):
                 # a description of an area no entity was found for ("dans le pays", "le territoire"): the latest place
                 # named before it whose kind fits its class
