@@ -712,6 +712,7 @@ class _Finder:
             prep, _, nested, _ = self._preposition(m, tok)
             if nested or self._quoted_apart(m, tok):
                 continue
+            prep = prep or self._word_before(m)
             if prep in seat_words or (f.type == "statement" and self._spoken_from(m, prep)):
                 return m, True
             if prep in dest and loose is None:
@@ -838,17 +839,23 @@ class _Finder:
             return under.lemma_.lower() in heads
         return any(w.lower() in heads for w in re.findall(r"\w+", m.span.text))
 
+    def _possessive(self, m: Mention) -> bool:
+        """Whether a mention is a possessive determiner of a noun ("China's embassy")."""
+        root = self._root(m.span)
+        return root is not None and root.dep_ in ("poss", "nmod:poss") and root.head.i != root.i
+
     def _spoken_from(self, m: Mention, prep: str | None) -> bool:
         """Whether a mention follows a preposition of speaking from somewhere ("depuis", "from"), its own or, when
         the parser hung the phrase on another word ("Y depuis le X" read as Y's), the word before it."""
-        speaking = self.lex.clause_words("speaking_from")
-        if prep is not None:
-            return prep in speaking
+        return (prep or self._word_before(m)) in self.lex.clause_words("speaking_from")
+
+    def _word_before(self, m: Mention) -> str | None:
+        """The preposition right before a mention (its articles aside), whatever word the parser hung it on."""
         span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
         i = span.start - 1 if span is not None and len(span) else -1
         while i >= 0 and self.doc[i].pos_ == "DET":
             i -= 1
-        return i >= 0 and self.doc[i].pos_ == "ADP" and self.doc[i].lower_ in speaking
+        return self.doc[i].lower_ if i >= 0 and self.doc[i].pos_ == "ADP" else None
 
     def _in_name_of_someone(self, m: Mention) -> bool:
         """Whether a place mention lies inside the mention of a person or a body ("le maire de X", "the governor of
@@ -1529,6 +1536,8 @@ class _Finder:
                 continue
             if self._zone_of_clock(m):
                 continue  # "(6 h 30 à X)": the time it was at X, not where it happens
+            if m.label == "country" and self._possessive(m):
+                continue  # "China's embassy", "Russia's defence ministry": whose it is, not where it is
             prep, start, nested, under = self._preposition(m, tok)
             before = self.text[max(0, start - 12):start].lower().split()
             if nested or prep in self.source_markers or (before and before[-1] in self.source_markers):
