@@ -12,10 +12,12 @@ from recoupe.model import Analysis, Document, EventCue, Mention, QuoteRec, Span,
 
 def analyze(nlp: Any, text: str, names: dict[str, str], published: str | None = "2024-03-05",
             times: list[tuple[str, str, str, str]] | None = None, quotes: list[tuple[str, str]] | None = None,
-            drop_nested: bool = False, reparse: Any = None) -> list[EventCue]:
+            drop_nested: bool = False, reparse: Any = None,
+            described: dict[str, list[str]] | None = None) -> list[EventCue]:
     """The component on `text` with `names` (surface -> label) as mentions, `times` as (surface, value, precision,
     anchor word) and `quotes` as (quoted words, speaker); `drop_nested` keeps only the longest of nested mentions;
-    `reparse(sdoc)` may rehang tokens, to give the component a parse the model makes on other sentences."""
+    `reparse(sdoc)` may rehang tokens, to give the component a parse the model makes on other sentences;
+    `described` makes the mentions of these surfaces descriptions of those classes ("le pays": ["country"])."""
     doc = Document(id="doc-t", source="t.txt", text=text, language="fr", published=published)
     sdoc = nlp(text)
     if reparse is not None:
@@ -24,7 +26,10 @@ def analyze(nlp: Any, text: str, names: dict[str, str], published: str | None = 
     for surface, label in names.items():
         start = text.find(surface)
         while start >= 0:
-            mentions.append(Mention(span=Span("doc-t", start, start + len(surface), surface), label=label))
+            classes = (described or {}).get(surface)
+            mentions.append(Mention(span=Span("doc-t", start, start + len(surface), surface), label=label,
+                                    kind="description" if classes else "name",
+                                    attrs={"classes": list(classes)} if classes else {}))
             start = text.find(surface, start + 1)
     if drop_nested:
         mentions = [m for m in mentions if not any(o is not m and o.span.start <= m.span.start and m.span.end <= o.span.end

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
@@ -36,6 +37,8 @@ def cue(doc: str, start: int, type: str = "meeting", parts: tuple[str, ...] = ("
     (cue("d1", 1, date="2019-03"), cue("d2", 1, ref_hint="2024-05", ref_own=True), False),  # too old for a news tense
     (cue("d1", 1, date="2024-06"), cue("d2", 1, ref_hint="2024-05", ref_own=True), False),  # reported before it happened
     (cue("d1", 1, date="2024-03"), cue("d2", 1, ref_hint="2024-05", ref_own=True), True),   # reported two months on
+    (cue("d1", 1, date="2024-12-19"), cue("d2", 1, status="unknown", ref_hint="2024-05", ref_own=True), False),  # a noun told months before
+    (cue("d1", 1, date="2024-06-02"), cue("d2", 1, status="unknown", ref_hint="2024-05", ref_own=True), True),   # ... or just before
     (cue("d1", 1, type="departure", place=None), cue("d2", 1, type="departure", place=None, leg="return"), False),  # out vs back
     (cue("d1", 1, type="departure", leg="return"), cue("d2", 1, type="departure", leg="return"), True),  # one way back
     (cue("d1", 1, place=None, ref_own=True), cue("d2", 1, place=None, ref_own=True), False),  # dated articles, one pair, no day or place alike
@@ -160,3 +163,66 @@ def test_events_way_back_leaves_from_where_the_traveller_arrived() -> None:
     got = {it.key: it for it in _return_origins([arrival, other, back, outward])}
     assert got[("d1", 40)].place == "Lyon"  # the way back starts where A arrived, not where B did
     assert got[("d1", 50)].place is None  # an outward departure is not guessed
+
+
+def _area_context(text: str, kinds: dict[str, tuple[str, str]]) -> tuple[ResolveContext, Any]:
+    doc = Document(id="d1", source="a.txt", text=text, language="fr", published="2024-03-05")
+
+    def sp(word: str) -> Span:
+        s = text.index(word)
+        return Span("d1", s, s + len(word), word)
+
+    ctx = ResolveContext(documents=[doc], analyses=[])
+    for name, (typ, precision) in kinds.items():
+        ent = Entity(id=f"ent-{name}", name=name, type=typ, mentions=[sp(name)], attrs={"precision": precision})
+        ctx.entities.append(ent)
+        ctx.mention_entity[("d1", sp(name).start, sp(name).end)] = ent.id
+    return ctx, sp
+
+
+@pytest.mark.parametrize("classes, expected", [
+    (["country"], "ent-Mali"),           # "le pays": the latest country before it
+    (["region"], "ent-Mali"),            # "le territoire": a country, not the town named later
+])
+def test_events_area_description_takes_the_latest_place_whose_kind_fits(classes: list[str], expected: str) -> None:
+    text = "Les soldats sont déployés au Mali, puis à Gao. Ils quitteront le pays."
+    ctx, sp = _area_context(text, {"Mali": ("country", "country"), "Gao": ("place", "town")})
+    c = EventCue(span=sp("quitteront"), type="departure", sentence=sp("Ils quitteront le pays."), status="planned",
+                 participants=[], place=sp("le pays"),
+                 attrs={"place_antecedents": [[sp("Gao").start, sp("Gao").end], [sp("Mali").start, sp("Mali").end]],
+                        "place_classes": classes})
+    ctx.analyses.append(Analysis(doc="d1", version="t", event_cues=[c]))
+    resolve_events(ctx)
+    [ev] = ctx.dossier.events
+    assert ev["place"] == expected
+
+
+def test_events_area_description_resolved_as_an_entity_keeps_its_entity() -> None:
+    text = "Les soldats sont déployés au Mali, puis au Niger. Ils quitteront le pays."
+    ctx, sp = _area_context(text, {"Mali": ("country", "country"), "Niger": ("country", "country")})
+    ctx.mention_entity[("d1", sp("le pays").start, sp("le pays").end)] = "ent-Mali"  # entity resolution chose
+    c = EventCue(span=sp("quitteront"), type="departure", sentence=sp("Ils quitteront le pays."), status="planned",
+                 participants=[], place=sp("le pays"),
+                 attrs={"place_antecedents": [[sp("Niger").start, sp("Niger").end]], "place_classes": ["country"]})
+    ctx.analyses.append(Analysis(doc="d1", version="t", event_cues=[c]))
+    resolve_events(ctx)
+    [ev] = ctx.dossier.events
+    assert ev["place"] == "ent-Mali"
+
+
+@pytest.mark.parametrize("kind, seat, expected", [
+    ("organization", True, "ent-Sénat"),   # "devant le Sénat": the body's seat
+    ("organization", False, None),         # "à l'agence X": someone spoken to, not a place
+    ("place", False, "ent-Sénat"),         # a town the recogniser read as a body
+    ("person", True, None),
+])
+def test_events_a_body_is_a_place_at_its_seat_only(kind: str, seat: bool, expected: str | None) -> None:
+    text = "Des manifestants se sont rassemblés devant le Sénat."
+    ctx, sp = _area_context(text, {"Sénat": (kind, "")})
+    c = EventCue(span=sp("rassemblés"), type="other", sentence=sp(text), status="happened", participants=[],
+                 place=None, time=TimeExpr(span=sp("Des"), value="2024-03-04", precision="day", anchor=0),
+                 attrs={"place_org": [sp("Sénat").start, sp("Sénat").end], "place_seat": seat})
+    ctx.analyses.append(Analysis(doc="d1", version="t", event_cues=[c]))
+    resolve_events(ctx)
+    [ev] = ctx.dossier.events
+    assert ev["place"] == expected

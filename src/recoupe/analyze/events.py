@@ -38,6 +38,12 @@ STAMP_SEPARATORS = ("–", "—", "-", "|", ":")  # what ends a stamp written be
 HISTORICAL_DAYS = 366  # an event dated more than a year before publication is history, not news
 # families where a plural noun names a series ("ses visites", "les essais") rather than one happening; deliveries,
 # sanctions and agreements come in the plural even when one is meant
+# the classes of an area's description ("le pays", "l'enclave", "the territory") and the labels of the names it may
+# stand for when no class word names it ("quitter le territoire": a country). Not an island's ("l'île", "l'archipel"):
+# the text does not say which places are islands, and the latest place before it is as often a town on it
+AREA_CLASSES = {"country": frozenset({"country"}), "enclave": frozenset({"place", "country"}),
+                "region": frozenset({"place", "country"})}
+AREA_CANDIDATES = 4  # how many places named before an area's description it may stand for, the latest first
 SERIES_FAMILIES = frozenset({"meeting", "visit", "arrival", "departure", "launch", "military_action"})
 
 
@@ -55,7 +61,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="7")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="8")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -494,6 +500,9 @@ class _Finder:
             for m in self._mentions_in(self._core(head, with_nmod=True)):
                 if m.label in PLACE_LABELS:
                     places.append((1, m, self.text[min(start, m.span.start):m.span.end]))
+        where = self._relative_place(f)
+        if where is not None:
+            places.append((1, where, where.span.text))
         if f.pos == "noun" and tok.dep_ == "obj" and tok.head.lemma_.lower() in self.lex.light_verbs:
             # "effectuer une visite en Russie": the place may hang on the light verb
             for m in self._mentions_in(self._own_tokens(tok.head)):
@@ -504,6 +513,7 @@ class _Finder:
                     places.append((3, m, self.text[phrase_start:m.span.end]))
         parts.extend(self._between_pairs(parts))
         f.participants = self._split_pairs(self._drop_role_complements(_unique(parts)))
+        places = self._named_places([p for p in places if not self._quoted_apart(p[1], tok)])
         if places:
             # a site a dataset holds ("Rome's Ciampino airport", "l'aéroport de X") before the town it is at
             places.sort(key=lambda p: (p[0] - (p[0] == 0 and self._names_site(p[1])), p[1].span.start))
@@ -606,10 +616,15 @@ class _Finder:
             return
         if prep in dest:
             places.append((rank, m, phrase))
+        elif f.type == "statement" and self._spoken_from(m, prep):
+            places.append((rank, m, phrase))  # "a déclaré X depuis Y", "said from Y": one speaks from where one is
         elif prep is None and f.type in ("visit", "travel", "arrival") and f.pos == "verb":
             places.append((rank, m, phrase))  # "visiter la Corée", "rallier Moscou"
         elif prep is None and m.label == "place" and f.type in ("military_action", "other") and f.pos == "verb":
             places.append((rank, m, phrase))  # "bombarder le port de X", "struck a pier of the X bridge": the site hit
+        elif (prep in self.lex.places.get("object_prepositions", ()) and f.pos == "noun" and m.label == "place"
+              and f.type in ("military_action", "other") and self._names_a_site(m, under)):
+            places.append((rank, m, phrase))  # "l'effondrement du pont X", "the bombing of the X embassy": the site hit
         elif prep in origin and f.pos == "noun" and f.type in ("meeting", "visit"):
             places.append((rank + 1, m, phrase))  # "la rencontre de Vostotchny"
         elif under is None and (prep in self.lex.clause_words("counterpart_prepositions") or (m.label == "country" and prep is None)):
@@ -680,6 +695,180 @@ class _Finder:
         """Whether a place mention names an airport, a port or a station by its category word."""
         heads = self.ctx.pack.names.site_heads
         return any(fold(w) in heads for w in m.span.text.split())
+
+    def _organisation_place(self, f: _Found) -> tuple[Mention, bool] | None:
+        """A mention the recogniser read as a body that may say where the cue happens, and whether it names the
+        body's seat: after a preposition of place in the trigger's own phrase, a seat when the pack's
+        `seat_prepositions` ("devant", "outside") or a statement's "depuis"/"from" say so; or opening the sentence
+        before a comma ("À l'Assemblée, ...", "At the White House, ..."), a seat."""
+        tok = f.token
+        seat_words = self.lex.places.get("seat_prepositions", frozenset())
+        dest = self.lex.places["destination_prepositions"]
+        taken = {id(m) for m in f.participants}
+        own = [m for m in self._mentions_in(self._own_tokens(tok)) if m.label == "organization" and id(m) not in taken
+               and not (m.span.start <= tok.idx < m.span.end)]
+        loose = None
+        for m in own:
+            prep, _, nested, _ = self._preposition(m, tok)
+            if nested or self._quoted_apart(m, tok):
+                continue
+            prep = prep or self._word_before(m)
+            if prep in seat_words or (f.type == "statement" and self._spoken_from(m, prep)):
+                return m, True
+            if prep in dest and loose is None:
+                loose = m
+        lo = max(min(tok.sent.start_char, self._punct_start(tok.idx)), self._para(tok.idx)[0])
+        for m in self._mentions_between(lo, tok.idx):
+            if m.label != "organization":
+                continue  # (a participant too: "à" also introduces who takes part, and the parse may say so)
+            head = self.text[lo:m.span.start].strip().replace("’", "'")
+            words = head.lower().replace("'", "' ").split()
+            if len(words) in (1, 2) and words[0] in dest and self.text[m.span.end:m.span.end + 1] == ",":
+                return m, True  # "À l'Assemblée, ...": a fronted place of the whole sentence
+        return (loose, False) if loose is not None else None
+
+    def _area_antecedents(self, d: Mention) -> list[Mention]:
+        """The places a description of an area may stand for ("le pays", "l'enclave", "the territory"), the latest
+        first: those the article names before it as a place (after a preposition of place: "au Niger", "à Gaza",
+        "from X"; not "la France a dit", nor "le président de la France"), of a label the class allows, whose name
+        carries no class word of another kind ("le pont X" is no territory). Resolution knows which kind each is."""
+        classes = [c for c in d.attrs.get("classes") or () if c in AREA_CLASSES]
+        if not classes:
+            return []
+        labels = set().union(*(AREA_CLASSES[c] for c in classes))
+        class_of = self.ctx.pack.names.description_class
+        out: list[Mention] = []
+        for a in reversed(self._mentions_between(0, d.span.start)):
+            if len(out) >= AREA_CANDIDATES:
+                break
+            if a.span.end > d.span.start or a.label not in labels or a.kind in ("description", "epithet"):
+                continue
+            other = [cl for w in fold(a.span.text, hyphens=False).replace("'", " ").split() for cl in class_of.get(w, ())]
+            if other and not set(other) & set(classes):
+                continue  # "le pont X", "la place X": a site of another kind
+            if self._in_name_of_someone(a) or not self._named_as_place(a):
+                continue
+            out.append(a)
+        return out
+
+    def _named_as_place(self, m: Mention) -> bool:
+        """Whether a mention is told as a place: after a preposition of place ("au Niger", "in Gaza", "de Gaza" after
+        a verb), not as an actor ("la France a dit") nor as what a noun belongs to ("le président de la France")."""
+        span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        i = span.start - 1
+        while i >= 0 and self.doc[i].pos_ == "DET":
+            i -= 1
+        if i < 0:
+            return False
+        prep = self.doc[i]
+        word = prep.lower_
+        places = self.lex.places
+        if word in places["destination_prepositions"] or word in self.lex.clause_words("near_words"):
+            return prep.pos_ == "ADP" or prep.text[:1].isupper()  # "A Gaza," with the accent lost
+        if word in places["origin_prepositions"] and prep.pos_ == "ADP":
+            before = self.doc[i - 1] if i > 0 else None
+            return before is None or before.pos_ not in ("NOUN", "PROPN", "PRON", "NUM")
+        return False
+
+    def _relative_place(self, f: _Found) -> Mention | None:
+        """The place a relative adverb of place in the trigger's clause stands for, when it follows the place's name
+        ("X, où il devait partager un repas", "vers X, d'où il s'est envolé"), however the parser hung the clause:
+        "d'où" (from where) is where a departure, a launch or a strike starts; a bare "où" is where anything else
+        happens."""
+        verb = f.token
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        clause = [verb] + ([verb.head] if verb.dep_ == "xcomp" and verb.head.i != verb.i else [])
+        words = self.lex.clause_words("relative_place_words")
+        origin = self.lex.places["origin_prepositions"]
+        for v in clause:
+            for w in v.children:
+                if w.lower_ not in words or w.i > f.token.i:
+                    continue
+                prev = self.doc[w.i - 1] if w.i > 0 else None
+                from_where = prev is not None and prev.lower_ in origin  # "d'où", "from where"
+                start = prev.idx if from_where else w.idx
+                if from_where and f.type not in ("departure", "launch", "military_action"):
+                    return None  # "d'où il a appelé": where the speaker came from, not where the call was
+                if not from_where and f.type == "departure":
+                    return None  # "X, où il est reparti": where the journey led
+                before = [m for m in self._mentions_between(start - 120, start) if m.span.end <= start
+                          and m.label in ("place", "country") and re.fullmatch(r"[\s,]*", self.text[m.span.end:start])]
+                return before[-1] if before else None
+        return None
+
+    def _named_places(self, places: list[tuple[int, Mention, str]]) -> list[tuple[int, Mention, str]]:
+        """A cue's places, each said by its most precise words: a description by the name it is given ("l'aéroport
+        moscovite de X", "the headquarters of the X": X, at the description's rank, since a description stands
+        for an entity only when the dossier can tell which); a place that qualifies another ("Baltimore's X
+        Bridge") gives way to the one it qualifies."""
+        out: list[tuple[int, Mention, str]] = []
+        roots = {id(p[1]): self._root(p[1].span) for p in places}
+        for rank, m, phrase in places:
+            root = roots[id(m)]
+            if root is None:
+                out.append((rank, m, phrase))
+                continue
+            if m.kind == "description":
+                # the name inside the description's own phrase, not across a clause ("l'aéroport, où X ...")
+                inner = [t for t in root.subtree if t.i != root.i and not any(
+                    a.pos_ in ("VERB", "AUX") for a in t.ancestors if a.i != root.i and root in a.ancestors)]
+                names = [n for n in self._mentions_in(inner) if n.label == "place" and n.kind != "description"
+                         and n.span.start > m.span.start]
+                if names:
+                    rank = rank - (rank == 0 and self._names_site(m))  # the site keeps its precedence over its town
+                    lo = m.span.end - len(phrase)  # a phrase ends with its mention: "de l'aéroport"
+                    out.append((rank, names[0], self.text[lo:names[0].span.end]))
+                    continue
+            head = root.head
+            if head.i != root.i and root.dep_ in ("poss", "nmod:poss", "compound") and any(
+                    o is not m and o.kind != "description" and o.span.start <= head.idx < o.span.end for _, o, _ in places):
+                continue  # "Baltimore's X Bridge": the bridge, which is at Baltimore
+            out.append((rank, m, phrase))
+        return _unique_places(out)
+
+    def _names_a_site(self, m: Mention, under: Any) -> bool:
+        """Whether a place is named as a site by a noun of the pack's `place_heads`, in its own words ("le pont X")
+        or as the noun it hangs on ("l'ambassade de X"): a thing that can be hit, not a capital that can act."""
+        heads = self.lex.places["place_heads"]
+        if under is not None:
+            return under.lemma_.lower() in heads
+        return any(w.lower() in heads for w in re.findall(r"\w+", m.span.text))
+
+    def _possessive(self, m: Mention) -> bool:
+        """Whether a mention is a possessive determiner of a noun ("China's embassy")."""
+        root = self._root(m.span)
+        return root is not None and root.dep_ in ("poss", "nmod:poss") and root.head.i != root.i
+
+    def _spoken_from(self, m: Mention, prep: str | None) -> bool:
+        """Whether a mention follows a preposition of speaking from somewhere ("depuis", "from"), its own or, when
+        the parser hung the phrase on another word ("Y depuis le X" read as Y's), the word before it."""
+        return (prep or self._word_before(m)) in self.lex.clause_words("speaking_from")
+
+    def _word_before(self, m: Mention) -> str | None:
+        """The preposition right before a mention (its articles aside), whatever word the parser hung it on."""
+        span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        i = span.start - 1 if span is not None and len(span) else -1
+        while i >= 0 and self.doc[i].pos_ == "DET":
+            i -= 1
+        return self.doc[i].lower_ if i >= 0 and self.doc[i].pos_ == "ADP" else None
+
+    def _in_name_of_someone(self, m: Mention) -> bool:
+        """Whether a place mention lies inside the mention of a person or a body ("le maire de X", "the governor of
+        X"): it says whose role it is, and where it happens only when nothing else says."""
+        return any(o is not m and o.label in ("person", "organization") and o.span.start <= m.span.start
+                   and m.span.end <= o.span.end and (o.span.start, o.span.end) != (m.span.start, m.span.end)
+                   for o in self._mentions_between(m.span.start - 200, m.span.start + 1))
+
+    def _quoted_apart(self, m: Mention, tok: Any) -> bool:
+        """Whether a mention lies inside quoted words that do not hold the trigger: what someone says ("« elle est
+        en X », s'est réjoui Y"), not where the saying or anything else the trigger names happens."""
+        return any(q.span.start <= m.span.start < q.span.end and not q.span.start <= tok.idx < q.span.end
+                   for q in self.ctx.analysis.quotes)
 
     def _zone_of_clock(self, m: Mention) -> bool:
         """Whether a place names the time zone of a clock time given in brackets ("(6 h 30 à X)", "(7.30 in X)")."""
@@ -1228,7 +1417,15 @@ class _Finder:
             f.attrs["pending_time"] = None  # analysis chose: no unread time is the cue's (resolution adds none)
         if f.place is None and f.type not in self.placeless:
             self._sentence_place(f)
-        has_args = bool(f.participants or f.place or time)
+        if f.place is not None and f.place.kind == "description" and (
+                f.attrs.get("place_from") is None or self._named_as_place(f.place)):
+            antes = self._area_antecedents(f.place)
+            if antes:
+                # "arrivé dans le pays", "quitté le territoire": resolution takes the first whose kind fits the class
+                # (a country for "le pays", no town for "le territoire"), when no entity is the description's own
+                f.attrs["place_antecedents"] = [[a.span.start, a.span.end] for a in antes]
+                f.attrs["place_classes"] = [c for c in f.place.attrs.get("classes") or () if c in AREA_CLASSES]
+        has_args = bool(f.participants or f.place or time or f.attrs.get("place_seat"))
         det = [c for c in tok.children if c.dep_ == "det" or (c.dep_ == "case" and c.lower_ in self.contracted)]
         if f.pos == "noun" and not det and time is None and not f.attrs.get("participants_from") == "light_verb":
             return None  # a bare noun names a topic ("fournitures d'armes", "transfert de technologie"), not a happening
@@ -1309,6 +1506,12 @@ class _Finder:
         no other event of it holds that place ("A Kiev, le président a assuré que ..."): a place in a measure ("à
         600 km de X"), after a source marker, or that is a participant, does not count."""
         speaker = f.type == "statement"
+        org = self._organisation_place(f)
+        if org is not None:
+            # "devant l'Assemblée nationale", "À la Maison Blanche, ...", "à X" with X read as a body: resolution
+            # takes it when its entity is a place, or, at a body's seat, the body (before a dateline, or nothing)
+            f.attrs["place_org"] = [org[0].span.start, org[0].span.end]
+            f.attrs["place_seat"] = org[1]
         found = self._place_of_sentence(f.token, f.participants, speaker)
         if found is None and speaker and not self._in_quote(f.token.idx):
             found = self._dateline_place()
@@ -1333,6 +1536,8 @@ class _Finder:
                 continue
             if self._zone_of_clock(m):
                 continue  # "(6 h 30 à X)": the time it was at X, not where it happens
+            if m.label == "country" and self._possessive(m):
+                continue  # "China's embassy", "Russia's defence ministry": whose it is, not where it is
             prep, start, nested, under = self._preposition(m, tok)
             before = self.text[max(0, start - 12):start].lower().split()
             if nested or prep in self.source_markers or (before and before[-1] in self.source_markers):
@@ -1348,7 +1553,8 @@ class _Finder:
                 continue  # "le président de la Russie": a place qualifying a noun
             # a place in a relative clause on another word ("X, où ...") or in what the verb says
             # ("a assuré que l'Ukraine ...") is taken only when the sentence names no other
-            aside = self._other_clause(m, tok) or self._inside(m, content)
+            # ... and so is a place inside the name of a role or a body ("le maire de X a fait état de victimes à Y")
+            aside = self._other_clause(m, tok) or self._inside(m, content) or self._in_name_of_someone(m)
             cands.append((aside, m.label == "country", abs(m.span.start - tok.idx), m, self.text[start:m.span.end]))
         if not cands:
             return None
@@ -1454,6 +1660,15 @@ def _plain_present(pred: Any) -> bool:
 def _gender(tok: Any) -> str | None:
     g = tok.morph.get("Gender")
     return g[0] if g else None
+
+
+def _unique_places(places: list[tuple[int, Mention, str]]) -> list[tuple[int, Mention, str]]:
+    """Each place once, at its best rank."""
+    best: dict[int, tuple[int, Mention, str]] = {}
+    for p in places:
+        if id(p[1]) not in best or p[0] < best[id(p[1])][0]:
+            best[id(p[1])] = p
+    return [p for p in places if best[id(p[1])] is p]
 
 
 def _unique(ms: list[Mention]) -> list[Mention]:

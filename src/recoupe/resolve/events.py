@@ -119,7 +119,7 @@ class Cluster:
 MAX_ROUNDS = 4  # an inferred day can date an event that places another article: a few rounds reach a fixed point
 
 
-@step("events", version="2", requires=("entities", "geo", "places"), assigns=("events", "dates"))
+@step("events", version="3", requires=("entities", "geo", "places"), assigns=("events", "dates"))
 def resolve_events(ctx: ResolveContext) -> None:
     """Build the dossier's events from every analysis's event cues, inferring the writing day of undated articles."""
     lex = ctx.pack.triggers
@@ -248,6 +248,7 @@ def cue_items(ctx: ResolveContext, docs: dict[str, Document], overrides: dict[st
     countries = {e.id for e in ctx.entities if e.type == "country"}
     kinds = {e.id: e.type for e in ctx.entities}
     ccs = {e.id: e.attrs.get("country_code") for e in ctx.entities if e.attrs.get("country_code")}
+    precisions = {e.id: str(e.attrs.get("precision") or "") for e in ctx.entities}
     hint = corpus_month(ctx.documents)
     for a in ctx.analyses:
         doc = docs.get(a.doc)
@@ -272,6 +273,18 @@ def cue_items(ctx: ResolveContext, docs: dict[str, Document], overrides: dict[st
             place = ctx.entity_at(c.place) if c.place else None
             if place is not None and kinds.get(place) in NOT_PLACES:
                 place = None  # the words were resolved to someone, not somewhere
+            org = c.attrs.get("place_org")
+            if org and (place is None or c.attrs.get("place_from") == "dateline"):
+                # a name read as a body where the cue happens: a place when its entity is one ("à X"), the body
+                # itself at its seat ("devant l'Assemblée", "depuis la Maison Blanche"), before a dateline's town
+                eid = ctx.entity_at(Span(c.span.doc, int(org[0]), int(org[1]), ""))
+                if eid is not None and (kinds.get(eid) not in NOT_PLACES or (
+                        c.attrs.get("place_seat") and kinds.get(eid) == "organization")):
+                    place = eid
+            if place is None and c.attrs.get("place_antecedents"):
+                # a description of an area no entity was found for ("dans le pays", "le territoire"): the latest place
+                # named before it whose kind fits its class
+                place = _area_antecedent(ctx, c, kinds, precisions)
             if place in parts:
                 parts.remove(place)
             recipients = set()
@@ -315,6 +328,26 @@ def cue_items(ctx: ResolveContext, docs: dict[str, Document], overrides: dict[st
                 leg=(legs or {}).get(str(c.attrs.get("trigger") or ""), ""), place_cc=ccs.get(place) if place else None,
                 subtype=str(c.attrs.get("subtype") or ""), headline=_in_title(doc, c.span.start),
             )
+
+
+# the kinds an area's description may stand for: its entity's type, or the precision the geocoder placed it at
+# ("le pays": a country; "l'enclave": a territory or the town it is named after; "le territoire": a region or a
+# country, never a town)
+AREA_FITS = {"country": frozenset({"country"}), "enclave": frozenset({"region", "town"}),
+             "region": frozenset({"region", "country"})}
+
+
+def _area_antecedent(ctx: ResolveContext, c: Any, kinds: dict[str, str], precisions: dict[str, str]) -> str | None:
+    """The first of a cue's area antecedents (analysis lists them, the latest first) whose entity fits its class."""
+    fits = set().union(*(AREA_FITS.get(cl, frozenset()) for cl in c.attrs.get("place_classes") or ()))
+    for start, end in c.attrs.get("place_antecedents") or ():
+        eid = ctx.entity_at(Span(c.span.doc, int(start), int(end), ""))
+        if eid is None or kinds.get(eid) in NOT_PLACES:
+            continue
+        kind = "country" if kinds.get(eid) == "country" else precisions.get(eid, "")
+        if kind in fits:
+            return eid
+    return None
 
 
 def _pack_of(doc: Document, default: LanguagePack) -> LanguagePack:
@@ -524,7 +557,8 @@ def _compatible(it: CueItem, c: Cluster) -> tuple[int, ...] | None:
         else:
             return None
     elif it.date is None:
-        if it.ref_hint and cdate and not _within_reference(it.ref_hint, cdate, it.ref_own and it.status == "happened"):
+        if it.ref_hint and cdate and not _within_reference(it.ref_hint, cdate, it.ref_own and it.status == "happened",
+                                                           it.ref_own and it.status == "unknown"):
             return None
         if (it.historical or it.pluperfect) != c.historical and not cdate:
             return None
@@ -598,15 +632,19 @@ def _same_place(name: str | None, others: Iterable[str]) -> bool:
     return any(a in f" {o} " or f" {o} " in a for o in others if o)
 
 
-def _within_reference(ref: str, value: str, reported_after: bool) -> bool:
+def _within_reference(ref: str, value: str, reported_after: bool, unknown: bool = False) -> bool:
     """Can an undated cue written around `ref` be about an event dated `value`? Not if the event is over a year
-    older (it would carry a date or a past-perfect), nor, for what the article says happened, later than the article."""
+    older (it would carry a date or a past-perfect), nor, for what the article says happened, later than the article;
+    nor, for what it tells with no status (a noun with no verb: "sa visite"), further after it than the window
+    before it (a plan says it is one; a happening months after the article is not what the article told)."""
     try:
         start, end = period_bounds(value)
         rstart, rend = period_bounds(ref)
     except ValueError:
         return True
     if (rstart - end).days > WINDOW_DAYS:
+        return False
+    if unknown and (start - rend).days > WINDOW_DAYS:
         return False
     return not (reported_after and start > rend)
 

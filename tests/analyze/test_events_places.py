@@ -1,0 +1,136 @@
+"""Where a cue's event happens, read from its own words and its sentence (issue 14): sentences written for these
+tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from recoupe.analyze import nlp as nlp_mod
+from recoupe.analyze.runner import Analyzer
+from recoupe.model import Document
+from tests.analyze.event_harness import analyze, one
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return nlp_mod.load()
+
+
+def test_events_place_in_a_role_name_gives_way_to_the_place_the_sentence_tells(nlp: Any) -> None:
+    text = "Pendant l'incendie, le maire de Lyon a fait état de trois victimes à Villeurbanne."
+    names = {"le maire de Lyon": "person", "Lyon": "place", "Villeurbanne": "place"}
+    c = one(analyze(nlp, text, names), "incendie")
+    assert c.place is not None and c.place.text == "Villeurbanne"
+
+
+def test_events_place_in_a_role_name_is_taken_when_the_sentence_names_no_other(nlp: Any) -> None:
+    text = "Pendant l'incendie, le maire de Lyon a demandé aux habitants de rester chez eux."
+    names = {"le maire de Lyon": "person", "Lyon": "place"}
+    c = one(analyze(nlp, text, names), "incendie")
+    assert c.place is not None and c.place.text == "Lyon"
+
+
+def test_events_place_of_quoted_words_is_not_where_the_speaker_speaks(nlp: Any) -> None:
+    text = "« Elle est libre et elle est en Suisse », s'est réjoui Paul Martin depuis Lisbonne."
+    names = {"Paul Martin": "person", "Suisse": "country", "Lisbonne": "place"}
+    c = one(analyze(nlp, text, names, quotes=[("Elle est libre et elle est en Suisse", "Paul Martin")]), "réjoui")
+    assert c.place is not None and c.place.text == "Lisbonne"
+
+
+def test_events_place_a_noun_of_a_disaster_befalls_a_site(nlp: Any) -> None:
+    text = "Une enquête vise l'effondrement du pont de Nantes, survenu en mai."
+    c = one(analyze(nlp, text, {"pont de Nantes": "place"}), "effondrement")
+    assert c.place is not None and c.place.text == "pont de Nantes"
+
+
+def test_events_place_a_capital_after_a_noun_of_attack_is_not_its_place(nlp: Any) -> None:
+    # "l'offensive de X": a capital acting for its government, not a site the offensive hits
+    text = "Le ministre a dénoncé mardi l'offensive de Berlin."
+    c = one(analyze(nlp, text, {"Berlin": "place", "Le ministre": "person"}), "offensive")
+    assert c.place is None or c.place.text != "Berlin"
+
+
+def test_events_place_a_description_is_said_by_its_name(nlp: Any) -> None:
+    text = "Anne Dupont a quitté dimanche l'aéroport régional de Rennes pour Oslo."
+    names = {"Anne Dupont": "person", "aéroport": "place", "Rennes": "place", "Oslo": "place"}
+    c = one(analyze(nlp, text, names, described={"aéroport": ["airport"]}), "quitté")
+    assert c.place is not None and c.place.text == "Rennes"
+    assert "aéroport" in c.attrs["place_phrase"]
+
+
+def test_events_place_where_after_a_name_is_that_place(nlp: Any) -> None:
+    text = "Anne Dupont a quitté Rome vendredi pour Dakar, où elle devait partager un repas avec les soldats."
+    names = {"Anne Dupont": "person", "Rome": "place", "Dakar": "place"}
+    c = one(analyze(nlp, text, names), "repas")
+    assert c.place is not None and c.place.text == "Dakar"
+
+
+def test_events_place_from_where_is_where_a_departure_starts(nlp: Any) -> None:
+    text = "Le soir, le cortège est redescendu vers Nantes, d'où Paul Martin s'est envolé pour Oslo."
+    names = {"Paul Martin": "person", "Nantes": "place", "Oslo": "place"}
+    c = one(analyze(nlp, text, names), "envolé")
+    assert c.place is not None and c.place.text == "Nantes"
+
+
+def test_events_place_a_country_description_lists_the_countries_named_as_places_before(nlp: Any) -> None:
+    text = ("Les soldats portugais sont déployés au Mali depuis 2015. La France a salué leur travail. "
+            "Le ministre a annoncé mardi que les soldats quitteraient le pays avant l'été.")
+    names = {"Mali": "country", "France": "country", "le pays": "country", "Le ministre": "person"}
+    c = one(analyze(nlp, text, names, described={"le pays": ["country"]}), "quitteraient")
+    assert c.place is not None and c.place.text == "le pays"
+    # "la France a salué": a country acting, not named as a place
+    assert [text[a:b] for a, b in c.attrs["place_antecedents"]] == ["Mali"]
+    assert c.attrs["place_classes"] == ["country"]
+
+
+def test_events_place_an_island_description_lists_nothing(nlp: Any) -> None:
+    text = "Le ministre est arrivé lundi à Ajaccio. Il a quitté l'île mardi soir."
+    names = {"Ajaccio": "place", "l'île": "place", "Le ministre": "person"}
+    c = one(analyze(nlp, text, names, described={"l'île": ["island"]}), "quitté")
+    assert "place_antecedents" not in c.attrs
+
+
+@pytest.fixture(scope="module")
+def english() -> Any:
+    analyzer = Analyzer()
+
+    def run(text: str) -> list[Any]:
+        return analyzer.analyze(Document(id="doc-en", source="t.txt", text=text, language="en",
+                                         published="2022-10-05", published_precision="day")).event_cues
+
+    return run
+
+
+def test_events_place_a_town_that_qualifies_a_bridge_gives_way_to_the_bridge(english: Any) -> None:
+    cues = english("A cargo ship slammed into a pier of Boston's Tobin Memorial Bridge on Monday, officials said.")
+    c = next(c for c in cues if c.span.text == "slammed")
+    assert c.place is not None and "Bridge" in c.place.text
+
+
+def test_events_place_a_body_before_which_people_gather_is_its_seat(nlp: Any) -> None:
+    text = "Mardi, des centaines de manifestants se sont rassemblés devant l'Assemblée nationale."
+    c = one(analyze(nlp, text, {"Assemblée nationale": "organization"}), "rassemblés")
+    start = text.index("Assemblée nationale")
+    assert c.attrs["place_org"] == [start, start + len("Assemblée nationale")] and c.attrs["place_seat"] is True
+    assert not c.attrs.get("anaphoric")  # a place of its own: not another event's mention
+
+
+def test_events_place_a_fronted_body_is_the_sentence_seat(nlp: Any) -> None:
+    text = "À la Maison Blanche, Paul Martin a annoncé mardi un plan d'aide."
+    c = one(analyze(nlp, text, {"Maison Blanche": "organization", "Paul Martin": "person"}), "annoncé")
+    assert c.attrs["place_seat"] is True and text[slice(*c.attrs["place_org"])] == "Maison Blanche"
+
+
+def test_events_place_a_body_spoken_to_is_no_seat(nlp: Any) -> None:
+    text = "Paul Martin a confirmé mardi à l'Agence Nordique qu'il partirait."
+    c = one(analyze(nlp, text, {"Agence Nordique": "organization", "Paul Martin": "person"}), "confirmé")
+    assert not c.attrs.get("place_seat")
+
+
+def test_events_place_a_country_in_the_possessive_owns_the_site(english: Any) -> None:
+    cues = english("Three diplomats were hurt in the bombing of Peru's embassy in Lisbon on Monday, officials said.")
+    c = next(c for c in cues if c.span.text == "bombing")
+    assert c.place is None or c.place.text != "Peru"
+    assert c.place is not None or c.attrs.get("place_org")  # Lisbon, as a place or a name read as a body
