@@ -31,7 +31,7 @@ class _Quote:
     speaker: Speaker | None = None
 
 
-@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="5")
+@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="6")
 def quotes(ctx: Context) -> dict[str, list[Any]]:
     return {"quotes": find_quotes(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.pack, ctx.document.text)}
 
@@ -144,8 +144,10 @@ _MARKUP = re.compile(r"[\s*_]*(?:\[\d+\][\s*_]*)?")  # what may follow a closing
 
 
 class _Finder:
-    def __init__(self, doc_id: str, sdoc: Any, mentions: list[Mention], lex: Lexicon, text: str | None = None) -> None:
+    def __init__(self, doc_id: str, sdoc: Any, mentions: list[Mention], lex: Lexicon, text: str | None = None,
+                 grammar: Any = None) -> None:
         self.doc_id = doc_id
+        self.grammar = grammar  # the pack's reader of mood (the journalistic conditional), when the caller has the pack
         self.text: str = sdoc.text if text is None else text
         self.sdoc = sdoc
         self.lex = lex
@@ -536,6 +538,7 @@ class _Finder:
         self._carry_over()
         self._resolve_back_references()
         self._spokesperson_for_body()
+        self._reported_account()
         self._carry_over()
         out: list[QuoteRec] = []
         for q in self.quotes:
@@ -654,6 +657,10 @@ class _Finder:
             if sp is None or sp.pronoun:
                 continue
             words = [t for t in self.sf.tokens(sp.start, sp.end) if not t.is_punct]
+            body_after = self._spokesperson_of(sp, words, nouns)
+            if body_after is not None:  # "un porte-parole du bureau régional": the body its complement names
+                q.speaker = body_after
+                continue
             if len(words) < 2 or "Yes" not in words[0].morph.get("Poss") or self.text[words[1].idx:sp.end].lower() not in nouns:
                 continue
             at = sp.attribution[0] if sp.attribution else sp.start
@@ -665,6 +672,63 @@ class _Finder:
             _, body = max(bodies, key=lambda c: c[0])
             q.speaker = Speaker(body.start, body.end, body.text, sp.attribution, False, sp.kind,
                                 {**body.extra, "refers_by": sp.text})
+
+    def _reported_account(self) -> None:
+        """"Selon X, tout s'est joué au téléphone. Y aurait alors pris une décision « cruelle »": words quoted inside a
+        clause in the journalistic conditional go on with the account the sentence before attributes to X (a "selon X",
+        a speech verb's subject, in the same paragraph); they are X's, not those of the clause's own subject Y."""
+        if self.grammar is None:
+            return
+        events: list[tuple[int, Speaker]] | None = None
+        for q in self.quotes:
+            sp = q.speaker
+            if sp is None or sp.kind != "subject" or not self._conditional_clause(sp):
+                continue
+            if events is None:
+                events = self._speech_events()
+            start = self.sentence(q.open)[0]
+            para = self.text.rfind("\n", 0, start)
+            here = self.sentence_no(start)
+            before = [(pos, e) for pos, e in events if para < pos < start and here - self.sentence_no(pos) == 1
+                      and not (sp.start <= pos <= sp.end)]
+            if not before:
+                continue
+            _, src = max(before, key=lambda c: c[0])
+            q.speaker = Speaker(src.start, src.end, src.text, src.attribution, False, "reported",
+                                {**src.extra, "refers_by": sp.text})
+
+    def _conditional_clause(self, sp: Speaker) -> bool:
+        """Whether the verb a clause subject is the subject of is in the conditional ("X aurait pris")."""
+        tok = self.sf.token_at(sp.start)
+        for _ in range(4):
+            if tok is None or tok.head.i == tok.i and tok.pos_ not in ("VERB", "AUX"):
+                return False
+            if tok.pos_ in ("VERB", "AUX") and tok.idx >= sp.end:
+                auxes = [c for c in tok.children if c.dep_.startswith("aux")]
+                return bool(self.grammar.conditional_form(tok, auxes))
+            tok = tok.head
+        return False
+
+    def _spokesperson_of(self, sp: Speaker, words: list[Any], nouns: set[str]) -> Speaker | None:
+        """"a indiqué un porte-parole du bureau régional": an unnamed spokesperson whose complement names a body (an
+        organisation word, no person, no role) speaks for that body, as "le porte-parole du Kremlin" does for the
+        Kremlin; None for any other phrase ("le porte-parole du ministre" is the minister's, a person's)."""
+        if sp.extra.get("label") or len(words) < 3 or words[0].pos_ != "DET":
+            return None
+        k = next((k for k in range(2, min(len(words), 4)) if self.text[words[1].idx:words[k - 1].idx + len(words[k - 1])].lower()
+                  in nouns), None)
+        if k is None or k >= len(words) or words[k].lower_ not in self.lex.complement_prepositions:
+            return None
+        first = self.sf.token_at(words[k].idx + len(words[k]))
+        body = self.sf._title_np(first, sp.end) if first is not None and first.idx < sp.end else None
+        if body is None or body.extra.get("label") or self._head_plural(body) \
+                or any(m.label == "person" for m in self.sf.mi.inside(body.start, body.end)):
+            return None
+        head = next((t for t in self.sf.tokens(body.start, body.end) if t.pos_ in ("NOUN", "PROPN")), None)
+        if head is None or self.lex.lemma(head) not in self.lex.body_heads and head.lower_ not in self.lex.body_heads:
+            return None
+        return Speaker(body.start, body.end, body.text, sp.attribution, False, sp.kind,
+                       {**{k2: v for k2, v in body.extra.items() if k2 != "anchor"}, "refers_by": sp.text})
 
     def _body(self, sp: Speaker) -> bool:
         """Whether a speaker is a body (an organisation, a country, "la junte"), not a person, a role ("le ministre")
@@ -821,4 +885,5 @@ def find_quotes(doc_id: str, sdoc: Any, mentions: list[Mention], pack: lang.Lang
     """The direct quotations of one parsed document, each with its speaker when the text names one.
 
     `text` is the parsed text when the caller has it (spaCy rebuilds `sdoc.text` from the tokens on each access)."""
-    return _Finder(doc_id, sdoc, mentions, (pack or lang.pack()).speech, text).run()
+    pk = pack or lang.pack()
+    return _Finder(doc_id, sdoc, mentions, pk.speech, text, pk.grammar).run()

@@ -1,0 +1,39 @@
+"""Quote speakers that stand behind the words (issue 15): an account the sentence before attributes, a spokesperson
+who speaks for a body; sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.analyze.speech_harness import Run, quote_starting
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a conditional clause goes on with the account a "selon X" opened in the sentence before
+    ("Selon Martine Lebrun, tout s'est décidé dans la nuit. Le directeur aurait alors choisi une solution « brutale » "
+     "pour l'usine.", "brutale", "Martine Lebrun"),
+    # the account of a speech verb's subject
+    ("Le syndicaliste Henri Vasseur a raconté la réunion de lundi. La direction aurait alors adopté un ton "
+     "« glacial » face aux délégués.", "glacial", "Henri Vasseur"),
+])
+def test_quotes_conditional_clause_goes_on_with_the_account_before(analyze_text: Run, text: str, quote: str,
+                                                                   speaker: str) -> None:
+    assert quote_starting(analyze_text(text), quote).speaker_text == speaker
+
+
+def test_quotes_indicative_clause_keeps_its_own_subject(analyze_text: Run) -> None:
+    a = analyze_text("Selon Martine Lebrun, tout s'est décidé dans la nuit. Le ministre Paul Garnier a salué un accord "
+                     "« historique » pour la région.")
+    assert quote_starting(a, "historique").speaker_text == "Paul Garnier"
+
+
+def test_quotes_a_spokesperson_of_a_body_speaks_for_the_body(analyze_text: Run) -> None:
+    a = analyze_text("« Les vols reprendront dès demain matin », a ajouté un porte-parole de l'agence régionale de santé.")
+    q = quote_starting(a, "Les vols")
+    assert q.speaker_text == "l'agence régionale de santé"
+    assert q.attribution is not None and "porte-parole" in q.attribution.text
+
+
+def test_quotes_a_spokesperson_of_a_person_stays_the_spokesperson(analyze_text: Run) -> None:
+    a = analyze_text("« Le convoi partira lundi », a précisé un porte-parole du ministre de la Santé.")
+    assert quote_starting(a, "Le convoi").speaker_text == "un porte-parole du ministre de la Santé"
