@@ -37,3 +37,15 @@ def test_quotes_a_spokesperson_of_a_body_speaks_for_the_body(analyze_text: Run) 
 def test_quotes_a_spokesperson_of_a_person_stays_the_spokesperson(analyze_text: Run) -> None:
     a = analyze_text("« Le convoi partira lundi », a précisé un porte-parole du ministre de la Santé.")
     assert quote_starting(a, "Le convoi").speaker_text == "un porte-parole du ministre de la Santé"
+
+
+def test_quotes_a_bare_description_refers_back_to_who_it_describes(analyze_text: Run) -> None:
+    a = analyze_text("« Le pont sera rouvert dans un mois », a rapporté jeudi l'agence de presse officielle Belga. "
+                     "« Les travaux ont déjà commencé sur la rive nord », a ajouté l'agence.")
+    assert quote_starting(a, "Les travaux").speaker_text == "Belga"
+
+
+def test_quotes_a_singular_bare_title_never_takes_up_a_plural_group(analyze_text: Run) -> None:
+    a = analyze_text("D'après des experts, le chantier pourrait durer deux ans. "
+                     "Un tel retard serait « un échec pour toute la région », estime l'expert.")
+    assert quote_starting(a, "un échec").speaker_text == "l'expert"

@@ -31,7 +31,7 @@ class _Quote:
     speaker: Speaker | None = None
 
 
-@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="6")
+@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="7")
 def quotes(ctx: Context) -> dict[str, list[Any]]:
     return {"quotes": find_quotes(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.pack, ctx.document.text)}
 
@@ -607,6 +607,7 @@ class _Finder:
                                           + self.text[s.end:s.end + 60]).lower()]
                     if sp.kind != "incise" or sp.text.lower().startswith(self.lex.plural_article):
                         cands = []
+                    cands = [(pos, s) for pos, s in cands if not self.sf.plural(s)]  # "l'expert": one, not "des experts"
                 else:
                     subjects = [(pos, e) for pos, e in self._subjects() if pos < at and not (sp.start <= pos <= sp.end)]
                     feminine = sp.text.lower().lstrip("-t") in self.lex.feminine_pronouns
