@@ -49,3 +49,16 @@ def test_quotes_a_singular_bare_title_never_takes_up_a_plural_group(analyze_text
     a = analyze_text("D'après des experts, le chantier pourrait durer deux ans. "
                      "Un tel retard serait « un échec pour toute la région », estime l'expert.")
     assert quote_starting(a, "un échec").speaker_text == "l'expert"
+
+
+def test_quotes_a_headline_quote_takes_the_speaker_of_the_body_quote_with_its_words(analyze_text: Run) -> None:
+    a = analyze_text("Inondations : « un hiver très dur » attend la vallée\n\n"
+                     "Les eaux ont commencé à baisser jeudi. « Ce sera un hiver très dur pour les agriculteurs », "
+                     "a prévenu la préfète Hélène Barre.")
+    assert quote_starting(a, "un hiver très dur").speaker_text == "Hélène Barre"
+
+
+def test_quotes_a_first_sentence_is_no_headline(analyze_text: Run) -> None:
+    a = analyze_text("Les eaux ont baissé, mais la vallée craint « un hiver très dur ».\n\n"
+                     "« Ce sera un hiver très dur pour les agriculteurs », a prévenu la préfète Hélène Barre.")
+    assert all(q.speaker_text != "Hélène Barre" for q in a.quotes if q.span.text == "un hiver très dur")

@@ -18,6 +18,7 @@ from recoupe import lang
 from recoupe.analyze.attribution import SPEAKER_LABELS, Lexicon, Speaker, SpeakerFinder, is_speech_verb, sentence_ends, word_count
 from recoupe.analyze.registry import Context, component
 from recoupe.model import Mention, QuoteRec, Span
+from recoupe.model.text import fold
 
 _STRIP = " \t\n*_"
 
@@ -31,7 +32,7 @@ class _Quote:
     speaker: Speaker | None = None
 
 
-@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="7")
+@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="8")
 def quotes(ctx: Context) -> dict[str, list[Any]]:
     return {"quotes": find_quotes(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.pack, ctx.document.text)}
 
@@ -540,6 +541,7 @@ class _Finder:
         self._spokesperson_for_body()
         self._reported_account()
         self._carry_over()
+        self._headline_from_body()
         out: list[QuoteRec] = []
         for q in self.quotes:
             if not self._keep(q):
@@ -673,6 +675,43 @@ class _Finder:
             _, body = max(bodies, key=lambda c: c[0])
             q.speaker = Speaker(body.start, body.end, body.text, sp.attribution, False, sp.kind,
                                 {**body.extra, "refers_by": sp.text})
+
+    def _headline_from_body(self) -> None:
+        """"Mayotte : « C'est pas moi le cyclone », la visite …": a quote in the headline, whose speaker the headline
+        does not name, takes the speaker of the body's quote that holds the same words ('cries 'lie'' then "an absolute
+        lie", said the Kremlin)."""
+        line_end = self._headline_end()
+        if line_end is None:
+            return
+        for q in self.quotes:
+            if q.open >= line_end:
+                break
+            if q.speaker is not None and not q.speaker.pronoun:
+                continue
+            words = _folded_words(self.text[q.start:q.end])
+            if not words:
+                continue
+            for p in self.quotes:
+                if p.open <= line_end or p.speaker is None or p.speaker.pronoun:
+                    continue
+                body = _folded_words(self.text[p.start:p.end])
+                if _contains(body, words) or _contains(words, body) and len(body) >= 3:
+                    src = p.speaker
+                    q.speaker = Speaker(src.start, src.end, src.text, None, False, "headline", dict(src.extra))
+                    break
+
+    def _headline_end(self) -> int | None:
+        """Where the headline ends: the first line of text (a header line " date …" aside) when a blank line follows it
+        and it does not end as a sentence does; None when the text opens with no headline."""
+        pos = 0
+        for line in self.text.split("\n")[:4]:
+            end = pos + len(line)
+            pos = end + 1
+            if not line.strip() or line.startswith((" ", "\t")):
+                continue
+            blank_after = not self.text[end + 1:self.text.find("\n", end + 1) if "\n" in self.text[end + 1:] else None].strip()
+            return end if blank_after and not line.rstrip().endswith((".", "!", ":")) else None
+        return None
 
     def _reported_account(self) -> None:
         """"Selon X, tout s'est joué au téléphone. Y aurait alors pris une décision « cruelle »": words quoted inside a
@@ -879,6 +918,16 @@ class _Finder:
 
     def _span(self, start: int, end: int) -> Span:
         return Span(self.doc_id, start, end, self.text[start:end])
+
+
+def _folded_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", fold(text))]
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    """Whether `part` stands in `words` as a run of whole words."""
+    n = len(part)
+    return n > 0 and any(words[i:i + n] == part for i in range(len(words) - n + 1))
 
 
 def find_quotes(doc_id: str, sdoc: Any, mentions: list[Mention], pack: lang.LanguagePack | None = None,
