@@ -62,3 +62,17 @@ def test_quotes_a_first_sentence_is_no_headline(analyze_text: Run) -> None:
     a = analyze_text("Les eaux ont baissé, mais la vallée craint « un hiver très dur ».\n\n"
                      "« Ce sera un hiver très dur pour les agriculteurs », a prévenu la préfète Hélène Barre.")
     assert all(q.speaker_text != "Hélène Barre" for q in a.quotes if q.span.text == "un hiver très dur")
+
+
+def test_quotes_elle_never_takes_up_a_name_nothing_shows_feminine(analyze_text: Run) -> None:
+    a = analyze_text("Le sommet de Genève s'est achevé jeudi en présence de Marc Olivier. La rencontre laisse bien des "
+                     "questions ouvertes, mais elle confirme un « tournant diplomatique majeur » dans la région.")
+    assert quote_starting(a, "tournant").speaker_text != "Marc Olivier"
+
+
+def test_quotes_a_pronoun_never_reaches_back_over_paragraphs(analyze_text: Run) -> None:
+    a = analyze_text("Le romancier Paul Verdier a publié son dernier livre en mars.\n\n"
+                     "Le port a rouvert ses quais au printemps.\n\n"
+                     "Les ventes de poisson ont doublé depuis.\n\n"
+                     "Le bilan est flatteur, et il parle d'une « saison exceptionnelle » pour la pêche.")
+    assert quote_starting(a, "saison").speaker_text != "Paul Verdier"

@@ -32,7 +32,7 @@ class _Quote:
     speaker: Speaker | None = None
 
 
-@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="8")
+@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="9")
 def quotes(ctx: Context) -> dict[str, list[Any]]:
     return {"quotes": find_quotes(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.pack, ctx.document.text)}
 
@@ -635,11 +635,13 @@ class _Finder:
                         if cands:
                             break
                     if not cands and not document:
-                        # a person named before, last; for "elle", one the words do not show masculine
-                        for m in self.sf.mi.before(at):
-                            if m.label == "person" and m.kind == "name" and not self.sf.in_mask(m.span.start):
+                        # a person named before, last, in its paragraph or the one before; for "elle", one the words show feminine
+                        # ("la ministre X"): "elle" stands for a country, a body, a meeting far more often
+                        for m in self.sf.mi.before(at):  # in its paragraph or the one before, never further
+                            if m.label == "person" and m.kind == "name" and not self.sf.in_mask(m.span.start) \
+                                    and self.text.count("\n\n", m.span.end, at) <= 1:
                                 named = self.sf._name_speaker(m, at)
-                                if named is not None and not (feminine and self.sf.gender(named) == "Masc"):
+                                if named is not None and not (feminine and self.sf.gender(named) != "Fem"):
                                     cands.append((m.span.end, named))
                 if cands:
                     _, ante = max(cands, key=lambda c: c[0])
