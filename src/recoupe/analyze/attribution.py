@@ -25,9 +25,17 @@ def is_speech_verb(tok: Any, lex: Lexicon, governing: bool = False) -> bool:
         return False
     lem = lex.lemma(tok)
     if governing and lem in lex.speech["speech_verb_exclusions"] and tok.i + 1 < len(tok.doc):
-        if tok.doc[tok.i + 1].lower_ in lex.speech["speech_verb_exclusions"][lem]:
+        if tok.doc[tok.i + 1].lower_ in lex.speech["speech_verb_exclusions"][lem] and not _passive_before_name(tok):
             return False
     return lem in lex.speech_verbs or _multiword_at(tok, lex)
+
+
+def _passive_before_name(tok: Any) -> bool:
+    """"des scènes de joie sont rapportées à Ramallah": a passive whose preposition introduces a name (a place) is the
+    speech verb still, not the use the exclusion is for ("le chiffre est rapporté à la population")."""
+    doc = tok.doc
+    return any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children) and tok.i + 2 < len(doc) \
+        and doc[tok.i + 2].pos_ == "PROPN" and doc[tok.i + 2].text[:1].isupper()
 
 
 def sentence_ends(text: str, abbreviations: frozenset[str], masked: Any = None) -> list[int]:
@@ -193,7 +201,12 @@ class SpeakerFinder:
                 return sp
             # a description mention ("le journal") is the head of a longer phrase ("le journal local"): keep it whole
             np = self._title_np(tok, limit) if tok.pos_ in ("DET", "NOUN", "ADJ") else None
-            return np if np is not None and np.end > sp.end else sp
+            if np is not None and np.end > sp.end:
+                return np
+            if m.kind == "description" and self._bare(sp.text):
+                # "a ajouté l'agence": a bare description refers back, as a bare title does, to who it describes
+                sp.pronoun = True
+            return sp
         if tok.pos_ in ("DET", "NOUN", "PROPN", "ADJ") or tok.is_title:
             return self._title_np(tok, limit)
         return None
@@ -295,8 +308,7 @@ class SpeakerFinder:
         phrase = self.text[start:end]
         if not phrase.strip():
             return None
-        words = phrase.replace("’", "' ").replace("'", "' ").split()
-        bare = len(words) == 2 and words[0].lower() in self.lex.articles
+        bare = self._bare(phrase)
         extra: dict[str, Any] = {"title": phrase}
         # the words that stand for the title's holder: the role mention the names component found there, else the title
         # without its complement ("le chef" of "le chef du Comité": the person, never the organisation named inside)
@@ -306,6 +318,11 @@ class SpeakerFinder:
         elif head_end > start:
             extra["anchor"] = (start, head_end)
         return Speaker(start, end, phrase, pronoun=bool(bare) and not any(c.isupper() for c in phrase[2:]), extra=extra)
+
+    def _bare(self, phrase: str) -> bool:
+        """An article and one noun ("le porte-parole", "l'agence"): a title that refers back to who holds it."""
+        words = phrase.replace("’", "' ").replace("'", "' ").split()
+        return len(words) == 2 and words[0].lower() in self.lex.articles
 
     def epithet_at(self, start: int, end: int) -> Mention | None:
         """The role mention ("le porte-parole du Kremlin") that starts a phrase and lies inside it, if any."""

@@ -39,7 +39,7 @@ _FOOTNOTE = re.compile(r"(?:\[\d+\])+\s+")
 _CLOSING_STARS = re.compile(r"\*+(?=\s)")
 
 
-@component("claims", requires=("spacy", "sentences", "mentions", "quotes"), assigns=("claims",), version="5")
+@component("claims", requires=("spacy", "sentences", "mentions", "quotes"), assigns=("claims",), version="7")
 def claims(ctx: Context) -> dict[str, list[Any]]:
     return {"claims": find_claims(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.analysis.quotes, ctx.pack,
                                   ctx.document.text)}
@@ -369,6 +369,8 @@ class _ClaimFinder:
     def _frame_word(self, t: Any) -> bool:
         """A speech, belief, denial or reporting verb: what makes a clause report a proposition."""
         lem = self.lex.lemma(t)
+        if lem in self.cw.get("reflexive_non_frames", ()) and any(c.dep_.startswith("expl") for c in t.children):
+            return False  # "le choix s'explique par …": the reflexive reports nothing
         return lem in self.denial_lemmas or lem in self.belief or is_speech_verb(t, self.lex, governing=True) \
             or lem in self.lex.reporting_verbs or lem in self.object_denials and self._denies_object(t)
 

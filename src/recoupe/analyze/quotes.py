@@ -18,6 +18,7 @@ from recoupe import lang
 from recoupe.analyze.attribution import SPEAKER_LABELS, Lexicon, Speaker, SpeakerFinder, is_speech_verb, sentence_ends, word_count
 from recoupe.analyze.registry import Context, component
 from recoupe.model import Mention, QuoteRec, Span
+from recoupe.model.text import fold
 
 _STRIP = " \t\n*_"
 
@@ -31,7 +32,7 @@ class _Quote:
     speaker: Speaker | None = None
 
 
-@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="5")
+@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="9")
 def quotes(ctx: Context) -> dict[str, list[Any]]:
     return {"quotes": find_quotes(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.pack, ctx.document.text)}
 
@@ -144,8 +145,10 @@ _MARKUP = re.compile(r"[\s*_]*(?:\[\d+\][\s*_]*)?")  # what may follow a closing
 
 
 class _Finder:
-    def __init__(self, doc_id: str, sdoc: Any, mentions: list[Mention], lex: Lexicon, text: str | None = None) -> None:
+    def __init__(self, doc_id: str, sdoc: Any, mentions: list[Mention], lex: Lexicon, text: str | None = None,
+                 grammar: Any = None) -> None:
         self.doc_id = doc_id
+        self.grammar = grammar  # the pack's reader of mood (the journalistic conditional), when the caller has the pack
         self.text: str = sdoc.text if text is None else text
         self.sdoc = sdoc
         self.lex = lex
@@ -536,7 +539,9 @@ class _Finder:
         self._carry_over()
         self._resolve_back_references()
         self._spokesperson_for_body()
+        self._reported_account()
         self._carry_over()
+        self._headline_from_body()
         out: list[QuoteRec] = []
         for q in self.quotes:
             if not self._keep(q):
@@ -604,6 +609,7 @@ class _Finder:
                                           + self.text[s.end:s.end + 60]).lower()]
                     if sp.kind != "incise" or sp.text.lower().startswith(self.lex.plural_article):
                         cands = []
+                    cands = [(pos, s) for pos, s in cands if not self.sf.plural(s)]  # "l'expert": one, not "des experts"
                 else:
                     subjects = [(pos, e) for pos, e in self._subjects() if pos < at and not (sp.start <= pos <= sp.end)]
                     feminine = sp.text.lower().lstrip("-t") in self.lex.feminine_pronouns
@@ -629,11 +635,13 @@ class _Finder:
                         if cands:
                             break
                     if not cands and not document:
-                        # a person named before, last; for "elle", one the words do not show masculine
-                        for m in self.sf.mi.before(at):
-                            if m.label == "person" and m.kind == "name" and not self.sf.in_mask(m.span.start):
+                        # a person named before, last, in its paragraph or the one before; for "elle", one the words show feminine
+                        # ("la ministre X"): "elle" stands for a country, a body, a meeting far more often
+                        for m in self.sf.mi.before(at):  # in its paragraph or the one before, never further
+                            if m.label == "person" and m.kind == "name" and not self.sf.in_mask(m.span.start) \
+                                    and self.text.count("\n\n", m.span.end, at) <= 1:
                                 named = self.sf._name_speaker(m, at)
-                                if named is not None and not (feminine and self.sf.gender(named) == "Masc"):
+                                if named is not None and not (feminine and self.sf.gender(named) != "Fem"):
                                     cands.append((m.span.end, named))
                 if cands:
                     _, ante = max(cands, key=lambda c: c[0])
@@ -654,6 +662,10 @@ class _Finder:
             if sp is None or sp.pronoun:
                 continue
             words = [t for t in self.sf.tokens(sp.start, sp.end) if not t.is_punct]
+            body_after = self._spokesperson_of(sp, words, nouns)
+            if body_after is not None:  # "un porte-parole du bureau régional": the body its complement names
+                q.speaker = body_after
+                continue
             if len(words) < 2 or "Yes" not in words[0].morph.get("Poss") or self.text[words[1].idx:sp.end].lower() not in nouns:
                 continue
             at = sp.attribution[0] if sp.attribution else sp.start
@@ -665,6 +677,100 @@ class _Finder:
             _, body = max(bodies, key=lambda c: c[0])
             q.speaker = Speaker(body.start, body.end, body.text, sp.attribution, False, sp.kind,
                                 {**body.extra, "refers_by": sp.text})
+
+    def _headline_from_body(self) -> None:
+        """"Mayotte : « C'est pas moi le cyclone », la visite …": a quote in the headline, whose speaker the headline
+        does not name, takes the speaker of the body's quote that holds the same words ('cries 'lie'' then "an absolute
+        lie", said the Kremlin)."""
+        line_end = self._headline_end()
+        if line_end is None:
+            return
+        for q in self.quotes:
+            if q.open >= line_end:
+                break
+            if q.speaker is not None and not q.speaker.pronoun:
+                continue
+            words = _folded_words(self.text[q.start:q.end])
+            if not words:
+                continue
+            for p in self.quotes:
+                if p.open <= line_end or p.speaker is None or p.speaker.pronoun:
+                    continue
+                body = _folded_words(self.text[p.start:p.end])
+                if _contains(body, words) or _contains(words, body) and len(body) >= 3:
+                    src = p.speaker
+                    q.speaker = Speaker(src.start, src.end, src.text, None, False, "headline", dict(src.extra))
+                    break
+
+    def _headline_end(self) -> int | None:
+        """Where the headline ends: the first line of text (a header line " date …" aside) when a blank line follows it
+        and it does not end as a sentence does; None when the text opens with no headline."""
+        pos = 0
+        for line in self.text.split("\n")[:4]:
+            end = pos + len(line)
+            pos = end + 1
+            if not line.strip() or line.startswith((" ", "\t")):
+                continue
+            blank_after = not self.text[end + 1:self.text.find("\n", end + 1) if "\n" in self.text[end + 1:] else None].strip()
+            return end if blank_after and not line.rstrip().endswith((".", "!", ":")) else None
+        return None
+
+    def _reported_account(self) -> None:
+        """"Selon X, tout s'est joué au téléphone. Y aurait alors pris une décision « cruelle »": words quoted inside a
+        clause in the journalistic conditional go on with the account the sentence before attributes to X (a "selon X",
+        a speech verb's subject, in the same paragraph); they are X's, not those of the clause's own subject Y."""
+        if self.grammar is None:
+            return
+        events: list[tuple[int, Speaker]] | None = None
+        for q in self.quotes:
+            sp = q.speaker
+            if sp is None or sp.kind != "subject" or not self._conditional_clause(sp):
+                continue
+            if events is None:
+                events = self._speech_events()
+            start = self.sentence(q.open)[0]
+            para = self.text.rfind("\n", 0, start)
+            here = self.sentence_no(start)
+            before = [(pos, e) for pos, e in events if para < pos < start and here - self.sentence_no(pos) == 1
+                      and not (sp.start <= pos <= sp.end)]
+            if not before:
+                continue
+            _, src = max(before, key=lambda c: c[0])
+            q.speaker = Speaker(src.start, src.end, src.text, src.attribution, False, "reported",
+                                {**src.extra, "refers_by": sp.text})
+
+    def _conditional_clause(self, sp: Speaker) -> bool:
+        """Whether the verb a clause subject is the subject of is in the conditional ("X aurait pris")."""
+        tok = self.sf.token_at(sp.start)
+        for _ in range(4):
+            if tok is None or tok.head.i == tok.i and tok.pos_ not in ("VERB", "AUX"):
+                return False
+            if tok.pos_ in ("VERB", "AUX") and tok.idx >= sp.end:
+                auxes = [c for c in tok.children if c.dep_.startswith("aux")]
+                return bool(self.grammar.conditional_form(tok, auxes))
+            tok = tok.head
+        return False
+
+    def _spokesperson_of(self, sp: Speaker, words: list[Any], nouns: set[str]) -> Speaker | None:
+        """"a indiqué un porte-parole du bureau régional": an unnamed spokesperson whose complement names a body (an
+        organisation word, no person, no role) speaks for that body, as "le porte-parole du Kremlin" does for the
+        Kremlin; None for any other phrase ("le porte-parole du ministre" is the minister's, a person's)."""
+        if sp.extra.get("label") or len(words) < 3 or words[0].pos_ != "DET":
+            return None
+        k = next((k for k in range(2, min(len(words), 4)) if self.text[words[1].idx:words[k - 1].idx + len(words[k - 1])].lower()
+                  in nouns), None)
+        if k is None or k >= len(words) or words[k].lower_ not in self.lex.complement_prepositions:
+            return None
+        first = self.sf.token_at(words[k].idx + len(words[k]))
+        body = self.sf._title_np(first, sp.end) if first is not None and first.idx < sp.end else None
+        if body is None or body.extra.get("label") or self._head_plural(body) \
+                or any(m.label == "person" for m in self.sf.mi.inside(body.start, body.end)):
+            return None
+        head = next((t for t in self.sf.tokens(body.start, body.end) if t.pos_ in ("NOUN", "PROPN")), None)
+        if head is None or self.lex.lemma(head) not in self.lex.body_heads and head.lower_ not in self.lex.body_heads:
+            return None
+        return Speaker(body.start, body.end, body.text, sp.attribution, False, sp.kind,
+                       {**{k2: v for k2, v in body.extra.items() if k2 != "anchor"}, "refers_by": sp.text})
 
     def _body(self, sp: Speaker) -> bool:
         """Whether a speaker is a body (an organisation, a country, "la junte"), not a person, a role ("le ministre")
@@ -816,9 +922,20 @@ class _Finder:
         return Span(self.doc_id, start, end, self.text[start:end])
 
 
+def _folded_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", fold(text))]
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    """Whether `part` stands in `words` as a run of whole words."""
+    n = len(part)
+    return n > 0 and any(words[i:i + n] == part for i in range(len(words) - n + 1))
+
+
 def find_quotes(doc_id: str, sdoc: Any, mentions: list[Mention], pack: lang.LanguagePack | None = None,
                 text: str | None = None) -> list[QuoteRec]:
     """The direct quotations of one parsed document, each with its speaker when the text names one.
 
     `text` is the parsed text when the caller has it (spaCy rebuilds `sdoc.text` from the tokens on each access)."""
-    return _Finder(doc_id, sdoc, mentions, (pack or lang.pack()).speech, text).run()
+    pk = pack or lang.pack()
+    return _Finder(doc_id, sdoc, mentions, pk.speech, text, pk.grammar).run()

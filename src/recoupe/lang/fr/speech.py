@@ -29,6 +29,7 @@ class SpeechLexicon:
     claim_predicates: dict[str, Any] = field(default_factory=dict)
     form_lemma: dict[str, str] = field(default_factory=dict)  # inflected form -> lemma, for when the lemmatizer misses
     speaker_heads: frozenset[str] = frozenset()  # nouns naming someone who can speak: roles, organisations, speaker nouns
+    body_heads: frozenset[str] = frozenset()  # organisation head words ("ministère", "agence"): a body, never a person
     agent_markers: frozenset[str] = frozenset()  # what introduces a passive agent ("par")
     comparative_markers: frozenset[str] = frozenset()  # "comme l'a dit X"
     claim_words: dict[str, Any] = field(default_factory=dict)  # the function words the claim finder reads
@@ -98,6 +99,7 @@ def load(data: Callable[[str], Any], *, cls: type[SpeechLexicon] | None = None,
         abbreviations=frozenset(sp["abbreviations"]),
         speech_forms=frozenset(forms), claim_predicates=preds, form_lemma=forms,
         speaker_heads=frozenset(w.lower() for w in [r.split()[0] for r in roles] + orgs + sp["speaker_nouns"]),
+        body_heads=frozenset(w.lower() for w in orgs),
         agent_markers=frozenset(sp["agent_markers"]), comparative_markers=frozenset(sp["comparative_markers"]),
         feminine_pronouns=frozenset(p.lstrip("-t").lower() for p in mo["claim_words"]["feminine_pronouns"]),
         claim_words=mo["claim_words"], reporting_verbs=frozenset(mo["reporting_verbs"]), **patterns(sp, mo),

@@ -1,0 +1,78 @@
+"""Quote speakers that stand behind the words (issue 15): an account the sentence before attributes, a spokesperson
+who speaks for a body; sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.analyze.speech_harness import Run, quote_starting
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a conditional clause goes on with the account a "selon X" opened in the sentence before
+    ("Selon Martine Lebrun, tout s'est décidé dans la nuit. Le directeur aurait alors choisi une solution « brutale » "
+     "pour l'usine.", "brutale", "Martine Lebrun"),
+    # the account of a speech verb's subject
+    ("Le syndicaliste Henri Vasseur a raconté la réunion de lundi. La direction aurait alors adopté un ton "
+     "« glacial » face aux délégués.", "glacial", "Henri Vasseur"),
+])
+def test_quotes_conditional_clause_goes_on_with_the_account_before(analyze_text: Run, text: str, quote: str,
+                                                                   speaker: str) -> None:
+    assert quote_starting(analyze_text(text), quote).speaker_text == speaker
+
+
+def test_quotes_indicative_clause_keeps_its_own_subject(analyze_text: Run) -> None:
+    a = analyze_text("Selon Martine Lebrun, tout s'est décidé dans la nuit. Le ministre Paul Garnier a salué un accord "
+                     "« historique » pour la région.")
+    assert quote_starting(a, "historique").speaker_text == "Paul Garnier"
+
+
+def test_quotes_a_spokesperson_of_a_body_speaks_for_the_body(analyze_text: Run) -> None:
+    a = analyze_text("« Les vols reprendront dès demain matin », a ajouté un porte-parole de l'agence régionale de santé.")
+    q = quote_starting(a, "Les vols")
+    assert q.speaker_text == "l'agence régionale de santé"
+    assert q.attribution is not None and "porte-parole" in q.attribution.text
+
+
+def test_quotes_a_spokesperson_of_a_person_stays_the_spokesperson(analyze_text: Run) -> None:
+    a = analyze_text("« Le convoi partira lundi », a précisé un porte-parole du ministre de la Santé.")
+    assert quote_starting(a, "Le convoi").speaker_text == "un porte-parole du ministre de la Santé"
+
+
+def test_quotes_a_bare_description_refers_back_to_who_it_describes(analyze_text: Run) -> None:
+    a = analyze_text("« Le pont sera rouvert dans un mois », a rapporté jeudi l'agence de presse officielle Belga. "
+                     "« Les travaux ont déjà commencé sur la rive nord », a ajouté l'agence.")
+    assert quote_starting(a, "Les travaux").speaker_text == "Belga"
+
+
+def test_quotes_a_singular_bare_title_never_takes_up_a_plural_group(analyze_text: Run) -> None:
+    a = analyze_text("D'après des experts, le chantier pourrait durer deux ans. "
+                     "Un tel retard serait « un échec pour toute la région », estime l'expert.")
+    assert quote_starting(a, "un échec").speaker_text == "l'expert"
+
+
+def test_quotes_a_headline_quote_takes_the_speaker_of_the_body_quote_with_its_words(analyze_text: Run) -> None:
+    a = analyze_text("Inondations : « un hiver très dur » attend la vallée\n\n"
+                     "Les eaux ont commencé à baisser jeudi. « Ce sera un hiver très dur pour les agriculteurs », "
+                     "a prévenu la préfète Hélène Barre.")
+    assert quote_starting(a, "un hiver très dur").speaker_text == "Hélène Barre"
+
+
+def test_quotes_a_first_sentence_is_no_headline(analyze_text: Run) -> None:
+    a = analyze_text("Les eaux ont baissé, mais la vallée craint « un hiver très dur ».\n\n"
+                     "« Ce sera un hiver très dur pour les agriculteurs », a prévenu la préfète Hélène Barre.")
+    assert all(q.speaker_text != "Hélène Barre" for q in a.quotes if q.span.text == "un hiver très dur")
+
+
+def test_quotes_elle_never_takes_up_a_name_nothing_shows_feminine(analyze_text: Run) -> None:
+    a = analyze_text("Le sommet de Genève s'est achevé jeudi en présence de Marc Olivier. La rencontre laisse bien des "
+                     "questions ouvertes, mais elle confirme un « tournant diplomatique majeur » dans la région.")
+    assert quote_starting(a, "tournant").speaker_text != "Marc Olivier"
+
+
+def test_quotes_a_pronoun_never_reaches_back_over_paragraphs(analyze_text: Run) -> None:
+    a = analyze_text("Le romancier Paul Verdier a publié son dernier livre en mars.\n\n"
+                     "Le port a rouvert ses quais au printemps.\n\n"
+                     "Les ventes de poisson ont doublé depuis.\n\n"
+                     "Le bilan est flatteur, et il parle d'une « saison exceptionnelle » pour la pêche.")
+    assert quote_starting(a, "saison").speaker_text != "Paul Verdier"
