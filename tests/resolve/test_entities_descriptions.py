@@ -111,3 +111,33 @@ def test_entities_a_name_an_article_introduces_with_a_class_noun_is_that_kind_ev
     (e,) = [e for e in ents if e["name"] == "Sokolov"]
     assert e["type"] == "organization"
     assert any(a.endswith("groupe") for a in e["aliases"])
+
+
+def test_entities_leader_of_a_body_continues_the_subject_just_named_across_the_dossier(analyzer: Analyzer) -> None:
+    # no apposition anywhere: the article's subject just named is who "le chef de Sokol" is, and the dossier learns it
+    ents = _dossier(analyzer,
+                    "Igor Belov a quitté Moscou lundi avec ses hommes. Le chef de Sokol a promis de rentrer vite.",
+                    "Les combattants sont arrivés mardi à Minsk. Le patron de Sokol a remercié ses hôtes.")
+    (e,) = _with(ents, "Le chef de Sokol")
+    assert e["name"] == "Igor Belov"
+    assert "Le patron de Sokol" in e["aliases"]
+
+
+def test_entities_a_countrys_leader_is_not_taken_for_the_leader_of_a_body(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer,
+                    "Le président russe Pavel Orlov a parlé lundi à Moscou.",
+                    "Pavel Orlov a reçu mardi des généraux. Le chef de Sokol a dénoncé la réunion.")
+    assert not [e for e in _with(ents, "Le chef de Sokol") if e["name"] == "Pavel Orlov"]
+
+
+def test_entities_description_right_before_a_name_is_that_name_with_its_adjectives(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Le brise-glace polaire Aurora Borealis est arrivé lundi à Tromsø avec quarante chercheurs.")
+    (e,) = _with(ents, "Le brise-glace polaire")
+    assert e["name"] == "Aurora Borealis"
+
+
+def test_entities_description_with_its_name_in_an_apposition(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Un cargo a percuté un quai à Gdynia. Le navire, le Skagen Star, long de 200 mètres, "
+                              "battait pavillon maltais.")
+    (e,) = _with(ents, "Le navire")
+    assert e["name"] == "Skagen Star"

@@ -109,7 +109,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="13")
+@component("names", requires=("spacy",), assigns=("mentions",), version="14")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -484,13 +484,18 @@ def _descriptions(ftext: str, text: str, out: list[Mention], lx: Lexicon, nw: Na
     for x in out:
         if x.kind == "name" and x.label == "person" and x.span.text in retyped:
             x.label = retyped[x.span.text]
+    names_at = {x.span.start: x for x in out if x.kind == "name" and not x.attrs.get("furniture")}
     for m in nw.patterns["description"].finditer(ftext):
         s, e = m.start("head"), m.end()
         head = fold(m.group("head"))
-        nxt = text[e:e + 24]
         if not free(s, e):
             continue
-        if re.match(rf"\s+{_CAP}|-\w|\s*\(", nxt):
+        e = _extend_adjectives(sdoc, tok_starts, e)  # "le navire océanographique": the description with its adjectives
+        nxt = text[e:e + 24]
+        # "le navire canadien X", "Le navire, le X, long de...": the description stands beside the name of what it
+        # describes (right after it, or in an apposition closed by a comma)
+        named = _apposed_name(text, e, names_at, nw)
+        if named is None and re.match(rf"\s+{_CAP}|-\w|\s*\(", nxt):
             continue  # "le navire Dali": a name with its category word; "l'Etat-major"
         if re.match(r"\s+(?:d[e'’u]s?|d’)\b", nxt, re.IGNORECASE):
             continue  # "le port de pêche", "le groupe de travail": a complement makes it another thing
@@ -504,8 +509,32 @@ def _descriptions(ftext: str, text: str, out: list[Mention], lx: Lexicon, nw: Na
             attrs["country"] = lx.nationality[fold(nat)]
         if fold(m.group("det")) not in nw.contracted:
             s = m.start()  # "le navire" with its article; "du navire" from the noun on
+        if named is not None:
+            attrs["apposed"] = [named.span.start, named.span.end]
         add(s, e, label, kind="description", **attrs).head = head
         taken.append((s, e))
+
+
+def _apposed_name(text: str, end: int, names_at: dict[int, Mention], nw: NameWords) -> Mention | None:
+    """The name a description ending at `end` stands beside: right after it ("le navire canadien X"), or after a
+    comma and an article, itself closed by punctuation ("Le navire, le X, long de 300 mètres")."""
+    m = re.match(r"\s+", text[end:end + 3])
+    if m:
+        pos = end + m.end()
+        art = nw.patterns["leading_det"].match(text[pos:pos + 6])  # "le navire L'Atalante"
+        x = names_at.get(pos) or (names_at.get(pos + art.end()) if art else None)
+        if x is not None:
+            return x
+    m = re.match(r",\s*", text[end:end + 4])
+    if m is None:
+        return None
+    pos = end + m.end()
+    art = nw.patterns["leading_det"].match(text[pos:pos + 6])
+    x = names_at.get(pos + art.end()) if art else None
+    x = x or names_at.get(pos)
+    if x is not None and re.match(r"\s*[,;.:)]", text[x.span.end:x.span.end + 2]):
+        return x
+    return None
 
 
 def _cue_ok(sdoc: Any, tok_starts: list[int], h: re.Match[str], x: Mention) -> bool:
