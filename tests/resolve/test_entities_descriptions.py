@@ -141,3 +141,16 @@ def test_entities_description_with_its_name_in_an_apposition(analyzer: Analyzer)
                               "battait pavillon maltais.")
     (e,) = _with(ents, "Le navire")
     assert e["name"] == "Skagen Star"
+
+
+def test_entities_a_things_name_with_its_class_noun_is_the_bare_name(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Le cyclone Belna a frappé la côte est de Madagascar lundi soir.",
+                    "Belna a détruit des milliers de maisons. Selon les secours, Belna a fait douze morts.")
+    (e,) = _with(ents, "cyclone Belna")
+    assert "Belna" in e["aliases"]
+
+
+def test_entities_a_common_word_opening_a_live_entry_is_no_name(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Mardi 12/03 – 18h35\nRebondissement. Selon la police de Toamasina, le bilan s'alourdit.")
+    assert not _with(ents, "Rebondissement")
+    assert _with(ents, "police de Toamasina")

@@ -155,6 +155,8 @@ def names(ctx: Context) -> dict[str, list[Any]]:
         if first is not None and len(first) and first[0].is_sent_start and first[0].pos_ in ("VERB", "ADV", "AUX", "ADP", "NOUN", "ADJ") \
                 and (len(first) == 1 or first[0].pos_ in ("VERB", "ADV", "AUX", "ADP")):
             continue  # a capitalised common word opening a sentence ("Rapidement", "Parti dimanche soir de ...")
+        if first is not None and len(first) and _common_opening(text, start, surface, first):
+            continue  # "18h35 – Rebondissement.", "Lire aussi : Otages français : ...": a kicker or a heading's words
         model = lx.model_pattern.fullmatch(surface)
         if model and not (surface.split("-")[0].isupper() and len(surface.split("-")[0]) > 3):
             add(start, end, "equipment", kind="equipment").head = fold(surface)
@@ -594,6 +596,16 @@ def _retype(surface: str, label: str, lx: Lexicon) -> tuple[str, dict[str, Any]]
     if f in lx.country_by_capital:
         return "place", {"capital_of": lx.country_by_capital[f]}
     return label, {}
+
+
+def _common_opening(text: str, start: int, surface: str, first: Any) -> bool:
+    """Whether a span is common words capitalised only because they open a line, a sentence or a phrase after a
+    colon ("18h35 – Rebondissement.", "**Hypothèse.**", "Lire aussi : Crash en Russie", "Six autres otages sont
+    ..."): no capital after its first letter, and a first word the tagger reads as no proper noun."""
+    if any(c.isupper() for c in surface[1:]) or first[0].pos_ == "PROPN":
+        return False
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    return first[0].is_sent_start or not re.search(r"[^\W\dhH]", line) or line.rstrip().endswith(":")
 
 
 def _after_locative(ftext: str, start: int, nw: NameWords) -> bool:

@@ -148,6 +148,9 @@ def resolve_entities(ctx: ResolveContext) -> None:
         lab = c.labels()
         return bool(lab) and lab.most_common(1)[0][0] == "person"
 
+    # 2b. "le cyclone X", "the X Group", "le porte-conteneurs X": a thing's name with its class noun is the bare name
+    _join_class_named(clusters, ctx.pack.names, _word_classes(ctx))
+
     # 3. close variants of full person names, blocked by their last token's first letters
     blocks: dict[str, list[Cluster]] = defaultdict(list)
     for c in clusters.values():
@@ -692,6 +695,32 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
                     c.root().mentions.append(d)
                     where[id(d)] = c.root()
                     break
+
+
+THING_LABELS = ("other", "organization", "equipment")  # what a class noun glued to a name may make it, not a place
+
+
+def _join_class_named(clusters: dict[str, Cluster], nw: NameWords, word_classes: dict[str, tuple[str, ...]]) -> None:
+    """A name made of a class noun of things and a name ("cyclone X", "groupe X", "X Group", "porte-conteneurs X")
+    joins the cluster of the bare name, when the dossier names it so too; places keep their head ("la rivière X",
+    "X Bridge" are not the town X)."""
+    for c in list(clusters.values()):
+        if c.key.startswith(("country:", "seat:", "body:")):
+            continue
+        for m in c.mentions:
+            if m.kind != "name":
+                continue
+            words = m.span.text.split()
+            if len(words) < 2:
+                continue
+            for cls_word, rest in ((words[0], " ".join(words[1:])), (words[-1], " ".join(words[:-1]))):
+                labels = {nw.class_labels.get(k) for k in word_classes.get(fold(cls_word), ())}
+                if not labels or not labels <= set(THING_LABELS) or not rest[:1].isupper():
+                    continue
+                other = clusters.get(_translit_key(rest)) or clusters.get("equipment:" + fold(rest))
+                if other is not None and other.root() is not c.root():
+                    _merge(c, other)
+                break
 
 
 def _particle_words(ctx: ResolveContext) -> frozenset[str]:
