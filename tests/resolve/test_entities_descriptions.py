@@ -154,3 +154,22 @@ def test_entities_a_common_word_opening_a_live_entry_is_no_name(analyzer: Analyz
     ents = _dossier(analyzer, "Mardi 12/03 – 18h35\nRebondissement. Selon la police de Toamasina, le bilan s'alourdit.")
     assert not _with(ents, "Rebondissement")
     assert _with(ents, "police de Toamasina")
+
+
+def test_entities_bare_role_continues_the_subject_just_named_when_nothing_contradicts_it(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Rania Haddad est arrivée lundi à Beyrouth. La Première ministre a aussitôt réuni son cabinet.")
+    (e,) = _with(ents, "La Première ministre")
+    assert e["name"] == "Rania Haddad"
+
+
+def test_entities_bare_role_is_not_the_subject_just_named_when_known_in_another_role(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Le président chilien Rodrigo Vega a parlé lundi à Santiago.",
+                    "Rodrigo Vega a reçu des syndicalistes mardi. Le ministre a promis une hausse des salaires.")
+    assert not [e for e in _with(ents, "Le ministre") if e["name"] == "Rodrigo Vega"]
+
+
+def test_entities_bare_role_in_an_article_naming_no_one_is_the_dossiers_one_holder(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Le préfet Olivier Marchal a ordonné lundi l'évacuation de la vallée.",
+                    "Mardi soir, le préfet a réclamé des renforts.")
+    (e,) = _with(ents, "le préfet")
+    assert e["name"] == "Olivier Marchal"

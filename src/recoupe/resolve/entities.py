@@ -526,6 +526,11 @@ def _holder_in_article(e: Mention, learned_all: dict[str, Counter[int]], by_id: 
         rows = [(start, sent, c) for start, sent, c in rows if id(c.root()) == got or _subject_at(c, e.span.doc, start)]
     else:
         got = _pick_salient(e, holders, rows) if holders else None
+        if got is None and len(holders) == 1 and not any(start < e.span.start for start, _, _ in rows) \
+                and not {id(c.root()) for _, _, c in rows} & holders:
+            # "Le préfet a réclamé ...", in an article that names no one before it: the one holder of the role the
+            # dossier knows
+            got = next(iter(holders))
     if got is None:
         return None
     known = _with_roles(learned_all, by_id)
@@ -551,8 +556,7 @@ def _just_named(e: Mention, learned_all: dict[str, Counter[int]], by_id: dict[in
     knows of them (their roles, their country) does not contradict the epithet."""
     role, country, comp = (e.head or "||").split("|", 2)
     body = bool(comp and e.attrs.get("body_group"))  # "le chef de Sokol": the leader of a body the text names
-    if not country and not body:
-        return None  # "le président" alone may be anyone of the article: only a qualified epithet is read so
+    bare = not country and not comp  # "le Premier ministre": only someone not known to hold another role
     rows = [(start, sent, c) for start, sent, c in present.of(e.span.doc)
             if start < e.span.start and 0 <= e.sentence - sent <= 1]
     near = {id(c.root()) for _, _, c in rows}
@@ -561,6 +565,16 @@ def _just_named(e: Mention, learned_all: dict[str, Counter[int]], by_id: dict[in
         return None  # the one person named just before, and as the subject: the topic the epithet continues
     got = near.pop()
     group = e.attrs.get("role_group") or e.attrs.get("body_group")
+    if bare:
+        held = {p for k, cnt in learned_all.items() if any(id(by_id[i].root()) == got for i in cnt)
+                and not k.startswith(("role:", "group:")) for p in [k.split("|")[0]]}
+        groups = {k[6:].split("|")[0] for k, cnt in learned_all.items() if k.startswith("group:")
+                  and any(id(by_id[i].root()) == got for i in cnt)}
+        if held and role not in held and (group is None or group not in groups):
+            return None  # known to hold another role: "le ministre" just after the president named is someone else
+        if {id(c.root()) for start, sent, c in present.of(e.span.doc)
+                if start < e.span.start and e.sentence - sent <= SALIENCE_SENTENCES} - {got}:
+            return None  # someone else named in the sentences before may hold it as well
     for k, cnt in learned_all.items():
         if not any(id(by_id[i].root()) == got for i in cnt) or k.startswith(("role:", "group:")) and "|" not in k:
             continue
