@@ -173,3 +173,12 @@ def test_entities_bare_role_in_an_article_naming_no_one_is_the_dossiers_one_hold
                     "Mardi soir, le préfet a réclamé des renforts.")
     (e,) = _with(ents, "le préfet")
     assert e["name"] == "Olivier Marchal"
+
+
+def test_entities_bare_role_named_long_before_and_someone_else_just_before_stays_unresolved(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer,
+                    "Le Premier ministre norvégien Lars Holm a salué l'accord lundi. Les négociations avaient duré "
+                    "trois jours. Les syndicats ont approuvé le texte. Les marchés ont progressé. Les ferries ont "
+                    "repris mardi. Les secouristes ont retrouvé Ingrid Solheim mercredi. « Nous tiendrons bon », a "
+                    "insisté le Premier ministre.")
+    assert not _with(ents, "le Premier ministre")

@@ -109,7 +109,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="14")
+@component("names", requires=("spacy",), assigns=("mentions",), version="15")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -140,6 +140,9 @@ def names(ctx: Context) -> dict[str, list[Any]]:
             end += tail.end()
         elif label == "person":
             end = _extend_proper(ctx.sdoc, ent.end, end)
+        cut = _extend_cut_name(ctx.sdoc, ent.end, end, nw.time_words)  # "Benyamin" + "Nétanyahou"
+        if cut != end:
+            end, label = cut, "person"  # a given name and a surname, whatever type the recogniser gave the half
         surface = text[start:end]
         if end <= start or not any(c.isalpha() for c in surface) or _is_credit(text, start, end, nw) or fold(surface) in lx.not_names:
             continue
@@ -763,6 +766,20 @@ def _extend_proper(sdoc: Any, tok_end: int, end: int) -> int:
             and sdoc[i].ent_iob_ != "B" and len(sdoc[i].text) <= 3:
         end = sdoc[i].idx + len(sdoc[i].text)
         i += 1
+    return end
+
+
+def _extend_cut_name(sdoc: Any, tok_end: int, end: int, time_words: frozenset[str]) -> int:
+    """A name the recogniser cut before its last word ("Benyamin" + "Nétanyahou"): one capitalised proper noun
+    right after it (one space between), which no other name takes, belongs to it (even where the parser wrongly
+    starts a sentence there)."""
+    if tok_end >= len(sdoc) or tok_end == 0:
+        return end
+    tok, last = sdoc[tok_end], sdoc[tok_end - 1]
+    if tok.idx == end + 1 and last.idx + len(last.text) == end and tok.pos_ == "PROPN" and tok.ent_iob_ == "O" \
+            and tok.text[:1].isupper() and not tok.text.isupper() and tok.text.isalpha() and len(tok.text) > 3 \
+            and fold(tok.text) not in time_words:
+        return tok.idx + len(tok.text)
     return end
 
 

@@ -7,8 +7,12 @@ Mentions are grouped in this order, each stage using only general rules and what
 4. surnames and titled forms ("Poutine", "M. Kim", "V. Poutine") join the full name they abbreviate,
    in the same article first, then in the dossier;
 5. acronyms join their expansion when the text defines them ("RPDC [République ...]");
+   (2b. a thing's name with its class noun, "cyclone X", "groupe X", "X Group", joins the bare name's)
 6. epithets ("le président russe") join the person an apposition taught them for, in the same article
-   first, then in the dossier; an epithet nobody was named by stays out of the entities;
+   first, then in the dossier, or the one subject just named when nothing known of them contradicts it (in two
+   passes, so that a named body's leader learned so in one article holds in the others); an epithet nobody
+   was named by stays out of the entities; descriptions join the name beside them, else the entity of their
+   class named before;
 7. metonymy, one rule: a capital that acts (subject of a verb, "selon Washington", "Pour Paris,")
    stands for its country's government, so the mention joins the country entity; "à Washington" stays
    the city.
@@ -522,6 +526,12 @@ def _holder_in_article(e: Mention, learned_all: dict[str, Counter[int]], by_id: 
         got: int | None = own.pop()
         if {id(c.root()) for _, _, c in rows} & holders - {got}:
             return None  # another holder the dossier knows is named here: "le président russe" told them apart
+        # (their last mention here, an epithet that joined them included: "le locataire de l'Élysée")
+        last = max((m.sentence for m in by_id[got].root().mentions if m.span.doc == e.span.doc and m.span.start < e.span.start),
+                   default=-1)
+        if e.sentence - last > SALIENCE_SENTENCES and any(
+                id(c.root()) != got and start < e.span.start and e.sentence - sent <= SALIENCE_SENTENCES for start, sent, c in rows):
+            return None  # named long before, and someone else named just before: either may be meant
         # the article set the role on them itself: only someone named since as the subject may take it over
         rows = [(start, sent, c) for start, sent, c in rows if id(c.root()) == got or _subject_at(c, e.span.doc, start)]
     else:
