@@ -150,3 +150,21 @@ def test_names_an_article_and_common_words_are_no_name() -> None:
     assert _article_and_common_words("Le même jour", det) and _article_and_common_words("La veille au soir", det)
     assert not _article_and_common_words("Le Havre", det) and not _article_and_common_words("La Paz", det)
     assert not _article_and_common_words("Lima", det)
+
+
+def test_names_a_name_cut_before_its_last_proper_noun_takes_it_back() -> None:
+    # the recogniser sometimes stops after the given name (and the parser starts a sentence at the surname)
+    from spacy.tokens import Span as SpacySpan
+
+    from recoupe.analyze.names import _extend_cut_name
+    from recoupe.analyze.nlp import load
+
+    sdoc = load("fr")("À 21 h 10, Ilan Varsanyi annonce la fin des recherches.")
+    i = next(t.i for t in sdoc if t.text == "Ilan")
+    sdoc.ents = [SpacySpan(sdoc, i, i + 1, label="LOC")]
+    end = _extend_cut_name(sdoc, i + 1, sdoc[i].idx + len("Ilan"), frozenset({"lundi"}))
+    assert sdoc.text[sdoc[i].idx:end] == "Ilan Varsanyi"
+    sdoc2 = load("fr")("À 21 h 10, Ilan lundi annonce la fin des recherches.")
+    j = next(t.i for t in sdoc2 if t.text == "Ilan")
+    sdoc2.ents = [SpacySpan(sdoc2, j, j + 1, label="LOC")]
+    assert _extend_cut_name(sdoc2, j + 1, sdoc2[j].idx + 4, frozenset({"lundi"})) == sdoc2[j].idx + 4

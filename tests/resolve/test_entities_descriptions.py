@@ -111,3 +111,74 @@ def test_entities_a_name_an_article_introduces_with_a_class_noun_is_that_kind_ev
     (e,) = [e for e in ents if e["name"] == "Sokolov"]
     assert e["type"] == "organization"
     assert any(a.endswith("groupe") for a in e["aliases"])
+
+
+def test_entities_leader_of_a_body_continues_the_subject_just_named_across_the_dossier(analyzer: Analyzer) -> None:
+    # no apposition anywhere: the article's subject just named is who "le chef de Sokol" is, and the dossier learns it
+    ents = _dossier(analyzer,
+                    "Igor Belov a quitté Moscou lundi avec ses hommes. Le chef de Sokol a promis de rentrer vite.",
+                    "Les combattants sont arrivés mardi à Minsk. Le patron de Sokol a remercié ses hôtes.")
+    (e,) = _with(ents, "Le chef de Sokol")
+    assert e["name"] == "Igor Belov"
+    assert "Le patron de Sokol" in e["aliases"]
+
+
+def test_entities_a_countrys_leader_is_not_taken_for_the_leader_of_a_body(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer,
+                    "Le président russe Pavel Orlov a parlé lundi à Moscou.",
+                    "Pavel Orlov a reçu mardi des généraux. Le chef de Sokol a dénoncé la réunion.")
+    assert not [e for e in _with(ents, "Le chef de Sokol") if e["name"] == "Pavel Orlov"]
+
+
+def test_entities_description_right_before_a_name_is_that_name_with_its_adjectives(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Le brise-glace polaire Aurora Borealis est arrivé lundi à Tromsø avec quarante chercheurs.")
+    (e,) = _with(ents, "Le brise-glace polaire")
+    assert e["name"] == "Aurora Borealis"
+
+
+def test_entities_description_with_its_name_in_an_apposition(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Un cargo a percuté un quai à Gdynia. Le navire, le Skagen Star, long de 200 mètres, "
+                              "battait pavillon maltais.")
+    (e,) = _with(ents, "Le navire")
+    assert e["name"] == "Skagen Star"
+
+
+def test_entities_a_things_name_with_its_class_noun_is_the_bare_name(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Le cyclone Belna a frappé la côte est de Madagascar lundi soir.",
+                    "Belna a détruit des milliers de maisons. Selon les secours, Belna a fait douze morts.")
+    (e,) = _with(ents, "cyclone Belna")
+    assert "Belna" in e["aliases"]
+
+
+def test_entities_a_common_word_opening_a_live_entry_is_no_name(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Mardi 12/03 – 18h35\nRebondissement. Selon la police de Toamasina, le bilan s'alourdit.")
+    assert not _with(ents, "Rebondissement")
+    assert _with(ents, "police de Toamasina")
+
+
+def test_entities_bare_role_continues_the_subject_just_named_when_nothing_contradicts_it(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Rania Haddad est arrivée lundi à Beyrouth. La Première ministre a aussitôt réuni son cabinet.")
+    (e,) = _with(ents, "La Première ministre")
+    assert e["name"] == "Rania Haddad"
+
+
+def test_entities_bare_role_is_not_the_subject_just_named_when_known_in_another_role(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Le président chilien Rodrigo Vega a parlé lundi à Santiago.",
+                    "Rodrigo Vega a reçu des syndicalistes mardi. Le ministre a promis une hausse des salaires.")
+    assert not [e for e in _with(ents, "Le ministre") if e["name"] == "Rodrigo Vega"]
+
+
+def test_entities_bare_role_in_an_article_naming_no_one_is_the_dossiers_one_holder(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Le préfet Olivier Marchal a ordonné lundi l'évacuation de la vallée.",
+                    "Mardi soir, le préfet a réclamé des renforts.")
+    (e,) = _with(ents, "le préfet")
+    assert e["name"] == "Olivier Marchal"
+
+
+def test_entities_bare_role_named_long_before_and_someone_else_just_before_stays_unresolved(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer,
+                    "Le Premier ministre norvégien Lars Holm a salué l'accord lundi. Les négociations avaient duré "
+                    "trois jours. Les syndicats ont approuvé le texte. Les marchés ont progressé. Les ferries ont "
+                    "repris mardi. Les secouristes ont retrouvé Ingrid Solheim mercredi. « Nous tiendrons bon », a "
+                    "insisté le Premier ministre.")
+    assert not _with(ents, "le Premier ministre")

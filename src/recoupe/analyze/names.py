@@ -109,7 +109,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="13")
+@component("names", requires=("spacy",), assigns=("mentions",), version="15")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -140,6 +140,9 @@ def names(ctx: Context) -> dict[str, list[Any]]:
             end += tail.end()
         elif label == "person":
             end = _extend_proper(ctx.sdoc, ent.end, end)
+        cut = _extend_cut_name(ctx.sdoc, ent.end, end, nw.time_words)  # "Benyamin" + "Nétanyahou"
+        if cut != end:
+            end, label = cut, "person"  # a given name and a surname, whatever type the recogniser gave the half
         surface = text[start:end]
         if end <= start or not any(c.isalpha() for c in surface) or _is_credit(text, start, end, nw) or fold(surface) in lx.not_names:
             continue
@@ -155,6 +158,8 @@ def names(ctx: Context) -> dict[str, list[Any]]:
         if first is not None and len(first) and first[0].is_sent_start and first[0].pos_ in ("VERB", "ADV", "AUX", "ADP", "NOUN", "ADJ") \
                 and (len(first) == 1 or first[0].pos_ in ("VERB", "ADV", "AUX", "ADP")):
             continue  # a capitalised common word opening a sentence ("Rapidement", "Parti dimanche soir de ...")
+        if first is not None and len(first) and _common_opening(text, start, surface, first):
+            continue  # "18h35 – Rebondissement.", "Lire aussi : Otages français : ...": a kicker or a heading's words
         model = lx.model_pattern.fullmatch(surface)
         if model and not (surface.split("-")[0].isupper() and len(surface.split("-")[0]) > 3):
             add(start, end, "equipment", kind="equipment").head = fold(surface)
@@ -484,13 +489,18 @@ def _descriptions(ftext: str, text: str, out: list[Mention], lx: Lexicon, nw: Na
     for x in out:
         if x.kind == "name" and x.label == "person" and x.span.text in retyped:
             x.label = retyped[x.span.text]
+    names_at = {x.span.start: x for x in out if x.kind == "name" and not x.attrs.get("furniture")}
     for m in nw.patterns["description"].finditer(ftext):
         s, e = m.start("head"), m.end()
         head = fold(m.group("head"))
-        nxt = text[e:e + 24]
         if not free(s, e):
             continue
-        if re.match(rf"\s+{_CAP}|-\w|\s*\(", nxt):
+        e = _extend_adjectives(sdoc, tok_starts, e)  # "le navire océanographique": the description with its adjectives
+        nxt = text[e:e + 24]
+        # "le navire canadien X", "Le navire, le X, long de...": the description stands beside the name of what it
+        # describes (right after it, or in an apposition closed by a comma)
+        named = _apposed_name(text, e, names_at, nw)
+        if named is None and re.match(rf"\s+{_CAP}|-\w|\s*\(", nxt):
             continue  # "le navire Dali": a name with its category word; "l'Etat-major"
         if re.match(r"\s+(?:d[e'’u]s?|d’)\b", nxt, re.IGNORECASE):
             continue  # "le port de pêche", "le groupe de travail": a complement makes it another thing
@@ -504,8 +514,32 @@ def _descriptions(ftext: str, text: str, out: list[Mention], lx: Lexicon, nw: Na
             attrs["country"] = lx.nationality[fold(nat)]
         if fold(m.group("det")) not in nw.contracted:
             s = m.start()  # "le navire" with its article; "du navire" from the noun on
+        if named is not None:
+            attrs["apposed"] = [named.span.start, named.span.end]
         add(s, e, label, kind="description", **attrs).head = head
         taken.append((s, e))
+
+
+def _apposed_name(text: str, end: int, names_at: dict[int, Mention], nw: NameWords) -> Mention | None:
+    """The name a description ending at `end` stands beside: right after it ("le navire canadien X"), or after a
+    comma and an article, itself closed by punctuation ("Le navire, le X, long de 300 mètres")."""
+    m = re.match(r"\s+", text[end:end + 3])
+    if m:
+        pos = end + m.end()
+        art = nw.patterns["leading_det"].match(text[pos:pos + 6])  # "le navire L'Atalante"
+        x = names_at.get(pos) or (names_at.get(pos + art.end()) if art else None)
+        if x is not None:
+            return x
+    m = re.match(r",\s*", text[end:end + 4])
+    if m is None:
+        return None
+    pos = end + m.end()
+    art = nw.patterns["leading_det"].match(text[pos:pos + 6])
+    x = names_at.get(pos + art.end()) if art else None
+    x = x or names_at.get(pos)
+    if x is not None and re.match(r"\s*[,;.:)]", text[x.span.end:x.span.end + 2]):
+        return x
+    return None
 
 
 def _cue_ok(sdoc: Any, tok_starts: list[int], h: re.Match[str], x: Mention) -> bool:
@@ -565,6 +599,16 @@ def _retype(surface: str, label: str, lx: Lexicon) -> tuple[str, dict[str, Any]]
     if f in lx.country_by_capital:
         return "place", {"capital_of": lx.country_by_capital[f]}
     return label, {}
+
+
+def _common_opening(text: str, start: int, surface: str, first: Any) -> bool:
+    """Whether a span is common words capitalised only because they open a line, a sentence or a phrase after a
+    colon ("18h35 – Rebondissement.", "**Hypothèse.**", "Lire aussi : Crash en Russie", "Six autres otages sont
+    ..."): no capital after its first letter, and a first word the tagger reads as no proper noun."""
+    if any(c.isupper() for c in surface[1:]) or first[0].pos_ == "PROPN":
+        return False
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    return first[0].is_sent_start or not re.search(r"[^\W\dhH]", line) or line.rstrip().endswith(":")
 
 
 def _after_locative(ftext: str, start: int, nw: NameWords) -> bool:
@@ -722,6 +766,20 @@ def _extend_proper(sdoc: Any, tok_end: int, end: int) -> int:
             and sdoc[i].ent_iob_ != "B" and len(sdoc[i].text) <= 3:
         end = sdoc[i].idx + len(sdoc[i].text)
         i += 1
+    return end
+
+
+def _extend_cut_name(sdoc: Any, tok_end: int, end: int, time_words: frozenset[str]) -> int:
+    """A name the recogniser cut before its last word ("Benyamin" + "Nétanyahou"): one capitalised proper noun
+    right after it (one space between), which no other name takes, belongs to it (even where the parser wrongly
+    starts a sentence there)."""
+    if tok_end >= len(sdoc) or tok_end == 0:
+        return end
+    tok, last = sdoc[tok_end], sdoc[tok_end - 1]
+    if tok.idx == end + 1 and last.idx + len(last.text) == end and tok.pos_ == "PROPN" and tok.ent_iob_ == "O" \
+            and tok.text[:1].isupper() and not tok.text.isupper() and tok.text.isalpha() and len(tok.text) > 3 \
+            and fold(tok.text) not in time_words:
+        return tok.idx + len(tok.text)
     return end
 
 

@@ -7,8 +7,12 @@ Mentions are grouped in this order, each stage using only general rules and what
 4. surnames and titled forms ("Poutine", "M. Kim", "V. Poutine") join the full name they abbreviate,
    in the same article first, then in the dossier;
 5. acronyms join their expansion when the text defines them ("RPDC [République ...]");
+   (2b. a thing's name with its class noun, "cyclone X", "groupe X", "X Group", joins the bare name's)
 6. epithets ("le président russe") join the person an apposition taught them for, in the same article
-   first, then in the dossier; an epithet nobody was named by stays out of the entities;
+   first, then in the dossier, or the one subject just named when nothing known of them contradicts it (in two
+   passes, so that a named body's leader learned so in one article holds in the others); an epithet nobody
+   was named by stays out of the entities; descriptions join the name beside them, else the entity of their
+   class named before;
 7. metonymy, one rule: a capital that acts (subject of a verb, "selon Washington", "Pour Paris,")
    stands for its country's government, so the mention joins the country entity; "à Washington" stays
    the city.
@@ -102,7 +106,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="6", assigns=("entities",))
+@step("entities", version="7", assigns=("entities",))
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = ctx.pack.lexicon
     clusters: dict[str, Cluster] = {}
@@ -147,6 +151,9 @@ def resolve_entities(ctx: ResolveContext) -> None:
     def person_like(c: Cluster) -> bool:
         lab = c.labels()
         return bool(lab) and lab.most_common(1)[0][0] == "person"
+
+    # 2b. "le cyclone X", "the X Group", "le porte-conteneurs X": a thing's name with its class noun is the bare name
+    _join_class_named(clusters, ctx.pack.names, _word_classes(ctx))
 
     # 3. close variants of full person names, blocked by their last token's first letters
     blocks: dict[str, list[Cluster]] = defaultdict(list)
@@ -230,38 +237,29 @@ def resolve_entities(ctx: ResolveContext) -> None:
         c.mentions.append(e)
     present = _PersonsInDoc(clusters, person_like)
     epithets.sort(key=lambda x: (x.span.doc, x.span.start))
-    for e in epithets:
-        if e.attrs.get("apposed"):
-            continue
-        target = None
-        if e.attrs.get("possessive"):
-            # a possessive epithet ("son ministre de la Défense") is relative to its possessor, which may
-            # change from one sentence to the next: only an apposition names its holder, but for a counterpart
-            # ("son homologue chinois"), who holds the possessor's position on the other side
-            if e.attrs.get("role") in lx.counterpart_roles:
-                target = _counterpart(e, ctx, where, learned_all, by_id, present)
-        else:
-            for k in _epithet_keys(e):
-                target = _unique(learned_doc.get((e.span.doc, k))) or (None if _weak(k) else _unique(learned_all.get(k)))
-                if target is not None:
-                    break
-            if target is None and e.attrs.get("role") not in lx.relational_roles:
-                # the holders of this role the dossier knows, among the people this article names
-                target = _holder_in_article(e, learned_all, by_id, present, learned_doc)
-                if target is None:
-                    # "X revient en France. Le président chinois...": the one person named just before, when
-                    # nothing known of them contradicts the epithet; what it teaches holds in the article (and in
-                    # the dossier when the epithet names a country)
-                    target = _just_named(e, learned_all, by_id, present)
-                    if target is not None:
-                        by_id.setdefault(target, present.cluster(target))  # type: ignore[arg-type]
-        if target is not None:
+    # two passes: what one article teaches of a body's leader by coreference ("X a dit. Le chef de Sokol a ajouté")
+    # is known to every article of the dossier in the second
+    pending = [e for e in epithets if not e.attrs.get("apposed")]
+    for _pass in range(2):
+        left: list[Mention] = []
+        for e in pending:
+            target, via_subject = _resolve_epithet(e, ctx, lx, where, learned_doc, learned_all, by_id, present)
+            if target is None:
+                left.append(e)
+                continue
             by_id[target].root().mentions.append(e)
             if not e.attrs.get("possessive"):
                 # what the article has called someone ("le président russe") is what its bare role means later
                 # in it ("le président"), before the holders the dossier knows from elsewhere
                 for k in _epithet_keys(e, learning=True):
                     learned_doc[(e.span.doc, k)][target] += 1
+                if via_subject and e.attrs.get("complement") and not e.attrs.get("country"):
+                    # a role of one named body ("le chef de Sokol") has one holder in the whole dossier
+                    for k in _epithet_keys(e):
+                        learned_all[k][target] += 1
+        if len(left) == len(pending):
+            break
+        pending = left
 
     # 6b. definite descriptions ("le navire", "la ville", "le groupe") join the entity of their class the article
     # named last before them
@@ -313,6 +311,36 @@ def resolve_entities(ctx: ResolveContext) -> None:
         ctx.entities.append(ent)
         for m in c.mentions:
             ctx.mention_entity[(m.span.doc, m.span.start, m.span.end)] = ent.id
+
+
+def _resolve_epithet(e: Mention, ctx: ResolveContext, lx: Lexicon, where: dict[int, Cluster],
+                     learned_doc: dict[tuple[str, str], Counter[int]], learned_all: dict[str, Counter[int]],
+                     by_id: dict[int, Cluster], present: _PersonsInDoc) -> tuple[int | None, bool]:
+    """The person (id of a root cluster) an epithet no apposition names stands for, and whether it was found as the
+    subject just named (coreference) rather than from what the article or the dossier learned."""
+    if e.attrs.get("possessive"):
+        # a possessive epithet ("son ministre de la Défense") is relative to its possessor, which may change from
+        # one sentence to the next: only an apposition names its holder, but for a counterpart ("son homologue
+        # chinois"), who holds the possessor's position on the other side
+        if e.attrs.get("role") in lx.counterpart_roles:
+            return _counterpart(e, ctx, where, learned_all, by_id, present), False
+        return None, False
+    for k in _epithet_keys(e):
+        target = _unique(learned_doc.get((e.span.doc, k))) or (None if _weak(k) else _unique(learned_all.get(k)))
+        if target is not None:
+            return target, False
+    if e.attrs.get("role") in lx.relational_roles:
+        return None, False
+    # the holders of this role the dossier knows, among the people this article names
+    target = _holder_in_article(e, learned_all, by_id, present, learned_doc)
+    if target is not None:
+        return target, False
+    # "X revient en France. Le président chinois...": the one person named just before, when nothing known of them
+    # contradicts the epithet; what it teaches holds in the article (and in the dossier for a role of a named body)
+    target = _just_named(e, learned_all, by_id, present)
+    if target is not None:
+        by_id.setdefault(target, present.cluster(target))  # type: ignore[arg-type]
+    return target, target is not None
 
 
 @dataclass
@@ -498,10 +526,21 @@ def _holder_in_article(e: Mention, learned_all: dict[str, Counter[int]], by_id: 
         got: int | None = own.pop()
         if {id(c.root()) for _, _, c in rows} & holders - {got}:
             return None  # another holder the dossier knows is named here: "le président russe" told them apart
+        # (their last mention here, an epithet that joined them included: "le locataire de l'Élysée")
+        last = max((m.sentence for m in by_id[got].root().mentions if m.span.doc == e.span.doc and m.span.start < e.span.start),
+                   default=-1)
+        if e.sentence - last > SALIENCE_SENTENCES and any(
+                id(c.root()) != got and start < e.span.start and e.sentence - sent <= SALIENCE_SENTENCES for start, sent, c in rows):
+            return None  # named long before, and someone else named just before: either may be meant
         # the article set the role on them itself: only someone named since as the subject may take it over
         rows = [(start, sent, c) for start, sent, c in rows if id(c.root()) == got or _subject_at(c, e.span.doc, start)]
     else:
         got = _pick_salient(e, holders, rows) if holders else None
+        if got is None and len(holders) == 1 and not any(start < e.span.start for start, _, _ in rows) \
+                and not {id(c.root()) for _, _, c in rows} & holders:
+            # "Le préfet a réclamé ...", in an article that names no one before it: the one holder of the role the
+            # dossier knows
+            got = next(iter(holders))
     if got is None:
         return None
     known = _with_roles(learned_all, by_id)
@@ -526,8 +565,8 @@ def _just_named(e: Mention, learned_all: dict[str, Counter[int]], by_id: dict[in
     """The one person named in the epithet's sentence before it, or in the sentence before, if what the dossier
     knows of them (their roles, their country) does not contradict the epithet."""
     role, country, comp = (e.head or "||").split("|", 2)
-    if not country:
-        return None  # "le président" alone may be anyone of the article: only a qualified epithet is read so
+    body = bool(comp and e.attrs.get("body_group"))  # "le chef de Sokol": the leader of a body the text names
+    bare = not country and not comp  # "le Premier ministre": only someone not known to hold another role
     rows = [(start, sent, c) for start, sent, c in present.of(e.span.doc)
             if start < e.span.start and 0 <= e.sentence - sent <= 1]
     near = {id(c.root()) for _, _, c in rows}
@@ -535,7 +574,17 @@ def _just_named(e: Mention, learned_all: dict[str, Counter[int]], by_id: dict[in
                                  if m.span.doc == e.span.doc and 0 <= e.sentence - m.sentence <= 1 and m.span.start < e.span.start):
         return None  # the one person named just before, and as the subject: the topic the epithet continues
     got = near.pop()
-    group = e.attrs.get("role_group")
+    group = e.attrs.get("role_group") or e.attrs.get("body_group")
+    if bare:
+        held = {p for k, cnt in learned_all.items() if any(id(by_id[i].root()) == got for i in cnt)
+                and not k.startswith(("role:", "group:")) for p in [k.split("|")[0]]}
+        groups = {k[6:].split("|")[0] for k, cnt in learned_all.items() if k.startswith("group:")
+                  and any(id(by_id[i].root()) == got for i in cnt)}
+        if held and role not in held and (group is None or group not in groups):
+            return None  # known to hold another role: "le ministre" just after the president named is someone else
+        if {id(c.root()) for start, sent, c in present.of(e.span.doc)
+                if start < e.span.start and e.sentence - sent <= SALIENCE_SENTENCES} - {got}:
+            return None  # someone else named in the sentences before may hold it as well
     for k, cnt in learned_all.items():
         if not any(id(by_id[i].root()) == got for i in cnt) or k.startswith(("role:", "group:")) and "|" not in k:
             continue
@@ -546,6 +595,8 @@ def _just_named(e: Mention, learned_all: dict[str, Counter[int]], by_id: dict[in
             same = parts[0] == role
         if same and ((country and parts[1] and parts[1] != country) or (comp and len(parts) > 2 and parts[2] and parts[2] != comp)):
             return None  # they hold the same role elsewhere, of another country or body
+        if same and body and not country and parts[1]:
+            return None  # a country's leader ("le président russe") is not the leader of a body
     return got
 
 
@@ -623,8 +674,21 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
             if m.kind not in DESCRIBING and m.attrs.get("capital_of") and fold(m.span.text) in (capital_names or {}):
                 capitals[m.attrs["capital_of"]][id(c0.root())] += 1
     by_root = {id(c.root()): c.root() for c in clusters.values()}
+    at: dict[tuple[str, int, int], tuple[Cluster, Mention]] = {}  # where each name is: what an apposed description joins
+    for c in by_root.values():
+        for m in c.mentions:
+            if m.kind not in DESCRIBING:
+                at[(m.span.doc, m.span.start, m.span.end)] = (c, m)
     for d in descriptions:
         classes = d.attrs.get("classes") or []
+        ap = d.attrs.get("apposed")
+        named = at.get((d.span.doc, ap[0], ap[1])) if ap else None
+        if named is not None and (fits(d.label, named[0]) or d.head in named[1].attrs.get("cues", ())):
+            # "le navire canadien X", "Le navire, le X,": the description of the name beside it (whatever type the
+            # recogniser gave a name its own class noun introduces)
+            named[0].root().mentions.append(d)
+            where[id(d)] = named[0].root()
+            continue
         if CAPITAL in classes:
             # "la capitale nigérienne", "the Serbian capital": the capital of the country its nationality names,
             # wherever the dossier names it; "la capitale": the capital the article named last
@@ -655,6 +719,32 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
                     c.root().mentions.append(d)
                     where[id(d)] = c.root()
                     break
+
+
+THING_LABELS = ("other", "organization", "equipment")  # what a class noun glued to a name may make it, not a place
+
+
+def _join_class_named(clusters: dict[str, Cluster], nw: NameWords, word_classes: dict[str, tuple[str, ...]]) -> None:
+    """A name made of a class noun of things and a name ("cyclone X", "groupe X", "X Group", "porte-conteneurs X")
+    joins the cluster of the bare name, when the dossier names it so too; places keep their head ("la rivière X",
+    "X Bridge" are not the town X)."""
+    for c in list(clusters.values()):
+        if c.key.startswith(("country:", "seat:", "body:")):
+            continue
+        for m in c.mentions:
+            if m.kind != "name":
+                continue
+            words = m.span.text.split()
+            if len(words) < 2:
+                continue
+            for cls_word, rest in ((words[0], " ".join(words[1:])), (words[-1], " ".join(words[:-1]))):
+                labels = {nw.class_labels.get(k) for k in word_classes.get(fold(cls_word), ())}
+                if not labels or not labels <= set(THING_LABELS) or not rest[:1].isupper():
+                    continue
+                other = clusters.get(_translit_key(rest)) or clusters.get("equipment:" + fold(rest))
+                if other is not None and other.root() is not c.root():
+                    _merge(c, other)
+                break
 
 
 def _particle_words(ctx: ResolveContext) -> frozenset[str]:
