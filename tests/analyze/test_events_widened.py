@@ -169,3 +169,14 @@ def test_a_date_something_is_set_for_is_the_nouns() -> None:
     cues = {c.span.text: c for c in Analyzer().analyze(doc).event_cues}
     assert cues["annoncé"].time.value == "2024-03-07"
     assert cues["référendum"].time.value == "2024-03-23"
+
+
+def test_a_reflexive_the_parser_takes_for_a_passive_marker_still_counts(nlp: Any) -> None:
+    # "s'effondre" often comes out with "se" as expl:pass: the reflexive trigger must still fire
+    sdoc = nlp("La vieille halle du marché s'effondre sous le poids de la neige.")
+    se = next(t for t in sdoc if t.lower_ == "s'")
+
+    def relabel(doc: Any) -> None:
+        doc[se.i].dep_ = "expl:pass"
+    c = one(analyze(nlp, "La vieille halle du marché s'effondre sous le poids de la neige.", {}, reparse=relabel), "effondre")
+    assert c.type == "other"

@@ -27,6 +27,7 @@ COUNTED_UNITS = frozenset({"day", "week", "month", "year"})  # "two days after":
 OFFSET_REACH = 160  # characters after "two days after" that can name the event counted from
 OFFSET_BOUNDARY = re.compile(r"[,;(\n—–]|[.!?](?=\s+[A-Z\W]|\s*$)")  # where the event's words end (not "a.m.")
 RELATIVE_DEPS = frozenset({"acl:relcl", "relcl"})  # a relative clause's verb (French UD, English ClearNLP labels)
+REFLEXIVE_DEPS = frozenset({"expl:comp", "expl:pv", "expl:pass", "obj", "iobj", "expl"})  # what a reflexive "se" hangs by
 BOUNDARY = frozenset({",", ";", ":", "(", ")", "«", "»", "—", "–", "\n"})
 DATELINE_TOP = 400  # characters at the top of an article where its dateline stands
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -55,7 +56,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="7")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="8")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -363,10 +364,11 @@ class _Finder:
                 return _Found(tok, "statement", "verb", attrs={"trigger": lemma, "construction": True, "needs_participant": True})
             if spec is None:
                 return None
-            reflexive = any(c.lower_ in self.lex.reflexive_pronouns and c.dep_ in ("expl:comp", "expl:pv", "obj", "iobj", "expl") for c in tok.children)
+            # the parser labels a reflexive "se" several ways, "s'effondre" often as a passive marker (expl:pass)
+            reflexive = any(c.lower_ in self.lex.reflexive_pronouns and c.dep_ in REFLEXIVE_DEPS for c in tok.children)
             if spec.get("not_reflexive") and reflexive:
                 return None  # "se livrer à des provocations" is no delivery
-            if spec.get("reflexive") and not any(c.lower_ in self.lex.reflexive_pronouns and c.dep_ in ("expl:comp", "expl:pv", "obj", "iobj", "expl") for c in tok.children):
+            if spec.get("reflexive") and not reflexive:
                 return None
             if spec.get("object_lemmas") and not self._object_lemma_in(tok, spec["object_lemmas"]):
                 return None
