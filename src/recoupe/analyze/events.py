@@ -31,6 +31,7 @@ REFLEXIVE_DEPS = frozenset({"expl:comp", "expl:pv", "expl:pass", "obj", "iobj", 
 BOUNDARY = frozenset({",", ";", ":", "(", ")", "«", "»", "—", "–", "\n"})
 DATELINE_TOP = 400  # characters at the top of an article where its dateline stands
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+PROGRAMME_PARAGRAPHS = 1  # an announced event without a day of its own takes the programme's day this many paragraphs on
 NARRATIVE_DAYS = 3  # a day the article names this close before its publication is the day its narrative tells
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "obj", "dobj", "parataxis"})  # a speech verb's complement: what is said
 REPORTED_DEPS = frozenset({"ccomp", "parataxis"})  # any verb's clause complement: a proposition, not its own phrase
@@ -39,6 +40,7 @@ STAMP_SEPARATORS = ("–", "—", "-", "|", ":")  # what ends a stamp written be
 HISTORICAL_DAYS = 366  # an event dated more than a year before publication is history, not news
 # families where a plural noun names a series ("ses visites", "les essais") rather than one happening; deliveries,
 # sanctions and agreements come in the plural even when one is meant
+MOMENT_TYPES = frozenset({"statement", "arrival", "departure"})  # what happens at one moment, never "since" a day
 SERIES_FAMILIES = frozenset({"meeting", "visit", "arrival", "departure", "launch", "military_action"})
 
 
@@ -223,13 +225,28 @@ class _Finder:
         stamps = self._entry_stamps()
         entry_day, k = pub, 0
         said: str | None = pub  # the day the story's speakers last spoke on: a statement's own track
+        # the day a programme last set what is announced for ("Lundi, X recevra Y ... Suivra un entretien"): the
+        # track of announced events, from the paragraph that names that day to the next one
+        planned: tuple[str, int] | None = None
+        filled = [p for p in self.para_starts if self.text[p:p + 1] not in ("\n", "")]  # paragraphs with words
         for c in sorted(cues, key=lambda c: c.span.start):
             while k < len(stamps) and stamps[k][0] <= c.span.start:
                 # a live blog's entry starts its own story: its stamp's day, else the day of the entries before it
                 if stamps[k][1] is not None and stamps[k][1] <= bound:
                     entry_day = stamps[k][1]
-                last, named, said, k = entry_day, stamps[k][1] is not None, entry_day, k + 1
+                last, named, said, k, planned = entry_day, stamps[k][1] is not None, entry_day, k + 1, None
             t = c.time
+            para = bisect.bisect_right(filled, c.span.start)
+            if t is not None and c.status == "planned" and not self._in_quote(c.span.start):
+                value = t.value or ""
+                ahead = t.precision == "day" and _ISO_DAY.match(value) and value[:10] > bound
+                planned = (value[:10], para) if ahead else None
+            if t is None and c.status == "planned" and planned is not None and not self._in_quote(c.span.start):
+                if para - planned[1] <= PROGRAMME_PARAGRAPHS:
+                    c.attrs["ref_date"] = planned[0]
+                    c.attrs["time_source"] = "reference"
+                    c.attrs["time_from"] = "programme"
+                continue
             if t is not None:
                 value = t.value or ""
                 recent = (0 <= _days_before(t, self.published) <= NARRATIVE_DAYS) if by_day else value.startswith(self.published[:7])
@@ -321,9 +338,12 @@ class _Finder:
             trimmed = self.text[s_start:s_end]
             lead = len(trimmed) - len(trimmed.lstrip())
             s_start, s_end = s_start + lead, s_start + len(trimmed.rstrip())
+            # a time tied to another event's word is that event's; one tied to the attribution's own words
+            # ("», expliquait le 3 mars X") is the saying's
             times = [t for t in self.times if s_start <= t.span.start < s_end
-                     and t.anchor not in {self.doc[i].idx for i in self.trigger_ids} and not self._other_clause(t, span.root)
-                     and not t.attrs.get("target")]
+                     and (t.anchor not in {self.doc[i].idx for i in self.trigger_ids} or sp.start <= (t.anchor or -1) < sp.end)
+                     and not self._other_clause(t, span.root)
+                     and not t.attrs.get("target") and not (t.value or "").endswith("/..")]
             time = min(times, key=lambda t: abs(t.span.start - sp.start)) if times else None
             attrs: dict[str, Any] = {"pos": "speaker", "from": origin, "status_reason": f"{origin} attribution"}
             if time is not None:
@@ -1168,6 +1188,10 @@ class _Finder:
         if f.pos == "verb":
             # "declared a day of mourning for Dec. 23": the date is the mourning's, not the declaring's
             cands = [t for t in cands if not t.attrs.get("target")]
+        if f.type in MOMENT_TYPES:
+            # "son troisième voyage depuis le 7 octobre", "the strongest since 1934": a period open since a day counts
+            # what came after it; a saying, an arrival or a departure happens at one moment, not since then
+            cands = [t for t in cands if not (t.value or "").endswith("/..")]
         if not cands:
             return None
         anchors = {tok.idx}

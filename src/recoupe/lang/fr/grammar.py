@@ -64,6 +64,12 @@ class Grammar:
             return Tense.INFINITIVE, "none"
         if "Part" in vf and "Past" in tense:
             tense_aux = [c for c in children if c.dep_ in ("aux:tense", "aux")]
+            reflexive = any("Yes" in c.morph.get("Reflex") for c in children)
+            if (tense_aux and tense_aux[0].lemma_ == "être" and tok.lemma_ not in time.etre_verbs and not reflexive
+                    and not any(c.dep_ == "aux:pass" for c in children)):
+                # "est attendu dimanche", "sont prévus lundi": être with a verb that builds its past with avoir is a
+                # passive (the parser sometimes labels it a tense auxiliary); its tense is être's own
+                return self._finite(tense_aux[0])
             if tense_aux:
                 a = tense_aux[0].morph
                 if "Fut" in a.get("Tense"):
@@ -75,7 +81,6 @@ class Grammar:
                 return Tense.COMPOUND_PAST, "past"
             pass_aux = [c for c in children if c.dep_ == "aux:pass"]
             if pass_aux:
-                reflexive = any("Yes" in c.morph.get("Reflex") for c in children)
                 if tok.lemma_ in time.etre_verbs or reflexive:
                     # the parser labels être + participle passive; for these verbs it is a compound past
                     name, _ = self._finite(pass_aux[0])
