@@ -1202,10 +1202,19 @@ class _Finder:
         if f.pos == "noun" and tok.dep_ == "obj" and tok.head.lemma_.lower() in self.lex.light_verbs:
             own_spans += [(t.idx, t.idx + len(t.text)) for t in self._own_tokens(tok.head)]
         anchored = [t for t in cands if t.anchor in anchors]
+        if f.pos == "verb" and anchored:
+            # "arrived on the anniversary of the bombing of X on May 7, 1999": the times component ties a time to
+            # the verb above its phrase, but a time inside the phrase of an event noun the verb governs is that noun's
+            claimed = [(u.idx, u.idx + len(u.text)) for i in self.trigger_ids if self.doc[i].pos_ in ("NOUN", "PROPN")
+                       and tok in self.doc[i].ancestors for u in self._own_tokens(self.doc[i])]
+            anchored = [t for t in anchored if not any(s <= t.span.start < e for s, e in claimed)]
         # an expression inside the trigger's own phrase ("la visite de X en octobre") belongs to it, unless the
-        # times component tied it to another event's word
+        # times component tied it to another event's word (one the trigger's phrase hangs on does not count: the
+        # component ties a time to the verb above a noun's phrase)
         others = {self.doc[i].idx for i in self.trigger_ids} - anchors
-        inside = [t for t in cands if t.anchor not in others and any(s <= t.span.start < e for s, e in own_spans)]
+        above = {a.idx for a in tok.ancestors} if f.pos == "noun" else set()
+        inside = [t for t in cands if (t.anchor not in others or t.anchor in above)
+                  and any(s <= t.span.start < e for s, e in own_spans)]
         if f.pos == "noun" and own_spans:
             # "la première rencontre de X avec Y en 2019": a date right after the noun's phrase, however parsed
             end = max(e for _, e in own_spans)

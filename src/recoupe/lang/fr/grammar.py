@@ -262,6 +262,8 @@ class Grammar:
         for m in t.dateline_re.finditer(text[:DATELINE_WINDOW]):
             if not m.group("y"):
                 continue
+            if _opens_a_sentence(text, m.start(), m.end()):
+                continue  # "Le 30 juillet 2023, au terme d'un sommet, ...": the time of what the article tells
             try:
                 day = date(int(m.group("y")), t.months[_key(m.group("m"), t.months)], t.day(m.group("d"))).isoformat()
             except ValueError:
@@ -285,6 +287,16 @@ class Grammar:
         if len(days) == 1:
             return days.pop().isoformat(), "day", "dateline"
         return published, precision, None
+
+
+_SENTENCE_ARTICLE = re.compile(r"(?:^|\n|[.!?]\s)\s*Le\s+$")
+_SENTENCE_GOES_ON = re.compile(r",\s+(?!par\b|mis\b|mise\b|publié)[a-zà-ÿ]")
+
+
+def _opens_a_sentence(text: str, start: int, end: int) -> bool:
+    """Whether a full date opens a sentence that goes on ("Le 30 juillet 2023, au terme de ..."): an article's
+    account, not its dateline or byline ("Publié le 30 juillet 2023", "lundi 18 septembre 2023, par X")."""
+    return bool(_SENTENCE_ARTICLE.search(text[max(0, start - 40):start]) and _SENTENCE_GOES_ON.match(text, end))
 
 
 def _future_stem(lemma: str) -> str:
