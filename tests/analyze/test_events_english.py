@@ -199,3 +199,10 @@ def test_a_deadline_names_no_day_for_the_narrative(cues: object) -> None:
     got = cues(text)  # type: ignore[operator]
     assert any(c.time is not None and (c.time.value or "").startswith("../") for c in got), [(c.span.text, c.time) for c in got]
     assert _by(got, "heading").attrs.get("ref_date") == "2022-10-05"
+
+
+def test_a_time_inside_an_event_nouns_phrase_is_the_nouns_not_the_verbs(cues: object) -> None:
+    text = "The minister arrived on the tenth anniversary of the bombing of the harbour at Carvel on March 3, 2014."
+    out = cues(text, published="2024-03-04")
+    assert _by(out, "bombing").time is not None and _by(out, "bombing").time.value == "2014-03-03"
+    assert _by(out, "arrived").time is None

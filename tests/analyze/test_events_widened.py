@@ -169,3 +169,49 @@ def test_a_date_something_is_set_for_is_the_nouns() -> None:
     cues = {c.span.text: c for c in Analyzer().analyze(doc).event_cues}
     assert cues["annoncé"].time.value == "2024-03-07"
     assert cues["référendum"].time.value == "2024-03-23"
+
+
+def test_a_reflexive_the_parser_takes_for_a_passive_marker_still_counts(nlp: Any) -> None:
+    # "s'effondre" often comes out with "se" as expl:pass: the reflexive trigger must still fire
+    sdoc = nlp("La vieille halle du marché s'effondre sous le poids de la neige.")
+    se = next(t for t in sdoc if t.lower_ == "s'")
+
+    def relabel(doc: Any) -> None:
+        doc[se.i].dep_ = "expl:pass"
+    c = one(analyze(nlp, "La vieille halle du marché s'effondre sous le poids de la neige.", {}, reparse=relabel), "effondre")
+    assert c.type == "other"
+
+
+def test_a_period_since_a_day_does_not_date_a_moment(nlp: Any) -> None:
+    # "sa deuxième visite depuis le 2 février" counts visits since that day: the arrival is not on it
+    text = "La ministre Lina Ortiz est arrivée à Brionne, sa deuxième visite depuis le 2 février."
+    c = one(analyze(nlp, text, {"Lina Ortiz": "person", "Brionne": "place"},
+                    times=[("depuis le 2 février", "2024-02-02/..", "day", "arrivée")]), "arrivée")
+    assert c.time is None
+
+
+def test_a_time_in_the_attributions_own_words_dates_the_saying(nlp: Any) -> None:
+    text = "« Le port rouvrira bientôt », précisait le 4 mars Lina Ortiz, porte-parole de la mairie."
+    cues = analyze(nlp, text, {"Lina Ortiz": "person"}, times=[("le 4 mars", "2024-03-04", "day", "précisait")],
+                   quotes=[("Le port rouvrira bientôt", "précisait le 4 mars Lina Ortiz")])
+    said = [c for c in cues if c.type == "statement"]
+    assert said and all(c.time is not None and c.time.value == "2024-03-04" for c in said), [(c.span.text, c.time) for c in said]
+
+
+def test_an_announced_event_takes_the_day_its_programme_set(nlp: Any) -> None:
+    # a schedule: the day named for what is announced holds for what follows it in the programme
+    text = ("Lundi, la ministre Lina Ortiz visitera le chantier de Brionne.\n\n"
+            "Elle rencontrera ensuite Paul Mercier à la mairie.")
+    cues = analyze(nlp, text, {"Lina Ortiz": "person", "Paul Mercier": "person", "Brionne": "place"},
+                   times=[("Lundi", "2024-03-11", "day", "visitera")])
+    c = one(cues, "rencontrera")
+    assert c.status == "planned"
+    assert c.attrs.get("ref_date") == "2024-03-11"
+
+
+def test_an_announced_event_far_from_the_programmes_day_takes_none(nlp: Any) -> None:
+    text = ("Lundi, la ministre Lina Ortiz visitera le chantier de Brionne.\n\nLe budget reste serré.\n\n"
+            "Les travaux avancent.\n\nElle rencontrera ensuite Paul Mercier à la mairie.")
+    cues = analyze(nlp, text, {"Lina Ortiz": "person", "Paul Mercier": "person", "Brionne": "place"},
+                   times=[("Lundi", "2024-03-11", "day", "visitera")])
+    assert one(cues, "rencontrera").attrs.get("ref_date") is None

@@ -75,3 +75,12 @@ def test_english_agency_dateline_without_year_completes_a_month_header() -> None
 
 def test_dateline_sept_without_a_day_is_the_number() -> None:
     assert FR.dateline("Il y a sept ans 2015 fut une autre année", None, None)[0] is None
+
+
+@pytest.mark.parametrize("text", [
+    "Note n° 7 — Le port\n\nLe 12 avril 2022, au terme d'une longue séance, le conseil a voté la fermeture du quai.",
+    "Bilan. Le 3 mai 2021, les équipes ont rouvert la route.",
+])
+def test_a_full_date_opening_a_sentence_is_no_dateline(text: str) -> None:
+    # the time of what the article tells, not the day it was written
+    assert FR.dateline(text, None, None) == (None, None, None)

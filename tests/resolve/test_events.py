@@ -52,6 +52,16 @@ def test_events_merging_pairs(a: CueItem, b: CueItem, merged: bool) -> None:
     assert (len(merge_cues([a, b])) == 1) is merged
 
 
+def test_a_pluperfect_given_the_storys_day_is_dated_by_it() -> None:
+    # "the rebels had taken the airport during the night": the analysis gave the cue the day its story names
+    names = {"A": "Anne Dupont", "B": "Olaf Berger", "P": "Genève"}
+    told = merge_cues([cue("d1", 1, pluperfect=True, ref_date="2024-03-02")])
+    assert event_record(told[0], {}, names, {}, lang.pack("en"))["date"] == "2024-03-02"
+    # a pluperfect with no day of the story, or history, is not dated by the article's day
+    bare = merge_cues([cue("d1", 1, pluperfect=True), cue("d1", 5, ref_date="2024-03-02", historical=True)])
+    assert [event_record(c, {}, names, {}, lang.pack("en"))["date"] for c in bare] == [None] * len(bare)
+
+
 def test_events_conflicting_days_are_kept_and_recorded() -> None:
     items = [cue("d1", 1, date="2024-03-02"), cue("d2", 1, date="2024-03-02"), cue("d3", 1, date="2024-03-03")]
     clusters = merge_cues(items)

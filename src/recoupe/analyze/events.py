@@ -27,23 +27,26 @@ COUNTED_UNITS = frozenset({"day", "week", "month", "year"})  # "two days after":
 OFFSET_REACH = 160  # characters after "two days after" that can name the event counted from
 OFFSET_BOUNDARY = re.compile(r"[,;(\n—–]|[.!?](?=\s+[A-Z\W]|\s*$)")  # where the event's words end (not "a.m.")
 RELATIVE_DEPS = frozenset({"acl:relcl", "relcl"})  # a relative clause's verb (French UD, English ClearNLP labels)
+REFLEXIVE_DEPS = frozenset({"expl:comp", "expl:pv", "expl:pass", "obj", "iobj", "expl"})  # what a reflexive "se" hangs by
 BOUNDARY = frozenset({",", ";", ":", "(", ")", "«", "»", "—", "–", "\n"})
 DATELINE_TOP = 400  # characters at the top of an article where its dateline stands
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+PROGRAMME_PARAGRAPHS = 1  # an announced event without a day of its own takes the programme's day this many paragraphs on
 NARRATIVE_DAYS = 3  # a day the article names this close before its publication is the day its narrative tells
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "obj", "dobj", "parataxis"})  # a speech verb's complement: what is said
 REPORTED_DEPS = frozenset({"ccomp", "parataxis"})  # any verb's clause complement: a proposition, not its own phrase
 STAMP_HEAD = 40  # at most this many characters of a line's start make a live blog entry's stamp ("Jeudi 30/11 – 06h55")
 STAMP_SEPARATORS = ("–", "—", "-", "|", ":")  # what ends a stamp written before the entry's text on its line
 HISTORICAL_DAYS = 366  # an event dated more than a year before publication is history, not news
-# families where a plural noun names a series ("ses visites", "les essais") rather than one happening; deliveries,
-# sanctions and agreements come in the plural even when one is meant
 # the classes of an area's description ("le pays", "l'enclave", "the territory") and the labels of the names it may
 # stand for when no class word names it ("quitter le territoire": a country). Not an island's ("l'île", "l'archipel"):
 # the text does not say which places are islands, and the latest place before it is as often a town on it
 AREA_CLASSES = {"country": frozenset({"country"}), "enclave": frozenset({"place", "country"}),
                 "region": frozenset({"place", "country"})}
 AREA_CANDIDATES = 4  # how many places named before an area's description it may stand for, the latest first
+MOMENT_TYPES = frozenset({"statement", "arrival", "departure"})  # what happens at one moment, never "since" a day
+# families where a plural noun names a series ("ses visites", "les essais") rather than one happening; deliveries,
+# sanctions and agreements come in the plural even when one is meant
 SERIES_FAMILIES = frozenset({"meeting", "visit", "arrival", "departure", "launch", "military_action"})
 
 
@@ -61,7 +64,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="8")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="9")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -228,13 +231,28 @@ class _Finder:
         stamps = self._entry_stamps()
         entry_day, k = pub, 0
         said: str | None = pub  # the day the story's speakers last spoke on: a statement's own track
+        # the day a programme last set what is announced for ("Lundi, X recevra Y ... Suivra un entretien"): the
+        # track of announced events, from the paragraph that names that day to the next one
+        planned: tuple[str, int] | None = None
+        filled = [p for p in self.para_starts if self.text[p:p + 1] not in ("\n", "")]  # paragraphs with words
         for c in sorted(cues, key=lambda c: c.span.start):
             while k < len(stamps) and stamps[k][0] <= c.span.start:
                 # a live blog's entry starts its own story: its stamp's day, else the day of the entries before it
                 if stamps[k][1] is not None and stamps[k][1] <= bound:
                     entry_day = stamps[k][1]
-                last, named, said, k = entry_day, stamps[k][1] is not None, entry_day, k + 1
+                last, named, said, k, planned = entry_day, stamps[k][1] is not None, entry_day, k + 1, None
             t = c.time
+            para = bisect.bisect_right(filled, c.span.start)
+            if t is not None and c.status == "planned" and not self._in_quote(c.span.start):
+                value = t.value or ""
+                ahead = t.precision == "day" and _ISO_DAY.match(value) and value[:10] > bound
+                planned = (value[:10], para) if ahead else None
+            if t is None and c.status == "planned" and planned is not None and not self._in_quote(c.span.start):
+                if para - planned[1] <= PROGRAMME_PARAGRAPHS:
+                    c.attrs["ref_date"] = planned[0]
+                    c.attrs["time_source"] = "reference"
+                    c.attrs["time_from"] = "programme"
+                continue
             if t is not None:
                 value = t.value or ""
                 recent = (0 <= _days_before(t, self.published) <= NARRATIVE_DAYS) if by_day else value.startswith(self.published[:7])
@@ -326,9 +344,12 @@ class _Finder:
             trimmed = self.text[s_start:s_end]
             lead = len(trimmed) - len(trimmed.lstrip())
             s_start, s_end = s_start + lead, s_start + len(trimmed.rstrip())
+            # a time tied to another event's word is that event's; one tied to the attribution's own words
+            # ("», expliquait le 3 mars X") is the saying's
             times = [t for t in self.times if s_start <= t.span.start < s_end
-                     and t.anchor not in {self.doc[i].idx for i in self.trigger_ids} and not self._other_clause(t, span.root)
-                     and not t.attrs.get("target")]
+                     and (t.anchor not in {self.doc[i].idx for i in self.trigger_ids} or sp.start <= (t.anchor or -1) < sp.end)
+                     and not self._other_clause(t, span.root)
+                     and not t.attrs.get("target") and not (t.value or "").endswith("/..")]
             time = min(times, key=lambda t: abs(t.span.start - sp.start)) if times else None
             attrs: dict[str, Any] = {"pos": "speaker", "from": origin, "status_reason": f"{origin} attribution"}
             if time is not None:
@@ -369,10 +390,11 @@ class _Finder:
                 return _Found(tok, "statement", "verb", attrs={"trigger": lemma, "construction": True, "needs_participant": True})
             if spec is None:
                 return None
-            reflexive = any(c.lower_ in self.lex.reflexive_pronouns and c.dep_ in ("expl:comp", "expl:pv", "obj", "iobj", "expl") for c in tok.children)
+            # the parser labels a reflexive "se" several ways, "s'effondre" often as a passive marker (expl:pass)
+            reflexive = any(c.lower_ in self.lex.reflexive_pronouns and c.dep_ in REFLEXIVE_DEPS for c in tok.children)
             if spec.get("not_reflexive") and reflexive:
                 return None  # "se livrer à des provocations" is no delivery
-            if spec.get("reflexive") and not any(c.lower_ in self.lex.reflexive_pronouns and c.dep_ in ("expl:comp", "expl:pv", "obj", "iobj", "expl") for c in tok.children):
+            if spec.get("reflexive") and not reflexive:
                 return None
             if spec.get("object_lemmas") and not self._object_lemma_in(tok, spec["object_lemmas"]):
                 return None
@@ -1355,6 +1377,10 @@ class _Finder:
         if f.pos == "verb":
             # "declared a day of mourning for Dec. 23": the date is the mourning's, not the declaring's
             cands = [t for t in cands if not t.attrs.get("target")]
+        if f.type in MOMENT_TYPES:
+            # "son troisième voyage depuis le 7 octobre", "the strongest since 1934": a period open since a day counts
+            # what came after it; a saying, an arrival or a departure happens at one moment, not since then
+            cands = [t for t in cands if not (t.value or "").endswith("/..")]
         if not cands:
             return None
         anchors = {tok.idx}
@@ -1365,10 +1391,19 @@ class _Finder:
         if f.pos == "noun" and tok.dep_ == "obj" and tok.head.lemma_.lower() in self.lex.light_verbs:
             own_spans += [(t.idx, t.idx + len(t.text)) for t in self._own_tokens(tok.head)]
         anchored = [t for t in cands if t.anchor in anchors]
+        if f.pos == "verb" and anchored:
+            # "arrived on the anniversary of the bombing of X on May 7, 1999": the times component ties a time to
+            # the verb above its phrase, but a time inside the phrase of an event noun the verb governs is that noun's
+            claimed = [(u.idx, u.idx + len(u.text)) for i in self.trigger_ids if self.doc[i].pos_ in ("NOUN", "PROPN")
+                       and tok in self.doc[i].ancestors for u in self._own_tokens(self.doc[i])]
+            anchored = [t for t in anchored if not any(s <= t.span.start < e for s, e in claimed)]
         # an expression inside the trigger's own phrase ("la visite de X en octobre") belongs to it, unless the
-        # times component tied it to another event's word
+        # times component tied it to another event's word (one the trigger's phrase hangs on does not count: the
+        # component ties a time to the verb above a noun's phrase)
         others = {self.doc[i].idx for i in self.trigger_ids} - anchors
-        inside = [t for t in cands if t.anchor not in others and any(s <= t.span.start < e for s, e in own_spans)]
+        above = {a.idx for a in tok.ancestors} if f.pos == "noun" else set()
+        inside = [t for t in cands if (t.anchor not in others or t.anchor in above)
+                  and any(s <= t.span.start < e for s, e in own_spans)]
         if f.pos == "noun" and own_spans:
             # "la première rencontre de X avec Y en 2019": a date right after the noun's phrase, however parsed
             end = max(e for _, e in own_spans)

@@ -84,6 +84,9 @@ class Cluster:
     dates: Counter[str] = field(default_factory=Counter)
     statuses: set[str] = field(default_factory=set)
     historical: bool = False
+    # a member told as history or in a pluperfect with no day of the story to date it: the event is not dated by
+    # its articles' days (a pluperfect the analysis gave the story's named day is that day's, "had seized overnight")
+    undated_past: bool = False
     place_names: dict[str, str] = field(default_factory=dict)
     recipients: Counter[str] = field(default_factory=Counter)
     countries: set[str] = field(default_factory=set)
@@ -114,12 +117,13 @@ class Cluster:
         if it.status != "unknown":
             self.statuses.add(it.status)
         self.historical = self.historical or it.historical or it.pluperfect
+        self.undated_past = self.undated_past or it.historical or (it.pluperfect and not it.ref_date)
 
 
 MAX_ROUNDS = 4  # an inferred day can date an event that places another article: a few rounds reach a fixed point
 
 
-@step("events", version="3", requires=("entities", "geo", "places"), assigns=("events", "dates"))
+@step("events", version="4", requires=("entities", "geo", "places"), assigns=("events", "dates"))
 def resolve_events(ctx: ResolveContext) -> None:
     """Build the dossier's events from every analysis's event cues, inferring the writing day of undated articles."""
     lex = ctx.pack.triggers
@@ -706,7 +710,7 @@ def event_record(c: Cluster, docs: dict[str, Document], names: dict[str, str], t
     date_source = "text" if date_value else None
     if date_value is None:
         refs = Counter(m.ref_date for m in voters if m.ref_date)
-        if refs and not c.historical:
+        if refs and not c.undated_past:
             date_value = refs.most_common(1)[0][0]
             date_source = "publication"
     place = _choose_place(c, types, fineness or {})
@@ -724,7 +728,7 @@ def event_record(c: Cluster, docs: dict[str, Document], names: dict[str, str], t
             sources.append(m.source.to_dict())
     reporting = _reporting_docs(c, status)
     latest = max((docs[m.key[0]].published or "" for m in c.members if m.key[0] in docs), default="")
-    historical = c.historical or bool(date_value and latest and _days_between(date_value, latest) > HISTORICAL_DAYS)
+    historical = (c.historical and not (date_source == "publication" and not c.undated_past)) or bool(date_value and latest and _days_between(date_value, latest) > HISTORICAL_DAYS)
     phrase = _place_phrase(c, place)
     if phrase and family(etype) != "departure":
         phrase = pack.triggers.as_location(phrase)  # "la rencontre de Vostotchny" -> "Rencontre ... à Vostotchny"

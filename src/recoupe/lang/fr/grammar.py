@@ -64,6 +64,12 @@ class Grammar:
             return Tense.INFINITIVE, "none"
         if "Part" in vf and "Past" in tense:
             tense_aux = [c for c in children if c.dep_ in ("aux:tense", "aux")]
+            reflexive = any("Yes" in c.morph.get("Reflex") for c in children)
+            if (tense_aux and tense_aux[0].lemma_ == "être" and tok.lemma_ not in time.etre_verbs and not reflexive
+                    and not any(c.dep_ == "aux:pass" for c in children)):
+                # "est attendu dimanche", "sont prévus lundi": être with a verb that builds its past with avoir is a
+                # passive (the parser sometimes labels it a tense auxiliary); its tense is être's own
+                return self._finite(tense_aux[0])
             if tense_aux:
                 a = tense_aux[0].morph
                 if "Fut" in a.get("Tense"):
@@ -75,7 +81,6 @@ class Grammar:
                 return Tense.COMPOUND_PAST, "past"
             pass_aux = [c for c in children if c.dep_ == "aux:pass"]
             if pass_aux:
-                reflexive = any("Yes" in c.morph.get("Reflex") for c in children)
                 if tok.lemma_ in time.etre_verbs or reflexive:
                     # the parser labels être + participle passive; for these verbs it is a compound past
                     name, _ = self._finite(pass_aux[0])
@@ -257,6 +262,8 @@ class Grammar:
         for m in t.dateline_re.finditer(text[:DATELINE_WINDOW]):
             if not m.group("y"):
                 continue
+            if _opens_a_sentence(text, m.start(), m.end()):
+                continue  # "Le 30 juillet 2023, au terme d'un sommet, ...": the time of what the article tells
             try:
                 day = date(int(m.group("y")), t.months[_key(m.group("m"), t.months)], t.day(m.group("d"))).isoformat()
             except ValueError:
@@ -280,6 +287,16 @@ class Grammar:
         if len(days) == 1:
             return days.pop().isoformat(), "day", "dateline"
         return published, precision, None
+
+
+_SENTENCE_ARTICLE = re.compile(r"(?:^|\n|[.!?]\s)\s*Le\s+$")
+_SENTENCE_GOES_ON = re.compile(r",\s+(?!par\b|mis\b|mise\b|publié)[a-zà-ÿ]")
+
+
+def _opens_a_sentence(text: str, start: int, end: int) -> bool:
+    """Whether a full date opens a sentence that goes on ("Le 30 juillet 2023, au terme de ..."): an article's
+    account, not its dateline or byline ("Publié le 30 juillet 2023", "lundi 18 septembre 2023, par X")."""
+    return bool(_SENTENCE_ARTICLE.search(text[max(0, start - 40):start]) and _SENTENCE_GOES_ON.match(text, end))
 
 
 def _future_stem(lemma: str) -> str:
