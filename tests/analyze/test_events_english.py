@@ -206,3 +206,22 @@ def test_a_time_inside_an_event_nouns_phrase_is_the_nouns_not_the_verbs(cues: ob
     out = cues(text, published="2024-03-04")
     assert _by(out, "bombing").time is not None and _by(out, "bombing").time.value == "2014-03-03"
     assert _by(out, "arrived").time is None
+
+
+@pytest.mark.parametrize("text,trigger,subtype", [
+    ("On 4 March the stranded ferry was refloated and towed to the yard.", "refloated", "rescue"),
+    ("Angry farmers jeered the minister's convoy outside the town hall.", "jeered", "protest"),
+    ("The tanker lost power shortly before dawn.", "lost", "accident"),
+    ("Divers recovered the bodies of three fishermen on Sunday.", "recovered", "rescue"),
+])
+def test_english_happenings_are_other_with_a_subtype(cues: object, text: str, trigger: str, subtype: str) -> None:
+    c = _by(cues(text, published="2024-03-06"), trigger)
+    assert c.type == "other" and c.attrs["subtype"] == subtype
+
+
+def test_a_count_back_is_not_taken_from_a_time_inside_the_events_own_words(cues: object) -> None:
+    # the time after "after" is the counted event's own; the clause it is counted from names none
+    text = ("The reopening came six weeks after the barge Orla lost power and struck the lock gate at Denholm "
+            "on 2 February, injuring two workers.")
+    lost = _by(cues(text, published="2024-04-20"), "lost")
+    assert lost.time is None or lost.time.value != "2023-12-22"

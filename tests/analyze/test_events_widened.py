@@ -42,6 +42,10 @@ def test_light_constructions_of_speech_are_statements(nlp: Any, text: str, trigg
     ("Le parlement de Valmorie a voté la loi jeudi.", "voté", "vote"),
     ("Le cargo de la compagnie Aérolac a percuté un quai près de Brionne.", "percuté", "accident"),
     ("Les pompiers de Brionne ont repêché deux marins de la compagnie Aérolac.", "repêché", "rescue"),
+    ("Le chalutier de la compagnie Aérolac a été renfloué près de Brionne.", "renfloué", "rescue"),
+    ("Le ministre a été hué par des pêcheurs de Brionne.", "hué", "protest"),
+    ("Le cargo de la compagnie Aérolac a perdu le contrôle près de Brionne.", "perdu", "accident"),
+    ("L'alerte rouge reste maintenue sur Brionne.", "alerte", "decision"),
 ])
 def test_disasters_and_votes_are_other_with_a_subtype(nlp: Any, text: str, trigger: str, subtype: str) -> None:
     names = {"Brionne": "place", "Aérolac": "organization", "Valmorie": "country"}

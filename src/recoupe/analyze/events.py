@@ -27,6 +27,7 @@ COUNTED_UNITS = frozenset({"day", "week", "month", "year"})  # "two days after":
 OFFSET_REACH = 160  # characters after "two days after" that can name the event counted from
 OFFSET_BOUNDARY = re.compile(r"[,;(\n—–]|[.!?](?=\s+[A-Z\W]|\s*$)")  # where the event's words end (not "a.m.")
 RELATIVE_DEPS = frozenset({"acl:relcl", "relcl"})  # a relative clause's verb (French UD, English ClearNLP labels)
+OBJECT_DEPS = frozenset({"obj", "nsubj:pass", "obl:arg", "obl:mod", "obl", "dobj", "nsubjpass", "pobj"})  # what a verb acts on
 REFLEXIVE_DEPS = frozenset({"expl:comp", "expl:pv", "expl:pass", "obj", "iobj", "expl"})  # what a reflexive "se" hangs by
 BOUNDARY = frozenset({",", ";", ":", "(", ")", "«", "»", "—", "–", "\n"})
 DATELINE_TOP = 400  # characters at the top of an article where its dateline stands
@@ -182,8 +183,12 @@ class _Finder:
                 base = c.time
                 if base is None and not pending:
                     # the time counted from is the clause's: that of the sentence's other cues, outside these words
+                    # (a time written inside the event's words, "after X struck a pier on 26 March, killing ...", is
+                    # the event's own, whichever cue took it: never the clause's it is counted from)
                     mates = [o for o in cues if o is not c and o.sentence == c.sentence and "time_offset" not in o.attrs
-                             and not m.start() <= o.span.start < end and (o.time is not None or o.attrs.get("pending_time"))]
+                             and not m.start() <= o.span.start < end and (o.time is not None or o.attrs.get("pending_time"))
+                             and not (o.time is not None and m.start() <= o.time.span.start < end)
+                             and not (o.attrs.get("pending_time") and m.start() <= int(o.attrs["pending_time"][0]) < end)]
                     if mates:
                         mate = min(mates, key=lambda o: abs(o.span.start - m.start()))
                         base = mate.time
@@ -450,15 +455,17 @@ class _Finder:
         return tok.i == tok.sent.start or self.text[self._para(tok.idx)[0]:tok.idx].strip() == "" or self.doc[tok.i - 1].text in BOUNDARY
 
     def _object_lemma_in(self, tok: Any, lemmas: list[str]) -> bool:
-        for c in tok.children:
-            if c.dep_ in ("obj", "nsubj:pass", "obl:arg", "obl:mod", "obl"):
+        # French UD labels and the English model's (ClearNLP: "dobj", "nsubjpass", a preposition's "pobj")
+        kids = [g for c in tok.children for g in ([c] if c.dep_ != "prep" else [x for x in c.children if x.dep_ == "pobj"])]
+        for c in kids:
+            if c.dep_ in OBJECT_DEPS:
                 if c.lemma_.lower() in lemmas or any(g.lemma_.lower() in lemmas for g in c.children if g.dep_ == "nmod"):
                     return True
         return False
 
     def _has_person_object(self, tok: Any) -> bool:
         for c in tok.children:
-            if c.dep_ in ("obj", "iobj"):
+            if c.dep_ in ("obj", "iobj", "dobj", "dative"):
                 if c.pos_ == "PRON" or any(m.label in PARTICIPANT_LABELS for m in self._mentions_in(self._core(c))):
                     return True
         return False
