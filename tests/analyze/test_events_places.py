@@ -67,6 +67,13 @@ def test_events_place_where_after_a_name_is_that_place(nlp: Any) -> None:
     assert c.place is not None and c.place.text == "Dakar"
 
 
+def test_events_place_where_is_not_the_place_of_a_happening_the_clause_only_dates(nlp: Any) -> None:
+    text = "Paul Martin a gagné Lyon, où il a rencontré Anne Dupont mardi, au lendemain de son arrivée en France."
+    names = {"Paul Martin": "person", "Anne Dupont": "person", "Lyon": "place", "France": "country"}
+    c = one(analyze(nlp, text, names), "arrivée")
+    assert c.place is None or c.place.text != "Lyon"
+
+
 def test_events_place_from_where_is_where_a_departure_starts(nlp: Any) -> None:
     text = "Le soir, le cortège est redescendu vers Nantes, d'où Paul Martin s'est envolé pour Oslo."
     names = {"Paul Martin": "person", "Nantes": "place", "Oslo": "place"}

@@ -45,6 +45,9 @@ HISTORICAL_DAYS = 366  # an event dated more than a year before publication is h
 AREA_CLASSES = {"country": frozenset({"country"}), "enclave": frozenset({"place", "country"}),
                 "region": frozenset({"place", "country"})}
 AREA_CANDIDATES = 4  # how many places named before an area's description it may stand for, the latest first
+# how a noun trigger hangs on the verb of its clause when it is that clause's happening ("où il effectue une visite",
+# "où a eu lieu la rencontre"), not a happening the clause only dates or qualifies ("au lendemain de son arrivée")
+ARGUMENT_DEPS = frozenset({"obj", "dobj", "nsubj", "nsubj:pass", "nsubjpass"})
 MOMENT_TYPES = frozenset({"statement", "arrival", "departure"})  # what happens at one moment, never "since" a day
 # families where a plural noun names a series ("ses visites", "les essais") rather than one happening; deliveries,
 # sanctions and agreements come in the plural even when one is meant
@@ -65,7 +68,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="10")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="11")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -810,6 +813,8 @@ class _Finder:
         for _ in range(4):
             if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
                 break
+            if f.pos == "noun" and verb.dep_ not in ARGUMENT_DEPS:
+                return None  # "où il s'est entretenu …, au lendemain de son arrivée": a happening of its own
             verb = verb.head
         clause = [verb] + ([verb.head] if verb.dep_ == "xcomp" and verb.head.i != verb.i else [])
         words = self.lex.clause_words("relative_place_words")
