@@ -163,3 +163,14 @@ def test_a_site_named_with_its_town_is_the_events_place(nlp: Any) -> None:
     text = "L'avion s'est posé à Castelnau, à l'aéroport Valère, dans la nuit."
     c = one(analyze(nlp, text, {"Castelnau": "place", "aéroport Valère": "place"}), "posé")
     assert c.place is not None and c.place.text == "aéroport Valère"
+
+
+@pytest.mark.parametrize("text,trigger,etype", [
+    ("Des soldats ont enfermé le maire de Brionne dans la mairie.", "enfermé", "military_action"),
+    ("Les ouvriers ont démonté la tribune installée à Brionne.", "démonté", "other"),
+    ("Trois rescapés ont été retrouvés près de Brionne mercredi.", "retrouvés", "other"),
+])
+def test_confining_dismantling_and_finding(nlp: Any, text: str, trigger: str, etype: str) -> None:
+    # confining someone is a hostile act like sequestering; 'être retrouvé' is a find, not a meeting
+    c = one(analyze(nlp, text, {"Brionne": "place"}), trigger)
+    assert c.type == etype
