@@ -225,3 +225,44 @@ def test_a_count_back_is_not_taken_from_a_time_inside_the_events_own_words(cues:
             "on 2 February, injuring two workers.")
     lost = _by(cues(text, published="2024-04-20"), "lost")
     assert lost.time is None or lost.time.value != "2023-12-22"
+
+
+@pytest.mark.parametrize(("text", "trigger", "value"), [
+    # published Wednesday 5 October 2022
+    ("The union accused the mayor on Monday of lying, a charge the mayor denied the same evening.", "denied", "2022-10-03"),
+    ("The ferry sank on 28 September. Rescuers reached the survivors the following day.", "reached", "2022-09-29"),
+])
+def test_the_same_evening_and_the_next_day_count_from_the_day_last_named(cues: object, text: str, trigger: str, value: str) -> None:
+    c = _by(cues(text), trigger)  # type: ignore[operator]
+    assert c.time is not None and c.time.value == value
+
+
+def test_a_time_closing_a_coordination_of_verbs_dates_them_all(cues: object) -> None:
+    # the count back ("nine weeks after") is from the clause's time, never over the event's own date
+    got = cues("The lock reopened nine weeks after the barge Orla lost power and struck a gate at about 4 a.m. "  # type: ignore[operator]
+               "on 30 March, injuring three workers.", published="2022-06-01")
+    lost, struck = _by(got, "lost"), _by(got, "struck")
+    assert struck.time is not None and struck.time.value == "2022-03-30"
+    assert lost.time is not None and lost.time.value == "2022-03-30"
+
+
+def test_a_time_written_before_the_later_verb_is_its_own(cues: object) -> None:
+    got = cues("The envoy landed in Quito and on Friday met the foreign minister.")  # type: ignore[operator]
+    landed = _by(got, "landed")
+    assert landed.time is None or landed.time.value != "2022-09-30"
+
+
+def test_a_participle_describing_a_noun_takes_no_date_of_the_clause(cues: object) -> None:
+    got = cues("The removal of a collapsed crane resting on the deck followed on 3 May.")  # type: ignore[operator]
+    collapsed = _by(got, "collapsed")
+    assert collapsed.time is None and "ref_date" not in collapsed.attrs
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind"), [
+    ("Hundreds of rioters occupied the town hall in Corvale on Sunday.", "occupied", "other"),
+    ("Protesters attacked the consulate in Corvale on Sunday.", "attacked", "other"),
+    ("Government troops attacked the rebel camp near Corvale on Sunday.", "attacked", "military_action"),
+])
+def test_a_crowds_attack_is_unrest_not_a_military_action(cues: object, text: str, trigger: str, kind: str) -> None:
+    c = _by(cues(text), trigger)  # type: ignore[operator]
+    assert c.type == kind and (kind != "other" or c.attrs.get("subtype") == "protest")

@@ -174,3 +174,13 @@ def test_confining_dismantling_and_finding(nlp: Any, text: str, trigger: str, et
     # confining someone is a hostile act like sequestering; 'être retrouvé' is a find, not a meeting
     c = one(analyze(nlp, text, {"Brionne": "place"}), trigger)
     assert c.type == etype
+
+
+@pytest.mark.parametrize("text,trigger,etype", [
+    ("Des milliers de manifestants ont envahi la mairie de Brionne samedi.", "envahi", "other"),
+    ("Des émeutiers ont attaqué le commissariat de Brionne samedi.", "attaqué", "other"),
+    ("Les blindés ont attaqué Brionne samedi.", "attaqué", "military_action"),
+])
+def test_a_crowds_attack_is_unrest(nlp: Any, text: str, trigger: str, etype: str) -> None:
+    c = one(analyze(nlp, text, {"Brionne": "place"}), trigger)
+    assert c.type == etype

@@ -45,3 +45,14 @@ def test_temporal_narrative_relative_without_a_day_before_is_left_out(parse: Any
     text = "Le lendemain, la délégation a quitté la ville."
     found = extract("t", text, parse(text), "2021-05-06", "day")
     assert not [t for t in found if t.attrs.get("rule") == "narrative_relative"]
+
+
+@pytest.mark.parametrize(("text", "words", "value"), [
+    ("Le comité a voté le 6 juin 2017. Le soir même, le président a démissionné.", "Le soir même", "2017-06-06"),
+    ("Les deux équipes se sont affrontées le 9 février 2016 et le même jour la fédération a publié le calendrier.",
+     "le même jour", "2016-02-09"),
+    ("Dès lundi 4 mars 2019, le syndicat avait dénoncé la fermeture. La direction a répondu le même jour.", "le même jour", "2019-03-04"),
+])
+def test_temporal_the_same_day_is_the_day_last_named(parse: Any, text: str, words: str, value: str) -> None:
+    t = expr(parse, text, words)
+    assert t.value == value and t.attrs["rule"] == "narrative_relative"

@@ -68,7 +68,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="12")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="13")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -280,7 +280,7 @@ class _Finder:
                 c.attrs["time_source"] = "reference"
                 c.attrs["time_from"] = "narrative"
                 continue
-            if last is None or c.attrs.get("historical") or self._in_quote(c.span.start):
+            if last is None or c.attrs.get("historical") or c.attrs.get("attributive") or self._in_quote(c.span.start):
                 continue
             if c.status == "planned":
                 continue  # what is announced happens later than any day the article tells
@@ -418,6 +418,11 @@ class _Finder:
             if spec.get("by_vehicle") and self._vehicle_subject(tok):
                 # "the ship struck a pier", "le cargo a heurté la pile": a vehicle hitting something is an accident
                 alt = spec["by_vehicle"]
+                return _Found(tok, alt["type"], "verb", attrs=_spec_attrs(alt, {"trigger": lemma}))
+            if spec.get("by_crowd") and self._vehicle_subject(tok, "civilian_crowds"):
+                # "protesters attacked the embassy", "des manifestants ont envahi le parlement": a crowd's violence is
+                # unrest, not a military action
+                alt = spec["by_crowd"]
                 return _Found(tok, alt["type"], "verb", attrs=_spec_attrs(alt, {"trigger": lemma}))
             return _Found(tok, spec["type"], "verb", attrs=_spec_attrs(spec, {"trigger": lemma, "object_is_origin": bool(spec.get("object_is_origin")),
                                                                                "subject_receives": bool(spec.get("subject_receives"))}))
@@ -951,11 +956,12 @@ class _Finder:
         head = root.head
         return head.i == verb.i or (head.pos_ == "ADP" and head.head.i == verb.i)
 
-    def _vehicle_subject(self, tok: Any) -> bool:
+    def _vehicle_subject(self, tok: Any, words: str = "civil_vehicles") -> bool:
         """Whether a verb's subject is a civil vehicle (the pack's `civil_vehicles`: a warship or a jet striking is
         an attack): its noun ("the freighter"), or a name the text calls one ("the container ship Dali"); through a
-        conjoined verb's subject ("Dali lost power and struck ...")."""
-        vehicles = self.lex.clause_words("civil_vehicles")
+        conjoined verb's subject ("Dali lost power and struck ..."). With `words`, another class of subjects (the
+        pack's `civilian_crowds`: "protesters", "rioters")."""
+        vehicles = self.lex.clause_words(words)
         verb = tok
         for _ in range(3):
             subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
@@ -965,7 +971,10 @@ class _Finder:
                 return False
             verb = verb.head
         for c in subj:
-            if c.lemma_.lower() in vehicles:
+            # "hundreds of protesters", "des milliers de manifestants": the noun a quantity counts
+            counted = [g for g in c.subtree if g.dep_ in ("nmod", "pobj") and (g.head.i == c.i or g.head.head.i == c.i)
+                       and g.head.i - c.i <= 2 and (c.like_num or c.pos_ in ("NUM", "NOUN"))]
+            if any(w.lemma_.lower() in vehicles for w in [c, *counted]):
                 return True
             for m in self._mentions_in(self._core(c)):
                 if any(cue in vehicles or cue.split()[-1] in vehicles for cue in m.attrs.get("cues", ())):
@@ -1424,6 +1433,11 @@ class _Finder:
                        and end <= t.span.start
                        and self.text[end:t.span.start].strip().lower() in self.lex.clause_words("date_glue") | {""} | self.set_for]
         pool = anchored or inside
+        if not pool and f.pos == "verb" and tok.dep_ == "amod":
+            # "the demolition of a collapsed span followed on 13 May": a participle describing a noun names a state
+            # the clause finds, not a happening it dates; only a time of its own words would date it
+            f.attrs["attributive"] = True
+            return None
         if f.pos == "noun" and any(t.attrs.get("target") for t in pool):
             pool = [t for t in pool if t.attrs.get("target")]  # "a annoncé jeudi un référendum pour le 23 décembre"
         if not pool:
@@ -1445,6 +1459,12 @@ class _Finder:
                 # nor is a time inside one of the verb's arguments when it happened ("thanked X for measures
                 # opened in January", "a inauguré une usine ouverte en 2019")
                 free = [t for t in free if self._modifies(t, tok)]
+            if not free and f.pos == "verb":
+                # "lost power and struck a pier at 1:29 a.m. on 26 March": a time closing a coordination of verbs
+                # tells when they all happened (one written before the later verb, "and on Tuesday met", is its own)
+                later = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and self._same_para(tok, c)]
+                free = [t for t in cands for c in later if t.anchor == c.idx and t.span.start > c.idx
+                        and not t.attrs.get("target") and not self._other_clause(t, c)]
             if not free:
                 return None
             f.attrs["time_from"] = "sentence"
@@ -1502,7 +1522,7 @@ class _Finder:
         f.attrs["pos"] = f.pos
         if time is not None and not time.value:
             time = None
-        if time is None and f.status == "happened" and f.attrs.get("tense") in self.ctx.pack.grammar.news_tenses:
+        if time is None and f.status == "happened" and f.attrs.get("tense") in self.ctx.pack.grammar.news_tenses and not f.attrs.get("attributive"):
             # a verb in a tense the language tells its news in ("a signé", "signed") with no date of its own, in the
             # article's narrative: what the dispatch reports as news, dated to its day; inside quoted words, only to
             # its month (a safe bound); in a tense that tells what came just before the news ("had signed"), its month

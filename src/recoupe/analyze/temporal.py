@@ -56,6 +56,12 @@ def _names_a_day(t: TimeExpr) -> bool:
     return t.precision == "day" and bool(t.value) and len(t.value or "") == 10 and t.kind in ("date", "relative")
 
 
+def _opens_on_a_day(t: TimeExpr) -> bool:
+    """A period open from a day on ("dès mercredi", "from 1 April"): "2023-07-26/.."."""
+    v = t.value or ""
+    return len(v) == 13 and v.endswith("/..") and t.precision == "day"
+
+
 def event_relative(doc_id: str, text: str, sdoc: Any, found: list[TimeExpr], pack: lang.LanguagePack) -> list[TimeExpr]:
     """Dates of events named only relative to a dated clause: in "reçu le 13 mai, au lendemain de son arrivée", the
     arrival is dated 12 May. The new expression spans the event's words ("son arrivée") and is anchored to its noun."""
@@ -101,7 +107,8 @@ def narrative_relative(doc_id: str, text: str, sdoc: Any, found: list[TimeExpr],
     words = pack.time
     if words.narrative_relative_re is None:
         return []
-    days = sorted((t for t in found if _names_a_day(t)), key=lambda t: t.span.start)
+    # a period open from a day ("dès mercredi", "from Monday") names that day too: "le même jour" after it is it
+    days = sorted((t for t in found if _names_a_day(t) or _opens_on_a_day(t)), key=lambda t: t.span.start)
     starts = [t.span.start for t in days]
     out: list[TimeExpr] = []
     for m in words.narrative_relative_re.finditer(text):
@@ -111,7 +118,7 @@ def narrative_relative(doc_id: str, text: str, sdoc: Any, found: list[TimeExpr],
         ref = days[i]
         offset = words.event_relative[word_key(m.group("w"), words.event_relative)]
         try:
-            value = (date.fromisoformat(ref.value or "") + timedelta(days=offset)).isoformat()
+            value = (date.fromisoformat((ref.value or "")[:10]) + timedelta(days=offset)).isoformat()
         except ValueError:
             continue
         anchor_tok = find_anchor(sdoc, m.start(), m.end())
@@ -227,7 +234,7 @@ def extract(doc_id: str, text: str, sdoc: Any, published: str | None, precision:
     return out
 
 
-@component("times", requires=("spacy",), assigns=("times",), version="4")
+@component("times", requires=("spacy",), assigns=("times",), version="5")
 def times(ctx: Context) -> dict[str, Any]:
     doc = ctx.document
     return {"times": extract(doc.id, doc.text, ctx.sdoc, doc.published, doc.published_precision, ctx.analysis.sentences,
