@@ -266,3 +266,13 @@ def test_a_participle_describing_a_noun_takes_no_date_of_the_clause(cues: object
 def test_a_crowds_attack_is_unrest_not_a_military_action(cues: object, text: str, trigger: str, kind: str) -> None:
     c = _by(cues(text), trigger)  # type: ignore[operator]
     assert c.type == kind and (kind != "other" or c.attrs.get("subtype") == "protest")
+
+
+@pytest.mark.parametrize(("text", "trigger", "found"), [
+    ("A wing fragment was later found some 2 km from the crash site.", "found", True),
+    ("Sonar buoys detected knocking sounds on Monday.", "detected", True),
+    ("She found the proposal interesting.", "found", False),
+])
+def test_finding_wreckage_or_detecting_a_signal_is_an_event_of_the_search(cues: object, text: str, trigger: str, found: bool) -> None:
+    got = [c for c in cues(text) if c.span.text == trigger]  # type: ignore[operator]
+    assert bool(got) == found and all(c.type == "other" for c in got)
