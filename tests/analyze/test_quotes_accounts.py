@@ -95,3 +95,12 @@ def test_quotes_a_straight_closing_quote_ends_its_sentence(analyze_text: Run) ->
                      'Les habitants décrivent une nuit "terrible".')
     assert quote_starting(a, "Ils ont sauvé").speaker_text == "Paul Garnier"
     assert quote_starting(a, "terrible").speaker_text == "Les habitants"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("« Le marché rouvrira », promettait la veille un commerçant de Rodez.", "un commerçant de Rodez"),
+    ("« Tout est calme », racontait la nuit dernière une infirmière de l'hôpital.", "une infirmière de l'hôpital"),
+])
+def test_quotes_a_time_phrase_before_an_inverted_speaker_is_not_part_of_it(analyze_text: Run, text: str,
+                                                                           speaker: str) -> None:
+    assert analyze_text(text).quotes[0].speaker_text == speaker

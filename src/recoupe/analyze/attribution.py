@@ -182,6 +182,11 @@ class SpeakerFinder:
             if low in lex.skip_words or tok.pos_ in ("ADV", "NUM") and self.mi.covering(tok.idx, tok.idx + len(tok)) is None:
                 tok = self._next(tok)
                 continue
+            nxt = self._next(tok)
+            if low in lex.articles and nxt is not None and nxt.is_lower and nxt.lower_ in lex.skip_words \
+                    and nxt.pos_ == "NOUN" and self.mi.covering(tok.idx, nxt.idx + len(nxt)) is None:
+                tok = self._next(nxt)  # "prédisait la veille un habitant": a time phrase, then the speaker
+                continue
             if low in lex.speech["addressee_prepositions"]:
                 nxt = self._skip_addressee(tok, limit)
                 if nxt is None:
