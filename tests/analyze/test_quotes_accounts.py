@@ -104,3 +104,8 @@ def test_quotes_a_straight_closing_quote_ends_its_sentence(analyze_text: Run) ->
 def test_quotes_a_time_phrase_before_an_inverted_speaker_is_not_part_of_it(analyze_text: Run, text: str,
                                                                            speaker: str) -> None:
     assert analyze_text(text).quotes[0].speaker_text == speaker
+
+
+def test_quotes_words_after_a_speech_nouns_named_complement_are_its_owners(analyze_text: Run) -> None:
+    a = analyze_text("Le gouvernement a soutenu l'appel de Lucien Marchetti à une « trêve olympique » pendant les Jeux.")
+    assert quote_starting(a, "trêve olympique").speaker_text == "Lucien Marchetti"
