@@ -76,3 +76,36 @@ def test_quotes_a_pronoun_never_reaches_back_over_paragraphs(analyze_text: Run) 
                      "Les ventes de poisson ont doublé depuis.\n\n"
                      "Le bilan est flatteur, et il parle d'une « saison exceptionnelle » pour la pêche.")
     assert quote_starting(a, "saison").speaker_text != "Paul Verdier"
+
+
+def test_quotes_a_plural_title_with_a_name_in_its_complement_is_its_own_speaker(analyze_text: Run) -> None:
+    a = analyze_text("« Nous irons jusqu'au bout », ont déclaré les avocats du chanteur Marc Lavoine.")
+    q = quote_starting(a, "Nous irons")
+    assert q.speaker_text == "les avocats du chanteur Marc Lavoine"
+    assert q.speaker_span is not None and q.speaker_span.text == "les avocats"
+
+
+def test_quotes_a_singular_title_keeps_the_name_beside_it(analyze_text: Run) -> None:
+    a = analyze_text("« Nous irons jusqu'au bout », a déclaré le ministre des Affaires étrangères Sergueï Lavrov.")
+    assert quote_starting(a, "Nous irons").speaker_text == "Sergueï Lavrov"
+
+
+def test_quotes_a_straight_closing_quote_ends_its_sentence(analyze_text: Run) -> None:
+    a = analyze_text('Le maire Paul Garnier a remercié les pompiers : "Ils ont sauvé le quartier." '
+                     'Les habitants décrivent une nuit "terrible".')
+    assert quote_starting(a, "Ils ont sauvé").speaker_text == "Paul Garnier"
+    assert quote_starting(a, "terrible").speaker_text == "Les habitants"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("« Le marché rouvrira », promettait la veille un commerçant de Rodez.", "un commerçant de Rodez"),
+    ("« Tout est calme », racontait la nuit dernière une infirmière de l'hôpital.", "une infirmière de l'hôpital"),
+])
+def test_quotes_a_time_phrase_before_an_inverted_speaker_is_not_part_of_it(analyze_text: Run, text: str,
+                                                                           speaker: str) -> None:
+    assert analyze_text(text).quotes[0].speaker_text == speaker
+
+
+def test_quotes_words_after_a_speech_nouns_named_complement_are_its_owners(analyze_text: Run) -> None:
+    a = analyze_text("Le gouvernement a soutenu l'appel de Lucien Marchetti à une « trêve olympique » pendant les Jeux.")
+    assert quote_starting(a, "trêve olympique").speaker_text == "Lucien Marchetti"

@@ -174,3 +174,39 @@ def test_resolve_quotes_a_title_never_resolves_to_the_organisation_inside_it() -
     dossier = _one_doc(text, [epithet, org], [], [q])
     comite = next(e for e in dossier.entities if e["name"] == "Comité des routes")
     assert dossier.quotes[0]["speaker"] != comite["id"]
+
+
+def _two_docs(first: str, second: str, first_mentions: list[Any], second_mentions: list[Any],
+              quotes: list[QuoteRec]):  # type: ignore[no-untyped-def]
+    docs = [Document(id="y", source="y.txt", text=first), Document(id="z", source="z.txt", text=second)]
+    return contract(resolve(docs, [Analysis(doc="y", version="t", mentions=first_mentions),
+                                   Analysis(doc="z", version="t", mentions=second_mentions, quotes=quotes)]))
+
+
+def test_resolve_quotes_a_bare_il_takes_the_one_person_the_dossier_finds_before() -> None:
+    from recoupe.model import Mention
+
+    first = "Le guide Lucien Marchetti a conduit la cordée jusqu'au sommet."
+    second = ("À Chamonix, Lucien Marchetti, 61 ans, a gravi le sommet plus de cent fois.\n\n"
+              "Il restait prudent. « La montagne ne pardonne rien », disait-il souvent.")
+    y = Span("y", first.index("Lucien"), first.index("Lucien") + len("Lucien Marchetti"), "Lucien Marchetti")
+    town = _sp(second, "Chamonix")
+    q = QuoteRec(span=_sp(second, "La montagne ne pardonne rien"), speaker_text="-il", speaker_span=_sp(second, "-il"),
+                 attribution=_sp(second, "disait-il"))
+    dossier = _two_docs(first, second, [Mention(span=y, label="person")], [Mention(span=town, label="place")], [q])
+    guide = next(e for e in dossier.entities if e["name"] == "Lucien Marchetti")
+    assert dossier.quotes[0]["speaker"] == guide["id"]
+
+
+def test_resolve_quotes_a_bare_il_with_two_people_before_stays_unresolved() -> None:
+    from recoupe.model import Mention
+
+    first = "Le guide Lucien Marchetti a conduit la cordée avec Paul Rivière jusqu'au sommet."
+    second = ("À Chamonix, Lucien Marchetti a gravi le sommet avec Paul Rivière.\n\n"
+              "Il restait prudent. « La montagne ne pardonne rien », disait-il souvent.")
+    ments = [Mention(span=Span("y", first.index(w), first.index(w) + len(w), w), label="person")
+             for w in ("Lucien Marchetti", "Paul Rivière")]
+    q = QuoteRec(span=_sp(second, "La montagne ne pardonne rien"), speaker_text="-il", speaker_span=_sp(second, "-il"),
+                 attribution=_sp(second, "disait-il"))
+    dossier = _two_docs(first, second, ments, [Mention(span=_sp(second, "Chamonix"), label="place")], [q])
+    assert dossier.quotes[0]["speaker"] is None

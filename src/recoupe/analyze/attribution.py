@@ -63,11 +63,12 @@ def sentence_ends(text: str, abbreviations: frozenset[str], masked: Any = None) 
 
 
 _LOWER_NEXT = re.compile(r"[ \t]+[a-zà-ÿ]")
-_CLOSE_THEN_CAPITAL = re.compile(r"[\s*]*([»”])\s+(?=[A-ZÀ-ÖØ-Þ«])")
+# the closing mark may be a straight or curly single or double quote used as quotation marks ("… dans les bras.' Les …")
+_CLOSE_THEN_CAPITAL = re.compile(r"[\s*]*([»”\"'’])\s+(?=[A-ZÀ-ÖØ-Þ«])")
 # a full stop, or one glued to the next sentence's capital after a lower-case word ("au Kremlin.Le porte-parole";
 # not "M.Dupont", not "lemonde.fr"; an elided article too, "a-t-il dit.L'accord"), or before a footnote marker
 # ("….[4] The"), or a line end
-_SENT_END = re.compile(r"[.!?…](?=[\s»”*)\]]|\[\d+\]|$)|(?<=[a-zà-ÿ]{2})[.!?…](?=[A-ZÀ-ÖØ-Þ](?:[a-zà-ÿ]|['’][A-ZÀ-ÖØ-Þa-zà-ÿ]))|\n")
+_SENT_END = re.compile(r"[.!?…](?=[\s»”*)\]]|[\"'’]\s|\[\d+\]|$)|(?<=[a-zà-ÿ]{2})[.!?…](?=[A-ZÀ-ÖØ-Þ](?:[a-zà-ÿ]|['’][A-ZÀ-ÖØ-Þa-zà-ÿ]))|\n")
 
 
 def _multiword_at(tok: Any, lex: Lexicon) -> bool:
@@ -180,6 +181,11 @@ class SpeakerFinder:
                 break
             if low in lex.skip_words or tok.pos_ in ("ADV", "NUM") and self.mi.covering(tok.idx, tok.idx + len(tok)) is None:
                 tok = self._next(tok)
+                continue
+            nxt = self._next(tok)
+            if low in lex.articles and nxt is not None and nxt.is_lower and nxt.lower_ in lex.skip_words \
+                    and nxt.pos_ == "NOUN" and self.mi.covering(tok.idx, nxt.idx + len(nxt)) is None:
+                tok = self._next(nxt)  # "prédisait la veille un habitant": a time phrase, then the speaker
                 continue
             if low in lex.speech["addressee_prepositions"]:
                 nxt = self._skip_addressee(tok, limit)
@@ -300,6 +306,10 @@ class SpeakerFinder:
             after = self.text[m2.span.end:m2.span.end + 2] if m2 is not None else ""
             if m2 is not None and m2.span.start == end + mm.end() and (after[:1] in (",", ".", ";", "") or after == "\n"):
                 return Speaker(m2.span.start, m2.span.end, m2.span.text, extra={"label": m2.label, "title": self.text[start:end]})
+        if last_mention is not None and last_mention.span.end == end and last_mention.label == "person":
+            group = self._plural_head_end(tok, last_mention.span.start)
+            if group is not None:  # "les avocats de la famille X", "les proches du président X": they speak, not X
+                last_mention, head_end = None, group
         if last_mention is not None and last_mention.span.end == end:
             if last_mention.span.text[:1].islower():  # the recogniser cut a name in two: "le ministère | qatari des …"
                 return Speaker(start, end, self.text[start:end], extra={"label": last_mention.label, "title": self.text[start:end]})
@@ -318,6 +328,19 @@ class SpeakerFinder:
         elif head_end > start:
             extra["anchor"] = (start, head_end)
         return Speaker(start, end, phrase, pronoun=bool(bare) and not any(c.isupper() for c in phrase[2:]), extra=extra)
+
+    def _plural_head_end(self, tok: Any, stop: int) -> int | None:
+        """Where the head of "les avocats de …", "des proches du …" ends: a plural article, a plural noun and a
+        complement preposition right after it, before `stop`; None for any other phrase."""
+        if tok.pos_ != "DET" or "Plur" not in tok.morph.get("Number"):
+            return None
+        head = self._next(tok)
+        if head is None or head.pos_ != "NOUN" or "Plur" not in head.morph.get("Number"):
+            return None
+        prep = self._next(head)
+        if prep is None or prep.idx >= stop or prep.lower_ not in self.lex.complement_prepositions:
+            return None
+        return head.idx + len(head)
 
     def _bare(self, phrase: str) -> bool:
         """An article and one noun ("le porte-parole", "l'agence"): a title that refers back to who holds it."""

@@ -39,7 +39,7 @@ _FOOTNOTE = re.compile(r"(?:\[\d+\])+\s+")
 _CLOSING_STARS = re.compile(r"\*+(?=\s)")
 
 
-@component("claims", requires=("spacy", "sentences", "mentions", "quotes"), assigns=("claims",), version="7")
+@component("claims", requires=("spacy", "sentences", "mentions", "quotes"), assigns=("claims",), version="8")
 def claims(ctx: Context) -> dict[str, list[Any]]:
     return {"claims": find_claims(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.analysis.quotes, ctx.pack,
                                   ctx.document.text)}

@@ -32,7 +32,7 @@ class _Quote:
     speaker: Speaker | None = None
 
 
-@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="9")
+@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="12")
 def quotes(ctx: Context) -> dict[str, list[Any]]:
     return {"quotes": find_quotes(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.pack, ctx.document.text)}
 
@@ -188,7 +188,8 @@ class _Finder:
 
     def attribute(self, q: _Quote) -> Speaker | None:
         """The speaker named by the attributing patterns, strongest first (a speech verb or a source marker)."""
-        for fn in (self._incise_after, self._colon_before, self._speech_noun_colon, self._marker_at_start, self._marker_anywhere,
+        for fn in (self._incise_after, self._colon_before, self._speech_noun_colon, self._speech_noun_owner,
+                   self._marker_at_start, self._marker_anywhere,
                    self._incise_at_end, self._governing_verb, self._comme_incise, self._incise_inside):
             sp = fn(q)
             if sp is not None:
@@ -422,6 +423,31 @@ class _Finder:
             sp.attribution, sp.kind = (t.idx, colon), "colon"
             return sp
         return None
+
+    def _speech_noun_owner(self, q: _Quote) -> Speaker | None:
+        """"l'appel de X à une « trêve »", "la demande de X d'une « pause »": words quoted right after a speech noun's
+        named complement (a preposition and an article between) are that complement's, not the clause subject's."""
+        start = self.sentence(q.open)[0]
+        toks = [t for t in self.sf.tokens(start, q.open) if not self.sf.in_mask(t.idx) and not t.is_space][-10:]
+        i, between = len(toks) - 1, 0
+        while i >= 0 and toks[i].pos_ in ("DET", "ADP") and between < 3:
+            i, between = i - 1, between + 1
+        if i < 2 or not any(t.pos_ == "ADP" for t in toks[i + 1:]):
+            return None
+        m = self.sf.mi.covering(toks[i].idx, toks[i].idx + len(toks[i]))
+        if m is None or m.label not in SPEAKER_LABELS or m.kind not in ("name", "acronym"):
+            return None
+        k = max((j for j in range(i + 1) if toks[j].idx < m.span.start), default=-1)
+        if k > 0 and toks[k].lower_ in self.lex.articles and toks[k - 1].lower_ in self.lex.complement_prepositions:
+            k -= 1  # "de la Croix-Rouge"
+        if k < 1 or toks[k].lower_ not in self.lex.complement_prepositions:
+            return None
+        noun = toks[k - 1]
+        if noun.pos_ != "NOUN" or self.lex.lemma(noun) not in self.lex.speech_nouns and noun.lower_ not in self.lex.speech_nouns:
+            return None
+        sp = self.sf._name_speaker(m, q.open)
+        sp.attribution, sp.kind = (noun.idx, m.span.end), "colon"
+        return sp
 
     def _can_speak(self, sp: Speaker) -> bool:
         """A name of a person, organisation or country, or a phrase headed by a speaker noun ("le syndicat")."""

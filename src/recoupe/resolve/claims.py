@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
-from recoupe.model import Analysis, ClaimRec, Document, Span, make_id
+from recoupe import lang
+from recoupe.model import Analysis, ClaimRec, Document, QuoteRec, Span, make_id
 from recoupe.model.identity import arrival
 from recoupe.resolve.registry import ResolveContext, step
 from recoupe.resolve.sources import independent_sources
@@ -81,21 +82,50 @@ def _ordered(ctx: ResolveContext) -> list[Analysis]:
     return sorted(ctx.analyses, key=lambda a: a.doc)
 
 
-@step("quotes", version="2", requires=("entities",), assigns=("quotes",))
+@step("quotes", version="3", requires=("entities",), assigns=("quotes",))
 def resolve_quotes(ctx: ResolveContext) -> None:
     """One contract quote per quotation, its speaker linked to an entity when the speaker words name one."""
     lk = _lookup(ctx)
+    people = {e.id for e in ctx.entities if e.type == "person"}
     for a in _ordered(ctx):
+        doc = ctx.docs_by_id.get(a.doc)
+        quoted = [(q.span.start, q.span.end) for q in a.quotes]
         for q in sorted(a.quotes, key=lambda q: q.span.start):
+            speaker = lk.at(q.speaker_span)
+            if speaker is None and doc is not None and _bare_he(q, doc):
+                speaker = _only_person_before(lk, people, doc, q, quoted)
             ctx.dossier.quotes.append({
                 "id": make_id("quote", q.span.doc, q.span.start, q.span.end),
-                "speaker": lk.at(q.speaker_span),
+                "speaker": speaker,
                 "speaker_text": q.speaker_text,
                 "text": q.span.text,
                 "span": q.span.to_dict(),
                 "attribution": q.attribution.to_dict() if q.attribution else None,
                 "speaker_span": q.speaker_span.to_dict() if q.speaker_span else None,
             })
+
+
+def _bare_he(q: QuoteRec, doc: Document) -> bool:
+    """Whether the quote's speaker is a singular masculine pronoun the analysis left unresolved ("confiait-il",
+    "he said"); "elle" and the plurals stand for bodies, countries, groups too often to be taken up here."""
+    if q.speaker_span is None or not q.speaker_text:
+        return False
+    speech = lang.pack(doc.language or lang.DEFAULT).speech
+    return q.speaker_text.lower() in speech.masculine_pronouns
+
+
+def _only_person_before(lk: _EntityLookup, people: set[str], doc: Document, q: QuoteRec,
+                        quoted: list[tuple[int, int]]) -> str | None:
+    """The one person the article names, outside quotation marks, between the start of the paragraph before the
+    attribution and the attribution: the pronoun's antecedent when the recogniser missed the name in this article
+    but the dossier found it again (a name recognised in another article). Two people there: no guess."""
+    at = (q.attribution or q.speaker_span or q.span).start
+    para = doc.text.rfind("\n\n", 0, at)
+    if para > 0:
+        para = doc.text.rfind("\n\n", 0, para)
+    named = {eid for s, e, eid in lk.inside(doc.id, max(para, 0), at)
+             if eid in people and not any(qs <= s and e <= qe for qs, qe in quoted)}
+    return named.pop() if len(named) == 1 else None
 
 
 @dataclass
