@@ -231,6 +231,8 @@ def test_a_count_back_is_not_taken_from_a_time_inside_the_events_own_words(cues:
     # published Wednesday 5 October 2022
     ("The union accused the mayor on Monday of lying, a charge the mayor denied the same evening.", "denied", "2022-10-03"),
     ("The ferry sank on 28 September. Rescuers reached the survivors the following day.", "reached", "2022-09-29"),
+    ("The dam gave way on 27 September. That night, soldiers evacuated the valley.", "evacuated", "2022-09-27"),
+    ("The storm hit the coast on 29 September, and the governor declared an emergency that same day.", "declared", "2022-09-29"),
 ])
 def test_the_same_evening_and_the_next_day_count_from_the_day_last_named(cues: object, text: str, trigger: str, value: str) -> None:
     c = _by(cues(text), trigger)  # type: ignore[operator]
@@ -276,3 +278,17 @@ def test_a_crowds_attack_is_unrest_not_a_military_action(cues: object, text: str
 def test_finding_wreckage_or_detecting_a_signal_is_an_event_of_the_search(cues: object, text: str, trigger: str, found: bool) -> None:
     got = [c for c in cues(text) if c.span.text == trigger]  # type: ignore[operator]
     assert bool(got) == found and all(c.type == "other" for c in got)
+
+
+@pytest.mark.parametrize(("text", "trigger", "agreement"), [
+    ("Lisbon and Rabat agreed on Tuesday to reopen the ferry line.", "agreed", True),
+    ("The two governments pledged to share radar data.", "pledged", True),
+    ("Both parties vowed to respect the ceasefire.", "vowed", True),
+    ("Portugal agreed with Morocco to extend the fishing quota.", "agreed", True),
+    ("The minister agreed that the figures were worrying.", "agreed", False),
+    ("He vowed to fight on.", "vowed", False),
+])
+def test_agreeing_or_pledging_together_is_an_agreement(cues: object, text: str, trigger: str, agreement: bool) -> None:
+    # several parties settling something together is an agreement; one actor agreeing is an opinion
+    got = [c for c in cues(text) if c.span.text == trigger and c.type == "agreement"]  # type: ignore[operator]
+    assert bool(got) == agreement

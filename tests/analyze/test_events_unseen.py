@@ -184,3 +184,14 @@ def test_confining_dismantling_and_finding(nlp: Any, text: str, trigger: str, et
 def test_a_crowds_attack_is_unrest(nlp: Any, text: str, trigger: str, etype: str) -> None:
     c = one(analyze(nlp, text, {"Brionne": "place"}), trigger)
     assert c.type == etype
+
+
+@pytest.mark.parametrize("text,agreement", [
+    ("Paul Mercier et Claire Fontaine sont convenus jeudi d'un nouveau calendrier.", True),
+    ("Les deux pays ont convenu de rouvrir la frontière.", True),
+    ("Paul Mercier convient que le calendrier est serré.", False),
+])
+def test_agreeing_together_is_an_agreement(nlp: Any, text: str, agreement: bool) -> None:
+    names = {"Paul Mercier": "person", "Claire Fontaine": "person"}
+    cues = analyze(nlp, text, {k: v for k, v in names.items() if k in text})
+    assert bool([c for c in cues if c.span.text.startswith("conv") and c.type == "agreement"]) == agreement

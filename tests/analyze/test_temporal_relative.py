@@ -56,3 +56,11 @@ def test_temporal_narrative_relative_without_a_day_before_is_left_out(parse: Any
 def test_temporal_the_same_day_is_the_day_last_named(parse: Any, text: str, words: str, value: str) -> None:
     t = expr(parse, text, words)
     assert t.value == value and t.attrs["rule"] == "narrative_relative"
+
+
+@pytest.mark.parametrize(("text", "words", "value"), [
+    ("Le conseil s'est réuni le 14 octobre 2018. Ce soir-là, le maire a annoncé sa démission.", "Ce soir-là", "2018-10-14"),
+])
+def test_temporal_that_day_is_the_day_last_named(parse: Any, text: str, words: str, value: str) -> None:
+    t = expr(parse, text, words)
+    assert t.value == value and t.attrs["rule"] == "narrative_relative"

@@ -68,7 +68,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="13")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="14")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -411,6 +411,8 @@ class _Finder:
                 return _Found(tok, spec["passive_type"], "verb", attrs={"trigger": lemma, "passive": True})
             if spec.get("needs_person_object") and not self._has_person_object(tok):
                 return None
+            if spec.get("needs_joint_subject") and not self._joint_subject(tok):
+                return None  # "the two sides agreed" is an agreement; "he agreed" is an opinion
             if spec.get("not_after") and tok.i > 0 and self.doc[tok.i - 1].lower_ in spec["not_after"]:
                 return None
             if spec.get("exclude_obl_lemmas") and any(c.lemma_.lower() in spec["exclude_obl_lemmas"] for c in tok.children):
@@ -979,6 +981,34 @@ class _Finder:
             for m in self._mentions_in(self._core(c)):
                 if any(cue in vehicles or cue.split()[-1] in vehicles for cue in m.attrs.get("cues", ())):
                     return True
+        return False
+
+    def _joint_subject(self, tok: Any) -> bool:
+        """Whether a verb's subject is several parties acting together, the sign that agreeing or pledging is a
+        settlement between them rather than one actor's opinion: coordinated names ("Kyiv and Warsaw agreed"), a
+        count above one or a word of the pack's `joint_words` on the subject ("the two sides", "both leaders",
+        "les deux pays"), or a party the verb names with a counterpart preposition ("X agreed with Y", "X est
+        convenu avec Y"). Through a conjoined verb's subject, as for vehicles."""
+        joint = self.lex.clause_words("joint_words")
+        verb = tok
+        for _ in range(3):
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+            if subj or verb.dep_ != "conj":
+                break
+            verb = verb.head
+        for c in subj:
+            if any(g.dep_ == "conj" for g in c.children):
+                return True
+            for w in [c, *(g for g in c.children if g.dep_ in ("nummod", "det", "predet", "amod", "quantmod"))]:
+                if w.lower_ in joint or (w.text.isdigit() and int(w.text) > 1):
+                    return True
+        preps = self.lex.clause_words("counterpart_prepositions")
+        for c in tok.children:
+            # English hangs the party on its preposition ("with" -> pobj), French on the noun ("avec" is its case)
+            objs = [g for g in c.children if g.dep_ == "pobj"] if c.lower_ in preps else (
+                [c] if c.dep_ in ("obl", "obl:arg", "obl:mod") and any(g.dep_ == "case" and g.lower_ in preps for g in c.children) else [])
+            if any(m.label in PARTICIPANT_LABELS for o in objs for m in self._mentions_in(self._core(o))):
+                return True
         return False
 
     def _passengers(self, vehicle: Any) -> list[Mention]:

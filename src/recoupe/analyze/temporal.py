@@ -116,7 +116,8 @@ def narrative_relative(doc_id: str, text: str, sdoc: Any, found: list[TimeExpr],
         if i < 0 or m.start() - days[i].span.end > NARRATIVE_REACH:
             continue
         ref = days[i]
-        offset = words.event_relative[word_key(m.group("w"), words.event_relative)]
+        said = m.group("w") or m.groupdict().get("d")
+        offset = words.narrative_offsets[word_key(said, words.narrative_offsets)]
         try:
             value = (date.fromisoformat((ref.value or "")[:10]) + timedelta(days=offset)).isoformat()
         except ValueError:
@@ -226,15 +227,19 @@ def extract(doc_id: str, text: str, sdoc: Any, published: str | None, precision:
             attrs=attrs,
         ))
     derived = event_relative(doc_id, text, sdoc, out, pack)
-    taken = [(t.span.start, t.span.end) for t in out]
-    derived += [t for t in narrative_relative(doc_id, text, sdoc, out, pack)
-                if not any(a < t.span.end and t.span.start < b for a, b in taken)]
+    for t in narrative_relative(doc_id, text, sdoc, out, pack):
+        over = [o for o in out if o.span.start < t.span.end and t.span.start < o.span.end]
+        if all(t.span.start <= o.span.start and o.span.end <= t.span.end and o.span.end - o.span.start < t.span.end - t.span.start
+               for o in over):
+            # "ce soir-là" is that evening, not this one: the longer narrative words replace the reading inside them
+            out = [o for o in out if o not in over]
+            derived.append(t)
     if derived:
         out = sorted(out + derived, key=lambda t: (t.span.start, t.span.end))
     return out
 
 
-@component("times", requires=("spacy",), assigns=("times",), version="5")
+@component("times", requires=("spacy",), assigns=("times",), version="6")
 def times(ctx: Context) -> dict[str, Any]:
     doc = ctx.document
     return {"times": extract(doc.id, doc.text, ctx.sdoc, doc.published, doc.published_precision, ctx.analysis.sentences,

@@ -120,7 +120,10 @@ class EnglishTimeWords(TimeWords):
         self.duration_relative_re = regex.compile(
             rf"{_B}(?P<n>{NUM})\s+(?P<u>{UNIT})\s+(?P<rel>{_alt(lex.duration_relations)}){_E}", _I
         ) if lex.duration_relations else None
-        self.narrative_relative_re = regex.compile(rf"{_B}(?:on\s+)?the\s+(?P<w>{_alt(lex.event_relative)}){_E}(?!\s+(?:of|the))", _I)
+        # "the next day" counts from the last day named; so does "that day", "that same evening" (the demonstratives)
+        demonstratives = rf"|(?P<d>{_alt(lex.narrative_demonstratives)})" if lex.narrative_demonstratives else ""
+        self.narrative_relative_re = regex.compile(
+            rf"{_B}(?:on\s+)?(?:the\s+(?P<w>{_alt(lex.event_relative)}){demonstratives}){_E}(?!\s+(?:of|the))", _I)
         self.weekday_date_re = regex.compile(
             rf"(?<!\w)({_alt(lex.weekdays)}),?\s+(?=(?:{_alt(lex.months)})\s+(\d{{1,2}}))({_alt(lex.months)})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?!\w)", _I)
         self.dateline_re = regex.compile(

@@ -46,6 +46,8 @@ class TimeLexicon:
     event_relative: dict[str, int] = field(default_factory=dict)
     duration_relations: dict[str, int] = field(default_factory=dict)  # "after" -> -1: "two days after X" is before
     target_prepositions: tuple[str, ...] = ()  # "set for Dec. 23": a date something is set for, not when it was set
+    # "ce jour-là", "that evening": the day the narrative last named, with the offset in days (0)
+    narrative_demonstratives: dict[str, int] = field(default_factory=dict)
 
 
 def lexicon_from_dict(raw: dict[str, Any], path: str = "<lexicon>") -> TimeLexicon:
@@ -101,6 +103,7 @@ def lexicon_from_dict(raw: dict[str, Any], path: str = "<lexicon>") -> TimeLexic
         event_relative=_offsets(raw.get("event_relative", {}), path),
         duration_relations=_offsets(raw.get("duration_relations", {}), path, "duration_relations"),
         target_prepositions=tuple(raw.get("target_prepositions", ())),
+        narrative_demonstratives=_offsets(raw.get("narrative_demonstratives", {}), path, "narrative_demonstratives"),
     )
 
 
@@ -177,6 +180,8 @@ class TimeWords:
         self.calendar_units, self.past_words, self.future_words = lex.calendar_units, lex.past_words, lex.future_words
         self.month_parts, self.bounds, self.seasons = lex.month_parts, lex.bounds, lex.seasons
         self.event_relative = lex.event_relative
+        # what a narrative's relative day words count by: "le lendemain" (+1) and "ce jour-là" (0) alike
+        self.narrative_offsets = {**lex.event_relative, **lex.narrative_demonstratives}
         # the twelve month names as a date is written out ("septembre"), and every written form of a weekday or month
         first: dict[int, str] = {}
         for name, n in lex.months.items():
@@ -289,8 +294,9 @@ class TimeWords:
         self.duration_relative_re = re.compile(
             rf"{_B}(?P<n>{NUM})\s+(?P<u>{UNIT})\s+(?P<rel>{_alt(lex.duration_relations)}){_E}", _I
         ) if lex.duration_relations else None
+        demonstratives = rf"|(?P<d>{_alt(lex.narrative_demonstratives)})" if lex.narrative_demonstratives else ""
         self.narrative_relative_re = re.compile(
-            rf"{_B}(?:au\s+|à\s+la\s+)?(?:la|le|l['’])\s*(?P<w>{_alt(lex.event_relative)}){_E}(?!\s+(?:de|du|des|d['’]))", _I
+            rf"{_B}(?:(?:au\s+|à\s+la\s+)?(?:la|le|l['’])\s*(?P<w>{_alt(lex.event_relative)}){demonstratives}){_E}(?!\s+(?:de|du|des|d['’]))", _I
         ) if lex.event_relative else None
         # "mardi 12 septembre [2023]": a full date as a dateline writes it, and as the weekday check reads it
         # "mardi 13 septembre [2023]" as the weekday check reads it (any day number: it checks the calendar itself)
