@@ -292,3 +292,12 @@ def test_agreeing_or_pledging_together_is_an_agreement(cues: object, text: str, 
     # several parties settling something together is an agreement; one actor agreeing is an opinion
     got = [c for c in cues(text) if c.span.text == trigger and c.type == "agreement"]  # type: ignore[operator]
     assert bool(got) == agreement
+
+
+@pytest.mark.parametrize(("text", "trigger", "found"), [
+    ("The regional authorities said on Tuesday that the pier would stay closed.", "said", True),
+    ("It was said on Tuesday that the pier would stay closed.", "said", False),
+])
+def test_a_statement_by_an_unnamed_but_definite_speaker(cues: object, text: str, trigger: str, found: bool) -> None:
+    got = [c for c in cues(text) if c.type == "statement" and c.span.text == trigger]  # type: ignore[operator]
+    assert bool(got) == found and all(not c.participants for c in got)

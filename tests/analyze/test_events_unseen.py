@@ -195,3 +195,15 @@ def test_agreeing_together_is_an_agreement(nlp: Any, text: str, agreement: bool)
     names = {"Paul Mercier": "person", "Claire Fontaine": "person"}
     cues = analyze(nlp, text, {k: v for k, v in names.items() if k in text})
     assert bool([c for c in cues if c.span.text.startswith("conv") and c.type == "agreement"]) == agreement
+
+
+@pytest.mark.parametrize("text,trigger,found", [
+    ("Les autorités portuaires ont indiqué mardi que le quai resterait fermé.", "indiqué", True),
+    ("Le parquet a annoncé jeudi l'ouverture d'une enquête.", "annoncé", True),
+    ("On a annoncé jeudi l'ouverture d'une enquête.", "annoncé", False),
+    ("Voici ce qu'ont annoncé les autorités portuaires.", "annoncé", False),
+])
+def test_a_statement_by_an_unnamed_but_definite_speaker(nlp: Any, text: str, trigger: str, found: bool) -> None:
+    # the authorities, the prosecutor's office: someone the text sets apart speaks, though unnamed
+    cues = [c for c in analyze(nlp, text, {}) if c.type == "statement" and c.span.text == trigger]
+    assert bool(cues) == found and all(not c.participants for c in cues)

@@ -68,7 +68,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="14")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="15")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -964,14 +964,7 @@ class _Finder:
         conjoined verb's subject ("Dali lost power and struck ..."). With `words`, another class of subjects (the
         pack's `civilian_crowds`: "protesters", "rioters")."""
         vehicles = self.lex.clause_words(words)
-        verb = tok
-        for _ in range(3):
-            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
-            if subj:
-                break
-            if verb.dep_ != "conj":
-                return False
-            verb = verb.head
+        subj = _subjects(tok, ("nsubj", "nsubj:pass"))
         for c in subj:
             # "hundreds of protesters", "des milliers de manifestants": the noun a quantity counts
             counted = [g for g in c.subtree if g.dep_ in ("nmod", "pobj") and (g.head.i == c.i or g.head.head.i == c.i)
@@ -983,6 +976,19 @@ class _Finder:
                     return True
         return False
 
+    def _speaking_noun(self, tok: Any) -> bool:
+        """Whether a verb's subject is someone the text does not name but sets apart, who can speak or publish: a
+        determined noun of the pack's speakers, roles, bodies or documents ("les autorités", "le pilote", "le
+        parquet", "le rapport"); through a conjoined verb's subject ("le pilote réclame un remorqueur, lance
+        l'alerte")."""
+        heads = self.ctx.pack.speech.speaker_heads | self.ctx.pack.speech.document_nouns
+        if tok.dep_.startswith(("acl", "relcl")) or any(c.lower_ in self.lex.reflexive_pronouns and c.dep_ in REFLEXIVE_DEPS
+                                                      for c in tok.children):
+            return False  # "ce que disent les autorités" names what they say; "les tests se sont révélés" says nothing
+        subj = _subjects(tok)
+        return any(c.pos_ == "NOUN" and (c.lemma_.lower() in heads or c.lower_ in heads)
+                   and any(d.dep_ == "det" for d in c.children) for c in subj)
+
     def _joint_subject(self, tok: Any) -> bool:
         """Whether a verb's subject is several parties acting together, the sign that agreeing or pledging is a
         settlement between them rather than one actor's opinion: coordinated names ("Kyiv and Warsaw agreed"), a
@@ -990,12 +996,7 @@ class _Finder:
         "les deux pays"), or a party the verb names with a counterpart preposition ("X agreed with Y", "X est
         convenu avec Y"). Through a conjoined verb's subject, as for vehicles."""
         joint = self.lex.clause_words("joint_words")
-        verb = tok
-        for _ in range(3):
-            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
-            if subj or verb.dep_ != "conj":
-                break
-            verb = verb.head
+        subj = _subjects(tok)
         for c in subj:
             if any(g.dep_ == "conj" for g in c.children):
                 return True
@@ -1505,7 +1506,9 @@ class _Finder:
     def _cue(self, f: _Found) -> EventCue | None:
         tok = f.token
         if f.attrs.get("needs_participant") and not f.participants:
-            return None  # a statement is a named actor's: "il a été dit" is no event on a timeline
+            if not self._speaking_noun(tok):
+                return None  # a statement is someone's: "il a été dit" is no event on a timeline
+            f.attrs["unnamed_speaker"] = True  # "les autorités régionales ont fait savoir", "a annoncé le parquet"
         time = self._time(f)
         if time is not None and not time.value:
             # a time the dossier reads once it infers the article's day: the cue's time then, by these same rules
@@ -1730,6 +1733,18 @@ def _participle_table(lex: Triggers) -> dict[str, str]:
         for end in lex.clause.get("participle_agreements", ()):
             out[stem + end] = lemma
     return out
+
+
+def _subjects(tok: Any, deps: tuple[str, ...] = ("nsubj", "nsubj:pass", "nsubjpass")) -> list[Any]:
+    """A verb's subjects, or those of the verb it is conjoined to ("X lost power and struck ...": X), up to three
+    verbs back; none when the chain ends without one."""
+    verb = tok
+    for _ in range(3):
+        subj = [c for c in verb.children if c.dep_ in deps]
+        if subj or verb.dep_ != "conj":
+            return subj
+        verb = verb.head
+    return []
 
 
 def _spec_attrs(spec: dict[str, Any], attrs: dict[str, Any]) -> dict[str, Any]:
