@@ -301,3 +301,18 @@ def test_agreeing_or_pledging_together_is_an_agreement(cues: object, text: str, 
 def test_a_statement_by_an_unnamed_but_definite_speaker(cues: object, text: str, trigger: str, found: bool) -> None:
     got = [c for c in cues(text) if c.type == "statement" and c.span.text == trigger]  # type: ignore[operator]
     assert bool(got) == found and all(not c.participants for c in got)
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind"), [
+    ("The government suspended its military aid to the junta on Monday.", "suspended", "sanction"),
+    ("The judge suspended the hearing on Monday.", "suspended", "other"),
+    ("Washington froze the assets of three banks.", "froze", "sanction"),
+    ("The rebels accepted the ceasefire proposal on Friday.", "accepted", "agreement"),
+])
+def test_what_a_decision_acts_on_can_make_it_a_sanction(cues: object, text: str, trigger: str, kind: str) -> None:
+    assert _by(cues(text), trigger).type == kind  # type: ignore[operator]
+
+
+def test_a_past_told_under_an_announcement_happened(cues: object) -> None:
+    c = _by(cues("The ministry announced that the rebels had accepted the proposal."), "accepted")  # type: ignore[operator]
+    assert c.status == "happened"

@@ -207,3 +207,25 @@ def test_a_statement_by_an_unnamed_but_definite_speaker(nlp: Any, text: str, tri
     # the authorities, the prosecutor's office: someone the text sets apart speaks, though unnamed
     cues = [c for c in analyze(nlp, text, {}) if c.type == "statement" and c.span.text == trigger]
     assert bool(cues) == found and all(not c.participants for c in cues)
+
+
+@pytest.mark.parametrize("text,trigger,etype", [
+    ("Valmorie a suspendu lundi son aide budgétaire à Brionne.", "suspendu", "sanction"),
+    ("Valmorie a suspendu lundi la séance du conseil.", "suspendu", "other"),
+    ("Valmorie a gelé les avoirs de Paul Mercier.", "gelé", "sanction"),
+    ("Valmorie a expulsé deux diplomates jeudi.", "expulsé", "sanction"),
+    ("Paul Mercier a accepté la proposition de Claire Fontaine.", "accepté", "agreement"),
+])
+def test_what_a_decision_acts_on_can_make_it_a_sanction(nlp: Any, text: str, trigger: str, etype: str) -> None:
+    names = {"Valmorie": "country", "Brionne": "place", "Paul Mercier": "person", "Claire Fontaine": "person"}
+    c = one(analyze(nlp, text, {k: v for k, v in names.items() if k in text}), trigger)
+    assert c.type == etype
+
+
+def test_a_past_told_under_an_announcement_happened(nlp: Any) -> None:
+    names = {"Paul Mercier": "person", "Claire Fontaine": "person"}
+    text = "La présidence annonce que Paul Mercier a accepté la proposition de Claire Fontaine."
+    c = one(analyze(nlp, text, names), "accepté")
+    assert c.status == "happened"
+    text = "La présidence annonce que Paul Mercier acceptera la proposition de Claire Fontaine."
+    assert one(analyze(nlp, text, names), "acceptera").status == "planned"

@@ -68,7 +68,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="15")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="16")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -390,7 +390,11 @@ class _Finder:
 
     def _trigger(self, tok: Any) -> _Found | None:
         lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and "VerbForm=Part" in str(tok.morph)):
+        tensed_adj = (tok.pos_ == "ADJ" and tok.lower_ in self.participles and "VerbForm=Part" not in str(tok.morph)
+                      and any(c.dep_ == "aux:tense" for c in tok.children))
+        if tensed_adj:
+            lemma = self.participles[tok.lower_]  # "a gelé les avoirs": a participle with its auxiliary, tagged ADJ
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and "VerbForm=Part" in str(tok.morph)) or tensed_adj:
             spec = self.lex.verbs.get(lemma)
             light = self.lex.statement_constructions.get(lemma)
             if light and any(c.dep_ in ("obj", "xcomp") and c.lemma_.lower() in light for c in tok.children):
@@ -406,6 +410,10 @@ class _Finder:
                 return None
             if spec.get("object_lemmas") and not self._object_lemma_in(tok, spec["object_lemmas"]):
                 return None
+            alt = spec.get("by_object")
+            if alt and self._object_lemma_in(tok, alt["object_lemmas"]):
+                # "suspendre son aide", "freeze the assets": what a decision acts on can make it a sanction
+                return _Found(tok, alt["type"], "verb", attrs=_spec_attrs(alt, {"trigger": lemma}))
             if spec.get("passive_type") and self._passive(tok):
                 # "X, reçu par une délégation à la gare de Y": being received somewhere is arriving there
                 return _Found(tok, spec["passive_type"], "verb", attrs={"trigger": lemma, "passive": True})
@@ -1353,6 +1361,7 @@ class _Finder:
     def _clause_status(self, tok: Any, f: _Found, level: int, via: str) -> tuple[str, str]:
         st = self.lex.status
         cur = tok
+        prev = None  # the clause climbed from
         for depth in range(6):
             lemma = cur.lemma_.lower()
             gov = level + depth > 0 and not (via == "noun" and depth == 0)
@@ -1374,6 +1383,9 @@ class _Finder:
             if gov and lemma in st["denial_governors"]:
                 return "denied", f"governed by {cur.text}"
             if gov and lemma in st["planned_governors"]:
+                if via == "ccomp" and prev is not None and _is_past(prev):
+                    # "annonce que X a accepté", "announced that the talks had ended": a past told, not a plan
+                    return "happened", f"past under {cur.text}"
                 return "planned", f"governed by {cur.text}"
             if gov and lemma == st["possible_modal"]:
                 if any("Tense=Past" in m or "Tense=Imp" in m for m in morph[1:]) and not self.grammar.conditional_form(cur, auxes):
@@ -1404,6 +1416,7 @@ class _Finder:
                 return "happened", f"presupposed {cur.text}"
             if cur.dep_ in CLIMB and cur.head.i != cur.i and self._same_para(cur, cur.head):
                 via = cur.dep_
+                prev = cur
                 cur = cur.head
                 # a participle on a noun ("des obus vendus à X"): the noun's own clause decides
                 for _ in range(4):
