@@ -229,3 +229,15 @@ def test_a_past_told_under_an_announcement_happened(nlp: Any) -> None:
     assert c.status == "happened"
     text = "La présidence annonce que Paul Mercier acceptera la proposition de Claire Fontaine."
     assert one(analyze(nlp, text, names), "acceptera").status == "planned"
+
+
+@pytest.mark.parametrize("text,trigger,etype,found", [
+    ("Un nouveau sommet a ordonné mardi le retrait des troupes.", "sommet", "meeting", True),
+    ("Un sommet reste possible.", "sommet", "meeting", False),
+    ("Les ministres, réunis lundi à Brionne, ont adopté un plan.", "réunis", "meeting", True),
+    ("Des signaux de détresse ont été captés dans la nuit.", "captés", "other", True),
+])
+def test_happenings_told_without_a_name(nlp: Any, text: str, trigger: str, etype: str, found: bool) -> None:
+    # a happening that did something is an event of its own; a convened body's participle is its meeting
+    cues = [c for c in analyze(nlp, text, {"Brionne": "place"} if "Brionne" in text else {}) if c.span.text == trigger]
+    assert bool(cues) == found and all(c.type == etype for c in cues)

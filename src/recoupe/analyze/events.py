@@ -68,7 +68,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="16")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="17")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -406,8 +406,8 @@ class _Finder:
             reflexive = any(c.lower_ in self.lex.reflexive_pronouns and c.dep_ in REFLEXIVE_DEPS for c in tok.children)
             if spec.get("not_reflexive") and reflexive:
                 return None  # "se livrer à des provocations" is no delivery
-            if spec.get("reflexive") and not reflexive:
-                return None
+            if spec.get("reflexive") and not reflexive and not (spec.get("passive_type") and self._passive(tok)):
+                return None  # ("réunis à X, les dirigeants ...": a passive participle of a reflexive verb is its state)
             if spec.get("object_lemmas") and not self._object_lemma_in(tok, spec["object_lemmas"]):
                 return None
             alt = spec.get("by_object")
@@ -1546,10 +1546,14 @@ class _Finder:
             definite = any("Definite=Def" in str(d.morph) or "PronType=Dem" in str(d.morph) or "Poss=Yes" in str(d.morph)
                            or d.lower_ in self.contracted_definite for d in det)
             if not definite:
-                return None  # "sous sanctions", "un accord" with nothing attached: not a reportable event
-            f.attrs["anaphoric"] = True
-            if any(c.dep_ in ("amod", "nmod", "acl") for c in tok.children):
-                f.attrs["described"] = True
+                if not (tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") and _is_past(tok.head)):
+                    return None  # "sous sanctions", "un accord" with nothing attached: not a reportable event
+                # "une explosion a retenti", "un nouveau sommet a ordonné ...": a happening that did something is one
+                f.attrs["unanchored"] = True
+            else:
+                f.attrs["anaphoric"] = True
+                if any(c.dep_ in ("amod", "nmod", "acl") for c in tok.children):
+                    f.attrs["described"] = True
         elif f.pos == "verb" and not has_args:
             f.attrs["anaphoric"] = True
         sent = tok.sent
