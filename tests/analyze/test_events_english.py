@@ -316,3 +316,25 @@ def test_what_a_decision_acts_on_can_make_it_a_sanction(cues: object, text: str,
 def test_a_past_told_under_an_announcement_happened(cues: object) -> None:
     c = _by(cues("The ministry announced that the rebels had accepted the proposal."), "accepted")  # type: ignore[operator]
     assert c.status == "happened"
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind"), [
+    ("The plane took off from Corvale airport at dawn.", "took", "departure"),
+    ("A second jet touched down just before midnight.", "touched", "arrival"),
+    ("The envoy flew out on Monday.", "flew", "departure"),
+    ("The premier stepped down on Monday.", "stepped", "other"),
+    ("She took off her coat.", "took", None),
+])
+def test_a_phrasal_verbs_particle_gives_its_reading(cues: object, text: str, trigger: str, kind: str | None) -> None:
+    got = [c for c in cues(text) if c.span.text == trigger]  # type: ignore[operator]
+    assert [c.type for c in got] == ([kind] if kind else [])
+
+
+def test_a_departure_from_a_place_is_placed_there(cues: object) -> None:
+    c = _by(cues("The convoy departed from Lisbon on Monday."), "departed")  # type: ignore[operator]
+    assert c.place is not None and c.place.text == "Lisbon"
+
+
+def test_a_count_later_is_from_the_day_last_named(cues: object) -> None:
+    c = _by(cues("The dam gave way on 12 September. Two days later, soldiers evacuated the valley."), "evacuated")  # type: ignore[operator]
+    assert c.time is not None and c.time.value == "2022-09-14"

@@ -64,3 +64,12 @@ def test_temporal_the_same_day_is_the_day_last_named(parse: Any, text: str, word
 def test_temporal_that_day_is_the_day_last_named(parse: Any, text: str, words: str, value: str) -> None:
     t = expr(parse, text, words)
     assert t.value == value and t.attrs["rule"] == "narrative_relative"
+
+
+@pytest.mark.parametrize(("text", "words", "value"), [
+    ("Le navire a sombré le 3 mai 2019. Trois jours plus tard, les plongeurs ont trouvé l'épave.", "Trois jours plus tard", "2019-05-06"),
+    ("Le traité a été signé le 20 juin 2016 ; deux semaines plus tôt, les ministres s'étaient vus.", "deux semaines plus tôt", "2016-06-06"),
+])
+def test_temporal_a_count_later_is_from_the_day_last_named(parse: Any, text: str, words: str, value: str) -> None:
+    t = expr(parse, text, words)
+    assert t.value == value and t.attrs["rule"] == "narrative_relative"

@@ -39,6 +39,8 @@ def cue(doc: str, start: int, type: str = "meeting", parts: tuple[str, ...] = ("
     (cue("d1", 1, date="2024-03"), cue("d2", 1, ref_hint="2024-05", ref_own=True), True),   # reported two months on
     (cue("d1", 1, date="2024-12-19"), cue("d2", 1, status="unknown", ref_hint="2024-05", ref_own=True), False),  # a noun told months before
     (cue("d1", 1, date="2024-06-02"), cue("d2", 1, status="unknown", ref_hint="2024-05", ref_own=True), True),   # ... or just before
+    (cue("d1", 1, date="2024-07-20"), cue("d2", 1, ref_date="2024-05-28", ref_hint="2024-05"), False),  # told as done weeks before it, day inferred
+    (cue("d1", 1, date="2024-06-03"), cue("d2", 1, ref_date="2024-05-28", ref_hint="2024-05"), True),   # ... or within the slack of the inference
     (cue("d1", 1, type="departure", place=None), cue("d2", 1, type="departure", place=None, leg="return"), False),  # out vs back
     (cue("d1", 1, type="departure", leg="return"), cue("d2", 1, type="departure", leg="return"), True),  # one way back
     (cue("d1", 1, place=None, ref_own=True), cue("d2", 1, place=None, ref_own=True), False),  # dated articles, one pair, no day or place alike
@@ -105,6 +107,14 @@ def test_events_summary_in_french() -> None:
     rec = event_record(clusters[0], {}, {"A": "Anne Dupont", "B": "Olaf Berger", "P": "Ravenstein"}, {}, lang.pack("fr"))
     assert rec["summary"] == "Rencontre entre Anne Dupont et Olaf Berger au palais de Ravenstein, 2 mars 2024"
     assert rec["plover"] == "CONSULT"
+
+
+def test_a_summary_takes_place_words_only_in_its_own_language() -> None:
+    # an English report's "from Ravenstein" is no French words: the French summary names the place
+    docs = {"d1": Document(id="d1", source="a.txt", text="x", language="en", published="2024-03-05")}
+    clusters = merge_cues([cue("d1", 1, type="departure", date="2024-03-02", place_phrase="from Ravenstein")])
+    rec = event_record(clusters[0], docs, {"A": "Anne Dupont", "B": "Olaf Berger", "P": "Ravenstein"}, {}, lang.pack("fr"))
+    assert "from" not in rec["summary"] and "Ravenstein" in rec["summary"]
 
 
 def test_events_ids_are_deterministic() -> None:

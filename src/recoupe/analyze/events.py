@@ -68,7 +68,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="17")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="18")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -402,6 +402,18 @@ class _Finder:
                 return _Found(tok, "statement", "verb", attrs={"trigger": lemma, "construction": True, "needs_participant": True})
             if spec is None:
                 return None
+            if spec.get("particles"):
+                # "took off", "touched down", "flew out": a phrasal verb's particle gives its reading
+                prt = next((c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "compound:prt")
+                            and 0 < c.i - tok.i <= 2 and c.lower_ in spec["particles"]), None)
+                if prt is not None:
+                    alt = spec["particles"][prt]
+                    if alt.get("intransitive") and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+                        return None  # "she took off her coat"
+                    return _Found(tok, alt["type"], "verb", attrs=_spec_attrs(alt, {"trigger": f"{lemma} {prt}",
+                                                                                    "object_is_origin": bool(alt.get("object_is_origin"))}))
+                if spec.get("only_with_particle"):
+                    return None
             # the parser labels a reflexive "se" several ways, "s'effondre" often as a passive marker (expl:pass)
             reflexive = any(c.lower_ in self.lex.reflexive_pronouns and c.dep_ in REFLEXIVE_DEPS for c in tok.children)
             if spec.get("not_reflexive") and reflexive:
@@ -1286,6 +1298,11 @@ class _Finder:
         prev = self.doc[span.start - 1] if span.start > 0 else None
         if prev is not None and prev.pos_ == "ADP" and cur.i == root.i:
             return prev.lower_, prev.idx, measured, under
+        if (cur.i != root.i and cur.pos_ == "ADP" and cur.dep_ == "prep" and cur.head.i == trigger.i
+                and cur.lower_ in self.lex.places["origin_prepositions"]):
+            # English hangs the argument on its preposition ("departed from X": from -> pobj X): where a departure
+            # starts (the other prepositions are read by the role the parse gives the argument)
+            return cur.lower_, min(cur.idx, m.span.start), measured, under
         start = m.span.start
         if m.span.text[:1].islower() and own_case is not None and own_case.i == span.start - 1:
             start = own_case.idx  # "du cosmodrome de X": a summary needs the article a common noun carries

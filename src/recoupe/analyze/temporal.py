@@ -10,7 +10,7 @@ from typing import Any
 from recoupe import lang
 from recoupe.analyze.nlp import text_of
 from recoupe.analyze.registry import Context, component
-from recoupe.chrono import Reference, Resolved, open_period, read
+from recoupe.chrono import Reference, Resolved, open_period, read, shift_day
 from recoupe.chrono.reading import word_key
 from recoupe.model import Span, TimeExpr
 
@@ -111,23 +111,31 @@ def narrative_relative(doc_id: str, text: str, sdoc: Any, found: list[TimeExpr],
     days = sorted((t for t in found if _names_a_day(t) or _opens_on_a_day(t)), key=lambda t: t.span.start)
     starts = [t.span.start for t in days]
     out: list[TimeExpr] = []
+    found_words: list[tuple[Any, str, str, int, str]] = []  # (match, value, precision, offset, unit)
     for m in words.narrative_relative_re.finditer(text):
+        found_words.append((m, "", "day", words.narrative_offsets[word_key(m.group("w") or m.groupdict().get("d"),
+                                                                           words.narrative_offsets)], "day"))
+    count_re = getattr(words, "narrative_count_re", None)
+    for m in (count_re.finditer(text) if count_re is not None else ()):
+        # "three days later", "deux semaines plus tard": that count from the last day named
+        n, unit = words.number(m.group("n")), words.units.get(m.group("u").lower())
+        if n and unit in ("day", "week", "month"):
+            found_words.append((m, "", "", n * words.lex.narrative_counts[word_key(m.group("w"), words.lex.narrative_counts)], unit))
+    for m, _, _, offset, unit in sorted(found_words, key=lambda x: x[0].start()):
         i = bisect.bisect_left(starts, m.start()) - 1
         if i < 0 or m.start() - days[i].span.end > NARRATIVE_REACH:
             continue
         ref = days[i]
-        said = m.group("w") or m.groupdict().get("d")
-        offset = words.narrative_offsets[word_key(said, words.narrative_offsets)]
-        try:
-            value = (date.fromisoformat((ref.value or "")[:10]) + timedelta(days=offset)).isoformat()
-        except ValueError:
+        moved = shift_day((ref.value or "")[:10], offset, unit)
+        if moved is None:
             continue
+        value, precision = moved
         anchor_tok = find_anchor(sdoc, m.start(), m.end())
         tense, direction = pack.grammar.clause_tense(anchor_tok)
         out.append(TimeExpr(
-            span=Span(doc_id, m.start(), m.end(), text[m.start():m.end()]), value=value, precision="day", kind="relative",
+            span=Span(doc_id, m.start(), m.end(), text[m.start():m.end()]), value=value, precision=precision, kind="relative",
             anchor=anchor_tok.idx if anchor_tok is not None else None,
-            attrs={"rule": "narrative_relative", "offset_days": offset, "from": ref.span.to_dict(), "tense": tense,
+            attrs={"rule": "narrative_relative", "offset_days" if unit == "day" else f"offset_{unit}s": offset, "from": ref.span.to_dict(), "tense": tense,
                    "time_ref": direction},
         ))
     return out
@@ -239,7 +247,7 @@ def extract(doc_id: str, text: str, sdoc: Any, published: str | None, precision:
     return out
 
 
-@component("times", requires=("spacy",), assigns=("times",), version="6")
+@component("times", requires=("spacy",), assigns=("times",), version="7")
 def times(ctx: Context) -> dict[str, Any]:
     doc = ctx.document
     return {"times": extract(doc.id, doc.text, ctx.sdoc, doc.published, doc.published_precision, ctx.analysis.sentences,

@@ -33,6 +33,7 @@ STATUS_ORDER = ("happened", "planned", "possible", "denied", "unknown")
 STRICT_FAMILIES = frozenset({"statement", "other"})
 NOT_PLACES = frozenset({"person", "organization", "equipment"})
 WINDOW_DAYS = 92  # an undated cue joins only events within this many days before its article
+INFERRED_SLACK_DAYS = 14  # what an article whose day was inferred tells as done starts at most this long after that day
 
 
 @dataclass
@@ -564,6 +565,9 @@ def _compatible(it: CueItem, c: Cluster) -> tuple[int, ...] | None:
         if it.ref_hint and cdate and not _within_reference(it.ref_hint, cdate, it.ref_own and it.status == "happened",
                                                            it.ref_own and it.status == "unknown"):
             return None
+        if (not it.ref_own and it.status == "happened" and cdate and it.ref_date and len(it.ref_date) == 10
+                and _starts_after(cdate, it.ref_date, INFERRED_SLACK_DAYS)):
+            return None  # an article dated only by inference still cannot tell as done what came weeks after it
         if (it.historical or it.pluperfect) != c.historical and not cdate:
             return None
         if it.pluperfect and cdate and it.ref_date and cdate[:7] == it.ref_date[:7]:
@@ -653,6 +657,15 @@ def _within_reference(ref: str, value: str, reported_after: bool, unknown: bool 
     return not (reported_after and start > rend)
 
 
+def _starts_after(value: str, day: str, slack: int) -> bool:
+    """Whether a period starts more than `slack` days after a day."""
+    try:
+        start, _ = period_bounds(value)
+        return (start - date.fromisoformat(day)).days > slack
+    except ValueError:
+        return False
+
+
 def _prefix_compatible(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
@@ -729,7 +742,7 @@ def event_record(c: Cluster, docs: dict[str, Document], names: dict[str, str], t
     reporting = _reporting_docs(c, status)
     latest = max((docs[m.key[0]].published or "" for m in c.members if m.key[0] in docs), default="")
     historical = (c.historical and not (date_source == "publication" and not c.undated_past)) or bool(date_value and latest and _days_between(date_value, latest) > HISTORICAL_DAYS)
-    phrase = _place_phrase(c, place)
+    phrase = _place_phrase(c, place, docs, pack.code)
     if phrase and family(etype) != "departure":
         phrase = pack.triggers.as_location(phrase)  # "la rencontre de Vostotchny" -> "Rencontre ... à Vostotchny"
     rec: dict[str, Any] = {
@@ -789,10 +802,13 @@ def _choose_place(c: Cluster, types: dict[str, str], fineness: dict[str, int]) -
                                         first.get(p, len(first)), p))
 
 
-def _place_phrase(c: Cluster, place: str | None) -> str | None:
+def _place_phrase(c: Cluster, place: str | None, docs: dict[str, Document], code: str) -> str | None:
+    """How the reports word the event's place, in the summary's language ("à Vostotchny"; an English "from X" is
+    no words for a French summary, which then names the place)."""
     if place is None:
         return None
-    phrases = Counter(m.place_phrase for m in c.members if m.place == place and m.place_phrase)
+    phrases = Counter(m.place_phrase for m in c.members if m.place == place and m.place_phrase
+                      and (m.key[0] not in docs or (docs[m.key[0]].language or code) == code))
     if not phrases:
         return None
     return min(phrases, key=lambda p: (-phrases[p], len(p), p))

@@ -120,6 +120,9 @@ class EnglishTimeWords(TimeWords):
         self.duration_relative_re = regex.compile(
             rf"{_B}(?P<n>{NUM})\s+(?P<u>{UNIT})\s+(?P<rel>{_alt(lex.duration_relations)}){_E}", _I
         ) if lex.duration_relations else None
+        self.narrative_count_re = regex.compile(
+            rf"{_B}(?P<n>{NUM})\s+(?P<u>{UNIT})\s+(?P<w>{_alt(lex.narrative_counts)}){_E}", _I
+        ) if lex.narrative_counts else None
         # "the next day" counts from the last day named; so does "that day", "that same evening" (the demonstratives)
         demonstratives = rf"|(?P<d>{_alt(lex.narrative_demonstratives)})" if lex.narrative_demonstratives else ""
         self.narrative_relative_re = regex.compile(

@@ -48,6 +48,8 @@ class TimeLexicon:
     target_prepositions: tuple[str, ...] = ()  # "set for Dec. 23": a date something is set for, not when it was set
     # "ce jour-là", "that evening": the day the narrative last named, with the offset in days (0)
     narrative_demonstratives: dict[str, int] = field(default_factory=dict)
+    # "trois jours plus tard", "two weeks later": a count from the day the narrative last named (its sign)
+    narrative_counts: dict[str, int] = field(default_factory=dict)
 
 
 def lexicon_from_dict(raw: dict[str, Any], path: str = "<lexicon>") -> TimeLexicon:
@@ -104,6 +106,7 @@ def lexicon_from_dict(raw: dict[str, Any], path: str = "<lexicon>") -> TimeLexic
         duration_relations=_offsets(raw.get("duration_relations", {}), path, "duration_relations"),
         target_prepositions=tuple(raw.get("target_prepositions", ())),
         narrative_demonstratives=_offsets(raw.get("narrative_demonstratives", {}), path, "narrative_demonstratives"),
+        narrative_counts=_offsets(raw.get("narrative_counts", {}), path, "narrative_counts"),
     )
 
 
@@ -294,6 +297,9 @@ class TimeWords:
         self.duration_relative_re = re.compile(
             rf"{_B}(?P<n>{NUM})\s+(?P<u>{UNIT})\s+(?P<rel>{_alt(lex.duration_relations)}){_E}", _I
         ) if lex.duration_relations else None
+        self.narrative_count_re = re.compile(
+            rf"{_B}(?P<n>{NUM})\s+(?P<u>{UNIT})\s+(?P<w>{_alt(lex.narrative_counts)}){_E}", _I
+        ) if lex.narrative_counts else None
         demonstratives = rf"|(?P<d>{_alt(lex.narrative_demonstratives)})" if lex.narrative_demonstratives else ""
         self.narrative_relative_re = re.compile(
             rf"{_B}(?:(?:au\s+|à\s+la\s+)?(?:la|le|l['’])\s*(?P<w>{_alt(lex.event_relative)}){demonstratives}){_E}(?!\s+(?:de|du|des|d['’]))", _I
