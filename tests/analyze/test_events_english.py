@@ -338,3 +338,8 @@ def test_a_departure_from_a_place_is_placed_there(cues: object) -> None:
 def test_a_count_later_is_from_the_day_last_named(cues: object) -> None:
     c = _by(cues("The dam gave way on 12 September. Two days later, soldiers evacuated the valley."), "evacuated")  # type: ignore[operator]
     assert c.time is not None and c.time.value == "2022-09-14"
+
+
+def test_a_place_said_by_at_the_scene_is_the_one_named_before(cues: object) -> None:
+    c = _by(cues("The plane crashed near Lisbon on Monday. Rescuers arrived at the scene an hour later."), "arrived")  # type: ignore[operator]
+    assert c.place is not None and c.place.text == "Lisbon"

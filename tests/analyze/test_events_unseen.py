@@ -241,3 +241,13 @@ def test_happenings_told_without_a_name(nlp: Any, text: str, trigger: str, etype
     # a happening that did something is an event of its own; a convened body's participle is its meeting
     cues = [c for c in analyze(nlp, text, {"Brionne": "place"} if "Brionne" in text else {}) if c.span.text == trigger]
     assert bool(cues) == found and all(c.type == etype for c in cues)
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("L'atterrissage à l'aéroport de Brionne était prévu à midi. L'avion du ministre s'y est posé dès 11h20.", "posé"),
+    ("L'avion s'est écrasé près de Brionne. Huit corps ont été retrouvés sur les lieux.", "retrouvés"),
+])
+def test_a_place_said_by_y_or_sur_les_lieux_is_the_one_named_before(nlp: Any, text: str, trigger: str) -> None:
+    names = {"aéroport de Brionne": "place"} if "aéroport" in text else {"Brionne": "place"}
+    c = one(analyze(nlp, text, names), trigger)
+    assert c.place is not None and "Brionne" in c.place.text and c.attrs.get("place_from") == "anaphor"

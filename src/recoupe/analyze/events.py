@@ -33,6 +33,7 @@ BOUNDARY = frozenset({",", ";", ":", "(", ")", "«", "»", "—", "–", "\n"})
 DATELINE_TOP = 400  # characters at the top of an article where its dateline stands
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 PROGRAMME_PARAGRAPHS = 1  # an announced event without a day of its own takes the programme's day this many paragraphs on
+NARRATIVE_REACH = 400  # characters back to the place a "y", "sur place" or "there" stands for
 NARRATIVE_DAYS = 3  # a day the article names this close before its publication is the day its narrative tells
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "obj", "dobj", "parataxis"})  # a speech verb's complement: what is said
 REPORTED_DEPS = frozenset({"ccomp", "parataxis"})  # any verb's clause complement: a proposition, not its own phrase
@@ -415,7 +416,9 @@ class _Finder:
                 if spec.get("only_with_particle"):
                     return None
             # the parser labels a reflexive "se" several ways, "s'effondre" often as a passive marker (expl:pass)
-            reflexive = any(c.lower_ in self.lex.reflexive_pronouns and c.dep_ in REFLEXIVE_DEPS for c in tok.children)
+            # ("s'y est posé": the parser may take the elided "s'" before "y" for a subordinator, its lemma says "se")
+            reflexive = any(c.lower_ in self.lex.reflexive_pronouns and (c.dep_ in REFLEXIVE_DEPS or (
+                c.dep_ == "mark" and c.lemma_.lower() in self.lex.reflexive_pronouns and c.i < tok.i)) for c in tok.children)
             if spec.get("not_reflexive") and reflexive:
                 return None  # "se livrer à des provocations" is no delivery
             if spec.get("reflexive") and not reflexive and not (spec.get("passive_type") and self._passive(tok)):
@@ -1545,6 +1548,8 @@ class _Finder:
             f.attrs["pending_time"] = [time.span.start, time.span.end]
         elif time is None and self.reads_later:
             f.attrs["pending_time"] = None  # analysis chose: no unread time is the cue's (resolution adds none)
+        if f.place is None and f.type != "invitation":
+            self._anaphoric_place(f)
         if f.place is None and f.type not in self.placeless:
             self._sentence_place(f)
         if f.place is not None and f.place.kind == "description" and (
@@ -1634,6 +1639,26 @@ class _Finder:
 
     def _in_quote(self, offset: int) -> bool:
         return any(q.span.start <= offset < q.span.end for q in self.ctx.analysis.quotes)
+
+    def _anaphoric_place(self, f: _Found) -> None:
+        """A verb whose place is a word standing for one ("s'y est posé", "retrouvés sur les lieux", "landed there",
+        "at the scene"; the pack's `place_anaphors`) takes the place the text named last before it, in its paragraph
+        or the one before, when that is a name told as a place."""
+        tok = f.token
+        if f.pos != "verb":
+            return
+        words = self.lex.clause_words("place_anaphors")
+        phrases = {fold(w, hyphens=False) for w in self.lex.clause_words("place_anaphor_phrases")}
+        said = any((c.lower_ in words and c.dep_ in ("iobj", "obl", "obl:arg", "obl:mod", "advmod", "expl:comp"))
+                   or fold(" ".join(t.text for t in c.subtree), hyphens=False) in phrases for c in tok.children)
+        if not said:
+            return
+        lo = self._para(max(0, self._para(tok.idx)[0] - 1))[0]
+        for m in reversed(self._mentions_between(max(lo, tok.idx - NARRATIVE_REACH), tok.idx)):
+            if m.span.end <= tok.idx and m.kind == "name" and (m.label == "place" or (m.label == "country" and self._named_as_place(m))):
+                f.place, f.place_phrase = m, m.span.text
+                f.attrs["place_from"] = "anaphor"
+                return
 
     def _sentence_place(self, f: _Found) -> None:
         """A cue whose own phrase names no place takes the place its sentence names, when the sentence names one and
