@@ -343,3 +343,12 @@ def test_a_count_later_is_from_the_day_last_named(cues: object) -> None:
 def test_a_place_said_by_at_the_scene_is_the_one_named_before(cues: object) -> None:
     c = _by(cues("The plane crashed near Lisbon on Monday. Rescuers arrived at the scene an hour later."), "arrived")  # type: ignore[operator]
     assert c.place is not None and c.place.text == "Lisbon"
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind"), [
+    ("Two gunmen opened fire at a bus stop on Monday.", "opened", "military_action"),
+    ("The parties extended the truce by two days.", "extended", "agreement"),
+    ("The rebels freed twelve hostages on Sunday.", "freed", "transfer"),
+])
+def test_opening_fire_freeing_people_extending_a_truce(cues: object, text: str, trigger: str, kind: str) -> None:
+    assert _by(cues(text), trigger).type == kind  # type: ignore[operator]

@@ -251,3 +251,16 @@ def test_a_place_said_by_y_or_sur_les_lieux_is_the_one_named_before(nlp: Any, te
     names = {"aéroport de Brionne": "place"} if "aéroport" in text else {"Brionne": "place"}
     c = one(analyze(nlp, text, names), trigger)
     assert c.place is not None and "Brionne" in c.place.text and c.attrs.get("place_from") == "anaphor"
+
+
+@pytest.mark.parametrize("text,trigger,etype,status", [
+    ("Des assaillants ont ouvert le feu lundi devant la mairie.", "ouvert", "military_action", "happened"),
+    ("Valmorie a annoncé avoir libéré douze prisonniers.", "libéré", "transfer", "happened"),
+    ("Valmorie a annoncé vouloir libérer douze prisonniers.", "libérer", "transfer", "not happened"),
+    ("Valmorie a confirmé mardi une prolongation de la trêve.", "prolongation", "agreement", None),
+    ("Les deux camps ont prolongé la trêve de deux jours.", "prolongé", "agreement", "happened"),
+])
+def test_opening_fire_freeing_people_extending_a_truce(nlp: Any, text: str, trigger: str, etype: str, status: str | None) -> None:
+    c = one(analyze(nlp, text, {"Valmorie": "country"} if "Valmorie" in text else {}), trigger)
+    assert c.type == etype
+    assert status is None or (c.status != "happened" if status == "not happened" else c.status == status)

@@ -423,12 +423,12 @@ class _Finder:
                 return None  # "se livrer à des provocations" is no delivery
             if spec.get("reflexive") and not reflexive and not (spec.get("passive_type") and self._passive(tok)):
                 return None  # ("réunis à X, les dirigeants ...": a passive participle of a reflexive verb is its state)
-            if spec.get("object_lemmas") and not self._object_lemma_in(tok, spec["object_lemmas"]):
-                return None
             alt = spec.get("by_object")
             if alt and self._object_lemma_in(tok, alt["object_lemmas"]):
-                # "suspendre son aide", "freeze the assets": what a decision acts on can make it a sanction
+                # "suspendre son aide", "freeze the assets", "opened fire": what the verb acts on gives its reading
                 return _Found(tok, alt["type"], "verb", attrs=_spec_attrs(alt, {"trigger": lemma}))
+            if spec.get("object_lemmas") and not self._object_lemma_in(tok, spec["object_lemmas"]):
+                return None
             if spec.get("passive_type") and self._passive(tok):
                 # "X, reçu par une délégation à la gare de Y": being received somewhere is arriving there
                 return _Found(tok, spec["passive_type"], "verb", attrs={"trigger": lemma, "passive": True})
@@ -488,6 +488,8 @@ class _Finder:
         return tok.i == tok.sent.start or self.text[self._para(tok.idx)[0]:tok.idx].strip() == "" or self.doc[tok.i - 1].text in BOUNDARY
 
     def _object_lemma_in(self, tok: Any, lemmas: list[str]) -> bool:
+        if tok.dep_.startswith("acl") and "VerbForm=Part" in str(tok.morph) and tok.head.lemma_.lower() in lemmas:
+            return True  # "la trêve, prolongée lundi": the noun a participle describes is what it acts on
         # French UD labels and the English model's (ClearNLP: "dobj", "nsubjpass", a preposition's "pobj")
         kids = [g for c in tok.children for g in ([c] if c.dep_ != "prep" else [x for x in c.children if x.dep_ == "pobj"])]
         for c in kids:
@@ -497,9 +499,14 @@ class _Finder:
         return False
 
     def _has_person_object(self, tok: Any) -> bool:
+        """Whether a verb acts on someone: a pronoun, a named participant, or a noun for people (the pack's
+        `person_nouns` and speakers: "39 prisonniers", "the hostages")."""
+        people = self.lex.clause_words("person_nouns") | self.ctx.pack.speech.speaker_heads
         for c in tok.children:
             if c.dep_ in ("obj", "iobj", "dobj", "dative"):
                 if c.pos_ == "PRON" or any(m.label in PARTICIPANT_LABELS for m in self._mentions_in(self._core(c))):
+                    return True
+                if c.pos_ == "NOUN" and (c.lemma_.lower() in people or c.lower_ in people):
                     return True
         return False
 
@@ -1403,8 +1410,9 @@ class _Finder:
             if gov and lemma in st["denial_governors"]:
                 return "denied", f"governed by {cur.text}"
             if gov and lemma in st["planned_governors"]:
-                if via == "ccomp" and prev is not None and _is_past(prev):
-                    # "annonce que X a accepté", "announced that the talks had ended": a past told, not a plan
+                if prev is not None and ((via == "ccomp" and _is_past(prev)) or (via == "xcomp" and _perfect(prev))):
+                    # "annonce que X a accepté", "a annoncé avoir libéré", "announced that the talks had ended": a
+                    # past told, not a plan
                     return "happened", f"past under {cur.text}"
                 return "planned", f"governed by {cur.text}"
             if gov and lemma == st["possible_modal"]:
@@ -1857,6 +1865,11 @@ def _is_past(tok: Any) -> bool:
     if "Tense=Past" in str(tok.morph) or "Tense=Imp" in str(tok.morph):
         return True
     return any(c.dep_ in ("aux", "aux:tense") for c in tok.children)
+
+
+def _perfect(verb: Any) -> bool:
+    """A past participle with its auxiliary ("avoir libéré", "to have freed"): done before the clause's time."""
+    return "Tense=Past" in str(verb.morph) and any(c.dep_ in ("aux", "aux:tense") for c in verb.children)
 
 
 def _relative(verb: Any) -> bool:
