@@ -352,3 +352,25 @@ def test_a_place_said_by_at_the_scene_is_the_one_named_before(cues: object) -> N
 ])
 def test_opening_fire_freeing_people_extending_a_truce(cues: object, text: str, trigger: str, kind: str) -> None:
     assert _by(cues(text), trigger).type == kind  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "found"), [
+    ("The hurricane hit the coast on Sunday.", "hit", "other", True),
+    ("Prices hit a record on Sunday.", "hit", "other", False),
+    ("The president is expected in Lisbon on Friday.", "expected", "arrival", True),
+    ("The report is expected on Friday.", "expected", "arrival", False),
+])
+def test_storms_striking_and_expected_arrivals(cues: object, text: str, trigger: str, kind: str, found: bool) -> None:
+    got = [c for c in cues(text) if c.span.text == trigger]  # type: ignore[operator]
+    assert bool(got) == found and all(c.type == kind for c in got)
+
+
+def test_a_planned_event_on_a_bare_weekday_is_the_coming_one(cues: object) -> None:
+    # published Wednesday 5 October 2022: the nearest Monday is gone, the planned meeting is the next
+    c = _by(cues("The envoy is expected to meet the rebels on Monday."), "meet")  # type: ignore[operator]
+    assert c.status == "planned" and c.time is not None and c.time.value == "2022-10-10"
+
+
+def test_an_english_passive_is_read_as_one(cues: object) -> None:
+    c = _by(cues("Twelve hostages were freed on Sunday."), "freed")  # type: ignore[operator]
+    assert c.type == "transfer" and c.attrs.get("passive")

@@ -264,3 +264,20 @@ def test_opening_fire_freeing_people_extending_a_truce(nlp: Any, text: str, trig
     c = one(analyze(nlp, text, {"Valmorie": "country"} if "Valmorie" in text else {}), trigger)
     assert c.type == etype
     assert status is None or (c.status != "happened" if status == "not happened" else c.status == status)
+
+
+@pytest.mark.parametrize("text,trigger,etype,status,found", [
+    ("Le cyclone a frappé le nord du pays dimanche.", "frappé", "other", "happened", True),
+    ("La tempête a balayé la côte dans la nuit.", "balayé", "other", "happened", True),
+    ("Le ministre a balayé les critiques.", "balayé", "other", None, False),
+    ("Paul Mercier est attendu jeudi à Brionne.", "attendu", "arrival", "planned", True),
+    ("Le rapport est attendu jeudi.", "attendu", "arrival", None, False),
+    ("Les secours attendent des renforts à Brionne.", "attendent", "arrival", None, False),
+    ("Le convoi a pris la route de Brionne vers midi.", "pris", "travel", "happened", True),
+])
+def test_storms_striking_expected_arrivals_taking_the_road(nlp: Any, text: str, trigger: str, etype: str,
+                                                             status: str | None, found: bool) -> None:
+    names = {k: v for k, v in {"Paul Mercier": "person", "Brionne": "place"}.items() if k in text}
+    cues = [c for c in analyze(nlp, text, names) if c.span.text == trigger]
+    assert bool(cues) == found
+    assert all(c.type == etype and (status is None or c.status == status) for c in cues)

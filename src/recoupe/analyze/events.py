@@ -156,7 +156,22 @@ class _Finder:
             cue = self._cue(f)
             if cue is not None:
                 cues.append(cue)
-        return self._counted_back(self._narrative_days(self._link_anaphora(cues) + self._speech_cues(cues)))
+        return self._planned_weekdays(self._counted_back(self._narrative_days(self._link_anaphora(cues) + self._speech_cues(cues))))
+
+    def _planned_weekdays(self, cues: list[EventCue]) -> list[EventCue]:
+        """A bare weekday read as the nearest one dates a planned event the coming week: "X is
+        expected to meet Y on Friday" is the next Friday, not the one gone."""
+        pub = (self.published or "")[:10]
+        if len(pub) != 10:
+            return cues
+        for c in cues:
+            t = c.time
+            if (c.status == "planned" and t is not None and t.attrs.get("rule") == "weekday"
+                    and t.attrs.get("weekday_rule") == "nearest" and t.value and len(t.value) == 10 and t.value < pub):
+                moved = shift_day(t.value, 1, "week")
+                if moved is not None:
+                    c.time = replace(t, value=moved[0], attrs={**t.attrs, "weekday_rule": "next (planned)"})
+        return cues
 
     def _counted_back(self, cues: list[EventCue]) -> list[EventCue]:
         """An event named after a duration and "after" ("a week after a coup toppled the president", "deux jours
@@ -423,6 +438,13 @@ class _Finder:
                 return None  # "se livrer à des provocations" is no delivery
             if spec.get("reflexive") and not reflexive and not (spec.get("passive_type") and self._passive(tok)):
                 return None  # ("réunis à X, les dirigeants ...": a passive participle of a reflexive verb is its state)
+            hazard = bool(spec.get("by_hazard") or spec.get("needs_hazard")) and self._vehicle_subject(tok, "natural_hazards")
+            if spec.get("by_hazard") and hazard:
+                # "le cyclone a frappé le nord du pays", "the storm hit the coast": a hazard striking is a disaster
+                alt = spec["by_hazard"]
+                return _Found(tok, alt["type"], "verb", attrs=_spec_attrs(alt, {"trigger": lemma}))
+            if spec.get("needs_hazard") and not hazard:
+                return None  # "balayer une objection", "hit a record": only a storm or a quake sweeps a coast
             alt = spec.get("by_object")
             if alt and self._object_lemma_in(tok, alt["object_lemmas"]):
                 # "suspendre son aide", "freeze the assets", "opened fire": what the verb acts on gives its reading
@@ -430,8 +452,16 @@ class _Finder:
             if spec.get("object_lemmas") and not self._object_lemma_in(tok, spec["object_lemmas"]):
                 return None
             if spec.get("passive_type") and self._passive(tok):
-                # "X, reçu par une délégation à la gare de Y": being received somewhere is arriving there
-                return _Found(tok, spec["passive_type"], "verb", attrs={"trigger": lemma, "passive": True})
+                if spec.get("passive_needs_place") and not self._place_argument(tok):
+                    return None  # "le rapport est attendu": expected, but nobody arrives anywhere
+                # "X, reçu par une délégation à la gare de Y": being received somewhere is arriving there; "X est
+                # attendu jeudi à Y": an arrival planned (`passive_status`)
+                attrs = {"trigger": lemma, "passive": True}
+                if spec.get("passive_status"):
+                    attrs["lexical_status"] = spec["passive_status"]
+                return _Found(tok, spec["passive_type"], "verb", attrs=attrs)
+            if spec.get("only_passive"):
+                return None  # "attendre des renforts" is waiting, not anyone's arrival
             if spec.get("needs_person_object") and not self._has_person_object(tok):
                 return None
             if spec.get("needs_joint_subject") and not self._joint_subject(tok):
@@ -467,7 +497,7 @@ class _Finder:
 
     def _passive(self, tok: Any) -> bool:
         m = str(tok.morph)
-        if "Voice=Pass" in m or any(c.dep_ == "aux:pass" for c in tok.children):
+        if "Voice=Pass" in m or any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children):  # UD, ClearNLP
             return True
         bare = not any(c.dep_ in ("aux", "aux:tense") for c in tok.children)  # "a reçu X" is active
         return ("VerbForm=Part" in m and "Tense=Past" in m and bare
@@ -1383,7 +1413,19 @@ class _Finder:
             if cur.pos_ not in ("VERB", "AUX"):
                 return "unknown", "no verb"
             return self._clause_status(cur, f, level=1, via="noun")
+        if f.attrs.get("lexical_status"):
+            said, reason = self._clause_status(tok, f, level=0, via="")
+            # what the verb itself says ("est attendu": expected) unless the clause denies or doubts it
+            return (said, reason) if said in ("denied", "possible") else (f.attrs["lexical_status"], f"expected {tok.text}")
         return self._clause_status(tok, f, level=0, via="")
+
+    def _place_argument(self, tok: Any) -> bool:
+        """Whether a verb has an argument naming a place ("attendu à Y", "expected in Y", "sur l'île")."""
+        for c in tok.children:
+            if c.dep_ not in SUBJECT_DEPS and c.dep_ not in ("nsubj:pass", "nsubjpass", "punct"):
+                if any(m.label in PLACE_LABELS for m in self._mentions_in(list(c.subtree))):
+                    return True
+        return False
 
     def _clause_status(self, tok: Any, f: _Found, level: int, via: str) -> tuple[str, str]:
         st = self.lex.status
