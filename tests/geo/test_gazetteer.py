@@ -190,3 +190,21 @@ def test_region_outline_script_centroid_of_a_ring_with_a_hole() -> None:
     hole = [(2.5, 1.0), (2.5, 3.0), (3.5, 3.0), (3.5, 1.0), (2.5, 1.0)]
     lat, lon = mod.area_centroid([[square, hole]])
     assert abs(lat - 2.0) < 0.01 and lon < 1.9
+
+
+def test_gazetteer_fuzzy_match_survives_a_letter_dropped_in_the_first_four(tmp_path: Path) -> None:
+    # a French spelling that drops the h of "zh" ("Bozenovo" for Bozhenovo) starts another four-letter block
+    cities = [
+        {"geonameid": 7, "name": "Bozhenovo", "latitude": 57.0, "longitude": 34.0, "countrycode": "RU",
+         "population": 2500, "admin1code": "77", "alternatenames": []},
+        {"geonameid": 8, "name": "Bozenbridge", "latitude": 52.0, "longitude": -1.0, "countrycode": "GB",
+         "population": 2500, "admin1code": "ENG", "alternatenames": []},
+    ]
+    g = Gazetteer(build_index(tmp_path / "g.sqlite", WORDS, cities=cities, airports=False))
+    try:
+        found = g.lookup("Bozenovo", features=("town",))
+        assert [(p.source, p.match) for p in found] == [("geonames:7", "fuzzy")]
+        # a name close enough within its own block never looks further
+        assert [p.source for p in g.lookup("Bozenbrige", features=("town",))] == ["geonames:8"]
+    finally:
+        g.close()

@@ -582,23 +582,30 @@ class Gazetteer:
         return [_place(r, how) for r in self._rows(sql, args)]
 
     def _fuzzy(self, variant: str, features: tuple[str, ...] | None, threshold: float = 90.0) -> list[Place]:
-        # block on the skeleton's first four letters, then score the spelling of each candidate
+        # block on the skeleton's first four letters, then score the spelling of each candidate; when that finds
+        # nothing, on its first three: a letter the spelling drops or adds within the first four ("Kouzenkino" for
+        # Kuzhenkino) moves the name to another block
         sk = skeleton(variant)
-        lo = sk[:4]
-        hi = lo[:-1] + chr(ord(lo[-1]) + 1)
-        sql = self._SELECT.replace("MIN(a.kind)", "MIN(a.kind), a.skel") + "WHERE a.skel >= ? AND a.skel < ?"
-        args: tuple[Any, ...] = (lo, hi)
-        if features:
-            sql += f" AND p.feature IN ({','.join('?' * len(features))})"
-            args += tuple(features)
-        sql += " GROUP BY p.id, a.skel LIMIT 20000"
         best: dict[str, Place] = {}
-        for r in self._rows(sql, args):
-            score = fuzz.ratio(sk, r[9])
-            if score >= threshold:
-                p = _place(r[:9], "fuzzy", score)
-                if p.source not in best or best[p.source].score < score:
-                    best[p.source] = p
+        for lo, skip in ((sk[:4], ""), (sk[:3], sk[:4])):
+            hi = lo[:-1] + chr(ord(lo[-1]) + 1)
+            sql = self._SELECT.replace("MIN(a.kind)", "MIN(a.kind), a.skel") + "WHERE a.skel >= ? AND a.skel < ?"
+            args: tuple[Any, ...] = (lo, hi)
+            if skip:  # the four-letter block was scored already
+                sql += " AND substr(a.skel, 1, 4) != ?"
+                args += (skip,)
+            if features:
+                sql += f" AND p.feature IN ({','.join('?' * len(features))})"
+                args += tuple(features)
+            sql += " GROUP BY p.id, a.skel LIMIT 20000"
+            for r in self._rows(sql, args):
+                score = fuzz.ratio(sk, r[9])
+                if score >= threshold:
+                    p = _place(r[:9], "fuzzy", score)
+                    if p.source not in best or best[p.source].score < score:
+                        best[p.source] = p
+            if best:
+                break
         return sorted(best.values(), key=lambda p: -p.score)
 
     def countries(self) -> dict[str, Place]:
