@@ -373,3 +373,21 @@ def test_geocode_state_of_is_a_country_or_a_federated_state(gazetteer: Gazetteer
     assert e.attrs["precision"] == ("region" if region else "country")
     if region:
         assert e.attrs["geo_name"] == region
+
+
+def test_geocode_english_name_ending_in_a_region_word_is_that_region(gazetteer: Gazetteer) -> None:
+    en = lang.pack("en").geo
+    texts = {"a": "Floods cut roads across the Tambov region on Monday, Russian officials said."}
+    ents = _entities(texts, {"Tambov region": "place"})
+    geocode_entities(ents, texts, {d: _sentences(t) for d, t in texts.items()}, gazetteer, en)
+    e = ents[0]
+    assert e.attrs["precision"] == "region" and e.attrs["country_code"] == "RU"
+    assert e.geo is not None and e.geo["source"].startswith("geonames-admin1:")
+    # a whole name that is a country keeps its region word ("Dominican Republic"), and a name whose first words
+    # name a region only in a country the article never names is left alone
+    texts = {"b": "Ships from the Dominican Republic waited while the Harbour Patrol's First District said little."}
+    ents = _entities(texts, {"Dominican Republic": "place", "First District": "place"})
+    geocode_entities(ents, texts, {d: _sentences(t) for d, t in texts.items()}, gazetteer, en)
+    got = {e.name: e for e in ents}
+    assert got["Dominican Republic"].attrs["country_code"] == "DO"
+    assert got["First District"].geo is None

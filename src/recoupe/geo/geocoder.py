@@ -48,6 +48,7 @@ class PlaceWords(Protocol):
     name_region: re.Pattern[str]
     name_category_after: re.Pattern[str]  # "X Airport" as a whole name, in a language whose category word follows
     after_category: re.Pattern[str]  # " airport" right after a name
+    name_region_after: re.Pattern[str]  # "X region" as a whole name, in a language whose region word follows
     possessive_before: re.Pattern[str]  # "Rome's " right before a site's name: its town
     after_located: re.Pattern[str]  # ", en" / "dans le" / "(" right after a name
     before_equipment: re.Pattern[str]  # "les nouveaux lanceurs " right before a name: a model, not a place
@@ -110,6 +111,9 @@ class Query:
     localities: list[str] = field(default_factory=list)  # towns the text puts a site in ("le pont X, à Baltimore")
     from_person: bool = False  # a name the recogniser called a person, read as a place by the words before it
     lex: Lexicon | None = None  # the language its names are read in (that of most of its mentions)
+    # found only as the region its name's first words name ("Lipetsk region"): placed when its article names
+    # its country, never on the name alone ("the Coast Guard's First District" is no region of Yemen)
+    region_by_word: bool = False
 
 
 @dataclass
@@ -432,6 +436,18 @@ def _candidates(q: Query, gaz: Gazetteer, lex: Lexicon) -> list[Place]:
     for name in [q.name, *q.alts]:
         if found := _candidates_for(q, name, gaz, lex):
             return found
+    if q.category is None:
+        # "Lipetsk region", "Kherson Oblast": a name that finds nothing whole (as "Czech Republic" does) and ends
+        # in a region word, in a language that puts it after the name, is the region its first words name
+        for name in [q.name, *q.alts]:
+            m = getattr(lex.words, "name_region_after", None)
+            m = m.search(name) if m is not None else None
+            if m and any(c.isupper() for c in name[:m.start()]):
+                found = [p for p in gaz.lookup(name[:m.start()].strip(), features=("region",), fuzzy=False)
+                         if _fits(q, p)]
+                if found:
+                    q.region_by_word = True
+                    return found
     return []
 
 
@@ -517,7 +533,7 @@ def _fits(q: Query, p: Place) -> bool:
 
 def _sure(q: Query, cands: list[Place]) -> Place | None:
     """A choice that needs no context: a country or continent by name, a site by name, or a big town with no rival."""
-    if not cands or q.from_person:
+    if not cands or q.from_person or q.region_by_word:
         return None
     if len(cands) == 1 and cands[0].feature in ("country", "continent", "region", "spaceport") and cands[0].match == "exact":
         return cands[0]
@@ -566,6 +582,8 @@ def _plausible(q: Query, p: Place, support: int) -> bool:
     if q.from_person and p.feature not in SITES and (p.feature != "town" or support < 2 or p.match == "fuzzy"):
         # a name read as a person by the recogniser: a town of a country its article names, or a site of the
         # category its words give ("at Nikola Tesla airport")
+        return False
+    if q.region_by_word and support < 2:
         return False
     if p.feature in ("country", "continent", "region") or p.feature in SITES:
         return p.match != "fuzzy" or support >= 2

@@ -54,6 +54,7 @@ class GeoWords:
     # the end of a name, right after a mention, and a possessive town before one ("Rome's Ciampino airport")
     name_category_after: re.Pattern[str] = re.compile("(?!)")
     after_category: re.Pattern[str] = re.compile("(?!)")
+    name_region_after: re.Pattern[str] = re.compile("(?!)")  # "Lipetsk region", "Kherson Oblast": a region word last
     possessive_before: re.Pattern[str] = re.compile("(?!)")
 
     def category_of(self, word: str) -> str:
@@ -140,11 +141,11 @@ def load(data: Callable[[str], Any], general: Lexicon) -> GeoWords:
         article_town_categories=tuple(raw.get("article_town_categories", [])),
         nationalities=dict(general.nationality),
         place_before=re.compile(rf"(?:^|[^\w])(?:{alt(sorted(raw.get('place_prepositions', []), key=len, reverse=True))})\s*$", re.I),
-        **_after_name(raw, cat_words),
+        **_after_name(raw, cat_words, reg_words),
     )
 
 
-def _after_name(raw: dict[str, Any], cat_words: str) -> dict[str, re.Pattern[str]]:
+def _after_name(raw: dict[str, Any], cat_words: str, reg_words: str) -> dict[str, re.Pattern[str]]:
     """The patterns of a language whose category word follows the name (geo.json `category_after_name`)."""
     if not raw.get("category_after_name"):
         return {}
@@ -152,6 +153,8 @@ def _after_name(raw: dict[str, Any], cat_words: str) -> dict[str, re.Pattern[str
         # "Francis Scott Key Bridge", "Vnukovo International Airport": the name, then its category word
         "name_category_after": re.compile(rf"(?<=\w)\s+({cat_words})$", re.I),
         "after_category": re.compile(rf"^\s+({cat_words})\b", re.I),
+        # "Lipetsk region", "Kherson Oblast": the name, then a region word
+        "name_region_after": re.compile(rf"(?<=\w)\s+({reg_words})$", re.I),
         # "Rome's Ciampino airport": the town whose site it is, in the possessive, right before the name
         "possessive_before": re.compile(r"(?:^|[^\w])([A-ZÀ-Þ][\w-]+(?:\s+[A-ZÀ-Þ][\w-]+)?)['’]s\s+$"),
     }
