@@ -36,9 +36,9 @@ def _entities(texts: dict[str, str], names: dict[str, str]) -> list[Entity]:
     return out
 
 
-def _geocode(texts: dict[str, str], names: dict[str, str], gaz: Gazetteer) -> dict[str, Entity]:
+def _geocode(texts: dict[str, str], names: dict[str, str], gaz: Gazetteer, words: object = WORDS) -> dict[str, Entity]:
     ents = _entities(texts, names)
-    geocode_entities(ents, texts, {d: _sentences(t) for d, t in texts.items()}, gaz, WORDS)
+    geocode_entities(ents, texts, {d: _sentences(t) for d, t in texts.items()}, gaz, words)  # type: ignore[arg-type]
     return {e.name: e for e in ents}
 
 
@@ -378,16 +378,24 @@ def test_geocode_state_of_is_a_country_or_a_federated_state(gazetteer: Gazetteer
 def test_geocode_english_name_ending_in_a_region_word_is_that_region(gazetteer: Gazetteer) -> None:
     en = lang.pack("en").geo
     texts = {"a": "Floods cut roads across the Tambov region on Monday, Russian officials said."}
-    ents = _entities(texts, {"Tambov region": "place"})
-    geocode_entities(ents, texts, {d: _sentences(t) for d, t in texts.items()}, gazetteer, en)
-    e = ents[0]
+    e = _geocode(texts, {"Tambov region": "place"}, gazetteer, en)["Tambov region"]
     assert e.attrs["precision"] == "region" and e.attrs["country_code"] == "RU"
     assert e.geo is not None and e.geo["source"].startswith("geonames-admin1:")
     # a whole name that is a country keeps its region word ("Dominican Republic"), and a name whose first words
     # name a region only in a country the article never names is left alone
     texts = {"b": "Ships from the Dominican Republic waited while the Harbour Patrol's First District said little."}
-    ents = _entities(texts, {"Dominican Republic": "place", "First District": "place"})
-    geocode_entities(ents, texts, {d: _sentences(t) for d, t in texts.items()}, gazetteer, en)
-    got = {e.name: e for e in ents}
+    got = _geocode(texts, {"Dominican Republic": "place", "First District": "place"}, gazetteer, en)
     assert got["Dominican Republic"].attrs["country_code"] == "DO"
     assert got["First District"].geo is None
+
+
+def test_geocode_english_region_after_a_bare_comma_settles_the_town(gazetteer: Gazetteer) -> None:
+    en = lang.pack("en").geo
+    texts = {"a": "The start-up, based in Springfield, Illinois, hired forty engineers last year."}
+    e = _geocode(texts, {"Springfield": "place"}, gazetteer, en)["Springfield"]
+    assert e.geo is not None and e.attrs["country_code"] == "US"
+    assert abs(e.geo["lat"] - 39.8) < 0.3 and abs(e.geo["lon"] + 89.65) < 0.3  # Illinois' Springfield
+    # a list of towns reads alike: a region named next in the list narrows nothing when the town is not in it
+    texts = {"b": "Sirens sounded in Kyiv, Kharkiv and Odesa overnight, Ukrainian officials said."}
+    e = _geocode(texts, {"Kyiv": "place"}, gazetteer, en)["Kyiv"]
+    assert e.geo is not None and e.attrs["country_code"] == "UA" and abs(e.geo["lat"] - 50.45) < 0.1

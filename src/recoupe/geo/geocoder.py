@@ -100,6 +100,9 @@ class Query:
     alts: list[str] = field(default_factory=list)  # the entity's other names, tried when `name` finds nothing
     category: str | None = None  # a site category, "region", or None for a plain place
     within: list[tuple[str, str]] = field(default_factory=list)  # (country, admin1 or "") the text puts it in
+    # the same after a bare comma ("Springfield, Illinois"): a list of names ("Kyiv, Kharkiv and Odesa") reads
+    # alike, so it only narrows the candidates when some of them lie there
+    comma_within: list[tuple[str, str]] = field(default_factory=list)
     # places the text puts it near ("près de X"): each group holds every town X may be
     near: list[list[Place]] = field(default_factory=list)
     sentences: set[tuple[str, int]] = field(default_factory=set)
@@ -422,20 +425,27 @@ def _read_after(q: Query, texts: dict[str, str], gaz: Gazetteer, lex_of: Callabl
             if not found:
                 continue
             top = max(found, key=lambda p: p.population)
+            into = q.comma_within if m.group(0).strip() == "," else q.within
             if top.feature == "country":
-                q.within.append((top.country_code, ""))
+                into.append((top.country_code, ""))
             elif region or top.feature == "region":
-                q.within.append((top.country_code, top.admin1))
+                into.append((top.country_code, top.admin1))
             break
 
 
 # --- candidates and choices ---------------------------------------------------------------------
 
 
+def _in_comma_region(q: Query, p: Place) -> bool:
+    return any(p.country_code == cc and (not admin1 or p.feature != "town" or p.admin1 == admin1)
+               for cc, admin1 in q.comma_within)
+
+
 def _candidates(q: Query, gaz: Gazetteer, lex: Lexicon) -> list[Place]:
     for name in [q.name, *q.alts]:
         if found := _candidates_for(q, name, gaz, lex):
-            return found
+            # "Springfield, Illinois": the ones in the region after the comma, when there are any
+            return [p for p in found if _in_comma_region(q, p)] or found
     if q.category is None:
         # "Lipetsk region", "Kherson Oblast": a name that finds nothing whole (as "Czech Republic" does) and ends
         # in a region word, in a language that puts it after the name, is the region its first words name
@@ -564,7 +574,8 @@ def _respelling(q: Query, p: Place) -> bool:
 
 def _score(q: Query, p: Place, context: Context) -> tuple[float, int]:
     # where the text itself puts the place ("X, en France", "X, près de Y") is the strongest context
-    support = 3 if any(p.country_code == cc for cc, _ in q.within) or q.near else context.support(q, p.country_code)
+    support = (3 if any(p.country_code == cc for cc, _ in q.within) or q.near or _in_comma_region(q, p)
+               else context.support(q, p.country_code))
     score = math.log10(p.population + 10) + 1.5 * support
     if context.in_region(q, p):
         score += 2.0

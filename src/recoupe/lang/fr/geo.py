@@ -130,7 +130,9 @@ def load(data: Callable[[str], Any], general: Lexicon) -> GeoWords:
         before_region=re.compile(rf"(?:^|[^\w])({reg_words}){adjs}{conn}$", re.I),
         name_category=re.compile(rf"^({cat_words}){adjs}{conn}(?=\w)", re.I),
         name_region=re.compile(rf"^({reg_words}){adjs}{conn}(?=\w)", re.I),
-        after_located=re.compile(rf"^\s*(?:,\s*)?(?:\(\s*|(?:{alt(located)})\s*)", re.I),
+        # "X, en Y", "X (Y)"; a bare comma too in a language that puts a town's region after it ("X, Illinois")
+        after_located=re.compile(rf"^\s*(?:,\s*)?(?:\(\s*|(?:{alt(located)})\s*)"
+                                 + (r"|^\s*,\s*(?=(?-i:[A-ZÀ-Þ]))" if raw.get("comma_locates") else ""), re.I),
         before_equipment=re.compile(rf"(?:^|[^\w-])(?:{equip}){adj}\s+$", re.I),
         article_before=re.compile(r"(?:^|[^\w])(?:le|la|les|l'|du|au|aux)\s*$", re.I),
         range_before=re.compile(r"(?:^|\s)(?:de|du|d'|des|depuis)\s*(?:la |l'|le |les )?$"),
