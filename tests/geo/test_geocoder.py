@@ -399,3 +399,15 @@ def test_geocode_english_region_after_a_bare_comma_settles_the_town(gazetteer: G
     texts = {"b": "Sirens sounded in Kyiv, Kharkiv and Odesa overnight, Ukrainian officials said."}
     e = _geocode(texts, {"Kyiv": "place"}, gazetteer, en)["Kyiv"]
     assert e.geo is not None and e.attrs["country_code"] == "UA" and abs(e.geo["lat"] - 50.45) < 0.1
+
+
+def test_geocode_an_s_with_no_noun_after_it_ends_the_name(gazetteer: Gazetteer) -> None:
+    en = lang.pack("en").geo
+    # the recogniser reads "St. John's" as a possessive: with nothing after it, the 's is the name's own
+    texts = {"a": "Canada sent two frigates on Monday. Both later docked at St. John's."}
+    e = _geocode(texts, {"St. John": "place", "Canada": "place"}, gazetteer, en)["St. John"]
+    assert e.geo is not None and e.attrs["country_code"] == "CA" and abs(e.geo["lon"] + 52.7) < 0.2
+    # before a noun it stays a possessive: the town is St. John, not a St. John's
+    texts = {"b": "Canada sent two frigates on Monday. Both later docked at St. John's harbour."}
+    e = _geocode(texts, {"St. John": "place", "Canada": "place"}, gazetteer, en)["St. John"]
+    assert e.geo is None or abs(e.geo["lon"] + 52.7) > 1

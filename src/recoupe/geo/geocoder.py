@@ -319,6 +319,9 @@ def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex_o
         if not alts:
             return None
         name, alts = alts[0], alts[1:]
+    if any(_OWN_S.match(texts.get(sp.doc, ""), sp.end) for sp in e.mentions):
+        # "in St. John's;": an 's that no noun follows is no possessive but the end of the name, tried first
+        name, alts = name + "'s", [name, *alts]
     q = Query(entity=e, name=name, category=category, alts=alts, respell=lex.respell, from_person=from_person, lex=lex)
     arts = sum(1 for sp in e.mentions if lex_of(sp.doc).article_before.search(texts.get(sp.doc, "")[max(0, sp.start - 6):sp.start]
                                                                 .translate(_APOS)))
@@ -332,6 +335,8 @@ def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex_o
 
 
 SEAT = "seat_of_power"
+# an 's right after a name with no word after it ("St. John's;", "St. John's."): part of the name
+_OWN_S = re.compile(r"['’]s(?=\s*(?:[;:,.!?)\]]|$))")
 
 
 def _reads_as_place(e: Entity, texts: dict[str, str], lex_of: Callable[[str], Lexicon]) -> bool:
