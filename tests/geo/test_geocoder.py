@@ -411,3 +411,38 @@ def test_geocode_an_s_with_no_noun_after_it_ends_the_name(gazetteer: Gazetteer) 
     texts = {"b": "Canada sent two frigates on Monday. Both later docked at St. John's harbour."}
     e = _geocode(texts, {"St. John": "place", "Canada": "place"}, gazetteer, en)["St. John"]
     assert e.geo is None or abs(e.geo["lon"] + 52.7) > 1
+
+
+def test_geocode_contradictory_readings_of_where_a_town_is_keep_the_town(gazetteer: Gazetteer) -> None:
+    # one mention is put in the United States, another read as "in Paris" (a time zone in brackets): the town
+    # still has to be in one of the countries named, not in both, so the town is not lost to a region
+    texts = {"a": "Le match se jouera à Houston, aux États-Unis, samedi. Coup d'envoi à 20 heures à "
+                  "Houston (Paris : 3 heures). Houston attend quarante mille spectateurs."}
+    got = _geocode(texts, {"Houston": "place", "États-Unis": "country"}, gazetteer)
+    e = got["Houston"]
+    assert e.geo is not None and e.attrs["precision"] == "town" and abs(e.geo["lat"] - 29.76) < 0.1
+
+
+def test_geocode_terminal_named_like_a_small_town_far_away_stands_in_the_article_town(tmp_path) -> None:
+    from recoupe.geo.gazetteer import build_index
+
+    # Harborton lies where a seaport of the shipped table is; Mill Reach, a hamlet far away, is also spelt
+    # "Millreach", like the terminal
+    cities = [
+        {"geonameid": 11, "name": "Harborton", "latitude": 39.29, "longitude": -76.61, "countrycode": "US",
+         "population": 600_000, "admin1code": "MD", "alternatenames": []},
+        {"geonameid": 12, "name": "Mill Reach", "latitude": 40.13, "longitude": -74.03, "countrycode": "US",
+         "population": 1800, "admin1code": "NJ", "alternatenames": ["Millreach"]},
+    ]
+    gaz = Gazetteer(build_index(tmp_path / "g.sqlite", WORDS, cities=cities, airports=False))
+    try:
+        en = lang.pack("en").geo
+        texts = {"a": "The freighter left the Millreach Marine Terminal at dawn, United States officials said. "
+                      "Harborton officials expect the terminal to reopen. Traffic in Harborton was light."}
+        got = _geocode(texts, {"Millreach Marine Terminal": "place", "Harborton": "place",
+                               "United States": "country"}, gaz, en)
+        site = got["Millreach Marine Terminal"]
+        assert site.geo is not None and site.geo["source"].startswith("seaports:")
+        assert abs(site.geo["lat"] - 39.3) < 0.2  # at Harborton's port, not by the hamlet 240 km away
+    finally:
+        gaz.close()

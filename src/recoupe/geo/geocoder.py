@@ -181,11 +181,17 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
     # sites of a category no dataset holds ("le pont X", "le cimetière Y"): read once the towns are known
     unheld = [q for q in queries if q.category not in (None, "region", SEAT) and q.category not in SITE_FEATURES]
     queries = [q for q in queries if q.category in (None, "region") or q.category in SITE_FEATURES]
+    # a site of a held category ("Seagirt Marine Terminal") found only as a small town through one of its
+    # alternate names ("Sea Girt") is placed once the article's towns are known: at the one the article names
+    # most, when a site of that category stands there and the namesake lies elsewhere
+    respelt: list[tuple[Query, Place]] = []
     # pass 1: countries, continents and towns that need no context; they become the context of the rest
     for q in queries:
         cands = _candidates(q, gaz, q.lex)
         sure = _sure(q, cands)
-        if sure is not None:
+        if sure is not None and _respelt_site(q, sure):
+            respelt.append((q, sure))
+        elif sure is not None:
             _resolve(q, sure, context, gaz, q.lex)
         else:
             pending.append((q, cands))
@@ -194,7 +200,9 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
         still = []
         for q, cands in pending:
             choice = _choose(q, cands, context)
-            if choice is not None:
+            if choice is not None and _respelt_site(q, choice):
+                respelt.append((q, choice))
+            elif choice is not None:
                 _resolve(q, choice, context, gaz, q.lex)
             else:
                 still.append((q, cands))
@@ -205,6 +213,13 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
     # unless the text puts them in another ("le pont X, à Baltimore"), else at their article's town, marked
     # site-approx; never at a namesake far from where the text puts them
     towns = _article_towns(entities)
+    for q, choice in respelt:
+        hint = _locality(q, gaz, context, towns, q.lex, article_town=True)
+        km = q.lex.near_km.get(q.category or "", 0.0)
+        if (hint is not None and not _near(choice, hint, 50)
+                and any(gaz.sites_near(f, hint.lat, hint.lon, km) for f in SITE_FEATURES[q.category or ""])):
+            choice = hint
+        _resolve(q, choice, context, gaz, q.lex)
     still = []
     for q in unheld:
         cands = _candidates(q, gaz, q.lex)
@@ -363,11 +378,19 @@ def _article_towns(entities: list[Entity]) -> dict[str, list[tuple[int, Entity]]
     return {doc: sorted(v.values(), key=lambda x: (-x[0], x[1].name)) for doc, v in out.items()}
 
 
+def _respelt_site(q: Query, p: Place) -> bool:
+    """Whether a site of a category a dataset holds was found only as a small town, by one of its alternate names
+    or a respelling of its name."""
+    return (q.category in SITE_FEATURES and p.feature == "town" and p.population < BIG_TOWN
+            and (p.match != "exact" or p.alias_kind == ALTERNATE))
+
+
 def _locality(q: Query, gaz: Gazetteer, context: Context, towns: dict[str, list[tuple[int, Entity]]],
-              lex: Lexicon) -> Place | None:
+              lex: Lexicon, article_town: bool = False) -> Place | None:
     """The town a site stands in: the one the text names after it ("X, à Baltimore"), else the one its article
-    names most (and clearly more than any other), in the country the text puts the site in if it says."""
-    article_town = q.category in lex.article_town_categories
+    names most (and clearly more than any other), in the country the text puts the site in if it says; the
+    article's town only for categories that stand in one, or when `article_town`."""
+    article_town = article_town or q.category in lex.article_town_categories
     if not article_town and not q.localities:
         return None
     for name in q.localities:
@@ -540,8 +563,12 @@ def _fits(q: Query, p: Place) -> bool:
         return True  # "X en Y" places towns and sites; a country is not inside another
     if q.articled and p.feature == "town" and not p.articled:
         return False
+    # in one of the countries the text puts it in (its mentions may name several, one of them read wrongly:
+    # "X, dans le Maryland" and "l'heure de X (Paris)"), and in that country's region when the text names one
+    if q.within and p.country_code not in {cc for cc, _ in q.within}:
+        return False
     for cc, admin1 in q.within:
-        if p.country_code != cc or (admin1 and p.feature == "town" and p.admin1 != admin1):
+        if p.country_code == cc and admin1 and p.feature == "town" and p.admin1 != admin1:
             return False
     return all(any(distance_km(p.lat, p.lon, n.lat, n.lon) <= 150 for n in group) for group in q.near)
 
