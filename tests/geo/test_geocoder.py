@@ -446,3 +446,16 @@ def test_geocode_terminal_named_like_a_small_town_far_away_stands_in_the_article
         assert abs(site.geo["lat"] - 39.3) < 0.2  # at Harborton's port, not by the hamlet 240 km away
     finally:
         gaz.close()
+
+
+@pytest.mark.parametrize("code, text", [
+    ("fr", "Des incendies ravagent depuis lundi les régions de Koursk et de Belgorod, selon les pompiers russes."),
+    ("en", "Wildfires have raged since Monday across the regions of Kursk and Belgorod, Russian firefighters said."),
+])
+def test_geocode_second_of_coordinated_regions_is_a_region_too(gazetteer: Gazetteer, code: str, text: str) -> None:
+    e = _geocode({"a": text}, {"Belgorod": "place"}, gazetteer, lang.pack(code).geo)["Belgorod"]
+    assert e.attrs["precision"] == "region" and e.geo is not None and e.geo["source"].startswith("geonames-admin1:RU")
+    # a plain list of towns is no list of regions
+    e = _geocode({"b": "Les trains circulent de nouveau entre Koursk et Belgorod, selon les chemins de fer russes."},
+                 {"Belgorod": "place"}, gazetteer)["Belgorod"]
+    assert e.attrs["precision"] == "town"

@@ -322,7 +322,8 @@ def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex_o
                 votes[ml.category_of(mc.group(1))] += 1
             elif mc := ml.after_category.match(after):
                 votes[ml.category_of(mc.group(1))] += 1
-            elif ml.before_region.search(before):
+            elif ml.before_region.search(before) or (
+                    (listed := getattr(ml.words, "before_region_list", None)) is not None and listed.search(before)):
                 votes["region"] += 1
         if votes:
             best = max(votes, key=lambda c: votes[c])

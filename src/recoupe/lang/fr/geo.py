@@ -54,6 +54,8 @@ class GeoWords:
     # the end of a name, right after a mention, and a possessive town before one ("Rome's Ciampino airport")
     name_category_after: re.Pattern[str] = re.compile("(?!)")
     after_category: re.Pattern[str] = re.compile("(?!)")
+    # "les régions de X et de " right before a name: the second of coordinated regions is one too
+    before_region_list: re.Pattern[str] = re.compile("(?!)")
     name_region_after: re.Pattern[str] = re.compile("(?!)")  # "Lipetsk region", "Kherson Oblast": a region word last
     possessive_before: re.Pattern[str] = re.compile("(?!)")
 
@@ -128,6 +130,7 @@ def load(data: Callable[[str], Any], general: Lexicon) -> GeoWords:
         not_places=not_places, near_km=near, country_names=country_names,
         before_category=re.compile(rf"(?:^|[^\w])({cat_words}){adjs}{conn}$", re.I),
         before_region=re.compile(rf"(?:^|[^\w])({reg_words}){adjs}{conn}$", re.I),
+        before_region_list=_region_list(raw, reg_words, adjs, conn, spaced, elided),
         name_category=re.compile(rf"^({cat_words}){adjs}{conn}(?=\w)", re.I),
         name_region=re.compile(rf"^({reg_words}){adjs}{conn}(?=\w)", re.I),
         # "X, en Y", "X (Y)"; a bare comma too in a language that puts a town's region after it ("X, Illinois")
@@ -145,6 +148,19 @@ def load(data: Callable[[str], Any], general: Lexicon) -> GeoWords:
         place_before=re.compile(rf"(?:^|[^\w])(?:{alt(sorted(raw.get('place_prepositions', []), key=len, reverse=True))})\s*$", re.I),
         **_after_name(raw, cat_words, reg_words),
     )
+
+
+def _region_list(raw: dict[str, Any], reg_words: str, adjs: str, conn: str, spaced: str, elided: str) -> re.Pattern[str]:
+    """A plural region word, its first names, then a coordinator (geo.json `coordinators`) and the connector the
+    next name takes, right before a name: "les régions de Voronej et de ", "the regions of Kursk and "."""
+    coords = "|".join(re.escape(w) for w in raw.get("coordinators", []))
+    if not coords:
+        return re.compile("(?!)")
+    word = r"[A-ZÀ-Þ][\w'’-]*"
+    name = rf"{word}(?:[\s-]+{word}){{0,2}}"
+    link = rf"(?:(?i:{spaced})\s+|(?i:{elided})\s*)?"
+    return re.compile(rf"(?:^|[^\w])(?i:(?:{reg_words})s{adjs}{conn}){name}(?:\s*,\s*{link}{name})*"
+                      rf"\s*,?\s*(?i:{coords})\s+{link}$")
 
 
 def _after_name(raw: dict[str, Any], cat_words: str, reg_words: str) -> dict[str, re.Pattern[str]]:
