@@ -145,3 +145,66 @@ def test_gazetteer_spaceports_lie_in_their_country(gazetteer: Gazetteer) -> None
         if not near or near[0][1].country_code != row["country_code"]:
             wrong.append(row["id"])
     assert wrong == []
+
+
+def test_gazetteer_region_is_placed_at_the_centre_of_its_outline(monkeypatch: pytest.MonkeyPatch) -> None:
+    from recoupe.geo import gazetteer
+
+    # an L-shaped province whose towns all crowd its western arm: its outline says where its middle is
+    towns = [(40.0 + i / 10, 10.0 + j / 10) for i in range(10) for j in range(3)] + [(40.1, 13.0)]
+    outlines = {"ZZ": [(frozenset({"nordmark"}), 40.6, 11.9), (frozenset({"sudmark"}), 44.0, 18.0)]}
+    monkeypatch.setattr(gazetteer, "_outline_centres", lambda: outlines)
+    assert gazetteer.region_center("ZZ", ["nordmark"], towns) == (40.6, 11.9)
+    # the outline's name in another spelling ("Nordmarck") is the same skeleton only when the letters agree
+    assert gazetteer.region_center("ZZ", ["nordmarck"], towns) == gazetteer.area_center(towns)
+    # an outline of the same name lying far from the region's towns is a namesake, not this region
+    assert gazetteer.region_center("ZZ", ["sudmark"], towns) == gazetteer.area_center(towns)
+    # two outlines bearing the name: none is chosen
+    outlines["ZZ"].append((frozenset({"nordmark"}), 40.2, 10.2))
+    assert gazetteer.region_center("ZZ", ["nordmark"], towns) == gazetteer.area_center(towns)
+
+
+def test_gazetteer_outline_centres_join_their_regions_by_name() -> None:
+    from recoupe.geo.gazetteer import _outline_centres, skeleton
+
+    # the shipped table names each unit in Natural Earth's, GeoNames' and Where-On-Earth's spelling, designators
+    # stripped too: a soft sign ending a romanised name is no part of it
+    units = _outline_centres()
+    assert len(units) > 200 and sum(map(len, units.values())) > 4000
+    keys = {k for names, _, _ in units["UA"] for k in names}
+    assert skeleton("donetska") in keys or skeleton("donetsk") in keys
+
+
+def test_region_outline_script_centroid_of_a_ring_with_a_hole() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "make_region_outlines", Path(__file__).resolve().parents[2] / "scripts" / "make_region_outlines.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    square = [(0.0, 0.0), (4.0, 0.0), (4.0, 4.0), (0.0, 4.0), (0.0, 0.0)]
+    lat, lon = mod.area_centroid([[square]])
+    assert abs(lat - 2.0) < 0.01 and abs(lon - 2.0) < 0.01
+    # a hole in the eastern half (wound the other way) moves the centre west
+    hole = [(2.5, 1.0), (2.5, 3.0), (3.5, 3.0), (3.5, 1.0), (2.5, 1.0)]
+    lat, lon = mod.area_centroid([[square, hole]])
+    assert abs(lat - 2.0) < 0.01 and lon < 1.9
+
+
+def test_gazetteer_fuzzy_match_survives_a_letter_dropped_in_the_first_four(tmp_path: Path) -> None:
+    # a French spelling that drops the h of "zh" ("Bozenovo" for Bozhenovo) starts another four-letter block
+    cities = [
+        {"geonameid": 7, "name": "Bozhenovo", "latitude": 57.0, "longitude": 34.0, "countrycode": "RU",
+         "population": 2500, "admin1code": "77", "alternatenames": []},
+        {"geonameid": 8, "name": "Bozenbridge", "latitude": 52.0, "longitude": -1.0, "countrycode": "GB",
+         "population": 2500, "admin1code": "ENG", "alternatenames": []},
+    ]
+    g = Gazetteer(build_index(tmp_path / "g.sqlite", WORDS, cities=cities, airports=False))
+    try:
+        found = g.lookup("Bozenovo", features=("town",))
+        assert [(p.source, p.match) for p in found] == [("geonames:7", "fuzzy")]
+        # a name close enough within its own block never looks further
+        assert [p.source for p in g.lookup("Bozenbrige", features=("town",))] == ["geonames:8"]
+    finally:
+        g.close()

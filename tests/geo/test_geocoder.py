@@ -36,9 +36,9 @@ def _entities(texts: dict[str, str], names: dict[str, str]) -> list[Entity]:
     return out
 
 
-def _geocode(texts: dict[str, str], names: dict[str, str], gaz: Gazetteer) -> dict[str, Entity]:
+def _geocode(texts: dict[str, str], names: dict[str, str], gaz: Gazetteer, words: object = WORDS) -> dict[str, Entity]:
     ents = _entities(texts, names)
-    geocode_entities(ents, texts, {d: _sentences(t) for d, t in texts.items()}, gaz, WORDS)
+    geocode_entities(ents, texts, {d: _sentences(t) for d, t in texts.items()}, gaz, words)  # type: ignore[arg-type]
     return {e.name: e for e in ents}
 
 
@@ -373,3 +373,89 @@ def test_geocode_state_of_is_a_country_or_a_federated_state(gazetteer: Gazetteer
     assert e.attrs["precision"] == ("region" if region else "country")
     if region:
         assert e.attrs["geo_name"] == region
+
+
+def test_geocode_english_name_ending_in_a_region_word_is_that_region(gazetteer: Gazetteer) -> None:
+    en = lang.pack("en").geo
+    texts = {"a": "Floods cut roads across the Tambov region on Monday, Russian officials said."}
+    e = _geocode(texts, {"Tambov region": "place"}, gazetteer, en)["Tambov region"]
+    assert e.attrs["precision"] == "region" and e.attrs["country_code"] == "RU"
+    assert e.geo is not None and e.geo["source"].startswith("geonames-admin1:")
+    # a whole name that is a country keeps its region word ("Dominican Republic"), and a name whose first words
+    # name a region only in a country the article never names is left alone
+    texts = {"b": "Ships from the Dominican Republic waited while the Harbour Patrol's First District said little."}
+    got = _geocode(texts, {"Dominican Republic": "place", "First District": "place"}, gazetteer, en)
+    assert got["Dominican Republic"].attrs["country_code"] == "DO"
+    assert got["First District"].geo is None
+
+
+def test_geocode_english_region_after_a_bare_comma_settles_the_town(gazetteer: Gazetteer) -> None:
+    en = lang.pack("en").geo
+    texts = {"a": "The start-up, based in Springfield, Illinois, hired forty engineers last year."}
+    e = _geocode(texts, {"Springfield": "place"}, gazetteer, en)["Springfield"]
+    assert e.geo is not None and e.attrs["country_code"] == "US"
+    assert abs(e.geo["lat"] - 39.8) < 0.3 and abs(e.geo["lon"] + 89.65) < 0.3  # Illinois' Springfield
+    # a list of towns reads alike: a region named next in the list narrows nothing when the town is not in it
+    texts = {"b": "Sirens sounded in Kyiv, Kharkiv and Odesa overnight, Ukrainian officials said."}
+    e = _geocode(texts, {"Kyiv": "place"}, gazetteer, en)["Kyiv"]
+    assert e.geo is not None and e.attrs["country_code"] == "UA" and abs(e.geo["lat"] - 50.45) < 0.1
+
+
+def test_geocode_an_s_with_no_noun_after_it_ends_the_name(gazetteer: Gazetteer) -> None:
+    en = lang.pack("en").geo
+    # the recogniser reads "St. John's" as a possessive: with nothing after it, the 's is the name's own
+    texts = {"a": "Canada sent two frigates on Monday. Both later docked at St. John's."}
+    e = _geocode(texts, {"St. John": "place", "Canada": "place"}, gazetteer, en)["St. John"]
+    assert e.geo is not None and e.attrs["country_code"] == "CA" and abs(e.geo["lon"] + 52.7) < 0.2
+    # before a noun it stays a possessive: the town is St. John, not a St. John's
+    texts = {"b": "Canada sent two frigates on Monday. Both later docked at St. John's harbour."}
+    e = _geocode(texts, {"St. John": "place", "Canada": "place"}, gazetteer, en)["St. John"]
+    assert e.geo is None or abs(e.geo["lon"] + 52.7) > 1
+
+
+def test_geocode_contradictory_readings_of_where_a_town_is_keep_the_town(gazetteer: Gazetteer) -> None:
+    # one mention is put in the United States, another read as "in Paris" (a time zone in brackets): the town
+    # still has to be in one of the countries named, not in both, so the town is not lost to a region
+    texts = {"a": "Le match se jouera à Houston, aux États-Unis, samedi. Coup d'envoi à 20 heures à "
+                  "Houston (Paris : 3 heures). Houston attend quarante mille spectateurs."}
+    got = _geocode(texts, {"Houston": "place", "États-Unis": "country"}, gazetteer)
+    e = got["Houston"]
+    assert e.geo is not None and e.attrs["precision"] == "town" and abs(e.geo["lat"] - 29.76) < 0.1
+
+
+def test_geocode_terminal_named_like_a_small_town_far_away_stands_in_the_article_town(tmp_path) -> None:
+    from recoupe.geo.gazetteer import build_index
+
+    # Harborton lies where a seaport of the shipped table is; Mill Reach, a hamlet far away, is also spelt
+    # "Millreach", like the terminal
+    cities = [
+        {"geonameid": 11, "name": "Harborton", "latitude": 39.29, "longitude": -76.61, "countrycode": "US",
+         "population": 600_000, "admin1code": "MD", "alternatenames": []},
+        {"geonameid": 12, "name": "Mill Reach", "latitude": 40.13, "longitude": -74.03, "countrycode": "US",
+         "population": 1800, "admin1code": "NJ", "alternatenames": ["Millreach"]},
+    ]
+    gaz = Gazetteer(build_index(tmp_path / "g.sqlite", WORDS, cities=cities, airports=False))
+    try:
+        en = lang.pack("en").geo
+        texts = {"a": "The freighter left the Millreach Marine Terminal at dawn, United States officials said. "
+                      "Harborton officials expect the terminal to reopen. Traffic in Harborton was light."}
+        got = _geocode(texts, {"Millreach Marine Terminal": "place", "Harborton": "place",
+                               "United States": "country"}, gaz, en)
+        site = got["Millreach Marine Terminal"]
+        assert site.geo is not None and site.geo["source"].startswith("seaports:")
+        assert abs(site.geo["lat"] - 39.3) < 0.2  # at Harborton's port, not by the hamlet 240 km away
+    finally:
+        gaz.close()
+
+
+@pytest.mark.parametrize("code, text", [
+    ("fr", "Des incendies ravagent depuis lundi les régions de Koursk et de Belgorod, selon les pompiers russes."),
+    ("en", "Wildfires have raged since Monday across the regions of Kursk and Belgorod, Russian firefighters said."),
+])
+def test_geocode_second_of_coordinated_regions_is_a_region_too(gazetteer: Gazetteer, code: str, text: str) -> None:
+    e = _geocode({"a": text}, {"Belgorod": "place"}, gazetteer, lang.pack(code).geo)["Belgorod"]
+    assert e.attrs["precision"] == "region" and e.geo is not None and e.geo["source"].startswith("geonames-admin1:RU")
+    # a plain list of towns is no list of regions
+    e = _geocode({"b": "Les trains circulent de nouveau entre Koursk et Belgorod, selon les chemins de fer russes."},
+                 {"Belgorod": "place"}, gazetteer)["Belgorod"]
+    assert e.attrs["precision"] == "town"

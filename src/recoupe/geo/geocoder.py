@@ -48,6 +48,7 @@ class PlaceWords(Protocol):
     name_region: re.Pattern[str]
     name_category_after: re.Pattern[str]  # "X Airport" as a whole name, in a language whose category word follows
     after_category: re.Pattern[str]  # " airport" right after a name
+    name_region_after: re.Pattern[str]  # "X region" as a whole name, in a language whose region word follows
     possessive_before: re.Pattern[str]  # "Rome's " right before a site's name: its town
     after_located: re.Pattern[str]  # ", en" / "dans le" / "(" right after a name
     before_equipment: re.Pattern[str]  # "les nouveaux lanceurs " right before a name: a model, not a place
@@ -99,6 +100,9 @@ class Query:
     alts: list[str] = field(default_factory=list)  # the entity's other names, tried when `name` finds nothing
     category: str | None = None  # a site category, "region", or None for a plain place
     within: list[tuple[str, str]] = field(default_factory=list)  # (country, admin1 or "") the text puts it in
+    # the same after a bare comma ("Springfield, Illinois"): a list of names ("Kyiv, Kharkiv and Odesa") reads
+    # alike, so it only narrows the candidates when some of them lie there
+    comma_within: list[tuple[str, str]] = field(default_factory=list)
     # places the text puts it near ("près de X"): each group holds every town X may be
     near: list[list[Place]] = field(default_factory=list)
     sentences: set[tuple[str, int]] = field(default_factory=set)
@@ -110,6 +114,9 @@ class Query:
     localities: list[str] = field(default_factory=list)  # towns the text puts a site in ("le pont X, à Baltimore")
     from_person: bool = False  # a name the recogniser called a person, read as a place by the words before it
     lex: Lexicon | None = None  # the language its names are read in (that of most of its mentions)
+    # found only as the region its name's first words name ("Lipetsk region"): placed when its article names
+    # its country, never on the name alone ("the Coast Guard's First District" is no region of Yemen)
+    region_by_word: bool = False
 
 
 @dataclass
@@ -174,11 +181,17 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
     # sites of a category no dataset holds ("le pont X", "le cimetière Y"): read once the towns are known
     unheld = [q for q in queries if q.category not in (None, "region", SEAT) and q.category not in SITE_FEATURES]
     queries = [q for q in queries if q.category in (None, "region") or q.category in SITE_FEATURES]
+    # a site of a held category ("Seagirt Marine Terminal") found only as a small town through one of its
+    # alternate names ("Sea Girt") is placed once the article's towns are known: at the one the article names
+    # most, when a site of that category stands there and the namesake lies elsewhere
+    respelt: list[tuple[Query, Place]] = []
     # pass 1: countries, continents and towns that need no context; they become the context of the rest
     for q in queries:
         cands = _candidates(q, gaz, q.lex)
         sure = _sure(q, cands)
-        if sure is not None:
+        if sure is not None and _respelt_site(q, sure):
+            respelt.append((q, sure))
+        elif sure is not None:
             _resolve(q, sure, context, gaz, q.lex)
         else:
             pending.append((q, cands))
@@ -187,7 +200,9 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
         still = []
         for q, cands in pending:
             choice = _choose(q, cands, context)
-            if choice is not None:
+            if choice is not None and _respelt_site(q, choice):
+                respelt.append((q, choice))
+            elif choice is not None:
                 _resolve(q, choice, context, gaz, q.lex)
             else:
                 still.append((q, cands))
@@ -198,6 +213,13 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
     # unless the text puts them in another ("le pont X, à Baltimore"), else at their article's town, marked
     # site-approx; never at a namesake far from where the text puts them
     towns = _article_towns(entities)
+    for q, choice in respelt:
+        hint = _locality(q, gaz, context, towns, q.lex, article_town=True)
+        km = q.lex.near_km.get(q.category or "", 0.0)
+        if (hint is not None and not _near(choice, hint, 50)
+                and any(gaz.sites_near(f, hint.lat, hint.lon, km) for f in SITE_FEATURES[q.category or ""])):
+            choice = hint
+        _resolve(q, choice, context, gaz, q.lex)
     still = []
     for q in unheld:
         cands = _candidates(q, gaz, q.lex)
@@ -300,7 +322,8 @@ def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex_o
                 votes[ml.category_of(mc.group(1))] += 1
             elif mc := ml.after_category.match(after):
                 votes[ml.category_of(mc.group(1))] += 1
-            elif ml.before_region.search(before):
+            elif ml.before_region.search(before) or (
+                    (listed := getattr(ml.words, "before_region_list", None)) is not None and listed.search(before)):
                 votes["region"] += 1
         if votes:
             best = max(votes, key=lambda c: votes[c])
@@ -312,6 +335,9 @@ def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex_o
         if not alts:
             return None
         name, alts = alts[0], alts[1:]
+    if any(_OWN_S.match(texts.get(sp.doc, ""), sp.end) for sp in e.mentions):
+        # "in St. John's;": an 's that no noun follows is no possessive but the end of the name, tried first
+        name, alts = name + "'s", [name, *alts]
     q = Query(entity=e, name=name, category=category, alts=alts, respell=lex.respell, from_person=from_person, lex=lex)
     arts = sum(1 for sp in e.mentions if lex_of(sp.doc).article_before.search(texts.get(sp.doc, "")[max(0, sp.start - 6):sp.start]
                                                                 .translate(_APOS)))
@@ -325,6 +351,8 @@ def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex_o
 
 
 SEAT = "seat_of_power"
+# an 's right after a name with no word after it ("St. John's;", "St. John's."): part of the name
+_OWN_S = re.compile(r"['’]s(?=\s*(?:[;:,.!?)\]]|$))")
 
 
 def _reads_as_place(e: Entity, texts: dict[str, str], lex_of: Callable[[str], Lexicon]) -> bool:
@@ -351,11 +379,19 @@ def _article_towns(entities: list[Entity]) -> dict[str, list[tuple[int, Entity]]
     return {doc: sorted(v.values(), key=lambda x: (-x[0], x[1].name)) for doc, v in out.items()}
 
 
+def _respelt_site(q: Query, p: Place) -> bool:
+    """Whether a site of a category a dataset holds was found only as a small town, by one of its alternate names
+    or a respelling of its name."""
+    return (q.category in SITE_FEATURES and p.feature == "town" and p.population < BIG_TOWN
+            and (p.match != "exact" or p.alias_kind == ALTERNATE))
+
+
 def _locality(q: Query, gaz: Gazetteer, context: Context, towns: dict[str, list[tuple[int, Entity]]],
-              lex: Lexicon) -> Place | None:
+              lex: Lexicon, article_town: bool = False) -> Place | None:
     """The town a site stands in: the one the text names after it ("X, à Baltimore"), else the one its article
-    names most (and clearly more than any other), in the country the text puts the site in if it says."""
-    article_town = q.category in lex.article_town_categories
+    names most (and clearly more than any other), in the country the text puts the site in if it says; the
+    article's town only for categories that stand in one, or when `article_town`."""
+    article_town = article_town or q.category in lex.article_town_categories
     if not article_town and not q.localities:
         return None
     for name in q.localities:
@@ -418,20 +454,39 @@ def _read_after(q: Query, texts: dict[str, str], gaz: Gazetteer, lex_of: Callabl
             if not found:
                 continue
             top = max(found, key=lambda p: p.population)
+            into = q.comma_within if m.group(0).strip() == "," else q.within
             if top.feature == "country":
-                q.within.append((top.country_code, ""))
+                into.append((top.country_code, ""))
             elif region or top.feature == "region":
-                q.within.append((top.country_code, top.admin1))
+                into.append((top.country_code, top.admin1))
             break
 
 
 # --- candidates and choices ---------------------------------------------------------------------
 
 
+def _in_comma_region(q: Query, p: Place) -> bool:
+    return any(p.country_code == cc and (not admin1 or p.feature != "town" or p.admin1 == admin1)
+               for cc, admin1 in q.comma_within)
+
+
 def _candidates(q: Query, gaz: Gazetteer, lex: Lexicon) -> list[Place]:
     for name in [q.name, *q.alts]:
         if found := _candidates_for(q, name, gaz, lex):
-            return found
+            # "Springfield, Illinois": the ones in the region after the comma, when there are any
+            return [p for p in found if _in_comma_region(q, p)] or found
+    if q.category is None:
+        # "Lipetsk region", "Kherson Oblast": a name that finds nothing whole (as "Czech Republic" does) and ends
+        # in a region word, in a language that puts it after the name, is the region its first words name
+        for name in [q.name, *q.alts]:
+            m = getattr(lex.words, "name_region_after", None)
+            m = m.search(name) if m is not None else None
+            if m and any(c.isupper() for c in name[:m.start()]):
+                found = [p for p in gaz.lookup(name[:m.start()].strip(), features=("region",), fuzzy=False)
+                         if _fits(q, p)]
+                if found:
+                    q.region_by_word = True
+                    return found
     return []
 
 
@@ -509,15 +564,19 @@ def _fits(q: Query, p: Place) -> bool:
         return True  # "X en Y" places towns and sites; a country is not inside another
     if q.articled and p.feature == "town" and not p.articled:
         return False
+    # in one of the countries the text puts it in (its mentions may name several, one of them read wrongly:
+    # "X, dans le Maryland" and "l'heure de X (Paris)"), and in that country's region when the text names one
+    if q.within and p.country_code not in {cc for cc, _ in q.within}:
+        return False
     for cc, admin1 in q.within:
-        if p.country_code != cc or (admin1 and p.feature == "town" and p.admin1 != admin1):
+        if p.country_code == cc and admin1 and p.feature == "town" and p.admin1 != admin1:
             return False
     return all(any(distance_km(p.lat, p.lon, n.lat, n.lon) <= 150 for n in group) for group in q.near)
 
 
 def _sure(q: Query, cands: list[Place]) -> Place | None:
     """A choice that needs no context: a country or continent by name, a site by name, or a big town with no rival."""
-    if not cands or q.from_person:
+    if not cands or q.from_person or q.region_by_word:
         return None
     if len(cands) == 1 and cands[0].feature in ("country", "continent", "region", "spaceport") and cands[0].match == "exact":
         return cands[0]
@@ -548,7 +607,8 @@ def _respelling(q: Query, p: Place) -> bool:
 
 def _score(q: Query, p: Place, context: Context) -> tuple[float, int]:
     # where the text itself puts the place ("X, en France", "X, près de Y") is the strongest context
-    support = 3 if any(p.country_code == cc for cc, _ in q.within) or q.near else context.support(q, p.country_code)
+    support = (3 if any(p.country_code == cc for cc, _ in q.within) or q.near or _in_comma_region(q, p)
+               else context.support(q, p.country_code))
     score = math.log10(p.population + 10) + 1.5 * support
     if context.in_region(q, p):
         score += 2.0
@@ -566,6 +626,8 @@ def _plausible(q: Query, p: Place, support: int) -> bool:
     if q.from_person and p.feature not in SITES and (p.feature != "town" or support < 2 or p.match == "fuzzy"):
         # a name read as a person by the recogniser: a town of a country its article names, or a site of the
         # category its words give ("at Nikola Tesla airport")
+        return False
+    if q.region_by_word and support < 2:
         return False
     if p.feature in ("country", "continent", "region") or p.feature in SITES:
         return p.match != "fuzzy" or support >= 2

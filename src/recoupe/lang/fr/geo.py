@@ -54,6 +54,9 @@ class GeoWords:
     # the end of a name, right after a mention, and a possessive town before one ("Rome's Ciampino airport")
     name_category_after: re.Pattern[str] = re.compile("(?!)")
     after_category: re.Pattern[str] = re.compile("(?!)")
+    # "les régions de X et de " right before a name: the second of coordinated regions is one too
+    before_region_list: re.Pattern[str] = re.compile("(?!)")
+    name_region_after: re.Pattern[str] = re.compile("(?!)")  # "Lipetsk region", "Kherson Oblast": a region word last
     possessive_before: re.Pattern[str] = re.compile("(?!)")
 
     def category_of(self, word: str) -> str:
@@ -127,9 +130,12 @@ def load(data: Callable[[str], Any], general: Lexicon) -> GeoWords:
         not_places=not_places, near_km=near, country_names=country_names,
         before_category=re.compile(rf"(?:^|[^\w])({cat_words}){adjs}{conn}$", re.I),
         before_region=re.compile(rf"(?:^|[^\w])({reg_words}){adjs}{conn}$", re.I),
+        before_region_list=_region_list(raw, reg_words, adjs, conn, spaced, elided),
         name_category=re.compile(rf"^({cat_words}){adjs}{conn}(?=\w)", re.I),
         name_region=re.compile(rf"^({reg_words}){adjs}{conn}(?=\w)", re.I),
-        after_located=re.compile(rf"^\s*(?:,\s*)?(?:\(\s*|(?:{alt(located)})\s*)", re.I),
+        # "X, en Y", "X (Y)"; a bare comma too in a language that puts a town's region after it ("X, Illinois")
+        after_located=re.compile(rf"^\s*(?:,\s*)?(?:\(\s*|(?:{alt(located)})\s*)"
+                                 + (r"|^\s*,\s*(?=(?-i:[A-ZÀ-Þ]))" if raw.get("comma_locates") else ""), re.I),
         before_equipment=re.compile(rf"(?:^|[^\w-])(?:{equip}){adj}\s+$", re.I),
         article_before=re.compile(r"(?:^|[^\w])(?:le|la|les|l'|du|au|aux)\s*$", re.I),
         range_before=re.compile(r"(?:^|\s)(?:de|du|d'|des|depuis)\s*(?:la |l'|le |les )?$"),
@@ -140,11 +146,24 @@ def load(data: Callable[[str], Any], general: Lexicon) -> GeoWords:
         article_town_categories=tuple(raw.get("article_town_categories", [])),
         nationalities=dict(general.nationality),
         place_before=re.compile(rf"(?:^|[^\w])(?:{alt(sorted(raw.get('place_prepositions', []), key=len, reverse=True))})\s*$", re.I),
-        **_after_name(raw, cat_words),
+        **_after_name(raw, cat_words, reg_words),
     )
 
 
-def _after_name(raw: dict[str, Any], cat_words: str) -> dict[str, re.Pattern[str]]:
+def _region_list(raw: dict[str, Any], reg_words: str, adjs: str, conn: str, spaced: str, elided: str) -> re.Pattern[str]:
+    """A plural region word, its first names, then a coordinator (geo.json `coordinators`) and the connector the
+    next name takes, right before a name: "les régions de Voronej et de ", "the regions of Kursk and "."""
+    coords = "|".join(re.escape(w) for w in raw.get("coordinators", []))
+    if not coords:
+        return re.compile("(?!)")
+    word = r"[A-ZÀ-Þ][\w'’-]*"
+    name = rf"{word}(?:[\s-]+{word}){{0,2}}"
+    link = rf"(?:(?i:{spaced})\s+|(?i:{elided})\s*)?"
+    return re.compile(rf"(?:^|[^\w])(?i:(?:{reg_words})s{adjs}{conn}){name}(?:\s*,\s*{link}{name})*"
+                      rf"\s*,?\s*(?i:{coords})\s+{link}$")
+
+
+def _after_name(raw: dict[str, Any], cat_words: str, reg_words: str) -> dict[str, re.Pattern[str]]:
     """The patterns of a language whose category word follows the name (geo.json `category_after_name`)."""
     if not raw.get("category_after_name"):
         return {}
@@ -152,6 +171,8 @@ def _after_name(raw: dict[str, Any], cat_words: str) -> dict[str, re.Pattern[str
         # "Francis Scott Key Bridge", "Vnukovo International Airport": the name, then its category word
         "name_category_after": re.compile(rf"(?<=\w)\s+({cat_words})$", re.I),
         "after_category": re.compile(rf"^\s+({cat_words})\b", re.I),
+        # "Lipetsk region", "Kherson Oblast": the name, then a region word
+        "name_region_after": re.compile(rf"(?<=\w)\s+({reg_words})$", re.I),
         # "Rome's Ciampino airport": the town whose site it is, in the possessive, right before the name
         "possessive_before": re.compile(r"(?:^|[^\w])([A-ZÀ-Þ][\w-]+(?:\s+[A-ZÀ-Þ][\w-]+)?)['’]s\s+$"),
     }
