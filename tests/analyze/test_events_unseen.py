@@ -281,3 +281,16 @@ def test_storms_striking_expected_arrivals_taking_the_road(nlp: Any, text: str, 
     cues = [c for c in analyze(nlp, text, names) if c.span.text == trigger]
     assert bool(cues) == found
     assert all(c.type == etype and (status is None or c.status == status) for c in cues)
+
+
+@pytest.mark.parametrize("text,trigger,etype,subtype", [
+    ("Le maire réclame une enquête indépendante.", "réclame", "statement", None),
+    ("Les plongeurs reprendront une opération de récupération des corps à Brionne.", "opération", "other", "rescue"),
+    ("Dimanche, les plongeurs ont retrouvé le corps d'une victime.", "retrouvé", "other", "rescue"),
+    ("Lundi, des charges explosives ont abattu la travée du pont.", "abattu", "other", "demolition"),
+    ("Les forces ont abattu un drone lundi.", "abattu", "military_action", None),
+])
+def test_regular_forms_and_readings_by_what_is_acted_on(nlp: Any, text: str, trigger: str, etype: str, subtype: str | None) -> None:
+    # "réclame" lemmatised as the noun is still the verb; a rescue operation, a body found, a span brought down
+    c = one(analyze(nlp, text, {"Brionne": "place"} if "Brionne" in text else {}), trigger)
+    assert c.type == etype and c.attrs.get("subtype") == subtype

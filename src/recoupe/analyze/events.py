@@ -410,6 +410,8 @@ class _Finder:
                       and any(c.dep_ == "aux:tense" for c in tok.children))
         if tensed_adj:
             lemma = self.participles[tok.lower_]  # "a gelé les avoirs": a participle with its auxiliary, tagged ADJ
+        elif tok.pos_ in ("VERB", "AUX") and lemma not in self.lex.verbs and tok.lower_ in self.participles:
+            lemma = self.participles[tok.lower_]  # "réclame" lemmatised as the noun: its regular verb
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and "VerbForm=Part" in str(tok.morph)) or tensed_adj:
             spec = self.lex.verbs.get(lemma)
             light = self.lex.statement_constructions.get(lemma)
@@ -490,6 +492,10 @@ class _Finder:
             spec = self.lex.nouns.get(lemma) or self.lex.nouns.get(tok.lower_)
             if spec is None:
                 return None
+            alt = spec.get("by_nmod")
+            if alt and any(c.lemma_.lower() in alt["nmod_lemmas"] for c in tok.subtree if c.i != tok.i):
+                # "une opération de récupération des corps": what the noun's complement names gives its reading
+                return _Found(tok, alt["type"], "noun", attrs=_spec_attrs(alt, {"trigger": lemma}))
             if spec.get("needs_nmod_lemmas") and not any(c.lemma_.lower() in spec["needs_nmod_lemmas"] for c in tok.subtree if c.i != tok.i):
                 return None
             return _Found(tok, spec["type"], "noun", attrs=_spec_attrs(spec, {"trigger": lemma, "subject_receives": bool(spec.get("subject_receives"))}))
@@ -1831,9 +1837,11 @@ def _tables(lex: Triggers) -> tuple[dict[str, str], frozenset[str], frozenset[st
 
 
 def _participle_table(lex: Triggers) -> dict[str, str]:
-    """Regular past participles of the trigger verbs (parti, arrivée, quittés...) -> their lemma."""
+    """Regular past participles of the trigger verbs (parti, arrivée, quittés...) and their regular finite forms of
+    the third person (the pack's `finite_endings`: réclame, réclament, réclamait) -> their lemma."""
     out: dict[str, str] = {}
     endings = lex.clause.get("participle_endings", {})
+    finite = lex.clause.get("finite_endings", {})
     for lemma in lex.verbs:
         ending = next((e for e in endings if lemma.endswith(e)), None)
         if ending is None:
@@ -1841,6 +1849,8 @@ def _participle_table(lex: Triggers) -> dict[str, str]:
         stem = lemma[:-len(ending)] + endings[ending]
         for end in lex.clause.get("participle_agreements", ()):
             out[stem + end] = lemma
+        for end in finite.get(ending, ()):
+            out.setdefault(lemma[:-len(ending)] + end, lemma)
     return out
 
 

@@ -74,7 +74,7 @@ def load(data: Callable[[str], Any]) -> Triggers:
                 if key in spec and spec[key] not in types or key == "type" and key not in spec:
                     raise RecoupeError(f"{where}: {section}.{lemma} has unknown {key} {spec.get(key)!r}")
             # the alternative readings: by what the verb acts on, by its subject, by its particle ("take off")
-            alts = [(k, spec[k]) for k in ("by_object", "by_vehicle", "by_crowd") if k in spec]
+            alts = [(k, spec[k]) for k in ("by_object", "by_vehicle", "by_crowd", "by_hazard", "by_nmod") if k in spec]
             alts += [(f"particles.{p}", a) for p, a in (spec.get("particles") or {}).items()]
             for key, alt in alts:
                 if not isinstance(alt, dict) or alt.get("type") not in types:
