@@ -109,3 +109,21 @@ def test_quotes_a_time_phrase_before_an_inverted_speaker_is_not_part_of_it(analy
 def test_quotes_words_after_a_speech_nouns_named_complement_are_its_owners(analyze_text: Run) -> None:
     a = analyze_text("Le gouvernement a soutenu l'appel de Lucien Marchetti à une « trêve olympique » pendant les Jeux.")
     assert quote_starting(a, "trêve olympique").speaker_text == "Lucien Marchetti"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Le maire Paul Mercier a répondu aux élus : « Vous n'avez rien fait pour Brionne ! », a-t-il lancé. Puis, selon "
+     "plusieurs journalistes présents, cette phrase qui a fait le tour de la ville : « Je ne suis pas le coupable ! »",
+     "Paul Mercier"),
+    ("« Vous n'avez rien fait pour Brionne ! », a lancé Paul Mercier devant les élus. D'après des témoins, ces "
+     "quelques mots ensuite : « Je ne suis pas le coupable ! »", "Paul Mercier"),
+    # a clause with a verb of its own keeps its subject
+    ("« Vous n'avez rien fait pour Brionne ! », a lancé Paul Mercier devant les élus. Selon plusieurs journalistes "
+     "présents, la salle a répondu : « Je ne suis pas d'accord ! »", "la salle"),
+])
+def test_quotes_an_utterance_presented_by_a_demonstrative_goes_on_with_the_speaker_before(analyze_text: Run,
+                                                                                           text: str, speaker: str) -> None:
+    # who said the words before, not who heard them ("selon X")
+    assert quote_starting(analyze_text(text), "Je ne suis pas").speaker_text == speaker
+    headline = analyze_text("Brionne : « Je ne suis pas », le maire sous pression\n\n" + text)
+    assert {q.speaker_text for q in headline.quotes if q.span.text.startswith("Je ne suis pas")} == {speaker}

@@ -32,7 +32,7 @@ class _Quote:
     speaker: Speaker | None = None
 
 
-@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="12")
+@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="13")
 def quotes(ctx: Context) -> dict[str, list[Any]]:
     return {"quotes": find_quotes(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.pack, ctx.document.text)}
 
@@ -189,7 +189,7 @@ class _Finder:
     def attribute(self, q: _Quote) -> Speaker | None:
         """The speaker named by the attributing patterns, strongest first (a speech verb or a source marker)."""
         for fn in (self._incise_after, self._colon_before, self._speech_noun_colon, self._speech_noun_owner,
-                   self._marker_at_start, self._marker_anywhere,
+                   self._utterance_colon, self._marker_at_start, self._marker_anywhere,
                    self._incise_at_end, self._governing_verb, self._comme_incise, self._incise_inside):
             sp = fn(q)
             if sp is not None:
@@ -363,11 +363,16 @@ class _Finder:
         """X, devant la presse : « … »: the colon after a clause with no speech verb gives its subject or first name."""
         return self._colon(q, speech_only=False)
 
-    def _colon(self, q: _Quote, speech_only: bool) -> Speaker | None:
+    def _colon_before_mark(self, q: _Quote) -> int | None:
+        """The offset of the colon that introduces the quote ("… : « … »"), None when none stands right before it."""
         k = q.open - 1
         while k >= 0 and self.text[k] in " \t*_":
             k -= 1
-        if k < 0 or self.text[k] != ":":
+        return k if k >= 0 and self.text[k] == ":" else None
+
+    def _colon(self, q: _Quote, speech_only: bool) -> Speaker | None:
+        k = self._colon_before_mark(q)
+        if k is None:
             return None
         start = self.sentence(k)[0]
         prev = [c for o, c in self.masks if start <= c < k]
@@ -423,6 +428,44 @@ class _Finder:
             sp.attribution, sp.kind = (t.idx, colon), "colon"
             return sp
         return None
+
+    def _utterance_colon(self, q: _Quote) -> Speaker | None:
+        """"Puis, selon des témoins, cette phrase : « … »", "Then, reporters said, these words: “…”": a clause with no
+        verb of its own (a relative clause aside) that presents the quote by a demonstrative and an utterance noun goes
+        on with the speaker of the quote just before (in the two sentences before); a "selon X" in that clause names
+        who heard or reports the words, not who said them. The speaker is taken up once the quote before has its own
+        (a placeholder that refers back, like a pronoun)."""
+        colon = self._colon_before_mark(q)
+        if colon is None or not self.lex.utterance_nouns:
+            return None
+        start = self.sentence(colon)[0]
+        toks = [t for t in self.sf.tokens(start, colon) if not self.sf.in_mask(t.idx)]
+        relative = {d.i for t in toks if t.dep_ in ("acl:relcl", "relcl") for d in t.subtree}
+        if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in toks if t.i not in relative):
+            return None
+        demonstratives = self.lex.claim_words.get("demonstratives", ())
+        noun = None
+        for k, t in enumerate(toks):
+            if t.lower_ not in demonstratives or t.i in relative:
+                continue
+            j = k + 1
+            while j < len(toks) and j <= k + 2 and toks[j].pos_ == "ADJ":  # "cette petite phrase"
+                j += 1
+            if j < len(toks) and toks[j].pos_ == "NOUN" and (self.lex.lemma(toks[j]) in self.lex.utterance_nouns
+                                                            or toks[j].lower_ in self.lex.utterance_nouns):
+                noun = (t, toks[j])
+                break
+        if noun is None:
+            return None
+        here = self.sentence_no(q.open)
+        before = [i for i, p in enumerate(self.quotes) if p.close < start and here - self.sentence_no(p.close) <= 2]
+        if not before:
+            return None
+        det, head = noun
+        end = head.idx + len(head)
+        close = len(self.text[:colon].rstrip())
+        return Speaker(det.idx, end, self.text[det.idx:end], (det.idx, close), True, "utterance",
+                       {"utterance_of": before[-1]})
 
     def _speech_noun_owner(self, q: _Quote) -> Speaker | None:
         """"l'appel de X à une « trêve »", "la demande de X d'une « pause »": words quoted right after a speech noun's
@@ -604,7 +647,11 @@ class _Finder:
         events = self._speech_events()
         for q in self.quotes:
             sp = q.speaker
-            if sp is not None and sp.pronoun:
+            if sp is not None and sp.pronoun and "utterance_of" in sp.extra:  # "cette phrase : « … »": the quote before's
+                src = self.quotes[sp.extra["utterance_of"]].speaker
+                q.speaker = None if src is None or src.pronoun else Speaker(
+                    src.start, src.end, src.text, sp.attribution, False, sp.kind, {**src.extra, "refers_by": sp.text})
+            elif sp is not None and sp.pronoun:
                 at = sp.attribution[0] if sp.attribution else sp.start
                 document = bool(sp.extra.get("document"))
                 bare_title = sp.text.lower() not in self.lex.anaphoric and sp.text not in self.lex.inverted and not document
