@@ -15,16 +15,25 @@ from tests.analyze.speech_harness import Run, quote_starting
     # the account of a speech verb's subject
     ("Le syndicaliste Henri Vasseur a raconté la réunion de lundi. La direction aurait alors adopté un ton "
      "« glacial » face aux délégués.", "glacial", "Henri Vasseur"),
+    # the conditional of a relative clause whose antecedent speaks
+    ("La réunion a duré « près de deux heures », selon la préfecture de Valmorie. Le ministre y a écouté les "
+     "explications des représentants des grévistes, qui auraient assuré être prêts à « reprendre le travail » dès lundi.",
+     "reprendre le travail", "la préfecture de Valmorie"),
 ])
 def test_quotes_conditional_clause_goes_on_with_the_account_before(analyze_text: Run, text: str, quote: str,
                                                                    speaker: str) -> None:
     assert quote_starting(analyze_text(text), quote).speaker_text == speaker
 
 
-def test_quotes_indicative_clause_keeps_its_own_subject(analyze_text: Run) -> None:
-    a = analyze_text("Selon Martine Lebrun, tout s'est décidé dans la nuit. Le ministre Paul Garnier a salué un accord "
-                     "« historique » pour la région.")
-    assert quote_starting(a, "historique").speaker_text == "Paul Garnier"
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("Selon Martine Lebrun, tout s'est décidé dans la nuit. Le ministre Paul Garnier a salué un accord "
+     "« historique » pour la région.", "historique", "Paul Garnier"),
+    ("La réunion a duré « près de deux heures », selon la préfecture de Valmorie. Le ministre y a écouté les "
+     "explications des représentants des grévistes, qui ont assuré être prêts à « reprendre le travail » dès lundi.",
+     "reprendre le travail", "des représentants des grévistes"),
+])
+def test_quotes_indicative_clause_keeps_its_own_subject(analyze_text: Run, text: str, quote: str, speaker: str) -> None:
+    assert quote_starting(analyze_text(text), quote).speaker_text == speaker
 
 
 def test_quotes_a_spokesperson_of_a_body_speaks_for_the_body(analyze_text: Run) -> None:

@@ -32,7 +32,7 @@ class _Quote:
     speaker: Speaker | None = None
 
 
-@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="13")
+@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="14")
 def quotes(ctx: Context) -> dict[str, list[Any]]:
     return {"quotes": find_quotes(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.pack, ctx.document.text)}
 
@@ -588,6 +588,7 @@ class _Finder:
             if sp is not None:
                 sp.attribution = (sp.start, sp.end)
                 sp.kind = "subject"
+                sp.extra["clause_verb"] = tok.i  # the verb it is the subject of (a relative's, for its antecedent)
                 return sp
             if tok.head.i == tok.i or tok.dep_ in ("acl:relcl",):
                 return None
@@ -813,7 +814,11 @@ class _Finder:
                                 {**src.extra, "refers_by": sp.text})
 
     def _conditional_clause(self, sp: Speaker) -> bool:
-        """Whether the verb a clause subject is the subject of is in the conditional ("X aurait pris")."""
+        """Whether the verb a clause subject is the subject of is in the conditional ("X aurait pris", "les délégués,
+        qui auraient assuré être prêts à « … »")."""
+        if "clause_verb" in sp.extra:
+            verb = self.sdoc[sp.extra["clause_verb"]]
+            return bool(self.grammar.conditional_form(verb, [c for c in verb.children if c.dep_.startswith("aux")]))
         tok = self.sf.token_at(sp.start)
         for _ in range(4):
             if tok is None or tok.head.i == tok.i and tok.pos_ not in ("VERB", "AUX"):
