@@ -177,3 +177,9 @@ def test_an_utterance_presented_by_a_demonstrative_goes_on_with_the_speaker_befo
     a = _analyze('"You have done nothing for Brionne!" Mayor Paul Mercier told the council. Then, according to '
                  'several reporters, this line: "I am not the culprit!"')
     assert _quote(a, "I am not")["speaker_text"] == "Paul Mercier"
+
+
+def test_an_unnamed_group_speaks_for_the_body_a_statement_is_read_on_behalf_of() -> None:
+    a = _analyze("Surrounded by his deputies, Captain Paul Mercier read a statement on behalf of the Committee for the "
+                 'Renewal of Valmorie (CRV). The officials denounced "widespread corruption" in the provinces.')
+    assert _quote(a, "widespread")["speaker_text"] == "CRV"

@@ -136,3 +136,27 @@ def test_quotes_an_utterance_presented_by_a_demonstrative_goes_on_with_the_speak
     assert quote_starting(analyze_text(text), "Je ne suis pas").speaker_text == speaker
     headline = analyze_text("Brionne : « Je ne suis pas », le maire sous pression\n\n" + text)
     assert {q.speaker_text for q in headline.quotes if q.span.text.startswith("Je ne suis pas")} == {speaker}
+
+
+_BEHALF = ("Entouré de ses adjoints, le capitaine Paul Mercier a lu un communiqué au nom d'un Comité pour le renouveau de "
+           "Valmorie (CRV) jusqu'ici inconnu. ")
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # an unnamed group speaks for the body the statement is read on behalf of, before it or after it
+    (_BEHALF + "Les mutins y dénoncent « la corruption généralisée » et « l'abandon des campagnes ».",
+     "l'abandon", "CRV"),
+    ("Des soldats ont annoncé dans la nuit à la radio avoir « pris le contrôle » du palais. La capitale est calme.\n\n"
+     + _BEHALF, "pris le contrôle", "CRV"),
+    # a named speaker stays who speaks
+    (_BEHALF + "Claire Fontaine y dénonce « la corruption généralisée ».", "la corruption", "Claire Fontaine"),
+    # a body named on behalf of whom nothing is said or issued speaks for nobody
+    ("Le capitaine Paul Mercier a été arrêté au nom d'un Comité pour le renouveau de Valmorie (CRV). Les mutins "
+     "dénoncent « la corruption généralisée ».", "la corruption", "Les mutins"),
+    # two bodies spoken for around the group: no guess
+    (_BEHALF + "La ministre Claire Fontaine a répondu par une déclaration au nom de l'Union des provinces (UDP). Les "
+     "mutins dénoncent « la corruption généralisée ».", "la corruption", "Les mutins"),
+])
+def test_quotes_an_unnamed_group_speaks_for_the_body_a_statement_is_issued_on_behalf_of(
+        analyze_text: Run, text: str, quote: str, speaker: str) -> None:
+    assert quote_starting(analyze_text(text), quote).speaker_text == speaker

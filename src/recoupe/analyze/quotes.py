@@ -32,7 +32,7 @@ class _Quote:
     speaker: Speaker | None = None
 
 
-@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="14")
+@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="15")
 def quotes(ctx: Context) -> dict[str, list[Any]]:
     return {"quotes": find_quotes(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.pack, ctx.document.text)}
 
@@ -137,6 +137,13 @@ def _marks_or_line_ends(marks: str) -> re.Pattern[str]:
 
 
 _WORDS = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=8)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the phrases as whole words, case aside, apostrophes either way, spaces as any run of spaces."""
+    forms = sorted({f for p in phrases for f in (p, p.replace("'", "’"))}, key=len, reverse=True)
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")(?:(?<=['’])|(?!\w))")
 
 
 def _present_participle(tok: Any) -> bool:
@@ -609,6 +616,7 @@ class _Finder:
         self._carry_over()
         self._resolve_back_references()
         self._spokesperson_for_body()
+        self._group_for_body()
         self._reported_account()
         self._carry_over()
         self._headline_from_body()
@@ -751,6 +759,58 @@ class _Finder:
             _, body = max(bodies, key=lambda c: c[0])
             q.speaker = Speaker(body.start, body.end, body.text, sp.attribution, False, sp.kind,
                                 {**body.extra, "refers_by": sp.text})
+
+    def _group_for_body(self) -> None:
+        """"… a lu un communiqué au nom d'un Comité pour le renouveau (CRV). Les mutins y dénoncent « … »": what is said
+        or issued on behalf of a body (a behalf marker in a sentence with a speech verb or a document noun) is the
+        body's, and an unnamed group that speaks in the two sentences around it (a plural phrase of speaker nouns with
+        no name in it: "les mutins", "des soldats") speaks for that body. Two bodies named so there: no guess."""
+        bodies = self._behalf_bodies()
+        if not bodies:
+            return
+        for q in self.quotes:
+            sp = q.speaker
+            if sp is None or sp.pronoun or not self._unnamed_group(sp):
+                continue
+            at = sp.attribution[0] if sp.attribution else sp.start
+            here = self.sentence_no(at)
+            near = {m.span.text: m for pos, m in bodies if abs(self.sentence_no(pos) - here) <= 2}
+            if len(near) != 1:
+                continue
+            body = self.sf._name_speaker(next(iter(near.values())), at)
+            q.speaker = Speaker(body.start, body.end, body.text, sp.attribution, False, sp.kind,
+                                {**body.extra, "refers_by": sp.text})
+
+    def _behalf_bodies(self) -> list[tuple[int, Mention]]:
+        """(offset, mention) of each body named after a behalf marker ("au nom du comité", "on behalf of the council")
+        in a sentence that says or issues something before it (a speech verb, a document noun); the acronym set in
+        brackets after the name when there is one (the recogniser often cuts a long name short)."""
+        if not self.lex.behalf_markers:
+            return []
+        out: list[tuple[int, Mention]] = []
+        for found in _phrase_pattern(self.lex.behalf_markers).finditer(self.text):
+            pos = found.start()
+            if self.sf.in_mask(pos):
+                continue
+            start, end = self.sentence(pos)
+            if not any(not self.sf.in_mask(t.idx) and (is_speech_verb(t, self.lex) or self.lex.lemma(t) in self.lex.document_nouns)
+                       for t in self.sf.tokens(start, pos)):
+                continue
+            stop = re.compile(r"[,;:.]").search(self.text, found.end(), end)
+            names = [m for m in self.sf.mi.inside(found.end(), stop.start() if stop else end)
+                     if m.label in ("organization", "country")]
+            if not names or len(self.text[found.end():names[0].span.start].split()) > 1:
+                continue  # the body must follow the marker (an article at most between)
+            acronym = next((m for m in names[1:] if m.kind == "acronym" and self.text[m.span.start - 1:m.span.start] == "("), None)
+            out.append((pos, acronym or names[0]))
+        return out
+
+    def _unnamed_group(self, sp: Speaker) -> bool:
+        """A plural phrase headed by a speaker noun with no name in it ("les mutins", "des soldats", "the soldiers")."""
+        if sp.extra.get("label") or self.sf.mi.inside(sp.start, sp.end) or not self.sf.plural(sp):
+            return False
+        head = next((t for t in reversed(self.sf.tokens(sp.start, sp.end)) if t.pos_ == "NOUN"), None)
+        return head is not None and self.sf.is_speaker_noun(head)
 
     def _headline_from_body(self) -> None:
         """"Mayotte : « C'est pas moi le cyclone », la visite …": a quote in the headline, whose speaker the headline

@@ -45,6 +45,7 @@ class SpeechLexicon:
     document_nouns: frozenset[str] = frozenset()  # "le communiqué", "le rapport": who issued them speaks
     speech_nouns: frozenset[str] = frozenset()  # "Réaction de X : « … »": the noun's complement speaks
     utterance_nouns: frozenset[str] = frozenset()  # "cette phrase : « … »": the quote before's speaker goes on
+    behalf_markers: tuple[str, ...] = ()  # "au nom de X": X speaks what is said or issued there
     incise_clitics: frozenset[str] = frozenset()  # object and reflexive clitics before an incise verb ("l'ont imploré")
     ordinal_refs: dict[str, int] = field(default_factory=dict)  # "le premier": 0, "ce dernier": -1 (of an enumeration)
     masculine_pronouns: frozenset[str] = frozenset()  # "il", "-t-il"
@@ -107,6 +108,7 @@ def load(data: Callable[[str], Any], *, cls: type[SpeechLexicon] | None = None,
         incise_clitics=frozenset(sp["incise_clitics"]), document_nouns=frozenset(w.lower() for w in sp["document_nouns"]),
         speech_nouns=frozenset(w.lower() for w in sp.get("speech_nouns", [])),
         utterance_nouns=frozenset(w.lower() for w in sp.get("utterance_nouns", [])),
+        behalf_markers=tuple(w.lower() for w in sp.get("behalf_markers", [])),
         ordinal_refs={k.lower(): int(v) for k, v in sp.get("ordinal_references", {}).items()},
         masculine_pronouns=frozenset(p.lower() for p in sp.get("masculine_pronouns", [])),
         enumeration_joiners=frozenset(w.lower() for w in data("names.json")["enumeration_joiners"]),
