@@ -118,6 +118,9 @@ def test_quotes_a_time_phrase_before_an_inverted_speaker_is_not_part_of_it(analy
 def test_quotes_words_after_a_speech_nouns_named_complement_are_its_owners(analyze_text: Run) -> None:
     a = analyze_text("Le gouvernement a soutenu l'appel de Lucien Marchetti à une « trêve olympique » pendant les Jeux.")
     assert quote_starting(a, "trêve olympique").speaker_text == "Lucien Marchetti"
+    a = analyze_text("Le maire Paul Mercier a soutenu l'appel de Claire Fontaine à une « trêve hivernale » dans la vallée. "
+                     "Sur le budget, il a dit refuser tout plan visant à « fermer les lignes ».")
+    assert quote_starting(a, "fermer").speaker_text == "Paul Mercier"  # "il": the subject, not the call's owner
 
 
 @pytest.mark.parametrize("text, speaker", [

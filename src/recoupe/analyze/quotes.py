@@ -32,7 +32,7 @@ class _Quote:
     speaker: Speaker | None = None
 
 
-@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="15")
+@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="16")
 def quotes(ctx: Context) -> dict[str, list[Any]]:
     return {"quotes": find_quotes(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.pack, ctx.document.text)}
 
@@ -484,6 +484,13 @@ class _Finder:
             i, between = i - 1, between + 1
         if i < 2 or not any(t.pos_ == "ADP" for t in toks[i + 1:]):
             return None
+        if toks[i - 1].tag_ == "POS" and self._speech_noun(toks[i]):  # "X's call for an “…”": the possessive owner
+            m = self.sf.mi.covering(toks[i - 2].idx, toks[i - 2].idx + len(toks[i - 2]))
+            if m is None or m.label not in SPEAKER_LABELS or m.kind not in ("name", "acronym"):
+                return None
+            sp = self.sf._name_speaker(m, q.open)
+            sp.attribution, sp.kind = (m.span.start, toks[i].idx + len(toks[i])), "owner"
+            return sp
         m = self.sf.mi.covering(toks[i].idx, toks[i].idx + len(toks[i]))
         if m is None or m.label not in SPEAKER_LABELS or m.kind not in ("name", "acronym"):
             return None
@@ -493,11 +500,15 @@ class _Finder:
         if k < 1 or toks[k].lower_ not in self.lex.complement_prepositions:
             return None
         noun = toks[k - 1]
-        if noun.pos_ != "NOUN" or self.lex.lemma(noun) not in self.lex.speech_nouns and noun.lower_ not in self.lex.speech_nouns:
+        if not self._speech_noun(noun):
             return None
         sp = self.sf._name_speaker(m, q.open)
-        sp.attribution, sp.kind = (noun.idx, m.span.end), "colon"
+        sp.attribution, sp.kind = (noun.idx, m.span.end), "owner"
         return sp
+
+    def _speech_noun(self, tok: Any) -> bool:
+        """A noun of a speech act ("l'appel", "la demande", "call", "plea"), from the pack's speech nouns."""
+        return tok.pos_ == "NOUN" and (self.lex.lemma(tok) in self.lex.speech_nouns or tok.lower_ in self.lex.speech_nouns)
 
     def _can_speak(self, sp: Speaker) -> bool:
         """A name of a person, organisation or country, or a phrase headed by a speaker noun ("le syndicat")."""
@@ -665,9 +676,11 @@ class _Finder:
                 document = bool(sp.extra.get("document"))
                 bare_title = sp.text.lower() not in self.lex.anaphoric and sp.text not in self.lex.inverted and not document
                 cands: list[tuple[int, Speaker]] = []
+                subject_sentences = {self.sentence_no(pos) for pos, _ in self._subjects()}
                 for p in done:
-                    if p.speaker is not None and not p.speaker.pronoun and p.close < at:
-                        cands.append((p.close, p.speaker))
+                    if p.speaker is not None and not p.speaker.pronoun and p.close < at and not (
+                            p.speaker.kind == "owner" and self.sentence_no(p.open) in subject_sentences):
+                        cands.append((p.close, p.speaker))  # "X backed Y's call for a “…”. He said": X, the subject
                 cands += [(pos, e) for pos, e in events if pos < at and not (sp.start <= pos <= sp.end)]
                 here = self.sentence_no(at)
                 ordinal = self.lex.ordinal_refs.get(" ".join(sp.text.lower().split()))
