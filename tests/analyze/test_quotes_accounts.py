@@ -156,6 +156,10 @@ _BEHALF = ("Entouré de ses adjoints, le capitaine Paul Mercier a lu un communiq
     # a body named on behalf of whom nothing is said or issued speaks for nobody
     ("Le capitaine Paul Mercier a été arrêté au nom d'un Comité pour le renouveau de Valmorie (CRV). Les mutins "
      "dénoncent « la corruption généralisée ».", "la corruption", "Les mutins"),
+    # the public is no body's members; a country spoken for is no body issuing a statement
+    (_BEHALF + "Les habitants scandent « la fin de la corruption » devant la mairie.", "la fin", "Les habitants"),
+    ("Le président Paul Mercier a déclaré au nom de la Valmorie que le pays resterait uni. Les soldats saluent "
+     "« la fin de la corruption » dans les casernes.", "la fin", "Les soldats"),
     # two bodies spoken for around the group: no guess
     (_BEHALF + "La ministre Claire Fontaine a répondu par une déclaration au nom de l'Union des provinces (UDP). Les "
      "mutins dénoncent « la corruption généralisée ».", "la corruption", "Les mutins"),

@@ -32,7 +32,7 @@ class _Quote:
     speaker: Speaker | None = None
 
 
-@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="16")
+@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="17")
 def quotes(ctx: Context) -> dict[str, list[Any]]:
     return {"quotes": find_quotes(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.pack, ctx.document.text)}
 
@@ -811,7 +811,7 @@ class _Finder:
                 continue
             stop = re.compile(r"[,;:.]").search(self.text, found.end(), end)
             names = [m for m in self.sf.mi.inside(found.end(), stop.start() if stop else end)
-                     if m.label in ("organization", "country")]
+                     if m.label == "organization" and m.kind in ("name", "acronym")]
             if not names or len(self.text[found.end():names[0].span.start].split()) > 1:
                 continue  # the body must follow the marker (an article at most between)
             acronym = next((m for m in names[1:] if m.kind == "acronym" and self.text[m.span.start - 1:m.span.start] == "("), None)
@@ -819,11 +819,12 @@ class _Finder:
         return out
 
     def _unnamed_group(self, sp: Speaker) -> bool:
-        """A plural phrase headed by a speaker noun with no name in it ("les mutins", "des soldats", "the soldiers")."""
+        """A plural phrase headed by a noun of a body's members with no name in it ("les mutins", "des soldats", "the
+        officials"; never the public: "les habitants", "the protesters")."""
         if sp.extra.get("label") or self.sf.mi.inside(sp.start, sp.end) or not self.sf.plural(sp):
             return False
         head = next((t for t in reversed(self.sf.tokens(sp.start, sp.end)) if t.pos_ == "NOUN"), None)
-        return head is not None and self.sf.is_speaker_noun(head)
+        return head is not None and (self.lex.lemma(head) in self.lex.behalf_groups or head.lower_ in self.lex.behalf_groups)
 
     def _headline_from_body(self) -> None:
         """"Mayotte : « C'est pas moi le cyclone », la visite …": a quote in the headline, whose speaker the headline
