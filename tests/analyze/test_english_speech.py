@@ -173,9 +173,10 @@ def test_an_unnamed_english_spokesperson_of_a_body_speaks_for_it() -> None:
     assert _quote(a, "break the strike")["speaker_text"] == "The pilots' union"
 
 
-def test_an_utterance_presented_by_a_demonstrative_goes_on_with_the_speaker_before() -> None:
-    a = _analyze('"You have done nothing for Brionne!" Mayor Paul Mercier told the council. Then, according to '
-                 'several reporters, this line: "I am not the culprit!"')
+@pytest.mark.parametrize("line", ["Then, according to several reporters, this line:",
+                                  "Then came this line, according to several reporters:"])
+def test_an_utterance_presented_by_a_demonstrative_goes_on_with_the_speaker_before(line: str) -> None:
+    a = _analyze(f'"You have done nothing for Brionne!" Mayor Paul Mercier told the council. {line} "I am not the culprit!"')
     assert _quote(a, "I am not")["speaker_text"] == "Paul Mercier"
 
 

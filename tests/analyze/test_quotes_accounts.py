@@ -129,9 +129,14 @@ def test_quotes_words_after_a_speech_nouns_named_complement_are_its_owners(analy
      "Paul Mercier"),
     ("« Vous n'avez rien fait pour Brionne ! », a lancé Paul Mercier devant les élus. D'après des témoins, ces "
      "quelques mots ensuite : « Je ne suis pas le coupable ! »", "Paul Mercier"),
+    # a verb the utterance is the subject of, inverted
+    ("« Vous n'avez rien fait pour Brionne ! », a lancé Paul Mercier devant les élus. Puis est venue cette phrase, "
+     "selon plusieurs témoins : « Je ne suis pas le coupable ! »", "Paul Mercier"),
     # a clause with a verb of its own keeps its subject
     ("« Vous n'avez rien fait pour Brionne ! », a lancé Paul Mercier devant les élus. Selon plusieurs journalistes "
      "présents, la salle a répondu : « Je ne suis pas d'accord ! »", "la salle"),
+    ("« Vous n'avez rien fait pour Brionne ! », a lancé Paul Mercier devant les élus. Claire Fontaine a eu cette "
+     "phrase : « Je ne suis pas d'accord ! »", "Claire Fontaine"),
 ])
 def test_quotes_an_utterance_presented_by_a_demonstrative_goes_on_with_the_speaker_before(analyze_text: Run,
                                                                                            text: str, speaker: str) -> None:

@@ -32,7 +32,7 @@ class _Quote:
     speaker: Speaker | None = None
 
 
-@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="17")
+@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="18")
 def quotes(ctx: Context) -> dict[str, list[Any]]:
     return {"quotes": find_quotes(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.pack, ctx.document.text)}
 
@@ -448,8 +448,6 @@ class _Finder:
         start = self.sentence(colon)[0]
         toks = [t for t in self.sf.tokens(start, colon) if not self.sf.in_mask(t.idx)]
         relative = {d.i for t in toks if t.dep_ in ("acl:relcl", "relcl") for d in t.subtree}
-        if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in toks if t.i not in relative):
-            return None
         demonstratives = self.lex.claim_words.get("demonstratives", ())
         noun = None
         for k, t in enumerate(toks):
@@ -463,6 +461,15 @@ class _Finder:
                 noun = (t, toks[j])
                 break
         if noun is None:
+            return None
+        # no verb of its own, but one the utterance is the subject of ("Then came this line", "Puis est venue cette phrase",
+        # whose inverted subject the parse may take for an object when the verb has no other subject)
+        head = noun[1]
+        said = head.head if head.dep_.startswith("nsubj") or head.dep_ in ("obj", "dobj") and head.head.i < head.i \
+            and "Imp" not in head.head.morph.get("Mood") and not any(c.dep_.startswith("nsubj") for c in head.head.children) \
+            else None
+        if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.i not in relative
+               and not (said is not None and (t.i == said.i or t.head.i == said.i and t.dep_.startswith("aux"))) for t in toks):
             return None
         here = self.sentence_no(q.open)
         before = [i for i, p in enumerate(self.quotes) if p.close < start and here - self.sentence_no(p.close) <= 2]
