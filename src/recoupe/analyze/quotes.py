@@ -137,6 +137,7 @@ def _marks_or_line_ends(marks: str) -> re.Pattern[str]:
 
 
 _WORDS = re.compile(r"\w+")
+_CLAUSE_STOP = re.compile(r"[,;:.]")  # where a phrase after a marker ends
 
 
 @lru_cache(maxsize=8)
@@ -477,7 +478,9 @@ class _Finder:
             return None
         det, head = noun
         end = head.idx + len(head)
-        close = len(self.text[:colon].rstrip())
+        close = colon
+        while close > det.idx and self.text[close - 1] in " \t":
+            close -= 1
         return Speaker(det.idx, end, self.text[det.idx:end], (det.idx, close), True, "utterance",
                        {"utterance_of": before[-1]})
 
@@ -783,8 +786,9 @@ class _Finder:
     def _group_for_body(self) -> None:
         """"… a lu un communiqué au nom d'un Comité pour le renouveau (CRV). Les mutins y dénoncent « … »": what is said
         or issued on behalf of a body (a behalf marker in a sentence with a speech verb or a document noun) is the
-        body's, and an unnamed group that speaks in the two sentences around it (a plural phrase of speaker nouns with
-        no name in it: "les mutins", "des soldats") speaks for that body. Two bodies named so there: no guess."""
+        body's, and an unnamed group that speaks in the two sentences around it (a plural phrase of a body's members with
+        no name in it, `behalf_groups`: "les mutins", "des soldats") speaks for that body. Two bodies named so there: no
+        guess."""
         bodies = self._behalf_bodies()
         if not bodies:
             return
@@ -816,7 +820,7 @@ class _Finder:
             if not any(not self.sf.in_mask(t.idx) and (is_speech_verb(t, self.lex) or self.lex.lemma(t) in self.lex.document_nouns)
                        for t in self.sf.tokens(start, pos)):
                 continue
-            stop = re.compile(r"[,;:.]").search(self.text, found.end(), end)
+            stop = _CLAUSE_STOP.search(self.text, found.end(), end)
             names = [m for m in self.sf.mi.inside(found.end(), stop.start() if stop else end)
                      if m.label == "organization" and m.kind in ("name", "acronym")]
             if not names or len(self.text[found.end():names[0].span.start].split()) > 1:
@@ -834,7 +838,7 @@ class _Finder:
         return head is not None and (self.lex.lemma(head) in self.lex.behalf_groups or head.lower_ in self.lex.behalf_groups)
 
     def _headline_from_body(self) -> None:
-        """"Mayotte : « C'est pas moi le cyclone », la visite …": a quote in the headline, whose speaker the headline
+        """"Brionne : « Je ne suis pas le coupable », le maire …": a quote in the headline, whose speaker the headline
         does not name, takes the speaker of the body's quote that holds the same words ('cries 'lie'' then "an absolute
         lie", said the Kremlin)."""
         line_end = self._headline_end()
