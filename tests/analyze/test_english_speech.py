@@ -171,3 +171,23 @@ def test_an_unnamed_english_spokesperson_of_a_body_speaks_for_it() -> None:
     a = _analyze('The pilots\' union toughened its stance on Monday. Its spokesman accused the airline of trying to '
                  '"break the strike".')
     assert _quote(a, "break the strike")["speaker_text"] == "The pilots' union"
+
+
+@pytest.mark.parametrize("line", ["Then, according to several reporters, this line:",
+                                  "Then came this line, according to several reporters:"])
+def test_an_utterance_presented_by_a_demonstrative_goes_on_with_the_speaker_before(line: str) -> None:
+    a = _analyze(f'"You have done nothing for Brionne!" Mayor Paul Mercier told the council. {line} "I am not the culprit!"')
+    assert _quote(a, "I am not")["speaker_text"] == "Paul Mercier"
+
+
+def test_an_unnamed_group_speaks_for_the_body_a_statement_is_read_on_behalf_of() -> None:
+    a = _analyze("Surrounded by his deputies, Captain Paul Mercier read a statement on behalf of the Committee for the "
+                 'Renewal of Valmorie (CRV). The officials denounced "widespread corruption" in the provinces.')
+    assert _quote(a, "widespread")["speaker_text"] == "CRV"
+
+
+def test_words_after_a_possessive_speech_noun_are_its_owners_and_he_stays_the_subject() -> None:
+    a = _analyze("Mayor Paul Mercier also backed Claire Fontaine's call for a \"winter truce\" in the valley. On the "
+                 'budget, he said the region opposed any plan "to cut the rail lines".')
+    assert _quote(a, "winter truce")["speaker_text"] == "Claire Fontaine"
+    assert _quote(a, "to cut")["speaker_text"] == "Paul Mercier"  # the subject before, not the owner of the call

@@ -32,7 +32,7 @@ class _Quote:
     speaker: Speaker | None = None
 
 
-@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="12")
+@component("quotes", requires=("spacy", "sentences", "mentions"), assigns=("quotes",), version="18")
 def quotes(ctx: Context) -> dict[str, list[Any]]:
     return {"quotes": find_quotes(ctx.document.id, ctx.sdoc, ctx.analysis.mentions, ctx.pack, ctx.document.text)}
 
@@ -137,6 +137,14 @@ def _marks_or_line_ends(marks: str) -> re.Pattern[str]:
 
 
 _WORDS = re.compile(r"\w+")
+_CLAUSE_STOP = re.compile(r"[,;:.]")  # where a phrase after a marker ends
+
+
+@lru_cache(maxsize=8)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the phrases as whole words, case aside, apostrophes either way, spaces as any run of spaces."""
+    forms = sorted({f for p in phrases for f in (p, p.replace("'", "’"))}, key=len, reverse=True)
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")(?:(?<=['’])|(?!\w))")
 
 
 def _present_participle(tok: Any) -> bool:
@@ -189,7 +197,7 @@ class _Finder:
     def attribute(self, q: _Quote) -> Speaker | None:
         """The speaker named by the attributing patterns, strongest first (a speech verb or a source marker)."""
         for fn in (self._incise_after, self._colon_before, self._speech_noun_colon, self._speech_noun_owner,
-                   self._marker_at_start, self._marker_anywhere,
+                   self._utterance_colon, self._marker_at_start, self._marker_anywhere,
                    self._incise_at_end, self._governing_verb, self._comme_incise, self._incise_inside):
             sp = fn(q)
             if sp is not None:
@@ -363,11 +371,16 @@ class _Finder:
         """X, devant la presse : « … »: the colon after a clause with no speech verb gives its subject or first name."""
         return self._colon(q, speech_only=False)
 
-    def _colon(self, q: _Quote, speech_only: bool) -> Speaker | None:
+    def _colon_before_mark(self, q: _Quote) -> int | None:
+        """The offset of the colon that introduces the quote ("… : « … »"), None when none stands right before it."""
         k = q.open - 1
         while k >= 0 and self.text[k] in " \t*_":
             k -= 1
-        if k < 0 or self.text[k] != ":":
+        return k if k >= 0 and self.text[k] == ":" else None
+
+    def _colon(self, q: _Quote, speech_only: bool) -> Speaker | None:
+        k = self._colon_before_mark(q)
+        if k is None:
             return None
         start = self.sentence(k)[0]
         prev = [c for o, c in self.masks if start <= c < k]
@@ -424,6 +437,53 @@ class _Finder:
             return sp
         return None
 
+    def _utterance_colon(self, q: _Quote) -> Speaker | None:
+        """"Puis, selon des témoins, cette phrase : « … »", "Then, reporters said, these words: “…”": a clause with no
+        verb of its own (a relative clause aside) that presents the quote by a demonstrative and an utterance noun goes
+        on with the speaker of the quote just before (in the two sentences before); a "selon X" in that clause names
+        who heard or reports the words, not who said them. The speaker is taken up once the quote before has its own
+        (a placeholder that refers back, like a pronoun)."""
+        colon = self._colon_before_mark(q)
+        if colon is None or not self.lex.utterance_nouns:
+            return None
+        start = self.sentence(colon)[0]
+        toks = [t for t in self.sf.tokens(start, colon) if not self.sf.in_mask(t.idx)]
+        relative = {d.i for t in toks if t.dep_ in ("acl:relcl", "relcl") for d in t.subtree}
+        demonstratives = self.lex.claim_words.get("demonstratives", ())
+        noun = None
+        for k, t in enumerate(toks):
+            if t.lower_ not in demonstratives or t.i in relative:
+                continue
+            j = k + 1
+            while j < len(toks) and j <= k + 2 and toks[j].pos_ == "ADJ":  # "cette petite phrase"
+                j += 1
+            if j < len(toks) and toks[j].pos_ == "NOUN" and (self.lex.lemma(toks[j]) in self.lex.utterance_nouns
+                                                            or toks[j].lower_ in self.lex.utterance_nouns):
+                noun = (t, toks[j])
+                break
+        if noun is None:
+            return None
+        # no verb of its own, but one the utterance is the subject of ("Then came this line", "Puis est venue cette phrase",
+        # whose inverted subject the parse may take for an object when the verb has no other subject)
+        head = noun[1]
+        said = head.head if head.dep_.startswith("nsubj") or head.dep_ in ("obj", "dobj") and head.head.i < head.i \
+            and "Imp" not in head.head.morph.get("Mood") and not any(c.dep_.startswith("nsubj") for c in head.head.children) \
+            else None
+        if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.i not in relative
+               and not (said is not None and (t.i == said.i or t.head.i == said.i and t.dep_.startswith("aux"))) for t in toks):
+            return None
+        here = self.sentence_no(q.open)
+        before = [i for i, p in enumerate(self.quotes) if p.close < start and here - self.sentence_no(p.close) <= 2]
+        if not before:
+            return None
+        det, head = noun
+        end = head.idx + len(head)
+        close = colon
+        while close > det.idx and self.text[close - 1] in " \t":
+            close -= 1
+        return Speaker(det.idx, end, self.text[det.idx:end], (det.idx, close), True, "utterance",
+                       {"utterance_of": before[-1]})
+
     def _speech_noun_owner(self, q: _Quote) -> Speaker | None:
         """"l'appel de X à une « trêve »", "la demande de X d'une « pause »": words quoted right after a speech noun's
         named complement (a preposition and an article between) are that complement's, not the clause subject's."""
@@ -434,6 +494,13 @@ class _Finder:
             i, between = i - 1, between + 1
         if i < 2 or not any(t.pos_ == "ADP" for t in toks[i + 1:]):
             return None
+        if toks[i - 1].tag_ == "POS" and self._speech_noun(toks[i]):  # "X's call for an “…”": the possessive owner
+            m = self.sf.mi.covering(toks[i - 2].idx, toks[i - 2].idx + len(toks[i - 2]))
+            if m is None or m.label not in SPEAKER_LABELS or m.kind not in ("name", "acronym"):
+                return None
+            sp = self.sf._name_speaker(m, q.open)
+            sp.attribution, sp.kind = (m.span.start, toks[i].idx + len(toks[i])), "owner"
+            return sp
         m = self.sf.mi.covering(toks[i].idx, toks[i].idx + len(toks[i]))
         if m is None or m.label not in SPEAKER_LABELS or m.kind not in ("name", "acronym"):
             return None
@@ -443,11 +510,15 @@ class _Finder:
         if k < 1 or toks[k].lower_ not in self.lex.complement_prepositions:
             return None
         noun = toks[k - 1]
-        if noun.pos_ != "NOUN" or self.lex.lemma(noun) not in self.lex.speech_nouns and noun.lower_ not in self.lex.speech_nouns:
+        if not self._speech_noun(noun):
             return None
         sp = self.sf._name_speaker(m, q.open)
-        sp.attribution, sp.kind = (noun.idx, m.span.end), "colon"
+        sp.attribution, sp.kind = (noun.idx, m.span.end), "owner"
         return sp
+
+    def _speech_noun(self, tok: Any) -> bool:
+        """A noun of a speech act ("l'appel", "la demande", "call", "plea"), from the pack's speech nouns."""
+        return tok.pos_ == "NOUN" and (self.lex.lemma(tok) in self.lex.speech_nouns or tok.lower_ in self.lex.speech_nouns)
 
     def _can_speak(self, sp: Speaker) -> bool:
         """A name of a person, organisation or country, or a phrase headed by a speaker noun ("le syndicat")."""
@@ -545,6 +616,7 @@ class _Finder:
             if sp is not None:
                 sp.attribution = (sp.start, sp.end)
                 sp.kind = "subject"
+                sp.extra["clause_verb"] = tok.i  # the verb it is the subject of (a relative's, for its antecedent)
                 return sp
             if tok.head.i == tok.i or tok.dep_ in ("acl:relcl",):
                 return None
@@ -565,6 +637,7 @@ class _Finder:
         self._carry_over()
         self._resolve_back_references()
         self._spokesperson_for_body()
+        self._group_for_body()
         self._reported_account()
         self._carry_over()
         self._headline_from_body()
@@ -604,14 +677,20 @@ class _Finder:
         events = self._speech_events()
         for q in self.quotes:
             sp = q.speaker
-            if sp is not None and sp.pronoun:
+            if sp is not None and sp.pronoun and "utterance_of" in sp.extra:  # "cette phrase : « … »": the quote before's
+                src = self.quotes[sp.extra["utterance_of"]].speaker
+                q.speaker = None if src is None or src.pronoun else Speaker(
+                    src.start, src.end, src.text, sp.attribution, False, sp.kind, {**src.extra, "refers_by": sp.text})
+            elif sp is not None and sp.pronoun:
                 at = sp.attribution[0] if sp.attribution else sp.start
                 document = bool(sp.extra.get("document"))
                 bare_title = sp.text.lower() not in self.lex.anaphoric and sp.text not in self.lex.inverted and not document
                 cands: list[tuple[int, Speaker]] = []
+                subject_sentences = {self.sentence_no(pos) for pos, _ in self._subjects()}
                 for p in done:
-                    if p.speaker is not None and not p.speaker.pronoun and p.close < at:
-                        cands.append((p.close, p.speaker))
+                    if p.speaker is not None and not p.speaker.pronoun and p.close < at and not (
+                            p.speaker.kind == "owner" and self.sentence_no(p.open) in subject_sentences):
+                        cands.append((p.close, p.speaker))  # "X backed Y's call for a “…”. He said": X, the subject
                 cands += [(pos, e) for pos, e in events if pos < at and not (sp.start <= pos <= sp.end)]
                 here = self.sentence_no(at)
                 ordinal = self.lex.ordinal_refs.get(" ".join(sp.text.lower().split()))
@@ -704,8 +783,62 @@ class _Finder:
             q.speaker = Speaker(body.start, body.end, body.text, sp.attribution, False, sp.kind,
                                 {**body.extra, "refers_by": sp.text})
 
+    def _group_for_body(self) -> None:
+        """"… a lu un communiqué au nom d'un Comité pour le renouveau (CRV). Les mutins y dénoncent « … »": what is said
+        or issued on behalf of a body (a behalf marker in a sentence with a speech verb or a document noun) is the
+        body's, and an unnamed group that speaks in the two sentences around it (a plural phrase of a body's members with
+        no name in it, `behalf_groups`: "les mutins", "des soldats") speaks for that body. Two bodies named so there: no
+        guess."""
+        bodies = self._behalf_bodies()
+        if not bodies:
+            return
+        for q in self.quotes:
+            sp = q.speaker
+            if sp is None or sp.pronoun or not self._unnamed_group(sp):
+                continue
+            at = sp.attribution[0] if sp.attribution else sp.start
+            here = self.sentence_no(at)
+            near = {m.span.text: m for pos, m in bodies if abs(self.sentence_no(pos) - here) <= 2}
+            if len(near) != 1:
+                continue
+            body = self.sf._name_speaker(next(iter(near.values())), at)
+            q.speaker = Speaker(body.start, body.end, body.text, sp.attribution, False, sp.kind,
+                                {**body.extra, "refers_by": sp.text})
+
+    def _behalf_bodies(self) -> list[tuple[int, Mention]]:
+        """(offset, mention) of each body named after a behalf marker ("au nom du comité", "on behalf of the council")
+        in a sentence that says or issues something before it (a speech verb, a document noun); the acronym set in
+        brackets after the name when there is one (the recogniser often cuts a long name short)."""
+        if not self.lex.behalf_markers:
+            return []
+        out: list[tuple[int, Mention]] = []
+        for found in _phrase_pattern(self.lex.behalf_markers).finditer(self.text):
+            pos = found.start()
+            if self.sf.in_mask(pos):
+                continue
+            start, end = self.sentence(pos)
+            if not any(not self.sf.in_mask(t.idx) and (is_speech_verb(t, self.lex) or self.lex.lemma(t) in self.lex.document_nouns)
+                       for t in self.sf.tokens(start, pos)):
+                continue
+            stop = _CLAUSE_STOP.search(self.text, found.end(), end)
+            names = [m for m in self.sf.mi.inside(found.end(), stop.start() if stop else end)
+                     if m.label == "organization" and m.kind in ("name", "acronym")]
+            if not names or len(self.text[found.end():names[0].span.start].split()) > 1:
+                continue  # the body must follow the marker (an article at most between)
+            acronym = next((m for m in names[1:] if m.kind == "acronym" and self.text[m.span.start - 1:m.span.start] == "("), None)
+            out.append((pos, acronym or names[0]))
+        return out
+
+    def _unnamed_group(self, sp: Speaker) -> bool:
+        """A plural phrase headed by a noun of a body's members with no name in it ("les mutins", "des soldats", "the
+        officials"; never the public: "les habitants", "the protesters")."""
+        if sp.extra.get("label") or self.sf.mi.inside(sp.start, sp.end) or not self.sf.plural(sp):
+            return False
+        head = next((t for t in reversed(self.sf.tokens(sp.start, sp.end)) if t.pos_ == "NOUN"), None)
+        return head is not None and (self.lex.lemma(head) in self.lex.behalf_groups or head.lower_ in self.lex.behalf_groups)
+
     def _headline_from_body(self) -> None:
-        """"Mayotte : « C'est pas moi le cyclone », la visite …": a quote in the headline, whose speaker the headline
+        """"Brionne : « Je ne suis pas le coupable », le maire …": a quote in the headline, whose speaker the headline
         does not name, takes the speaker of the body's quote that holds the same words ('cries 'lie'' then "an absolute
         lie", said the Kremlin)."""
         line_end = self._headline_end()
@@ -766,7 +899,11 @@ class _Finder:
                                 {**src.extra, "refers_by": sp.text})
 
     def _conditional_clause(self, sp: Speaker) -> bool:
-        """Whether the verb a clause subject is the subject of is in the conditional ("X aurait pris")."""
+        """Whether the verb a clause subject is the subject of is in the conditional ("X aurait pris", "les délégués,
+        qui auraient assuré être prêts à « … »")."""
+        if "clause_verb" in sp.extra:
+            verb = self.sdoc[sp.extra["clause_verb"]]
+            return bool(self.grammar.conditional_form(verb, [c for c in verb.children if c.dep_.startswith("aux")]))
         tok = self.sf.token_at(sp.start)
         for _ in range(4):
             if tok is None or tok.head.i == tok.i and tok.pos_ not in ("VERB", "AUX"):

@@ -44,6 +44,9 @@ class SpeechLexicon:
     feminine_pronouns: frozenset[str] = frozenset()  # "elle", "-t-elle"
     document_nouns: frozenset[str] = frozenset()  # "le communiqué", "le rapport": who issued them speaks
     speech_nouns: frozenset[str] = frozenset()  # "Réaction de X : « … »": the noun's complement speaks
+    utterance_nouns: frozenset[str] = frozenset()  # "cette phrase : « … »": the quote before's speaker goes on
+    behalf_markers: tuple[str, ...] = ()  # "au nom de X": X speaks what is said or issued there
+    behalf_groups: frozenset[str] = frozenset()  # "les putschistes": a body's members, who may speak for it
     incise_clitics: frozenset[str] = frozenset()  # object and reflexive clitics before an incise verb ("l'ont imploré")
     ordinal_refs: dict[str, int] = field(default_factory=dict)  # "le premier": 0, "ce dernier": -1 (of an enumeration)
     masculine_pronouns: frozenset[str] = frozenset()  # "il", "-t-il"
@@ -105,6 +108,9 @@ def load(data: Callable[[str], Any], *, cls: type[SpeechLexicon] | None = None,
         claim_words=mo["claim_words"], reporting_verbs=frozenset(mo["reporting_verbs"]), **patterns(sp, mo),
         incise_clitics=frozenset(sp["incise_clitics"]), document_nouns=frozenset(w.lower() for w in sp["document_nouns"]),
         speech_nouns=frozenset(w.lower() for w in sp.get("speech_nouns", [])),
+        utterance_nouns=frozenset(w.lower() for w in sp.get("utterance_nouns", [])),
+        behalf_markers=tuple(w.lower() for w in sp.get("behalf_markers", [])),
+        behalf_groups=frozenset(w.lower() for w in sp.get("behalf_groups", [])),
         ordinal_refs={k.lower(): int(v) for k, v in sp.get("ordinal_references", {}).items()},
         masculine_pronouns=frozenset(p.lower() for p in sp.get("masculine_pronouns", [])),
         enumeration_joiners=frozenset(w.lower() for w in data("names.json")["enumeration_joiners"]),
