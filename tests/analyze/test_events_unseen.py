@@ -294,3 +294,13 @@ def test_regular_forms_and_readings_by_what_is_acted_on(nlp: Any, text: str, tri
     # "réclame" lemmatised as the noun is still the verb; a rescue operation, a body found, a span brought down
     c = one(analyze(nlp, text, {"Brionne": "place"} if "Brionne" in text else {}), trigger)
     assert c.type == etype and c.attrs.get("subtype") == subtype
+
+
+@pytest.mark.parametrize("text,trigger,etype,found", [
+    ("Le président a réuni lundi les responsables de la sécurité.", "réuni", "meeting", True),
+    ("Le comité a réuni des fonds lundi.", "réuni", "meeting", False),
+    ("La préfecture avait ouvert samedi des abris dans les écoles.", "ouvert", "other", True),
+])
+def test_convening_people_and_opening_shelters(nlp: Any, text: str, trigger: str, etype: str, found: bool) -> None:
+    cues = [c for c in analyze(nlp, text, {}) if c.span.text == trigger]
+    assert bool(cues) == found and all(c.type == etype for c in cues)

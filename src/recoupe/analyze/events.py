@@ -438,7 +438,8 @@ class _Finder:
                 c.dep_ == "mark" and c.lemma_.lower() in self.lex.reflexive_pronouns and c.i < tok.i)) for c in tok.children)
             if spec.get("not_reflexive") and reflexive:
                 return None  # "se livrer à des provocations" is no delivery
-            if spec.get("reflexive") and not reflexive and not (spec.get("passive_type") and self._passive(tok)):
+            if (spec.get("reflexive") and not reflexive and not (spec.get("passive_type") and self._passive(tok))
+                    and not (spec.get("or_person_object") and self._has_person_object(tok))):
                 return None  # ("réunis à X, les dirigeants ...": a passive participle of a reflexive verb is its state)
             hazard = bool(spec.get("by_hazard") or spec.get("needs_hazard")) and self._vehicle_subject(tok, "natural_hazards")
             if spec.get("by_hazard") and hazard:
@@ -536,8 +537,8 @@ class _Finder:
 
     def _has_person_object(self, tok: Any) -> bool:
         """Whether a verb acts on someone: a pronoun, a named participant, or a noun for people (the pack's
-        `person_nouns` and speakers: "39 prisonniers", "the hostages")."""
-        people = self.lex.clause_words("person_nouns") | self.ctx.pack.speech.speaker_heads
+        `person_nouns` and speaker nouns: "39 prisonniers", "the hostages", "les responsables")."""
+        people = self.lex.clause_words("person_nouns") | frozenset(self.ctx.pack.speech.speech.get("speaker_nouns", ()))
         for c in tok.children:
             if c.dep_ in ("obj", "iobj", "dobj", "dative"):
                 if c.pos_ == "PRON" or any(m.label in PARTICIPANT_LABELS for m in self._mentions_in(self._core(c))):
