@@ -374,3 +374,12 @@ def test_a_planned_event_on_a_bare_weekday_is_the_coming_one(cues: object) -> No
 def test_an_english_passive_is_read_as_one(cues: object) -> None:
     c = _by(cues("Twelve hostages were freed on Sunday."), "freed")  # type: ignore[operator]
     assert c.type == "transfer" and c.attrs.get("passive")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The minister will go to Lisbon next week.", True),
+    ("Prices went up in Lisbon.", False),
+])
+def test_going_somewhere_is_a_journey(cues: object, text: str, found: bool) -> None:
+    got = [c for c in cues(text) if c.attrs.get("trigger") == "go"]  # type: ignore[operator]
+    assert bool(got) == found and all(c.type == "travel" for c in got)

@@ -304,3 +304,13 @@ def test_regular_forms_and_readings_by_what_is_acted_on(nlp: Any, text: str, tri
 def test_convening_people_and_opening_shelters(nlp: Any, text: str, trigger: str, etype: str, found: bool) -> None:
     cues = [c for c in analyze(nlp, text, {}) if c.span.text == trigger]
     assert bool(cues) == found and all(c.type == etype for c in cues)
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Paul Mercier ira à Brionne la semaine prochaine.", True),
+    ("Ça va mieux à Brionne.", False),
+])
+def test_going_somewhere_is_a_journey(nlp: Any, text: str, found: bool) -> None:
+    names = {k: v for k, v in {"Paul Mercier": "person", "Brionne": "place"}.items() if k in text}
+    cues = [c for c in analyze(nlp, text, names) if c.attrs.get("trigger") == "aller"]
+    assert bool(cues) == found and all(c.type == "travel" for c in cues)

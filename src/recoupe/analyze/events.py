@@ -465,6 +465,10 @@ class _Finder:
                 return _Found(tok, spec["passive_type"], "verb", attrs=attrs)
             if spec.get("only_passive"):
                 return None  # "attendre des renforts" is waiting, not anyone's arrival
+            if spec.get("needs_place") and not (self._place_argument(tok, deps=("obl", "obl:arg", "obl:mod", "prep"))
+                                                and self._someone_subject(tok)
+                                                and not any(c.dep_ in ("prt", "compound:prt") for c in tok.children)):
+                return None  # "X ira au Bélarus" is a journey; "ça va mieux à X", "prices went up in X" are not
             if spec.get("needs_person_object") and not self._has_person_object(tok):
                 return None
             if spec.get("needs_joint_subject") and not self._joint_subject(tok):
@@ -1043,6 +1047,19 @@ class _Finder:
                     return True
         return False
 
+    def _someone_subject(self, tok: Any) -> bool:
+        """Whether a verb's subject is someone: a named person, body or country, a personal pronoun, or a noun for
+        people."""
+        people = self.lex.clause_words("person_nouns") | frozenset(self.ctx.pack.speech.speech.get("speaker_nouns", ()))
+        for c in _subjects(tok):
+            if c.pos_ == "PRON" and c.lower_ in self.pronouns:
+                return True
+            if c.pos_ == "NOUN" and (c.lemma_.lower() in people or c.lower_ in people):
+                return True
+            if any(m.label in PARTICIPANT_LABELS for m in self._mentions_in(self._core(c))):
+                return True
+        return False
+
     def _speaking_noun(self, tok: Any) -> bool:
         """Whether a verb's subject is someone the text does not name but sets apart, who can speak or publish: a
         determined noun of the pack's speakers, roles, bodies or documents ("les autorités", "le pilote", "le
@@ -1426,10 +1443,11 @@ class _Finder:
             return (said, reason) if said in ("denied", "possible") else (f.attrs["lexical_status"], f"expected {tok.text}")
         return self._clause_status(tok, f, level=0, via="")
 
-    def _place_argument(self, tok: Any) -> bool:
-        """Whether a verb has an argument naming a place ("attendu à Y", "expected in Y", "sur l'île")."""
+    def _place_argument(self, tok: Any, deps: tuple[str, ...] | None = None) -> bool:
+        """Whether a verb has an argument naming a place ("attendu à Y", "expected in Y", "sur l'île"): any but its
+        subject, or only those of `deps`."""
         for c in tok.children:
-            if c.dep_ not in SUBJECT_DEPS and c.dep_ not in ("nsubj:pass", "nsubjpass", "punct"):
+            if (c.dep_ in deps) if deps is not None else (c.dep_ not in SUBJECT_DEPS and c.dep_ not in ("nsubj:pass", "nsubjpass", "punct")):
                 if any(m.label in PLACE_LABELS for m in self._mentions_in(list(c.subtree))):
                     return True
         return False
