@@ -600,7 +600,7 @@ class _Finder:
                         places[-1] = (places[-1][0], same, f"{prep} {same.span.text}" if prep[-1:] not in "'’" else prep + same.span.text)
                         f.attrs["place_from"] = "same name elsewhere in the article"
                 continue
-            prep, phrase_start, nested, under = self._preposition(m, tok)
+            prep, phrase_start, nested, under = self._preposition(m, tok, origin_of=f.type == "departure")
             self._classify(f, m, prep, phrase_start, parts, places, nested, under)
         if f.pos == "verb" and tok.dep_ == "acl:relcl" and any(c.lower_ in self.lex.clause_words("relative_place_words") for c in tok.children):
             # "le cosmodrome où il s'est entretenu avec X": the place is the noun the clause hangs on
@@ -1317,7 +1317,7 @@ class _Finder:
             i += 1
         return out
 
-    def _preposition(self, m: Mention, trigger: Any) -> tuple[str | None, int, bool, Any]:
+    def _preposition(self, m: Mention, trigger: Any, origin_of: bool = False) -> tuple[str | None, int, bool, Any]:
         """The preposition of the argument that holds a mention ("au cosmodrome de X" -> "au"), where that phrase
         starts, whether the mention sits in a measure ("à mille kilomètres de X": X is not where it happens), and
         the common noun it hangs on when it does not head its argument ("l'usine X", "les chefs d'États X")."""
@@ -1362,10 +1362,10 @@ class _Finder:
         prev = self.doc[span.start - 1] if span.start > 0 else None
         if prev is not None and prev.pos_ == "ADP" and cur.i == root.i:
             return prev.lower_, prev.idx, measured, under
-        if (cur.i != root.i and cur.pos_ == "ADP" and cur.dep_ == "prep" and cur.head.i == trigger.i
+        if (origin_of and cur.i != root.i and cur.pos_ == "ADP" and cur.dep_ == "prep" and cur.head.i == trigger.i
                 and cur.lower_ in self.lex.places["origin_prepositions"]):
             # English hangs the argument on its preposition ("departed from X": from -> pobj X): where a departure
-            # starts (the other prepositions are read by the role the parse gives the argument)
+            # starts (`origin_of`; the other prepositions are read by the role the parse gives the argument)
             return cur.lower_, min(cur.idx, m.span.start), measured, under
         start = m.span.start
         if m.span.text[:1].islower() and own_case is not None and own_case.i == span.start - 1:
