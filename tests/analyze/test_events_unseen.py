@@ -314,3 +314,12 @@ def test_going_somewhere_is_a_journey(nlp: Any, text: str, found: bool) -> None:
     names = {k: v for k, v in {"Paul Mercier": "person", "Brionne": "place"}.items() if k in text}
     cues = [c for c in analyze(nlp, text, names) if c.attrs.get("trigger") == "aller"]
     assert bool(cues) == found and all(c.type == "travel" for c in cues)
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Les secours ont ratissé lundi une zone plus vaste que la Brionne.", None),
+    ("La tempête la plus violente que la Brionne ait connue a frappé lundi la côte de Brionne.", "Brionne"),
+])
+def test_a_place_something_is_compared_with_is_no_place(nlp: Any, text: str, place: str | None) -> None:
+    cues = [c for c in analyze(nlp, text, {"Brionne": "place"}) if c.type == "other"]
+    assert cues and all((c.place.text if c.place else None) == place for c in cues[:1])

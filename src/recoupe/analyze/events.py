@@ -710,6 +710,8 @@ class _Finder:
             return
         if m.label not in PLACE_LABELS or nested:
             return  # a place inside a measure ("à mille km de X") is not where the event is
+        if self._compared_to(m):
+            return  # "une surface plus vaste que l'État X": a yardstick
         if f.type == "invitation":
             return  # "invité à Pyongyang": where the invited visit would be, not where the invitation was made
         if under is not None and under.lemma_.lower() in self.lex.group_nouns and (prep is None or prep in self.lex.places["participant_prepositions"]):
@@ -1772,6 +1774,8 @@ class _Finder:
                 continue  # "(6 h 30 à X)": the time it was at X, not where it happens
             if m.label == "country" and self._possessive(m):
                 continue  # "China's embassy", "Russia's defence ministry": whose it is, not where it is
+            if self._compared_to(m):
+                continue  # "une surface plus vaste que l'État X", "larger than X": a yardstick, not where it happens
             prep, start, nested, under = self._preposition(m, tok)
             before = self.text[max(0, start - 12):start].lower().split()
             if nested or prep in self.source_markers or (before and before[-1] in self.source_markers):
@@ -1794,6 +1798,22 @@ class _Finder:
             return None
         *_, m, phrase = min(cands, key=lambda c: c[:3])
         return m, phrase if len(phrase) <= len(m.span.text) + 30 else m.span.text
+
+    def _compared_to(self, m: Mention) -> bool:
+        """Whether a place is what something is compared with: after one of the pack's `comparison_words` and the
+        word it needs after it ("plus vaste que", "la taille de", "twice the size of", "larger than") within a few words
+        before it; a superlative ("le plus violent de X") compares nothing with X."""
+        words = fold(self.text[max(0, m.span.start - 60):m.span.start], hyphens=False).replace("'", "' ").split()
+        before = words[-7:]  # with the word before the window's first, for a superlative's article
+        pairs = self.lex.clause.get("comparison_words", {})  # a word, and the words that must follow it ("plus ... que")
+        superlative = self.lex.clause_words("superlative_markers")
+        last = len(before) - 3  # the word linking to the place stands right before it, but for an article
+        for i, w in enumerate(before):
+            if i == 0 or w not in pairs or before[i - 1] in superlative:
+                continue  # "le plus violent que X ait connu" compares nothing with X
+            if (not pairs[w] and i >= last) or any(x in pairs[w] for x in before[max(i + 1, last):]):
+                return True
+        return False
 
     def _not_a_happening(self, f: _Found, time: TimeExpr | None) -> bool:
         """A series, a kind or a habit rather than one event: "ses essais de missiles" (a plural with no date or
