@@ -383,3 +383,8 @@ def test_an_english_passive_is_read_as_one(cues: object) -> None:
 def test_going_somewhere_is_a_journey(cues: object, text: str, found: bool) -> None:
     got = [c for c in cues(text) if c.attrs.get("trigger") == "go"]  # type: ignore[operator]
     assert bool(got) == found and all(c.type == "travel" for c in got)
+
+
+def test_a_minute_of_silence_is_a_ceremony(cues: object) -> None:
+    c = _by(cues("The mayor of Lisbon led a minute of silence on Monday."), "minute")  # type: ignore[operator]
+    assert c.type == "other" and c.attrs.get("subtype") == "ceremony"

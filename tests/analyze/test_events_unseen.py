@@ -323,3 +323,8 @@ def test_going_somewhere_is_a_journey(nlp: Any, text: str, found: bool) -> None:
 def test_a_place_something_is_compared_with_is_no_place(nlp: Any, text: str, place: str | None) -> None:
     cues = [c for c in analyze(nlp, text, {"Brionne": "place"}) if c.type == "other"]
     assert cues and all((c.place.text if c.place else None) == place for c in cues[:1])
+
+
+def test_a_minute_of_silence_is_a_ceremony(nlp: Any) -> None:
+    c = one(analyze(nlp, "Paul Mercier a fait observer une minute de silence devant la mairie.", {"Paul Mercier": "person"}), "minute")
+    assert c.type == "other" and c.attrs.get("subtype") == "ceremony"
