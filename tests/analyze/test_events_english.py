@@ -388,3 +388,17 @@ def test_going_somewhere_is_a_journey(cues: object, text: str, found: bool) -> N
 def test_a_minute_of_silence_is_a_ceremony(cues: object) -> None:
     c = _by(cues("The mayor of Lisbon led a minute of silence on Monday."), "minute")  # type: ignore[operator]
     assert c.type == "other" and c.attrs.get("subtype") == "ceremony"
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "found"), [
+    ("The refugees crossed into Spain on Monday.", "crossed", "travel", True),
+    ("She crossed the street.", "crossed", "travel", False),
+    ("The hostages were then taken into Portugal.", "taken", "arrival", True),
+    ("The wreck was towed to the port of Lisbon on Monday.", "towed", "travel", True),
+    ("Police stopped traffic on the bridge at dawn.", "stopped", "other", True),
+    ("The mayor of Lisbon made a statement on Monday.", "made", "statement", True),
+])
+def test_crossing_being_taken_towing_stopping_traffic_making_a_statement(cues: object, text: str, trigger: str,
+                                                                        kind: str, found: bool) -> None:
+    got = [c for c in cues(text) if c.span.text == trigger]  # type: ignore[operator]
+    assert bool(got) == found and all(c.type == kind for c in got)

@@ -415,7 +415,8 @@ class _Finder:
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and "VerbForm=Part" in str(tok.morph)) or tensed_adj:
             spec = self.lex.verbs.get(lemma)
             light = self.lex.statement_constructions.get(lemma)
-            if light and any(c.dep_ in ("obj", "xcomp") and c.lemma_.lower() in light for c in tok.children):
+            if light and any(c.dep_ in ("obj", "dobj", "xcomp") and (c.lemma_.lower() in light or _compound_of(c) in light)
+                             for c in tok.children):
                 # "prendre la parole", "rompre le silence", "faire savoir": a statement said with a light verb
                 return _Found(tok, "statement", "verb", attrs={"trigger": lemma, "construction": True, "needs_participant": True})
             if spec is None:
@@ -430,7 +431,7 @@ class _Finder:
                         return None  # "she took off her coat"
                     return _Found(tok, alt["type"], "verb", attrs=_spec_attrs(alt, {"trigger": f"{lemma} {prt}",
                                                                                     "object_is_origin": bool(alt.get("object_is_origin"))}))
-                if spec.get("only_with_particle"):
+                if spec.get("only_with_particle") and not (spec.get("passive_type") and self._passive(tok)):
                     return None
             # the parser labels a reflexive "se" several ways, "s'effondre" often as a passive marker (expl:pass)
             # ("s'y est posé": the parser may take the elided "s'" before "y" for a subordinator, its lemma says "se")
@@ -1891,6 +1892,11 @@ def _participle_table(lex: Triggers) -> dict[str, str]:
         for end in finite.get(ending, ()):
             out.setdefault(lemma[:-len(ending)] + end, lemma)
     return out
+
+
+def _compound_of(tok: Any) -> str:
+    """A noun with its compound modifiers, lower case ("press conference")."""
+    return " ".join([c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok.lemma_.lower()])
 
 
 def _subjects(tok: Any, deps: tuple[str, ...] = ("nsubj", "nsubj:pass", "nsubjpass")) -> list[Any]:
