@@ -402,3 +402,9 @@ def test_crossing_being_taken_towing_stopping_traffic_making_a_statement(cues: o
                                                                         kind: str, found: bool) -> None:
     got = [c for c in cues(text) if c.span.text == trigger]  # type: ignore[operator]
     assert bool(got) == found and all(c.type == kind for c in got)
+
+
+def test_an_event_noun_a_light_verb_governs_is_that_verbs_event(cues: object) -> None:
+    # "signed an agreement": one agreement, the English direct object (dobj) read as the French one (obj)
+    got = [c for c in cues("Lisbon and Rabat signed an agreement on Monday.") if c.type == "agreement"]  # type: ignore[operator]
+    assert len(got) == 1

@@ -27,6 +27,7 @@ COUNTED_UNITS = frozenset({"day", "week", "month", "year"})  # "two days after":
 OFFSET_REACH = 160  # characters after "two days after" that can name the event counted from
 OFFSET_BOUNDARY = re.compile(r"[,;(\n—–]|[.!?](?=\s+[A-Z\W]|\s*$)")  # where the event's words end (not "a.m.")
 RELATIVE_DEPS = frozenset({"acl:relcl", "relcl"})  # a relative clause's verb (French UD, English ClearNLP labels)
+DIRECT_OBJECT = frozenset({"obj", "dobj"})  # a verb's direct object, French UD and English ClearNLP labels
 OBJECT_DEPS = frozenset({"obj", "nsubj:pass", "obl:arg", "obl:mod", "obl", "dobj", "nsubjpass", "pobj"})  # what a verb acts on
 REFLEXIVE_DEPS = frozenset({"expl:comp", "expl:pv", "expl:pass", "obj", "iobj", "expl"})  # what a reflexive "se" hangs by
 BOUNDARY = frozenset({",", ";", ":", "(", ")", "«", "»", "—", "–", "\n"})
@@ -558,7 +559,7 @@ class _Finder:
         nouns = {f.token.i: f for f in found if f.pos == "noun"}
         out = []
         for f in found:
-            if f.pos == "noun" and f.token.dep_ in ("obj", "nsubj:pass") and f.token.head.i in verbs and family(verbs[f.token.head.i].type) == family(f.type):
+            if f.pos == "noun" and f.token.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass") and f.token.head.i in verbs and family(verbs[f.token.head.i].type) == family(f.type):
                 continue
             if f.pos == "noun" and f.token.dep_ == "nmod" and f.token.head.i in nouns and family(nouns[f.token.head.i].type) == family(f.type):
                 continue  # "la signature d'un accord": one agreement
@@ -614,7 +615,7 @@ class _Finder:
         where = self._relative_place(f)
         if where is not None:
             places.append((1, where, where.span.text))
-        if f.pos == "noun" and tok.dep_ == "obj" and tok.head.lemma_.lower() in self.lex.light_verbs:
+        if f.pos == "noun" and tok.dep_ in DIRECT_OBJECT and tok.head.lemma_.lower() in self.lex.light_verbs:
             # "effectuer une visite en Russie": the place may hang on the light verb
             for m in self._mentions_in(self._own_tokens(tok.head)):
                 if m in parts:
@@ -1125,7 +1126,7 @@ class _Finder:
         """Participants a noun trigger gets from its context: a light verb's subject or a possessive ("sa visite")."""
         out: list[Mention] = []
         head = tok.head
-        light = tok.dep_ == "obj" and head.lemma_.lower() in self.lex.light_verbs
+        light = tok.dep_ in DIRECT_OBJECT and head.lemma_.lower() in self.lex.light_verbs
         purpose = tok.dep_.startswith("obl") and any(c.dep_ == "case" and c.lower_ in self.lex.words("purpose_markers") for c in tok.children)
         poss = any(c.dep_ == "det" and "Poss=Yes" in str(c.morph) for c in tok.children)
         if (light or purpose or poss) and head.pos_ in ("VERB", "AUX") and self._same_para(tok, head):
@@ -1397,7 +1398,7 @@ class _Finder:
                     and not any(x.pos_ in ("VERB", "AUX") or x.text in BOUNDARY for x in self.doc[tok.i + 1:t.head.i + 1])]
             for c in rels:
                 lemma = c.lemma_.lower()
-                if c.dep_ == "acl:relcl" and (lemma in occurs or any(f"{lemma} {o.lemma_.lower()}" in occurs for o in c.children if o.dep_ == "obj")):
+                if c.dep_ == "acl:relcl" and (lemma in occurs or any(f"{lemma} {o.lemma_.lower()}" in occurs for o in c.children if o.dep_ in DIRECT_OBJECT)):
                     # "une réunion qui aurait lieu ce mois-ci": the clause that says when it takes place says whether
                     said, reason = self._clause_status(c, f, level=0, via="")
                     if said != "happened":
@@ -1468,7 +1469,7 @@ class _Finder:
             if depth == 0:
                 f.attrs["tense"] = self.grammar.verb_tense(cur, auxes)
             if negated:
-                if (depth == 0 and via == "noun" and f.token.head.i == cur.i and f.token.dep_ != "obj"
+                if (depth == 0 and via == "noun" and f.token.head.i == cur.i and f.token.dep_ not in DIRECT_OBJECT
                         and lemma not in self.lex.light_verbs and lemma not in st.get("outcome_governors", ())):
                     # "il n'a pas été interrogé sur le déplacement de X": the negation is about the question, the trip
                     # itself is taken for granted; a negated light verb, object or outcome denies it ("n'a pas fait de
@@ -1547,11 +1548,11 @@ class _Finder:
         if not cands:
             return None
         anchors = {tok.idx}
-        if f.pos == "noun" and tok.dep_ == "obj" and tok.head.lemma_.lower() in self.lex.light_verbs:
+        if f.pos == "noun" and tok.dep_ in DIRECT_OBJECT and tok.head.lemma_.lower() in self.lex.light_verbs:
             anchors.add(tok.head.idx)
         own = self._own_tokens(tok)
         own_spans = [(t.idx, t.idx + len(t.text)) for t in own]
-        if f.pos == "noun" and tok.dep_ == "obj" and tok.head.lemma_.lower() in self.lex.light_verbs:
+        if f.pos == "noun" and tok.dep_ in DIRECT_OBJECT and tok.head.lemma_.lower() in self.lex.light_verbs:
             own_spans += [(t.idx, t.idx + len(t.text)) for t in self._own_tokens(tok.head)]
         anchored = [t for t in cands if t.anchor in anchors]
         if f.pos == "verb" and anchored:
