@@ -408,3 +408,13 @@ def test_an_event_noun_a_light_verb_governs_is_that_verbs_event(cues: object) ->
     # "signed an agreement": one agreement, the English direct object (dobj) read as the French one (obj)
     got = [c for c in cues("Lisbon and Rabat signed an agreement on Monday.") if c.type == "agreement"]  # type: ignore[operator]
     assert len(got) == 1
+
+
+def test_raising_concerns_is_a_statement(cues: object) -> None:
+    c = _by(cues("The engineer, Anna Berg, raised concerns about the hull in 2018."), "raised")  # type: ignore[operator]
+    assert c.type == "statement"
+
+
+def test_the_same_year_dates_by_the_year_last_named(cues: object) -> None:
+    c = _by(cues("In 2015 the regulator warned the firm in a letter. The same year, its chief engineer raised concerns."), "raised")  # type: ignore[operator]
+    assert c.time is not None and c.time.value == "2015"

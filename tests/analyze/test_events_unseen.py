@@ -328,3 +328,8 @@ def test_a_place_something_is_compared_with_is_no_place(nlp: Any, text: str, pla
 def test_a_minute_of_silence_is_a_ceremony(nlp: Any) -> None:
     c = one(analyze(nlp, "Paul Mercier a fait observer une minute de silence devant la mairie.", {"Paul Mercier": "person"}), "minute")
     assert c.type == "other" and c.attrs.get("subtype") == "ceremony"
+
+
+def test_voicing_reservations_is_a_statement(nlp: Any) -> None:
+    c = one(analyze(nlp, "Paul Mercier a émis des réserves sur le projet.", {"Paul Mercier": "person"}), "émis")
+    assert c.type == "statement"

@@ -73,3 +73,12 @@ def test_temporal_that_day_is_the_day_last_named(parse: Any, text: str, words: s
 def test_temporal_a_count_later_is_from_the_day_last_named(parse: Any, text: str, words: str, value: str) -> None:
     t = expr(parse, text, words)
     assert t.value == value and t.attrs["rule"] == "narrative_relative"
+
+
+@pytest.mark.parametrize(("text", "words", "value"), [
+    ("En 2016, le navire a heurté un quai. L'année suivante, il a été réparé.", "L'année suivante", "2017"),
+    ("Le club a été fondé en 1998. La même année, il a gagné la coupe.", "La même année", "1998"),
+])
+def test_temporal_the_same_year_is_the_year_last_named(parse: Any, text: str, words: str, value: str) -> None:
+    t = expr(parse, text, words)
+    assert t.value == value and t.precision == "year" and t.attrs["rule"] == "narrative_relative"

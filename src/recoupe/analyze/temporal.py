@@ -121,6 +121,7 @@ def narrative_relative(doc_id: str, text: str, sdoc: Any, found: list[TimeExpr],
         n, unit = words.number(m.group("n")), words.units.get(m.group("u").lower())
         if n and unit in ("day", "week", "month"):
             found_words.append((m, "", "", n * words.lex.narrative_counts[word_key(m.group("w"), words.lex.narrative_counts)], unit))
+    out.extend(_narrative_years(doc_id, text, sdoc, found, pack))
     for m, _, _, offset, unit in sorted(found_words, key=lambda x: x[0].start()):
         i = bisect.bisect_left(starts, m.start()) - 1
         if i < 0 or m.start() - days[i].span.end > NARRATIVE_REACH:
@@ -136,6 +137,34 @@ def narrative_relative(doc_id: str, text: str, sdoc: Any, found: list[TimeExpr],
             span=Span(doc_id, m.start(), m.end(), text[m.start():m.end()]), value=value, precision=precision, kind="relative",
             anchor=anchor_tok.idx if anchor_tok is not None else None,
             attrs={"rule": "narrative_relative", "offset_days" if unit == "day" else f"offset_{unit}s": offset, "from": ref.span.to_dict(), "tense": tense,
+                   "time_ref": direction},
+        ))
+    return out
+
+
+def _narrative_years(doc_id: str, text: str, sdoc: Any, found: list[TimeExpr], pack: lang.LanguagePack) -> list[TimeExpr]:
+    """"La même année", "the following year" standing alone: a year counted from the last year the text named
+    before, within NARRATIVE_REACH; left out with no such year nearby."""
+    words = pack.time
+    pattern = getattr(words, "narrative_year_re", None)
+    if pattern is None:
+        return []
+    years = sorted((t for t in found if t.value and t.value[:4].isdigit() and t.kind in ("date", "relative", None)
+                    and t.precision in ("year", "month", "day")), key=lambda t: t.span.start)
+    starts = [t.span.start for t in years]
+    out: list[TimeExpr] = []
+    for m in pattern.finditer(text):
+        i = bisect.bisect_left(starts, m.start()) - 1
+        if i < 0 or m.start() - years[i].span.end > NARRATIVE_REACH:
+            continue
+        offset = words.lex.narrative_years[word_key(m.group("w"), words.lex.narrative_years)]
+        value = str(int((years[i].value or "")[:4]) + offset)
+        anchor_tok = find_anchor(sdoc, m.start(), m.end())
+        tense, direction = pack.grammar.clause_tense(anchor_tok)
+        out.append(TimeExpr(
+            span=Span(doc_id, m.start(), m.end(), text[m.start():m.end()]), value=value, precision="year", kind="relative",
+            anchor=anchor_tok.idx if anchor_tok is not None else None,
+            attrs={"rule": "narrative_relative", "offset_years": offset, "from": years[i].span.to_dict(), "tense": tense,
                    "time_ref": direction},
         ))
     return out
@@ -247,7 +276,7 @@ def extract(doc_id: str, text: str, sdoc: Any, published: str | None, precision:
     return out
 
 
-@component("times", requires=("spacy",), assigns=("times",), version="7")
+@component("times", requires=("spacy",), assigns=("times",), version="8")
 def times(ctx: Context) -> dict[str, Any]:
     doc = ctx.document
     return {"times": extract(doc.id, doc.text, ctx.sdoc, doc.published, doc.published_precision, ctx.analysis.sentences,

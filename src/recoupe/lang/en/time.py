@@ -120,6 +120,7 @@ class EnglishTimeWords(TimeWords):
         self.duration_relative_re = regex.compile(
             rf"{_B}(?P<n>{NUM})\s+(?P<u>{UNIT})\s+(?P<rel>{_alt(lex.duration_relations)}){_E}", _I
         ) if lex.duration_relations else None
+        self.narrative_year_re = regex.compile(rf"{_B}(?P<w>{_alt(lex.narrative_years)}){_E}", _I) if lex.narrative_years else None
         self.narrative_count_re = regex.compile(
             rf"{_B}(?P<n>{NUM})\s+(?P<u>{UNIT})\s+(?P<w>{_alt(lex.narrative_counts)}){_E}", _I
         ) if lex.narrative_counts else None

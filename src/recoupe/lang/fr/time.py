@@ -50,6 +50,8 @@ class TimeLexicon:
     narrative_demonstratives: dict[str, int] = field(default_factory=dict)
     # "trois jours plus tard", "two weeks later": a count from the day the narrative last named (its sign)
     narrative_counts: dict[str, int] = field(default_factory=dict)
+    # "la même année", "the following year": a year counted from the year the narrative last named
+    narrative_years: dict[str, int] = field(default_factory=dict)
 
 
 def lexicon_from_dict(raw: dict[str, Any], path: str = "<lexicon>") -> TimeLexicon:
@@ -107,6 +109,7 @@ def lexicon_from_dict(raw: dict[str, Any], path: str = "<lexicon>") -> TimeLexic
         target_prepositions=tuple(raw.get("target_prepositions", ())),
         narrative_demonstratives=_offsets(raw.get("narrative_demonstratives", {}), path, "narrative_demonstratives"),
         narrative_counts=_offsets(raw.get("narrative_counts", {}), path, "narrative_counts"),
+        narrative_years=_offsets(raw.get("narrative_years", {}), path, "narrative_years"),
     )
 
 
@@ -297,6 +300,9 @@ class TimeWords:
         self.duration_relative_re = re.compile(
             rf"{_B}(?P<n>{NUM})\s+(?P<u>{UNIT})\s+(?P<rel>{_alt(lex.duration_relations)}){_E}", _I
         ) if lex.duration_relations else None
+        self.narrative_year_re = re.compile(
+            rf"{_B}(?P<w>{_alt(lex.narrative_years)}){_E}", _I
+        ) if lex.narrative_years else None
         self.narrative_count_re = re.compile(
             rf"{_B}(?P<n>{NUM})\s+(?P<u>{UNIT})\s+(?P<w>{_alt(lex.narrative_counts)}){_E}", _I
         ) if lex.narrative_counts else None
