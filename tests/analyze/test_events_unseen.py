@@ -333,3 +333,11 @@ def test_a_minute_of_silence_is_a_ceremony(nlp: Any) -> None:
 def test_voicing_reservations_is_a_statement(nlp: Any) -> None:
     c = one(analyze(nlp, "Paul Mercier a émis des réserves sur le projet.", {"Paul Mercier": "person"}), "émis")
     assert c.type == "statement"
+
+
+def test_a_light_verbs_noun_the_tagger_calls_an_adjective(nlp: Any) -> None:
+    # "a fait escale": the French tagger reads "escale" as an adjective
+    text = "L'avion a fait escale dans la nuit sur la base de Brionne."
+    assert [t.pos_ for t in nlp(text) if t.text == "escale"] == ["ADJ"]
+    cues = analyze(nlp, text, {"base de Brionne": "place"}, times=[("dans la nuit", "2024-03-04", "day", "fait")])
+    assert [c for c in cues if c.attrs.get("trigger") == "escale"]

@@ -70,7 +70,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="30")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="31")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -495,7 +495,11 @@ class _Finder:
             lemma = self.participles[tok.lower_]
             return _Found(tok, self.lex.verbs[lemma]["type"], "verb", attrs={"trigger": lemma, "initial_participle": True,
                                                                               "object_is_origin": bool(self.lex.verbs[lemma].get("object_is_origin"))})
-        if tok.pos_ in ("NOUN", "PROPN"):
+        light_object = (tok.pos_ == "ADJ" and tok.dep_ in DIRECT_OBJECT and tok.head.lemma_.lower() in self.lex.light_verbs
+                        and tok.lower_ in self.lex.nouns)  # "a fait escale": the tagger's adjective is the light verb's noun
+        if tok.pos_ in ("NOUN", "PROPN") or light_object:
+            if light_object:
+                lemma = tok.lower_
             spec = self.lex.nouns.get(lemma) or self.lex.nouns.get(tok.lower_)
             if spec is None:
                 return None
