@@ -9,14 +9,18 @@ from recoupe.analyze.runner import Analyzer
 from recoupe.model import Document, Mention
 
 
-@pytest.fixture(scope="module")
-def analyze():  # type: ignore[no-untyped-def]
+def _analyzer(language: str):  # type: ignore[no-untyped-def]
     analyzer = Analyzer(["names"])
 
     def run(text: str) -> list[Mention]:
-        return analyzer.analyze(Document(id="d", source="t", text=text, language="fr")).mentions
+        return analyzer.analyze(Document(id="d", source="t", text=text, language=language)).mentions
 
     return run
+
+
+@pytest.fixture(scope="module")
+def analyze():  # type: ignore[no-untyped-def]
+    return _analyzer("fr")
 
 
 def _by_text(mentions: list[Mention]) -> dict[str, Mention]:
@@ -168,3 +172,28 @@ def test_names_a_name_cut_before_its_last_proper_noun_takes_it_back() -> None:
     j = next(t.i for t in sdoc2 if t.text == "Ilan")
     sdoc2.ents = [SpacySpan(sdoc2, j, j + 1, label="LOC")]
     assert _extend_cut_name(sdoc2, j + 1, sdoc2[j].idx + 4, frozenset({"lundi"})) == sdoc2[j].idx + 4
+
+
+@pytest.fixture(scope="module")
+def analyze_en():  # type: ignore[no-untyped-def]
+    return _analyzer("en")
+
+
+def test_names_proper_nouns_the_recogniser_left_out_are_names(analyze_en) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze_en("Flight-tracking data published by Skyradar24 suggest the descent was sudden."))
+    assert got["Skyradar24"].kind == "name" and got["Skyradar24"].attrs.get("unrecognised")
+    got = _by_text(analyze_en("The plane belonged to the company KTL-Aero."))
+    assert "KTL-Aero" in got  # a hyphened name is one name
+
+
+def test_names_capitalised_words_are_no_proper_nouns_at_a_sentence_start_or_as_a_title(analyze_en) -> None:  # type: ignore[no-untyped-def]
+    assert not analyze_en("Recovery was staged in two phases.")
+    got = _by_text(analyze_en("Lt. Gen. Paul Mercier said the channel was open."))
+    assert "Lt" not in got and "Gen" not in got
+
+
+def test_names_a_rubric_label_before_the_bar_is_no_name(analyze_en) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze_en("Brionne Harbour Brief No. 4 | Valmorie Freight Institute\n\nThe debris field lies near the wreck."))
+    assert not any(t.startswith("Brionne") for t in got)
+    got = _by_text(analyze_en("The debris field lies near the wreck, said the Brionne Harbour Brief No. 4 on Monday."))
+    assert any(t.startswith("Brionne") for t in got)  # the same words in a sentence are a name

@@ -106,7 +106,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="7", assigns=("entities",))
+@step("entities", version="8", assigns=("entities",))
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = ctx.pack.lexicon
     clusters: dict[str, Cluster] = {}
@@ -818,7 +818,8 @@ def _propagate_names(ctx: ResolveContext, lx: Lexicon) -> dict[str, list[Mention
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for a in ctx.analyses:
         for m in a.mentions:
-            if m.kind in ("name", "acronym") and m.label != "equipment" and not m.attrs.get("furniture"):
+            if m.kind in ("name", "acronym") and m.label != "equipment" and not m.attrs.get("furniture") \
+                    and not m.attrs.get("unrecognised"):
                 counts[m.span.text][m.label] += 1
     by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for form, labels in counts.items():
