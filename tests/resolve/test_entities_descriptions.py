@@ -175,6 +175,14 @@ def test_entities_bare_role_in_an_article_naming_no_one_is_the_dossiers_one_hold
     assert e["name"] == "Olivier Marchal"
 
 
+def test_entities_a_photo_credit_names_no_one_before_a_bare_role(analyzer: Analyzer) -> None:
+    # the photographer of a credit line is the page's furniture, not someone the article speaks of
+    ents = _dossier(analyzer, "Le préfet Olivier Marchal a ordonné lundi l'évacuation de la vallée.",
+                    "Crue dans la vallée\n\nPHOTO MARTINE DELORME / OUEST IMAGES\n\nMardi soir, le préfet a réclamé des renforts.")
+    (e,) = _with(ents, "le préfet")
+    assert e["name"] == "Olivier Marchal"
+
+
 def test_entities_bare_role_named_long_before_and_someone_else_just_before_stays_unresolved(analyzer: Analyzer) -> None:
     ents = _dossier(analyzer,
                     "Le Premier ministre norvégien Lars Holm a salué l'accord lundi. Les négociations avaient duré "

@@ -106,7 +106,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="8", assigns=("entities",))
+@step("entities", version="9", assigns=("entities",))
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = ctx.pack.lexicon
     clusters: dict[str, Cluster] = {}
@@ -453,7 +453,8 @@ class _PersonsInDoc:
                     continue
                 seen.add(id(c))
                 for m in c.mentions:
-                    if m.kind in ("name", "acronym"):
+                    # (a byline's or a photo credit's name is the page's furniture: no one the text speaks of)
+                    if m.kind in ("name", "acronym") and not m.attrs.get("furniture"):
                         by_doc[m.span.doc].append((m.span.start, m.sentence, c))
             for rows in by_doc.values():
                 rows.sort(key=lambda r: (r[0], r[1]))
