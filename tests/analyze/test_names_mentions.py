@@ -197,3 +197,13 @@ def test_names_a_rubric_label_before_the_bar_is_no_name(analyze_en) -> None:  # 
     assert not any(t.startswith("Brionne") for t in got)
     got = _by_text(analyze_en("The debris field lies near the wreck, said the Brionne Harbour Brief No. 4 on Monday."))
     assert any(t.startswith("Brionne") for t in got)  # the same words in a sentence are a name
+
+
+def test_names_a_word_shaped_as_a_name_is_one_whatever_the_tagger_says(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze("Outre le pilote figuraient à bord trois passagers, dans la région de Brionne, selon les "
+                           "données du site de suivi Avionet24. Outre Mercier figuraient"))
+    assert got["Avionet24"].attrs.get("unrecognised")
+    # a phrase in capitals is a heading, a generic acronym no name
+    got = _by_text(analyze("Les secours sont arrivés lundi.\n\n- À SUIVRE. Mardi, un nouvel échange est attendu. "
+                           "Insuffisant, jugent les ONG."))
+    assert "SUIVRE" not in got and "ONG" not in got

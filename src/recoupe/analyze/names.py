@@ -28,7 +28,7 @@ LABELS = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "other
 _STRIP = " \t\n,;:.!?«»\"'“”‘’()[]{}-–—*#"
 _CAP = r"[A-ZÀ-ÖØ-Þ]"
 _BREAK = re.compile(r"\n|\s[|¦]\s")
-_OPENERS = "\n.!?:;|–—-\"«“(["  # what ends the text before a sentence's or a heading's first word
+_OPENERS = "\n.!?:;|–—-\"«“([#*"  # what ends the text before a sentence's or a heading's first word
 _CREDIT_SEP = re.compile(r"(\s+[/-]\s+|,\s+|\s+/|/\s+)")
 
 
@@ -110,7 +110,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="16")
+@component("names", requires=("spacy",), assigns=("mentions",), version="17")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -536,7 +536,14 @@ def _unrecognised_proper(sdoc: Any, text: str, out: list[Mention], lx: Lexicon, 
     i, n = 0, len(toks)
 
     def proper(t: Any) -> bool:
-        return t.pos_ == "PROPN" and t.text[:1].isupper()
+        # a proper noun, or a word shaped as a name whatever the tagger says ("TASR", "Flightradar24")
+        if not t.text[:1].isupper():
+            return False
+        if t.pos_ == "PROPN":
+            return True
+        # (not a word of a phrase in capitals: "À SUIVRE", "REVUE DE PRESSE")
+        caps = any(0 <= t.i + d < n and toks[t.i + d].text.isupper() and toks[t.i + d].is_alpha for d in (-1, 1))
+        return t.pos_ not in _FUNCTION_POS and _name_shaped(t.text) and not caps
 
     while i < n:
         t = toks[i]
@@ -589,6 +596,15 @@ def _rubric(text: str, start: int, end: int) -> bool:
     ls = text.rfind("\n", 0, start) + 1
     bar = _BREAK.search(text, ls, text.find("\n", start) % (len(text) + 1))
     return bar is not None and end <= bar.start() and bar.group(0) != "\n"
+
+
+_FUNCTION_POS = ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PUNCT")
+
+
+def _name_shaped(word: str) -> bool:
+    """An acronym of two letters or more ("TASR"), or letters and digits in one word ("Flightradar24", "M62")."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and (word.isupper() or any(c.isdigit() for c in word)) and word.isalnum()
 
 
 def _opening_at(text: str, pos: int) -> bool:
