@@ -4,6 +4,8 @@ recogniser missed them; what is ambiguous stays unresolved."""
 
 from __future__ import annotations
 
+import pytest
+
 from recoupe.analyze.runner import Analyzer
 from tests.resolve.test_entities import _dossier, analyzer  # noqa: F401  (the fixture, shared)
 
@@ -190,3 +192,15 @@ def test_entities_bare_role_named_long_before_and_someone_else_just_before_stays
                     "repris mardi. Les secouristes ont retrouvé Ingrid Solheim mercredi. « Nous tiendrons bon », a "
                     "insisté le Premier ministre.")
     assert not _with(ents, "le Premier ministre")
+
+
+
+@pytest.mark.parametrize("before, joins", [
+    ("Les secouristes sont arrivés en Norvège mardi.", True),
+    ("Les secouristes sont venus de Suède en Norvège mardi.", False),  # two countries: either army may be meant
+])
+def test_entities_a_national_body_without_nationality_is_the_named_countrys(analyzer: Analyzer, before: str, joins: bool) -> None:
+    ents = _dossier(analyzer, "L'armée norvégienne a envoyé des renforts lundi dans le nord.",
+                    f"{before} L'armée précise que la route reste coupée.")
+    got = _with(ents, "L'armée")
+    assert bool(got) == joins and all("armée norvégienne" in e["aliases"] for e in got)

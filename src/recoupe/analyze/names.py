@@ -110,7 +110,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="17")
+@component("names", requires=("spacy",), assigns=("mentions",), version="18")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -521,8 +521,17 @@ def _descriptions(ftext: str, text: str, out: list[Mention], lx: Lexicon, nw: Na
             s = m.start()  # "le navire" with its article; "du navire" from the noun on
         if named is not None:
             attrs["apposed"] = [named.span.start, named.span.end]
-        add(s, e, label, kind="description", **attrs).head = head
+        d = add(s, e, label, kind="description", **attrs)
+        d.head = head
         taken.append((s, e))
+        if head in nw.national_bodies and "country" not in attrs and named is None:
+            # "Les otages sont arrivés en Israël. L'armée précise...": a national body with no nationality is the
+            # body of the one country named in its sentence or the one before
+            before = [x for x in out if x.label == "country" and x.attrs.get("country") and x.span.start < s]
+            codes = {x.attrs["country"] for x in before if d.sentence - x.sentence <= 1} \
+                or {x.attrs["country"] for x in before}  # (else the one country the article has named)
+            if len(codes) == 1:
+                d.attrs["body"] = f"{head.rstrip('s')}|{codes.pop()}"  # (unless resolution finds it by its class)
 
 
 def _unrecognised_proper(sdoc: Any, text: str, out: list[Mention], lx: Lexicon, nw: NameWords,

@@ -106,7 +106,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="9", assigns=("entities",))
+@step("entities", version="10", assigns=("entities",))
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = ctx.pack.lexicon
     clusters: dict[str, Cluster] = {}
@@ -720,6 +720,10 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
                     c.root().mentions.append(d)
                     where[id(d)] = c.root()
                     break
+        elif d.attrs.get("body") and (body := clusters.get(f"body:{d.attrs['body']}")) is not None:
+            # "L'armée précise..." after the country was named: that country's army, as the dossier names it
+            body.root().mentions.append(d)
+            where[id(d)] = body.root()
 
 
 THING_LABELS = ("other", "organization", "equipment")  # what a class noun glued to a name may make it, not a place
