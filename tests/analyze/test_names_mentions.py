@@ -207,3 +207,8 @@ def test_names_a_word_shaped_as_a_name_is_one_whatever_the_tagger_says(analyze) 
     got = _by_text(analyze("Les secours sont arrivés lundi.\n\n- À SUIVRE. Mardi, un nouvel échange est attendu. "
                            "Insuffisant, jugent les ONG."))
     assert "SUIVRE" not in got and "ONG" not in got
+
+
+def test_names_an_organisation_phrase_the_recogniser_missed_whole_is_one_name(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze("Un avion de l'armée de l'Air s'était posé à Brionne vers 2h30."))
+    assert got["armée de l'Air"].label == "organization"

@@ -110,7 +110,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="18")
+@component("names", requires=("spacy",), assigns=("mentions",), version="19")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -278,9 +278,10 @@ def names(ctx: Context) -> dict[str, list[Any]]:
     # "le ministère kényan de l'Agriculture": the recogniser kept only "Agriculture" (as a place); the whole phrase
     # is the organisation
     for m in nw.patterns["org_phrase"].finditer(ftext):
-        s0, e0 = m.start(), m.end()
+        s0, e0 = m.start(), _extend_adjectives(ctx.sdoc, tok_starts, m.end())  # "des Affaires étrangères"
         inner = [x for x in out if s0 <= x.span.start and x.span.end <= e0 and x.kind == "name"]
-        if inner and all(x.span.start > s0 for x in inner) and not any(
+        # (or nothing at all: the recogniser often misses the whole phrase in a long paragraph)
+        if all(x.span.start > s0 for x in inner) and not any(
                 x.span.start < e0 and s0 < x.span.end and not (s0 <= x.span.start and x.span.end <= e0) for x in out):
             out[:] = [x for x in out if x not in inner]
             add(s0, e0, "organization", **_retype(text[s0:e0], "organization", lx)[1])
