@@ -212,3 +212,9 @@ def test_names_a_word_shaped_as_a_name_is_one_whatever_the_tagger_says(analyze) 
 def test_names_an_organisation_phrase_the_recogniser_missed_whole_is_one_name(analyze) -> None:  # type: ignore[no-untyped-def]
     got = _by_text(analyze("Un avion de l'armée de l'Air s'était posé à Brionne vers 2h30."))
     assert got["armée de l'Air"].label == "organization"
+
+
+def test_names_a_byline_after_a_rubrics_bar(analyze_en) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze_en("French troops leave Valmorie, ending a decade of deployments\n\nANALYSIS | By Tom MERCIER\n\n"
+                              "The final contingent of soldiers left the country."))
+    assert got["Tom MERCIER"].label == "person" and got["Tom MERCIER"].attrs["furniture"] == "byline"

@@ -151,7 +151,8 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
         "leading_det": re.compile(rf"^(?:{_alt(raw['leading_articles'], accents=True)})\s*(?=\w)", re.IGNORECASE),
         "credit_line": re.compile(rf"\s*(?:{credit})(?![\w])", re.IGNORECASE),
         # "Par CLAIRE MARTIN", "Par Nadia ABDALLAH, envoyée spéciale à X"
-        "byline": re.compile(rf"^\s*(?i:{byline})\s+(?P<name>{_CAP}[\w'’-]+(?:\s+{_CAP}[\w'’-]+){{1,3}})(?=\s*(?:,|$|\n))",
+        # (at a line's start, or after a rubric's bar: "ANALYSE | Par Claire MARTIN")
+        "byline": re.compile(rf"(?:^|[ \t][|¦])[ \t]*(?i:{byline})\s+(?P<name>{_CAP}[\w'’-]+(?:\s+{_CAP}[\w'’-]+){{1,3}})(?=\s*(?:,|$|\n))",
                              re.MULTILINE),
         # "PHOTO JEAN DUPONT / AGENCE X – légende", "© Photo : Studio Y / Pool": the names a photo credit gives
         "photo_credit": re.compile(rf"^[ \t]*(?:©[ \t]*)?(?i:{credit})[ \t]*[:©]?[ \t]*(?P<credit>{_CAP}[^\n–—]{{1,80}}?)[ \t]*(?:[–—]|$)",
