@@ -218,3 +218,8 @@ def test_names_a_byline_after_a_rubrics_bar(analyze_en) -> None:  # type: ignore
     got = _by_text(analyze_en("French troops leave Valmorie, ending a decade of deployments\n\nANALYSIS | By Tom MERCIER\n\n"
                               "The final contingent of soldiers left the country."))
     assert got["Tom MERCIER"].label == "person" and got["Tom MERCIER"].attrs["furniture"] == "byline"
+
+
+def test_names_an_occupation_with_a_nationality_before_a_name_is_an_epithet(analyze_en) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze_en("On board were the pilot and Canadian businessman Paul Mercier, who had paid for the dive."))
+    assert got["Canadian businessman"].kind == "epithet" and got["Canadian businessman"].attrs.get("apposed")
