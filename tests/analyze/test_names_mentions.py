@@ -223,3 +223,8 @@ def test_names_a_byline_after_a_rubrics_bar(analyze_en) -> None:  # type: ignore
 def test_names_an_occupation_with_a_nationality_before_a_name_is_an_epithet(analyze_en) -> None:  # type: ignore[no-untyped-def]
     got = _by_text(analyze_en("On board were the pilot and Canadian businessman Paul Mercier, who had paid for the dive."))
     assert got["Canadian businessman"].kind == "epithet" and got["Canadian businessman"].attrs.get("apposed")
+
+
+def test_names_an_english_national_body_puts_the_nationality_first(analyze_en) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze_en("The Norwegian army said the road to Brionne was cut."))
+    assert got["Norwegian army"].attrs.get("body") == "army|NO"

@@ -175,8 +175,10 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
                                   rf"(?:\s+(?P<nat>(?i:{nat}))\b)?"),
         # "le gouvernement hongrois", "les autorités chinoises": the country's state
         "government": re.compile(rf"\b(?P<det>(?i:{ddet}))\s*(?P<head>(?i:{gov}))\s+(?P<nat>(?i:{nat}))\b"),
-        # "l'armée israélienne", "la marine américaine", "les garde-côtes américains": one national body
-        "body": re.compile(rf"\b(?P<head>(?i:{bodies}))\s+(?P<nat>(?i:{nat}))\b"),
+        # "l'armée israélienne", "la marine américaine", "les garde-côtes américains": one national body ("the
+        # Israeli army")
+        "body": re.compile(rf"\b(?P<nat>(?i:{nat}))\s+(?P<head>(?i:{bodies}))\b" if raw.get("nationality_before_role")
+                           else rf"\b(?P<head>(?i:{bodies}))\s+(?P<nat>(?i:{nat}))\b"),
         # "le navire Dali", "le navire océanographique X" (a noun of a class right before a name) and "X, un
         # porte-conteneurs" (in an apposition after it): what class of thing the name is
         "cue_before": re.compile(rf"(?:^|[^\w-])(?P<head>(?i:{dheads}))(?:\s+[a-z][\w-]+)?\s+$"),
