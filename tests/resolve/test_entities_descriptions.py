@@ -204,3 +204,11 @@ def test_entities_a_national_body_without_nationality_is_the_named_countrys(anal
                     f"{before} L'armée précise que la route reste coupée.")
     got = _with(ents, "L'armée")
     assert bool(got) == joins and all("armée norvégienne" in e["aliases"] for e in got)
+
+
+def test_entities_someone_known_in_another_role_does_not_keep_a_bare_role_from_the_subject(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Le gouverneur Paul Mercier a salué les secours lundi.",
+                    "Le gouverneur Paul Mercier a salué les secours. Claire Fontaine s'exprime depuis Brionne. "
+                    "La présidente parle d'un terrible accident.")
+    (e,) = _with(ents, "La présidente")
+    assert e["name"] == "Claire Fontaine"

@@ -106,7 +106,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="10", assigns=("entities",))
+@step("entities", version="11", assigns=("entities",))
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = ctx.pack.lexicon
     clusters: dict[str, Cluster] = {}
@@ -577,15 +577,14 @@ def _just_named(e: Mention, learned_all: dict[str, Counter[int]], by_id: dict[in
     got = near.pop()
     group = e.attrs.get("role_group") or e.attrs.get("body_group")
     if bare:
-        held = {p for k, cnt in learned_all.items() if any(id(by_id[i].root()) == got for i in cnt)
-                and not k.startswith(("role:", "group:")) for p in [k.split("|")[0]]}
-        groups = {k[6:].split("|")[0] for k, cnt in learned_all.items() if k.startswith("group:")
-                  and any(id(by_id[i].root()) == got for i in cnt)}
-        if held and role not in held and (group is None or group not in groups):
+        if _holds_another_role(got, role, group, learned_all, by_id):
             return None  # known to hold another role: "le ministre" just after the president named is someone else
-        if {id(c.root()) for start, sent, c in present.of(e.span.doc)
-                if start < e.span.start and e.sentence - sent <= SALIENCE_SENTENCES} - {got}:
-            return None  # someone else named in the sentences before may hold it as well
+        if any(not _holds_another_role(i, role, group, learned_all, by_id) for i in {
+                id(c.root()) for start, sent, c in present.of(e.span.doc)
+                if start < e.span.start and e.sentence - sent <= SALIENCE_SENTENCES} - {got}):
+            # someone else named in the sentences before may hold it as well (not one known in another role: "le
+            # gouverneur X" named before "Y parle. Le président...")
+            return None
     for k, cnt in learned_all.items():
         if not any(id(by_id[i].root()) == got for i in cnt) or k.startswith(("role:", "group:")) and "|" not in k:
             continue
@@ -599,6 +598,17 @@ def _just_named(e: Mention, learned_all: dict[str, Counter[int]], by_id: dict[in
         if same and body and not country and parts[1]:
             return None  # a country's leader ("le président russe") is not the leader of a body
     return got
+
+
+def _holds_another_role(cid: int, role: str, group: str | None, learned_all: dict[str, Counter[int]],
+                        by_id: dict[int, Cluster]) -> bool:
+    """Whether the dossier knows the person (id of a root cluster) in some role, and in none that is this one or of
+    this role's group."""
+    held = {p for k, cnt in learned_all.items() if any(id(by_id[i].root()) == cid for i in cnt)
+            and not k.startswith(("role:", "group:")) for p in [k.split("|")[0]]}
+    groups = {k[6:].split("|")[0] for k, cnt in learned_all.items() if k.startswith("group:")
+              and any(id(by_id[i].root()) == cid for i in cnt)}
+    return bool(held) and role not in held and (group is None or group not in groups)
 
 
 def _counterpart(e: Mention, ctx: ResolveContext, where: dict[int, Cluster], learned_all: dict[str, Counter[int]],
