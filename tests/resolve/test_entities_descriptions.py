@@ -206,9 +206,19 @@ def test_entities_a_national_body_without_nationality_is_the_named_countrys(anal
     assert bool(got) == joins and all("armée norvégienne" in e["aliases"] for e in got)
 
 
-def test_entities_someone_known_in_another_role_does_not_keep_a_bare_role_from_the_subject(analyzer: Analyzer) -> None:
-    ents = _dossier(analyzer, "Le gouverneur Paul Mercier a salué les secours lundi.",
-                    "Le gouverneur Paul Mercier a salué les secours. Claire Fontaine s'exprime depuis Brionne. "
-                    "La présidente parle d'un terrible accident.")
-    (e,) = _with(ents, "La présidente")
-    assert e["name"] == "Claire Fontaine"
+
+@pytest.mark.parametrize("first, before, role, holder", [
+    # someone the dossier knows in another role named before
+    ("Le gouverneur Paul Mercier a salué les secours lundi.",
+     "Le gouverneur Paul Mercier a salué les secours. Claire Fontaine s'exprime depuis Brionne.", "La présidente",
+     "Claire Fontaine"),
+    # a ship the recogniser read as a person
+    ("Les secours sont arrivés à Brionne lundi.",
+     "Le porte-conteneurs Hélène Varda a heurté le pont de Brionne. Paul Mercier s'exprime depuis la capitale.",
+     "Le président", "Paul Mercier"),
+])
+def test_entities_who_cannot_hold_a_bare_role_does_not_keep_it_from_the_subject(
+        analyzer: Analyzer, first: str, before: str, role: str, holder: str) -> None:
+    ents = _dossier(analyzer, first, f"{before} {role} parle d'un terrible accident.")
+    (e,) = _with(ents, role)
+    assert e["name"] == holder

@@ -106,7 +106,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="11", assigns=("entities",))
+@step("entities", version="12", assigns=("entities",))
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = ctx.pack.lexicon
     clusters: dict[str, Cluster] = {}
@@ -235,7 +235,16 @@ def resolve_entities(ctx: ResolveContext) -> None:
             learned_doc[(e.span.doc, k)][id(c)] += 1
             learned_all[k][id(c)] += 1
         c.mentions.append(e)
-    present = _PersonsInDoc(clusters, person_like)
+    nw_here = ctx.pack.names
+
+    def named_person(c: Cluster) -> bool:
+        # (not a thing some article introduces with its class noun, though the recogniser read it as a person: "le
+        # porte-conteneurs Dali", "le navire X")
+        return person_like(c) and not any(
+            nw_here.class_labels.get(cl) not in (None, "person") for m in c.mentions if m.kind not in DESCRIBING
+            for cue in m.attrs.get("cues", ()) for cl in nw_here.description_class.get(cue, ()))
+
+    present = _PersonsInDoc(clusters, named_person)
     epithets.sort(key=lambda x: (x.span.doc, x.span.start))
     # two passes: what one article teaches of a body's leader by coreference ("X a dit. Le chef de Sokol a ajouté")
     # is known to every article of the dossier in the second
