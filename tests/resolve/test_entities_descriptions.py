@@ -212,6 +212,10 @@ def test_entities_a_national_body_without_nationality_is_the_named_countrys(anal
     ("Le gouverneur Paul Mercier a salué les secours lundi.",
      "Le gouverneur Paul Mercier a salué les secours. Claire Fontaine s'exprime depuis Brionne.", "La présidente",
      "Claire Fontaine"),
+    # someone named before only as an object, not as a subject
+    ("Les secours sont arrivés à Brionne lundi.",
+     "Les secours ont retrouvé Paul Mercier, 84 ans, dans les décombres. Luc Varda s'est rendu sur place.",
+     "Le Premier ministre", "Luc Varda"),
     # a ship the recogniser read as a person
     ("Les secours sont arrivés à Brionne lundi.",
      "Le porte-conteneurs Hélène Varda a heurté le pont de Brionne. Paul Mercier s'exprime depuis la capitale.",

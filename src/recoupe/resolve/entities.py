@@ -106,7 +106,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="12", assigns=("entities",))
+@step("entities", version="13", assigns=("entities",))
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = ctx.pack.lexicon
     clusters: dict[str, Cluster] = {}
@@ -590,9 +590,9 @@ def _just_named(e: Mention, learned_all: dict[str, Counter[int]], by_id: dict[in
             return None  # known to hold another role: "le ministre" just after the president named is someone else
         if any(not _holds_another_role(i, role, group, learned_all, by_id) for i in {
                 id(c.root()) for start, sent, c in present.of(e.span.doc)
-                if start < e.span.start and e.sentence - sent <= SALIENCE_SENTENCES} - {got}):
-            # someone else named in the sentences before may hold it as well (not one known in another role: "le
-            # gouverneur X" named before "Y parle. Le président...")
+                if start < e.span.start and e.sentence - sent <= SALIENCE_SENTENCES and _subject_at(c, e.span.doc, start)} - {got}):
+            # someone else named as a subject in the sentences before may hold it as well (not one known in another
+            # role: "le gouverneur X" named before "Y parle. Le président..."; nor one only named as an object)
             return None
     for k, cnt in learned_all.items():
         if not any(id(by_id[i].root()) == got for i in cnt) or k.startswith(("role:", "group:")) and "|" not in k:
