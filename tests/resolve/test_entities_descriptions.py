@@ -226,3 +226,11 @@ def test_entities_who_cannot_hold_a_bare_role_does_not_keep_it_from_the_subject(
     ents = _dossier(analyzer, first, f"{before} {role} parle d'un terrible accident.")
     (e,) = _with(ents, role)
     assert e["name"] == holder
+
+
+def test_entities_a_role_whose_complement_names_nothing_is_the_bare_roles_holder(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Le préfet Olivier Marchal a ordonné lundi l'évacuation de la vallée.",
+                    "Les pluies vont durer, a prévenu dimanche le préfet de la région, au lendemain de la crue. "
+                    "Olivier Marchal a demandé des renforts.")
+    (e,) = _with(ents, "le préfet de la région")
+    assert e["name"] == "Olivier Marchal"

@@ -106,7 +106,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="13", assigns=("entities",))
+@step("entities", version="14", assigns=("entities",))
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = ctx.pack.lexicon
     clusters: dict[str, Cluster] = {}
@@ -508,6 +508,10 @@ def _holder_keys(e: Mention) -> list[str]:
     epithet's country or complement when it has one."""
     role, country, comp = (e.head or "||").split("|", 2)
     group = e.attrs.get("role_group")
+    if comp and not country and not any(c.isupper() for c in e.span.text[len(e.span.text) - len(comp):]):
+        # "le préfet de l'archipel", "le maire de la ville": a complement that names nothing places the role where
+        # the article already is; its holders are the bare role's
+        comp = ""
     if country or comp:
         keys = [e.head or ""]
         if group and country:
