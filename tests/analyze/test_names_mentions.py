@@ -228,3 +228,9 @@ def test_names_an_occupation_with_a_nationality_before_a_name_is_an_epithet(anal
 def test_names_an_english_national_body_puts_the_nationality_first(analyze_en) -> None:  # type: ignore[no-untyped-def]
     got = _by_text(analyze_en("The Norwegian army said the road to Brionne was cut."))
     assert got["Norwegian army"].attrs.get("body") == "army|NO"
+
+
+def test_names_a_compound_of_capitalised_parts_opening_a_line_is_a_name(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze("Les marchés ont reculé.\n\nProche-Orient : les ports se vident, les navires restent au large."))
+    assert "Proche-Orient" in got
+    assert not analyze("Porte-parole du gouvernement, il a parlé lundi.")  # a common compound keeps a small letter

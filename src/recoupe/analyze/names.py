@@ -110,7 +110,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="22")
+@component("names", requires=("spacy",), assigns=("mentions",), version="23")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -578,8 +578,11 @@ def _unrecognised_proper(sdoc: Any, text: str, out: list[Mention], lx: Lexicon, 
         i = j + 1
         before = text[max(0, s - 40):s]
         opening = t.is_sent_start or _opening_at(text, s)
-        if opening and not (run >= 2 and toks[t.i + 1].text[:1].isupper()):
-            continue  # "Recovery was staged.", "Analysis | ...": a capitalised first word is no sign of a name
+        glued = run >= 3 and all(toks[k].text == "-" or toks[k].text[:1].isupper() for k in range(t.i, j + 1))
+        if opening and not (run >= 2 and toks[t.i + 1].text[:1].isupper()) and not glued:
+            # "Recovery was staged.", "Analysis | ...": a capitalised first word is no sign of a name, but a compound
+            # of capitalised parts is ("Proche-Orient : ...", where "Porte-parole" would not be)
+            continue
         inside = nw.patterns["inside_name"].search(before)
         if inside and (inside.group("link") or not _opening_at(text, s - len(before) + inside.start())):
             continue  # "la Maison Blanche", "l'Afrique de l'Ouest", "Council for the Safeguard": the tail of a longer name
