@@ -234,3 +234,8 @@ def test_names_a_compound_of_capitalised_parts_opening_a_line_is_a_name(analyze)
     got = _by_text(analyze("Les marchés ont reculé.\n\nProche-Orient : les ports se vident, les navires restent au large."))
     assert "Proche-Orient" in got
     assert not analyze("Porte-parole du gouvernement, il a parlé lundi.")  # a common compound keeps a small letter
+
+
+def test_names_a_time_zone_is_no_name(analyze, analyze_en) -> None:  # type: ignore[no-untyped-def]
+    assert "GMT" not in _by_text(analyze("Le ferry a coulé mardi vers 2h du matin (1h GMT) au large de Brionne."))
+    assert "GMT" not in _by_text(analyze_en("The ferry sank off Brionne at 2 a.m. (0100 GMT) on Tuesday."))

@@ -26,7 +26,7 @@ class NameWords:
     """What the names component matches with."""
 
     patterns: dict[str, re.Pattern[str]]
-    time_words: frozenset[str]  # folded weekdays and months: a name does not end with one
+    time_words: frozenset[str]  # folded weekdays, months, time zones: a name does not end with one
     locative_re: re.Pattern[str]  # "au nord de", "près de" right before a name (folded text)
     contracted: frozenset[str] = frozenset()  # folded "du", "au", "de la": a determiner glued to a preposition
     # English order: the nationality before the role ("the Russian president"), a title with no determiner
@@ -59,7 +59,9 @@ def load(data: Callable[[str], Any], lexicon: Lexicon, time: TimeWords) -> NameW
     for cls, nouns in raw["description_classes"].items():
         for n in nouns:
             classes.setdefault(fold(n), []).append(cls)
-    return NameWords(patterns=_patterns(lexicon, raw, data("geo.json")), time_words=frozenset(fold(w) for w in time.calendar_words),
+    # weekdays, months and the time zones' abbreviations of three letters or more ("GMT", "UTC": "5h30 GMT" names no one)
+    zones = frozenset(fold(z) for z in data("clock.json").get("zone_abbreviations", {}) if len(z) >= 3)
+    return NameWords(patterns=_patterns(lexicon, raw, data("geo.json")), time_words=frozenset(fold(w) for w in time.calendar_words) | zones,
                      locative_re=_locative_re(data("geo.json").get("locative_before", [])),
                      contracted=_folded(raw["contracted_determiners"]), particles=_folded(raw["name_particles"]),
                      strong_particles=_folded(raw.get("particles_never_prepositions", [])),
