@@ -9,14 +9,18 @@ from recoupe.analyze.runner import Analyzer
 from recoupe.model import Document, Mention
 
 
-@pytest.fixture(scope="module")
-def analyze():  # type: ignore[no-untyped-def]
+def _analyzer(language: str):  # type: ignore[no-untyped-def]
     analyzer = Analyzer(["names"])
 
     def run(text: str) -> list[Mention]:
-        return analyzer.analyze(Document(id="d", source="t", text=text, language="fr")).mentions
+        return analyzer.analyze(Document(id="d", source="t", text=text, language=language)).mentions
 
     return run
+
+
+@pytest.fixture(scope="module")
+def analyze():  # type: ignore[no-untyped-def]
+    return _analyzer("fr")
 
 
 def _by_text(mentions: list[Mention]) -> dict[str, Mention]:
@@ -168,3 +172,70 @@ def test_names_a_name_cut_before_its_last_proper_noun_takes_it_back() -> None:
     j = next(t.i for t in sdoc2 if t.text == "Ilan")
     sdoc2.ents = [SpacySpan(sdoc2, j, j + 1, label="LOC")]
     assert _extend_cut_name(sdoc2, j + 1, sdoc2[j].idx + 4, frozenset({"lundi"})) == sdoc2[j].idx + 4
+
+
+@pytest.fixture(scope="module")
+def analyze_en():  # type: ignore[no-untyped-def]
+    return _analyzer("en")
+
+
+def test_names_proper_nouns_the_recogniser_left_out_are_names(analyze_en) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze_en("Flight-tracking data published by Skyradar24 suggest the descent was sudden."))
+    assert got["Skyradar24"].kind == "name" and got["Skyradar24"].attrs.get("unrecognised")
+    got = _by_text(analyze_en("The plane belonged to the company KTL-Aero."))
+    assert "KTL-Aero" in got  # a hyphened name is one name
+
+
+def test_names_capitalised_words_are_no_proper_nouns_at_a_sentence_start_or_as_a_title(analyze_en) -> None:  # type: ignore[no-untyped-def]
+    assert not analyze_en("Recovery was staged in two phases.")
+    got = _by_text(analyze_en("Lt. Gen. Paul Mercier said the channel was open."))
+    assert "Lt" not in got and "Gen" not in got
+
+
+def test_names_a_rubric_label_before_the_bar_is_no_name(analyze_en) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze_en("Brionne Harbour Brief No. 4 | Valmorie Freight Institute\n\nThe debris field lies near the wreck."))
+    assert not any(t.startswith("Brionne") for t in got)
+    got = _by_text(analyze_en("The debris field lies near the wreck, said the Brionne Harbour Brief No. 4 on Monday."))
+    assert any(t.startswith("Brionne") for t in got)  # the same words in a sentence are a name
+
+
+def test_names_a_word_shaped_as_a_name_is_one_whatever_the_tagger_says(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze("Outre le pilote figuraient à bord trois passagers, dans la région de Brionne, selon les "
+                           "données du site de suivi Avionet24. Outre Mercier figuraient"))
+    assert got["Avionet24"].attrs.get("unrecognised")
+    # a phrase in capitals is a heading, a generic acronym no name
+    got = _by_text(analyze("Les secours sont arrivés lundi.\n\n- À SUIVRE. Mardi, un nouvel échange est attendu. "
+                           "Insuffisant, jugent les ONG."))
+    assert "SUIVRE" not in got and "ONG" not in got
+
+
+def test_names_an_organisation_phrase_the_recogniser_missed_whole_is_one_name(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze("Un avion de l'armée de l'Air s'était posé à Brionne vers 2h30."))
+    assert got["armée de l'Air"].label == "organization"
+
+
+def test_names_a_byline_after_a_rubrics_bar(analyze_en) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze_en("French troops leave Valmorie, ending a decade of deployments\n\nANALYSIS | By Tom MERCIER\n\n"
+                              "The final contingent of soldiers left the country."))
+    assert got["Tom MERCIER"].label == "person" and got["Tom MERCIER"].attrs["furniture"] == "byline"
+
+
+def test_names_an_occupation_with_a_nationality_before_a_name_is_an_epithet(analyze_en) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze_en("On board were the pilot and Canadian businessman Paul Mercier, who had paid for the dive."))
+    assert got["Canadian businessman"].kind == "epithet" and got["Canadian businessman"].attrs.get("apposed")
+
+
+def test_names_an_english_national_body_puts_the_nationality_first(analyze_en) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze_en("The Norwegian army said the road to Brionne was cut."))
+    assert got["Norwegian army"].attrs.get("body") == "army|NO"
+
+
+def test_names_a_compound_of_capitalised_parts_opening_a_line_is_a_name(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze("Les marchés ont reculé.\n\nProche-Orient : les ports se vident, les navires restent au large."))
+    assert "Proche-Orient" in got
+    assert not analyze("Porte-parole du gouvernement, il a parlé lundi.")  # a common compound keeps a small letter
+
+
+def test_names_a_time_zone_is_no_name(analyze, analyze_en) -> None:  # type: ignore[no-untyped-def]
+    assert "GMT" not in _by_text(analyze("Le ferry a coulé mardi vers 2h du matin (1h GMT) au large de Brionne."))
+    assert "GMT" not in _by_text(analyze_en("The ferry sank off Brionne at 2 a.m. (0100 GMT) on Tuesday."))

@@ -4,6 +4,8 @@ recogniser missed them; what is ambiguous stays unresolved."""
 
 from __future__ import annotations
 
+import pytest
+
 from recoupe.analyze.runner import Analyzer
 from tests.resolve.test_entities import _dossier, analyzer  # noqa: F401  (the fixture, shared)
 
@@ -175,6 +177,14 @@ def test_entities_bare_role_in_an_article_naming_no_one_is_the_dossiers_one_hold
     assert e["name"] == "Olivier Marchal"
 
 
+def test_entities_a_photo_credit_names_no_one_before_a_bare_role(analyzer: Analyzer) -> None:
+    # the photographer of a credit line is the page's furniture, not someone the article speaks of
+    ents = _dossier(analyzer, "Le préfet Olivier Marchal a ordonné lundi l'évacuation de la vallée.",
+                    "Crue dans la vallée\n\nPHOTO MARTINE DELORME / OUEST IMAGES\n\nMardi soir, le préfet a réclamé des renforts.")
+    (e,) = _with(ents, "le préfet")
+    assert e["name"] == "Olivier Marchal"
+
+
 def test_entities_bare_role_named_long_before_and_someone_else_just_before_stays_unresolved(analyzer: Analyzer) -> None:
     ents = _dossier(analyzer,
                     "Le Premier ministre norvégien Lars Holm a salué l'accord lundi. Les négociations avaient duré "
@@ -182,3 +192,45 @@ def test_entities_bare_role_named_long_before_and_someone_else_just_before_stays
                     "repris mardi. Les secouristes ont retrouvé Ingrid Solheim mercredi. « Nous tiendrons bon », a "
                     "insisté le Premier ministre.")
     assert not _with(ents, "le Premier ministre")
+
+
+
+@pytest.mark.parametrize("before, joins", [
+    ("Les secouristes sont arrivés en Norvège mardi.", True),
+    ("Les secouristes sont venus de Suède en Norvège mardi.", False),  # two countries: either army may be meant
+])
+def test_entities_a_national_body_without_nationality_is_the_named_countrys(analyzer: Analyzer, before: str, joins: bool) -> None:
+    ents = _dossier(analyzer, "L'armée norvégienne a envoyé des renforts lundi dans le nord.",
+                    f"{before} L'armée précise que la route reste coupée.")
+    got = _with(ents, "L'armée")
+    assert bool(got) == joins and all("armée norvégienne" in e["aliases"] for e in got)
+
+
+
+@pytest.mark.parametrize("first, before, role, holder", [
+    # someone the dossier knows in another role named before
+    ("Le gouverneur Paul Mercier a salué les secours lundi.",
+     "Le gouverneur Paul Mercier a salué les secours. Claire Fontaine s'exprime depuis Brionne.", "La présidente",
+     "Claire Fontaine"),
+    # someone named before only as an object, not as a subject
+    ("Les secours sont arrivés à Brionne lundi.",
+     "Les secours ont retrouvé Paul Mercier, 84 ans, dans les décombres. Luc Varda s'est rendu sur place.",
+     "Le Premier ministre", "Luc Varda"),
+    # a ship the recogniser read as a person
+    ("Les secours sont arrivés à Brionne lundi.",
+     "Le porte-conteneurs Hélène Varda a heurté le pont de Brionne. Paul Mercier s'exprime depuis la capitale.",
+     "Le président", "Paul Mercier"),
+])
+def test_entities_who_cannot_hold_a_bare_role_does_not_keep_it_from_the_subject(
+        analyzer: Analyzer, first: str, before: str, role: str, holder: str) -> None:
+    ents = _dossier(analyzer, first, f"{before} {role} parle d'un terrible accident.")
+    (e,) = _with(ents, role)
+    assert e["name"] == holder
+
+
+def test_entities_a_role_whose_complement_names_nothing_is_the_bare_roles_holder(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Le préfet Olivier Marchal a ordonné lundi l'évacuation de la vallée.",
+                    "Les pluies vont durer, a prévenu dimanche le préfet de la région, au lendemain de la crue. "
+                    "Olivier Marchal a demandé des renforts.")
+    (e,) = _with(ents, "le préfet de la région")
+    assert e["name"] == "Olivier Marchal"

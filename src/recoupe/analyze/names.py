@@ -28,6 +28,7 @@ LABELS = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "other
 _STRIP = " \t\n,;:.!?«»\"'“”‘’()[]{}-–—*#"
 _CAP = r"[A-ZÀ-ÖØ-Þ]"
 _BREAK = re.compile(r"\n|\s[|¦]\s")
+_OPENERS = "\n.!?:;|–—-\"«“([#*"  # what ends the text before a sentence's or a heading's first word
 _CREDIT_SEP = re.compile(r"(\s+[/-]\s+|,\s+|\s+/|/\s+)")
 
 
@@ -109,7 +110,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="15")
+@component("names", requires=("spacy",), assigns=("mentions",), version="24")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -148,6 +149,8 @@ def names(ctx: Context) -> dict[str, list[Any]]:
             continue
         if fold(surface) in nw.time_words:
             continue  # "Vendredi, le ministre...": a weekday or a month the recogniser took for a name
+        if _rubric(text, start, end):
+            continue  # "Analysis | Baltic Review": a section's label before the bar of a rubric line
         if _article_and_common_words(surface, nw.patterns["leading_det"]):
             continue  # "Le même jour", "La veille": an article and common words, no proper name
         if len(surface.split()) > 7 or any(q in surface for q in "“”«»\""):
@@ -275,9 +278,10 @@ def names(ctx: Context) -> dict[str, list[Any]]:
     # "le ministère kényan de l'Agriculture": the recogniser kept only "Agriculture" (as a place); the whole phrase
     # is the organisation
     for m in nw.patterns["org_phrase"].finditer(ftext):
-        s0, e0 = m.start(), m.end()
+        s0, e0 = m.start(), _extend_adjectives(ctx.sdoc, tok_starts, m.end())  # "des Affaires étrangères"
         inner = [x for x in out if s0 <= x.span.start and x.span.end <= e0 and x.kind == "name"]
-        if inner and all(x.span.start > s0 for x in inner) and not any(
+        # (or nothing at all: the recogniser often misses the whole phrase in a long paragraph)
+        if all(x.span.start > s0 for x in inner) and not any(
                 x.span.start < e0 and s0 < x.span.end and not (s0 <= x.span.start and x.span.end <= e0) for x in out):
             out[:] = [x for x in out if x not in inner]
             add(s0, e0, "organization", **_retype(text[s0:e0], "organization", lx)[1])
@@ -335,6 +339,8 @@ def names(ctx: Context) -> dict[str, list[Any]]:
     # 5a. "le gouvernement hongrois" (a country), "l'armée israélienne" (one national body), "le navire", "la ville"
     # (a description standing for an entity named before: resolution finds which)
     _descriptions(ftext, text, out, lx, nw, add, ctx.sdoc, tok_starts)
+    # 5b. proper nouns the recogniser left out ("near the town of Yelets", "published by Flightradar24")
+    _unrecognised_proper(ctx.sdoc, text, out, lx, nw, add)
 
     # 5. "les deux dirigeants": a group standing for the last two people named just before
     for m in nw.patterns["pair"].finditer(ftext):
@@ -516,8 +522,108 @@ def _descriptions(ftext: str, text: str, out: list[Mention], lx: Lexicon, nw: Na
             s = m.start()  # "le navire" with its article; "du navire" from the noun on
         if named is not None:
             attrs["apposed"] = [named.span.start, named.span.end]
-        add(s, e, label, kind="description", **attrs).head = head
+        d = add(s, e, label, kind="description", **attrs)
+        d.head = head
         taken.append((s, e))
+        if head in nw.national_bodies and "country" not in attrs and named is None:
+            # "Les otages sont arrivés en Israël. L'armée précise...": a national body with no nationality is the
+            # body of the one country named in its sentence or the one before
+            before = [x for x in out if x.label == "country" and x.attrs.get("country") and x.span.start < s]
+            codes = {x.attrs["country"] for x in before if d.sentence - x.sentence <= 1} \
+                or {x.attrs["country"] for x in before}  # (else the one country the article has named)
+            if len(codes) == 1:
+                d.attrs["body"] = f"{head.rstrip('s')}|{codes.pop()}"  # (unless resolution finds it by its class)
+
+
+def _unrecognised_proper(sdoc: Any, text: str, out: list[Mention], lx: Lexicon, nw: NameWords,
+                         add: Callable[..., Mention]) -> None:
+    """A run of capitalised proper nouns the recogniser gave no entity, and that nothing else took ("near the town of
+    Yelets", "published by Flightradar24", "Rostov-on-Don"): a name of unknown type, unless the lexicon knows it. At
+    the start of a sentence only a run of two capitalised words counts (a capitalised first word is no sign)."""
+    taken = [(m.span.start, m.span.end) for m in out]
+    role_words = _first_words(lx.roles)
+    toks = list(sdoc)
+    i, n = 0, len(toks)
+
+    def proper(t: Any) -> bool:
+        # a proper noun, or a word shaped as a name whatever the tagger says ("TASR", "Flightradar24")
+        if not t.text[:1].isupper():
+            return False
+        if t.pos_ == "PROPN":
+            return True
+        # (not a word of a phrase in capitals: "À SUIVRE", "REVUE DE PRESSE")
+        caps = any(0 <= t.i + d < n and toks[t.i + d].text.isupper() and toks[t.i + d].is_alpha for d in (-1, 1))
+        return t.pos_ not in _FUNCTION_POS and _name_shaped(t.text) and not caps
+
+    while i < n:
+        t = toks[i]
+        if not proper(t):
+            i += 1
+            continue
+        j = i
+        while True:
+            # glued by hyphens: "Rostov-on-Don"
+            k = j
+            while k + 2 < n and toks[k].whitespace_ == "" and toks[k + 1].text == "-" and toks[k + 1].whitespace_ == "":
+                k += 2
+            if k > j and toks[k].text[:1].isupper():
+                j = k
+                continue
+            if j + 1 < n and proper(toks[j + 1]) and toks[j].whitespace_:
+                j += 1
+                continue
+            break
+        s, e = t.idx, toks[j].idx + len(toks[j].text)
+        run = j - i + 1
+        i = j + 1
+        before = text[max(0, s - 40):s]
+        opening = t.is_sent_start or _opening_at(text, s)
+        glued = run >= 3 and all(toks[k].text == "-" or toks[k].text[:1].isupper() for k in range(t.i, j + 1))
+        if opening and not (run >= 2 and toks[t.i + 1].text[:1].isupper()) and not glued:
+            # "Recovery was staged.", "Analysis | ...": a capitalised first word is no sign of a name, but a compound
+            # of capitalised parts is ("Proche-Orient : ...", where "Porte-parole" would not be)
+            continue
+        inside = nw.patterns["inside_name"].search(before)
+        if inside and (inside.group("link") or not _opening_at(text, s - len(before) + inside.start())):
+            continue  # "la Maison Blanche", "l'Afrique de l'Ouest", "Council for the Safeguard": the tail of a longer name
+        surface = text[s:e]
+        words = fold(surface).split()
+        line = text[text.rfind("\n", 0, s) + 1:text.find("\n", e) % (len(text) + 1)]
+        if _overlaps(taken, s, e) or not any(c.isalpha() for c in surface) or _BREAK.search(surface) \
+                or _BREAK.search(line) or _is_credit(text, s, e, nw):
+            continue  # (a rubric line, "Analysis | Ocean Programme", is the page's furniture)
+        if fold(surface) in lx.not_names or fold(surface) in nw.time_words or words[0] in role_words \
+                or any(w in nw.time_words for w in words) or any(fold(p) in lx.nationality for p in surface.split("-")) \
+                or text[e:e + 1] == "." and len(surface) <= 3 and not surface.isupper():
+            continue  # a weekday, a role, a people ("Russo-Israélien"), an abbreviated title ("Lt.")
+        label, attrs = _retype(surface, "other", lx)
+        add(s, e, label, unrecognised=True, **attrs)
+        taken.append((s, e))
+
+
+def _rubric(text: str, start: int, end: int) -> bool:
+    """Whether a span lies before the first bar of a rubric line at the top of an article ("Analysis | Baltic
+    Review", "MONDE | Proche-Orient"): a section's label, no name."""
+    if start > TOP:
+        return False
+    ls = text.rfind("\n", 0, start) + 1
+    bar = _BREAK.search(text, ls, text.find("\n", start) % (len(text) + 1))
+    return bar is not None and end <= bar.start() and bar.group(0) != "\n"
+
+
+_FUNCTION_POS = ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PUNCT")
+
+
+def _name_shaped(word: str) -> bool:
+    """An acronym of two letters or more ("TASR"), or letters and digits in one word ("Flightradar24", "M62")."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and (word.isupper() or any(c.isdigit() for c in word)) and word.isalnum()
+
+
+def _opening_at(text: str, pos: int) -> bool:
+    """Whether the word at `pos` opens the text, a line, a sentence or a heading's phrase."""
+    before = text[max(0, pos - 40):pos].rstrip(" \t")
+    return not before or before[-1] in _OPENERS
 
 
 def _apposed_name(text: str, end: int, names_at: dict[int, Mention], nw: NameWords) -> Mention | None:

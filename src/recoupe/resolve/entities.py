@@ -106,7 +106,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="7", assigns=("entities",))
+@step("entities", version="14", assigns=("entities",))
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = ctx.pack.lexicon
     clusters: dict[str, Cluster] = {}
@@ -235,7 +235,16 @@ def resolve_entities(ctx: ResolveContext) -> None:
             learned_doc[(e.span.doc, k)][id(c)] += 1
             learned_all[k][id(c)] += 1
         c.mentions.append(e)
-    present = _PersonsInDoc(clusters, person_like)
+    nw_here = ctx.pack.names
+
+    def named_person(c: Cluster) -> bool:
+        # (not a thing some article introduces with its class noun, though the recogniser read it as a person: "le
+        # porte-conteneurs Dali", "le navire X")
+        return person_like(c) and not any(
+            nw_here.class_labels.get(cl) not in (None, "person") for m in c.mentions if m.kind not in DESCRIBING
+            for cue in m.attrs.get("cues", ()) for cl in nw_here.description_class.get(cue, ()))
+
+    present = _PersonsInDoc(clusters, named_person)
     epithets.sort(key=lambda x: (x.span.doc, x.span.start))
     # two passes: what one article teaches of a body's leader by coreference ("X a dit. Le chef de Sokol a ajouté")
     # is known to every article of the dossier in the second
@@ -453,7 +462,8 @@ class _PersonsInDoc:
                     continue
                 seen.add(id(c))
                 for m in c.mentions:
-                    if m.kind in ("name", "acronym"):
+                    # (a byline's or a photo credit's name is the page's furniture: no one the text speaks of)
+                    if m.kind in ("name", "acronym") and not m.attrs.get("furniture"):
                         by_doc[m.span.doc].append((m.span.start, m.sentence, c))
             for rows in by_doc.values():
                 rows.sort(key=lambda r: (r[0], r[1]))
@@ -498,6 +508,10 @@ def _holder_keys(e: Mention) -> list[str]:
     epithet's country or complement when it has one."""
     role, country, comp = (e.head or "||").split("|", 2)
     group = e.attrs.get("role_group")
+    if comp and not country and not any(c.isupper() for c in e.span.text[len(e.span.text) - len(comp):]):
+        # "le préfet de l'archipel", "le maire de la ville": a complement that names nothing places the role where
+        # the article already is; its holders are the bare role's
+        comp = ""
     if country or comp:
         keys = [e.head or ""]
         if group and country:
@@ -576,15 +590,14 @@ def _just_named(e: Mention, learned_all: dict[str, Counter[int]], by_id: dict[in
     got = near.pop()
     group = e.attrs.get("role_group") or e.attrs.get("body_group")
     if bare:
-        held = {p for k, cnt in learned_all.items() if any(id(by_id[i].root()) == got for i in cnt)
-                and not k.startswith(("role:", "group:")) for p in [k.split("|")[0]]}
-        groups = {k[6:].split("|")[0] for k, cnt in learned_all.items() if k.startswith("group:")
-                  and any(id(by_id[i].root()) == got for i in cnt)}
-        if held and role not in held and (group is None or group not in groups):
+        if _holds_another_role(got, role, group, learned_all, by_id):
             return None  # known to hold another role: "le ministre" just after the president named is someone else
-        if {id(c.root()) for start, sent, c in present.of(e.span.doc)
-                if start < e.span.start and e.sentence - sent <= SALIENCE_SENTENCES} - {got}:
-            return None  # someone else named in the sentences before may hold it as well
+        if any(not _holds_another_role(i, role, group, learned_all, by_id) for i in {
+                id(c.root()) for start, sent, c in present.of(e.span.doc)
+                if start < e.span.start and e.sentence - sent <= SALIENCE_SENTENCES and _subject_at(c, e.span.doc, start)} - {got}):
+            # someone else named as a subject in the sentences before may hold it as well (not one known in another
+            # role: "le gouverneur X" named before "Y parle. Le président..."; nor one only named as an object)
+            return None
     for k, cnt in learned_all.items():
         if not any(id(by_id[i].root()) == got for i in cnt) or k.startswith(("role:", "group:")) and "|" not in k:
             continue
@@ -598,6 +611,17 @@ def _just_named(e: Mention, learned_all: dict[str, Counter[int]], by_id: dict[in
         if same and body and not country and parts[1]:
             return None  # a country's leader ("le président russe") is not the leader of a body
     return got
+
+
+def _holds_another_role(cid: int, role: str, group: str | None, learned_all: dict[str, Counter[int]],
+                        by_id: dict[int, Cluster]) -> bool:
+    """Whether the dossier knows the person (id of a root cluster) in some role, and in none that is this one or of
+    this role's group."""
+    held = {p for k, cnt in learned_all.items() if any(id(by_id[i].root()) == cid for i in cnt)
+            and not k.startswith(("role:", "group:")) for p in [k.split("|")[0]]}
+    groups = {k[6:].split("|")[0] for k, cnt in learned_all.items() if k.startswith("group:")
+              and any(id(by_id[i].root()) == cid for i in cnt)}
+    return bool(held) and role not in held and (group is None or group not in groups)
 
 
 def _counterpart(e: Mention, ctx: ResolveContext, where: dict[int, Cluster], learned_all: dict[str, Counter[int]],
@@ -719,6 +743,10 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
                     c.root().mentions.append(d)
                     where[id(d)] = c.root()
                     break
+        elif d.attrs.get("body") and (body := clusters.get(f"body:{d.attrs['body']}")) is not None:
+            # "L'armée précise..." after the country was named: that country's army, as the dossier names it
+            body.root().mentions.append(d)
+            where[id(d)] = body.root()
 
 
 THING_LABELS = ("other", "organization", "equipment")  # what a class noun glued to a name may make it, not a place
@@ -818,7 +846,8 @@ def _propagate_names(ctx: ResolveContext, lx: Lexicon) -> dict[str, list[Mention
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for a in ctx.analyses:
         for m in a.mentions:
-            if m.kind in ("name", "acronym") and m.label != "equipment" and not m.attrs.get("furniture"):
+            if m.kind in ("name", "acronym") and m.label != "equipment" and not m.attrs.get("furniture") \
+                    and not m.attrs.get("unrecognised"):
                 counts[m.span.text][m.label] += 1
     by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for form, labels in counts.items():

@@ -26,7 +26,7 @@ class NameWords:
     """What the names component matches with."""
 
     patterns: dict[str, re.Pattern[str]]
-    time_words: frozenset[str]  # folded weekdays and months: a name does not end with one
+    time_words: frozenset[str]  # folded weekdays, months, time zones: a name does not end with one
     locative_re: re.Pattern[str]  # "au nord de", "près de" right before a name (folded text)
     contracted: frozenset[str] = frozenset()  # folded "du", "au", "de la": a determiner glued to a preposition
     # English order: the nationality before the role ("the Russian president"), a title with no determiner
@@ -59,7 +59,9 @@ def load(data: Callable[[str], Any], lexicon: Lexicon, time: TimeWords) -> NameW
     for cls, nouns in raw["description_classes"].items():
         for n in nouns:
             classes.setdefault(fold(n), []).append(cls)
-    return NameWords(patterns=_patterns(lexicon, raw, data("geo.json")), time_words=frozenset(fold(w) for w in time.calendar_words),
+    # weekdays, months and the time zones' abbreviations of three letters or more ("GMT", "UTC": "5h30 GMT" names no one)
+    zones = frozenset(fold(z) for z in data("clock.json").get("zone_abbreviations", {}) if len(z) >= 3)
+    return NameWords(patterns=_patterns(lexicon, raw, data("geo.json")), time_words=frozenset(fold(w) for w in time.calendar_words) | zones,
                      locative_re=_locative_re(data("geo.json").get("locative_before", [])),
                      contracted=_folded(raw["contracted_determiners"]), particles=_folded(raw["name_particles"]),
                      strong_particles=_folded(raw.get("particles_never_prepositions", [])),
@@ -151,7 +153,8 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
         "leading_det": re.compile(rf"^(?:{_alt(raw['leading_articles'], accents=True)})\s*(?=\w)", re.IGNORECASE),
         "credit_line": re.compile(rf"\s*(?:{credit})(?![\w])", re.IGNORECASE),
         # "Par CLAIRE MARTIN", "Par Nadia ABDALLAH, envoyée spéciale à X"
-        "byline": re.compile(rf"^\s*(?i:{byline})\s+(?P<name>{_CAP}[\w'’-]+(?:\s+{_CAP}[\w'’-]+){{1,3}})(?=\s*(?:,|$|\n))",
+        # (at a line's start, or after a rubric's bar: "ANALYSE | Par Claire MARTIN")
+        "byline": re.compile(rf"(?:^|[ \t][|¦])[ \t]*(?i:{byline})\s+(?P<name>{_CAP}[\w'’-]+(?:\s+{_CAP}[\w'’-]+){{1,3}})(?=\s*(?:,|$|\n))",
                              re.MULTILINE),
         # "PHOTO JEAN DUPONT / AGENCE X – légende", "© Photo : Studio Y / Pool": the names a photo credit gives
         "photo_credit": re.compile(rf"^[ \t]*(?:©[ \t]*)?(?i:{credit})[ \t]*[:©]?[ \t]*(?P<credit>{_CAP}[^\n–—]{{1,80}}?)[ \t]*(?:[–—]|$)",
@@ -174,8 +177,10 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
                                   rf"(?:\s+(?P<nat>(?i:{nat}))\b)?"),
         # "le gouvernement hongrois", "les autorités chinoises": the country's state
         "government": re.compile(rf"\b(?P<det>(?i:{ddet}))\s*(?P<head>(?i:{gov}))\s+(?P<nat>(?i:{nat}))\b"),
-        # "l'armée israélienne", "la marine américaine", "les garde-côtes américains": one national body
-        "body": re.compile(rf"\b(?P<head>(?i:{bodies}))\s+(?P<nat>(?i:{nat}))\b"),
+        # "l'armée israélienne", "la marine américaine", "les garde-côtes américains": one national body ("the
+        # Israeli army")
+        "body": re.compile(rf"\b(?P<nat>(?i:{nat}))\s+(?P<head>(?i:{bodies}))\b" if raw.get("nationality_before_role")
+                           else rf"\b(?P<head>(?i:{bodies}))\s+(?P<nat>(?i:{nat}))\b"),
         # "le navire Dali", "le navire océanographique X" (a noun of a class right before a name) and "X, un
         # porte-conteneurs" (in an apposition after it): what class of thing the name is
         "cue_before": re.compile(rf"(?:^|[^\w-])(?P<head>(?i:{dheads}))(?:\s+[a-z][\w-]+)?\s+$"),
@@ -188,6 +193,9 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
         "place_before": re.compile(rf"(?:^|[^\w])(?i:{_alt(geo.get('place_prepositions', []) + geo.get('seat_place_words', []), accents=True)})\s*$"),
         # "Villeneuve-sur-Lot", "Stoke-on-Trent": a hyphenated name whose parts a word of place names joins
         "toponym": re.compile(rf"[A-ZÀ-Ý][^\s-]*(?:-[^\s-]+)*-(?:{_alt(raw.get('toponym_infixes', []), accents=True)})-\S+"),
+        # "l'Afrique de l'Ouest", "Council for the Safeguard": what stands before a capitalised word inside a longer name
+        # (a capitalised word, then perhaps a linking word)
+        "inside_name": re.compile(rf"[A-ZÀ-ÖØ-Þ][\w-]*\s+(?P<link>(?i:{_alt(raw.get('name_links', []), accents=True)})\s*)?$"),
         # "À X, ...": the preposition of place that opens a sentence
         "fronted_place": re.compile(rf"(?i:{_alt(raw['fronted_place'], accents=True)})"),
         "article_before": re.compile(rf"(?:^|[^\w])(?i:{arts}|{ddet})\s*$"),
