@@ -341,3 +341,12 @@ def test_a_light_verbs_noun_the_tagger_calls_an_adjective(nlp: Any) -> None:
     assert [t.pos_ for t in nlp(text) if t.text == "escale"] == ["ADJ"]
     cues = analyze(nlp, text, {"base de Brionne": "place"}, times=[("dans la nuit", "2024-03-04", "day", "fait")])
     assert [c for c in cues if c.attrs.get("trigger") == "escale"]
+
+
+def test_an_event_nouns_subject_phrase_keeps_its_own_time_and_place(nlp: Any) -> None:
+    # the visit's place and month are not those of the meeting it announced
+    text = "La visite d'une délégation à Brionne en juillet annonçait une rencontre entre Paul Mercier et Claire Fontaine."
+    names = {"Brionne": "place", "Paul Mercier": "person", "Claire Fontaine": "person"}
+    cues = analyze(nlp, text, names, published="2023-09-12", times=[("en juillet", "2023-07", "month", "annonçait")])
+    meeting = one(cues, "rencontre")
+    assert meeting.place is None and (meeting.time is None or meeting.time.value != "2023-07")

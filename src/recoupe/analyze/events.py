@@ -70,7 +70,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="31")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="32")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -1549,6 +1549,10 @@ class _Finder:
             # "son troisième voyage depuis le 7 octobre", "the strongest since 1934": a period open since a day counts
             # what came after it; a saying, an arrival or a departure happens at one moment, not since then
             cands = [t for t in cands if not (t.value or "").endswith("/..")]
+        if f.pos == "noun":
+            # "la visite de X à Y en juillet annonçait une rencontre": a time inside another event noun's phrase is
+            # that event's, not one of a noun elsewhere in the sentence
+            cands = [t for t in cands if not self._in_other_event_phrase(t.span.start, tok)]
         if not cands:
             return None
         anchors = {tok.idx}
@@ -1782,6 +1786,8 @@ class _Finder:
                 continue  # "China's embassy", "Russia's defence ministry": whose it is, not where it is
             if self._compared_to(m):
                 continue  # "une surface plus vaste que l'État X", "larger than X": a yardstick, not where it happens
+            if tok.pos_ in ("NOUN", "PROPN") and self._in_other_event_phrase(m.span.start, tok):
+                continue  # "la visite de X à Y annonçait une rencontre": Y is the visit's place
             prep, start, nested, under = self._preposition(m, tok)
             before = self.text[max(0, start - 12):start].lower().split()
             if nested or prep in self.source_markers or (before and before[-1] in self.source_markers):
@@ -1804,6 +1810,24 @@ class _Finder:
             return None
         *_, m, phrase = min(cands, key=lambda c: c[:3])
         return m, phrase if len(phrase) <= len(m.span.text) + 30 else m.span.text
+
+    def _in_other_event_phrase(self, offset: int, tok: Any) -> bool:
+        """Whether an offset lies in the phrase of another event noun that is the subject of the verb the token
+        depends on ("la visite de X à Y en juillet annonçait une rencontre": the visit's time and place), one whose
+        phrase does not hold the token itself."""
+        heads = {a.i for a in tok.ancestors}
+        for i in self.trigger_ids:
+            other = self.doc[i]
+            if i == tok.i or other.pos_ not in ("NOUN", "PROPN") or other.sent != tok.sent:
+                continue
+            if other.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass") or other.head.i not in heads:
+                continue
+            own = self._own_tokens(other)
+            if any(u.i == tok.i for u in own):
+                continue
+            if any(u.idx <= offset < u.idx + len(u.text) for u in own if u.i != other.i):
+                return True
+        return False
 
     def _compared_to(self, m: Mention) -> bool:
         """Whether a place is what something is compared with: after one of the pack's `comparison_words` and the
