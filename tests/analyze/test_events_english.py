@@ -418,3 +418,8 @@ def test_raising_concerns_is_a_statement(cues: object) -> None:
 def test_the_same_year_dates_by_the_year_last_named(cues: object) -> None:
     c = _by(cues("In 2015 the regulator warned the firm in a letter. The same year, its chief engineer raised concerns."), "raised")  # type: ignore[operator]
     assert c.time is not None and c.time.value == "2015"
+
+
+def test_what_a_thing_is_made_to_do_is_no_happening(cues: object) -> None:
+    got = [c for c in cues("The army showed missiles designed to strike Lisbon.") if c.type == "military_action"]  # type: ignore[operator]
+    assert not got

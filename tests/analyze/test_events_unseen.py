@@ -350,3 +350,12 @@ def test_an_event_nouns_subject_phrase_keeps_its_own_time_and_place(nlp: Any) ->
     cues = analyze(nlp, text, names, published="2023-09-12", times=[("en juillet", "2023-07", "month", "annonçait")])
     meeting = one(cues, "rencontre")
     assert meeting.place is None and (meeting.time is None or meeting.time.value != "2023-07")
+
+
+@pytest.mark.parametrize("text", [
+    "Paul Mercier a présenté des missiles conçus pour cibler Valmorie.",
+    "L'armée a montré des drones capables de cibler Valmorie.",
+])
+def test_what_a_thing_is_made_to_do_is_no_happening(nlp: Any, text: str) -> None:
+    names = {k: v for k, v in {"Paul Mercier": "person", "Valmorie": "country"}.items() if k in text}
+    assert not [c for c in analyze(nlp, text, names) if c.type == "military_action"]

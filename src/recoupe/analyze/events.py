@@ -70,7 +70,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="32")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="33")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -1625,6 +1625,8 @@ class _Finder:
 
     def _cue(self, f: _Found) -> EventCue | None:
         tok = f.token
+        if f.pos == "verb" and self._capability(tok):
+            return None  # "des missiles conçus pour cibler X", "capable of striking X": what a thing can do, no happening
         if f.attrs.get("needs_participant") and not f.participants:
             if not self._speaking_noun(tok):
                 return None  # a statement is someone's: "il a été dit" is no event on a timeline
@@ -1810,6 +1812,21 @@ class _Finder:
             return None
         *_, m, phrase = min(cands, key=lambda c: c[:3])
         return m, phrase if len(phrase) <= len(m.span.text) + 30 else m.span.text
+
+    def _capability(self, tok: Any) -> bool:
+        """Whether a verb is the infinitive that says what something is made or able to do: its head is one of the
+        pack's `capability_words` ("conçus pour cibler", "capables de frapper", "designed to strike")."""
+        words = self.lex.clause_words("capability_words")
+        if not ("VerbForm=Inf" in str(tok.morph) or tok.tag_ == "VB"):
+            return False
+        head = tok.head
+        if head.i != tok.i and (head.lemma_.lower() in words or head.lower_ in words):
+            return True
+        # the parser may hang the infinitive elsewhere ("des missiles conçus pour cibler X" on the main verb): the
+        # word right before its preposition says it
+        before = [t for t in self.doc[max(tok.sent.start, tok.i - 3):tok.i] if not t.is_punct]
+        return len(before) >= 2 and before[-1].pos_ in ("ADP", "PART", "SCONJ") and (
+            before[-2].lemma_.lower() in words or before[-2].lower_ in words)
 
     def _in_other_event_phrase(self, offset: int, tok: Any) -> bool:
         """Whether an offset lies in the phrase of another event noun that is the subject of the verb the token
