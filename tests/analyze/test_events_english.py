@@ -423,3 +423,10 @@ def test_the_same_year_dates_by_the_year_last_named(cues: object) -> None:
 def test_what_a_thing_is_made_to_do_is_no_happening(cues: object) -> None:
     got = [c for c in cues("The army showed missiles designed to strike Lisbon.") if c.type == "military_action"]  # type: ignore[operator]
     assert not got
+
+
+def test_a_datelines_date_does_not_date_its_first_sentence(cues: object) -> None:
+    # the dateline says when the dispatch was filed; the collision is told with no date of its own
+    got = cues("LISBON, Oct 5 - A freighter struck the harbour wall before dawn, port officials said.")  # type: ignore[operator]
+    struck = _by(got, "struck")
+    assert struck.time is None or struck.time.span.text != "Oct 5"

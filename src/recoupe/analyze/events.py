@@ -70,7 +70,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="33")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="34")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -115,6 +115,7 @@ class _Finder:
         self.contracted_definite = lex.clause_words("contracted_definite")
         self.placeless = frozenset({"departure", "invitation", "transfer", "sanction"})
         self._dateline: tuple[tuple[Mention, str] | None] | None = None
+        self._dateline_stop: int | None = None
 
     # -- driver ----------------------------------------------------------------------------------
 
@@ -1542,6 +1543,9 @@ class _Finder:
         plo, phi = self._para(tok.idx)
         # a paragraph bounds it too: a photo caption's date after the sentence is not the sentence's
         cands = [t for t in self.readable if sent.start_char <= t.span.start < sent.end_char and plo <= t.span.start < phi]
+        stop = self._dateline_end()
+        if stop:
+            cands = [t for t in cands if t.span.start >= stop]  # the dateline's date is the dispatch's, not the event's
         if f.pos == "verb":
             # "declared a day of mourning for Dec. 23": the date is the mourning's, not the declaring's
             cands = [t for t in cands if not t.attrs.get("target")]
@@ -1725,6 +1729,22 @@ class _Finder:
                     self._dateline = ((same[0], same[0].span.text),)
                     break
         return self._dateline[0]
+
+    def _dateline_end(self) -> int:
+        """Where the article's dateline ends ("MOSCOU, 24 août (Agence) -", "BALTIMORE, March 27 -"), 0 when it has
+        none: its date tells when the dispatch was filed, never when what its first sentence tells happened."""
+        if self._dateline_stop is None:
+            self._dateline_stop = 0
+            pattern = self.ctx.pack.names.patterns.get("dateline")
+            for m in (pattern.finditer(self.text, 0, DATELINE_TOP) if pattern is not None else ()):
+                lo = m.start("place")
+                if lo == 0 or self.text[lo - 1] == "\n":
+                    line_end = self.text.find("\n", lo)
+                    dash = re.search(r"\s[-–—]\s", self.text[m.start():line_end if line_end >= 0 else len(self.text)])
+                    if dash is not None and dash.start() <= 60:
+                        self._dateline_stop = m.start() + dash.end()
+                    break
+        return self._dateline_stop
 
     def _in_quote(self, offset: int) -> bool:
         return any(q.span.start <= offset < q.span.end for q in self.ctx.analysis.quotes)
