@@ -116,6 +116,9 @@ class _Finder:
         self.placeless = frozenset({"departure", "invitation", "transfer", "sanction"})
         self._dateline: tuple[tuple[Mention, str] | None] | None = None
         self._dateline_stop: int | None = None
+        self._datelines: list[Any] | None = None
+        # nouns for people: a verb's object or subject that is someone though unnamed ("39 prisonniers", "les responsables")
+        self.people = lex.clause_words("person_nouns") | frozenset(ctx.pack.speech.speech.get("speaker_nouns", ()))
 
     # -- driver ----------------------------------------------------------------------------------
 
@@ -429,10 +432,9 @@ class _Finder:
                             and 0 < c.i - tok.i <= 2 and c.lower_ in spec["particles"]), None)
                 if prt is not None:
                     alt = spec["particles"][prt]
-                    if alt.get("intransitive") and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+                    if alt.get("intransitive") and any(c.dep_ in DIRECT_OBJECT for c in tok.children):
                         return None  # "she took off her coat"
-                    return _Found(tok, alt["type"], "verb", attrs=_spec_attrs(alt, {"trigger": f"{lemma} {prt}",
-                                                                                    "object_is_origin": bool(alt.get("object_is_origin"))}))
+                    return _alternative(tok, alt, f"{lemma} {prt}", object_is_origin=bool(alt.get("object_is_origin")))
                 if spec.get("only_with_particle") and not (spec.get("passive_type") and self._passive(tok)):
                     return None
             # the parser labels a reflexive "se" several ways, "s'effondre" often as a passive marker (expl:pass)
@@ -447,14 +449,13 @@ class _Finder:
             hazard = bool(spec.get("by_hazard") or spec.get("needs_hazard")) and self._vehicle_subject(tok, "natural_hazards")
             if spec.get("by_hazard") and hazard:
                 # "le cyclone a frappé le nord du pays", "the storm hit the coast": a hazard striking is a disaster
-                alt = spec["by_hazard"]
-                return _Found(tok, alt["type"], "verb", attrs=_spec_attrs(alt, {"trigger": lemma}))
+                return _alternative(tok, spec["by_hazard"], lemma)
             if spec.get("needs_hazard") and not hazard:
                 return None  # "balayer une objection", "hit a record": only a storm or a quake sweeps a coast
             alt = spec.get("by_object")
             if alt and self._object_lemma_in(tok, alt["object_lemmas"]):
                 # "suspendre son aide", "freeze the assets", "opened fire": what the verb acts on gives its reading
-                return _Found(tok, alt["type"], "verb", attrs=_spec_attrs(alt, {"trigger": lemma}))
+                return _alternative(tok, alt, lemma)
             if spec.get("object_lemmas") and not self._object_lemma_in(tok, spec["object_lemmas"]):
                 return None
             if spec.get("passive_type") and self._passive(tok):
@@ -482,13 +483,11 @@ class _Finder:
                 return None
             if spec.get("by_vehicle") and self._vehicle_subject(tok):
                 # "the ship struck a pier", "le cargo a heurté la pile": a vehicle hitting something is an accident
-                alt = spec["by_vehicle"]
-                return _Found(tok, alt["type"], "verb", attrs=_spec_attrs(alt, {"trigger": lemma}))
+                return _alternative(tok, spec["by_vehicle"], lemma)
             if spec.get("by_crowd") and self._vehicle_subject(tok, "civilian_crowds"):
                 # "protesters attacked the embassy", "des manifestants ont envahi le parlement": a crowd's violence is
                 # unrest, not a military action
-                alt = spec["by_crowd"]
-                return _Found(tok, alt["type"], "verb", attrs=_spec_attrs(alt, {"trigger": lemma}))
+                return _alternative(tok, spec["by_crowd"], lemma)
             return _Found(tok, spec["type"], "verb", attrs=_spec_attrs(spec, {"trigger": lemma, "object_is_origin": bool(spec.get("object_is_origin")),
                                                                                "subject_receives": bool(spec.get("subject_receives"))}))
         if tok.pos_ in ("NOUN", "PROPN") and tok.text[:1].isupper() and tok.lower_ in self.participles and self._clause_initial(tok):
@@ -507,7 +506,7 @@ class _Finder:
             alt = spec.get("by_nmod")
             if alt and any(c.lemma_.lower() in alt["nmod_lemmas"] for c in tok.subtree if c.i != tok.i):
                 # "une opération de récupération des corps": what the noun's complement names gives its reading
-                return _Found(tok, alt["type"], "noun", attrs=_spec_attrs(alt, {"trigger": lemma}))
+                return _alternative(tok, alt, lemma, pos="noun")
             if spec.get("needs_nmod_lemmas") and not any(c.lemma_.lower() in spec["needs_nmod_lemmas"] for c in tok.subtree if c.i != tok.i):
                 return None
             return _Found(tok, spec["type"], "noun", attrs=_spec_attrs(spec, {"trigger": lemma, "subject_receives": bool(spec.get("subject_receives"))}))
@@ -549,14 +548,16 @@ class _Finder:
     def _has_person_object(self, tok: Any) -> bool:
         """Whether a verb acts on someone: a pronoun, a named participant, or a noun for people (the pack's
         `person_nouns` and speaker nouns: "39 prisonniers", "the hostages", "les responsables")."""
-        people = self.lex.clause_words("person_nouns") | frozenset(self.ctx.pack.speech.speech.get("speaker_nouns", ()))
         for c in tok.children:
             if c.dep_ in ("obj", "iobj", "dobj", "dative"):
                 if c.pos_ == "PRON" or any(m.label in PARTICIPANT_LABELS for m in self._mentions_in(self._core(c))):
                     return True
-                if c.pos_ == "NOUN" and (c.lemma_.lower() in people or c.lower_ in people):
+                if self._person_noun(c):
                     return True
         return False
+
+    def _person_noun(self, tok: Any) -> bool:
+        return tok.pos_ == "NOUN" and (tok.lemma_.lower() in self.people or tok.lower_ in self.people)
 
     def _drop_light_duplicates(self, found: list[_Found]) -> list[_Found]:
         """A noun trigger that is the object of a verb trigger of its own family ("signer un accord") is that verb's event."""
@@ -1059,11 +1060,10 @@ class _Finder:
     def _someone_subject(self, tok: Any) -> bool:
         """Whether a verb's subject is someone: a named person, body or country, a personal pronoun, or a noun for
         people."""
-        people = self.lex.clause_words("person_nouns") | frozenset(self.ctx.pack.speech.speech.get("speaker_nouns", ()))
         for c in _subjects(tok):
             if c.pos_ == "PRON" and c.lower_ in self.pronouns:
                 return True
-            if c.pos_ == "NOUN" and (c.lemma_.lower() in people or c.lower_ in people):
+            if self._person_noun(c):
                 return True
             if any(m.label in PARTICIPANT_LABELS for m in self._mentions_in(self._core(c))):
                 return True
@@ -1556,7 +1556,8 @@ class _Finder:
         if f.pos == "noun":
             # "la visite de X à Y en juillet annonçait une rencontre": a time inside another event noun's phrase is
             # that event's, not one of a noun elsewhere in the sentence
-            cands = [t for t in cands if not self._in_other_event_phrase(t.span.start, tok)]
+            claimed = self._other_event_spans(tok)
+            cands = [t for t in cands if not any(a <= t.span.start < b for a, b in claimed)]
         if not cands:
             return None
         anchors = {tok.idx}
@@ -1717,8 +1718,7 @@ class _Finder:
         when their sentence names no place of its own."""
         if self._dateline is None:
             self._dateline = (None,)
-            pattern = self.ctx.pack.names.patterns.get("dateline")
-            for m in (pattern.finditer(self.text, 0, DATELINE_TOP) if pattern is not None else ()):
+            for m in self._dateline_matches():
                 lo, hi = m.span("place")
                 at_line_start = lo == 0 or self.text[lo - 1] == "\n"
                 if not (at_line_start or m.group("country")):
@@ -1730,13 +1730,19 @@ class _Finder:
                     break
         return self._dateline[0]
 
+    def _dateline_matches(self) -> list[Any]:
+        """The pack's dateline pattern over the top of the article, read once."""
+        if self._datelines is None:
+            pattern = self.ctx.pack.names.patterns.get("dateline")
+            self._datelines = list(pattern.finditer(self.text, 0, DATELINE_TOP)) if pattern is not None else []
+        return self._datelines
+
     def _dateline_end(self) -> int:
         """Where the article's dateline ends ("MOSCOU, 24 août (Agence) -", "BALTIMORE, March 27 -"), 0 when it has
         none: its date tells when the dispatch was filed, never when what its first sentence tells happened."""
         if self._dateline_stop is None:
             self._dateline_stop = 0
-            pattern = self.ctx.pack.names.patterns.get("dateline")
-            for m in (pattern.finditer(self.text, 0, DATELINE_TOP) if pattern is not None else ()):
+            for m in self._dateline_matches():
                 lo = m.start("place")
                 if lo == 0 or self.text[lo - 1] == "\n":
                     line_end = self.text.find("\n", lo)
@@ -1797,6 +1803,7 @@ class _Finder:
         # what the cue's verb says or reports ("a assuré que l'Ukraine ...") is not where it happens
         content = {t.i for c in tok.children if c.dep_ in (CONTENT_DEPS if speaker else REPORTED_DEPS) for t in c.subtree}
         cands = []
+        claimed = self._other_event_spans(tok) if tok.pos_ in ("NOUN", "PROPN") else []
         for m in self._mentions_between(lo, hi):
             if m.label not in ("place", "country") or id(m) in taken or m.span.end > hi:
                 continue
@@ -1808,7 +1815,7 @@ class _Finder:
                 continue  # "China's embassy", "Russia's defence ministry": whose it is, not where it is
             if self._compared_to(m):
                 continue  # "une surface plus vaste que l'État X", "larger than X": a yardstick, not where it happens
-            if tok.pos_ in ("NOUN", "PROPN") and self._in_other_event_phrase(m.span.start, tok):
+            if any(a <= m.span.start < b for a, b in claimed):
                 continue  # "la visite de X à Y annonçait une rencontre": Y is the visit's place
             prep, start, nested, under = self._preposition(m, tok)
             before = self.text[max(0, start - 12):start].lower().split()
@@ -1848,11 +1855,12 @@ class _Finder:
         return len(before) >= 2 and before[-1].pos_ in ("ADP", "PART", "SCONJ") and (
             before[-2].lemma_.lower() in words or before[-2].lower_ in words)
 
-    def _in_other_event_phrase(self, offset: int, tok: Any) -> bool:
-        """Whether an offset lies in the phrase of another event noun that is the subject of the verb the token
-        depends on ("la visite de X à Y en juillet annonçait une rencontre": the visit's time and place), one whose
-        phrase does not hold the token itself."""
+    def _other_event_spans(self, tok: Any) -> list[tuple[int, int]]:
+        """The character spans of the phrases of other event nouns that are the subject of a verb the token depends
+        on ("la visite de X à Y en juillet annonçait une rencontre": the visit's time and place), those whose phrase
+        does not hold the token itself; the nouns' own words left out."""
         heads = {a.i for a in tok.ancestors}
+        out: list[tuple[int, int]] = []
         for i in self.trigger_ids:
             other = self.doc[i]
             if i == tok.i or other.pos_ not in ("NOUN", "PROPN") or other.sent != tok.sent:
@@ -1862,9 +1870,8 @@ class _Finder:
             own = self._own_tokens(other)
             if any(u.i == tok.i for u in own):
                 continue
-            if any(u.idx <= offset < u.idx + len(u.text) for u in own if u.i != other.i):
-                return True
-        return False
+            out.extend((u.idx, u.idx + len(u.text)) for u in own if u.i != other.i)
+        return out
 
     def _compared_to(self, m: Mention) -> bool:
         """Whether a place is what something is compared with: after one of the pack's `comparison_words` and the
@@ -1975,6 +1982,11 @@ def _subjects(tok: Any, deps: tuple[str, ...] = ("nsubj", "nsubj:pass", "nsubjpa
             return subj
         verb = verb.head
     return []
+
+
+def _alternative(tok: Any, alt: dict[str, Any], trigger: str, pos: str = "verb", **attrs: Any) -> _Found:
+    """A trigger read by one of its entry's alternative readings (`by_object`, `by_hazard`, a particle ...)."""
+    return _Found(tok, alt["type"], pos, attrs=_spec_attrs(alt, {"trigger": trigger, **attrs}))
 
 
 def _spec_attrs(spec: dict[str, Any], attrs: dict[str, Any]) -> dict[str, Any]:

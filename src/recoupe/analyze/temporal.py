@@ -111,34 +111,25 @@ def narrative_relative(doc_id: str, text: str, sdoc: Any, found: list[TimeExpr],
     days = sorted((t for t in found if _names_a_day(t) or _opens_on_a_day(t)), key=lambda t: t.span.start)
     starts = [t.span.start for t in days]
     out: list[TimeExpr] = []
-    found_words: list[tuple[Any, str, str, int, str]] = []  # (match, value, precision, offset, unit)
+    found_words: list[tuple[Any, int, str]] = []  # (match, offset, unit)
     for m in words.narrative_relative_re.finditer(text):
-        found_words.append((m, "", "day", words.narrative_offsets[word_key(m.group("w") or m.groupdict().get("d"),
-                                                                           words.narrative_offsets)], "day"))
+        found_words.append((m, words.narrative_offsets[word_key(m.group("w") or m.groupdict().get("d"), words.narrative_offsets)], "day"))
     count_re = getattr(words, "narrative_count_re", None)
     for m in (count_re.finditer(text) if count_re is not None else ()):
         # "three days later", "deux semaines plus tard": that count from the last day named
         n, unit = words.number(m.group("n")), words.units.get(m.group("u").lower())
         if n and unit in ("day", "week", "month"):
-            found_words.append((m, "", "", n * words.lex.narrative_counts[word_key(m.group("w"), words.lex.narrative_counts)], unit))
+            found_words.append((m, n * words.lex.narrative_counts[word_key(m.group("w"), words.lex.narrative_counts)], unit))
     out.extend(_narrative_years(doc_id, text, sdoc, found, pack))
-    for m, _, _, offset, unit in sorted(found_words, key=lambda x: x[0].start()):
-        i = bisect.bisect_left(starts, m.start()) - 1
-        if i < 0 or m.start() - days[i].span.end > NARRATIVE_REACH:
+    for m, offset, unit in sorted(found_words, key=lambda x: x[0].start()):
+        ref = _last_named(days, starts, m.start())
+        if ref is None:
             continue
-        ref = days[i]
         moved = shift_day((ref.value or "")[:10], offset, unit)
         if moved is None:
             continue
-        value, precision = moved
-        anchor_tok = find_anchor(sdoc, m.start(), m.end())
-        tense, direction = pack.grammar.clause_tense(anchor_tok)
-        out.append(TimeExpr(
-            span=Span(doc_id, m.start(), m.end(), text[m.start():m.end()]), value=value, precision=precision, kind="relative",
-            anchor=anchor_tok.idx if anchor_tok is not None else None,
-            attrs={"rule": "narrative_relative", "offset_days" if unit == "day" else f"offset_{unit}s": offset, "from": ref.span.to_dict(), "tense": tense,
-                   "time_ref": direction},
-        ))
+        out.append(_narrative_expr(doc_id, text, sdoc, pack, m, moved[0], moved[1], ref,
+                                   "offset_days" if unit == "day" else f"offset_{unit}s", offset))
     return out
 
 
@@ -154,20 +145,34 @@ def _narrative_years(doc_id: str, text: str, sdoc: Any, found: list[TimeExpr], p
     starts = [t.span.start for t in years]
     out: list[TimeExpr] = []
     for m in pattern.finditer(text):
-        i = bisect.bisect_left(starts, m.start()) - 1
-        if i < 0 or m.start() - years[i].span.end > NARRATIVE_REACH:
+        ref = _last_named(years, starts, m.start())
+        if ref is None:
             continue
         offset = words.lex.narrative_years[word_key(m.group("w"), words.lex.narrative_years)]
-        value = str(int((years[i].value or "")[:4]) + offset)
-        anchor_tok = find_anchor(sdoc, m.start(), m.end())
-        tense, direction = pack.grammar.clause_tense(anchor_tok)
-        out.append(TimeExpr(
-            span=Span(doc_id, m.start(), m.end(), text[m.start():m.end()]), value=value, precision="year", kind="relative",
-            anchor=anchor_tok.idx if anchor_tok is not None else None,
-            attrs={"rule": "narrative_relative", "offset_years": offset, "from": years[i].span.to_dict(), "tense": tense,
-                   "time_ref": direction},
-        ))
+        out.append(_narrative_expr(doc_id, text, sdoc, pack, m, str(int((ref.value or "")[:4]) + offset), "year", ref,
+                                   "offset_years", offset))
     return out
+
+
+def _last_named(exprs: list[TimeExpr], starts: list[int], at: int) -> TimeExpr | None:
+    """The last of `exprs` (sorted, their `starts`) before `at`, when it ends within NARRATIVE_REACH of it."""
+    i = bisect.bisect_left(starts, at) - 1
+    if i < 0 or at - exprs[i].span.end > NARRATIVE_REACH:
+        return None
+    return exprs[i]
+
+
+def _narrative_expr(doc_id: str, text: str, sdoc: Any, pack: lang.LanguagePack, m: Any, value: str, precision: str,
+                    ref: TimeExpr, offset_key: str, offset: int) -> TimeExpr:
+    """The expression a narrative's relative words make, counted from `ref`, anchored to the word they hang on."""
+    anchor_tok = find_anchor(sdoc, m.start(), m.end())
+    tense, direction = pack.grammar.clause_tense(anchor_tok)
+    return TimeExpr(
+        span=Span(doc_id, m.start(), m.end(), text[m.start():m.end()]), value=value, precision=precision, kind="relative",
+        anchor=anchor_tok.idx if anchor_tok is not None else None,
+        attrs={"rule": "narrative_relative", offset_key: offset, "from": ref.span.to_dict(), "tense": tense,
+               "time_ref": direction},
+    )
 
 
 def _noun_after(sdoc: Any, start: int) -> Any | None:
