@@ -49,6 +49,13 @@ def cue(doc: str, start: int, type: str = "meeting", parts: tuple[str, ...] = ("
      cue("d2", 1, parts=(), place="T", date="2024-03", place_cc="CL"), True),   # no one named, a town of that country
     (cue("d1", 1, date="2024-03", place="C", place_is_country=True, place_cc="CL"),
      cue("d2", 1, parts=(), place="T", date="2024-03", place_cc="PE"), False),  # a town the gazetteer puts elsewhere
+    # undated, across articles: a country named by both, with no actor in common, is no anchor; with one it is
+    (cue("d1", 1, parts=(), place="C", place_is_country=True), cue("d2", 1, parts=(), place="C", place_is_country=True), False),
+    (cue("d1", 1, parts=("A",), place="C", place_is_country=True), cue("d2", 1, parts=("A",), place="C", place_is_country=True), True),
+    # ... a place the cue's sentence names around it (not the cue itself) pins nothing down, on either side
+    (cue("d1", 1, parts=("A",)), cue("d2", 1, parts=("A",), place_borrowed=True), False),
+    (cue("d1", 1, parts=("A",), place_borrowed=True), cue("d2", 1, parts=("A",)), False),
+    (cue("d1", 1, parts=("A",), place_borrowed=True), cue("d2", 1, parts=("A",), date="2024-03-02"), True),  # a day does
 ])
 def test_events_merging_pairs(a: CueItem, b: CueItem, merged: bool) -> None:
     assert (len(merge_cues([a, b])) == 1) is merged

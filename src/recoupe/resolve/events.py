@@ -33,6 +33,8 @@ STATUS_ORDER = ("happened", "planned", "possible", "denied", "unknown")
 STRICT_FAMILIES = frozenset({"statement", "other"})
 NOT_PLACES = frozenset({"person", "organization", "equipment"})
 WINDOW_DAYS = 92  # an undated cue joins only events within this many days before its article
+# where a cue's place came from when its own words name none: the sentence around it, the article's dateline
+BORROWED_PLACES = frozenset({"sentence", "dateline"})
 INFERRED_SLACK_DAYS = 14  # what an article whose day was inferred tells as done starts at most this long after that day
 
 
@@ -67,6 +69,7 @@ class CueItem:
     place_cc: str | None = None  # the place's country code, when the gazetteer placed it
     subtype: str = ""  # what kind of `other` event (accident, vote, decision ...)
     headline: bool = False  # the cue stands in the article's title line: it heads a report, it is none
+    place_borrowed: bool = False  # its place is its sentence's or its dateline's, not named in its own phrase
 
     def __post_init__(self) -> None:
         if not self.family:
@@ -93,6 +96,7 @@ class Cluster:
     countries: set[str] = field(default_factory=set)
     place_ccs: set[str] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)  # the articles of its members, kept as they join
+    own_places: set[str] = field(default_factory=set)  # places its members name in their own phrase
 
     _best: str | None = None
 
@@ -106,6 +110,8 @@ class Cluster:
         self.recipients.update(it.recipients)
         if it.place:
             self.places[it.place] += 1
+            if not it.place_borrowed:
+                self.own_places.add(it.place)
             if it.place_is_country:
                 self.countries.add(it.place)
             if it.place_cc:
@@ -124,7 +130,7 @@ class Cluster:
 MAX_ROUNDS = 4  # an inferred day can date an event that places another article: a few rounds reach a fixed point
 
 
-@step("events", version="4", requires=("entities", "geo", "places"), assigns=("events", "dates"))
+@step("events", version="6", requires=("entities", "geo", "places"), assigns=("events", "dates"))
 def resolve_events(ctx: ResolveContext) -> None:
     """Build the dossier's events from every analysis's event cues, inferring the writing day of undated articles."""
     lex = ctx.pack.triggers
@@ -332,6 +338,7 @@ def cue_items(ctx: ResolveContext, docs: dict[str, Document], overrides: dict[st
                 tense=str(c.attrs.get("tense") or ""), pending=pending,
                 leg=(legs or {}).get(str(c.attrs.get("trigger") or ""), ""), place_cc=ccs.get(place) if place else None,
                 subtype=str(c.attrs.get("subtype") or ""), headline=_in_title(doc, c.span.start),
+                place_borrowed=place is not None and c.attrs.get("place_from") in BORROWED_PLACES,
             )
 
 
@@ -603,7 +610,13 @@ def _anchored_alike(it: CueItem, c: Cluster) -> bool:
         return True
     if it.date and cdate and len(it.date) >= 7 and len(cdate) >= 7 and _prefix_compatible(it.date, cdate):
         return True
-    return bool(it.place and c.places)  # places that conflict were told apart before (a country holds its cities)
+    if not (it.place and c.places) or it.place_borrowed or not c.own_places:
+        return False  # a place the cue's sentence names around it, not the cue itself, pins nothing down
+    # places that conflict were told apart before (a country holds its cities); but a country is where countless
+    # happenings are: named by two reports with no actor in common, it does not make them one
+    if it.place_is_country and not it.participants & set(c.participants):
+        return False
+    return True
 
 
 def _reporting(c: Cluster, status: str) -> list[CueItem]:
