@@ -9,7 +9,8 @@ import pytest
 
 from recoupe import lang
 from recoupe.model import Analysis, Document, Entity, EventCue, Span, TimeExpr
-from recoupe.resolve.events import CueItem, _return_origins, event_record, independence_key, merge_cues, resolve_events
+from recoupe.resolve.events import (CueItem, _return_origins, event_record, independence_key, merge_cues, resolve_events,
+                                    written_days)
 from recoupe.resolve.registry import ResolveContext
 
 
@@ -107,6 +108,24 @@ def test_events_independent_sources_collapse_copies_and_outlets() -> None:
     clusters = merge_cues(items)
     assert len(clusters) == 1
     assert event_record(clusters[0], docs, {}, {}, lang.pack("fr"))["independent_sources"] == 4
+
+
+def test_events_a_preview_is_not_a_report_of_what_happened() -> None:
+    # d1 and d2 report the meeting of 5 March as done; d3 only announced it ("arrive pour une rencontre") and
+    # names it elsewhere without a tense; d4, written on 4 March, names it without a tense: neither reports it
+    docs = {d: Document(id=d, source=d, text="", published=day) for d, day in
+            [("d1", "2024-03-06"), ("d2", "2024-03-07"), ("d3", None), ("d4", "2024-03-04")]}
+    items = [cue("d1", 1, date="2024-03-05"), cue("d2", 1, date="2024-03-05"),
+             cue("d3", 1, date="2024-03-05", status="planned"), cue("d3", 9, date="2024-03-05", status="unknown"),
+             cue("d4", 1, date="2024-03-05", status="unknown")]
+    clusters = merge_cues(items)
+    assert len(clusters) == 1
+    rec = event_record(clusters[0], docs, {}, {}, lang.pack("fr"), written=written_days(docs, {}))
+    assert rec["status"] == "happened" and rec["independent_sources"] == 2
+    assert rec["independent_sources_by_status"]["planned"] == 1  # the announcement stays in the event's history
+    # what was only announced, by every article, is counted as announced
+    planned = merge_cues([cue("d3", 1, date="2024-03-05", status="planned"), cue("d4", 1, date="2024-03-05", status="planned")])
+    assert event_record(planned[0], docs, {}, {}, lang.pack("fr"), written=written_days(docs, {}))["independent_sources"] == 2
 
 
 def test_events_summary_in_french() -> None:

@@ -130,7 +130,7 @@ class Cluster:
 MAX_ROUNDS = 4  # an inferred day can date an event that places another article: a few rounds reach a fixed point
 
 
-@step("events", version="6", requires=("entities", "geo", "places"), assigns=("events", "dates"))
+@step("events", version="8", requires=("entities", "geo", "places"), assigns=("events", "dates"))
 def resolve_events(ctx: ResolveContext) -> None:
     """Build the dossier's events from every analysis's event cues, inferring the writing day of undated articles."""
     lex = ctx.pack.triggers
@@ -155,9 +155,10 @@ def resolve_events(ctx: ResolveContext) -> None:
     names = {e.id: e.name for e in ctx.entities}
     types = {e.id: e.type for e in ctx.entities}
     fineness = {e.id: _FINENESS.get(str(e.attrs.get("precision")), len(_FINENESS)) for e in ctx.entities}
-    records = [event_record(c, docs, names, types, ctx.pack, fineness) for c in clusters]
+    days = written_days(docs, refs)
+    records = [event_record(c, docs, names, types, ctx.pack, fineness, days) for c in clusters]
     # what each event's reporting rests on is marked later (resolve.sources "source_marks", once claims are known)
-    ctx.state["event_reporting"] = {r["id"]: [m.source for m in _reporting(c, r["status"]) if m.source is not None]
+    ctx.state["event_reporting"] = {r["id"]: [m.source for m in _reporting(c, r["status"], days) if m.source is not None]
                                     for c, r in zip(clusters, records)}
     ctx.dossier.events = sorted(records, key=lambda r: (r["date"] or "9999", r["id"]))
 
@@ -619,19 +620,37 @@ def _anchored_alike(it: CueItem, c: Cluster) -> bool:
     return True
 
 
-def _reporting(c: Cluster, status: str) -> list[CueItem]:
-    """The cues that report the event itself: not a headline's, nor, for what happened, those that only said it
-    might or would happen (all of them when none is left)."""
+def _reporting(c: Cluster, status: str, written: dict[str, str] | None = None) -> list[CueItem]:
+    """The cues that report the event itself: not a headline's, nor, for what happened, those of an article that
+    only said it might or would happen, or that was written before its day (all of them when none is left).
+    `written`: the latest day each article can have been written on (`written_days`), by document id."""
     reporting = [m for m in c.members if not m.headline]
     if status == "happened":
-        firm = [m for m in reporting if m.status in ("happened", "unknown")]
+        # an article that tells the event as to come ("se trouve en Russie pour une rencontre", "could meet") and
+        # never as done previews it, whatever its other words naming it without a tense ("la rencontre")
+        told: dict[str, set[str]] = defaultdict(set)
+        for m in reporting:
+            told[m.key[0]].add(m.status)
+        previews = {d for d, st in told.items() if "happened" not in st and st & {"planned", "possible"}}
+        day = c.best_date()
+        if day and len(day) == 10 and written:
+            previews |= {d for d in told if len(written.get(d, "")) == 10 and written[d] < day}
+        firm = [m for m in reporting if m.status in ("happened", "unknown") and m.key[0] not in previews]
         reporting = firm or reporting
     return reporting or list(c.members)
 
 
-def _reporting_docs(c: Cluster, status: str) -> list[str]:
+def _reporting_docs(c: Cluster, status: str, written: dict[str, str] | None = None) -> list[str]:
     """The documents that report the event itself (`_reporting`; their sources are counted by resolve.sources)."""
-    return [m.key[0] for m in _reporting(c, status)]
+    return [m.key[0] for m in _reporting(c, status, written)]
+
+
+def written_days(docs: dict[str, Document], refs: dict[str, reference.DocReference]) -> dict[str, str]:
+    """The latest day each article can have been written on: its publication day, else the last of the days its
+    inferred reference leaves."""
+    out = {d: r.days[-1].isoformat() for d, r in refs.items() if r.days}
+    out.update({d: doc.published for d, doc in docs.items() if doc.published and len(doc.published) == 10})
+    return out
 
 
 def _subtype(voters: list[CueItem]) -> str | None:
@@ -724,8 +743,10 @@ def _consensus_date(dates: Counter[str]) -> tuple[str | None, list[str]]:
 
 
 def event_record(c: Cluster, docs: dict[str, Document], names: dict[str, str], types: dict[str, str],
-                 pack: LanguagePack, fineness: dict[str, int] | None = None) -> dict[str, Any]:
-    """The contract's Event for a merged cluster, with extra fields for later stages."""
+                 pack: LanguagePack, fineness: dict[str, int] | None = None,
+                 written: dict[str, str] | None = None) -> dict[str, Any]:
+    """The contract's Event for a merged cluster, with extra fields for later stages (`written`: the day each
+    article was written, `written_days`)."""
     voters = [m for m in c.members if m.antecedent is None]
     type_counts = Counter(m.type for m in voters)
     etype = min(type_counts, key=lambda t: (-type_counts[t], CONTRACT_TYPES.index(t)))
@@ -752,7 +773,7 @@ def event_record(c: Cluster, docs: dict[str, Document], names: dict[str, str], t
         if k not in seen:
             seen.add(k)
             sources.append(m.source.to_dict())
-    reporting = _reporting_docs(c, status)
+    reporting = _reporting_docs(c, status, written)
     latest = max((docs[m.key[0]].published or "" for m in c.members if m.key[0] in docs), default="")
     historical = (c.historical and not (date_source == "publication" and not c.undated_past)) or bool(date_value and latest and _days_between(date_value, latest) > HISTORICAL_DAYS)
     phrase = _place_phrase(c, place, docs, pack.code)
