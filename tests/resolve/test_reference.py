@@ -201,3 +201,38 @@ def test_reference_a_cue_reads_the_time_it_chose_once_the_day_is_inferred(tmp_pa
     # counted back a week from the day read late
     attack = [e for e in dossier["events"] if e["type"] == "military_action"]
     assert [e["date"] for e in attack] == ["2021-04-27"], [(e["summary"], e["date"]) for e in attack]
+
+
+def test_reference_days_told_without_their_year_follow_the_articles_dated_ones() -> None:
+    from recoupe import chrono, lang
+
+    words = lang.pack("fr").time
+
+    def retime(t: TimeExpr, day: date) -> TimeExpr | None:
+        return chrono.reread(t, day, words)
+
+    # an undated note: "Le 2 mars 2022, le conseil a voté ... Le 9 mars, la cour a tranché ; le 20 mars, le parlement
+    # a adopté ...", with "9 mars" tied to an event others date 9 March 2022 (the dossier's search starts there)
+    dated = TimeExpr(span=Span("d", 0, 11, "2 mars 2022"), value="2022-03-02", precision="day", kind="date",
+                     attrs={"rule": "date", "tense": "compound_past", "time_ref": "past"})
+    ninth = _t("9 mars", "date", {"d": "9", "m": "mars"})
+    twentieth = _t("20 mars", "date", {"d": "20", "m": "mars"})
+    for t, part in ((ninth, "--03-09"), (twentieth, "--03-20")):
+        t.attrs["partial"] = part
+    shared = reference.Constraint("weekday", date(2022, 3, 9), 2,
+                                  lambda r: (got := retime(ninth, r)) is not None and got.value == "2022-03-09")
+    times = [dated, ninth, twentieth]
+    cons = [shared, *reference._own_dates(times)]
+    assert {(c.day.isoformat(), c.reach) for c in cons if c.rule == "own_date"} == {
+        ("2022-03-02", False), ("2022-03-09", True), ("2022-03-20", True)}
+    doc = Document(id="d", source="d", text="x")
+    ref = reference._solve(doc, cons, times, retime)
+    assert ref is not None and ref.days[0] == date(2022, 3, 20)  # written after the last day it tells as done
+    read = {t.span.text: t.value for t in reference.retimed(ref, times, words)}
+    assert read["20 mars"] == "2022-03-20" and read["9 mars"] == "2022-03-09"  # not 20 March of the year before
+    # a day too far after the dated one, or told as to come, says nothing of when it was written
+    far = _t("12 juillet", "date", {"d": "12", "m": "juillet"})
+    far.attrs["partial"] = "--07-12"
+    coming = _t("25 mars", "date", {"d": "25", "m": "mars"}, "future")
+    coming.attrs.update(partial="--03-25", tense="future")
+    assert [c.day for c in reference._own_dates([dated, far, coming])] == [date(2022, 3, 2)]

@@ -130,7 +130,7 @@ class Cluster:
 MAX_ROUNDS = 4  # an inferred day can date an event that places another article: a few rounds reach a fixed point
 
 
-@step("events", version="8", requires=("entities", "geo", "places"), assigns=("events", "dates"))
+@step("events", version="10", requires=("entities", "geo", "places"), assigns=("events", "dates"))
 def resolve_events(ctx: ResolveContext) -> None:
     """Build the dossier's events from every analysis's event cues, inferring the writing day of undated articles."""
     lex = ctx.pack.triggers

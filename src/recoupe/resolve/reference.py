@@ -20,6 +20,7 @@ PAST_TENSES = frozenset({Tense.COMPOUND_PAST, Tense.SIMPLE_PAST, Tense.PLUPERFEC
 FUTURE_TENSES = frozenset({Tense.FUTURE, Tense.FUTURE_PERFECT, Tense.PERIPHRASTIC_FUTURE, Tense.CONDITIONAL})
 MARGIN_DAYS = 7  # an undated article is searched for within a week of the dated events it shares
 WEEK_SPAN = 6  # the bare weekdays of one article name days of one week: at most six days apart
+YEARLESS_REACH_DAYS = 62  # a day told without its year follows the article's latest dated one by at most this
 MAX_WINDOW_DAYS = 31  # weekday anchors further apart than this disagree; the latest one is kept
 EQUAL_WEIGHT = 2  # "arrivé mardi" about an event dated elsewhere fixes the day more than a tense bounds it
 EVE_WEIGHT = 0.5  # a dispatch's weekday names its own day more often than the day before
@@ -52,6 +53,7 @@ class Constraint:
     weight: int
     test: Callable[[date], bool]
     evidence: Span | None = None
+    reach: bool = False  # the days searched must reach it (a day the article tells as done without its year)
 
     def record(self) -> dict[str, Any]:
         return {"rule": self.rule, "date": self.day.isoformat(),
@@ -189,7 +191,30 @@ def _constraint(it: CueLike, day: date, retime: Retime) -> Constraint | None:
 
 def _own_dates(times: Iterable[TimeExpr]) -> list[Constraint]:
     """Dates the article gives itself: written after what it tells in a past tense or cites with its year ("octobre
-    2023" in a caption or a reference), before what it announces in a future tense."""
+    2023" in a caption or a reference), before what it announces in a future tense; and after the days it tells in
+    a past tense without their year, read in the year of its latest such date ("Le 30 juillet 2023, ... Le 10 août,
+    un sommet a ordonné" was written after 10 August 2023), when they follow that date within YEARLESS_REACH_DAYS."""
+    times = list(times)
+    out = _dated_own(times)
+    told = [c.day for c in out if not c.test(c.day - timedelta(days=1))]  # "written after": what it told as done
+    if not told:
+        return out
+    base = max(told)
+    for t in times:
+        partial = t.attrs.get("partial")
+        if t.value or not isinstance(partial, str) or not partial.startswith("--") or t.attrs.get("time_ref") != "past" \
+                or t.attrs.get("tense") not in PAST_TENSES or t.attrs.get("open"):
+            continue
+        try:
+            day = date(base.year, int(partial[2:4]), int(partial[5:7]))
+        except ValueError:
+            continue
+        if 0 < (day - base).days <= YEARLESS_REACH_DAYS:
+            out.append(Constraint("own_date", day, 1, lambda r, d=day: r >= d, t.span, reach=True))
+    return out
+
+
+def _dated_own(times: list[TimeExpr]) -> list[Constraint]:
     out = []
     for t in times:
         if not t.value or t.kind not in ("date", "relative") or t.attrs.get("reference") == "inferred":
@@ -227,6 +252,9 @@ def _window(doc: Document, cons: list[Constraint]) -> list[date]:
     if (max(anchors) - min(anchors)).days > MAX_WINDOW_DAYS:
         anchors = [max(anchors)]
     near_lo, near_hi = min(anchors) - timedelta(days=MARGIN_DAYS), max(anchors) + timedelta(days=MARGIN_DAYS)
+    floor = max((c.day for c in cons if c.reach), default=None)
+    if floor is not None and floor > near_hi:
+        near_hi = floor + timedelta(days=MARGIN_DAYS)  # written after the last day it tells: searched up to a week on
     lo = max(lo, near_lo) if lo else near_lo
     hi = min(hi, near_hi) if hi else near_hi
     return [lo + timedelta(days=i) for i in range((hi - lo).days + 1)] if lo <= hi else []
