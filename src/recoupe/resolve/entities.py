@@ -46,6 +46,18 @@ class Cluster:
     mentions: list[Mention] = field(default_factory=list)
     country: str | None = None
     merged_into: Cluster | None = None
+    # its mentions by document, remade when mentions were added (read per article many times: never a scan of all)
+    _by_doc: tuple[int, dict[str, list[Mention]]] | None = field(default=None, repr=False, compare=False)
+
+    def in_doc(self, doc: str) -> list[Mention]:
+        """Its mentions in one document, in their order among its mentions."""
+        idx = self._by_doc
+        if idx is None or idx[0] != len(self.mentions):
+            by_doc: dict[str, list[Mention]] = defaultdict(list)
+            for m in self.mentions:
+                by_doc[m.span.doc].append(m)
+            idx = self._by_doc = (len(self.mentions), by_doc)
+        return idx[1].get(doc, [])
 
     def root(self) -> Cluster:
         c = self
@@ -566,7 +578,7 @@ def _holder_in_article(e: Mention, learned_all: dict[str, Counter[int]], by_id: 
 
 def _subject_at(c: Cluster, doc: str, start: int) -> bool:
     """Whether the mention of `c` at `start` in `doc` is the subject of its verb."""
-    return any(m.span.doc == doc and m.span.start == start and m.attrs.get("agentive") for m in c.mentions)
+    return any(m.span.start == start and m.attrs.get("agentive") for m in c.in_doc(doc))
 
 
 def _with_roles(learned_all: dict[str, Counter[int]], by_id: dict[int, Cluster]) -> set[int]:
@@ -584,8 +596,8 @@ def _just_named(e: Mention, learned_all: dict[str, Counter[int]], by_id: dict[in
     rows = [(start, sent, c) for start, sent, c in present.of(e.span.doc)
             if start < e.span.start and 0 <= e.sentence - sent <= 1]
     near = {id(c.root()) for _, _, c in rows}
-    if len(near) != 1 or not any(m.attrs.get("agentive") for _, _, c in rows for m in c.mentions
-                                 if m.span.doc == e.span.doc and 0 <= e.sentence - m.sentence <= 1 and m.span.start < e.span.start):
+    if len(near) != 1 or not any(m.attrs.get("agentive") for _, _, c in rows for m in c.in_doc(e.span.doc)
+                                 if 0 <= e.sentence - m.sentence <= 1 and m.span.start < e.span.start):
         return None  # the one person named just before, and as the subject: the topic the epithet continues
     got = near.pop()
     group = e.attrs.get("role_group") or e.attrs.get("body_group")
