@@ -61,6 +61,7 @@ class PlaceWords(Protocol):
     place_before: re.Pattern[str]  # "à " right before a name: only a place stands there
     article_town_categories: tuple[str, ...]  # site categories that stand in their article's town when none is named
     nationalities: dict[str, str]  # folded nationality adjective or noun -> ISO code
+    country_names_in_english: bool  # the language's names of countries are GeoNames' English ones
 
     def category_of(self, word: str) -> str: ...
 
@@ -117,6 +118,7 @@ class Query:
     # found only as the region its name's first words name ("Lipetsk region"): placed when its article names
     # its country, never on the name alone ("the Coast Guard's First District" is no region of Yemen)
     region_by_word: bool = False
+    town_word: bool = False  # named as a town by the word before it ("la ville de X", "the town of X")
 
 
 @dataclass
@@ -209,9 +211,18 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
         if len(still) == len(pending):
             break
         pending = still
+    # a seat of power ("le Kremlin", "l'Élysée") stands in its country's capital: placed first, the building is
+    # one of the places its article centres on
+    for q in seats:
+        country = gaz.countries().get(q.entity.attrs.get("seat_of") or "")
+        if country is not None:
+            # the country is placed at its capital: the town there names the locality
+            near = gaz.sites_near("town", country.lat, country.lon, 5)
+            name = max(near, key=lambda h: h[1].population)[1].name if near else country.name
+            _resolve(q, dataclasses.replace(country, feature="town", name=name), context, gaz, q.lex)
     # sites no dataset has ("le pont X", "le cimetière Y", "la gare de Z"): placed at the town their name gives,
-    # unless the text puts them in another ("le pont X, à Baltimore"), else at their article's town, marked
-    # site-approx; never at a namesake far from where the text puts them
+    # unless the text puts them in another ("le pont X, à Baltimore"), else at the area their articles' places
+    # centre on, marked site-approx; never at a namesake far from where the text puts them
     towns = _article_towns(entities)
     for q, choice in respelt:
         hint = _locality(q, gaz, context, towns, q.lex, article_town=True)
@@ -224,6 +235,8 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
     for q in unheld:
         cands = _candidates(q, gaz, q.lex)
         choice = _sure(q, cands) or _choose(q, cands, context)
+        if choice is not None and choice.feature in ("country", "continent"):
+            choice = None  # "l'ambassade de Chine": the country whose site it is, not where it stands
         hint = _locality(q, gaz, context, towns, q.lex)
         if hint is not None and (choice is None or not _near(choice, hint, 50)):
             choice = hint
@@ -238,14 +251,6 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
             still.append((q, cands))
     for q, cands in still:
         _unresolved(q, cands, context)
-    # a seat of power ("le Kremlin", "l'Élysée") stands in its country's capital
-    for q in seats:
-        country = gaz.countries().get(q.entity.attrs.get("seat_of") or "")
-        if country is not None:
-            # the country is placed at its capital: the town there names the locality
-            near = gaz.sites_near("town", country.lat, country.lon, 5)
-            name = max(near, key=lambda h: h[1].population)[1].name if near else country.name
-            _resolve(q, dataclasses.replace(country, feature="town", name=name), context, gaz, q.lex)
 
 
 # --- reading the entity and its mentions ---------------------------------------------------------
@@ -280,6 +285,8 @@ def _parse_name(text: str, lex: Lexicon) -> tuple[str, str | None]:
     if m := lex.name_region.match(name):
         return _strip_article(name[m.end():], lex), "region"
     if (m := lex.name_category_after.search(name)) and any(c.isupper() for c in name[:m.start()]):
+        if lex.category_of(m.group(1)) == TOWN:
+            return name, None  # "Mexico City", "Gaza City": a town's own name
         return name[:m.start()].strip(), lex.category_of(m.group(1))
     return name, None
 
@@ -293,7 +300,9 @@ def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex_o
     by_id = {id(lx): lx for lx in (lex_of(sp.doc) for sp in e.mentions)}
     langs = Counter(id(lex_of(sp.doc)) for sp in e.mentions)
     lex = by_id[langs.most_common(1)[0][0]] if langs else lex_of("")
-    if e.type == "place" and e.attrs.get("seat_of"):
+    if e.type in ("place", "organization") and e.attrs.get("seat_of"):
+        # a seat of power: the building ("au Kremlin"), or the government it stands for ("le Kremlin a dit"),
+        # which sits there; either is placed in its country's capital, the government staying an organisation
         return Query(entity=e, name=e.name, category=SEAT, docs={sp.doc for sp in e.mentions}, lex=lex)
     from_person = e.type in READ_AS_PLACES and _reads_as_place(e, texts, lex_of)
     if e.type in NEVER and not from_person:
@@ -329,7 +338,11 @@ def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex_o
             best = max(votes, key=lambda c: votes[c])
             if 2 * votes[best] >= len(e.mentions):
                 category = best
-    if e.type not in GEO_TYPES and category in (None, "region") and not from_person:
+    # "la ville de X", "the town of X": a town, whatever type the recogniser gave the name
+    town_word = category == TOWN
+    if town_word:
+        category = None
+    if e.type not in GEO_TYPES and category in (None, "region") and not from_person and not town_word:
         return None
     if not _usable(name, lex):
         if not alts:
@@ -338,7 +351,8 @@ def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex_o
     if any(_OWN_S.match(texts.get(sp.doc, ""), sp.end) for sp in e.mentions):
         # "in St. John's;": an 's that no noun follows is no possessive but the end of the name, tried first
         name, alts = name + "'s", [name, *alts]
-    q = Query(entity=e, name=name, category=category, alts=alts, respell=lex.respell, from_person=from_person, lex=lex)
+    q = Query(entity=e, name=name, category=category, alts=alts, respell=lex.respell, from_person=from_person, lex=lex,
+              town_word=town_word)
     arts = sum(1 for sp in e.mentions if lex_of(sp.doc).article_before.search(texts.get(sp.doc, "")[max(0, sp.start - 6):sp.start]
                                                                 .translate(_APOS)))
     q.articled = category is None and 2 * arts > len(e.mentions)
@@ -351,6 +365,7 @@ def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex_o
 
 
 SEAT = "seat_of_power"
+TOWN = "town"  # the category of the words that name a town as such ("la ville de", "the town of")
 # an 's right after a name with no word after it ("St. John's;", "St. John's."): part of the name
 _OWN_S = re.compile(r"['’]s(?=\s*(?:[;:,.!?)\]]|$))")
 
@@ -365,18 +380,49 @@ def _reads_as_place(e: Entity, texts: dict[str, str], lex_of: Callable[[str], Le
     return hits > 0 and 3 * hits >= len(e.mentions)
 
 
+# what an article's places may centre on: towns, sites (a site placed at its town stands for that town) and
+# second-level regions (départements, counties: small enough to stand for where a site of theirs is)
+LOCAL_PRECISIONS = ("town", "site", "site-approx")
+CLUSTER_KM = 30.0  # places this close together are one area of the article
+
+
 def _article_towns(entities: list[Entity]) -> dict[str, list[tuple[int, Entity]]]:
-    """Per article, the towns it names (resolved), most mentioned first: where a site of that article may stand."""
+    """Per article, the local places it names (resolved), most mentioned first: where a site of that article may
+    stand."""
     out: dict[str, dict[str, tuple[int, Entity]]] = defaultdict(dict)
     for e in entities:
-        if e.attrs.get("precision") != "town" or e.attrs.get("category") or not e.geo:
-            continue
+        local = e.attrs.get("precision") in LOCAL_PRECISIONS or (
+            e.attrs.get("precision") == "region" and str((e.geo or {}).get("source", "")).startswith("geonames-admin2:"))
+        if not local or not e.geo or e.type != "place" or e.attrs.get("category") == "region":
+            continue  # a government named by its seat ("le Kremlin a dit") is no place of the article
         counts: dict[str, int] = defaultdict(int)
         for sp in e.mentions:
             counts[sp.doc] += 1
         for doc, n in counts.items():
             out[doc][e.id] = (n, e)
     return {doc: sorted(v.values(), key=lambda x: (-x[0], x[1].name)) for doc, v in out.items()}
+
+
+def _focus(ranked: list[tuple[int, Entity]]) -> tuple[int, Place] | None:
+    """The area an article's local places centre on: the place with the most mentions of places within CLUSTER_KM
+    of it (its own included), when that is two or more and at least twice those of any place beyond; returned with
+    that count."""
+    from recoupe.geo.distance import distance_km
+
+    pts = [(n, e, float(e.geo["lat"]), float(e.geo["lon"])) for n, e in ranked if e.geo]
+    if not pts:
+        return None
+
+    def support(la: float, lo: float) -> int:
+        return sum(n for n, _, la2, lo2 in pts if distance_km(la, lo, la2, lo2) <= CLUSTER_KM)
+
+    scored = sorted(((support(la, lo), n, e.name, e, la, lo) for n, e, la, lo in pts), key=lambda x: (-x[0], -x[1], x[2]))
+    best, _, _, e, la, lo = scored[0]
+    rival = max((sup for sup, _, _, _, la2, lo2 in scored if distance_km(la, lo, la2, lo2) > CLUSTER_KM), default=0)
+    if best < 2 or best < 2 * rival:
+        return None
+    return best, Place(source=str(e.geo.get("source")), name=str(e.attrs.get("locality") or e.attrs.get("geo_name") or e.name),
+                       lat=la, lon=lo, country_code=str(e.attrs.get("country_code") or ""), population=0, feature="town")
 
 
 def _respelt_site(q: Query, p: Place) -> bool:
@@ -400,15 +446,20 @@ def _locality(q: Query, gaz: Gazetteer, context: Context, towns: dict[str, list[
             scored = sorted(((*_score(q, p, context), p) for p in cands), key=lambda x: -x[0])
             if _plausible(q, scored[0][2], scored[0][1]):
                 return scored[0][2]
-    for doc in sorted(q.docs) if article_town else ():
+    if not article_town:
+        return None
+    # each article the site is named in votes for the area its places centre on, by the site's mentions there
+    per_doc = Counter(sp.doc for sp in q.entity.mentions)
+    votes: list[tuple[int, Place]] = []
+    for doc in sorted(q.docs):
         ranked = [(n, e) for n, e in towns.get(doc, []) if not q.within or e.attrs.get("country_code") in {c for c, _ in q.within}]
-        if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]):
-            e = ranked[0][1]
-            geo = e.geo or {}
-            return Place(source=str(geo.get("source")), name=str(e.attrs.get("geo_name") or e.name), lat=float(geo["lat"]),
-                         lon=float(geo["lon"]), country_code=str(e.attrs.get("country_code") or ""), population=0,
-                         feature="town")
-    return None
+        if (got := _focus(ranked)) is not None:
+            votes.append((per_doc[doc], got[1]))
+    groups = [(sum(n for n, p in votes if _near(p, f, CLUSTER_KM)), i, f) for i, (_, f) in enumerate(votes)]
+    if not groups:
+        return None
+    best, _, place = max(groups, key=lambda g: (g[0], -g[1]))
+    return place if 2 * best > sum(n for n, _ in votes) else None
 
 
 def _names_equipment(e: Entity, texts: dict[str, str], lex_of: Callable[[str], Lexicon]) -> bool:
@@ -501,8 +552,9 @@ def _candidates_for(q: Query, name: str, gaz: Gazetteer, lex: Lexicon) -> list[P
         found = [dataclasses.replace(country, french=True)] if country else []
     if not found:
         found = gaz.lookup(name, features=("country",), fuzzy=False)
-        if found and not any(p.french for p in found):
-            # a country's English name that is also a big town's name is the town in French ("Mexico")
+        if found and not any(p.french for p in found) and not getattr(lex.words, "country_names_in_english", False):
+            # a country's English name that is also a big town's name is the town in French ("Mexico"); not in
+            # a language whose names of countries are the English ones ("Grenada" is no Granada)
             towns = [p for p in gaz.lookup(name, features=("town",), fuzzy=False) if p.population >= BIG_TOWN]
             found = towns or found
         if not found:
@@ -519,7 +571,8 @@ def _candidates_for(q: Query, name: str, gaz: Gazetteer, lex: Lexicon) -> list[P
             found += [dataclasses.replace(p, articled=True)
                       for p in gaz.lookup(art + name, features=("town",), fuzzy=False)]
     if not found:
-        feats: tuple[str, ...] = ("town",) if q.category not in (None, "region") else ("town", "region", "continent")
+        feats: tuple[str, ...] = (("town",) if q.category not in (None, "region") or q.town_word
+                                  else ("town", "region", "continent"))
         found = gaz.lookup(name, features=feats)
         if q.category is None and not any(p.match == "exact" for p in found):
             found = _town_and_site(name, gaz) or found

@@ -58,6 +58,8 @@ class GeoWords:
     before_region_list: re.Pattern[str] = re.compile("(?!)")
     name_region_after: re.Pattern[str] = re.compile("(?!)")  # "Lipetsk region", "Kherson Oblast": a region word last
     possessive_before: re.Pattern[str] = re.compile("(?!)")
+    # the language names countries as GeoNames' English names do ("Grenada" is the country, not Granada)
+    country_names_in_english: bool = False
 
     def category_of(self, word: str) -> str:
         w = word.lower()
@@ -145,6 +147,7 @@ def load(data: Callable[[str], Any], general: Lexicon) -> GeoWords:
         locality_after=re.compile(rf"^\s*,?\s*(?:{alt(sorted(raw.get('locality_before', []), key=len, reverse=True))})\s*(?=[A-ZÀ-Þ])"),
         article_town_categories=tuple(raw.get("article_town_categories", [])),
         nationalities=dict(general.nationality),
+        country_names_in_english=bool(raw.get("country_names_in_english", False)),
         place_before=re.compile(rf"(?:^|[^\w])(?:{alt(sorted(raw.get('place_prepositions', []), key=len, reverse=True))})\s*$", re.I),
         **_after_name(raw, cat_words, reg_words),
     )
