@@ -531,3 +531,32 @@ def test_geocode_a_site_of_a_country_is_not_that_country(gazetteer: Gazetteer) -
     texts = {"a": "Des manifestants se sont rassemblés devant l'ambassade de Chine, samedi."}
     got = _geocode(texts, {"ambassade de Chine": "place"}, gazetteer)
     assert got["ambassade de Chine"].attrs.get("precision") != "country"
+
+
+def test_geocode_a_place_in_no_dataset_stands_in_the_area_named_near_it(gazetteer: Gazetteer) -> None:
+    # a hamlet no dataset has, in an article about Grenoble that names Grenoble right before it: site-approx there
+    texts = {"a": "Les pompiers de Grenoble sont intervenus mardi. Grenoble compte ses dégâts. "
+                  "À Morbelans, tout près, les toits ont été arrachés."}
+    got = _geocode(texts, {"Grenoble": "place", "Morbelans": "place"}, gazetteer)
+    e = got["Morbelans"]
+    assert e.attrs["precision"] == "site-approx" and _km(e, 45.19, 5.72) < 15
+
+
+def test_geocode_a_place_in_no_dataset_named_far_from_its_articles_area_stays_off_the_map(gazetteer: Gazetteer) -> None:
+    filler = "Les recherches se poursuivent sans relâche depuis dimanche, selon les autorités locales. " * 5
+    texts = {"a": "Les pompiers de Grenoble sont intervenus mardi. Grenoble compte ses dégâts. " + filler
+                  + "Le navire a sombré au large de Morbelans."}
+    got = _geocode(texts, {"Grenoble": "place", "Morbelans": "place"}, gazetteer)
+    assert got["Morbelans"].geo is None
+
+
+def test_geocode_a_clock_zone_is_no_place_an_article_centres_on(gazetteer: Gazetteer) -> None:
+    # "à l'heure de Paris" names a time zone: the ship that sank off an unknown cape is not put in Paris
+    texts = {"a": "Il était 8 heures à l'heure de Paris, soit 2 heures à l'heure de Paris moins six, quand le "
+                  "navire a sombré au large de Morbelans."}
+    got = _geocode(texts, {"Paris": "place", "Morbelans": "place"}, gazetteer)
+    assert got["Morbelans"].geo is None
+    en = lang.pack("en").geo
+    texts = {"a": "At 8 a.m. Paris time, or 2 a.m. Paris time minus six, the ship sank off Kelbrun."}
+    got = _geocode(texts, {"Paris": "place", "Kelbrun": "place"}, gazetteer, en)
+    assert got["Kelbrun"].geo is None

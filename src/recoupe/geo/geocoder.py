@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from rapidfuzz import fuzz
 
-from recoupe.model import Entity
+from recoupe.model import Entity, Span
 from recoupe.model.text import fold
 from recoupe.geo.gazetteer import (ALTERNATE, INDEX_VERSION, Gazetteer, Place, name_key,
                                        open_gazetteer, skeleton)
@@ -62,6 +62,8 @@ class PlaceWords(Protocol):
     article_town_categories: tuple[str, ...]  # site categories that stand in their article's town when none is named
     nationalities: dict[str, str]  # folded nationality adjective or noun -> ISO code
     country_names_in_english: bool  # the language's names of countries are GeoNames' English ones
+    zone_before: re.Pattern[str]  # "à l'heure de " right before a town: it names a clock's time zone
+    zone_after: re.Pattern[str]  # " time" right after a town ("Moscow time")
 
     def category_of(self, word: str) -> str: ...
 
@@ -119,6 +121,7 @@ class Query:
     # its country, never on the name alone ("the Coast Guard's First District" is no region of Yemen)
     region_by_word: bool = False
     town_word: bool = False  # named as a town by the word before it ("la ville de X", "the town of X")
+    approx: bool = False  # placed at the area its articles centre on, being in no dataset
 
 
 @dataclass
@@ -223,7 +226,8 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
     # sites no dataset has ("le pont X", "le cimetière Y", "la gare de Z"): placed at the town their name gives,
     # unless the text puts them in another ("le pont X, à Baltimore"), else at the area their articles' places
     # centre on, marked site-approx; never at a namesake far from where the text puts them
-    towns = _article_towns(entities)
+    towns = _article_towns(entities, texts, lex_of)
+    local = _local_mentions(towns, texts, lex_of)
     for q, choice in respelt:
         hint = _locality(q, gaz, context, towns, q.lex, article_town=True)
         km = q.lex.near_km.get(q.category or "", 0.0)
@@ -250,7 +254,17 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
         else:
             still.append((q, cands))
     for q, cands in still:
-        _unresolved(q, cands, context)
+        if (q.entity.type == "place" and q.category is None and not q.from_person
+                and not any(_plausible(q, p, _score(q, p, context)[1]) for p in cands)
+                and (hint := _locality(q, gaz, context, towns, q.lex, article_town=True)) is not None
+                and _named_nearby(q, hint, local)):
+            # a place no dataset has, nor any namesake the text admits ("à Kawéni", a village under 500
+            # inhabitants): at the area its articles centre on, when a place of that area is named near it,
+            # marked site-approx, rather than off the map
+            q.approx = True
+            _resolve(q, hint, context, gaz, q.lex)
+        else:
+            _unresolved(q, cands, context)
 
 
 # --- reading the entity and its mentions ---------------------------------------------------------
@@ -386,9 +400,10 @@ LOCAL_PRECISIONS = ("town", "site", "site-approx")
 CLUSTER_KM = 30.0  # places this close together are one area of the article
 
 
-def _article_towns(entities: list[Entity]) -> dict[str, list[tuple[int, Entity]]]:
+def _article_towns(entities: list[Entity], texts: dict[str, str],
+                   lex_of: Callable[[str], Lexicon]) -> dict[str, list[tuple[int, Entity]]]:
     """Per article, the local places it names (resolved), most mentioned first: where a site of that article may
-    stand."""
+    stand. A town named for a clock's time zone ("à l'heure de Paris") is not counted there."""
     out: dict[str, dict[str, tuple[int, Entity]]] = defaultdict(dict)
     for e in entities:
         local = e.attrs.get("precision") in LOCAL_PRECISIONS or (
@@ -397,10 +412,18 @@ def _article_towns(entities: list[Entity]) -> dict[str, list[tuple[int, Entity]]
             continue  # a government named by its seat ("le Kremlin a dit") is no place of the article
         counts: dict[str, int] = defaultdict(int)
         for sp in e.mentions:
-            counts[sp.doc] += 1
+            if not _names_zone(sp, texts.get(sp.doc, ""), lex_of(sp.doc)):
+                counts[sp.doc] += 1
         for doc, n in counts.items():
             out[doc][e.id] = (n, e)
     return {doc: sorted(v.values(), key=lambda x: (-x[0], x[1].name)) for doc, v in out.items()}
+
+
+def _names_zone(sp: Span, text: str, lex: Lexicon) -> bool:
+    """Whether this mention names a clock's time zone ("à l'heure de Paris", "Moscow time")."""
+    zb, za = getattr(lex.words, "zone_before", None), getattr(lex.words, "zone_after", None)
+    return bool((zb is not None and zb.search(text, max(0, sp.start - 16), sp.start))
+                or (za is not None and za.match(text, sp.end)))
 
 
 def _focus(ranked: list[tuple[int, Entity]]) -> tuple[int, Place] | None:
@@ -423,6 +446,31 @@ def _focus(ranked: list[tuple[int, Entity]]) -> tuple[int, Place] | None:
         return None
     return best, Place(source=str(e.geo.get("source")), name=str(e.attrs.get("locality") or e.attrs.get("geo_name") or e.name),
                        lat=la, lon=lo, country_code=str(e.attrs.get("country_code") or ""), population=0, feature="town")
+
+
+NEARBY_CHARS = 300  # a place of the area named this close to a mention: the text is there
+
+
+def _local_mentions(towns: dict[str, list[tuple[int, Entity]]], texts: dict[str, str],
+                    lex_of: Callable[[str], Lexicon]) -> dict[str, list[tuple[int, Entity]]]:
+    """Per article, where each of its local places is named (not for a clock's time zone): (offset, entity)."""
+    return {doc: sorted(((sp.start, e) for _, e in ranked for sp in e.mentions
+                         if sp.doc == doc and not _names_zone(sp, texts.get(doc, ""), lex_of(doc))),
+                        key=lambda x: (x[0], x[1].id))
+            for doc, ranked in towns.items()}
+
+
+def _named_nearby(q: Query, area: Place, local: dict[str, list[tuple[int, Entity]]]) -> bool:
+    """Whether a place of this area is named within NEARBY_CHARS of one of the entity's mentions: the area an
+    article centres on is not where every name of it lies ("au large de X" in an article about a town elsewhere)."""
+    return any(e is not q.entity and e.geo and abs(start - sp.start) <= NEARBY_CHARS and _near(area, _point(e), CLUSTER_KM)
+               for sp in q.entity.mentions for start, e in local.get(sp.doc, []))
+
+
+def _point(e: Entity) -> Place:
+    geo = e.geo or {}
+    return Place(source=str(geo.get("source")), name=e.name, lat=float(geo["lat"]), lon=float(geo["lon"]),
+                 country_code=str(e.attrs.get("country_code") or ""), population=0, feature="town")
 
 
 def _respelt_site(q: Query, p: Place) -> bool:
@@ -476,7 +524,7 @@ def _read_after(q: Query, texts: dict[str, str], gaz: Gazetteer, lex_of: Callabl
         after = texts.get(sp.doc, "")[sp.end:sp.end + 80].translate(_APOS)
         if q.category and (own := lex.possessive_before.search(texts.get(sp.doc, "")[max(0, sp.start - 40):sp.start])):
             q.localities.append(own.group(1))
-        if q.category and (loc := lex.locality_after.match(after)):
+        if (loc := lex.locality_after.match(after)):  # read for sites, and for names no dataset has
             town = re.match(r"[\w'-]+(?:\s+[A-ZÀ-Þ][\w'-]+){0,2}", after[loc.end():])
             if town:
                 q.localities.append(town.group(0))
@@ -740,7 +788,7 @@ def _same_place(a: Place, b: Place) -> bool:
 
 
 def _precision(q: Query, p: Place) -> str:
-    if q.category == SEAT:
+    if q.category == SEAT or q.approx:
         return SITE_APPROX
     if p.feature == "country":
         return "country"
