@@ -560,3 +560,13 @@ def test_geocode_a_clock_zone_is_no_place_an_article_centres_on(gazetteer: Gazet
     texts = {"a": "At 8 a.m. Paris time, or 2 a.m. Paris time minus six, the ship sank off Kelbrun."}
     got = _geocode(texts, {"Paris": "place", "Kelbrun": "place"}, gazetteer, en)
     assert got["Kelbrun"].geo is None
+
+
+def test_geocode_a_site_placed_at_its_area_counts_as_named_there(gazetteer: Gazetteer) -> None:
+    # the museum is placed at the area first; the hamlet named beside it, far from any mention of the town, follows
+    filler = "Les préparatifs ont occupé les services toute la semaine, selon la préfecture. " * 5
+    texts = {"a": "Grenoble accueille le sommet. Grenoble a bouclé son centre. " + filler
+                  + "Les délégués se retrouvent au musée Fantôme, puis à Morbelans."}
+    got = _geocode(texts, {"Grenoble": "place", "musée Fantôme": "place", "Morbelans": "place"}, gazetteer)
+    assert got["musée Fantôme"].attrs["precision"] == "site-approx"
+    assert got["Morbelans"].attrs["precision"] == "site-approx" and _km(got["Morbelans"], 45.19, 5.72) < 15

@@ -227,7 +227,6 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
     # unless the text puts them in another ("le pont X, à Baltimore"), else at the area their articles' places
     # centre on, marked site-approx; never at a namesake far from where the text puts them
     towns = _article_towns(entities, texts, lex_of)
-    local = _local_mentions(towns, texts, lex_of)
     for q, choice in respelt:
         hint = _locality(q, gaz, context, towns, q.lex, article_town=True)
         km = q.lex.near_km.get(q.category or "", 0.0)
@@ -253,6 +252,9 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
             _resolve(q, p, context, gaz, q.lex)
         else:
             still.append((q, cands))
+    # the sites placed so far are places of their articles too ("the Elysee Palace" for a name beside it)
+    towns = _article_towns(entities, texts, lex_of)
+    local = _local_mentions(towns, texts, lex_of)
     for q, cands in still:
         if (q.entity.type == "place" and q.category is None and not q.from_person
                 and not any(_plausible(q, p, _score(q, p, context)[1]) for p in cands)
