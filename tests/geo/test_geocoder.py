@@ -570,3 +570,10 @@ def test_geocode_a_site_placed_at_its_area_counts_as_named_there(gazetteer: Gaze
     got = _geocode(texts, {"Grenoble": "place", "musée Fantôme": "place", "Morbelans": "place"}, gazetteer)
     assert got["musée Fantôme"].attrs["precision"] == "site-approx"
     assert got["Morbelans"].attrs["precision"] == "site-approx" and _km(got["Morbelans"], 45.19, 5.72) < 15
+
+
+def test_geocode_a_site_followed_by_de_and_its_town_stands_in_that_town(gazetteer: Gazetteer) -> None:
+    texts = {"a": "Le blessé a été transporté à l'hôpital Morbelans de Grenoble dans la nuit."}
+    got = _geocode(texts, {"hôpital Morbelans": "place"}, gazetteer)
+    e = got["hôpital Morbelans"]
+    assert e.attrs["precision"] == "site-approx" and e.attrs["locality"] == "Grenoble"
