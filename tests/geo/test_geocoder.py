@@ -577,3 +577,23 @@ def test_geocode_a_site_followed_by_de_and_its_town_stands_in_that_town(gazettee
     got = _geocode(texts, {"hôpital Morbelans": "place"}, gazetteer)
     e = got["hôpital Morbelans"]
     assert e.attrs["precision"] == "site-approx" and e.attrs["locality"] == "Grenoble"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Selon Morbelans, les dégâts sont considérables.", "Morbelans"),  # a source, not a place things are at
+    ("Les secours ont été dépêchés dans l'Atlantique Nord.", "Atlantique Nord"),  # a compass word: a sea
+    ("Les secours sont arrivés à 8 heures, avec un Morbelanais.", "Morbelanais"),  # not after a place word
+])
+def test_geocode_a_name_no_dataset_has_is_placed_only_when_it_reads_as_a_locality(
+        gazetteer: Gazetteer, sentence: str, name: str) -> None:
+    texts = {"a": "Les pompiers de Grenoble sont intervenus mardi. Grenoble compte ses dégâts. " + sentence}
+    got = _geocode(texts, {"Grenoble": "place", name: "place"}, gazetteer)
+    assert got[name].geo is None
+
+
+def test_geocode_a_landmark_with_no_area_stands_in_the_town_its_sentence_names_before_it(gazetteer: Gazetteer) -> None:
+    # one town each: no area the article centres on; the museum's sentence names Grenoble before it
+    texts = {"a": "Le président est arrivé lundi à Lyon. Jeudi, à Grenoble, il a visité le musée Fantôme."}
+    got = _geocode(texts, {"Lyon": "place", "Grenoble": "place", "musée Fantôme": "place"}, gazetteer)
+    e = got["musée Fantôme"]
+    assert e.attrs["precision"] == "site-approx" and e.attrs["locality"] == "Grenoble"

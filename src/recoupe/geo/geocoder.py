@@ -26,6 +26,8 @@ READ_AS_PLACES = ("person", "organization")  # types whose names may be places b
 SITE_FEATURES = {"spaceport": ("spaceport",), "seaport": ("seaport",), "airport": ("airport", "military_base"),
                  "military_base": ("military_base",)}
 SITES = frozenset(f for fs in SITE_FEATURES.values() for f in fs)
+# categories of sites that stand inside a town (a natural feature does not: "à 1 450 km à l'est du cap X")
+TOWN_SITES = ("landmark",)
 BIG_TOWN = 100_000  # people: a town this big is known by its name alone
 DOMINANT = 20  # times bigger than every namesake: the name is that town's
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "\u00a0": " ", "\u202f": " "})
@@ -64,6 +66,7 @@ class PlaceWords(Protocol):
     country_names_in_english: bool  # the language's names of countries are GeoNames' English ones
     zone_before: re.Pattern[str]  # "à l'heure de " right before a town: it names a clock's time zone
     zone_after: re.Pattern[str]  # " time" right after a town ("Moscow time")
+    located_before: re.Pattern[str]  # "à ", "sur ", "le nord de " right before a name: something is there
 
     def category_of(self, word: str) -> str: ...
 
@@ -227,6 +230,7 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
     # unless the text puts them in another ("le pont X, à Baltimore"), else at the area their articles' places
     # centre on, marked site-approx; never at a namesake far from where the text puts them
     towns = _article_towns(entities, texts, lex_of)
+    local = _local_mentions(towns, texts, lex_of)
     for q, choice in respelt:
         hint = _locality(q, gaz, context, towns, q.lex, article_town=True)
         km = q.lex.near_km.get(q.category or "", 0.0)
@@ -241,6 +245,10 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
         if choice is not None and choice.feature in ("country", "continent"):
             choice = None  # "l'ambassade de Chine": the country whose site it is, not where it stands
         hint = _locality(q, gaz, context, towns, q.lex)
+        if hint is None and choice is None and q.category in TOWN_SITES:
+            # no area its articles centre on: the local place its sentence names before it ("À Belgrade, ...
+            # le bombardement de l'ambassade de X")
+            hint = _sentence_place(q, local, starts)
         if hint is not None and (choice is None or not _near(choice, hint, 50)):
             choice = hint
         if choice is not None:
@@ -256,7 +264,7 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
     towns = _article_towns(entities, texts, lex_of)
     local = _local_mentions(towns, texts, lex_of)
     for q, cands in still:
-        if (q.entity.type == "place" and q.category is None and not q.from_person
+        if (q.entity.type == "place" and q.category is None and not q.from_person and _reads_as_locality(q, texts, lex_of)
                 and not any(_plausible(q, p, _score(q, p, context)[1]) for p in cands)
                 and (hint := _locality(q, gaz, context, towns, q.lex, article_town=True)) is not None
                 and _named_nearby(q, hint, local)):
@@ -446,8 +454,25 @@ def _focus(ranked: list[tuple[int, Entity]]) -> tuple[int, Place] | None:
     rival = max((sup for sup, _, _, _, la2, lo2 in scored if distance_km(la, lo, la2, lo2) > CLUSTER_KM), default=0)
     if best < 2 or best < 2 * rival:
         return None
-    return best, Place(source=str(e.geo.get("source")), name=str(e.attrs.get("locality") or e.attrs.get("geo_name") or e.name),
-                       lat=la, lon=lo, country_code=str(e.attrs.get("country_code") or ""), population=0, feature="town")
+    return best, _point(e)
+
+
+def _reads_as_locality(q: Query, texts: dict[str, str], lex_of: Callable[[str], Lexicon]) -> bool:
+    """Whether a name no dataset has reads as a locality: a capitalised name (not a heading in capitals, not a
+    nationality, no figure, no compass word: "Atlantique Nord" is a sea) that a third of its mentions or more put
+    something at ("à X", "sur X", "le nord de X"). A name after "selon" or "par" is a source, one after "de" anything."""
+    name = q.name
+    words = re.findall(r"[\w']+", name)
+    if (not name[:1].isupper() or name.isupper() or any(c.isdigit() for c in name) or q.entity.attrs.get("epithets")
+            or fold(name) in (q.lex.nationalities if q.lex else {})
+            or any(name_key(w) in (q.lex.not_places if q.lex else ()) for w in words)):
+        return False
+    hits = 0
+    for sp in q.entity.mentions:
+        pat = getattr(lex_of(sp.doc).words, "located_before", None)
+        if pat is not None and pat.search(texts.get(sp.doc, "")[max(0, sp.start - 30):sp.start].translate(_APOS)):
+            hits += 1
+    return hits > 0 and 3 * hits >= len(q.entity.mentions)  # "appartenaient au Titan" once in twenty: a vessel
 
 
 NEARBY_CHARS = 300  # a place of the area named this close to a mention: the text is there
@@ -462,6 +487,19 @@ def _local_mentions(towns: dict[str, list[tuple[int, Entity]]], texts: dict[str,
             for doc, ranked in towns.items()}
 
 
+def _sentence_place(q: Query, local: dict[str, list[tuple[int, Entity]]], starts: dict[str, list[int]]) -> Place | None:
+    """The local place named last before one of the entity's mentions in the same sentence, nearest first."""
+    near = []
+    for sp in q.entity.mentions:
+        st = starts.get(sp.doc) or [0]
+        s0 = st[max(0, bisect.bisect_right(st, sp.start) - 1)]
+        near += [(sp.start - start, start, e) for start, e in local.get(sp.doc, [])
+                 if e is not q.entity and s0 <= start < sp.start]
+    if not near:
+        return None
+    return _point(min(near, key=lambda x: (x[0], x[1]))[2])
+
+
 def _named_nearby(q: Query, area: Place, local: dict[str, list[tuple[int, Entity]]]) -> bool:
     """Whether a place of this area is named within NEARBY_CHARS of one of the entity's mentions: the area an
     article centres on is not where every name of it lies ("au large de X" in an article about a town elsewhere)."""
@@ -470,9 +508,11 @@ def _named_nearby(q: Query, area: Place, local: dict[str, list[tuple[int, Entity
 
 
 def _point(e: Entity) -> Place:
+    """Where a resolved entity is, as a town named after its locality (a site placed at its town: that town)."""
     geo = e.geo or {}
-    return Place(source=str(geo.get("source")), name=e.name, lat=float(geo["lat"]), lon=float(geo["lon"]),
-                 country_code=str(e.attrs.get("country_code") or ""), population=0, feature="town")
+    return Place(source=str(geo.get("source")), name=str(e.attrs.get("locality") or e.attrs.get("geo_name") or e.name),
+                 lat=float(geo["lat"]), lon=float(geo["lon"]), country_code=str(e.attrs.get("country_code") or ""),
+                 population=0, feature="town")
 
 
 def _respelt_site(q: Query, p: Place) -> bool:

@@ -63,6 +63,7 @@ class GeoWords:
     # "à l'heure de " right before a town, " time" right after one: it names a clock's time zone
     zone_before: re.Pattern[str] = re.compile("(?!)")
     zone_after: re.Pattern[str] = re.compile("(?!)")
+    located_before: re.Pattern[str] = re.compile("(?!)")  # "à ", "sur ", "le nord de " right before a name
 
     def category_of(self, word: str) -> str:
         w = word.lower()
@@ -152,6 +153,9 @@ def load(data: Callable[[str], Any], general: Lexicon) -> GeoWords:
         nationalities=dict(general.nationality),
         country_names_in_english=bool(raw.get("country_names_in_english", False)),
         zone_before=_words_pattern(raw.get("clock_zone_before", []), r"(?:^|[^\w])(?:{})\s*$"),
+        # "skiait à La X": the article of a town's own name may stand between
+        located_before=_words_pattern(raw.get("located_before", []), r"(?:^|[^\w'’])(?:{})\s*(?:(?:"
+                                      + "|".join(re.escape(x).replace("'", "['’]") for x in articles) + r")\s*)?$"),
         zone_after=_words_pattern(raw.get("clock_zone_after", []), r"\s+(?:{})\b"),  # matched at the end of a name
         place_before=re.compile(rf"(?:^|[^\w])(?:{alt(sorted(raw.get('place_prepositions', []), key=len, reverse=True))})\s*$", re.I),
         **_after_name(raw, cat_words, reg_words),
