@@ -583,6 +583,7 @@ def test_geocode_a_site_followed_by_de_and_its_town_stands_in_that_town(gazettee
     ("Selon Morbelans, les dégâts sont considérables.", "Morbelans"),  # a source, not a place things are at
     ("Les secours ont été dépêchés dans l'Atlantique Nord.", "Atlantique Nord"),  # a compass word: a sea
     ("Les secours sont arrivés à 8 heures, avec un Morbelanais.", "Morbelanais"),  # not after a place word
+    ("Les secours viennent aussi de la prison voisine, en Morbelanie.", "Morbelanie"),  # "en": a region or country
 ])
 def test_geocode_a_name_no_dataset_has_is_placed_only_when_it_reads_as_a_locality(
         gazetteer: Gazetteer, sentence: str, name: str) -> None:
