@@ -598,3 +598,10 @@ def test_geocode_a_landmark_with_no_area_stands_in_the_town_its_sentence_names_b
     got = _geocode(texts, {"Lyon": "place", "Grenoble": "place", "musée Fantôme": "place"}, gazetteer)
     e = got["musée Fantôme"]
     assert e.attrs["precision"] == "site-approx" and e.attrs["locality"] == "Grenoble"
+
+
+def test_geocode_a_site_the_text_puts_in_an_unknown_place_is_not_put_at_its_articles_area(gazetteer: Gazetteer) -> None:
+    texts = {"a": "Les pompiers de Grenoble sont intervenus mardi. Grenoble compte ses dégâts. "
+                  "Des détenus ont quitté la prison Morbelans, en Kelbrunie, dans la nuit."}
+    got = _geocode(texts, {"Grenoble": "place", "prison Morbelans": "place"}, gazetteer)
+    assert got["prison Morbelans"].geo is None

@@ -125,6 +125,7 @@ class Query:
     region_by_word: bool = False
     town_word: bool = False  # named as a town by the word before it ("la ville de X", "the town of X")
     approx: bool = False  # placed at the area its articles centre on, being in no dataset
+    unknown_within: bool = False  # the text puts it in a place no dataset has ("X, en Cisjordanie")
 
 
 @dataclass
@@ -245,7 +246,7 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
         if choice is not None and choice.feature in ("country", "continent"):
             choice = None  # "l'ambassade de Chine": the country whose site it is, not where it stands
         hint = _locality(q, gaz, context, towns, q.lex)
-        if hint is None and choice is None and q.category in TOWN_SITES:
+        if hint is None and choice is None and q.category in TOWN_SITES and not q.unknown_within:
             # no area its articles centre on: the local place its sentence names before it ("À Belgrade, ...
             # le bombardement de l'ambassade de X")
             hint = _sentence_place(q, local, starts)
@@ -536,7 +537,7 @@ def _locality(q: Query, gaz: Gazetteer, context: Context, towns: dict[str, list[
             scored = sorted(((*_score(q, p, context), p) for p in cands), key=lambda x: -x[0])
             if _plausible(q, scored[0][2], scored[0][1]):
                 return scored[0][2]
-    if not article_town:
+    if not article_town or q.unknown_within:
         return None
     # each article the site is named in votes for the area its places centre on, by the site's mentions there
     per_doc = Counter(sp.doc for sp in q.entity.mentions)
@@ -581,6 +582,11 @@ def _read_after(q: Query, texts: dict[str, str], gaz: Gazetteer, lex_of: Callabl
         rest = after[m.end():]
         region = lex.name_region.match(rest)
         words = re.findall(r"[\w'-]+", _strip_article(rest[region.end():] if region else rest, lex))[:5]
+        if (words and words[0][:1].isupper() and m.group(0).strip() != "," and not near
+                and not any(gaz.lookup(" ".join(words[:n]), fuzzy=False) for n in range(len(words), 0, -1))):
+            # "la prison X, en Cisjordanie": the text puts it in a place the gazetteer does not know, so not
+            # at the area its article centres on
+            q.unknown_within = True
         for n in range(len(words), 0, -1):
             phrase = " ".join(words[:n])
             if not phrase[:1].isupper():
