@@ -294,12 +294,18 @@ def test_geocode_a_person_is_still_never_geocoded(gazetteer: Gazetteer) -> None:
     assert got["Paris Hilton"].geo is None and got["Paris Hilton"].type == "person"
 
 
-def test_geocode_seat_of_power_used_as_a_place_is_in_its_capital(gazetteer: Gazetteer) -> None:
-    texts = {"a": "Les deux dirigeants se sont vus à l'Élysée."}
-    ents = _entities(texts, {"Élysée": "place"})
+@pytest.mark.parametrize("text, typ", [
+    ("Les deux dirigeants se sont vus à l'Élysée.", "place"),
+    # "l'Élysée a fait savoir": the presidency, an organisation, located where it sits; it stays an organisation
+    ("L'Élysée a fait savoir mardi que le voyage était reporté.", "organization"),
+])
+def test_geocode_seat_of_power_is_in_its_capital(gazetteer: Gazetteer, text: str, typ: str) -> None:
+    texts = {"a": text}
+    ents = _entities(texts, {"Élysée": typ})
     ents[0].attrs["seat_of"] = "FR"
     geocode_entities(ents, texts, {d: _sentences(t) for d, t in texts.items()}, gazetteer, WORDS)
     e = ents[0]
+    assert e.type == typ and e.geo is not None
     assert e.attrs["precision"] == "site-approx" and e.attrs["locality"] == "Paris"
 
 
@@ -459,3 +465,143 @@ def test_geocode_second_of_coordinated_regions_is_a_region_too(gazetteer: Gazett
     e = _geocode({"b": "Les trains circulent de nouveau entre Koursk et Belgorod, selon les chemins de fer russes."},
                  {"Belgorod": "place"}, gazetteer)["Belgorod"]
     assert e.attrs["precision"] == "town"
+
+
+@pytest.mark.parametrize("code, text, name", [
+    ("fr", "Une colonne de blindés a été aperçue près de la ville de Toula vendredi.", "Toula"),
+    ("en", "A column of armour was seen near the town of Tula on Friday.", "Tula"),
+])
+def test_geocode_a_name_after_a_town_word_is_a_town_whatever_its_type(gazetteer: Gazetteer, code: str, text: str,
+                                                                     name: str) -> None:
+    # "la ville de X", "the town of X": the recogniser's "other" does not keep the town off the map
+    got = _geocode({"a": text}, {name: "other"}, gazetteer, lang.pack(code).geo)
+    e = got[name]
+    assert e.type == "place" and e.attrs["country_code"] == "RU" and e.attrs["precision"] == "town"
+
+
+def test_geocode_a_town_named_with_city_keeps_its_whole_name(gazetteer: Gazetteer) -> None:
+    got = _geocode({"a": "Flights to Mexico City resumed on Monday."}, {"Mexico City": "place"}, gazetteer,
+                   lang.pack("en").geo)
+    assert got["Mexico City"].attrs["country_code"] == "MX" and got["Mexico City"].attrs["precision"] == "town"
+
+
+def test_geocode_an_english_country_name_in_english_is_the_country(gazetteer: Gazetteer) -> None:
+    # in French, a country's English name shared by a big town is the town ("Mexico"); in English it is the country
+    got = _geocode({"a": "The storm hit Grenada overnight, the island's government said."}, {"Grenada": "place"},
+                   gazetteer, lang.pack("en").geo)
+    assert got["Grenada"].attrs["country_code"] == "GD"
+
+
+def _km(e: Entity, lat: float, lon: float) -> float:
+    from recoupe.geo.distance import distance_km
+
+    assert e.geo is not None
+    return distance_km(e.geo["lat"], e.geo["lon"], lat, lon)
+
+
+def test_geocode_a_landmark_stands_in_the_area_its_article_centres_on(gazetteer: Gazetteer) -> None:
+    # no town is named twice, but two of the three lie together: the museum is placed there, marked site-approx
+    texts = {"a": "Le sommet s'ouvre à Lyon. Les délégués logent à Villeurbanne. Le ministre viendra de Marseille. "
+                  "Un dîner est prévu au musée Fantôme."}
+    got = _geocode(texts, {"Lyon": "place", "Villeurbanne": "place", "Marseille": "place", "musée Fantôme": "place"},
+                   gazetteer)
+    e = got["musée Fantôme"]
+    assert e.attrs["precision"] == "site-approx" and _km(e, 45.76, 4.84) < 15
+
+
+def test_geocode_a_natural_feature_stands_in_the_department_its_article_centres_on(gazetteer: Gazetteer) -> None:
+    texts = {"a": "Les coureurs ont quitté Gap mardi matin. Les Hautes-Alpes attendent la neige. "
+                  "L'étape franchira ensuite le col du Loup Gris sous les flocons."}
+    got = _geocode(texts, {"Gap": "place", "Hautes-Alpes": "place", "col du Loup Gris": "place"}, gazetteer)
+    e = got["col du Loup Gris"]
+    assert e.attrs["precision"] == "site-approx" and e.attrs["category"] == "natural" and _km(e, 44.56, 6.08) < 40
+
+
+def test_geocode_a_site_named_in_several_articles_goes_where_most_of_them_centre(gazetteer: Gazetteer) -> None:
+    # one article centres on Paris, two on Gap and its département: the pass is in the second area
+    texts = {"a": "Le président a reçu à Paris, puis à Paris encore, avant de partir pour le col du Loup Gris.",
+             "b": "À Gap, la préfecture se prépare. Gap attend le cortège au col du Loup Gris.",
+             "c": "Les Hautes-Alpes, et Gap en premier lieu, accueillent la visite au col du Loup Gris."}
+    got = _geocode(texts, {"Paris": "place", "Gap": "place", "Hautes-Alpes": "place", "col du Loup Gris": "place"},
+                   gazetteer)
+    assert _km(got["col du Loup Gris"], 44.56, 6.08) < 40
+
+
+def test_geocode_a_site_of_a_country_is_not_that_country(gazetteer: Gazetteer) -> None:
+    texts = {"a": "Des manifestants se sont rassemblés devant l'ambassade de Chine, samedi."}
+    got = _geocode(texts, {"ambassade de Chine": "place"}, gazetteer)
+    assert got["ambassade de Chine"].attrs.get("precision") != "country"
+
+
+def test_geocode_a_place_in_no_dataset_stands_in_the_area_named_near_it(gazetteer: Gazetteer) -> None:
+    # a hamlet no dataset has, in an article about Grenoble that names Grenoble right before it: site-approx there
+    texts = {"a": "Les pompiers de Grenoble sont intervenus mardi. Grenoble compte ses dégâts. "
+                  "À Morbelans, tout près, les toits ont été arrachés."}
+    got = _geocode(texts, {"Grenoble": "place", "Morbelans": "place"}, gazetteer)
+    e = got["Morbelans"]
+    assert e.attrs["precision"] == "site-approx" and _km(e, 45.19, 5.72) < 15
+
+
+def test_geocode_a_place_in_no_dataset_named_far_from_its_articles_area_stays_off_the_map(gazetteer: Gazetteer) -> None:
+    filler = "Les recherches se poursuivent sans relâche depuis dimanche, selon les autorités locales. " * 5
+    texts = {"a": "Les pompiers de Grenoble sont intervenus mardi. Grenoble compte ses dégâts. " + filler
+                  + "Le navire a sombré au large de Morbelans."}
+    got = _geocode(texts, {"Grenoble": "place", "Morbelans": "place"}, gazetteer)
+    assert got["Morbelans"].geo is None
+
+
+def test_geocode_a_clock_zone_is_no_place_an_article_centres_on(gazetteer: Gazetteer) -> None:
+    # "à l'heure de Paris" names a time zone: the ship that sank off an unknown cape is not put in Paris
+    texts = {"a": "Il était 8 heures à l'heure de Paris, soit 2 heures à l'heure de Paris moins six, quand le "
+                  "navire a sombré au large de Morbelans."}
+    got = _geocode(texts, {"Paris": "place", "Morbelans": "place"}, gazetteer)
+    assert got["Morbelans"].geo is None
+    en = lang.pack("en").geo
+    texts = {"a": "At 8 a.m. Paris time, or 2 a.m. Paris time minus six, the ship sank off Kelbrun."}
+    got = _geocode(texts, {"Paris": "place", "Kelbrun": "place"}, gazetteer, en)
+    assert got["Kelbrun"].geo is None
+
+
+def test_geocode_a_site_placed_at_its_area_counts_as_named_there(gazetteer: Gazetteer) -> None:
+    # the museum is placed at the area first; the hamlet named beside it, far from any mention of the town, follows
+    filler = "Les préparatifs ont occupé les services toute la semaine, selon la préfecture. " * 5
+    texts = {"a": "Grenoble accueille le sommet. Grenoble a bouclé son centre. " + filler
+                  + "Les délégués se retrouvent au musée Fantôme, puis à Morbelans."}
+    got = _geocode(texts, {"Grenoble": "place", "musée Fantôme": "place", "Morbelans": "place"}, gazetteer)
+    assert got["musée Fantôme"].attrs["precision"] == "site-approx"
+    assert got["Morbelans"].attrs["precision"] == "site-approx" and _km(got["Morbelans"], 45.19, 5.72) < 15
+
+
+def test_geocode_a_site_followed_by_de_and_its_town_stands_in_that_town(gazetteer: Gazetteer) -> None:
+    texts = {"a": "Le blessé a été transporté à l'hôpital Morbelans de Grenoble dans la nuit."}
+    got = _geocode(texts, {"hôpital Morbelans": "place"}, gazetteer)
+    e = got["hôpital Morbelans"]
+    assert e.attrs["precision"] == "site-approx" and e.attrs["locality"] == "Grenoble"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Selon Morbelans, les dégâts sont considérables.", "Morbelans"),  # a source, not a place things are at
+    ("Les secours ont été dépêchés dans l'Atlantique Nord.", "Atlantique Nord"),  # a compass word: a sea
+    ("Les secours sont arrivés à 8 heures, avec un Morbelanais.", "Morbelanais"),  # not after a place word
+    ("Les secours viennent aussi de la prison voisine, en Morbelanie.", "Morbelanie"),  # "en": a region or country
+])
+def test_geocode_a_name_no_dataset_has_is_placed_only_when_it_reads_as_a_locality(
+        gazetteer: Gazetteer, sentence: str, name: str) -> None:
+    texts = {"a": "Les pompiers de Grenoble sont intervenus mardi. Grenoble compte ses dégâts. " + sentence}
+    got = _geocode(texts, {"Grenoble": "place", name: "place"}, gazetteer)
+    assert got[name].geo is None
+
+
+def test_geocode_a_landmark_with_no_area_stands_in_the_town_its_sentence_names_before_it(gazetteer: Gazetteer) -> None:
+    # one town each: no area the article centres on; the museum's sentence names Grenoble before it
+    texts = {"a": "Le président est arrivé lundi à Lyon. Jeudi, à Grenoble, il a visité le musée Fantôme."}
+    got = _geocode(texts, {"Lyon": "place", "Grenoble": "place", "musée Fantôme": "place"}, gazetteer)
+    e = got["musée Fantôme"]
+    assert e.attrs["precision"] == "site-approx" and e.attrs["locality"] == "Grenoble"
+
+
+def test_geocode_a_site_the_text_puts_in_an_unknown_place_is_not_put_at_its_articles_area(gazetteer: Gazetteer) -> None:
+    texts = {"a": "Les pompiers de Grenoble sont intervenus mardi. Grenoble compte ses dégâts. "
+                  "Des détenus ont quitté la prison Morbelans, en Kelbrunie, dans la nuit."}
+    got = _geocode(texts, {"Grenoble": "place", "prison Morbelans": "place"}, gazetteer)
+    assert got["prison Morbelans"].geo is None

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from rapidfuzz import fuzz
 
-from recoupe.model import Entity
+from recoupe.model import Entity, Span
 from recoupe.model.text import fold
 from recoupe.geo.gazetteer import (ALTERNATE, INDEX_VERSION, Gazetteer, Place, name_key,
                                        open_gazetteer, skeleton)
@@ -26,6 +26,8 @@ READ_AS_PLACES = ("person", "organization")  # types whose names may be places b
 SITE_FEATURES = {"spaceport": ("spaceport",), "seaport": ("seaport",), "airport": ("airport", "military_base"),
                  "military_base": ("military_base",)}
 SITES = frozenset(f for fs in SITE_FEATURES.values() for f in fs)
+# categories of sites that stand inside a town (a natural feature does not: "à 1 450 km à l'est du cap X")
+TOWN_SITES = ("landmark",)
 BIG_TOWN = 100_000  # people: a town this big is known by its name alone
 DOMINANT = 20  # times bigger than every namesake: the name is that town's
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "\u00a0": " ", "\u202f": " "})
@@ -61,6 +63,10 @@ class PlaceWords(Protocol):
     place_before: re.Pattern[str]  # "à " right before a name: only a place stands there
     article_town_categories: tuple[str, ...]  # site categories that stand in their article's town when none is named
     nationalities: dict[str, str]  # folded nationality adjective or noun -> ISO code
+    country_names_in_english: bool  # the language's names of countries are GeoNames' English ones
+    zone_before: re.Pattern[str]  # "à l'heure de " right before a town: it names a clock's time zone
+    zone_after: re.Pattern[str]  # " time" right after a town ("Moscow time")
+    located_before: re.Pattern[str]  # "à ", "sur ", "le nord de " right before a name: something is there
 
     def category_of(self, word: str) -> str: ...
 
@@ -117,6 +123,9 @@ class Query:
     # found only as the region its name's first words name ("Lipetsk region"): placed when its article names
     # its country, never on the name alone ("the Coast Guard's First District" is no region of Yemen)
     region_by_word: bool = False
+    town_word: bool = False  # named as a town by the word before it ("la ville de X", "the town of X")
+    approx: bool = False  # placed at the area its articles centre on, being in no dataset
+    unknown_within: bool = False  # the text puts it in a place no dataset has ("X, en Cisjordanie")
 
 
 @dataclass
@@ -209,10 +218,20 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
         if len(still) == len(pending):
             break
         pending = still
+    # a seat of power ("le Kremlin", "l'Élysée") stands in its country's capital: placed first, the building is
+    # one of the places its article centres on
+    for q in seats:
+        country = gaz.countries().get(q.entity.attrs.get("seat_of") or "")
+        if country is not None:
+            # the country is placed at its capital: the town there names the locality
+            near = gaz.sites_near("town", country.lat, country.lon, 5)
+            name = max(near, key=lambda h: h[1].population)[1].name if near else country.name
+            _resolve(q, dataclasses.replace(country, feature="town", name=name), context, gaz, q.lex)
     # sites no dataset has ("le pont X", "le cimetière Y", "la gare de Z"): placed at the town their name gives,
-    # unless the text puts them in another ("le pont X, à Baltimore"), else at their article's town, marked
-    # site-approx; never at a namesake far from where the text puts them
-    towns = _article_towns(entities)
+    # unless the text puts them in another ("le pont X, à Baltimore"), else at the area their articles' places
+    # centre on, marked site-approx; never at a namesake far from where the text puts them
+    towns = _article_towns(entities, texts, lex_of)
+    local = _local_mentions(towns, texts, lex_of)
     for q, choice in respelt:
         hint = _locality(q, gaz, context, towns, q.lex, article_town=True)
         km = q.lex.near_km.get(q.category or "", 0.0)
@@ -224,7 +243,13 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
     for q in unheld:
         cands = _candidates(q, gaz, q.lex)
         choice = _sure(q, cands) or _choose(q, cands, context)
+        if choice is not None and choice.feature in ("country", "continent"):
+            choice = None  # "l'ambassade de Chine": the country whose site it is, not where it stands
         hint = _locality(q, gaz, context, towns, q.lex)
+        if hint is None and choice is None and q.category in TOWN_SITES and not q.unknown_within:
+            # no area its articles centre on: the local place its sentence names before it ("À Belgrade, ...
+            # le bombardement de l'ambassade de X")
+            hint = _sentence_place(q, local, starts)
         if hint is not None and (choice is None or not _near(choice, hint, 50)):
             choice = hint
         if choice is not None:
@@ -236,16 +261,21 @@ def geocode_entities(entities: list[Entity], texts: dict[str, str], sentences: d
             _resolve(q, p, context, gaz, q.lex)
         else:
             still.append((q, cands))
+    # the sites placed so far are places of their articles too ("the Elysee Palace" for a name beside it)
+    towns = _article_towns(entities, texts, lex_of)
+    local = _local_mentions(towns, texts, lex_of)
     for q, cands in still:
-        _unresolved(q, cands, context)
-    # a seat of power ("le Kremlin", "l'Élysée") stands in its country's capital
-    for q in seats:
-        country = gaz.countries().get(q.entity.attrs.get("seat_of") or "")
-        if country is not None:
-            # the country is placed at its capital: the town there names the locality
-            near = gaz.sites_near("town", country.lat, country.lon, 5)
-            name = max(near, key=lambda h: h[1].population)[1].name if near else country.name
-            _resolve(q, dataclasses.replace(country, feature="town", name=name), context, gaz, q.lex)
+        if (q.entity.type == "place" and q.category is None and not q.from_person and _reads_as_locality(q, texts, lex_of)
+                and not any(_plausible(q, p, _score(q, p, context)[1]) for p in cands)
+                and (hint := _locality(q, gaz, context, towns, q.lex, article_town=True)) is not None
+                and _named_nearby(q, hint, local)):
+            # a place no dataset has, nor any namesake the text admits ("à Kawéni", a village under 500
+            # inhabitants): at the area its articles centre on, when a place of that area is named near it,
+            # marked site-approx, rather than off the map
+            q.approx = True
+            _resolve(q, hint, context, gaz, q.lex)
+        else:
+            _unresolved(q, cands, context)
 
 
 # --- reading the entity and its mentions ---------------------------------------------------------
@@ -280,6 +310,8 @@ def _parse_name(text: str, lex: Lexicon) -> tuple[str, str | None]:
     if m := lex.name_region.match(name):
         return _strip_article(name[m.end():], lex), "region"
     if (m := lex.name_category_after.search(name)) and any(c.isupper() for c in name[:m.start()]):
+        if lex.category_of(m.group(1)) == TOWN:
+            return name, None  # "Mexico City", "Gaza City": a town's own name
         return name[:m.start()].strip(), lex.category_of(m.group(1))
     return name, None
 
@@ -293,7 +325,9 @@ def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex_o
     by_id = {id(lx): lx for lx in (lex_of(sp.doc) for sp in e.mentions)}
     langs = Counter(id(lex_of(sp.doc)) for sp in e.mentions)
     lex = by_id[langs.most_common(1)[0][0]] if langs else lex_of("")
-    if e.type == "place" and e.attrs.get("seat_of"):
+    if e.type in ("place", "organization") and e.attrs.get("seat_of"):
+        # a seat of power: the building ("au Kremlin"), or the government it stands for ("le Kremlin a dit"),
+        # which sits there; either is placed in its country's capital, the government staying an organisation
         return Query(entity=e, name=e.name, category=SEAT, docs={sp.doc for sp in e.mentions}, lex=lex)
     from_person = e.type in READ_AS_PLACES and _reads_as_place(e, texts, lex_of)
     if e.type in NEVER and not from_person:
@@ -329,7 +363,11 @@ def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex_o
             best = max(votes, key=lambda c: votes[c])
             if 2 * votes[best] >= len(e.mentions):
                 category = best
-    if e.type not in GEO_TYPES and category in (None, "region") and not from_person:
+    # "la ville de X", "the town of X": a town, whatever type the recogniser gave the name
+    town_word = category == TOWN
+    if town_word:
+        category = None
+    if e.type not in GEO_TYPES and category in (None, "region") and not from_person and not town_word:
         return None
     if not _usable(name, lex):
         if not alts:
@@ -338,7 +376,8 @@ def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex_o
     if any(_OWN_S.match(texts.get(sp.doc, ""), sp.end) for sp in e.mentions):
         # "in St. John's;": an 's that no noun follows is no possessive but the end of the name, tried first
         name, alts = name + "'s", [name, *alts]
-    q = Query(entity=e, name=name, category=category, alts=alts, respell=lex.respell, from_person=from_person, lex=lex)
+    q = Query(entity=e, name=name, category=category, alts=alts, respell=lex.respell, from_person=from_person, lex=lex,
+              town_word=town_word)
     arts = sum(1 for sp in e.mentions if lex_of(sp.doc).article_before.search(texts.get(sp.doc, "")[max(0, sp.start - 6):sp.start]
                                                                 .translate(_APOS)))
     q.articled = category is None and 2 * arts > len(e.mentions)
@@ -351,6 +390,7 @@ def _query(e: Entity, texts: dict[str, str], starts: dict[str, list[int]], lex_o
 
 
 SEAT = "seat_of_power"
+TOWN = "town"  # the category of the words that name a town as such ("la ville de", "the town of")
 # an 's right after a name with no word after it ("St. John's;", "St. John's."): part of the name
 _OWN_S = re.compile(r"['’]s(?=\s*(?:[;:,.!?)\]]|$))")
 
@@ -365,18 +405,115 @@ def _reads_as_place(e: Entity, texts: dict[str, str], lex_of: Callable[[str], Le
     return hits > 0 and 3 * hits >= len(e.mentions)
 
 
-def _article_towns(entities: list[Entity]) -> dict[str, list[tuple[int, Entity]]]:
-    """Per article, the towns it names (resolved), most mentioned first: where a site of that article may stand."""
+# what an article's places may centre on: towns, sites (a site placed at its town stands for that town) and
+# second-level regions (départements, counties: small enough to stand for where a site of theirs is)
+LOCAL_PRECISIONS = ("town", "site", "site-approx")
+CLUSTER_KM = 30.0  # places this close together are one area of the article
+
+
+def _article_towns(entities: list[Entity], texts: dict[str, str],
+                   lex_of: Callable[[str], Lexicon]) -> dict[str, list[tuple[int, Entity]]]:
+    """Per article, the local places it names (resolved), most mentioned first: where a site of that article may
+    stand. A town named for a clock's time zone ("à l'heure de Paris") is not counted there."""
     out: dict[str, dict[str, tuple[int, Entity]]] = defaultdict(dict)
     for e in entities:
-        if e.attrs.get("precision") != "town" or e.attrs.get("category") or not e.geo:
-            continue
+        local = e.attrs.get("precision") in LOCAL_PRECISIONS or (
+            e.attrs.get("precision") == "region" and str((e.geo or {}).get("source", "")).startswith("geonames-admin2:"))
+        if not local or not e.geo or e.type != "place" or e.attrs.get("category") == "region":
+            continue  # a government named by its seat ("le Kremlin a dit") is no place of the article
         counts: dict[str, int] = defaultdict(int)
         for sp in e.mentions:
-            counts[sp.doc] += 1
+            if not _names_zone(sp, texts.get(sp.doc, ""), lex_of(sp.doc)):
+                counts[sp.doc] += 1
         for doc, n in counts.items():
             out[doc][e.id] = (n, e)
     return {doc: sorted(v.values(), key=lambda x: (-x[0], x[1].name)) for doc, v in out.items()}
+
+
+def _names_zone(sp: Span, text: str, lex: Lexicon) -> bool:
+    """Whether this mention names a clock's time zone ("à l'heure de Paris", "Moscow time")."""
+    zb, za = getattr(lex.words, "zone_before", None), getattr(lex.words, "zone_after", None)
+    return bool((zb is not None and zb.search(text, max(0, sp.start - 16), sp.start))
+                or (za is not None and za.match(text, sp.end)))
+
+
+def _focus(ranked: list[tuple[int, Entity]]) -> tuple[int, Place] | None:
+    """The area an article's local places centre on: the place with the most mentions of places within CLUSTER_KM
+    of it (its own included), when that is two or more and at least twice those of any place beyond; returned with
+    that count."""
+    from recoupe.geo.distance import distance_km
+
+    pts = [(n, e, float(e.geo["lat"]), float(e.geo["lon"])) for n, e in ranked if e.geo]
+    if not pts:
+        return None
+
+    def support(la: float, lo: float) -> int:
+        return sum(n for n, _, la2, lo2 in pts if distance_km(la, lo, la2, lo2) <= CLUSTER_KM)
+
+    scored = sorted(((support(la, lo), n, e.name, e, la, lo) for n, e, la, lo in pts), key=lambda x: (-x[0], -x[1], x[2]))
+    best, _, _, e, la, lo = scored[0]
+    rival = max((sup for sup, _, _, _, la2, lo2 in scored if distance_km(la, lo, la2, lo2) > CLUSTER_KM), default=0)
+    if best < 2 or best < 2 * rival:
+        return None
+    return best, _point(e)
+
+
+def _reads_as_locality(q: Query, texts: dict[str, str], lex_of: Callable[[str], Lexicon]) -> bool:
+    """Whether a name no dataset has reads as a locality: a capitalised name (not a heading in capitals, not a
+    nationality, no figure, no compass word: "Atlantique Nord" is a sea) that a third of its mentions or more put
+    something at ("à X", "sur X", "le nord de X"). A name after "selon" or "par" is a source, one after "de" anything."""
+    name = q.name
+    words = re.findall(r"[\w']+", name)
+    if (not name[:1].isupper() or name.isupper() or any(c.isdigit() for c in name) or q.entity.attrs.get("epithets")
+            or fold(name) in (q.lex.nationalities if q.lex else {})
+            or any(name_key(w) in (q.lex.not_places if q.lex else ()) for w in words)):
+        return False
+    hits = 0
+    for sp in q.entity.mentions:
+        pat = getattr(lex_of(sp.doc).words, "located_before", None)
+        if pat is not None and pat.search(texts.get(sp.doc, "")[max(0, sp.start - 30):sp.start].translate(_APOS)):
+            hits += 1
+    return hits > 0 and 3 * hits >= len(q.entity.mentions)  # "appartenaient au Titan" once in twenty: a vessel
+
+
+NEARBY_CHARS = 300  # a place of the area named this close to a mention: the text is there
+
+
+def _local_mentions(towns: dict[str, list[tuple[int, Entity]]], texts: dict[str, str],
+                    lex_of: Callable[[str], Lexicon]) -> dict[str, list[tuple[int, Entity]]]:
+    """Per article, where each of its local places is named (not for a clock's time zone): (offset, entity)."""
+    return {doc: sorted(((sp.start, e) for _, e in ranked for sp in e.mentions
+                         if sp.doc == doc and not _names_zone(sp, texts.get(doc, ""), lex_of(doc))),
+                        key=lambda x: (x[0], x[1].id))
+            for doc, ranked in towns.items()}
+
+
+def _sentence_place(q: Query, local: dict[str, list[tuple[int, Entity]]], starts: dict[str, list[int]]) -> Place | None:
+    """The local place named last before one of the entity's mentions in the same sentence, nearest first."""
+    near = []
+    for sp in q.entity.mentions:
+        st = starts.get(sp.doc) or [0]
+        s0 = st[max(0, bisect.bisect_right(st, sp.start) - 1)]
+        near += [(sp.start - start, start, e) for start, e in local.get(sp.doc, [])
+                 if e is not q.entity and s0 <= start < sp.start]
+    if not near:
+        return None
+    return _point(min(near, key=lambda x: (x[0], x[1]))[2])
+
+
+def _named_nearby(q: Query, area: Place, local: dict[str, list[tuple[int, Entity]]]) -> bool:
+    """Whether a place of this area is named within NEARBY_CHARS of one of the entity's mentions: the area an
+    article centres on is not where every name of it lies ("au large de X" in an article about a town elsewhere)."""
+    return any(e is not q.entity and e.geo and abs(start - sp.start) <= NEARBY_CHARS and _near(area, _point(e), CLUSTER_KM)
+               for sp in q.entity.mentions for start, e in local.get(sp.doc, []))
+
+
+def _point(e: Entity) -> Place:
+    """Where a resolved entity is, as a town named after its locality (a site placed at its town: that town)."""
+    geo = e.geo or {}
+    return Place(source=str(geo.get("source")), name=str(e.attrs.get("locality") or e.attrs.get("geo_name") or e.name),
+                 lat=float(geo["lat"]), lon=float(geo["lon"]), country_code=str(e.attrs.get("country_code") or ""),
+                 population=0, feature="town")
 
 
 def _respelt_site(q: Query, p: Place) -> bool:
@@ -400,15 +537,20 @@ def _locality(q: Query, gaz: Gazetteer, context: Context, towns: dict[str, list[
             scored = sorted(((*_score(q, p, context), p) for p in cands), key=lambda x: -x[0])
             if _plausible(q, scored[0][2], scored[0][1]):
                 return scored[0][2]
-    for doc in sorted(q.docs) if article_town else ():
+    if not article_town or q.unknown_within:
+        return None
+    # each article the site is named in votes for the area its places centre on, by the site's mentions there
+    per_doc = Counter(sp.doc for sp in q.entity.mentions)
+    votes: list[tuple[int, Place]] = []
+    for doc in sorted(q.docs):
         ranked = [(n, e) for n, e in towns.get(doc, []) if not q.within or e.attrs.get("country_code") in {c for c, _ in q.within}]
-        if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]):
-            e = ranked[0][1]
-            geo = e.geo or {}
-            return Place(source=str(geo.get("source")), name=str(e.attrs.get("geo_name") or e.name), lat=float(geo["lat"]),
-                         lon=float(geo["lon"]), country_code=str(e.attrs.get("country_code") or ""), population=0,
-                         feature="town")
-    return None
+        if (got := _focus(ranked)) is not None:
+            votes.append((per_doc[doc], got[1]))
+    groups = [(sum(n for n, p in votes if _near(p, f, CLUSTER_KM)), i, f) for i, (_, f) in enumerate(votes)]
+    if not groups:
+        return None
+    best, _, place = max(groups, key=lambda g: (g[0], -g[1]))
+    return place if 2 * best > sum(n for n, _ in votes) else None
 
 
 def _names_equipment(e: Entity, texts: dict[str, str], lex_of: Callable[[str], Lexicon]) -> bool:
@@ -425,7 +567,7 @@ def _read_after(q: Query, texts: dict[str, str], gaz: Gazetteer, lex_of: Callabl
         after = texts.get(sp.doc, "")[sp.end:sp.end + 80].translate(_APOS)
         if q.category and (own := lex.possessive_before.search(texts.get(sp.doc, "")[max(0, sp.start - 40):sp.start])):
             q.localities.append(own.group(1))
-        if q.category and (loc := lex.locality_after.match(after)):
+        if (loc := lex.locality_after.match(after)):  # read for sites, and for names no dataset has
             town = re.match(r"[\w'-]+(?:\s+[A-ZÀ-Þ][\w'-]+){0,2}", after[loc.end():])
             if town:
                 q.localities.append(town.group(0))
@@ -440,6 +582,11 @@ def _read_after(q: Query, texts: dict[str, str], gaz: Gazetteer, lex_of: Callabl
         rest = after[m.end():]
         region = lex.name_region.match(rest)
         words = re.findall(r"[\w'-]+", _strip_article(rest[region.end():] if region else rest, lex))[:5]
+        if (words and words[0][:1].isupper() and m.group(0).strip() != "," and not near
+                and not any(gaz.lookup(" ".join(words[:n]), fuzzy=False) for n in range(len(words), 0, -1))):
+            # "la prison X, en Cisjordanie": the text puts it in a place the gazetteer does not know, so not
+            # at the area its article centres on
+            q.unknown_within = True
         for n in range(len(words), 0, -1):
             phrase = " ".join(words[:n])
             if not phrase[:1].isupper():
@@ -501,8 +648,9 @@ def _candidates_for(q: Query, name: str, gaz: Gazetteer, lex: Lexicon) -> list[P
         found = [dataclasses.replace(country, french=True)] if country else []
     if not found:
         found = gaz.lookup(name, features=("country",), fuzzy=False)
-        if found and not any(p.french for p in found):
-            # a country's English name that is also a big town's name is the town in French ("Mexico")
+        if found and not any(p.french for p in found) and not getattr(lex.words, "country_names_in_english", False):
+            # a country's English name that is also a big town's name is the town in French ("Mexico"); not in
+            # a language whose names of countries are the English ones ("Grenada" is no Granada)
             towns = [p for p in gaz.lookup(name, features=("town",), fuzzy=False) if p.population >= BIG_TOWN]
             found = towns or found
         if not found:
@@ -519,7 +667,8 @@ def _candidates_for(q: Query, name: str, gaz: Gazetteer, lex: Lexicon) -> list[P
             found += [dataclasses.replace(p, articled=True)
                       for p in gaz.lookup(art + name, features=("town",), fuzzy=False)]
     if not found:
-        feats: tuple[str, ...] = ("town",) if q.category not in (None, "region") else ("town", "region", "continent")
+        feats: tuple[str, ...] = (("town",) if q.category not in (None, "region") or q.town_word
+                                  else ("town", "region", "continent"))
         found = gaz.lookup(name, features=feats)
         if q.category is None and not any(p.match == "exact" for p in found):
             found = _town_and_site(name, gaz) or found
@@ -687,7 +836,7 @@ def _same_place(a: Place, b: Place) -> bool:
 
 
 def _precision(q: Query, p: Place) -> str:
-    if q.category == SEAT:
+    if q.category == SEAT or q.approx:
         return SITE_APPROX
     if p.feature == "country":
         return "country"

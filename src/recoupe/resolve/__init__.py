@@ -44,7 +44,7 @@ def _entity_record(e: Entity) -> dict[str, Any]:
         "id": e.id, "name": e.name, "type": e.type, "aliases": e.aliases,
         "mentions": [m.to_dict() for m in e.mentions],
     }
-    if e.type in ("place", "country"):
-        rec["geo"] = e.geo
+    if e.type in ("place", "country") or e.geo:
+        rec["geo"] = e.geo  # an organisation has one where it sits (a seat of power: "le Kremlin a dit")
     rec.update({k: v for k, v in e.attrs.items() if k not in rec})
     return json.loads(json.dumps(rec))

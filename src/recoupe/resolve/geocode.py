@@ -9,7 +9,7 @@ from recoupe.resolve.registry import ResolveContext, step
 
 
 # the step's version follows the gazetteer's, so a dossier is geocoded again when the gazetteer changes
-@step("geocode", version=f"13+gazetteer{INDEX_VERSION}", requires=("entities",), assigns=("geo",))
+@step("geocode", version=f"20+gazetteer{INDEX_VERSION}", requires=("entities",), assigns=("geo",))
 def geocode(ctx: ResolveContext) -> None:
     """Set `geo`, `country_code`, `precision` (and `candidates` when context cannot choose) on place entities."""
     words = ctx.pack.geo  # the language's words around place names; geo/ never imports a pack

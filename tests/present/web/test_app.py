@@ -263,3 +263,12 @@ def test_app_reader_shows_an_inferred_writing_day_with_its_evidence(sample_clien
     assert labels("en").date(ref["lo"]) in r.text  # the page is labelled in English (conftest), its dates too
     first = next(b for b in ref["basis"] if b["evidence"])
     assert f"start={first['evidence']['start']}" in r.text  # each reason is one click from its words
+
+
+def test_app_places_on_map_counts_places_not_organisations_located_where_they_sit(
+        sample_client: TestClient, sample_dossier: dict) -> None:
+    ents = [e for e in sample_dossier["entities"] if not e.get("page_furniture")]  # what the story shows
+    assert any(e["type"] == "organization" and e.get("geo") for e in ents)  # "le Kremlin a dit": located, not drawn
+    counts = sample_client.get("/api/overview").json()["counts"]
+    assert counts["places_on_map"] == sum(1 for e in ents if e["type"] in ("place", "country")
+                                          and (e.get("geo") or {}).get("lat") is not None)

@@ -58,6 +58,12 @@ class GeoWords:
     before_region_list: re.Pattern[str] = re.compile("(?!)")
     name_region_after: re.Pattern[str] = re.compile("(?!)")  # "Lipetsk region", "Kherson Oblast": a region word last
     possessive_before: re.Pattern[str] = re.compile("(?!)")
+    # the language names countries as GeoNames' English names do ("Grenada" is the country, not Granada)
+    country_names_in_english: bool = False
+    # "à l'heure de " right before a town, " time" right after one: it names a clock's time zone
+    zone_before: re.Pattern[str] = re.compile("(?!)")
+    zone_after: re.Pattern[str] = re.compile("(?!)")
+    located_before: re.Pattern[str] = re.compile("(?!)")  # "à ", "sur ", "le nord de " right before a name
 
     def category_of(self, word: str) -> str:
         w = word.lower()
@@ -145,9 +151,23 @@ def load(data: Callable[[str], Any], general: Lexicon) -> GeoWords:
         locality_after=re.compile(rf"^\s*,?\s*(?:{alt(sorted(raw.get('locality_before', []), key=len, reverse=True))})\s*(?=[A-ZÀ-Þ])"),
         article_town_categories=tuple(raw.get("article_town_categories", [])),
         nationalities=dict(general.nationality),
+        country_names_in_english=bool(raw.get("country_names_in_english", False)),
+        zone_before=_words_pattern(raw.get("clock_zone_before", []), r"(?:^|[^\w])(?:{})\s*$"),
+        # "skiait à La X": the article of a town's own name may stand between
+        located_before=_words_pattern(raw.get("located_before", []), r"(?:^|[^\w'’])(?:{})\s*(?:(?:"
+                                      + "|".join(re.escape(x).replace("'", "['’]") for x in articles) + r")\s*)?$"),
+        zone_after=_words_pattern(raw.get("clock_zone_after", []), r"\s+(?:{})\b"),  # matched at the end of a name
         place_before=re.compile(rf"(?:^|[^\w])(?:{alt(sorted(raw.get('place_prepositions', []), key=len, reverse=True))})\s*$", re.I),
         **_after_name(raw, cat_words, reg_words),
     )
+
+
+def _words_pattern(words: list[str], shape: str) -> re.Pattern[str]:
+    """A case-folded pattern of these words in this shape ({} stands for them), or one that matches nothing."""
+    if not words:
+        return re.compile("(?!)")
+    return re.compile(shape.format("|".join(re.escape(w).replace("'", "['’]") for w in sorted(words, key=len, reverse=True))),
+                      re.I)
 
 
 def _region_list(raw: dict[str, Any], reg_words: str, adjs: str, conn: str, spaced: str, elided: str) -> re.Pattern[str]:

@@ -566,7 +566,8 @@ def _counts(v: view.DossierView) -> dict[str, int]:
 def _compute_counts(v: view.DossierView) -> dict[str, int]:
     return {"documents": len(v.docs), "duplicates": sum(1 for d in v.docs if d["duplicate_of"]),
             "outlets": len({d["outlet"] for d in v.docs if d["outlet"]}), "entities": len(v.entities),
-            "places_on_map": sum(1 for e in v.entities if (e.get("geo") or {}).get("lat") is not None),
+            # places and countries: an organisation located where it sits ("le Kremlin a dit") is not drawn
+            "places_on_map": sum(1 for e in v.entities if e["type"] in ("place", "country") and _has_geo(e)),
             "events": len(v.events), "quotes": len(v.quotes), "claims": len(v.claims), "claim_clusters": len(v.clusters),
             "contested": len(v.contested_clusters()), "contradictions": len(v.contradictions),
             "discrepancies": len(v.discrepancies),
