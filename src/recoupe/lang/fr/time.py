@@ -375,6 +375,9 @@ class TimeWords:
         month = gd.get("m")
         if month and month.lower() in self.lex.months_need_context and month != month.lower():
             return False  # "Mars" with a capital is the planet or a name, not the month
+        if (rule == "month" and month and month.lower() in self.lex.months_need_context
+                and (gd.get("prep") or "").lower() in ("de", "d'", "d’") and re.match(r"\s+[a-zà-ÿœ]", text[m.end():m.end() + 3])):
+            return False  # "près de sept nœuds": the number before the noun it counts, not the month
         before = text[max(0, m.start() - 20):m.start()]
         if rule == "weekday" and not gd.get("this") and self.habit_re.search(before):
             return False
