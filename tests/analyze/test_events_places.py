@@ -97,6 +97,17 @@ def test_events_place_an_island_description_lists_nothing(nlp: Any) -> None:
     names = {"Ajaccio": "place", "l'île": "place", "Le ministre": "person"}
     c = one(analyze(nlp, text, names, described={"l'île": ["island"]}), "quitté")
     assert "place_antecedents" not in c.attrs
+    assert c.place is not None and c.place.text == "l'île"  # a place named once is no island the article is about
+
+
+def test_events_place_an_island_description_is_the_island_the_article_names_most(nlp: Any) -> None:
+    # "l'île" is the island the story is about (named twice), not the town named last, which lies on it
+    story = ("Le cyclone a frappé la Guadeloupe samedi. En Guadeloupe, les écoles restent fermées à Pointe-à-Pitre. "
+             "La ministre Anne Dupont se rendra sur l'île mardi.")
+    cues = analyze(nlp, story, dict.fromkeys(("Guadeloupe", "Pointe-à-Pitre", "l'île"), "place") | {"Anne Dupont": "person"},
+                   described={"l'île": ["island"]})
+    visit = one(cues, "rendra")
+    assert (visit.place.text if visit.place else None, visit.attrs["place_from"]) == ("Guadeloupe", "island of the article")
 
 
 @pytest.fixture(scope="module")

@@ -46,6 +46,8 @@ HISTORICAL_DAYS = 366  # an event dated more than a year before publication is h
 # the text does not say which places are islands, and the latest place before it is as often a town on it
 AREA_CLASSES = {"country": frozenset({"country"}), "enclave": frozenset({"place", "country"}),
                 "region": frozenset({"place", "country"})}
+ISLAND_CLASSES = frozenset({"island"})  # the description classes of an island or an archipelago
+ISLAND_MENTIONS = 2  # how often an article names a place before it is the island its "l'île" stands for
 AREA_CANDIDATES = 4  # how many places named before an area's description it may stand for, the latest first
 # how a noun trigger hangs on the verb of its clause when it is that clause's happening ("où il effectue une visite",
 # "où a eu lieu la rencontre"), not a happening the clause only dates or qualifies ("au lendemain de son arrivée")
@@ -70,7 +72,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="34")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="35")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -871,6 +873,24 @@ class _Finder:
             out.append(a)
         return out
 
+    def _island_told(self, d: Mention) -> Mention | None:
+        """The island an island's description ("l'île", "l'archipel", "the island") stands for: the place the article
+        names most often before it (at least ISLAND_MENTIONS times, by its name, outside quoted words), its latest
+        mention; the latest place named is as often a town on the island, which a description of the island is not."""
+        counts: dict[str, list[Mention]] = {}
+        for a in self._mentions_between(0, d.span.start):
+            if (a.span.end > d.span.start or a.kind != "name" or a.label not in ("place", "country")
+                    or self._in_quote(a.span.start) or self._in_name_of_someone(a)):
+                continue
+            counts.setdefault(fold(a.span.text, hyphens=False), []).append(a)
+        if not counts:
+            return None
+        best = max(counts.values(), key=lambda ms: (len(ms), -ms[0].span.start))
+        tied = [ms for ms in counts.values() if len(ms) == len(best)]
+        if len(best) < ISLAND_MENTIONS or len(tied) > 1:
+            return None
+        return best[-1]
+
     def _named_as_place(self, m: Mention) -> bool:
         """Whether a mention is told as a place: after a preposition of place ("au Niger", "in Gaza", "de Gaza" after
         a verb), not as an actor ("la France a dit") nor as what a noun belongs to ("le président de la France")."""
@@ -1646,6 +1666,11 @@ class _Finder:
             self._anaphoric_place(f)
         if f.place is None and f.type not in self.placeless:
             self._sentence_place(f)
+        if f.place is not None and f.place.kind == "description" and ISLAND_CLASSES & set(f.place.attrs.get("classes") or ()):
+            told = self._island_told(f.place)
+            if told is not None:
+                f.place, f.place_phrase = told, f.place_phrase or told.span.text
+                f.attrs["place_from"] = "island of the article"
         if f.place is not None and f.place.kind == "description" and (
                 f.attrs.get("place_from") is None or self._named_as_place(f.place)):
             antes = self._area_antecedents(f.place)
