@@ -152,3 +152,13 @@ def test_events_place_a_country_in_the_possessive_owns_the_site(english: Any) ->
     c = next(c for c in cues if c.span.text == "bombing")
     assert c.place is None or c.place.text != "Peru"
     assert c.place is not None or c.attrs.get("place_org")  # Lisbon, as a place or a name read as a body
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Les soldats belges déployés à Gao partiront avant l'été, a annoncé le ministre.", "partiront"),
+    ("Les soldats qui avaient été déployés à Gao sont repartis dimanche.", "repartis"),
+])
+def test_events_place_a_departure_leaves_where_a_clause_on_its_subject_puts_the_leavers(nlp: Any, text: str, trigger: str) -> None:
+    c = one(analyze(nlp, text, {"Gao": "place", "le ministre": "person"}), trigger)
+    assert c.place is not None and c.place.text == "Gao"
+    assert c.attrs["place_from"] == "where the leavers were"

@@ -72,7 +72,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="35")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="36")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -119,6 +119,7 @@ class _Finder:
         self._dateline: tuple[tuple[Mention, str] | None] | None = None
         self._dateline_stop: int | None = None
         self._datelines: list[Any] | None = None
+        self.by_token: dict[int, _Found] = {}
         # nouns for people: a verb's object or subject that is someone though unnamed ("39 prisonniers", "les responsables")
         self.people = lex.clause_words("person_nouns") | frozenset(ctx.pack.speech.speech.get("speaker_nouns", ()))
 
@@ -140,6 +141,7 @@ class _Finder:
         for f in found:
             self._arguments(f)
         by_token = {f.token.i: f for f in found}
+        self.by_token = by_token
         for f in found:
             if f.type == "departure" and f.place is None:
                 # "au lendemain de son arrivée en Russie, avant de repartir": one leaves the place one arrived at
@@ -1664,6 +1666,8 @@ class _Finder:
             f.attrs["pending_time"] = None  # analysis chose: no unread time is the cue's (resolution adds none)
         if f.place is None and f.type != "invitation":
             self._anaphoric_place(f)
+        if f.place is None and f.type == "departure":
+            self._leavers_place(f)
         if f.place is None and f.type not in self.placeless:
             self._sentence_place(f)
         if f.place is not None and f.place.kind == "description" and ISLAND_CLASSES & set(f.place.attrs.get("classes") or ()):
@@ -1799,6 +1803,18 @@ class _Finder:
                 f.place, f.place_phrase = m, m.span.text
                 f.attrs["place_from"] = "anaphor"
                 return
+
+    def _leavers_place(self, f: _Found) -> None:
+        """A departure with no place of its own leaves from where its subject is said to be by a clause on it ("les
+        soldats déployés au Mali partiront", "les unités qui s'y étaient déployées ont quitté ..."): the place of that
+        clause's cue."""
+        for s in _subjects(f.token):
+            for c in s.children:
+                held = self.by_token.get(c.i)
+                if c.dep_ in ("acl", "acl:relcl", "relcl") and held is not None and held.place is not None:
+                    f.place, f.place_phrase = held.place, held.place_phrase
+                    f.attrs["place_from"] = "where the leavers were"
+                    return
 
     def _sentence_place(self, f: _Found) -> None:
         """A cue whose own phrase names no place takes the place its sentence names, when the sentence names one and
