@@ -110,15 +110,25 @@ def test_events_place_an_island_description_is_the_island_the_article_names_most
     assert (visit.place.text if visit.place else None, visit.attrs["place_from"]) == ("Guadeloupe", "island of the article")
 
 
-@pytest.fixture(scope="module")
-def english() -> Any:
+def _pipeline(language: str, published: str) -> Any:
+    """The cues the whole analysis finds in a text of that language, published that day."""
     analyzer = Analyzer()
 
     def run(text: str) -> list[Any]:
-        return analyzer.analyze(Document(id="doc-en", source="t.txt", text=text, language="en",
-                                         published="2022-10-05", published_precision="day")).event_cues
+        return analyzer.analyze(Document(id=f"doc-{language}", source="t.txt", text=text, language=language,
+                                         published=published, published_precision="day")).event_cues
 
     return run
+
+
+@pytest.fixture(scope="module")
+def english() -> Any:
+    return _pipeline("en", "2022-10-05")
+
+
+@pytest.fixture(scope="module")
+def french() -> Any:
+    return _pipeline("fr", "2024-03-05")
 
 
 def test_events_place_a_town_that_qualifies_a_bridge_gives_way_to_the_bridge(english: Any) -> None:
@@ -162,3 +172,14 @@ def test_events_place_a_departure_leaves_where_a_clause_on_its_subject_puts_the_
     c = one(analyze(nlp, text, {"Gao": "place", "le ministre": "person"}), trigger)
     assert c.place is not None and c.place.text == "Gao"
     assert c.attrs["place_from"] == "where the leavers were"
+
+
+def test_events_a_story_told_in_the_present_takes_the_day_it_names(french: Any) -> None:
+    # the historical present: the paragraph names the day, then tells what happened that day in the present
+    told = "Le 12 mai 2019, la délégation quitte Paris. Puis vient la nuit du 13. Vers minuit, le ministre Paul Mercier arrive à Lyon."
+    arrive = next(c for c in french(told) if c.span.text == "arrive")
+    assert (arrive.time.value if arrive.time else None, arrive.attrs.get("time_from")) == ("2019-05-13", "historical present")
+    # a clause in a past tense after that day is not told in the present: the day does not reach it
+    past = "Le 12 mai 2019, la délégation quitte Paris. Le ministre Paul Mercier est arrivé à Lyon."
+    arrived = next(c for c in french(past) if c.span.text == "arrivé")
+    assert arrived.attrs.get("time_from") != "historical present"

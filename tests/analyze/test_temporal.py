@@ -174,6 +174,15 @@ def test_temporal_undated_text_lends_its_named_year_to_later_day_months(parse: A
     assert found["Du 20 au 22 avril"].value == "2021-04-20/2021-04-22"
 
 
+def test_temporal_a_bare_day_of_the_month_is_read_in_the_month_last_named(parse: Any) -> None:
+    # "la nuit du 13": the day of the month the narrative is in, whatever the publication's month
+    text = "Le 12 mai 2019, la tempête approche de la côte. Puis vient la nuit du 13, et la digue cède."
+    t = one(parse, text, "la nuit du 13")
+    assert (t.value, t.attrs["part_of_day"], t.attrs["month_from"]) == ("2019-05-13", "night", "text")
+    # with no day named before it, the publication's month (the nearest reading on the tense's side)
+    assert one(parse, "La digue a cédé dans la soirée du 3.", "la soirée du 3").value == "2024-03-03"
+
+
 def test_temporal_sept_before_a_noun_counts_it(parse: Any) -> None:
     # "sept" is also the number seven: "près de sept nœuds" counts, it names no month
     found = times_of(parse, "Le cargo filait encore à près de sept nœuds.", "2024-03-20", "day")

@@ -72,7 +72,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="36")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="37")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -102,6 +102,7 @@ class _Finder:
                                key=lambda t: t.span.start)
         # every time expression, resolved or not ("dimanche soir" in an undated article): for the parse repairs
         self.time_spans = [(t.span.start, t.span.end) for t in ctx.analysis.times]
+        self.all_times = sorted(ctx.analysis.times, key=lambda t: t.span.start)
         self.quotes = [q for q in ctx.analysis.quotes if q.speaker_span is not None]
         self.published = ctx.document.published
         self.neg = lex.words("negation_words")
@@ -1659,6 +1660,8 @@ class _Finder:
                 return None  # a statement is someone's: "il a été dit" is no event on a timeline
             f.attrs["unnamed_speaker"] = True  # "les autorités régionales ont fait savoir", "a annoncé le parquet"
         time = self._time(f)
+        if time is None:
+            time = self._told_in_present(f)
         if time is not None and not time.value:
             # a time the dossier reads once it infers the article's day: the cue's time then, by these same rules
             f.attrs["pending_time"] = [time.span.start, time.span.end]
@@ -1732,6 +1735,30 @@ class _Finder:
             sentence=Span(self.doc_id, s_start, s_end, self.text[s_start:s_end]), status=f.status, time=time,
             participants=[m.span for m in f.participants], place=f.place.span if f.place else None, attrs=f.attrs,
         )
+
+    def _told_in_present(self, f: _Found) -> TimeExpr | None:
+        """A cue told in the present with no time of its own, in a paragraph that tells its story in the present
+        from a day it names ("Puis vient la nuit du 26. ... Le pilote réclame un remorqueur"): that day, when the last
+        time expression before it in the paragraph names a day and hangs on a verb in the present too."""
+        tok = f.token
+        if f.status == "planned" or self._in_quote(tok.idx):
+            return None
+        verb = tok if f.pos == "verb" else tok.head
+        if f.pos == "verb" and f.attrs.get("tense") != Tense.PRESENT:
+            return None
+        if f.pos != "verb" and not (verb.pos_ in ("VERB", "AUX") and "Tense=Pres" in str(verb.morph)
+                                    and "VerbForm=Fin" in str(verb.morph)):
+            return None
+        lo = max(self._para(tok.idx)[0], self._dateline_end())
+        before = [t for t in self.all_times if lo <= t.span.start and t.span.end <= tok.idx]
+        if not before:
+            return None
+        t = before[-1]
+        if (t.precision != "day" or not _ISO_DAY.fullmatch(t.value or "") or t.attrs.get("tense") != Tense.PRESENT
+                or t.anchor == tok.idx):
+            return None
+        f.attrs["time_from"] = "historical present"
+        return t
 
     def _refer(self, attrs: dict[str, Any], precision: str) -> None:
         """Date a cue weakly by the article's day (or month): its publication date, or, for an article that gives

@@ -265,6 +265,8 @@ class TimeWords:
             ("month_year", re.compile(rf"{_B}(?:(?P<mp>{MPART})\s*)?(?P<m>{MO})\s+(?P<y>{YEAR}){_E}", _I)),
             ("month", re.compile(rf"{_B}(?P<prep>en|depuis|d['’]|de|{MPART})\s*(?P<m>{MO}){_E}", _I)),
             ("year", re.compile(rf"{_B}(?P<y>{YEAR})(?![\w-]|[.,]\d|\s*%)")),
+            # "la nuit du 26", "dans la soirée du 5": a day of the month the narrative is in (read in its context)
+            ("day_of", re.compile(rf"{_B}(?:(?:la|le|l['’])\s*)?(?P<part>{PART})\s+du\s+(?P<d>{DAY})(?!\s*(?:{MO}|\d|[/.]\d|au\s|e\b))", _I)),
             ("day_word", re.compile(rf"{_B}(?P<dw>{_alt(lex.day_words)})(?:\s+(?P<part>{PART}))?{_E}", _I)),
             ("this_part", re.compile(rf"{_B}(?P<tp>{_alt(lex.this_day_parts)}){_E}", _I)),
             ("weekday", re.compile(rf"{_B}(?P<this>{_alt(lex.this_words)}\s+)?(?P<wd>{WD})(?:\s+(?P<part>{PART}))?{_E}", _I)),
@@ -280,7 +282,7 @@ class TimeWords:
             "decade": (frozenset({"années", "décennie"}), 0), "cal_rel": (_key_words(lex.calendar_units), 0),
             "season": (_key_words(lex.seasons), 0), "dm_rel": (w_dir, 0), "m_rel": (w_dir, 0), "wd_rel": (w_dir, 0),
             "date": (w_month, 0), "numeric": (frozenset(), 1), "month_year": (w_month, 0), "month": (w_month, 0),
-            "year": (frozenset(), 4), "day_word": (_key_words(lex.day_words), 0),
+            "year": (frozenset(), 4), "day_word": (_key_words(lex.day_words), 0), "day_of": (_key_words(lex.parts_of_day), 0),
             "this_part": (_key_words(lex.this_day_parts), 0), "weekday": (_key_words(lex.weekdays), 0),
         }
         self._index_rules()
