@@ -183,3 +183,10 @@ def test_events_a_story_told_in_the_present_takes_the_day_it_names(french: Any) 
     past = "Le 12 mai 2019, la délégation quitte Paris. Le ministre Paul Mercier est arrivé à Lyon."
     arrived = next(c for c in french(past) if c.span.text == "arrivé")
     assert arrived.attrs.get("time_from") != "historical present"
+
+
+def test_events_place_a_place_phrase_after_a_town_locates_the_town(nlp: Any) -> None:
+    # "à Lannion, en Bretagne, ...": the region says where the town is; the town is where it happens
+    text = "À Lannion, en Bretagne, la foule était dense quand le ministre Paul Mercier a été hué."
+    c = one(analyze(nlp, text, {"Lannion": "place", "Bretagne": "place", "Paul Mercier": "person"}), "hué")
+    assert (c.place.text if c.place else None, c.attrs["place_from"]) == ("Lannion", "sentence")

@@ -72,7 +72,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="37")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="38")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -1902,10 +1902,15 @@ class _Finder:
             # ("a assuré que l'Ukraine ...") is taken only when the sentence names no other
             # ... and so is a place inside the name of a role or a body ("le maire de X a fait état de victimes à Y")
             aside = self._other_clause(m, tok) or self._inside(m, content) or self._in_name_of_someone(m)
-            cands.append((aside, m.label == "country", abs(m.span.start - tok.idx), m, self.text[start:m.span.end]))
+            cands.append((aside, m.label == "country", start, abs(m.span.start - tok.idx), m, self.text[start:m.span.end]))
         if not cands:
             return None
-        *_, m, phrase = min(cands, key=lambda c: c[:3])
+        # "à X, sur Y, ...", "near X, in the Y region": a place phrase set right after another one's name locates it
+        # (an island, a region the town is in); the town it follows is the more precise
+        ends = {c[4].span.end for c in cands}
+        cands = [(c[0], c[1], any(re.fullmatch(r"\s*,\s*", self.text[e:c[2]]) for e in ends if e <= c[2]), c[3], c[4], c[5])
+                 for c in cands]
+        *_, m, phrase = min(cands, key=lambda c: c[:4])
         return m, phrase if len(phrase) <= len(m.span.text) + 30 else m.span.text
 
     def _capability(self, tok: Any) -> bool:
