@@ -190,3 +190,13 @@ def test_events_place_a_place_phrase_after_a_town_locates_the_town(nlp: Any) -> 
     text = "À Lannion, en Bretagne, la foule était dense quand le ministre Paul Mercier a été hué."
     c = one(analyze(nlp, text, {"Lannion": "place", "Bretagne": "place", "Paul Mercier": "person"}), "hué")
     assert (c.place.text if c.place else None, c.attrs["place_from"]) == ("Lannion", "sentence")
+
+
+@pytest.mark.parametrize(("subject", "label", "venue"), [("Brionne", "place", True), ("la Valmorie", "country", False)])
+def test_events_place_a_town_that_receives_someone_is_where_they_meet(nlp: Any, subject: str, label: str, venue: bool) -> None:
+    # a town or a site that hosts is the venue; a country that receives someone acts (its government)
+    text = f"{subject[0].upper() + subject[1:]} a accueilli samedi le ministre Paul Mercier."
+    name = subject.split()[-1]
+    c = one(analyze(nlp, text, {name: label, "Paul Mercier": "person"}), "accueilli")
+    assert (c.place is not None and c.place.text == name) is venue
+    assert any(p.text == name for p in c.participants) is not venue

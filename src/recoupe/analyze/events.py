@@ -72,7 +72,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="38")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="39")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -594,6 +594,12 @@ class _Finder:
                 subj = self._left_context_mentions(tok)
                 if subj:
                     f.attrs["participants_from"] = "left_context"
+            if f.attrs.get("subject_is_venue"):
+                # "le col X a accueilli le président", "the stadium hosted the summit": a site or a town that receives
+                # someone is where they meet (a country or a body receiving acts)
+                venue = [m for m in subj if m.label == "place"]
+                places.extend((0, m, m.span.text) for m in venue)
+                subj = [m for m in subj if m not in venue]
             parts.extend(subj)
             if f.attrs.get("subject_receives") and subj:
                 f.attrs.setdefault("recipients", []).extend([m.span.start, m.span.end] for m in subj)
@@ -2069,6 +2075,8 @@ def _spec_attrs(spec: dict[str, Any], attrs: dict[str, Any]) -> dict[str, Any]:
         attrs["subtype"] = spec["subtype"]
     if spec.get("needs_participant"):
         attrs["needs_participant"] = True
+    if spec.get("subject_is_venue"):
+        attrs["subject_is_venue"] = True
     return attrs
 
 
