@@ -200,3 +200,12 @@ def test_events_place_a_town_that_receives_someone_is_where_they_meet(nlp: Any, 
     c = one(analyze(nlp, text, {name: label, "Paul Mercier": "person"}), "accueilli")
     assert (c.place is not None and c.place.text == name) is venue
     assert any(p.text == name for p in c.participants) is not venue
+
+
+@pytest.mark.parametrize(("text", "site"), [
+    ("Dimanche, les convois de vivres ont traversé le pont de Narva.", "pont de Narva"),
+    ("Les convois humanitaires sont entrés mardi dans Brionne.", "Brionne"),
+])
+def test_events_place_a_shipment_is_where_the_verb_it_is_the_subject_of_takes_it(nlp: Any, text: str, site: str) -> None:
+    c = one(analyze(nlp, text, {site: "place"}), "convois")
+    assert c.place is not None and c.place.text == site

@@ -72,7 +72,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="39")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="40")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -640,6 +640,16 @@ class _Finder:
                 prep, phrase_start, _, _ = self._preposition(m, tok.head)
                 if m.label in PLACE_LABELS and prep in self.lex.places["destination_prepositions"]:
                     places.append((3, m, self.text[phrase_start:m.span.end]))
+        if (f.pos == "noun" and not places and tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")
+                and tok.head.pos_ == "VERB" and tok.head.i not in self.trigger_ids and f.type in ("transfer", "travel")):
+            # "les convois franchissent le terminal de X", "les camions sont entrés dans X": a shipment or a journey
+            # is where the verb it is the subject of takes it (its direct object, or a place it goes into or to)
+            for m in self._mentions_in(self._own_tokens(tok.head)):
+                if m in parts or m.label not in ("place",) or self._inside(m, {t.i for t in tok.subtree}):
+                    continue
+                prep, phrase_start, nested, _ = self._preposition(m, tok.head)
+                if not nested and (prep is None or prep in self.lex.places["destination_prepositions"]):
+                    places.append((0, m, self.text[phrase_start:m.span.end]))
         parts.extend(self._between_pairs(parts))
         f.participants = self._split_pairs(self._drop_role_complements(_unique(parts)))
         places = self._named_places([p for p in places if not self._quoted_apart(p[1], tok)])
