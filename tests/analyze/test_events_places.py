@@ -209,3 +209,11 @@ def test_events_place_a_town_that_receives_someone_is_where_they_meet(nlp: Any, 
 def test_events_place_a_shipment_is_where_the_verb_it_is_the_subject_of_takes_it(nlp: Any, text: str, site: str) -> None:
     c = one(analyze(nlp, text, {site: "place"}), "convois")
     assert c.place is not None and c.place.text == site
+
+
+def test_events_an_event_that_does_something_was_on_when_it_did(nlp: Any) -> None:
+    # the time of the verb an event noun is the active subject of is the event's, even when that verb is a trigger
+    text = "Le 4 mars, la réunion des ministres a adopté un plan de relance pour la Valmorie."
+    cues = analyze(nlp, text, {"Valmorie": "country"}, times=[("4 mars", "2021-03-04", "day", "adopté")])
+    meeting = one(cues, "réunion")
+    assert (meeting.time.value if meeting.time else None, meeting.attrs.get("time_from")) == ("2021-03-04", "its verb")

@@ -72,7 +72,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="40")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="41")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -1628,6 +1628,13 @@ class _Finder:
                        and end <= t.span.start
                        and self.text[end:t.span.start].strip().lower() in self.lex.clause_words("date_glue") | {""} | self.set_for]
         pool = anchored or inside
+        if not pool and f.pos == "noun" and tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX"):
+            # "le 10 août, un nouveau sommet a ordonné ...": an event that does something was going on when it did
+            # (the active verb's time, even when that verb is a trigger of its own)
+            acted = [t for t in cands if t.anchor == tok.head.idx and not t.attrs.get("target") and not self._other_clause(t, tok)]
+            if acted:
+                f.attrs["time_from"] = "its verb"
+                pool = acted
         if not pool and f.pos == "verb" and tok.dep_ == "amod":
             # "the demolition of a collapsed span followed on 13 May": a participle describing a noun names a state
             # the clause finds, not a happening it dates; only a time of its own words would date it
