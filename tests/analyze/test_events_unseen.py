@@ -359,3 +359,12 @@ def test_an_event_nouns_subject_phrase_keeps_its_own_time_and_place(nlp: Any) ->
 def test_what_a_thing_is_made_to_do_is_no_happening(nlp: Any, text: str) -> None:
     names = {k: v for k, v in {"Paul Mercier": "person", "Valmorie": "country"}.items() if k in text}
     assert not [c for c in analyze(nlp, text, names) if c.type == "military_action"]
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("La cérémonie de remise des prix est prévue samedi à Brionne.", "cérémonie"),
+    ("Les négociations sont programmées pour la semaine prochaine à Brionne.", "négociations"),
+])
+def test_an_event_said_to_be_scheduled_is_planned(nlp: Any, text: str, trigger: str) -> None:
+    # a participle written agreeing with its subject ("prévue", "programmées") is the pack's planned predicate
+    assert one(analyze(nlp, text, {"Brionne": "place"}), trigger).status == "planned"

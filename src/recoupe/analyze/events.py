@@ -72,7 +72,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="41")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="42")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -1462,9 +1462,11 @@ class _Finder:
             if tok.dep_ in ("nsubj", "nsubj:pass"):
                 # a subject is presupposed ("la rencontre pourrait porter sur..."): only a predicate like "possible" qualifies it
                 low = tok.head.lemma_.lower()
-                if low in st["possible_adjectives"]:
+                # the predicate as written, its agreement dropped ("la cérémonie est prévue": "prévu")
+                said = {low, tok.head.lower_, tok.head.lower_.rstrip("s").rstrip("e")}
+                if said & set(st["possible_adjectives"]):
                     return "possible", f"predicate {tok.head.text}"
-                if low in st["planned_adjectives"]:
+                if said & set(st["planned_adjectives"]):
                     return "planned", f"predicate {tok.head.text}"
                 return "unknown", "subject"
             # climb to the verb the noun depends on ("pourrait déboucher sur un accord")
