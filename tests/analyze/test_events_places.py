@@ -217,3 +217,10 @@ def test_events_an_event_that_does_something_was_on_when_it_did(nlp: Any) -> Non
     cues = analyze(nlp, text, {"Valmorie": "country"}, times=[("4 mars", "2021-03-04", "day", "adopté")])
     meeting = one(cues, "réunion")
     assert (meeting.time.value if meeting.time else None, meeting.attrs.get("time_from")) == ("2021-03-04", "its verb")
+
+
+def test_events_place_a_place_a_past_participle_describes_is_what_befell_it(nlp: Any) -> None:
+    # "la Valmorie dévastée": the country the disaster struck, where it happened, not a party to it
+    text = "Crue historique : la Valmorie dévastée, deux morts à Brionne"
+    c = one(analyze(nlp, text, {"Valmorie": "country", "Brionne": "place"}), "dévastée")
+    assert (c.place.text if c.place else None, [p.text for p in c.participants]) == ("Valmorie", [])

@@ -72,7 +72,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="43")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="44")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -594,6 +594,12 @@ class _Finder:
                 subj = self._left_context_mentions(tok)
                 if subj:
                     f.attrs["participants_from"] = "left_context"
+            if (f.type in ("other", "military_action") and tok.dep_ == "acl" and "VerbForm=Part" in str(tok.morph)
+                    and "Tense=Past" in str(tok.morph)):
+                # "Mayotte dévastée", "la ville assiégée": the place a past participle describes is what befell it
+                hit = [m for m in subj if m.label in ("place", "country")]
+                places.extend((0, m, m.span.text) for m in hit)
+                subj = [m for m in subj if m not in hit]
             if f.attrs.get("subject_is_venue"):
                 # "le col X a accueilli le président", "the stadium hosted the summit": a site or a town that receives
                 # someone is where they meet (a country or a body receiving acts)
