@@ -72,7 +72,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="44")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="45")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -298,7 +298,8 @@ class _Finder:
                         said = last
                 continue
             if (c.type == "statement" and said is not None and self.grammar.speech_on_report_day and not self._in_quote(c.span.start)
-                    and c.status != "planned" and c.attrs.get("tense") not in self.grammar.before_news_tenses):
+                    and c.status != "planned" and c.attrs.get("tense") not in self.grammar.before_news_tenses
+                    and self._attributes(c)):
                 # in a language whose news attributes from the article's day (the pack says so), who said what is
                 # dated by that day (or the last day a speaker was said to speak), not by the day of what they speak
                 # about: "X crashed on Wednesday. ... 'Y', a spokesman told reporters"
@@ -316,6 +317,18 @@ class _Finder:
             c.attrs["time_source"] = "reference"
             c.attrs["time_from"] = "narrative"
         return cues
+
+    def _attributes(self, c: EventCue) -> bool:
+        """Whether a statement cue attributes words to a source (a saying with what is said, in a clause or in
+        quoted words of its sentence: "investigators said the ship lost power"), rather than telling a call or an
+        order of the story ("the pilot made a radio call for tugs", "ordered the anchor dropped")."""
+        span = self.doc.char_span(c.span.start, c.span.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return True
+        tok = span.root
+        if any(ch.dep_ in REPORTED_DEPS for ch in tok.children) or tok.dep_ in REPORTED_DEPS:
+            return True
+        return any(tok.sent.start_char <= q.span.start < tok.sent.end_char for q in self.ctx.analysis.quotes)
 
     def _entry_stamps(self) -> list[tuple[int, str | None]]:
         """The entries of a live blog: lines that open with a stamp of clock time and day words only ("06h05 – C'est
