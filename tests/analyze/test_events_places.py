@@ -224,3 +224,11 @@ def test_events_place_a_place_a_past_participle_describes_is_what_befell_it(nlp:
     text = "Crue historique : la Valmorie dévastée, deux morts à Brionne"
     c = one(analyze(nlp, text, {"Valmorie": "country", "Brionne": "place"}), "dévastée")
     assert (c.place.text if c.place else None, [p.text for p in c.participants]) == ("Valmorie", [])
+
+
+def test_events_a_participle_on_the_subject_is_told_on_the_day_of_its_clause(nlp: Any) -> None:
+    # "Le jet, parti de X, s'est écrasé mardi": the departure the participle tells is that day's
+    text = "Le jet privé, parti de Nice dans la matinée, s'est écrasé mardi près de Turin."
+    cues = analyze(nlp, text, {"Nice": "place", "Turin": "place"}, times=[("mardi", "2024-03-05", "day", "écrasé")])
+    left = one(cues, "parti")
+    assert (left.time.value if left.time else None, left.attrs.get("time_from")) == ("2024-03-05", "the clause it describes")

@@ -72,7 +72,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="45")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="46")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -1673,6 +1673,14 @@ class _Finder:
                 # "flew into X on Thursday, declaring ...", "arrived on Monday and met ...": the verb it is told
                 # with gives its time
                 free = [t for t in cands if t.anchor == tok.head.idx and not t.attrs.get("target")]
+            if (not free and f.pos == "verb" and tok.dep_ in ("acl", "appos") and "VerbForm=Part" in str(tok.morph)
+                    and tok.head.dep_ == "nsubj" and tok.head.head.pos_ in ("VERB", "AUX") and self._same_para(tok, tok.head.head)):
+                # "L'avion, parti de X, s'est écrasé mercredi": a participle set on the subject tells of its subject
+                # on the day of the clause it stands in
+                free = [t for t in cands if t.anchor == tok.head.head.idx and not t.attrs.get("target")
+                        and not self._other_clause(t, tok.head.head)]
+                if free:
+                    f.attrs["time_from"] = "the clause it describes"
             if f.type == "statement" and f.pos == "verb":
                 # what is said has its own times ("saying 340 trucks had entered since Friday"): not when it was said
                 said = [(sub.idx, sub.idx + len(sub.text)) for c in tok.children if c.dep_.split(":")[0] in CONTENT_DEPS
@@ -1690,7 +1698,7 @@ class _Finder:
                         and not t.attrs.get("target") and not self._other_clause(t, c)]
             if not free:
                 return None
-            f.attrs["time_from"] = "sentence"
+            f.attrs.setdefault("time_from", "sentence")
             pool = free
         rank = {"day": 0, "month": 1, "year": 2, "decade": 3}
         return min(pool, key=lambda t: (abs(t.span.start - tok.idx), rank.get(t.precision or "", 9)))
