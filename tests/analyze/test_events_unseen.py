@@ -368,3 +368,13 @@ def test_what_a_thing_is_made_to_do_is_no_happening(nlp: Any, text: str) -> None
 def test_an_event_said_to_be_scheduled_is_planned(nlp: Any, text: str, trigger: str) -> None:
     # a participle written agreeing with its subject ("prévue", "programmées") is the pack's planned predicate
     assert one(analyze(nlp, text, {"Brionne": "place"}), trigger).status == "planned"
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("La ministre Anne Dupont a livré mardi son analyse de la crise devant les députés.", "statement"),
+    ("L'armée de Valmorie a livré des obus aux rebelles mardi.", "transfer"),
+])
+def test_delivering_ones_account_is_speaking(nlp: Any, text: str, etype: str) -> None:
+    # "livrer sa version, son analyse": to give an account; "livrer des obus": to hand over goods
+    names = {"Anne Dupont": "person", "Valmorie": "country"}
+    assert one(analyze(nlp, text, names), "livré").type == etype
