@@ -232,3 +232,11 @@ def test_events_a_participle_on_the_subject_is_told_on_the_day_of_its_clause(nlp
     cues = analyze(nlp, text, {"Nice": "place", "Turin": "place"}, times=[("mardi", "2024-03-05", "day", "écrasé")])
     left = one(cues, "parti")
     assert (left.time.value if left.time else None, left.attrs.get("time_from")) == ("2024-03-05", "the clause it describes")
+
+
+def test_events_place_the_scene_is_where_the_last_accident_happened(nlp: Any) -> None:
+    # "sur les lieux": the scene of the crash, not the town the text named last
+    text = ("Un hélicoptère s'est écrasé lundi près de Brionne. Le préfet Paul Mercier est arrivé à Valmont dans la "
+            "soirée. Deux corps ont été retrouvés sur les lieux.")
+    c = one(analyze(nlp, text, {"Brionne": "place", "Valmont": "place", "Paul Mercier": "person"}), "retrouvés")
+    assert (c.place.text if c.place else None, c.attrs.get("place_from")) == ("Brionne", "scene")

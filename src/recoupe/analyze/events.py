@@ -72,7 +72,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="47")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="48")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -1876,6 +1876,16 @@ class _Finder:
                    or fold(" ".join(t.text for t in c.subtree), hyphens=False) in phrases for c in tok.children)
         if not said:
             return
+        scenes = {fold(w, hyphens=False) for w in self.lex.clause_words("scene_anaphor_phrases")}
+        if any(fold(" ".join(t.text for t in c.subtree), hyphens=False) in scenes for c in tok.children):
+            # "retrouvés sur les lieux", "at the scene": where the last accident or attack the article told happened
+            hit = [h for h in self.by_token.values() if h.token.i < tok.i and h.place is not None
+                   and h.type in ("other", "military_action") and h is not f]
+            if hit:
+                last = max(hit, key=lambda h: h.token.i)
+                f.place, f.place_phrase = last.place, last.place_phrase
+                f.attrs["place_from"] = "scene"
+                return
         lo = self._para(max(0, self._para(tok.idx)[0] - 1))[0]
         for m in reversed(self._mentions_between(max(lo, tok.idx - NARRATIVE_REACH), tok.idx)):
             if m.span.end <= tok.idx and m.kind == "name" and (m.label == "place" or (m.label == "country" and self._named_as_place(m))):
