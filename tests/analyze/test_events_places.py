@@ -240,3 +240,12 @@ def test_events_place_the_scene_is_where_the_last_accident_happened(nlp: Any) ->
             "soirée. Deux corps ont été retrouvés sur les lieux.")
     c = one(analyze(nlp, text, {"Brionne": "place", "Valmont": "place", "Paul Mercier": "person"}), "retrouvés")
     assert (c.place.text if c.place else None, c.attrs.get("place_from")) == ("Brionne", "scene")
+
+
+def test_events_place_where_the_source_speaks_is_not_where_the_cue_happens(nlp: Any) -> None:
+    # the incise that attributes the cue names where its source speaks ("lors d'un point de presse à Y")
+    text = ("Le navire de ravitaillement a perdu le contact avec le sous-marin vers midi, ont indiqué les garde-côtes "
+            "lors d'un point de presse à Brest.")
+    cues = analyze(nlp, text, {"Brest": "place", "garde-côtes": "organization"})
+    lost, said = one(cues, "perdu"), one(cues, "indiqué")
+    assert lost.place is None and said.place is not None and said.place.text == "Brest"

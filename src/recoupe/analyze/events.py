@@ -72,7 +72,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="48")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="49")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -1934,6 +1934,11 @@ class _Finder:
         content = {t.i for c in tok.children if c.dep_ in (CONTENT_DEPS if speaker else REPORTED_DEPS) for t in c.subtree}
         cands = []
         claimed = self._other_event_spans(tok) if tok.pos_ in ("NOUN", "PROPN") else []
+        if not speaker:
+            # "X a perdu le contact, ont indiqué les garde-côtes lors d'un point de presse à Y": Y is where the source
+            # speaks, in the incise that attributes the cue, not where the cue happens
+            claimed += [(u.idx, u.idx + len(u.text)) for c in tok.children if c.dep_ in ("parataxis", "advcl") and c.i > tok.i
+                        and c.i in self.by_token and self.by_token[c.i].type == "statement" for u in c.subtree]
         for m in self._mentions_between(lo, hi):
             if m.label not in ("place", "country") or id(m) in taken or m.span.end > hi:
                 continue
