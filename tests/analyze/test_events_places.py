@@ -249,3 +249,11 @@ def test_events_place_where_the_source_speaks_is_not_where_the_cue_happens(nlp: 
     cues = analyze(nlp, text, {"Brest": "place", "garde-côtes": "organization"})
     lost, said = one(cues, "perdu"), one(cues, "indiqué")
     assert lost.place is None and said.place is not None and said.place.text == "Brest"
+
+
+def test_events_place_what_is_done_to_an_event_happens_where_it_does(nlp: Any) -> None:
+    # the object of "suspendre" is an event with a place of its own: the suspension is about that place
+    text = ("Les médiateurs de la Valmorie espèrent que les deux armées accepteront de suspendre les bombardements "
+            "de la semaine dans le delta de Brionne.")
+    c = one(analyze(nlp, text, {"delta de Brionne": "place", "Valmorie": "country"}), "suspendre")
+    assert (c.place.text if c.place else None, c.attrs.get("place_from")) == ("delta de Brionne", "the event it acts on")

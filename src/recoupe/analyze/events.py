@@ -72,7 +72,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="49")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="50")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -153,6 +153,14 @@ class _Finder:
                 if came:
                     f.place, f.place_phrase = came[-1].place, came[-1].place.span.text
                     f.attrs["place_from"] = "arrival"
+        for f in found:
+            if f.pos == "verb" and f.place is None and f.type != "statement":
+                # "prolonger la pause humanitaire dans la bande de Gaza": what is done to an event happens where it does
+                held = [by_token[c.i] for c in f.token.children if c.dep_ in DIRECT_OBJECT and c.i in by_token
+                        and by_token[c.i].place is not None]
+                if held:
+                    f.place, f.place_phrase = held[0].place, held[0].place_phrase
+                    f.attrs["place_from"] = "the event it acts on"
         for f in found:
             head = by_token.get(f.token.head.i)
             if (f.type == "departure" and f.place is None and f.token.dep_ in ("advcl", "conj") and head is not None
