@@ -257,3 +257,11 @@ def test_events_place_what_is_done_to_an_event_happens_where_it_does(nlp: Any) -
             "de la semaine dans le delta de Brionne.")
     c = one(analyze(nlp, text, {"delta de Brionne": "place", "Valmorie": "country"}), "suspendre")
     assert (c.place.text if c.place else None, c.attrs.get("place_from")) == ("delta de Brionne", "the event it acts on")
+
+
+def test_events_a_participle_told_in_passing_does_not_move_the_narrative_day(nlp: Any) -> None:
+    # published Tuesday 5 March 2024: "décrétée lundi" dates the decree, not the story told after it
+    text = "La mesure, décrétée lundi à Brionne, reste en vigueur. Le ministre Paul Mercier a reçu les élus de la ville dans la soirée."
+    cues = analyze(nlp, text, {"Brionne": "place", "Le ministre Paul Mercier": "person"},
+                   times=[("lundi", "2024-03-04", "day", "décrétée")])
+    assert one(cues, "reçu").attrs.get("ref_date") == "2024-03-05"

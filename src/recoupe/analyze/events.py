@@ -72,7 +72,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="50")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="51")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -300,7 +300,7 @@ class _Finder:
                 recent = (0 <= _days_before(t, self.published) <= NARRATIVE_DAYS) if by_day else value.startswith(self.published[:7])
                 # the day a point or a period starts on; a period open at its start ("by Wednesday") names no day
                 if (t.precision == "day" and _ISO_DAY.match(value) and value[:10] <= bound and not c.attrs.get("historical")
-                        and recent and not self._in_quote(c.span.start)):
+                        and recent and not self._in_quote(c.span.start) and not self._aside_participle(c)):
                     last, named = value[:10], True
                     if c.type == "statement":
                         said = last
@@ -325,6 +325,13 @@ class _Finder:
             c.attrs["time_source"] = "reference"
             c.attrs["time_from"] = "narrative"
         return cues
+
+    def _aside_participle(self, c: EventCue) -> bool:
+        """Whether a cue is a participle set on a noun ("La trêve, prolongée lundi, expire jeudi"): a detail told in
+        passing, whose day does not move the narrative's day."""
+        span = self.doc.char_span(c.span.start, c.span.end, alignment_mode="expand")
+        return (span is not None and len(span) > 0 and c.attrs.get("tense") == Tense.PARTICIPLE
+                and span.root.dep_ in ("acl", "appos", "amod"))
 
     def _attributes(self, c: EventCue) -> bool:
         """Whether a statement cue attributes words to a source (a saying with what is said, in a clause or in
