@@ -70,6 +70,15 @@ def test_an_undated_statement_is_dated_by_the_articles_day_not_the_story_before_
     assert told.time is None and told.attrs.get("ref_date") == "2022-10-05"
 
 
+def test_a_call_the_story_tells_keeps_the_narratives_day(cues: object) -> None:
+    # published Thursday 6 October 2022: a radio call and an order told in the story are that night's, not the day
+    # the investigators speak on; a saying with what is said is dated by the report's day
+    got = cues("The ferry Nordlys left the harbour of Bergen late on Wednesday, investigators said on Thursday.\n\n"  # type: ignore[operator]
+               "At 2:10 a.m., the captain made a radio call for help, and minutes later ordered the crew to the lifeboats.",
+               published="2022-10-06")
+    assert [_by(got, w).attrs.get("ref_date") for w in ("made", "ordered")] == ["2022-10-05", "2022-10-05"]
+
+
 def test_a_time_inside_what_is_said_is_not_when_it_was_said(cues: object) -> None:
     got = cues("Union leader Maria Duarte said 40 trains had been cancelled since Friday.")
     said = next(c for c in got if c.type == "statement")

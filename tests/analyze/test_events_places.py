@@ -97,17 +97,38 @@ def test_events_place_an_island_description_lists_nothing(nlp: Any) -> None:
     names = {"Ajaccio": "place", "l'île": "place", "Le ministre": "person"}
     c = one(analyze(nlp, text, names, described={"l'île": ["island"]}), "quitté")
     assert "place_antecedents" not in c.attrs
+    assert c.place is not None and c.place.text == "l'île"  # a place named once is no island the article is about
+
+
+def test_events_place_an_island_description_is_the_island_the_article_names_most(nlp: Any) -> None:
+    # "l'île" is the island the story is about (named twice), not the town named last, which lies on it
+    story = ("Le cyclone a frappé la Guadeloupe samedi. En Guadeloupe, les écoles restent fermées à Pointe-à-Pitre. "
+             "La ministre Anne Dupont se rendra sur l'île mardi.")
+    cues = analyze(nlp, story, dict.fromkeys(("Guadeloupe", "Pointe-à-Pitre", "l'île"), "place") | {"Anne Dupont": "person"},
+                   described={"l'île": ["island"]})
+    visit = one(cues, "rendra")
+    assert (visit.place.text if visit.place else None, visit.attrs["place_from"]) == ("Guadeloupe", "island of the article")
+
+
+def _pipeline(language: str, published: str) -> Any:
+    """The cues the whole analysis finds in a text of that language, published that day."""
+    analyzer = Analyzer()
+
+    def run(text: str) -> list[Any]:
+        return analyzer.analyze(Document(id=f"doc-{language}", source="t.txt", text=text, language=language,
+                                         published=published, published_precision="day")).event_cues
+
+    return run
 
 
 @pytest.fixture(scope="module")
 def english() -> Any:
-    analyzer = Analyzer()
+    return _pipeline("en", "2022-10-05")
 
-    def run(text: str) -> list[Any]:
-        return analyzer.analyze(Document(id="doc-en", source="t.txt", text=text, language="en",
-                                         published="2022-10-05", published_precision="day")).event_cues
 
-    return run
+@pytest.fixture(scope="module")
+def french() -> Any:
+    return _pipeline("fr", "2024-03-05")
 
 
 def test_events_place_a_town_that_qualifies_a_bridge_gives_way_to_the_bridge(english: Any) -> None:
@@ -141,3 +162,106 @@ def test_events_place_a_country_in_the_possessive_owns_the_site(english: Any) ->
     c = next(c for c in cues if c.span.text == "bombing")
     assert c.place is None or c.place.text != "Peru"
     assert c.place is not None or c.attrs.get("place_org")  # Lisbon, as a place or a name read as a body
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Les soldats belges déployés à Gao partiront avant l'été, a annoncé le ministre.", "partiront"),
+    ("Les soldats qui avaient été déployés à Gao sont repartis dimanche.", "repartis"),
+])
+def test_events_place_a_departure_leaves_where_a_clause_on_its_subject_puts_the_leavers(nlp: Any, text: str, trigger: str) -> None:
+    c = one(analyze(nlp, text, {"Gao": "place", "le ministre": "person"}), trigger)
+    assert c.place is not None and c.place.text == "Gao"
+    assert c.attrs["place_from"] == "where the leavers were"
+
+
+def test_events_a_story_told_in_the_present_takes_the_day_it_names(french: Any) -> None:
+    # the historical present: the paragraph names the day, then tells what happened that day in the present
+    told = "Le 12 mai 2019, la délégation quitte Paris. Puis vient la nuit du 13. Vers minuit, le ministre Paul Mercier arrive à Lyon."
+    arrive = next(c for c in french(told) if c.span.text == "arrive")
+    assert (arrive.time.value if arrive.time else None, arrive.attrs.get("time_from")) == ("2019-05-13", "historical present")
+    # a clause in a past tense after that day is not told in the present: the day does not reach it
+    past = "Le 12 mai 2019, la délégation quitte Paris. Le ministre Paul Mercier est arrivé à Lyon."
+    arrived = next(c for c in french(past) if c.span.text == "arrivé")
+    assert arrived.attrs.get("time_from") != "historical present"
+
+
+def test_events_place_a_place_phrase_after_a_town_locates_the_town(nlp: Any) -> None:
+    # "à Lannion, en Bretagne, ...": the region says where the town is; the town is where it happens
+    text = "À Lannion, en Bretagne, la foule était dense quand le ministre Paul Mercier a été hué."
+    c = one(analyze(nlp, text, {"Lannion": "place", "Bretagne": "place", "Paul Mercier": "person"}), "hué")
+    assert (c.place.text if c.place else None, c.attrs["place_from"]) == ("Lannion", "sentence")
+
+
+@pytest.mark.parametrize(("subject", "label", "venue"), [("Brionne", "place", True), ("la Valmorie", "country", False)])
+def test_events_place_a_town_that_receives_someone_is_where_they_meet(nlp: Any, subject: str, label: str, venue: bool) -> None:
+    # a town or a site that hosts is the venue; a country that receives someone acts (its government)
+    text = f"{subject[0].upper() + subject[1:]} a accueilli samedi le ministre Paul Mercier."
+    name = subject.split()[-1]
+    c = one(analyze(nlp, text, {name: label, "Paul Mercier": "person"}), "accueilli")
+    assert (c.place is not None and c.place.text == name) is venue
+    assert any(p.text == name for p in c.participants) is not venue
+
+
+@pytest.mark.parametrize(("text", "site"), [
+    ("Dimanche, les convois de vivres ont traversé le pont de Narva.", "pont de Narva"),
+    ("Les convois humanitaires sont entrés mardi dans Brionne.", "Brionne"),
+])
+def test_events_place_a_shipment_is_where_the_verb_it_is_the_subject_of_takes_it(nlp: Any, text: str, site: str) -> None:
+    c = one(analyze(nlp, text, {site: "place"}), "convois")
+    assert c.place is not None and c.place.text == site
+
+
+def test_events_an_event_that_does_something_was_on_when_it_did(nlp: Any) -> None:
+    # the time of the verb an event noun is the active subject of is the event's, even when that verb is a trigger
+    text = "Le 4 mars, la réunion des ministres a adopté un plan de relance pour la Valmorie."
+    cues = analyze(nlp, text, {"Valmorie": "country"}, times=[("4 mars", "2021-03-04", "day", "adopté")])
+    meeting = one(cues, "réunion")
+    assert (meeting.time.value if meeting.time else None, meeting.attrs.get("time_from")) == ("2021-03-04", "its verb")
+
+
+def test_events_place_a_place_a_past_participle_describes_is_what_befell_it(nlp: Any) -> None:
+    # "la Valmorie dévastée": the country the disaster struck, where it happened, not a party to it
+    text = "Crue historique : la Valmorie dévastée, deux morts à Brionne"
+    c = one(analyze(nlp, text, {"Valmorie": "country", "Brionne": "place"}), "dévastée")
+    assert (c.place.text if c.place else None, [p.text for p in c.participants]) == ("Valmorie", [])
+
+
+def test_events_a_participle_on_the_subject_is_told_on_the_day_of_its_clause(nlp: Any) -> None:
+    # "Le jet, parti de X, s'est écrasé mardi": the departure the participle tells is that day's
+    text = "Le jet privé, parti de Nice dans la matinée, s'est écrasé mardi près de Turin."
+    cues = analyze(nlp, text, {"Nice": "place", "Turin": "place"}, times=[("mardi", "2024-03-05", "day", "écrasé")])
+    left = one(cues, "parti")
+    assert (left.time.value if left.time else None, left.attrs.get("time_from")) == ("2024-03-05", "the clause it describes")
+
+
+def test_events_place_the_scene_is_where_the_last_accident_happened(nlp: Any) -> None:
+    # "sur les lieux": the scene of the crash, not the town the text named last
+    text = ("Un hélicoptère s'est écrasé lundi près de Brionne. Le préfet Paul Mercier est arrivé à Valmont dans la "
+            "soirée. Deux corps ont été retrouvés sur les lieux.")
+    c = one(analyze(nlp, text, {"Brionne": "place", "Valmont": "place", "Paul Mercier": "person"}), "retrouvés")
+    assert (c.place.text if c.place else None, c.attrs.get("place_from")) == ("Brionne", "scene")
+
+
+def test_events_place_where_the_source_speaks_is_not_where_the_cue_happens(nlp: Any) -> None:
+    # the incise that attributes the cue names where its source speaks ("lors d'un point de presse à Y")
+    text = ("Le navire de ravitaillement a perdu le contact avec le sous-marin vers midi, ont indiqué les garde-côtes "
+            "lors d'un point de presse à Brest.")
+    cues = analyze(nlp, text, {"Brest": "place", "garde-côtes": "organization"})
+    lost, said = one(cues, "perdu"), one(cues, "indiqué")
+    assert lost.place is None and said.place is not None and said.place.text == "Brest"
+
+
+def test_events_place_what_is_done_to_an_event_happens_where_it_does(nlp: Any) -> None:
+    # the object of "suspendre" is an event with a place of its own: the suspension is about that place
+    text = ("Les médiateurs de la Valmorie espèrent que les deux armées accepteront de suspendre les bombardements "
+            "de la semaine dans le delta de Brionne.")
+    c = one(analyze(nlp, text, {"delta de Brionne": "place", "Valmorie": "country"}), "suspendre")
+    assert (c.place.text if c.place else None, c.attrs.get("place_from")) == ("delta de Brionne", "the event it acts on")
+
+
+def test_events_a_participle_told_in_passing_does_not_move_the_narrative_day(nlp: Any) -> None:
+    # published Tuesday 5 March 2024: "décrétée lundi" dates the decree, not the story told after it
+    text = "La mesure, décrétée lundi à Brionne, reste en vigueur. Le ministre Paul Mercier a reçu les élus de la ville dans la soirée."
+    cues = analyze(nlp, text, {"Brionne": "place", "Le ministre Paul Mercier": "person"},
+                   times=[("lundi", "2024-03-04", "day", "décrétée")])
+    assert one(cues, "reçu").attrs.get("ref_date") == "2024-03-05"

@@ -250,7 +250,8 @@ def test_happenings_told_without_a_name(nlp: Any, text: str, trigger: str, etype
 def test_a_place_said_by_y_or_sur_les_lieux_is_the_one_named_before(nlp: Any, text: str, trigger: str) -> None:
     names = {"aéroport de Brionne": "place"} if "aéroport" in text else {"Brionne": "place"}
     c = one(analyze(nlp, text, names), trigger)
-    assert c.place is not None and "Brionne" in c.place.text and c.attrs.get("place_from") == "anaphor"
+    # ("sur les lieux" is the scene: here the crash's own place, which is the one named before)
+    assert c.place is not None and "Brionne" in c.place.text and c.attrs.get("place_from") in ("anaphor", "scene")
 
 
 @pytest.mark.parametrize("text,trigger,etype,status", [
@@ -359,3 +360,22 @@ def test_an_event_nouns_subject_phrase_keeps_its_own_time_and_place(nlp: Any) ->
 def test_what_a_thing_is_made_to_do_is_no_happening(nlp: Any, text: str) -> None:
     names = {k: v for k, v in {"Paul Mercier": "person", "Valmorie": "country"}.items() if k in text}
     assert not [c for c in analyze(nlp, text, names) if c.type == "military_action"]
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("La cérémonie de remise des prix est prévue samedi à Brionne.", "cérémonie"),
+    ("Les négociations sont programmées pour la semaine prochaine à Brionne.", "négociations"),
+])
+def test_an_event_said_to_be_scheduled_is_planned(nlp: Any, text: str, trigger: str) -> None:
+    # a participle written agreeing with its subject ("prévue", "programmées") is the pack's planned predicate
+    assert one(analyze(nlp, text, {"Brionne": "place"}), trigger).status == "planned"
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("La ministre Anne Dupont a livré mardi son analyse de la crise devant les députés.", "statement"),
+    ("L'armée de Valmorie a livré des obus aux rebelles mardi.", "transfer"),
+])
+def test_delivering_ones_account_is_speaking(nlp: Any, text: str, etype: str) -> None:
+    # "livrer sa version, son analyse": to give an account; "livrer des obus": to hand over goods
+    names = {"Anne Dupont": "person", "Valmorie": "country"}
+    assert one(analyze(nlp, text, names), "livré").type == etype

@@ -163,6 +163,32 @@ def test_temporal_no_publication_date_still_resolves_absolute_dates(parse: Any) 
     assert found["2020"].value == "2020"
 
 
+def test_temporal_undated_text_lends_its_named_year_to_later_day_months(parse: Any) -> None:
+    # an undated note that names a full date: a day-month of a later sentence takes that year (the nearest
+    # reading), and a period too; one before any such date stays unread
+    text = ("Le 8 avril, les pêcheurs ont bloqué la rade. Le 12 avril 2021, le conseil régional a adopté le plan. "
+            "Le 14 avril, la préfète l'a suspendu. Du 20 au 22 avril, les syndicats ont manifesté.")
+    found = {t.span.text: t for t in times_of(parse, text, None, None)}
+    assert found["8 avril"].value is None
+    assert found["14 avril"].value == "2021-04-14" and found["14 avril"].attrs["year_from"] == "text"
+    assert found["Du 20 au 22 avril"].value == "2021-04-20/2021-04-22"
+
+
+def test_temporal_a_bare_day_of_the_month_is_read_in_the_month_last_named(parse: Any) -> None:
+    # "la nuit du 13": the day of the month the narrative is in, whatever the publication's month
+    text = "Le 12 mai 2019, la tempête approche de la côte. Puis vient la nuit du 13, et la digue cède."
+    t = one(parse, text, "la nuit du 13")
+    assert (t.value, t.attrs["part_of_day"], t.attrs["month_from"]) == ("2019-05-13", "night", "text")
+    # with no day named before it, the publication's month (the nearest reading on the tense's side)
+    assert one(parse, "La digue a cédé dans la soirée du 3.", "la soirée du 3").value == "2024-03-03"
+
+
+def test_temporal_sept_before_a_noun_counts_it(parse: Any) -> None:
+    # "sept" is also the number seven: "près de sept nœuds" counts, it names no month
+    found = times_of(parse, "Le cargo filait encore à près de sept nœuds.", "2024-03-20", "day")
+    assert not [t for t in found if "sept" in t.span.text]
+
+
 def test_temporal_sentence_year_wins_over_publication(parse: Any) -> None:
     text = "Le festival, ouvert le 25 juillet 2019, avait fermé le 3 août."
     assert one(parse, text, "3 août").value == "2019-08-03"

@@ -29,3 +29,13 @@ def test_etre_with_an_avoir_verb_is_a_passive(nlp: Any, text: str, verb: str, te
         if c.lemma_ == "être":
             c.dep_ = "aux:tense"  # the label the parser sometimes gives a passive's être
     assert lang.pack("fr").grammar.clause_tense(tok)[0] == tense
+
+
+def test_a_future_the_tagger_reads_as_a_participle_is_a_future(nlp: Any) -> None:
+    # "rejoindra" comes tagged VerbForm=Part: no participle ends like a future on its verb's stem
+    grammar = lang.pack("fr").grammar
+    sdoc = nlp("La délégation rejoindra ensuite la gare.")
+    tok = next(t for t in sdoc if t.text == "rejoindra")
+    assert (grammar.verb_tense(tok, []), grammar.future_form(tok, [])) == (Tense.FUTURE, True)
+    arrived = next(t for t in nlp("La délégation est arrivée à la gare.") if t.text == "arrivée")
+    assert grammar.verb_tense(arrived, []) == Tense.PARTICIPLE  # a participle proper stays one

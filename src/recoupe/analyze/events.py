@@ -46,6 +46,8 @@ HISTORICAL_DAYS = 366  # an event dated more than a year before publication is h
 # the text does not say which places are islands, and the latest place before it is as often a town on it
 AREA_CLASSES = {"country": frozenset({"country"}), "enclave": frozenset({"place", "country"}),
                 "region": frozenset({"place", "country"})}
+ISLAND_CLASSES = frozenset({"island"})  # the description classes of an island or an archipelago
+ISLAND_MENTIONS = 2  # how often an article names a place before it is the island its "l'île" stands for
 AREA_CANDIDATES = 4  # how many places named before an area's description it may stand for, the latest first
 # how a noun trigger hangs on the verb of its clause when it is that clause's happening ("où il effectue une visite",
 # "où a eu lieu la rencontre"), not a happening the clause only dates or qualifies ("au lendemain de son arrivée")
@@ -70,7 +72,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="34")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="51")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -100,6 +102,7 @@ class _Finder:
                                key=lambda t: t.span.start)
         # every time expression, resolved or not ("dimanche soir" in an undated article): for the parse repairs
         self.time_spans = [(t.span.start, t.span.end) for t in ctx.analysis.times]
+        self.all_times = sorted(ctx.analysis.times, key=lambda t: t.span.start)
         self.quotes = [q for q in ctx.analysis.quotes if q.speaker_span is not None]
         self.published = ctx.document.published
         self.neg = lex.words("negation_words")
@@ -117,6 +120,7 @@ class _Finder:
         self._dateline: tuple[tuple[Mention, str] | None] | None = None
         self._dateline_stop: int | None = None
         self._datelines: list[Any] | None = None
+        self.by_token: dict[int, _Found] = {}
         # nouns for people: a verb's object or subject that is someone though unnamed ("39 prisonniers", "les responsables")
         self.people = lex.clause_words("person_nouns") | frozenset(ctx.pack.speech.speech.get("speaker_nouns", ()))
 
@@ -138,6 +142,7 @@ class _Finder:
         for f in found:
             self._arguments(f)
         by_token = {f.token.i: f for f in found}
+        self.by_token = by_token
         for f in found:
             if f.type == "departure" and f.place is None:
                 # "au lendemain de son arrivée en Russie, avant de repartir": one leaves the place one arrived at
@@ -148,6 +153,14 @@ class _Finder:
                 if came:
                     f.place, f.place_phrase = came[-1].place, came[-1].place.span.text
                     f.attrs["place_from"] = "arrival"
+        for f in found:
+            if f.pos == "verb" and f.place is None and f.type != "statement":
+                # "prolonger la pause humanitaire dans la bande de Gaza": what is done to an event happens where it does
+                held = [by_token[c.i] for c in f.token.children if c.dep_ in DIRECT_OBJECT and c.i in by_token
+                        and by_token[c.i].place is not None]
+                if held:
+                    f.place, f.place_phrase = held[0].place, held[0].place_phrase
+                    f.attrs["place_from"] = "the event it acts on"
         for f in found:
             head = by_token.get(f.token.head.i)
             if (f.type == "departure" and f.place is None and f.token.dep_ in ("advcl", "conj") and head is not None
@@ -287,13 +300,14 @@ class _Finder:
                 recent = (0 <= _days_before(t, self.published) <= NARRATIVE_DAYS) if by_day else value.startswith(self.published[:7])
                 # the day a point or a period starts on; a period open at its start ("by Wednesday") names no day
                 if (t.precision == "day" and _ISO_DAY.match(value) and value[:10] <= bound and not c.attrs.get("historical")
-                        and recent and not self._in_quote(c.span.start)):
+                        and recent and not self._in_quote(c.span.start) and not self._aside_participle(c)):
                     last, named = value[:10], True
                     if c.type == "statement":
                         said = last
                 continue
             if (c.type == "statement" and said is not None and self.grammar.speech_on_report_day and not self._in_quote(c.span.start)
-                    and c.status != "planned" and c.attrs.get("tense") not in self.grammar.before_news_tenses):
+                    and c.status != "planned" and c.attrs.get("tense") not in self.grammar.before_news_tenses
+                    and self._attributes(c)):
                 # in a language whose news attributes from the article's day (the pack says so), who said what is
                 # dated by that day (or the last day a speaker was said to speak), not by the day of what they speak
                 # about: "X crashed on Wednesday. ... 'Y', a spokesman told reporters"
@@ -311,6 +325,25 @@ class _Finder:
             c.attrs["time_source"] = "reference"
             c.attrs["time_from"] = "narrative"
         return cues
+
+    def _aside_participle(self, c: EventCue) -> bool:
+        """Whether a cue is a participle set on a noun ("La trêve, prolongée lundi, expire jeudi"): a detail told in
+        passing, whose day does not move the narrative's day."""
+        span = self.doc.char_span(c.span.start, c.span.end, alignment_mode="expand")
+        return (span is not None and len(span) > 0 and c.attrs.get("tense") == Tense.PARTICIPLE
+                and span.root.dep_ in ("acl", "appos", "amod"))
+
+    def _attributes(self, c: EventCue) -> bool:
+        """Whether a statement cue attributes words to a source (a saying with what is said, in a clause or in
+        quoted words of its sentence: "investigators said the ship lost power"), rather than telling a call or an
+        order of the story ("the pilot made a radio call for tugs", "ordered the anchor dropped")."""
+        span = self.doc.char_span(c.span.start, c.span.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return True
+        tok = span.root
+        if any(ch.dep_ in REPORTED_DEPS for ch in tok.children) or tok.dep_ in REPORTED_DEPS:
+            return True
+        return any(tok.sent.start_char <= q.span.start < tok.sent.end_char for q in self.ctx.analysis.quotes)
 
     def _entry_stamps(self) -> list[tuple[int, str | None]]:
         """The entries of a live blog: lines that open with a stamp of clock time and day words only ("06h05 – C'est
@@ -589,6 +622,18 @@ class _Finder:
                 subj = self._left_context_mentions(tok)
                 if subj:
                     f.attrs["participants_from"] = "left_context"
+            if (f.type in ("other", "military_action") and tok.dep_ == "acl" and "VerbForm=Part" in str(tok.morph)
+                    and "Tense=Past" in str(tok.morph)):
+                # "Mayotte dévastée", "la ville assiégée": the place a past participle describes is what befell it
+                hit = [m for m in subj if m.label in ("place", "country")]
+                places.extend((0, m, m.span.text) for m in hit)
+                subj = [m for m in subj if m not in hit]
+            if f.attrs.get("subject_is_venue"):
+                # "le col X a accueilli le président", "the stadium hosted the summit": a site or a town that receives
+                # someone is where they meet (a country or a body receiving acts)
+                venue = [m for m in subj if m.label == "place"]
+                places.extend((0, m, m.span.text) for m in venue)
+                subj = [m for m in subj if m not in venue]
             parts.extend(subj)
             if f.attrs.get("subject_receives") and subj:
                 f.attrs.setdefault("recipients", []).extend([m.span.start, m.span.end] for m in subj)
@@ -629,6 +674,16 @@ class _Finder:
                 prep, phrase_start, _, _ = self._preposition(m, tok.head)
                 if m.label in PLACE_LABELS and prep in self.lex.places["destination_prepositions"]:
                     places.append((3, m, self.text[phrase_start:m.span.end]))
+        if (f.pos == "noun" and not places and tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")
+                and tok.head.pos_ == "VERB" and tok.head.i not in self.trigger_ids and f.type in ("transfer", "travel")):
+            # "les convois franchissent le terminal de X", "les camions sont entrés dans X": a shipment or a journey
+            # is where the verb it is the subject of takes it (its direct object, or a place it goes into or to)
+            for m in self._mentions_in(self._own_tokens(tok.head)):
+                if m in parts or m.label not in ("place",) or self._inside(m, {t.i for t in tok.subtree}):
+                    continue
+                prep, phrase_start, nested, _ = self._preposition(m, tok.head)
+                if not nested and (prep is None or prep in self.lex.places["destination_prepositions"]):
+                    places.append((0, m, self.text[phrase_start:m.span.end]))
         parts.extend(self._between_pairs(parts))
         f.participants = self._split_pairs(self._drop_role_complements(_unique(parts)))
         places = self._named_places([p for p in places if not self._quoted_apart(p[1], tok)])
@@ -870,6 +925,24 @@ class _Finder:
                 continue
             out.append(a)
         return out
+
+    def _island_told(self, d: Mention) -> Mention | None:
+        """The island an island's description ("l'île", "l'archipel", "the island") stands for: the place the article
+        names most often before it (at least ISLAND_MENTIONS times, by its name, outside quoted words), its latest
+        mention; the latest place named is as often a town on the island, which a description of the island is not."""
+        counts: dict[str, list[Mention]] = {}
+        for a in self._mentions_between(0, d.span.start):
+            if (a.span.end > d.span.start or a.kind != "name" or a.label not in ("place", "country")
+                    or self._in_quote(a.span.start) or self._in_name_of_someone(a)):
+                continue
+            counts.setdefault(fold(a.span.text, hyphens=False), []).append(a)
+        if not counts:
+            return None
+        best = max(counts.values(), key=lambda ms: (len(ms), -ms[0].span.start))
+        tied = [ms for ms in counts.values() if len(ms) == len(best)]
+        if len(best) < ISLAND_MENTIONS or len(tied) > 1:
+            return None
+        return best[-1]
 
     def _named_as_place(self, m: Mention) -> bool:
         """Whether a mention is told as a place: after a preposition of place ("au Niger", "in Gaza", "de Gaza" after
@@ -1423,9 +1496,11 @@ class _Finder:
             if tok.dep_ in ("nsubj", "nsubj:pass"):
                 # a subject is presupposed ("la rencontre pourrait porter sur..."): only a predicate like "possible" qualifies it
                 low = tok.head.lemma_.lower()
-                if low in st["possible_adjectives"]:
+                # the predicate as written, its agreement dropped ("la cérémonie est prévue": "prévu")
+                said = {low, tok.head.lower_, tok.head.lower_.rstrip("s").rstrip("e")}
+                if said & set(st["possible_adjectives"]):
                     return "possible", f"predicate {tok.head.text}"
-                if low in st["planned_adjectives"]:
+                if said & set(st["planned_adjectives"]):
                     return "planned", f"predicate {tok.head.text}"
                 return "unknown", "subject"
             # climb to the verb the noun depends on ("pourrait déboucher sur un accord")
@@ -1589,6 +1664,13 @@ class _Finder:
                        and end <= t.span.start
                        and self.text[end:t.span.start].strip().lower() in self.lex.clause_words("date_glue") | {""} | self.set_for]
         pool = anchored or inside
+        if not pool and f.pos == "noun" and tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX"):
+            # "le 10 août, un nouveau sommet a ordonné ...": an event that does something was going on when it did
+            # (the active verb's time, even when that verb is a trigger of its own)
+            acted = [t for t in cands if t.anchor == tok.head.idx and not t.attrs.get("target") and not self._other_clause(t, tok)]
+            if acted:
+                f.attrs["time_from"] = "its verb"
+                pool = acted
         if not pool and f.pos == "verb" and tok.dep_ == "amod":
             # "the demolition of a collapsed span followed on 13 May": a participle describing a noun names a state
             # the clause finds, not a happening it dates; only a time of its own words would date it
@@ -1606,6 +1688,14 @@ class _Finder:
                 # "flew into X on Thursday, declaring ...", "arrived on Monday and met ...": the verb it is told
                 # with gives its time
                 free = [t for t in cands if t.anchor == tok.head.idx and not t.attrs.get("target")]
+            if (not free and f.pos == "verb" and tok.dep_ in ("acl", "appos") and "VerbForm=Part" in str(tok.morph)
+                    and tok.head.dep_ == "nsubj" and tok.head.head.pos_ in ("VERB", "AUX") and self._same_para(tok, tok.head.head)):
+                # "L'avion, parti de X, s'est écrasé mercredi": a participle set on the subject tells of its subject
+                # on the day of the clause it stands in
+                free = [t for t in cands if t.anchor == tok.head.head.idx and not t.attrs.get("target")
+                        and not self._other_clause(t, tok.head.head)]
+                if free:
+                    f.attrs["time_from"] = "the clause it describes"
             if f.type == "statement" and f.pos == "verb":
                 # what is said has its own times ("saying 340 trucks had entered since Friday"): not when it was said
                 said = [(sub.idx, sub.idx + len(sub.text)) for c in tok.children if c.dep_.split(":")[0] in CONTENT_DEPS
@@ -1623,7 +1713,7 @@ class _Finder:
                         and not t.attrs.get("target") and not self._other_clause(t, c)]
             if not free:
                 return None
-            f.attrs["time_from"] = "sentence"
+            f.attrs.setdefault("time_from", "sentence")
             pool = free
         rank = {"day": 0, "month": 1, "year": 2, "decade": 3}
         return min(pool, key=lambda t: (abs(t.span.start - tok.idx), rank.get(t.precision or "", 9)))
@@ -1637,6 +1727,8 @@ class _Finder:
                 return None  # a statement is someone's: "il a été dit" is no event on a timeline
             f.attrs["unnamed_speaker"] = True  # "les autorités régionales ont fait savoir", "a annoncé le parquet"
         time = self._time(f)
+        if time is None:
+            time = self._told_in_present(f)
         if time is not None and not time.value:
             # a time the dossier reads once it infers the article's day: the cue's time then, by these same rules
             f.attrs["pending_time"] = [time.span.start, time.span.end]
@@ -1644,8 +1736,15 @@ class _Finder:
             f.attrs["pending_time"] = None  # analysis chose: no unread time is the cue's (resolution adds none)
         if f.place is None and f.type != "invitation":
             self._anaphoric_place(f)
+        if f.place is None and f.type == "departure":
+            self._leavers_place(f)
         if f.place is None and f.type not in self.placeless:
             self._sentence_place(f)
+        if f.place is not None and f.place.kind == "description" and ISLAND_CLASSES & set(f.place.attrs.get("classes") or ()):
+            told = self._island_told(f.place)
+            if told is not None:
+                f.place, f.place_phrase = told, f.place_phrase or told.span.text
+                f.attrs["place_from"] = "island of the article"
         if f.place is not None and f.place.kind == "description" and (
                 f.attrs.get("place_from") is None or self._named_as_place(f.place)):
             antes = self._area_antecedents(f.place)
@@ -1703,6 +1802,30 @@ class _Finder:
             sentence=Span(self.doc_id, s_start, s_end, self.text[s_start:s_end]), status=f.status, time=time,
             participants=[m.span for m in f.participants], place=f.place.span if f.place else None, attrs=f.attrs,
         )
+
+    def _told_in_present(self, f: _Found) -> TimeExpr | None:
+        """A cue told in the present with no time of its own, in a paragraph that tells its story in the present
+        from a day it names ("Puis vient la nuit du 26. ... Le pilote réclame un remorqueur"): that day, when the last
+        time expression before it in the paragraph names a day and hangs on a verb in the present too."""
+        tok = f.token
+        if f.status == "planned" or self._in_quote(tok.idx):
+            return None
+        verb = tok if f.pos == "verb" else tok.head
+        if f.pos == "verb" and f.attrs.get("tense") != Tense.PRESENT:
+            return None
+        if f.pos != "verb" and not (verb.pos_ in ("VERB", "AUX") and "Tense=Pres" in str(verb.morph)
+                                    and "VerbForm=Fin" in str(verb.morph)):
+            return None
+        lo = max(self._para(tok.idx)[0], self._dateline_end())
+        before = [t for t in self.all_times if lo <= t.span.start and t.span.end <= tok.idx]
+        if not before:
+            return None
+        t = before[-1]
+        if (t.precision != "day" or not _ISO_DAY.fullmatch(t.value or "") or t.attrs.get("tense") != Tense.PRESENT
+                or t.anchor == tok.idx):
+            return None
+        f.attrs["time_from"] = "historical present"
+        return t
 
     def _refer(self, attrs: dict[str, Any], precision: str) -> None:
         """Date a cue weakly by the article's day (or month): its publication date, or, for an article that gives
@@ -1768,12 +1891,34 @@ class _Finder:
                    or fold(" ".join(t.text for t in c.subtree), hyphens=False) in phrases for c in tok.children)
         if not said:
             return
+        scenes = {fold(w, hyphens=False) for w in self.lex.clause_words("scene_anaphor_phrases")}
+        if any(fold(" ".join(t.text for t in c.subtree), hyphens=False) in scenes for c in tok.children):
+            # "retrouvés sur les lieux", "at the scene": where the last accident or attack the article told happened
+            hit = [h for h in self.by_token.values() if h.token.i < tok.i and h.place is not None
+                   and h.type in ("other", "military_action") and h is not f]
+            if hit:
+                last = max(hit, key=lambda h: h.token.i)
+                f.place, f.place_phrase = last.place, last.place_phrase
+                f.attrs["place_from"] = "scene"
+                return
         lo = self._para(max(0, self._para(tok.idx)[0] - 1))[0]
         for m in reversed(self._mentions_between(max(lo, tok.idx - NARRATIVE_REACH), tok.idx)):
             if m.span.end <= tok.idx and m.kind == "name" and (m.label == "place" or (m.label == "country" and self._named_as_place(m))):
                 f.place, f.place_phrase = m, m.span.text
                 f.attrs["place_from"] = "anaphor"
                 return
+
+    def _leavers_place(self, f: _Found) -> None:
+        """A departure with no place of its own leaves from where its subject is said to be by a clause on it ("les
+        soldats déployés au Mali partiront", "les unités qui s'y étaient déployées ont quitté ..."): the place of that
+        clause's cue."""
+        for s in _subjects(f.token):
+            for c in s.children:
+                held = self.by_token.get(c.i)
+                if c.dep_ in ("acl", "acl:relcl", "relcl") and held is not None and held.place is not None:
+                    f.place, f.place_phrase = held.place, held.place_phrase
+                    f.attrs["place_from"] = "where the leavers were"
+                    return
 
     def _sentence_place(self, f: _Found) -> None:
         """A cue whose own phrase names no place takes the place its sentence names, when the sentence names one and
@@ -1804,6 +1949,11 @@ class _Finder:
         content = {t.i for c in tok.children if c.dep_ in (CONTENT_DEPS if speaker else REPORTED_DEPS) for t in c.subtree}
         cands = []
         claimed = self._other_event_spans(tok) if tok.pos_ in ("NOUN", "PROPN") else []
+        if not speaker:
+            # "X a perdu le contact, ont indiqué les garde-côtes lors d'un point de presse à Y": Y is where the source
+            # speaks, in the incise that attributes the cue, not where the cue happens
+            claimed += [(u.idx, u.idx + len(u.text)) for c in tok.children if c.dep_ in ("parataxis", "advcl") and c.i > tok.i
+                        and c.i in self.by_token and self.by_token[c.i].type == "statement" for u in c.subtree]
         for m in self._mentions_between(lo, hi):
             if m.label not in ("place", "country") or id(m) in taken or m.span.end > hi:
                 continue
@@ -1834,10 +1984,15 @@ class _Finder:
             # ("a assuré que l'Ukraine ...") is taken only when the sentence names no other
             # ... and so is a place inside the name of a role or a body ("le maire de X a fait état de victimes à Y")
             aside = self._other_clause(m, tok) or self._inside(m, content) or self._in_name_of_someone(m)
-            cands.append((aside, m.label == "country", abs(m.span.start - tok.idx), m, self.text[start:m.span.end]))
+            cands.append((aside, m.label == "country", start, abs(m.span.start - tok.idx), m, self.text[start:m.span.end]))
         if not cands:
             return None
-        *_, m, phrase = min(cands, key=lambda c: c[:3])
+        # "à X, sur Y, ...", "near X, in the Y region": a place phrase set right after another one's name locates it
+        # (an island, a region the town is in); the town it follows is the more precise
+        ends = {c[4].span.end for c in cands}
+        cands = [(c[0], c[1], any(re.fullmatch(r"\s*,\s*", self.text[e:c[2]]) for e in ends if e <= c[2]), c[3], c[4], c[5])
+                 for c in cands]
+        *_, m, phrase = min(cands, key=lambda c: c[:4])
         return m, phrase if len(phrase) <= len(m.span.text) + 30 else m.span.text
 
     def _capability(self, tok: Any) -> bool:
@@ -1996,6 +2151,8 @@ def _spec_attrs(spec: dict[str, Any], attrs: dict[str, Any]) -> dict[str, Any]:
         attrs["subtype"] = spec["subtype"]
     if spec.get("needs_participant"):
         attrs["needs_participant"] = True
+    if spec.get("subject_is_venue"):
+        attrs["subject_is_venue"] = True
     return attrs
 
 

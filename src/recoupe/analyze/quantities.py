@@ -855,7 +855,7 @@ def _word_before(text: str, start: int) -> str:
     return before[-1] if before else ""
 
 
-@component("quantities", requires=("spacy", "mentions"), assigns=("quantities",), version="7")
+@component("quantities", requires=("spacy", "mentions"), assigns=("quantities",), version="8")
 def quantities(ctx: Context) -> dict[str, list[Any]]:
     text = ctx.document.text
     if (ctx.document.language or ctx.pack.code) != ctx.pack.code:

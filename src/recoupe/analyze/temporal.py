@@ -229,6 +229,8 @@ def extract(doc_id: str, text: str, sdoc: Any, published: str | None, precision:
     sent_starts = [s for s, _ in (sentences or [(s.start_char, s.end_char) for s in sdoc.sents])]
     out: list[TimeExpr] = []
     context: dict[int, Resolved] = {}  # per sentence: the last expression that carried its own year
+    named: Resolved | None = None  # the last day or month the text named with its year
+    point: Resolved | None = None  # the last day or month the text named, its year read or given
     for c in words.candidates(text):
         if _rejected_by_parse(c, sdoc):
             continue
@@ -238,6 +240,12 @@ def extract(doc_id: str, text: str, sdoc: Any, published: str | None, precision:
         if target:
             direction = "none"  # "a day of mourning for Dec. 23": the nearest 23 December, whatever the tense
         r = read(c.rule, c.groups, ref, direction, words, tense=tense)
+        if c.rule == "day_of" and point is not None:
+            # "Le 25 mars, ... Puis vient la nuit du 26": the month of the day the text named last, not the writing's
+            lref = Reference(point.lo, point.hi, "day" if point.lo == point.hi else "month")
+            r = read(c.rule, c.groups, lref, "none", words)
+            if r is not None and r.value is not None:
+                r.attrs["month_from"] = "text"
         if r is None:
             continue
         sent = max(0, bisect.bisect_right(sent_starts, c.start) - 1)
@@ -251,8 +259,21 @@ def extract(doc_id: str, text: str, sdoc: Any, published: str | None, precision:
                 r2.attrs["year_from"] = "sentence"
                 r2.attrs.pop("unresolved", None)
                 r = r2
+        if c.rule in ("date", "month", "from_to") and r.value is None and ref.year is None and named is not None and c.groups.get("y") is None:
+            # an article that gives no date of its own but names one with its year ("Le 30 juillet 2023, ... Le 31
+            # juillet, ..."): a reader takes a day-month's year from the last such date before it, the nearest reading
+            lref = Reference(named.lo, named.hi, "day" if named.lo == named.hi else "month")
+            r2 = read(c.rule, c.groups, lref, "none", words)
+            if r2 is not None and r2.value is not None:
+                r2.attrs["year_from"] = "text"
+                r2.attrs.pop("unresolved", None)
+                r = r2
+        if r.value is not None and r.kind == "date" and r.precision in ("day", "month") and r.lo is not None:
+            point = r
         if c.rule in _EXPLICIT_YEAR_RULES and r.lo is not None and r.value is not None and "year_from" not in r.attrs:
             context[sent] = r
+            if r.precision in ("day", "month"):
+                named = r
         start, r = _wrap_since_until(text, c, r, pack)
         attrs = dict(r.attrs)
         if r.value is None and "unresolved" in attrs:
@@ -281,7 +302,7 @@ def extract(doc_id: str, text: str, sdoc: Any, published: str | None, precision:
     return out
 
 
-@component("times", requires=("spacy",), assigns=("times",), version="8")
+@component("times", requires=("spacy",), assigns=("times",), version="11")
 def times(ctx: Context) -> dict[str, Any]:
     doc = ctx.document
     return {"times": extract(doc.id, doc.text, ctx.sdoc, doc.published, doc.published_precision, ctx.analysis.sentences,

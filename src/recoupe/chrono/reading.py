@@ -187,6 +187,28 @@ def _complete_year(p: Point, ref: Reference, mode: str) -> tuple[Point | None, d
     return cands[0][2], {"year_from": "published"}
 
 
+def _day_of_month(d: int | None, ref: Reference, mode: str, part: str | None) -> Resolved:
+    """A day of the month with no month ("la nuit du 26"): that day in the reference's month or a month next to it,
+    the reading closest to the reference (on the side the tense says, when it says one)."""
+    attrs: dict[str, Any] = {"part_of_day": part} if part else {}
+    if d is None or ref.lo is None or ref.hi is None or ref.precision not in ("day", "month"):
+        return Resolved(None, None, "date", attrs={**attrs, "unresolved": "no month to read the day in"})
+    cands = []
+    for k in (-1, 0, 1):
+        y, m = divmod(ref.lo.year * 12 + ref.lo.month - 1 + k, 12)
+        try:
+            day = date(y, m + 1, d)
+        except ValueError:
+            continue
+        if (mode in ("past", "last") and day > ref.hi) or (mode in ("future", "next") and day < ref.lo):
+            continue
+        cands.append((ref.distance(day, day), day))
+    if not cands:
+        return Resolved(None, None, "date", attrs={**attrs, "unresolved": "no reading fits the reference"})
+    day = min(cands)[1]
+    return Resolved(day.isoformat(), "day", "date", attrs=attrs, lo=day, hi=day)
+
+
 def _resolve_point(p: Point, ref: Reference, mode: str, part: str | None = None) -> Resolved:
     attrs: dict[str, Any] = {}
     if part:
@@ -406,6 +428,10 @@ def read(rule: str, g: dict[str, str | None], ref: Reference, direction: str, v:
                   int(g["y"]) if g.get("y") else None)
         part = v.parts_of_day[g["part"].lower()] if g.get("part") else None
         return _resolve_point(p, ref, _mode(direction, tense), part)
+
+    if rule == "day_of":
+        return _day_of_month(v.day(g["d"]), ref, _mode(direction, tense),  # type: ignore[arg-type]
+                             v.parts_of_day[g["part"].lower()] if g.get("part") else None)
 
     if rule == "numeric":
         return _numeric(g, v)

@@ -135,7 +135,8 @@ class Grammar:
         if "VerbForm=Inf" in m:
             return Tense.INFINITIVE
         if "VerbForm=Part" in m:
-            return Tense.PARTICIPLE
+            # no participle ends like a future ("rejoindra" tagged as a participle): the future the form says
+            return Tense.FUTURE if self._future_ending(tok) else Tense.PARTICIPLE
         if "Tense=Fut" in m:
             return Tense.FUTURE
         if "Tense=Imp" in m:
@@ -148,17 +149,23 @@ class Grammar:
 
     # -- mood --------------------------------------------------------------------------------------
 
+    def _future_ending(self, t: Any) -> bool:
+        """Whether a word is its lemma's future stem (or an irregular one) plus a future ending."""
+        stems = self.pack.triggers.status["irregular_future_stems"]
+        low, lemma = t.lower_, t.lemma_.lower()
+        for end in _FUTURE_ENDINGS:
+            if low.endswith(end):
+                stem = low[: -len(end) + 1]
+                return stem == _future_stem(lemma) or stem in stems
+        return False
+
     def future_form(self, tok: Any, auxes: list[Any]) -> bool:
         """A future the tagger missed: the future stem (infinitive, or an irregular stem) plus a future ending."""
-        stems = self.pack.triggers.status["irregular_future_stems"]
         for t in [tok, *auxes]:
-            if "VerbForm=Fin" not in str(t.morph):
-                continue
-            low, lemma = t.lower_, t.lemma_.lower()
-            for end in _FUTURE_ENDINGS:
-                if low.endswith(end):
-                    stem = low[: -len(end) + 1]
-                    return stem == _future_stem(lemma) or stem in stems
+            if "VerbForm=Fin" not in str(t.morph) and not ("VerbForm=Part" in str(t.morph) and not auxes):
+                continue  # (a participle with no auxiliary may be a future the tagger misread: "rejoindra")
+            if any(t.lower_.endswith(end) for end in _FUTURE_ENDINGS):
+                return self._future_ending(t)
         return False
 
     def conditional_form(self, tok: Any, auxes: list[Any], lenient: bool = False) -> bool:

@@ -265,6 +265,8 @@ class TimeWords:
             ("month_year", re.compile(rf"{_B}(?:(?P<mp>{MPART})\s*)?(?P<m>{MO})\s+(?P<y>{YEAR}){_E}", _I)),
             ("month", re.compile(rf"{_B}(?P<prep>en|depuis|d['’]|de|{MPART})\s*(?P<m>{MO}){_E}", _I)),
             ("year", re.compile(rf"{_B}(?P<y>{YEAR})(?![\w-]|[.,]\d|\s*%)")),
+            # "la nuit du 26", "dans la soirée du 5": a day of the month the narrative is in (read in its context)
+            ("day_of", re.compile(rf"{_B}(?:(?:la|le|l['’])\s*)?(?P<part>{PART})\s+du\s+(?P<d>{DAY})(?!\s*(?:{MO}|\d|[/.]\d|au\s|e\b))", _I)),
             ("day_word", re.compile(rf"{_B}(?P<dw>{_alt(lex.day_words)})(?:\s+(?P<part>{PART}))?{_E}", _I)),
             ("this_part", re.compile(rf"{_B}(?P<tp>{_alt(lex.this_day_parts)}){_E}", _I)),
             ("weekday", re.compile(rf"{_B}(?P<this>{_alt(lex.this_words)}\s+)?(?P<wd>{WD})(?:\s+(?P<part>{PART}))?{_E}", _I)),
@@ -280,7 +282,7 @@ class TimeWords:
             "decade": (frozenset({"années", "décennie"}), 0), "cal_rel": (_key_words(lex.calendar_units), 0),
             "season": (_key_words(lex.seasons), 0), "dm_rel": (w_dir, 0), "m_rel": (w_dir, 0), "wd_rel": (w_dir, 0),
             "date": (w_month, 0), "numeric": (frozenset(), 1), "month_year": (w_month, 0), "month": (w_month, 0),
-            "year": (frozenset(), 4), "day_word": (_key_words(lex.day_words), 0),
+            "year": (frozenset(), 4), "day_word": (_key_words(lex.day_words), 0), "day_of": (_key_words(lex.parts_of_day), 0),
             "this_part": (_key_words(lex.this_day_parts), 0), "weekday": (_key_words(lex.weekdays), 0),
         }
         self._index_rules()
@@ -375,6 +377,9 @@ class TimeWords:
         month = gd.get("m")
         if month and month.lower() in self.lex.months_need_context and month != month.lower():
             return False  # "Mars" with a capital is the planet or a name, not the month
+        if (rule == "month" and month and month.lower() in self.lex.months_need_context
+                and (gd.get("prep") or "").lower() in ("de", "d'", "d’") and re.match(r"\s+[a-zà-ÿœ]", text[m.end():m.end() + 3])):
+            return False  # "près de sept nœuds": the number before the noun it counts, not the month
         before = text[max(0, m.start() - 20):m.start()]
         if rule == "weekday" and not gd.get("this") and self.habit_re.search(before):
             return False
