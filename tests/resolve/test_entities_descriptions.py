@@ -234,3 +234,36 @@ def test_entities_a_role_whose_complement_names_nothing_is_the_bare_roles_holder
                     "Olivier Marchal a demandé des renforts.")
     (e,) = _with(ents, "le préfet de la région")
     assert e["name"] == "Olivier Marchal"
+
+
+@pytest.mark.parametrize("text, phrase, holder", [
+    # after the name, with its complement naming another entity
+    ("Le capitaine serait Hugo Lambert, le fondateur de Maristel, selon la presse locale.", "le fondateur de Maristel",
+     "Hugo Lambert"),
+    # after the name and an age, a phrase coordinated within itself
+    ("Hugo Lambert, 61 ans, ancien officier de marine et spécialiste des grands fonds, a dirigé la plongée.",
+     "ancien officier de marine et spécialiste des grands fonds", "Hugo Lambert"),
+    # before the name
+    ("Un conseiller de Maristel, Hugo Lambert, a confirmé la panne mardi.", "Un conseiller de Maristel", "Hugo Lambert"),
+    # a place, the phrase read as the verb's second object
+    ("Les secours ont rejoint Brionne, une petite commune de la vallée, dans la nuit.",
+     "une petite commune de la vallée", "Brionne"),
+])
+def test_entities_a_phrase_in_apposition_to_a_name_is_a_mention_of_it(
+        analyzer: Analyzer, text: str, phrase: str, holder: str) -> None:
+    ents = _dossier(analyzer, text)
+    (e,) = _with(ents, phrase)
+    assert e["name"] == holder
+
+
+@pytest.mark.parametrize("text, phrase", [
+    # a plural phrase is a group, not the name beside it
+    ("Les dirigeants de Maristel, Hugo Lambert en tête, ont quitté la salle.", "Les dirigeants de Maristel"),
+    # a clause with its own subject is no description of the name
+    ("Le syndicat a dénoncé le plan Varennes, une mesure qui vise les ouvriers de Maristel.",
+     "une mesure qui vise les ouvriers de Maristel"),
+    # an age is no description
+    ("Hugo Lambert, 61 ans, a dirigé la plongée.", "61 ans"),
+])
+def test_entities_what_is_no_apposed_description_stays_out(analyzer: Analyzer, text: str, phrase: str) -> None:
+    assert not _with(_dossier(analyzer, text), phrase)

@@ -110,7 +110,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="24")
+@component("names", requires=("spacy",), assigns=("mentions",), version="25")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -341,6 +341,9 @@ def names(ctx: Context) -> dict[str, list[Any]]:
     _descriptions(ftext, text, out, lx, nw, add, ctx.sdoc, tok_starts)
     # 5b. proper nouns the recogniser left out ("near the town of Yelets", "published by Flightradar24")
     _unrecognised_proper(ctx.sdoc, text, out, lx, nw, add)
+
+    # 5c. "X, le fondateur de Y", "le patron de Y, X": a noun phrase in apposition to a name stands for what it names
+    _appositions(ctx.sdoc, text, out, add)
 
     # 5. "les deux dirigeants": a group standing for the last two people named just before
     for m in nw.patterns["pair"].finditer(ftext):
@@ -599,6 +602,78 @@ def _unrecognised_proper(sdoc: Any, text: str, out: list[Mention], lx: Lexicon, 
         label, attrs = _retype(surface, "other", lx)
         add(s, e, label, unrecognised=True, **attrs)
         taken.append((s, e))
+
+
+APPOSITION_TOKENS = 16  # the longest noun phrase in apposition read as a description of the name beside it
+
+
+def _appositions(sdoc: Any, text: str, out: list[Mention], add: Callable[..., Mention]) -> None:
+    """A noun phrase the parser attaches to a name as its apposition, set off by a comma, stands for what the name
+    names: after it ("X, le fondateur de Y", "X, 77 ans, ancien officier de marine et expert de Z") or before it ("le
+    patron de Y, X"). The phrase is its noun's subtree from its determiner or first modifier, cut at the next comma;
+    it is a description apposed to the name (resolution joins it to the name's entity). Not a plural phrase (a group,
+    a count: "les patrons de X", "quelque 100 000 personnes"), not a clause with a subject of its own ("une mesure qui
+    vise X"), not a phrase coordinated with another before the name ("le président et son épouse, X"), not a
+    reference's description ("[2] X, communiqué du ..."). An epithet or a description already found on the
+    phrase's noun and apposed to nothing else is widened to the whole phrase; a mention running over the phrase's
+    edge stops the rule. (Mentions inside the phrase stay mentions of their own: "du Premier ministre", "de Y".)"""
+    toks = list(sdoc)
+    spans = [(m.span.start, m.span.end) for m in out]
+    for nm in [m for m in out if m.kind == "name" and not m.attrs.get("furniture")]:
+        s0, e0 = nm.span.start, nm.span.end
+        span = sdoc.char_span(s0, e0, alignment_mode="expand")
+        inside = list(span) if span is not None else []
+        line_start = text.rfind("\n", 0, s0) + 1
+        lead = text[line_start:s0]
+        if not inside or lead.strip() and not any(c.isalpha() for c in lead):
+            continue  # (a name after a reference's or a list's marker: "[2] X, communiqué du ...")
+        found: list[tuple[Any, list[Any]]] = []
+        root = next((t for t in inside if not s0 <= t.head.idx < e0 or t.head.i == t.i), inside[0])
+        for t in toks[inside[-1].i + 1:inside[-1].i + 10]:
+            # the parser's apposition, or a second object of the name's verb right after it ("a rejoint X, une
+            # commune de Y": no verb takes two objects so)
+            twin = t.dep_ == root.dep_ and t.head.i == root.head.i != root.i and t.dep_ in _TWIN_RELATIONS
+            if (t.dep_ == "appos" and s0 <= t.head.idx < e0 or twin) and t.pos_ == "NOUN":
+                sub = [k for k in t.subtree]
+                stop = next((k.i for k in sub if k.text == "," and k.i > t.i), None)
+                sub = [k for k in sub if stop is None or k.i < stop]
+                if re.fullmatch(r"\s*,\s*(?:\d+\s+\w+\s*,\s*)?", text[e0:sub[0].idx]):
+                    found.append((t, sub))  # (right after the comma, or after an age: "X, 77 ans, ...")
+        first = inside[0]
+        h = first.head
+        while h.pos_ == "PROPN" and h.dep_ == "nmod" and h.head.i < h.i:
+            h = h.head  # "un conseiller de Y, X": the parser hangs X on the name inside the phrase, Y
+        if first.dep_ == "appos" and h.pos_ == "NOUN" and h.idx < s0 and not any(k.dep_ == "conj" for k in h.children):
+            sub = [k for k in h.subtree if k.idx < s0]
+            while sub and sub[-1].text == ",":
+                sub.pop()
+            if sub and text[sub[-1].idx + len(sub[-1].text):s0].strip() == "," and not any(k.text == "," for k in sub):
+                found.append((h, sub))
+        for head, sub in found:
+            while sub and sub[0].pos_ not in _PHRASE_OPENERS:
+                sub = sub[1:]  # "tout comme le patron de X": the phrase opens at its determiner
+            if not sub or not head.text[:1].islower() or "Plur" in head.morph.get("Number") or len(sub) > APPOSITION_TOKENS \
+                    or any(k.dep_.startswith("nsubj") and k.i != head.i for k in sub) or sub[0].pos_ == "NUM":
+                continue
+            a, b = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            if b - a < 3 or "\n" in text[a:b]:
+                continue
+            over = [m for m in out if m.span.start < b and a < m.span.end and m is not nm]
+            mine = [m for m in over if m.kind in ("epithet", "description") and a <= m.span.start and m.span.end <= b
+                    and m.span.start <= head.idx < m.span.end and m.attrs.get("apposed") in (None, [s0, e0])]
+            if any(m not in mine and not (a <= m.span.start and m.span.end <= b) for m in over):
+                continue
+            if mine:
+                m = max(mine, key=lambda x: x.span.end - x.span.start)
+                m.span = Span(m.span.doc, a, b, text[a:b])
+                m.attrs["apposed"] = [s0, e0]
+            elif (a, b) not in spans:
+                add(a, b, nm.label, kind="description", apposed=[s0, e0], apposition=True)
+                spans.append((a, b))
+
+
+_PHRASE_OPENERS = ("DET", "ADJ", "NOUN", "NUM", "PROPN")
+_TWIN_RELATIONS = ("obj", "nsubj", "nsubj:pass")  # (a verb takes one of each; obliques and modifiers may repeat)
 
 
 def _rubric(text: str, start: int, end: int) -> bool:

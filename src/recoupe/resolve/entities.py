@@ -106,7 +106,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="14", assigns=("entities",))
+@step("entities", version="15", assigns=("entities",))
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = ctx.pack.lexicon
     clusters: dict[str, Cluster] = {}
@@ -707,7 +707,7 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
         classes = d.attrs.get("classes") or []
         ap = d.attrs.get("apposed")
         named = at.get((d.span.doc, ap[0], ap[1])) if ap else None
-        if named is not None and (fits(d.label, named[0]) or d.head in named[1].attrs.get("cues", ())):
+        if named is not None and (d.attrs.get("apposition") or fits(d.label, named[0]) or d.head in named[1].attrs.get("cues", ())):
             # "le navire canadien X", "Le navire, le X,": the description of the name beside it (whatever type the
             # recogniser gave a name its own class noun introduces)
             named[0].root().mentions.append(d)
