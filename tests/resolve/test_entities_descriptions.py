@@ -267,3 +267,16 @@ def test_entities_a_phrase_in_apposition_to_a_name_is_a_mention_of_it(
 ])
 def test_entities_what_is_no_apposed_description_stays_out(analyzer: Analyzer, text: str, phrase: str) -> None:
     assert not _with(_dossier(analyzer, text), phrase)
+
+
+def test_entities_the_island_is_the_island_country_the_article_named(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Le ministre italien a atterri lundi à Malte pour une visite de deux jours. "
+                              "Il a quitté l'île mardi soir pour regagner Rome.")
+    (e,) = _with(ents, "l'île")
+    assert e["type"] == "country" and e["name"] == "Malte"
+
+
+def test_entities_the_island_is_no_town_named_without_the_word(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Le ministre a atterri lundi à Palerme pour une visite de deux jours. "
+                              "Il a quitté l'île mardi soir.")
+    assert not _with(ents, "l'île")

@@ -106,7 +106,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="15", assigns=("entities",))
+@step("entities", version="16", assigns=("entities",))
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = ctx.pack.lexicon
     clusters: dict[str, Cluster] = {}
@@ -728,8 +728,8 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
         for _, _, c, labels in doc_rows:
             if id(c.root()) in cands:
                 continue
-            if not fits(d.label, c):
-                continue
+            if not fits(d.label, c) and not (labels & kinds and fits(next(iter(labels)), c)):
+                continue  # ("l'île" may be a country as well as a place: the kinds its class stands for)
             ws = words_of[id(c)]
             of_class = [bool(wanted.intersection(classes_of_word.get(w, ()))) for w in ws]
             if (kinds and labels & kinds and all(of_class)) or any(of_class):
