@@ -280,3 +280,18 @@ def test_entities_the_island_is_no_town_named_without_the_word(analyzer: Analyze
     ents = _dossier(analyzer, "Le ministre a atterri lundi à Palerme pour une visite de deux jours. "
                               "Il a quitté l'île mardi soir.")
     assert not _with(ents, "l'île")
+
+
+def test_entities_a_noun_apposed_to_a_name_tells_what_a_later_description_stands_for(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Le Marlin, un navire océanographique de l'institut, a appareillé lundi de Brest avec "
+                              "douze chercheurs. Le navire doit atteindre la zone jeudi.")
+    (e,) = _with(ents, "Le navire")
+    assert e["name"] == "Marlin"
+
+
+def test_entities_a_headlines_description_is_the_one_thing_of_its_class_the_article_names(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Le navire a lancé un appel de détresse\n\n"
+                              "Le porte-conteneurs Aurora a heurté un quai lundi à Anvers. Le capitaine a donné l'alerte.")
+    (e,) = _with(ents, "Le navire")
+    assert "Aurora" in e["name"]
+

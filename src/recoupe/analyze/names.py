@@ -110,7 +110,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="25")
+@component("names", requires=("spacy",), assigns=("mentions",), version="26")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -343,7 +343,7 @@ def names(ctx: Context) -> dict[str, list[Any]]:
     _unrecognised_proper(ctx.sdoc, text, out, lx, nw, add)
 
     # 5c. "X, le fondateur de Y", "le patron de Y, X": a noun phrase in apposition to a name stands for what it names
-    _appositions(ctx.sdoc, text, out, add)
+    _appositions(ctx.sdoc, text, out, nw, add)
 
     # 5. "les deux dirigeants": a group standing for the last two people named just before
     for m in nw.patterns["pair"].finditer(ftext):
@@ -607,7 +607,7 @@ def _unrecognised_proper(sdoc: Any, text: str, out: list[Mention], lx: Lexicon, 
 APPOSITION_TOKENS = 16  # the longest noun phrase in apposition read as a description of the name beside it
 
 
-def _appositions(sdoc: Any, text: str, out: list[Mention], add: Callable[..., Mention]) -> None:
+def _appositions(sdoc: Any, text: str, out: list[Mention], nw: NameWords, add: Callable[..., Mention]) -> None:
     """A noun phrase the parser attaches to a name as its apposition, set off by a comma, stands for what the name
     names: after it ("X, le fondateur de Y", "X, 77 ans, ancien officier de marine et expert de Z") or before it ("le
     patron de Y, X"). The phrase is its noun's subtree from its determiner or first modifier, cut at the next comma;
@@ -668,7 +668,9 @@ def _appositions(sdoc: Any, text: str, out: list[Mention], add: Callable[..., Me
                 m.span = Span(m.span.doc, a, b, text[a:b])
                 m.attrs["apposed"] = [s0, e0]
             elif (a, b) not in spans:
-                add(a, b, nm.label, kind="description", apposed=[s0, e0], apposition=True)
+                d = add(a, b, nm.label, kind="description", apposed=[s0, e0], apposition=True)
+                if (classes := nw.description_class.get(fold(head.text))):
+                    d.head, d.attrs["classes"] = fold(head.text), list(classes)  # what the name is: "un porte-conteneurs"
                 spans.append((a, b))
 
 

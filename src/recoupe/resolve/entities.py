@@ -106,7 +106,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="16", assigns=("entities",))
+@step("entities", version="17", assigns=("entities",))
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = ctx.pack.lexicon
     clusters: dict[str, Cluster] = {}
@@ -655,6 +655,7 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
     rows: dict[str, list[tuple[int, int, Cluster, frozenset[str]]]] = defaultdict(list)
     seen: set[int] = set()
     words_of: dict[int, set[str]] = defaultdict(set)
+    heads_of: dict[int, set[str]] = defaultdict(set)  # the head nouns of descriptions apposed to each entity
     # class words of every language the dossier's articles are in: "Wagner Group" in English says that Wagner is
     # what a French "le groupe" describes
     classes_of_word = word_classes if word_classes is not None else nw.description_class
@@ -712,6 +713,10 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
             # recogniser gave a name its own class noun introduces)
             named[0].root().mentions.append(d)
             where[id(d)] = named[0].root()
+            if d.head and classes:
+                # "X, navire océanographique": X is what a later "le navire" describes (that noun, not its whole class:
+                # a research ship is no "paquebot")
+                heads_of[id(named[0].root())].add(d.head)
             continue
         if CAPITAL in classes:
             # "la capitale nigérienne", "the Serbian capital": the capital of the country its nationality names,
@@ -732,10 +737,16 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
                 continue  # ("l'île" may be a country as well as a place: the kinds its class stands for)
             ws = words_of[id(c)]
             of_class = [bool(wanted.intersection(classes_of_word.get(w, ()))) for w in ws]
-            if (kinds and labels & kinds and all(of_class)) or any(of_class):
+            if (kinds and labels & kinds and all(of_class)) or any(of_class) or d.head in heads_of[id(c.root())]:
                 if d.attrs.get("country") and c.country and c.country != d.attrs["country"]:
                     continue
                 cands.add(id(c.root()))
+        if not cands:
+            # nothing of its class named before it (a headline's "le navire", "les garde-côtes" before "les garde-côtes
+            # américains"): the one entity of its class the whole article names
+            doc_rows = rows.get(d.span.doc, [])
+            cands = {id(c.root()) for _, _, c, labels in doc_rows if fits(d.label, c) and (any(
+                     wanted.intersection(classes_of_word.get(w, ())) for w in words_of[id(c)]) or d.head in heads_of[id(c.root())])}
         target = _pick_salient(d, cands, [(s0, sent, c) for s0, sent, c, _ in doc_rows])
         if target is not None:
             for _, _, c, _ in doc_rows:
