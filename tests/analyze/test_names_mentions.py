@@ -239,3 +239,9 @@ def test_names_a_compound_of_capitalised_parts_opening_a_line_is_a_name(analyze)
 def test_names_a_time_zone_is_no_name(analyze, analyze_en) -> None:  # type: ignore[no-untyped-def]
     assert "GMT" not in _by_text(analyze("Le ferry a coulé mardi vers 2h du matin (1h GMT) au large de Brionne."))
     assert "GMT" not in _by_text(analyze_en("The ferry sank off Brionne at 2 a.m. (0100 GMT) on Tuesday."))
+
+
+def test_names_a_hyphenated_place_name_cut_after_its_joining_word_is_whole(analyze) -> None:  # type: ignore[no-untyped-def]
+    # the recogniser stops at "Charleville-sur-la"
+    m = _by_text(analyze("Lire aussi : Charleville-sur-la-Meuse, un bourg de la vallée"))
+    assert "Charleville-sur-la-Meuse" in m and m["Charleville-sur-la-Meuse"].label == "place"

@@ -161,3 +161,11 @@ def test_entities_a_surname_with_its_particle_joins_the_full_name(analyzer: Anal
     e = _entity_of(ents, "Pieter van Dijk")
     assert "van Dijk" in e["aliases"]
     assert not [x for x in ents if x["name"] == "van Dijk"]
+
+
+def test_entities_a_name_after_a_hyphen_that_ends_a_name_is_found_again(analyzer: Analyzer) -> None:
+    # "Israël-Hezbollah": the country's name ends at the hyphen, and the name after it is the one the dossier knows
+    ents = _dossier(analyzer, "EN DIRECT | Guerre Israël-Hezbollah : la trêve tient",
+                    "Le Hezbollah a tiré des roquettes lundi. Le Hezbollah a démenti mardi.")
+    e = _entity_of(ents, "Hezbollah")
+    assert len({m["doc"] for m in e["mentions"]}) == 2

@@ -110,7 +110,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="26")
+@component("names", requires=("spacy",), assigns=("mentions",), version="27")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -135,6 +135,7 @@ def names(ctx: Context) -> dict[str, list[Any]]:
             continue
         start, end = clean_span(text, ent.start_char, ent.end_char, nw.patterns["leading_det"])
         end = _trim_time_words(text, start, end, nw.time_words)  # "Charm el-Cheikh jeudi": the recogniser took the day along
+        end = _toponym_end(text, start, end, nw)  # "Rostov" + "-sur-le-Don", "Charleville-sur-la" + "-Meuse"
         # a name cut at a hyphen: "Kim Jung" + "-un"
         tail = re.match(r"-[a-z]{1,4}\b", text[end:end + 6])
         if tail and label == "person":
@@ -939,6 +940,17 @@ def _split_glued(text: str, start: int, end: int, nw: NameWords) -> list[tuple[i
     if m and m.group(2)[:1].isupper():
         return [(start, start + len(m.group(1))), (start + m.start(2), end)]
     return [(start, end)]
+
+
+def _toponym_end(text: str, start: int, end: int, nw: NameWords) -> int:
+    """The end of a hyphenated place name the recogniser cut at or after its joining word ("Rostov" + "-sur-le-Don",
+    "Charleville-sur-la" + "-Meuse", "ROSTOV" + "-SUR-LE-DON" in a dateline)."""
+    for m in nw.patterns["toponym_tail"].finditer(text, start, min(len(text), end + 60)):
+        if m.start() > end:
+            break
+        if m.end() > end and " " not in text[m.start():end]:
+            return m.end()
+    return end
 
 
 def _extend_proper(sdoc: Any, tok_end: int, end: int) -> int:

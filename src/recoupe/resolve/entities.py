@@ -106,7 +106,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="17", assigns=("entities",))
+@step("entities", version="18", assigns=("entities",))
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = ctx.pack.lexicon
     clusters: dict[str, Cluster] = {}
@@ -885,9 +885,11 @@ def _propagate_names(ctx: ResolveContext, lx: Lexicon) -> dict[str, list[Mention
         text = doc.text
         taken = sorted((m.span.start, m.span.end) for m in a.mentions)
         starts = [s0 for s0, _ in a.sentences]
-        for w in word.finditer(text):
+        ends = {e0 for _, e0 in taken}
+        for w in _word_starts(word, text, ends):
             pos = w.start()
-            if pos and (text[pos - 1].isalnum() or text[pos - 1] == "-" and pos > 1 and text[pos - 2].islower()):
+            if pos and (text[pos - 1].isalnum() or text[pos - 1] == "-" and pos > 1 and text[pos - 2].islower()
+                        and pos - 1 not in ends):
                 continue
             keys = dict.fromkeys((w.group(0), w.group(0).split("-")[0]))
             for form, label in sorted((f for k in keys for f in by_first.get(k, ())), key=lambda f: -len(f[0])):
@@ -904,6 +906,20 @@ def _propagate_names(ctx: ResolveContext, lx: Lexicon) -> dict[str, list[Mention
                 out[a.doc].append(m)
                 bisect.insort(taken, (pos, end))
                 break
+    return out
+
+
+def _word_starts(word: re.Pattern[str], text: str, ends: set[int]) -> list[re.Match[str]]:
+    """The capitalised words of a text, and the capitalised parts after a hyphen that ends a mention ("Israël-Hamas":
+    "Hamas" after the country's name), where a name may start."""
+    out: list[re.Match[str]] = []
+    for w in word.finditer(text):
+        out.append(w)
+        at = w.start()
+        while (h := text.find("-", at, w.end())) != -1:
+            if h in ends and (sub := word.match(text, h + 1)) is not None:
+                out.append(sub)
+            at = h + 1
     return out
 
 

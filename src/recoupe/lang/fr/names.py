@@ -193,6 +193,10 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
         "place_before": re.compile(rf"(?:^|[^\w])(?i:{_alt(geo.get('place_prepositions', []) + geo.get('seat_place_words', []), accents=True)})\s*$"),
         # "Villeneuve-sur-Lot", "Stoke-on-Trent": a hyphenated name whose parts a word of place names joins
         "toponym": re.compile(rf"[A-ZÀ-Ý][^\s-]*(?:-[^\s-]+)*-(?:{_alt(raw.get('toponym_infixes', []), accents=True)})-\S+"),
+        # "Rostov" + "-sur-le-Don", "ROSTOV" + "-SUR-LE-DON": the rest of such a name, where the recogniser cut it
+        "toponym_tail": re.compile(rf"-(?i:{_alt(raw.get('toponym_infixes', []), accents=True)})"
+                                   rf"(?:-(?i:{_alt([a for a in raw['leading_articles'] if a[-1:].isalpha()], accents=True)}))?"
+                                   rf"-[A-ZÀ-Ý][^\s,.;:!?()«»\"]*"),
         # "l'Afrique de l'Ouest", "Council for the Safeguard": what stands before a capitalised word inside a longer name
         # (a capitalised word, then perhaps a linking word)
         "inside_name": re.compile(rf"[A-ZÀ-ÖØ-Þ][\w-]*\s+(?P<link>(?i:{_alt(raw.get('name_links', []), accents=True)})\s*)?$"),
