@@ -245,3 +245,22 @@ def test_names_a_hyphenated_place_name_cut_after_its_joining_word_is_whole(analy
     # the recogniser stops at "Charleville-sur-la"
     m = _by_text(analyze("Lire aussi : Charleville-sur-la-Meuse, un bourg de la vallée"))
     assert "Charleville-sur-la-Meuse" in m and m["Charleville-sur-la-Meuse"].label == "place"
+
+
+def test_names_a_name_the_recogniser_cut_is_the_one_its_acronym_spells_out() -> None:
+    from recoupe import lang
+    from recoupe.analyze import nlp
+    from recoupe.analyze.names import names
+    from recoupe.analyze.registry import Context
+    from recoupe.model import Analysis
+
+    text = "Un officier a lu un texte au nom d'un Conseil national pour la défense de la république (CNDR) lundi."
+    sdoc = nlp.load("fr")(text)
+    cut = text.index("Conseil")
+    # the recogniser read only "Conseil national" (as it does in long paragraphs)
+    sdoc.ents = [sdoc.char_span(cut, cut + len("Conseil national"), label="ORG")]
+    ctx = Context(document=Document(id="d", source="t", text=text, language="fr"), sdoc=sdoc,
+                  analysis=Analysis(doc="d", version="t", sentences=[(0, len(text))]), pack=lang.pack("fr"))
+    got = {m.span.text: m for m in names(ctx)["mentions"]}
+    assert "Conseil national pour la défense de la république" in got and "Conseil national" not in got
+    assert got["CNDR"].attrs["expansion"] == "Conseil national pour la défense de la république"

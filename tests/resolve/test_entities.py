@@ -169,3 +169,20 @@ def test_entities_a_name_after_a_hyphen_that_ends_a_name_is_found_again(analyzer
                     "Le Hezbollah a tiré des roquettes lundi. Le Hezbollah a démenti mardi.")
     e = _entity_of(ents, "Hezbollah")
     assert len({m["doc"] for m in e["mentions"]}) == 2
+
+
+def test_entities_a_long_name_the_recogniser_cut_elsewhere_is_found_whole(analyzer: Analyzer) -> None:
+    from recoupe.model import Mention, Span
+
+    long = "Conseil national pour la défense de la république"
+    texts = (f"La junte a formé un {long} (CNDR) lundi à Bamako.",
+             f"La junte a formé un {long} (CNDR) lundi. Le {long} a pris le pouvoir à Bamako.")
+    docs = [to_document(RawArticle(source=f"t{i}.txt", text=t)) for i, t in enumerate(texts)]
+    analyses = [analyzer.analyze(d) for d in docs]
+    # the recogniser read only "Conseil national" in the second article's second sentence
+    at = texts[1].rindex(long)
+    analyses[1].mentions.append(Mention(span=Span(docs[1].id, at, at + len("Conseil national"), "Conseil national"),
+                                        label="organization", kind="name", sentence=1))
+    ents = contract(resolve.resolve(docs, analyses)).entities
+    e = _entity_of(ents, long)
+    assert sum(m["text"] == long for m in e["mentions"]) == 3

@@ -110,7 +110,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="27")
+@component("names", requires=("spacy",), assigns=("mentions",), version="28")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -314,8 +314,17 @@ def names(ctx: Context) -> dict[str, list[Any]]:
                 x.kind = "acronym"
             if not existing:
                 add(m.start("acr"), m.end("acr"), label, kind="acronym", expansion=long, **attrs)
-            if not any(x.span.start == ls for x in out):
-                add(ls, ls + len(long), label, **attrs)
+            le = ls + len(long)
+            cut = [x for x in out if x.span.start == ls and x.span.end < le and x.kind == "name"]
+            if cut and not any(ls < x.span.start < le < x.span.end for x in out):
+                # "Conseil national" of "Conseil national pour la sauvegarde de la patrie (CNSP)": the recogniser
+                # cut the name its acronym spells out
+                for x in cut:
+                    x.span, x.label = Span(x.span.doc, ls, le, text[ls:le]), label
+                    x.attrs.update(attrs)
+                out[:] = [x for x in out if x in cut[:1] or not (ls <= x.span.start and x.span.end <= le and x.kind == "name")]
+            elif not any(x.span.start == ls for x in out):
+                add(ls, le, label, **attrs)
 
     # 4. equipment: general nouns of weapons and vehicles, and model designations ("Su-27SK")
     taken = [(x.span.start, x.span.end) for x in out]

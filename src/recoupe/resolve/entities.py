@@ -106,7 +106,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="18", assigns=("entities",))
+@step("entities", version="19", assigns=("entities",))
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = ctx.pack.lexicon
     clusters: dict[str, Cluster] = {}
@@ -898,8 +898,9 @@ def _propagate_names(ctx: ResolveContext, lx: Lexicon) -> dict[str, list[Mention
                                                                           or text[end] == "-" and text[end + 1:end + 2].islower())):
                     continue
                 i = bisect.bisect_left(taken, (end, -1))
-                if any(s0 < end and pos < e0 for s0, e0 in taken[max(0, i - 8):i + 1]):
-                    break
+                near = [(s0, e0) for s0, e0 in taken[max(0, i - 8):i + 1] if s0 < end and pos < e0]
+                if near and (len(form.split()) < 3 or not all(s0 == pos and e0 < end for s0, e0 in near)):
+                    break  # (a long name the recogniser cut here, "Conseil national" of a longer one, is found whole)
                 sent = max(0, bisect.bisect_right(starts, pos) - 1)
                 m = Mention(span=Span(a.doc, pos, end, text[pos:end]), label=label, kind="name", sentence=sent,
                             attrs={"propagated": True})
