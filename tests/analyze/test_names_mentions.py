@@ -264,3 +264,11 @@ def test_names_a_name_the_recogniser_cut_is_the_one_its_acronym_spells_out() -> 
     got = {m.span.text: m for m in names(ctx)["mentions"]}
     assert "Conseil national pour la défense de la république" in got and "Conseil national" not in got
     assert got["CNDR"].attrs["expansion"] == "Conseil national pour la défense de la république"
+
+
+def test_names_a_nationality_beside_a_vehicle_or_a_flag_is_its_country(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = [(m.span.text, m.label, m.attrs.get("country")) for m in analyze(
+        "Un hélicoptère danois a survolé la zone lundi. Le chalutier, battant pavillon islandais, a coulé. "
+        "Le ministre danois a salué les secours.") if m.label == "country"]
+    assert ("danois", "country", "DK") in got and ("islandais", "country", "IS") in got
+    assert len(got) == 2  # (a minister's nationality belongs to his epithet)

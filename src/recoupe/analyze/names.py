@@ -110,7 +110,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="28")
+@component("names", requires=("spacy",), assigns=("mentions",), version="29")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -349,6 +349,12 @@ def names(ctx: Context) -> dict[str, list[Any]]:
     # 5a. "le gouvernement hongrois" (a country), "l'armée israélienne" (one national body), "le navire", "la ville"
     # (a description standing for an entity named before: resolution finds which)
     _descriptions(ftext, text, out, lx, nw, add, ctx.sdoc, tok_starts)
+    # "un avion canadien", "battant pavillon singapourien": the country a vehicle or a flag belongs to
+    taken = [(x.span.start, x.span.end) for x in out]
+    for m in nw.patterns["vehicle_nationality"].finditer(ftext):
+        code = lx.nationality.get(fold(m.group("nat")))
+        if code and not _overlaps(taken, m.start("nat"), m.end("nat")):
+            add(m.start("nat"), m.end("nat"), "country", kind="description", country=code)
     # 5b. proper nouns the recogniser left out ("near the town of Yelets", "published by Flightradar24")
     _unrecognised_proper(ctx.sdoc, text, out, lx, nw, add)
 

@@ -141,7 +141,16 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
     equip = "|".join(plural_pattern(fold(n)) for n in lx.equipment)
     heads = "|".join(re.escape(h) for h in sorted(lx.org_heads, key=len, reverse=True))
     pairs = "|".join(re.escape(fold(n)).replace("'", _AP) for n in lx.pair_nouns) or "(?!)"
+    # the nouns of vehicles and gear (the equipment nouns, the description classes of equipment) and of a ship's flag
+    # ("battant pavillon X"): a nationality adjective beside one is the country the thing belongs to
+    gear = sorted({fold(n) for n in lx.equipment} | {fold(n) for c, ns in raw["description_classes"].items()
+                  if raw["class_labels"].get(c) == "equipment" for n in ns} | {fold(n) for n in raw.get("flag_nouns", [])},
+                  key=len, reverse=True)
+    gear_alt = "|".join(plural_pattern(n) for n in gear) or "(?!)"
+    vehicle_nat = (rf"\b(?P<nat>(?i:{nat}))\s+(?i:{gear_alt})\b" if raw.get("nationality_before_role")
+                   else rf"\b(?i:{gear_alt})\s+(?P<nat>{nat})\b")
     return {
+        "vehicle_nationality": re.compile(vehicle_nat),
         "epithet": re.compile(rf"\b{det}{body}\b"),
         "bare_role": re.compile(rf"{bare_det}{body}\b"),
         "acr_after": re.compile(rf"(?P<acr>\b[A-Z]{{2,8}}\b)\s*[\[(]\s*(?P<long>{_CAP}[^()\[\],;]{{5,90}}?)\s*(?:,\s*NDLR\s*)?[\])]"),
