@@ -82,3 +82,18 @@ def test_an_english_place_keeps_the_head_written_after_it(analyzer: Analyzer) ->
                    "before landing in the Oruma region.", language="en")
     places = {m.span.text for m in analyzer.analyze(doc).mentions if m.label == "place"}
     assert {"Kestrel airport", "Vardon river", "Oruma region"} <= places
+
+
+def test_english_a_title_noun_phrase_before_a_name_is_a_mention_of_it() -> None:
+    from recoupe import resolve
+    from recoupe.analyze.runner import Analyzer
+    from recoupe.model import Document
+    from tests.contract import contract
+
+    doc = Document.from_dict({"id": "e1", "source": "e1.txt", "language": "en",
+                              "text": "Harbour authority spokesman Tom Reilly said the port would reopen. "
+                                      "Mining union official Dana Kerr disagreed."})
+    ents = contract(resolve.resolve([doc], [Analyzer().analyze(doc)])).entities
+    by_alias = {a: e["name"] for e in ents for a in e["aliases"]}
+    assert by_alias.get("Harbour authority spokesman") == "Tom Reilly"
+    assert by_alias.get("Mining union official") == "Dana Kerr"

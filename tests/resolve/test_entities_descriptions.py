@@ -295,3 +295,20 @@ def test_entities_a_headlines_description_is_the_one_thing_of_its_class_the_arti
     (e,) = _with(ents, "Le navire")
     assert "Aurora" in e["name"]
 
+
+
+@pytest.mark.parametrize("text, phrase, holder", [
+    ("Hugo Lambert a vendu sa société Dorvex en mai.", "sa société", "Dorvex"),
+    ("Le ministère parle de dix blessés, tandis que l'agence lituanienne BNS en annonçait vingt.", "l'agence lituanienne",
+     "BNS"),
+])
+def test_entities_a_phrase_right_before_a_name_that_says_what_it_is_is_a_mention_of_it(
+        analyzer: Analyzer, text: str, phrase: str, holder: str) -> None:
+    (e,) = _with(_dossier(analyzer, text), phrase)
+    assert e["name"] == holder
+
+
+def test_entities_a_phrase_before_a_name_that_says_nothing_of_it_stays_out(analyzer: Analyzer) -> None:
+    # a meeting is not the person it is named after, nor a weekday
+    ents = _dossier(analyzer, "Une rencontre Hugo Lambert aura lieu à Brest. Le maire a reçu lundi Hugo Lambert.")
+    assert not _with(ents, "Une rencontre") and not _with(ents, "lundi")

@@ -110,7 +110,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="29")
+@component("names", requires=("spacy",), assigns=("mentions",), version="30")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -359,7 +359,7 @@ def names(ctx: Context) -> dict[str, list[Any]]:
     _unrecognised_proper(ctx.sdoc, text, out, lx, nw, add)
 
     # 5c. "X, le fondateur de Y", "le patron de Y, X": a noun phrase in apposition to a name stands for what it names
-    _appositions(ctx.sdoc, text, out, nw, add)
+    _appositions(ctx.sdoc, text, out, lx, nw, add)
 
     # 5. "les deux dirigeants": a group standing for the last two people named just before
     for m in nw.patterns["pair"].finditer(ftext):
@@ -623,7 +623,8 @@ def _unrecognised_proper(sdoc: Any, text: str, out: list[Mention], lx: Lexicon, 
 APPOSITION_TOKENS = 16  # the longest noun phrase in apposition read as a description of the name beside it
 
 
-def _appositions(sdoc: Any, text: str, out: list[Mention], nw: NameWords, add: Callable[..., Mention]) -> None:
+def _appositions(sdoc: Any, text: str, out: list[Mention], lx: Lexicon, nw: NameWords,
+                 add: Callable[..., Mention]) -> None:
     """A noun phrase the parser attaches to a name as its apposition, set off by a comma, stands for what the name
     names: after it ("X, le fondateur de Y", "X, 77 ans, ancien officier de marine et expert de Z") or before it ("le
     patron de Y, X"). The phrase is its noun's subtree from its determiner or first modifier, cut at the next comma;
@@ -635,6 +636,7 @@ def _appositions(sdoc: Any, text: str, out: list[Mention], nw: NameWords, add: C
     edge stops the rule. (Mentions inside the phrase stay mentions of their own: "du Premier ministre", "de Y".)"""
     toks = list(sdoc)
     spans = [(m.span.start, m.span.end) for m in out]
+    describing = _describing_nouns(lx, nw)
     for nm in [m for m in out if m.kind == "name" and not m.attrs.get("furniture")]:
         s0, e0 = nm.span.start, nm.span.end
         span = sdoc.char_span(s0, e0, alignment_mode="expand")
@@ -665,11 +667,12 @@ def _appositions(sdoc: Any, text: str, out: list[Mention], nw: NameWords, add: C
                 sub.pop()
             if sub and text[sub[-1].idx + len(sub[-1].text):s0].strip() == "," and not any(k.text == "," for k in sub):
                 found.append((h, sub))
-        for head, sub in found:
-            while sub and sub[0].pos_ not in _PHRASE_OPENERS:
+        pre = _premodifier(toks, first, nw, describing) if nm.label not in ("place", "country") else None
+        for head, sub in found + ([pre] if pre else []):
+            while sub and sub[0].pos_ not in _PHRASE_OPENERS and (head, sub) != pre:
                 sub = sub[1:]  # "tout comme le patron de X": the phrase opens at its determiner
             if not sub or not head.text[:1].islower() or "Plur" in head.morph.get("Number") or len(sub) > APPOSITION_TOKENS \
-                    or any(k.dep_.startswith("nsubj") and k.i != head.i for k in sub) or sub[0].pos_ == "NUM":
+                    or (head, sub) != pre and any(k.dep_.startswith("nsubj") and k.i != head.i for k in sub) or sub[0].pos_ == "NUM":
                 continue
             a, b = sub[0].idx, sub[-1].idx + len(sub[-1].text)
             if b - a < 3 or "\n" in text[a:b]:
@@ -690,6 +693,45 @@ def _appositions(sdoc: Any, text: str, out: list[Mention], nw: NameWords, add: C
                 spans.append((a, b))
 
 
+_DESCRIBING: dict[tuple[int, int], frozenset[str]] = {}
+
+
+def _describing_nouns(lx: Lexicon, nw: NameWords) -> frozenset[str]:
+    """The nouns that say what a person, a body or a thing is: the words of roles, the head nouns of descriptions,
+    organisation words, equipment nouns (folded; once per pack)."""
+    key = (id(lx), id(nw))
+    if key not in _DESCRIBING:
+        _DESCRIBING[key] = frozenset({fold(w) for r in lx.roles for w in r.split()} | set(nw.description_class)
+                                     | {fold(h) for h in lx.org_heads} | {fold(n) for n in lx.equipment})
+    return _DESCRIBING[key]
+
+
+def _premodifier(toks: list[Any], first: Any, nw: NameWords, describing: frozenset[str]) -> tuple[Any, list[Any]] | None:
+    """A noun phrase written right before the name of a person, a body or a thing, with no comma, that says what it
+    is: "son fondateur X", "l'agence slovaque X", "Kremlin spokesman X", "Qatar's foreign ministry spokesman X",
+    "the Canadian vessel X". Its words are determiners, adjectives, nouns, names and possessive marks only, the last
+    a lower-case noun or adjective, its head noun (the last lower-case one) a noun of roles, descriptions,
+    organisations or equipment (not "une rencontre X-Y", "la presse X"); it opens at its determiner, or after a word
+    that cannot start a complement (not "of", "de"); no weekday or month ("a reçu lundi X")."""
+    i = first.i - 1
+    if i < 0 or not toks[i].text[:1].islower() or toks[i].pos_ not in ("NOUN", "ADJ") or toks[i].whitespace_ == "":
+        return None
+    words: list[Any] = []
+    while i >= 0 and toks[i].pos_ in _PREMODIFIER_POS and "\n" not in toks[i].whitespace_ and len(words) < 7:
+        words.insert(0, toks[i])
+        if toks[i].pos_ in ("DET", "PRON"):
+            break
+        i -= 1
+    opened = words and words[0].pos_ in ("DET", "PRON")
+    if not words or not opened and i >= 0 and toks[i].pos_ in ("ADP", "DET", "PRON", "NUM", "ADJ", "NOUN", "PROPN"):
+        return None  # ("l'homme d'affaires britannique X": a piece of a longer phrase)
+    nouns = [t for t in words if t.pos_ == "NOUN" and t.text[:1].islower()]
+    if not nouns or fold(nouns[-1].text) not in describing or any(fold(t.text) in nw.time_words for t in words):
+        return None
+    return nouns[-1], words
+
+
+_PREMODIFIER_POS = ("DET", "PRON", "ADJ", "NOUN", "PROPN", "PART", "NUM")
 _PHRASE_OPENERS = ("DET", "ADJ", "NOUN", "NUM", "PROPN")
 _TWIN_RELATIONS = ("obj", "nsubj", "nsubj:pass")  # (a verb takes one of each; obliques and modifiers may repeat)
 
