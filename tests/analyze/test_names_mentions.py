@@ -272,3 +272,21 @@ def test_names_a_nationality_beside_a_vehicle_or_a_flag_is_its_country(analyze) 
         "Le ministre danois a salué les secours.") if m.label == "country"]
     assert ("danois", "country", "DK") in got and ("islandais", "country", "IS") in got
     assert len(got) == 2  # (a minister's nationality belongs to his epithet)
+
+
+def test_names_a_span_the_recogniser_ended_on_a_linking_word_joins_the_name_after_it() -> None:
+    from recoupe import lang
+    from recoupe.analyze import nlp
+    from recoupe.analyze.names import names
+    from recoupe.analyze.registry import Context
+    from recoupe.model import Analysis
+
+    text = "Les plongeurs ont rejoint lundi l'épave du Lusitania au large de Kinsale."
+    sdoc = nlp.load("fr")(text)
+    a, b = text.index("épave"), text.index("Lusitania")
+    # the recogniser read "épave du" and "Lusitania" (as it does in long paragraphs)
+    sdoc.ents = [sdoc.char_span(a, a + len("épave du"), label="MISC"), sdoc.char_span(b, b + len("Lusitania"), label="MISC")]
+    ctx = Context(document=Document(id="d", source="t", text=text, language="fr"), sdoc=sdoc,
+                  analysis=Analysis(doc="d", version="t", sentences=[(0, len(text))]), pack=lang.pack("fr"))
+    got = {m.span.text for m in names(ctx)["mentions"]}
+    assert "épave du Lusitania" in got and "épave du" not in got

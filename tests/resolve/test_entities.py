@@ -186,3 +186,10 @@ def test_entities_a_long_name_the_recogniser_cut_elsewhere_is_found_whole(analyz
     ents = contract(resolve.resolve(docs, analyses)).entities
     e = _entity_of(ents, long)
     assert sum(m["text"] == long for m in e["mentions"]) == 3
+
+
+def test_entities_a_thing_named_with_its_class_noun_and_fewer_words_is_the_same_thing(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Le pont Jean Moulin Varda s'est effondré lundi à Brionne. Les travaux du pont Varda "
+                              "avaient commencé en mai. Les plongeurs fouillent la rivière sous le pont.")
+    e = _entity_of(ents, "pont Varda")
+    assert "pont Jean Moulin Varda" in e["aliases"]

@@ -95,6 +95,24 @@ def _join_particles(text: str, out: list[Mention], nw: NameWords) -> None:
                              sentence=m.sentence, attrs=m.attrs)
 
 
+def _join_dangling_links(text: str, out: list[Mention], nw: NameWords) -> None:
+    """A span the recogniser ended on a linking word, right before another name ("épave du" + "Titanic", "Council
+    for" + "X"): the two are one name, the first one's head with its complement (of the second's type when the first
+    is no type of its own)."""
+    out.sort(key=lambda m: m.span.start)
+    i = 0
+    while i + 1 < len(out):
+        a, b = out[i], out[i + 1]
+        if a.kind == "name" and b.kind == "name" and nw.patterns["dangling_link"].search(a.span.text) \
+                and text[a.span.end:b.span.start] in (" ", "") and a.span.end <= b.span.start:
+            label = a.label if a.label != "other" else b.label
+            out[i] = Mention(span=Span(a.span.doc, a.span.start, b.span.end, text[a.span.start:b.span.end]), label=label,
+                             kind="name", sentence=a.sentence, attrs={**b.attrs, **a.attrs})
+            del out[i + 1]
+            continue
+        i += 1
+
+
 def _name_like(piece: str) -> bool:
     """Whether a piece of text reads as a name: capitalised words, with at most short particles between them."""
     words = piece.split()
@@ -110,7 +128,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="30")
+@component("names", requires=("spacy",), assigns=("mentions",), version="31")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -177,6 +195,7 @@ def names(ctx: Context) -> dict[str, list[Any]]:
             add(s, e, label2, **attrs)
 
     _join_particles(text, out, nw)
+    _join_dangling_links(text, out, nw)
     for m in out:  # a name the recogniser itself places after a preposition of place ("à X", "près de X")
         if m.label == "place" and m.kind == "name" and " " not in m.span.text \
                 and nw.patterns["place_before"].search(text, max(0, m.span.start - 16), m.span.start):

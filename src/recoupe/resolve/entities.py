@@ -106,7 +106,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="19", assigns=("entities",))
+@step("entities", version="20", assigns=("entities",))
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = ctx.pack.lexicon
     clusters: dict[str, Cluster] = {}
@@ -208,6 +208,10 @@ def resolve_entities(ctx: ResolveContext) -> None:
             # one list.remove per mention did, without rescanning the list each time
             m_cluster.mentions[:] = [m for m in m_cluster.mentions if id(m) not in moved]
             stats.forget(m_cluster)
+
+    # 4b. "le pont Key" in the article that names "le pont Francis Scott Key": a thing named with its class noun, then
+    # with fewer of its words, is one thing
+    _join_shorter_class_named(clusters, ctx.pack.names)
 
     # 5. acronyms join their expansion
     for a in ctx.analyses:
@@ -758,6 +762,29 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
             # "L'armée précise..." after the country was named: that country's army, as the dossier names it
             body.root().mentions.append(d)
             where[id(d)] = body.root()
+
+
+def _join_shorter_class_named(clusters: dict[str, Cluster], nw: NameWords) -> None:
+    """In one article, a name made of a class noun and words ("pont Key", "base aérienne 101") joins the longer name
+    of that class noun that holds all its words and ends as it does ("pont Francis Scott Key"): the article names one
+    thing twice, the second time shorter. People are not joined so (step 4 does it)."""
+    groups: dict[tuple[str, str, str], list[tuple[int, frozenset[str], Cluster]]] = defaultdict(list)
+    seen: set[tuple[int, str]] = set()
+    for c0 in clusters.values():
+        c = c0.root()
+        for m in c.mentions:
+            if m.kind != "name" or m.label == "person" or (id(c), m.span.doc) in seen:
+                continue
+            words = fold(m.span.text).split()
+            if len(words) >= 2 and words[0] in nw.description_class:
+                seen.add((id(c), m.span.doc))
+                groups[(m.span.doc, words[0], words[-1])].append((len(words), frozenset(words), c))
+    for rows in groups.values():
+        rows.sort(key=lambda r: -r[0])
+        n, longest, c = rows[0]
+        for k, words, other in rows[1:]:
+            if k < n and words < longest and other.root() is not c.root():
+                c = _merge(c, other)
 
 
 THING_LABELS = ("other", "organization", "equipment")  # what a class noun glued to a name may make it, not a place

@@ -202,6 +202,8 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
         "place_before": re.compile(rf"(?:^|[^\w])(?i:{_alt(geo.get('place_prepositions', []) + geo.get('seat_place_words', []), accents=True)})\s*$"),
         # "Villeneuve-sur-Lot", "Stoke-on-Trent": a hyphenated name whose parts a word of place names joins
         "toponym": re.compile(rf"[A-ZÀ-Ý][^\s-]*(?:-[^\s-]+)*-(?:{_alt(raw.get('toponym_infixes', []), accents=True)})-\S+"),
+        # "épave du" + "Titanic": a span the recogniser ended on a linking word, cut before the name it links
+        "dangling_link": re.compile(rf"\s(?i:{_alt(raw.get('name_links', []), accents=True)})$"),
         # "Rostov" + "-sur-le-Don", "ROSTOV" + "-SUR-LE-DON": the rest of such a name, where the recogniser cut it
         "toponym_tail": re.compile(rf"-(?i:{_alt(raw.get('toponym_infixes', []), accents=True)})"
                                    rf"(?:-(?i:{_alt([a for a in raw['leading_articles'] if a[-1:].isalpha()], accents=True)}))?"
