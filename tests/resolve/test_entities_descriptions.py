@@ -312,3 +312,10 @@ def test_entities_a_phrase_before_a_name_that_says_nothing_of_it_stays_out(analy
     # a meeting is not the person it is named after, nor a weekday
     ents = _dossier(analyzer, "Une rencontre Hugo Lambert aura lieu à Brest. Le maire a reçu lundi Hugo Lambert.")
     assert not _with(ents, "Une rencontre") and not _with(ents, "lundi")
+
+
+def test_entities_the_strongman_of_a_capital_is_its_countrys_leader(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Le président moldave Ion Rusu a reçu lundi des diplomates à Chisinau.",
+                    "Les négociations ont repris mardi à Bruxelles. L'homme fort de Chisinau a promis des réformes.")
+    (e,) = _with(ents, "L'homme fort de Chisinau")
+    assert e["name"] == "Ion Rusu"

@@ -128,7 +128,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="31")
+@component("names", requires=("spacy",), assigns=("mentions",), version="32")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -1091,8 +1091,12 @@ def _epithet_key(m: re.Match[str], lx: Lexicon, tail: str = "") -> tuple[str, di
             country = lx.country_by_name.get(t) or lx.seat_country.get(t)
             if country:
                 break
-    key = "|".join([role, country or "", comp])
     group = lx.role_group.get(role)
+    if country is None and comp and group:
+        # "l'homme fort de Minsk", "le maître de Damas": a leader's complement naming a capital names its country
+        tail = comp.split(" ", 1)[1] if " " in comp else comp.split("'", 1)[-1]
+        country = lx.country_by_capital.get(tail.split("'", 1)[-1])
+    key = "|".join([role, country or "", comp])
     # a leader's role with a complement naming no country ("le chef de Wagner") leads that body, not a country: the
     # group joins its synonyms for that body only ("le patron de Wagner")
     attrs = {"role": role, "country": country, "complement": comp or None, "role_group": group if not comp or country else None}
