@@ -319,3 +319,10 @@ def test_entities_the_strongman_of_a_capital_is_its_countrys_leader(analyzer: An
                     "Les négociations ont repris mardi à Bruxelles. L'homme fort de Chisinau a promis des réformes.")
     (e,) = _with(ents, "L'homme fort de Chisinau")
     assert e["name"] == "Ion Rusu"
+
+
+def test_entities_a_phrase_before_a_name_and_its_article_in_apposition_is_a_mention_of_it(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Les recherches ont commencé dimanche. Son navire de soutien, le Nordic Star, a perdu le "
+                              "contact avec lui.")
+    (e,) = _with(ents, "Son navire de soutien")
+    assert e["name"] == "Nordic Star"

@@ -128,7 +128,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="32")
+@component("names", requires=("spacy",), assigns=("mentions",), version="33")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -680,12 +680,19 @@ def _appositions(sdoc: Any, text: str, out: list[Mention], lx: Lexicon, nw: Name
         h = first.head
         while h.pos_ == "PROPN" and h.dep_ == "nmod" and h.head.i < h.i:
             h = h.head  # "un conseiller de Y, X": the parser hangs X on the name inside the phrase, Y
-        if first.dep_ == "appos" and h.pos_ == "NOUN" and h.idx < s0 and not any(k.dep_ == "conj" for k in h.children):
-            sub = [k for k in h.subtree if k.idx < s0]
-            while sub and sub[-1].text == ",":
-                sub.pop()
-            if sub and text[sub[-1].idx + len(sub[-1].text):s0].strip() == "," and not any(k.text == "," for k in sub):
-                found.append((h, sub))
+        if first.dep_ != "appos" and root.dep_.startswith("nsubj"):
+            # "Son navire de soutien, le X, a perdu...": two subjects of one verb, the phrase and the name
+            h = next((t for t in reversed(toks[max(0, first.i - APPOSITION_TOKENS):first.i]) if t.dep_ == root.dep_
+                      and t.head.i == root.head.i != root.i), first)
+        if (first.dep_ == "appos" or h.i != first.i) and h.pos_ == "NOUN" and h.idx < s0 \
+                and not any(k.dep_ == "conj" for k in h.children):
+            comma = text.rfind(",", h.idx, s0)
+            sub = [k for k in h.subtree if k.idx < comma]
+            between = text[sub[-1].idx + len(sub[-1].text):s0].strip() if sub else ""
+            article = between[1:].strip()
+            if between[:1] == "," and (not article or (d := nw.patterns["leading_det"].match(article + "X")) is not None
+                                       and d.end() == len(article)) and not any(k.text == "," for k in sub):
+                found.append((h, sub))  # (the name may keep its article out: "..., le X")
         pre = _premodifier(toks, first, nw, describing) if nm.label not in ("place", "country") else None
         for head, sub in found + ([pre] if pre else []):
             while sub and sub[0].pos_ not in _PHRASE_OPENERS and (head, sub) != pre:
