@@ -290,3 +290,8 @@ def test_names_a_span_the_recogniser_ended_on_a_linking_word_joins_the_name_afte
                   analysis=Analysis(doc="d", version="t", sentences=[(0, len(text))]), pack=lang.pack("fr"))
     got = {m.span.text for m in names(ctx)["mentions"]}
     assert "épave du Lusitania" in got and "épave du" not in got
+
+
+def test_names_a_role_word_heading_a_compound_is_no_role(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = {(m.span.text, m.kind) for m in analyze("Les secours ont enfin rejoint le chef-lieu lundi soir.")}
+    assert not any(k == "epithet" for _, k in got) and ("le chef-lieu", "description") in got

@@ -151,8 +151,9 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
                    else rf"\b(?i:{gear_alt})\s+(?P<nat>{nat})\b")
     return {
         "vehicle_nationality": re.compile(vehicle_nat),
-        "epithet": re.compile(rf"\b{det}{body}\b"),
-        "bare_role": re.compile(rf"{bare_det}{body}\b"),
+        # (a role word is no role at the head of a compound: "le chef-lieu")
+        "epithet": re.compile(rf"\b{det}{body}\b(?!-\w)"),
+        "bare_role": re.compile(rf"{bare_det}{body}\b(?!-\w)"),
         "acr_after": re.compile(rf"(?P<acr>\b[A-Z]{{2,8}}\b)\s*[\[(]\s*(?P<long>{_CAP}[^()\[\],;]{{5,90}}?)\s*(?:,\s*NDLR\s*)?[\])]"),
         "acr_before": re.compile(rf"(?P<long>\b{_CAP}[\w-]+(?:\s+(?:[\w-]+|d{_AP}|l{_AP})){{1,8}}?)\s*\(\s*(?P<acr>[A-Z]{{2,8}})\s*\)"),
         "equipment": re.compile(rf"\b{_first_letters([fold(n) for n in lx.equipment])}(?i:{equip})\b"),
