@@ -295,3 +295,22 @@ def test_names_a_span_the_recogniser_ended_on_a_linking_word_joins_the_name_afte
 def test_names_a_role_word_heading_a_compound_is_no_role(analyze) -> None:  # type: ignore[no-untyped-def]
     got = {(m.span.text, m.kind) for m in analyze("Les secours ont enfin rejoint le chef-lieu lundi soir.")}
     assert not any(k == "epithet" for _, k in got) and ("le chef-lieu", "description") in got
+
+
+def test_names_a_holder_glued_to_the_end_of_his_title_is_cut_from_it() -> None:
+    from recoupe import lang
+    from recoupe.analyze import nlp
+    from recoupe.analyze.names import names
+    from recoupe.analyze.registry import Context
+    from recoupe.model import Analysis
+
+    text = "La vidéo montre le général face au vice-ministre de la Santé Oleg Varnakov dans un couloir."
+    sdoc = nlp.load("fr")(text)
+    a = text.index("Santé")
+    # the recogniser read "Santé Oleg Varnakov" as one name
+    sdoc.ents = [sdoc.char_span(a, a + len("Santé Oleg Varnakov"), label="PER")]
+    ctx = Context(document=Document(id="d", source="t", text=text, language="fr"), sdoc=sdoc,
+                  analysis=Analysis(doc="d", version="t", sentences=[(0, len(text))]), pack=lang.pack("fr"))
+    got = {m.span.text: m for m in names(ctx)["mentions"]}
+    assert "Oleg Varnakov" in got and "vice-ministre de la Santé" in got
+    assert got["vice-ministre de la Santé"].attrs["apposed"] == [text.index("Oleg"), text.index(" dans")]

@@ -128,7 +128,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="34")
+@component("names", requires=("spacy",), assigns=("mentions",), version="35")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -244,6 +244,13 @@ def names(ctx: Context) -> dict[str, list[Any]]:
             if (owner := _possessor(out, start)) is not None:
                 attrs["possessor"] = [owner.span.start, owner.span.end]
         em = add(start, end, "person", kind="epithet", **attrs)
+        for x in out:
+            # "le vice-ministre de la Défense Iounous-Bek Evkourov": the recogniser glued the complement's last word to
+            # the holder's name; the name starts after the epithet
+            if x.kind == "name" and start < x.span.start < end < x.span.end and x.label in ("person", "other", "organization") \
+                    and text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
+                x.span, x.label = Span(x.span.doc, end + 1, x.span.end, text[end + 1:x.span.end]), "person"
+                names_by_start = sorted((m.span.start, m.span.end, m) for m in out if m.label == "person" and m.kind == "name")
         em.head = key
         epithet_spans.append((start, end))
         # "le président russe Vladimir Poutine" / "le porte-parole du Kremlin, Dmitri Peskov"
