@@ -248,20 +248,9 @@ def test_names_a_hyphenated_place_name_cut_after_its_joining_word_is_whole(analy
 
 
 def test_names_a_name_the_recogniser_cut_is_the_one_its_acronym_spells_out() -> None:
-    from recoupe import lang
-    from recoupe.analyze import nlp
-    from recoupe.analyze.names import names
-    from recoupe.analyze.registry import Context
-    from recoupe.model import Analysis
-
     text = "Un officier a lu un texte au nom d'un Conseil national pour la défense de la république (CNDR) lundi."
-    sdoc = nlp.load("fr")(text)
-    cut = text.index("Conseil")
     # the recogniser read only "Conseil national" (as it does in long paragraphs)
-    sdoc.ents = [sdoc.char_span(cut, cut + len("Conseil national"), label="ORG")]
-    ctx = Context(document=Document(id="d", source="t", text=text, language="fr"), sdoc=sdoc,
-                  analysis=Analysis(doc="d", version="t", sentences=[(0, len(text))]), pack=lang.pack("fr"))
-    got = {m.span.text: m for m in names(ctx)["mentions"]}
+    got = _names_with_ents(text, [("Conseil national", "ORG")])
     assert "Conseil national pour la défense de la république" in got and "Conseil national" not in got
     assert got["CNDR"].attrs["expansion"] == "Conseil national pour la défense de la république"
 
@@ -275,20 +264,9 @@ def test_names_a_nationality_beside_a_vehicle_or_a_flag_is_its_country(analyze) 
 
 
 def test_names_a_span_the_recogniser_ended_on_a_linking_word_joins_the_name_after_it() -> None:
-    from recoupe import lang
-    from recoupe.analyze import nlp
-    from recoupe.analyze.names import names
-    from recoupe.analyze.registry import Context
-    from recoupe.model import Analysis
-
-    text = "Les plongeurs ont rejoint lundi l'épave du Lusitania au large de Kinsale."
-    sdoc = nlp.load("fr")(text)
-    a, b = text.index("épave"), text.index("Lusitania")
     # the recogniser read "épave du" and "Lusitania" (as it does in long paragraphs)
-    sdoc.ents = [sdoc.char_span(a, a + len("épave du"), label="MISC"), sdoc.char_span(b, b + len("Lusitania"), label="MISC")]
-    ctx = Context(document=Document(id="d", source="t", text=text, language="fr"), sdoc=sdoc,
-                  analysis=Analysis(doc="d", version="t", sentences=[(0, len(text))]), pack=lang.pack("fr"))
-    got = {m.span.text for m in names(ctx)["mentions"]}
+    got = _names_with_ents("Les plongeurs ont rejoint lundi l'épave du Lusitania au large de Kinsale.",
+                           [("épave du", "MISC"), ("Lusitania", "MISC")])
     assert "épave du Lusitania" in got and "épave du" not in got
 
 
@@ -298,19 +276,24 @@ def test_names_a_role_word_heading_a_compound_is_no_role(analyze) -> None:  # ty
 
 
 def test_names_a_holder_glued_to_the_end_of_his_title_is_cut_from_it() -> None:
+    text = "La vidéo montre le général face au vice-ministre de la Santé Oleg Varnakov dans un couloir."
+    # the recogniser read "Santé Oleg Varnakov" as one name
+    got = _names_with_ents(text, [("Santé Oleg Varnakov", "PER")])
+    assert "Oleg Varnakov" in got and "vice-ministre de la Santé" in got
+    assert got["vice-ministre de la Santé"].attrs["apposed"] == [text.index("Oleg"), text.index(" dans")]
+
+
+def _names_with_ents(text: str, ents: list[tuple[str, str]]) -> dict[str, Mention]:
+    """The names component on a text whose recogniser output is set by hand (each a piece of the text and its label):
+    the cut or glued spans a recogniser gives in long paragraphs, which short test sentences do not provoke."""
     from recoupe import lang
     from recoupe.analyze import nlp
     from recoupe.analyze.names import names
     from recoupe.analyze.registry import Context
     from recoupe.model import Analysis
 
-    text = "La vidéo montre le général face au vice-ministre de la Santé Oleg Varnakov dans un couloir."
     sdoc = nlp.load("fr")(text)
-    a = text.index("Santé")
-    # the recogniser read "Santé Oleg Varnakov" as one name
-    sdoc.ents = [sdoc.char_span(a, a + len("Santé Oleg Varnakov"), label="PER")]
+    sdoc.ents = [sdoc.char_span(text.index(piece), text.index(piece) + len(piece), label=label) for piece, label in ents]
     ctx = Context(document=Document(id="d", source="t", text=text, language="fr"), sdoc=sdoc,
                   analysis=Analysis(doc="d", version="t", sentences=[(0, len(text))]), pack=lang.pack("fr"))
-    got = {m.span.text: m for m in names(ctx)["mentions"]}
-    assert "Oleg Varnakov" in got and "vice-ministre de la Santé" in got
-    assert got["vice-ministre de la Santé"].attrs["apposed"] == [text.index("Oleg"), text.index(" dans")]
+    return {m.span.text: m for m in names(ctx)["mentions"]}
