@@ -297,3 +297,10 @@ def _names_with_ents(text: str, ents: list[tuple[str, str]]) -> dict[str, Mentio
     ctx = Context(document=Document(id="d", source="t", text=text, language="fr"), sdoc=sdoc,
                   analysis=Analysis(doc="d", version="t", sentences=[(0, len(text))]), pack=lang.pack("fr"))
     return {m.span.text: m for m in names(ctx)["mentions"]}
+
+
+def test_names_a_byline_names_the_whole_author_the_recogniser_cut() -> None:
+    # the recogniser read only the given name of the byline
+    got = _names_with_ents("Le pont s'est effondré\nPar Mathilde GARNIER\nLe rapport a été publié mardi.",
+                           [("Mathilde", "PER")])
+    assert "Mathilde GARNIER" in got and got["Mathilde GARNIER"].attrs.get("furniture") == "byline"

@@ -128,7 +128,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="35")
+@component("names", requires=("spacy",), assigns=("mentions",), version="36")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -415,6 +415,13 @@ def _furniture(text: str, out: list[Mention], lx: Lexicon, nw: NameWords, add: C
             e -= 1
         if how == "dateline" and (m := exact.get((s, e))) is not None and m.label not in ("country", label):
             m.label = label  # the recogniser's name is the dateline's place or agency: that is what it is
+            return
+        cut = [m for m in out if m.span.start == s and m.span.end < e and m.kind == "name"]
+        if how == "byline" and cut and not any(m.span.start < e < m.span.end or s < m.span.start < e for m in out):
+            # "Par Étienne VAUTRIN": the recogniser read the given name only; the byline names the whole author
+            m = cut[0]
+            m.span, m.label = Span(m.span.doc, s, e, text[s:e]), label
+            m.attrs["furniture"] = how
             return
         if e - s < 2 or _overlaps(spans, s, e) or fold(text[s:e]) in nw.credit_generic:
             return
