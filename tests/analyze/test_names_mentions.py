@@ -304,3 +304,10 @@ def test_names_a_byline_names_the_whole_author_the_recogniser_cut() -> None:
     got = _names_with_ents("Le pont s'est effondré\nPar Mathilde GARNIER\nLe rapport a été publié mardi.",
                            [("Mathilde", "PER")])
     assert "Mathilde GARNIER" in got and got["Mathilde GARNIER"].attrs.get("furniture") == "byline"
+
+
+def test_names_a_compound_of_capitalised_parts_cut_at_its_hyphen_is_whole() -> None:
+    # the recogniser read "Proche" of "Proche-Orient", and "Chine" of "Chine-Japon" (a country: two names)
+    got = _names_with_ents("Les tensions au Proche-Orient inquiètent. Le sommet Chine-Japon est reporté.",
+                           [("Proche", "LOC"), ("Chine", "LOC")])
+    assert "Proche-Orient" in got and "Proche" not in got and "Chine-Japon" not in got

@@ -128,7 +128,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="36")
+@component("names", requires=("spacy",), assigns=("mentions",), version="37")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -154,6 +154,10 @@ def names(ctx: Context) -> dict[str, list[Any]]:
         start, end = clean_span(text, ent.start_char, ent.end_char, nw.patterns["leading_det"])
         end = _trim_time_words(text, start, end, nw.time_words)  # "Charm el-Cheikh jeudi": the recogniser took the day along
         end = _toponym_end(text, start, end, nw)  # "Rostov" + "-sur-le-Don", "Charleville-sur-la" + "-Meuse"
+        if (rest := re.match(rf"(?:-{_CAP}[\w’']*)+", text[end:end + 40])) is not None \
+                and fold(text[start:end]) not in lx.country_by_name:
+            end += rest.end()  # "Proche" + "-Orient": a compound of capitalised parts cut at its hyphen (split below
+            # when each part stands alone elsewhere in the text: "Poutine-Kim"; not after a country: "China-EU")
         # a name cut at a hyphen: "Kim Jung" + "-un"
         tail = re.match(r"-[a-z]{1,4}\b", text[end:end + 6])
         if tail and label == "person":
