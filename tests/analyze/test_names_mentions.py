@@ -239,3 +239,75 @@ def test_names_a_compound_of_capitalised_parts_opening_a_line_is_a_name(analyze)
 def test_names_a_time_zone_is_no_name(analyze, analyze_en) -> None:  # type: ignore[no-untyped-def]
     assert "GMT" not in _by_text(analyze("Le ferry a coulé mardi vers 2h du matin (1h GMT) au large de Brionne."))
     assert "GMT" not in _by_text(analyze_en("The ferry sank off Brionne at 2 a.m. (0100 GMT) on Tuesday."))
+
+
+def test_names_a_hyphenated_place_name_cut_after_its_joining_word_is_whole(analyze) -> None:  # type: ignore[no-untyped-def]
+    # the recogniser stops at "Charleville-sur-la"
+    m = _by_text(analyze("Lire aussi : Charleville-sur-la-Meuse, un bourg de la vallée"))
+    assert "Charleville-sur-la-Meuse" in m and m["Charleville-sur-la-Meuse"].label == "place"
+
+
+def test_names_a_name_the_recogniser_cut_is_the_one_its_acronym_spells_out() -> None:
+    text = "Un officier a lu un texte au nom d'un Conseil national pour la défense de la république (CNDR) lundi."
+    # the recogniser read only "Conseil national" (as it does in long paragraphs)
+    got = _names_with_ents(text, [("Conseil national", "ORG")])
+    assert "Conseil national pour la défense de la république" in got and "Conseil national" not in got
+    assert got["CNDR"].attrs["expansion"] == "Conseil national pour la défense de la république"
+
+
+def test_names_a_nationality_beside_a_vehicle_or_a_flag_is_its_country(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = [(m.span.text, m.label, m.attrs.get("country")) for m in analyze(
+        "Un hélicoptère danois a survolé la zone lundi. Le chalutier, battant pavillon islandais, a coulé. "
+        "Le ministre danois a salué les secours.") if m.label == "country"]
+    assert ("danois", "country", "DK") in got and ("islandais", "country", "IS") in got
+    assert len(got) == 2  # (a minister's nationality belongs to his epithet)
+
+
+def test_names_a_span_the_recogniser_ended_on_a_linking_word_joins_the_name_after_it() -> None:
+    # the recogniser read "épave du" and "Lusitania" (as it does in long paragraphs)
+    got = _names_with_ents("Les plongeurs ont rejoint lundi l'épave du Lusitania au large de Kinsale.",
+                           [("épave du", "MISC"), ("Lusitania", "MISC")])
+    assert "épave du Lusitania" in got and "épave du" not in got
+
+
+def test_names_a_role_word_heading_a_compound_is_no_role(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = {(m.span.text, m.kind) for m in analyze("Les secours ont enfin rejoint le chef-lieu lundi soir.")}
+    assert not any(k == "epithet" for _, k in got) and ("le chef-lieu", "description") in got
+
+
+def test_names_a_holder_glued_to_the_end_of_his_title_is_cut_from_it() -> None:
+    text = "La vidéo montre le général face au vice-ministre de la Santé Oleg Varnakov dans un couloir."
+    # the recogniser read "Santé Oleg Varnakov" as one name
+    got = _names_with_ents(text, [("Santé Oleg Varnakov", "PER")])
+    assert "Oleg Varnakov" in got and "vice-ministre de la Santé" in got
+    assert got["vice-ministre de la Santé"].attrs["apposed"] == [text.index("Oleg"), text.index(" dans")]
+
+
+def _names_with_ents(text: str, ents: list[tuple[str, str]]) -> dict[str, Mention]:
+    """The names component on a text whose recogniser output is set by hand (each a piece of the text and its label):
+    the cut or glued spans a recogniser gives in long paragraphs, which short test sentences do not provoke."""
+    from recoupe import lang
+    from recoupe.analyze import nlp
+    from recoupe.analyze.names import names
+    from recoupe.analyze.registry import Context
+    from recoupe.model import Analysis
+
+    sdoc = nlp.load("fr")(text)
+    sdoc.ents = [sdoc.char_span(text.index(piece), text.index(piece) + len(piece), label=label) for piece, label in ents]
+    ctx = Context(document=Document(id="d", source="t", text=text, language="fr"), sdoc=sdoc,
+                  analysis=Analysis(doc="d", version="t", sentences=[(0, len(text))]), pack=lang.pack("fr"))
+    return {m.span.text: m for m in names(ctx)["mentions"]}
+
+
+def test_names_a_byline_names_the_whole_author_the_recogniser_cut() -> None:
+    # the recogniser read only the given name of the byline
+    got = _names_with_ents("Le pont s'est effondré\nPar Mathilde GARNIER\nLe rapport a été publié mardi.",
+                           [("Mathilde", "PER")])
+    assert "Mathilde GARNIER" in got and got["Mathilde GARNIER"].attrs.get("furniture") == "byline"
+
+
+def test_names_a_compound_of_capitalised_parts_cut_at_its_hyphen_is_whole() -> None:
+    # the recogniser read "Proche" of "Proche-Orient", and "Chine" of "Chine-Japon" (a country: two names)
+    got = _names_with_ents("Les tensions au Proche-Orient inquiètent. Le sommet Chine-Japon est reporté.",
+                           [("Proche", "LOC"), ("Chine", "LOC")])
+    assert "Proche-Orient" in got and "Proche" not in got and "Chine-Japon" not in got

@@ -82,3 +82,28 @@ def test_an_english_place_keeps_the_head_written_after_it(analyzer: Analyzer) ->
                    "before landing in the Oruma region.", language="en")
     places = {m.span.text for m in analyzer.analyze(doc).mentions if m.label == "place"}
     assert {"Kestrel airport", "Vardon river", "Oruma region"} <= places
+
+
+def _aliases_to_names(doc_id: str, text: str) -> dict[str, str]:
+    """Each alias of the entities resolved from one English article, to its entity's name."""
+    from recoupe import resolve
+    from recoupe.analyze.runner import Analyzer
+    from recoupe.model import Document
+    from tests.contract import contract
+
+    doc = Document.from_dict({"id": doc_id, "source": f"{doc_id}.txt", "language": "en", "text": text})
+    ents = contract(resolve.resolve([doc], [Analyzer().analyze(doc)])).entities
+    return {a: e["name"] for e in ents for a in e["aliases"]}
+
+
+def test_english_a_title_noun_phrase_before_a_name_is_a_mention_of_it() -> None:
+    by_alias = _aliases_to_names("e1", "Harbour authority spokesman Tom Reilly said the port would reopen. "
+                                       "Mining union official Dana Kerr disagreed.")
+    assert by_alias.get("Harbour authority spokesman") == "Tom Reilly"
+    assert by_alias.get("Mining union official") == "Dana Kerr"
+
+
+def test_english_a_daily_named_after_its_press_noun_is_a_mention_of_it() -> None:
+    by_alias = _aliases_to_names("e2", "The storm flooded the valley. The Danish business daily Borsen put the damage "
+                                       "at two billion kroner.")
+    assert by_alias.get("The Danish business daily") == "Borsen"

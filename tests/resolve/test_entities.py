@@ -161,3 +161,35 @@ def test_entities_a_surname_with_its_particle_joins_the_full_name(analyzer: Anal
     e = _entity_of(ents, "Pieter van Dijk")
     assert "van Dijk" in e["aliases"]
     assert not [x for x in ents if x["name"] == "van Dijk"]
+
+
+def test_entities_a_name_after_a_hyphen_that_ends_a_name_is_found_again(analyzer: Analyzer) -> None:
+    # "Israël-Hezbollah": the country's name ends at the hyphen, and the name after it is the one the dossier knows
+    ents = _dossier(analyzer, "EN DIRECT | Guerre Israël-Hezbollah : la trêve tient",
+                    "Le Hezbollah a tiré des roquettes lundi. Le Hezbollah a démenti mardi.")
+    e = _entity_of(ents, "Hezbollah")
+    assert len({m["doc"] for m in e["mentions"]}) == 2
+
+
+def test_entities_a_long_name_the_recogniser_cut_elsewhere_is_found_whole(analyzer: Analyzer) -> None:
+    from recoupe.model import Mention, Span
+
+    long = "Conseil national pour la défense de la république"
+    texts = (f"La junte a formé un {long} (CNDR) lundi à Bamako.",
+             f"La junte a formé un {long} (CNDR) lundi. Le {long} a pris le pouvoir à Bamako.")
+    docs = [to_document(RawArticle(source=f"t{i}.txt", text=t)) for i, t in enumerate(texts)]
+    analyses = [analyzer.analyze(d) for d in docs]
+    # the recogniser read only "Conseil national" in the second article's second sentence
+    at = texts[1].rindex(long)
+    analyses[1].mentions.append(Mention(span=Span(docs[1].id, at, at + len("Conseil national"), "Conseil national"),
+                                        label="organization", kind="name", sentence=1))
+    ents = contract(resolve.resolve(docs, analyses)).entities
+    e = _entity_of(ents, long)
+    assert sum(m["text"] == long for m in e["mentions"]) == 3
+
+
+def test_entities_a_thing_named_with_its_class_noun_and_fewer_words_is_the_same_thing(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Le pont Jean Moulin Varda s'est effondré lundi à Brionne. Les travaux du pont Varda "
+                              "avaient commencé en mai. Les plongeurs fouillent la rivière sous le pont.")
+    e = _entity_of(ents, "pont Varda")
+    assert "pont Jean Moulin Varda" in e["aliases"]

@@ -234,3 +234,95 @@ def test_entities_a_role_whose_complement_names_nothing_is_the_bare_roles_holder
                     "Olivier Marchal a demandé des renforts.")
     (e,) = _with(ents, "le préfet de la région")
     assert e["name"] == "Olivier Marchal"
+
+
+@pytest.mark.parametrize("text, phrase, holder", [
+    # after the name, with its complement naming another entity
+    ("Le capitaine serait Hugo Lambert, le fondateur de Maristel, selon la presse locale.", "le fondateur de Maristel",
+     "Hugo Lambert"),
+    # after the name and an age, a phrase coordinated within itself
+    ("Hugo Lambert, 61 ans, ancien officier de marine et spécialiste des grands fonds, a dirigé la plongée.",
+     "ancien officier de marine et spécialiste des grands fonds", "Hugo Lambert"),
+    # before the name
+    ("Un conseiller de Maristel, Hugo Lambert, a confirmé la panne mardi.", "Un conseiller de Maristel", "Hugo Lambert"),
+    # a place, the phrase read as the verb's second object
+    ("Les secours ont rejoint Brionne, une petite commune de la vallée, dans la nuit.",
+     "une petite commune de la vallée", "Brionne"),
+])
+def test_entities_a_phrase_in_apposition_to_a_name_is_a_mention_of_it(
+        analyzer: Analyzer, text: str, phrase: str, holder: str) -> None:
+    ents = _dossier(analyzer, text)
+    (e,) = _with(ents, phrase)
+    assert e["name"] == holder
+
+
+@pytest.mark.parametrize("text, phrase", [
+    # a plural phrase is a group, not the name beside it
+    ("Les dirigeants de Maristel, Hugo Lambert en tête, ont quitté la salle.", "Les dirigeants de Maristel"),
+    # a clause with its own subject is no description of the name
+    ("Le syndicat a dénoncé le plan Varennes, une mesure qui vise les ouvriers de Maristel.",
+     "une mesure qui vise les ouvriers de Maristel"),
+    # an age is no description
+    ("Hugo Lambert, 61 ans, a dirigé la plongée.", "61 ans"),
+])
+def test_entities_what_is_no_apposed_description_stays_out(analyzer: Analyzer, text: str, phrase: str) -> None:
+    assert not _with(_dossier(analyzer, text), phrase)
+
+
+def test_entities_the_island_is_the_island_country_the_article_named(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Le ministre italien a atterri lundi à Malte pour une visite de deux jours. "
+                              "Il a quitté l'île mardi soir pour regagner Rome.")
+    (e,) = _with(ents, "l'île")
+    assert e["type"] == "country" and e["name"] == "Malte"
+
+
+def test_entities_the_island_is_no_town_named_without_the_word(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Le ministre a atterri lundi à Palerme pour une visite de deux jours. "
+                              "Il a quitté l'île mardi soir.")
+    assert not _with(ents, "l'île")
+
+
+def test_entities_a_noun_apposed_to_a_name_tells_what_a_later_description_stands_for(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Le Marlin, un navire océanographique de l'institut, a appareillé lundi de Brest avec "
+                              "douze chercheurs. Le navire doit atteindre la zone jeudi.")
+    (e,) = _with(ents, "Le navire")
+    assert e["name"] == "Marlin"
+
+
+def test_entities_a_headlines_description_is_the_one_thing_of_its_class_the_article_names(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Le navire a lancé un appel de détresse\n\n"
+                              "Le porte-conteneurs Aurora a heurté un quai lundi à Anvers. Le capitaine a donné l'alerte.")
+    (e,) = _with(ents, "Le navire")
+    assert "Aurora" in e["name"]
+
+
+
+@pytest.mark.parametrize("text, phrase, holder", [
+    ("Hugo Lambert a vendu sa société Dorvex en mai.", "sa société", "Dorvex"),
+    ("Le ministère parle de dix blessés, tandis que l'agence lituanienne BNS en annonçait vingt.", "l'agence lituanienne",
+     "BNS"),
+])
+def test_entities_a_phrase_right_before_a_name_that_says_what_it_is_is_a_mention_of_it(
+        analyzer: Analyzer, text: str, phrase: str, holder: str) -> None:
+    (e,) = _with(_dossier(analyzer, text), phrase)
+    assert e["name"] == holder
+
+
+def test_entities_a_phrase_before_a_name_that_says_nothing_of_it_stays_out(analyzer: Analyzer) -> None:
+    # a meeting is not the person it is named after, nor a weekday
+    ents = _dossier(analyzer, "Une rencontre Hugo Lambert aura lieu à Brest. Le maire a reçu lundi Hugo Lambert.")
+    assert not _with(ents, "Une rencontre") and not _with(ents, "lundi")
+
+
+def test_entities_the_strongman_of_a_capital_is_its_countrys_leader(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Le président moldave Ion Rusu a reçu lundi des diplomates à Chisinau.",
+                    "Les négociations ont repris mardi à Bruxelles. L'homme fort de Chisinau a promis des réformes.")
+    (e,) = _with(ents, "L'homme fort de Chisinau")
+    assert e["name"] == "Ion Rusu"
+
+
+def test_entities_a_phrase_before_a_name_and_its_article_in_apposition_is_a_mention_of_it(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer, "Les recherches ont commencé dimanche. Son navire de soutien, le Nordic Star, a perdu le "
+                              "contact avec lui.")
+    (e,) = _with(ents, "Son navire de soutien")
+    assert e["name"] == "Nordic Star"

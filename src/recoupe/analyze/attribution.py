@@ -100,8 +100,9 @@ class MentionIndex:
     """The document's name mentions, sorted, for "which mention covers or starts at this offset" lookups."""
 
     def __init__(self, mentions: list[Mention]) -> None:
-        # proper names only: epithets ("le maire") and equipment are found as noun phrases by the finder itself
-        mentions = [m for m in mentions if m.kind not in ("epithet", "equipment")]
+        # proper names only: epithets ("le maire") and equipment are found as noun phrases by the finder itself, and a
+        # phrase in apposition ("X, le fondateur de Y") is read with the name it describes
+        mentions = [m for m in mentions if m.kind not in ("epithet", "equipment") and not m.attrs.get("apposition")]
         self.mentions = sorted(mentions, key=lambda m: (m.span.start, -m.span.end))
         self.starts = [m.span.start for m in self.mentions]
 

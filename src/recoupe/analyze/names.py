@@ -95,6 +95,24 @@ def _join_particles(text: str, out: list[Mention], nw: NameWords) -> None:
                              sentence=m.sentence, attrs=m.attrs)
 
 
+def _join_dangling_links(text: str, out: list[Mention], nw: NameWords) -> None:
+    """A span the recogniser ended on a linking word, right before another name ("épave du" + "Titanic", "Council
+    for" + "X"): the two are one name, the first one's head with its complement (of the second's type when the first
+    is no type of its own)."""
+    out.sort(key=lambda m: m.span.start)
+    i = 0
+    while i + 1 < len(out):
+        a, b = out[i], out[i + 1]
+        if a.kind == "name" and b.kind == "name" and nw.patterns["dangling_link"].search(a.span.text) \
+                and text[a.span.end:b.span.start] in (" ", "") and a.span.end <= b.span.start:
+            label = a.label if a.label != "other" else b.label
+            out[i] = Mention(span=Span(a.span.doc, a.span.start, b.span.end, text[a.span.start:b.span.end]), label=label,
+                             kind="name", sentence=a.sentence, attrs={**b.attrs, **a.attrs})
+            del out[i + 1]
+            continue
+        i += 1
+
+
 def _name_like(piece: str) -> bool:
     """Whether a piece of text reads as a name: capitalised words, with at most short particles between them."""
     words = piece.split()
@@ -110,7 +128,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="24")
+@component("names", requires=("spacy",), assigns=("mentions",), version="38")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -135,6 +153,11 @@ def names(ctx: Context) -> dict[str, list[Any]]:
             continue
         start, end = clean_span(text, ent.start_char, ent.end_char, nw.patterns["leading_det"])
         end = _trim_time_words(text, start, end, nw.time_words)  # "Charm el-Cheikh jeudi": the recogniser took the day along
+        end = _toponym_end(text, start, end, nw)  # "Rostov" + "-sur-le-Don", "Charleville-sur-la" + "-Meuse"
+        if (rest := re.match(rf"(?:-{_CAP}[\w’']*)+", text[end:end + 40])) is not None \
+                and fold(text[start:end]) not in lx.country_by_name:
+            end += rest.end()  # "Proche" + "-Orient": a compound of capitalised parts cut at its hyphen (split below
+            # when each part stands alone elsewhere in the text: "Poutine-Kim"; not after a country: "China-EU")
         # a name cut at a hyphen: "Kim Jung" + "-un"
         tail = re.match(r"-[a-z]{1,4}\b", text[end:end + 6])
         if tail and label == "person":
@@ -176,6 +199,7 @@ def names(ctx: Context) -> dict[str, list[Any]]:
             add(s, e, label2, **attrs)
 
     _join_particles(text, out, nw)
+    _join_dangling_links(text, out, nw)
     for m in out:  # a name the recogniser itself places after a preposition of place ("à X", "près de X")
         if m.label == "place" and m.kind == "name" and " " not in m.span.text \
                 and nw.patterns["place_before"].search(text, max(0, m.span.start - 16), m.span.start):
@@ -224,6 +248,13 @@ def names(ctx: Context) -> dict[str, list[Any]]:
             if (owner := _possessor(out, start)) is not None:
                 attrs["possessor"] = [owner.span.start, owner.span.end]
         em = add(start, end, "person", kind="epithet", **attrs)
+        for x in out:
+            # "le vice-ministre de la Défense Iounous-Bek Evkourov": the recogniser glued the complement's last word to
+            # the holder's name; the name starts after the epithet
+            if x.kind == "name" and start < x.span.start < end < x.span.end and x.label in ("person", "other", "organization") \
+                    and text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
+                x.span, x.label = Span(x.span.doc, end + 1, x.span.end, text[end + 1:x.span.end]), "person"
+                names_by_start = sorted((m.span.start, m.span.end, m) for m in out if m.label == "person" and m.kind == "name")
         em.head = key
         epithet_spans.append((start, end))
         # "le président russe Vladimir Poutine" / "le porte-parole du Kremlin, Dmitri Peskov"
@@ -313,8 +344,17 @@ def names(ctx: Context) -> dict[str, list[Any]]:
                 x.kind = "acronym"
             if not existing:
                 add(m.start("acr"), m.end("acr"), label, kind="acronym", expansion=long, **attrs)
-            if not any(x.span.start == ls for x in out):
-                add(ls, ls + len(long), label, **attrs)
+            le = ls + len(long)
+            cut = [x for x in out if x.span.start == ls and x.span.end < le and x.kind == "name"]
+            if cut and not any(ls < x.span.start < le < x.span.end for x in out):
+                # "Conseil national" of "Conseil national pour la sauvegarde de la patrie (CNSP)": the recogniser
+                # cut the name its acronym spells out
+                for x in cut:
+                    x.span, x.label = Span(x.span.doc, ls, le, text[ls:le]), label
+                    x.attrs.update(attrs)
+                out[:] = [x for x in out if x in cut[:1] or not (ls <= x.span.start and x.span.end <= le and x.kind == "name")]
+            elif not any(x.span.start == ls for x in out):
+                add(ls, le, label, **attrs)
 
     # 4. equipment: general nouns of weapons and vehicles, and model designations ("Su-27SK")
     taken = [(x.span.start, x.span.end) for x in out]
@@ -339,8 +379,17 @@ def names(ctx: Context) -> dict[str, list[Any]]:
     # 5a. "le gouvernement hongrois" (a country), "l'armée israélienne" (one national body), "le navire", "la ville"
     # (a description standing for an entity named before: resolution finds which)
     _descriptions(ftext, text, out, lx, nw, add, ctx.sdoc, tok_starts)
+    # "un avion canadien", "battant pavillon singapourien": the country a vehicle or a flag belongs to
+    taken = [(x.span.start, x.span.end) for x in out]
+    for m in nw.patterns["vehicle_nationality"].finditer(ftext):
+        code = lx.nationality.get(fold(m.group("nat")))
+        if code and not _overlaps(taken, m.start("nat"), m.end("nat")):
+            add(m.start("nat"), m.end("nat"), "country", kind="description", country=code)
     # 5b. proper nouns the recogniser left out ("near the town of Yelets", "published by Flightradar24")
     _unrecognised_proper(ctx.sdoc, text, out, lx, nw, add)
+
+    # 5c. "X, le fondateur de Y", "le patron de Y, X": a noun phrase in apposition to a name stands for what it names
+    _appositions(ctx.sdoc, text, out, lx, nw, add)
 
     # 5. "les deux dirigeants": a group standing for the last two people named just before
     for m in nw.patterns["pair"].finditer(ftext):
@@ -370,6 +419,13 @@ def _furniture(text: str, out: list[Mention], lx: Lexicon, nw: NameWords, add: C
             e -= 1
         if how == "dateline" and (m := exact.get((s, e))) is not None and m.label not in ("country", label):
             m.label = label  # the recogniser's name is the dateline's place or agency: that is what it is
+            return
+        cut = [m for m in out if m.span.start == s and m.span.end < e and m.kind == "name"]
+        if how == "byline" and cut and not any(m.span.start < e < m.span.end or s < m.span.start < e for m in out):
+            # "Par Étienne VAUTRIN": the recogniser read the given name only; the byline names the whole author
+            m = cut[0]
+            m.span, m.label = Span(m.span.doc, s, e, text[s:e]), label
+            m.attrs["furniture"] = how
             return
         if e - s < 2 or _overlaps(spans, s, e) or fold(text[s:e]) in nw.credit_generic:
             return
@@ -599,6 +655,129 @@ def _unrecognised_proper(sdoc: Any, text: str, out: list[Mention], lx: Lexicon, 
         label, attrs = _retype(surface, "other", lx)
         add(s, e, label, unrecognised=True, **attrs)
         taken.append((s, e))
+
+
+APPOSITION_TOKENS = 16  # the longest noun phrase in apposition read as a description of the name beside it
+
+
+def _appositions(sdoc: Any, text: str, out: list[Mention], lx: Lexicon, nw: NameWords,
+                 add: Callable[..., Mention]) -> None:
+    """A noun phrase the parser attaches to a name as its apposition, set off by a comma, stands for what the name
+    names: after it ("X, le fondateur de Y", "X, 77 ans, ancien officier de marine et expert de Z") or before it ("le
+    patron de Y, X"). The phrase is its noun's subtree from its determiner or first modifier, cut at the next comma;
+    it is a description apposed to the name (resolution joins it to the name's entity). Not a plural phrase (a group,
+    a count: "les patrons de X", "quelque 100 000 personnes"), not a clause with a subject of its own ("une mesure qui
+    vise X"), not a phrase coordinated with another before the name ("le président et son épouse, X"), not a
+    reference's description ("[2] X, communiqué du ..."). An epithet or a description already found on the
+    phrase's noun and apposed to nothing else is widened to the whole phrase; a mention running over the phrase's
+    edge stops the rule. (Mentions inside the phrase stay mentions of their own: "du Premier ministre", "de Y".)"""
+    toks = list(sdoc)
+    spans = [(m.span.start, m.span.end) for m in out]
+    describing = _describing_nouns(lx, nw)
+    for nm in [m for m in out if m.kind == "name" and not m.attrs.get("furniture")]:
+        s0, e0 = nm.span.start, nm.span.end
+        span = sdoc.char_span(s0, e0, alignment_mode="expand")
+        inside = list(span) if span is not None else []
+        line_start = text.rfind("\n", 0, s0) + 1
+        lead = text[line_start:s0]
+        if not inside or lead.strip() and not any(c.isalpha() for c in lead):
+            continue  # (a name after a reference's or a list's marker: "[2] X, communiqué du ...")
+        found: list[tuple[Any, list[Any]]] = []
+        root = next((t for t in inside if not s0 <= t.head.idx < e0 or t.head.i == t.i), inside[0])
+        for t in toks[inside[-1].i + 1:inside[-1].i + 10]:
+            # the parser's apposition, or a second object of the name's verb right after it ("a rejoint X, une
+            # commune de Y": no verb takes two objects so)
+            twin = t.dep_ == root.dep_ and t.head.i == root.head.i != root.i and t.dep_ in _TWIN_RELATIONS
+            if (t.dep_ == "appos" and s0 <= t.head.idx < e0 or twin) and t.pos_ == "NOUN":
+                sub = [k for k in t.subtree]
+                stop = next((k.i for k in sub if k.text == "," and k.i > t.i), None)
+                sub = [k for k in sub if stop is None or k.i < stop]
+                if re.fullmatch(r"\s*,\s*(?:\d+\s+\w+\s*,\s*)?", text[e0:sub[0].idx]):
+                    found.append((t, sub))  # (right after the comma, or after an age: "X, 77 ans, ...")
+        first = inside[0]
+        h = first.head
+        while h.pos_ == "PROPN" and h.dep_ == "nmod" and h.head.i < h.i:
+            h = h.head  # "un conseiller de Y, X": the parser hangs X on the name inside the phrase, Y
+        if first.dep_ != "appos" and root.dep_.startswith("nsubj"):
+            # "Son navire de soutien, le X, a perdu...": two subjects of one verb, the phrase and the name
+            h = next((t for t in reversed(toks[max(0, first.i - APPOSITION_TOKENS):first.i]) if t.dep_ == root.dep_
+                      and t.head.i == root.head.i != root.i), first)
+        if (first.dep_ == "appos" or h.i != first.i) and h.pos_ == "NOUN" and h.idx < s0 \
+                and not any(k.dep_ == "conj" for k in h.children):
+            comma = text.rfind(",", h.idx, s0)
+            sub = [k for k in h.subtree if k.idx < comma]
+            between = text[sub[-1].idx + len(sub[-1].text):s0].strip() if sub else ""
+            article = between[1:].strip()
+            if between[:1] == "," and (not article or (d := nw.patterns["leading_det"].match(article + "X")) is not None
+                                       and d.end() == len(article)) and not any(k.text == "," for k in sub):
+                found.append((h, sub))  # (the name may keep its article out: "..., le X")
+        pre = _premodifier(toks, first, nw, describing) if nm.label not in ("place", "country") else None
+        for head, sub in found + ([pre] if pre else []):
+            while sub and sub[0].pos_ not in _PHRASE_OPENERS and (head, sub) != pre:
+                sub = sub[1:]  # "tout comme le patron de X": the phrase opens at its determiner
+            if not sub or not head.text[:1].islower() or "Plur" in head.morph.get("Number") or len(sub) > APPOSITION_TOKENS \
+                    or (head, sub) != pre and any(k.dep_.startswith("nsubj") and k.i != head.i for k in sub) or sub[0].pos_ == "NUM":
+                continue
+            a, b = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            if b - a < 3 or "\n" in text[a:b]:
+                continue
+            over = [m for m in out if m.span.start < b and a < m.span.end and m is not nm]
+            mine = [m for m in over if m.kind in ("epithet", "description") and a <= m.span.start and m.span.end <= b
+                    and m.span.start <= head.idx < m.span.end and m.attrs.get("apposed") in (None, [s0, e0])]
+            if any(m not in mine and not (a <= m.span.start and m.span.end <= b) for m in over):
+                continue
+            if mine:
+                m = max(mine, key=lambda x: x.span.end - x.span.start)
+                m.span = Span(m.span.doc, a, b, text[a:b])
+                m.attrs["apposed"] = [s0, e0]
+            elif (a, b) not in spans:
+                d = add(a, b, nm.label, kind="description", apposed=[s0, e0], apposition=True)
+                if (classes := nw.description_class.get(fold(head.text))):
+                    d.head, d.attrs["classes"] = fold(head.text), list(classes)  # what the name is: "un porte-conteneurs"
+                spans.append((a, b))
+
+
+_DESCRIBING: dict[tuple[int, int], frozenset[str]] = {}
+
+
+def _describing_nouns(lx: Lexicon, nw: NameWords) -> frozenset[str]:
+    """The nouns that say what a person, a body or a thing is: the words of roles, the head nouns of descriptions,
+    organisation words, equipment nouns (folded; once per pack)."""
+    key = (id(lx), id(nw))
+    if key not in _DESCRIBING:
+        _DESCRIBING[key] = frozenset({fold(w) for r in lx.roles for w in r.split()} | set(nw.description_class)
+                                     | {fold(h) for h in lx.org_heads} | {fold(n) for n in lx.equipment})
+    return _DESCRIBING[key]
+
+
+def _premodifier(toks: list[Any], first: Any, nw: NameWords, describing: frozenset[str]) -> tuple[Any, list[Any]] | None:
+    """A noun phrase written right before the name of a person, a body or a thing, with no comma, that says what it
+    is: "son fondateur X", "l'agence slovaque X", "Kremlin spokesman X", "Qatar's foreign ministry spokesman X",
+    "the Canadian vessel X". Its words are determiners, adjectives, nouns, names and possessive marks only, the last
+    a lower-case noun or adjective, its head noun (the last lower-case one) a noun of roles, descriptions,
+    organisations or equipment (not "une rencontre X-Y", "la presse X"); it opens at its determiner, or after a word
+    that cannot start a complement (not "of", "de"); no weekday or month ("a reçu lundi X")."""
+    i = first.i - 1
+    if i < 0 or not toks[i].text[:1].islower() or toks[i].pos_ not in ("NOUN", "ADJ") or toks[i].whitespace_ == "":
+        return None
+    words: list[Any] = []
+    while i >= 0 and toks[i].pos_ in _PREMODIFIER_POS and "\n" not in toks[i].whitespace_ and len(words) < 7:
+        words.insert(0, toks[i])
+        if toks[i].pos_ in ("DET", "PRON"):
+            break
+        i -= 1
+    opened = words and words[0].pos_ in ("DET", "PRON")
+    if not words or not opened and i >= 0 and toks[i].pos_ in ("ADP", "DET", "PRON", "NUM", "ADJ", "NOUN", "PROPN"):
+        return None  # ("l'homme d'affaires britannique X": a piece of a longer phrase)
+    nouns = [t for t in words if t.pos_ == "NOUN" and t.text[:1].islower()]
+    if not nouns or fold(nouns[-1].text) not in describing or any(fold(t.text) in nw.time_words for t in words):
+        return None
+    return nouns[-1], words
+
+
+_PREMODIFIER_POS = ("DET", "PRON", "ADJ", "NOUN", "PROPN", "PART", "NUM")
+_PHRASE_OPENERS = ("DET", "ADJ", "NOUN", "NUM", "PROPN")
+_TWIN_RELATIONS = ("obj", "nsubj", "nsubj:pass")  # (a verb takes one of each; obliques and modifiers may repeat)
 
 
 def _rubric(text: str, start: int, end: int) -> bool:
@@ -864,6 +1043,17 @@ def _split_glued(text: str, start: int, end: int, nw: NameWords) -> list[tuple[i
     return [(start, end)]
 
 
+def _toponym_end(text: str, start: int, end: int, nw: NameWords) -> int:
+    """The end of a hyphenated place name the recogniser cut at or after its joining word ("Rostov" + "-sur-le-Don",
+    "Charleville-sur-la" + "-Meuse", "ROSTOV" + "-SUR-LE-DON" in a dateline)."""
+    for m in nw.patterns["toponym_tail"].finditer(text, start, min(len(text), end + 60)):
+        if m.start() > end:
+            break
+        if m.end() > end and " " not in text[m.start():end]:
+            return m.end()
+    return end
+
+
 def _extend_proper(sdoc: Any, tok_end: int, end: int) -> int:
     """Carry a person's name over capitalised proper nouns the recogniser left out ("Kim Jong" + "Un")."""
     i = tok_end
@@ -926,8 +1116,12 @@ def _epithet_key(m: re.Match[str], lx: Lexicon, tail: str = "") -> tuple[str, di
             country = lx.country_by_name.get(t) or lx.seat_country.get(t)
             if country:
                 break
-    key = "|".join([role, country or "", comp])
     group = lx.role_group.get(role)
+    if country is None and comp and group:
+        # "l'homme fort de Minsk", "le maître de Damas": a leader's complement naming a capital names its country
+        tail = comp.split(" ", 1)[1] if " " in comp else comp.split("'", 1)[-1]
+        country = lx.country_by_capital.get(tail.split("'", 1)[-1])
+    key = "|".join([role, country or "", comp])
     # a leader's role with a complement naming no country ("le chef de Wagner") leads that body, not a country: the
     # group joins its synonyms for that body only ("le patron de Wagner")
     attrs = {"role": role, "country": country, "complement": comp or None, "role_group": group if not comp or country else None}

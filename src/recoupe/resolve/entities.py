@@ -118,7 +118,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="14", assigns=("entities",))
+@step("entities", version="20", assigns=("entities",))
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = ctx.pack.lexicon
     clusters: dict[str, Cluster] = {}
@@ -220,6 +220,10 @@ def resolve_entities(ctx: ResolveContext) -> None:
             # one list.remove per mention did, without rescanning the list each time
             m_cluster.mentions[:] = [m for m in m_cluster.mentions if id(m) not in moved]
             stats.forget(m_cluster)
+
+    # 4b. "le pont Key" in the article that names "le pont Francis Scott Key": a thing named with its class noun, then
+    # with fewer of its words, is one thing
+    _join_shorter_class_named(clusters, ctx.pack.names)
 
     # 5. acronyms join their expansion
     for a in ctx.analyses:
@@ -667,6 +671,7 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
     rows: dict[str, list[tuple[int, int, Cluster, frozenset[str]]]] = defaultdict(list)
     seen: set[int] = set()
     words_of: dict[int, set[str]] = defaultdict(set)
+    heads_of: dict[int, set[str]] = defaultdict(set)  # the head nouns of descriptions apposed to each entity
     # class words of every language the dossier's articles are in: "Wagner Group" in English says that Wagner is
     # what a French "le groupe" describes
     classes_of_word = word_classes if word_classes is not None else nw.description_class
@@ -719,11 +724,15 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
         classes = d.attrs.get("classes") or []
         ap = d.attrs.get("apposed")
         named = at.get((d.span.doc, ap[0], ap[1])) if ap else None
-        if named is not None and (fits(d.label, named[0]) or d.head in named[1].attrs.get("cues", ())):
+        if named is not None and (d.attrs.get("apposition") or fits(d.label, named[0]) or d.head in named[1].attrs.get("cues", ())):
             # "le navire canadien X", "Le navire, le X,": the description of the name beside it (whatever type the
             # recogniser gave a name its own class noun introduces)
             named[0].root().mentions.append(d)
             where[id(d)] = named[0].root()
+            if d.head and classes:
+                # "X, navire océanographique": X is what a later "le navire" describes (that noun, not its whole class:
+                # a research ship is no "paquebot")
+                heads_of[id(named[0].root())].add(d.head)
             continue
         if CAPITAL in classes:
             # "la capitale nigérienne", "the Serbian capital": the capital of the country its nationality names,
@@ -740,14 +749,20 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
         for _, _, c, labels in doc_rows:
             if id(c.root()) in cands:
                 continue
-            if not fits(d.label, c):
-                continue
+            if not fits(d.label, c) and not (labels & kinds and fits(next(iter(labels)), c)):
+                continue  # ("l'île" may be a country as well as a place: the kinds its class stands for)
             ws = words_of[id(c)]
             of_class = [bool(wanted.intersection(classes_of_word.get(w, ()))) for w in ws]
-            if (kinds and labels & kinds and all(of_class)) or any(of_class):
+            if (kinds and labels & kinds and all(of_class)) or any(of_class) or d.head in heads_of[id(c.root())]:
                 if d.attrs.get("country") and c.country and c.country != d.attrs["country"]:
                     continue
                 cands.add(id(c.root()))
+        if not cands:
+            # nothing of its class named before it (a headline's "le navire", "les garde-côtes" before "les garde-côtes
+            # américains"): the one entity of its class the whole article names
+            doc_rows = rows.get(d.span.doc, [])
+            cands = {id(c.root()) for _, _, c, labels in doc_rows if fits(d.label, c) and (any(
+                     wanted.intersection(classes_of_word.get(w, ())) for w in words_of[id(c)]) or d.head in heads_of[id(c.root())])}
         target = _pick_salient(d, cands, [(s0, sent, c) for s0, sent, c, _ in doc_rows])
         if target is not None:
             for _, _, c, _ in doc_rows:
@@ -759,6 +774,29 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
             # "L'armée précise..." after the country was named: that country's army, as the dossier names it
             body.root().mentions.append(d)
             where[id(d)] = body.root()
+
+
+def _join_shorter_class_named(clusters: dict[str, Cluster], nw: NameWords) -> None:
+    """In one article, a name made of a class noun and words ("pont Key", "base aérienne 101") joins the longer name
+    of that class noun that holds all its words and ends as it does ("pont Francis Scott Key"): the article names one
+    thing twice, the second time shorter. People are not joined so (step 4 does it)."""
+    groups: dict[tuple[str, str, str], list[tuple[int, frozenset[str], Cluster]]] = defaultdict(list)
+    seen: set[tuple[int, str]] = set()
+    for c0 in clusters.values():
+        c = c0.root()
+        for m in c.mentions:
+            if m.kind != "name" or m.label == "person" or (id(c), m.span.doc) in seen:
+                continue
+            words = fold(m.span.text).split()
+            if len(words) >= 2 and words[0] in nw.description_class:
+                seen.add((id(c), m.span.doc))
+                groups[(m.span.doc, words[0], words[-1])].append((len(words), frozenset(words), c))
+    for rows in groups.values():
+        rows.sort(key=lambda r: -r[0])
+        n, longest, c = rows[0]
+        for k, words, other in rows[1:]:
+            if k < n and words < longest and other.root() is not c.root():
+                c = _merge(c, other)
 
 
 THING_LABELS = ("other", "organization", "equipment")  # what a class noun glued to a name may make it, not a place
@@ -886,9 +924,11 @@ def _propagate_names(ctx: ResolveContext, lx: Lexicon) -> dict[str, list[Mention
         text = doc.text
         taken = sorted((m.span.start, m.span.end) for m in a.mentions)
         starts = [s0 for s0, _ in a.sentences]
-        for w in word.finditer(text):
+        ends = {e0 for _, e0 in taken}
+        for w in _word_starts(word, text, ends):
             pos = w.start()
-            if pos and (text[pos - 1].isalnum() or text[pos - 1] == "-" and pos > 1 and text[pos - 2].islower()):
+            if pos and (text[pos - 1].isalnum() or text[pos - 1] == "-" and pos > 1 and text[pos - 2].islower()
+                        and pos - 1 not in ends):
                 continue
             keys = dict.fromkeys((w.group(0), w.group(0).split("-")[0]))
             for form, label in sorted((f for k in keys for f in by_first.get(k, ())), key=lambda f: -len(f[0])):
@@ -897,14 +937,29 @@ def _propagate_names(ctx: ResolveContext, lx: Lexicon) -> dict[str, list[Mention
                                                                           or text[end] == "-" and text[end + 1:end + 2].islower())):
                     continue
                 i = bisect.bisect_left(taken, (end, -1))
-                if any(s0 < end and pos < e0 for s0, e0 in taken[max(0, i - 8):i + 1]):
-                    break
+                near = [(s0, e0) for s0, e0 in taken[max(0, i - 8):i + 1] if s0 < end and pos < e0]
+                if near and (len(form.split()) < 3 or not all(s0 == pos and e0 < end for s0, e0 in near)):
+                    break  # (a long name the recogniser cut here, "Conseil national" of a longer one, is found whole)
                 sent = max(0, bisect.bisect_right(starts, pos) - 1)
                 m = Mention(span=Span(a.doc, pos, end, text[pos:end]), label=label, kind="name", sentence=sent,
                             attrs={"propagated": True})
                 out[a.doc].append(m)
                 bisect.insort(taken, (pos, end))
                 break
+    return out
+
+
+def _word_starts(word: re.Pattern[str], text: str, ends: set[int]) -> list[re.Match[str]]:
+    """The capitalised words of a text, and the capitalised parts after a hyphen that ends a mention ("Israël-Hamas":
+    "Hamas" after the country's name), where a name may start."""
+    out: list[re.Match[str]] = []
+    for w in word.finditer(text):
+        out.append(w)
+        at = w.start()
+        while (h := text.find("-", at, w.end())) != -1:
+            if h in ends and (sub := word.match(text, h + 1)) is not None:
+                out.append(sub)
+            at = h + 1
     return out
 
 

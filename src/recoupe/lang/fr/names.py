@@ -141,9 +141,19 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
     equip = "|".join(plural_pattern(fold(n)) for n in lx.equipment)
     heads = "|".join(re.escape(h) for h in sorted(lx.org_heads, key=len, reverse=True))
     pairs = "|".join(re.escape(fold(n)).replace("'", _AP) for n in lx.pair_nouns) or "(?!)"
+    # the nouns of vehicles and gear (the equipment nouns, the description classes of equipment) and of a ship's flag
+    # ("battant pavillon X"): a nationality adjective beside one is the country the thing belongs to
+    gear = sorted({fold(n) for n in lx.equipment} | {fold(n) for c, ns in raw["description_classes"].items()
+                  if raw["class_labels"].get(c) == "equipment" for n in ns} | {fold(n) for n in raw.get("flag_nouns", [])},
+                  key=len, reverse=True)
+    gear_alt = "|".join(plural_pattern(n) for n in gear) or "(?!)"
+    vehicle_nat = (rf"\b(?P<nat>(?i:{nat}))\s+(?i:{gear_alt})\b" if raw.get("nationality_before_role")
+                   else rf"\b(?i:{gear_alt})\s+(?P<nat>{nat})\b")
     return {
-        "epithet": re.compile(rf"\b{det}{body}\b"),
-        "bare_role": re.compile(rf"{bare_det}{body}\b"),
+        "vehicle_nationality": re.compile(vehicle_nat),
+        # (a role word is no role at the head of a compound: "le chef-lieu")
+        "epithet": re.compile(rf"\b{det}{body}\b(?!-\w)"),
+        "bare_role": re.compile(rf"{bare_det}{body}\b(?!-\w)"),
         "acr_after": re.compile(rf"(?P<acr>\b[A-Z]{{2,8}}\b)\s*[\[(]\s*(?P<long>{_CAP}[^()\[\],;]{{5,90}}?)\s*(?:,\s*NDLR\s*)?[\])]"),
         "acr_before": re.compile(rf"(?P<long>\b{_CAP}[\w-]+(?:\s+(?:[\w-]+|d{_AP}|l{_AP})){{1,8}}?)\s*\(\s*(?P<acr>[A-Z]{{2,8}})\s*\)"),
         "equipment": re.compile(rf"\b{_first_letters([fold(n) for n in lx.equipment])}(?i:{equip})\b"),
@@ -193,6 +203,12 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
         "place_before": re.compile(rf"(?:^|[^\w])(?i:{_alt(geo.get('place_prepositions', []) + geo.get('seat_place_words', []), accents=True)})\s*$"),
         # "Villeneuve-sur-Lot", "Stoke-on-Trent": a hyphenated name whose parts a word of place names joins
         "toponym": re.compile(rf"[A-ZÀ-Ý][^\s-]*(?:-[^\s-]+)*-(?:{_alt(raw.get('toponym_infixes', []), accents=True)})-\S+"),
+        # "épave du" + "Titanic": a span the recogniser ended on a linking word, cut before the name it links
+        "dangling_link": re.compile(rf"\s(?i:{_alt(raw.get('name_links', []), accents=True)})$"),
+        # "Rostov" + "-sur-le-Don", "ROSTOV" + "-SUR-LE-DON": the rest of such a name, where the recogniser cut it
+        "toponym_tail": re.compile(rf"-(?i:{_alt(raw.get('toponym_infixes', []), accents=True)})"
+                                   rf"(?:-(?i:{_alt([a for a in raw['leading_articles'] if a[-1:].isalpha()], accents=True)}))?"
+                                   rf"-[A-ZÀ-Ý][^\s,.;:!?()«»\"]*"),
         # "l'Afrique de l'Ouest", "Council for the Safeguard": what stands before a capitalised word inside a longer name
         # (a capitalised word, then perhaps a linking word)
         "inside_name": re.compile(rf"[A-ZÀ-ÖØ-Þ][\w-]*\s+(?P<link>(?i:{_alt(raw.get('name_links', []), accents=True)})\s*)?$"),
