@@ -183,6 +183,15 @@ def test_temporal_a_bare_day_of_the_month_is_read_in_the_month_last_named(parse:
     assert one(parse, "La digue a cédé dans la soirée du 3.", "la soirée du 3").value == "2024-03-03"
 
 
+def test_temporal_a_month_and_year_named_in_passing_lends_no_year(parse: Any) -> None:
+    # "en mars 2019" recalls a background month; a later bare month or day-month is not read in that year
+    text = ("Le traité, signé en mars 2019, reste contesté. Lors de sa tournée en mai, le ministre a rencontré "
+            "les maires. Le 9 mai, il a quitté la capitale.")
+    found = {t.span.text: t for t in times_of(parse, text, None, None)}
+    assert found["mars 2019"].value == "2019-03"
+    assert found["en mai"].value is None and found["9 mai"].value is None
+
+
 def test_temporal_sept_before_a_noun_counts_it(parse: Any) -> None:
     # "sept" is also the number seven: "près de sept nœuds" counts, it names no month
     found = times_of(parse, "Le cargo filait encore à près de sept nœuds.", "2024-03-20", "day")

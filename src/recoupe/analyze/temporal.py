@@ -272,7 +272,7 @@ def extract(doc_id: str, text: str, sdoc: Any, published: str | None, precision:
             point = r
         if c.rule in _EXPLICIT_YEAR_RULES and r.lo is not None and r.value is not None and "year_from" not in r.attrs:
             context[sent] = r
-            if r.precision in ("day", "month"):
+            if r.precision == "day":  # a full date anchors the narrative; "en octobre 2022" is often its background
                 named = r
         start, r = _wrap_since_until(text, c, r, pack)
         attrs = dict(r.attrs)
@@ -302,7 +302,7 @@ def extract(doc_id: str, text: str, sdoc: Any, published: str | None, precision:
     return out
 
 
-@component("times", requires=("spacy",), assigns=("times",), version="11")
+@component("times", requires=("spacy",), assigns=("times",), version="12")
 def times(ctx: Context) -> dict[str, Any]:
     doc = ctx.document
     return {"times": extract(doc.id, doc.text, ctx.sdoc, doc.published, doc.published_precision, ctx.analysis.sentences,
