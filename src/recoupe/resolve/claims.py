@@ -222,7 +222,8 @@ def _blocks(items: list[_Item]) -> dict[tuple[str, str], list[int]]:
 def _pairs(items: list[_Item], blocks: dict[tuple[str, str], list[int]]) -> Iterator[tuple[int, int]]:
     """Each candidate pair once, (smaller, larger). Pairs from the same original article are left out here, where
     it is cheap: `same_claim` refuses them first thing, and copies of one article fill the blocks with them."""
-    seen: set[tuple[int, int]] = set()
+    seen: set[int] = set()  # i * n + j: an int per pair, not a tuple (millions of pairs in a large dossier)
+    n = len(items)
     origin = [it.origin for it in items]
     for key in sorted(blocks):
         idx = blocks[key]
@@ -234,10 +235,11 @@ def _pairs(items: list[_Item], blocks: dict[tuple[str, str], list[int]]) -> Iter
             for j in idx[a + 1:a + 1 + width]:
                 if origin[i] == origin[j]:
                     continue
-                p = (i, j) if i < j else (j, i)
-                if p not in seen:
-                    seen.add(p)
-                    yield p
+                lo, hi = (i, j) if i < j else (j, i)
+                code = lo * n + hi
+                if code not in seen:
+                    seen.add(code)
+                    yield lo, hi
 
 
 def same_claim(a: _Item, b: _Item) -> bool:
