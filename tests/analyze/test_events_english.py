@@ -439,3 +439,11 @@ def test_a_datelines_date_does_not_date_its_first_sentence(cues: object) -> None
     got = cues("LISBON, Oct 5 - A freighter struck the harbour wall before dawn, port officials said.")  # type: ignore[operator]
     struck = _by(got, "struck")
     assert struck.time is None or struck.time.span.text != "Oct 5"
+
+
+def test_a_datelines_place_is_not_where_its_first_sentence_happens(cues: object) -> None:
+    # the town of the dateline is where the dispatch was filed: the collision names no place, the speakers speak there
+    got = cues("LISBON, Oct 5 - A freighter struck a rock before dawn, the pilot Ana Duarte said.")  # type: ignore[operator]
+    assert _by(got, "struck").place is None
+    said = _by(got, "said")
+    assert said.place is not None and said.place.text == "LISBON"

@@ -219,3 +219,11 @@ def test_an_announced_event_far_from_the_programmes_day_takes_none(nlp: Any) -> 
     cues = analyze(nlp, text, {"Lina Ortiz": "person", "Paul Mercier": "person", "Brionne": "place"},
                    times=[("Lundi", "2024-03-11", "day", "visitera")])
     assert one(cues, "rencontrera").attrs.get("ref_date") is None
+
+
+def test_a_datelines_place_is_not_where_the_first_sentence_happens(nlp: Any) -> None:
+    text = "BRIONNE, 4 mars (Agence) - Un cargo a heurté la digue avant l'aube, a annoncé Paul Mercier."
+    cues = analyze(nlp, text, {"BRIONNE": "place", "Paul Mercier": "person"})
+    assert one(cues, "heurté").place is None
+    said = one(cues, "annoncé")
+    assert said.place is not None and said.place.text == "BRIONNE"

@@ -72,7 +72,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="51")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="52")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -686,7 +686,9 @@ class _Finder:
                     places.append((0, m, self.text[phrase_start:m.span.end]))
         parts.extend(self._between_pairs(parts))
         f.participants = self._split_pairs(self._drop_role_complements(_unique(parts)))
-        places = self._named_places([p for p in places if not self._quoted_apart(p[1], tok)])
+        # the dateline's place ("X, 4 mars (Agence) - ...", however the parser hung it) is where the dispatch was filed
+        filed = self._dateline_end()
+        places = self._named_places([p for p in places if not self._quoted_apart(p[1], tok) and p[1].span.end > filed])
         if places:
             # a site a dataset holds ("Rome's Ciampino airport", "l'aéroport de X") before the town it is at
             places.sort(key=lambda p: (p[0] - (p[0] == 0 and self._names_site(p[1])), p[1].span.start))
@@ -1954,9 +1956,12 @@ class _Finder:
             # speaks, in the incise that attributes the cue, not where the cue happens
             claimed += [(u.idx, u.idx + len(u.text)) for c in tok.children if c.dep_ in ("parataxis", "advcl") and c.i > tok.i
                         and c.i in self.by_token and self.by_token[c.i].type == "statement" for u in c.subtree]
+        filed = self._dateline_end()
         for m in self._mentions_between(lo, hi):
             if m.label not in ("place", "country") or id(m) in taken or m.span.end > hi:
                 continue
+            if m.span.end <= filed:
+                continue  # "X, 4 mars (Agence) - ...": where the dispatch was filed, no place its sentence names
             if any(m.span.start <= t.idx < m.span.end for t in [tok]):
                 continue
             if self._zone_of_clock(m):
