@@ -227,3 +227,10 @@ def test_a_datelines_place_is_not_where_the_first_sentence_happens(nlp: Any) -> 
     assert one(cues, "heurté").place is None
     said = one(cues, "annoncé")
     assert said.place is not None and said.place.text == "BRIONNE"
+
+
+def test_a_decision_announced_takes_effect_on_the_day_of_its_announcement(nlp: Any) -> None:
+    text = "Mardi, le gouvernement de Brionne a annoncé suspendre toutes ses livraisons d'armes à Aérolac."
+    c = one(analyze(nlp, text, {"Brionne": "place", "Aérolac": "organization"},
+                    times=[("Mardi", "2024-03-05", "day", "annoncé")]), "suspendre")
+    assert c.type == "sanction" and c.time is not None and c.time.value == "2024-03-05"

@@ -72,7 +72,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="52")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="53")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -857,6 +857,14 @@ class _Finder:
             if ms:
                 f.attrs["participants_from"] = "vehicle"
         return ms
+
+    def _enacted_by_saying(self, f: _Found) -> bool:
+        """Whether a trigger is a decision its speaker takes by announcing it: an infinitive of a sanction or a
+        decision ("suspendre ses aides", "lever le couvre-feu") that a speech verb governs ("a annoncé suspendre")."""
+        tok = f.token
+        return (tok.dep_ == "xcomp" and "VerbForm=Inf" in str(tok.morph) and tok.head.pos_ in ("VERB", "AUX")
+                and tok.head.lemma_.lower() in self.lex.status["speech_governors"]
+                and (f.type == "sanction" or f.attrs.get("subtype") == "decision") and self._same_para(tok, tok.head))
 
     def _shares_head_time(self, tok: Any) -> bool:
         """Whether a verb is told with the verb it hangs on, in one stretch of time: a coordinated verb, or a
@@ -1690,6 +1698,11 @@ class _Finder:
                 # "flew into X on Thursday, declaring ...", "arrived on Monday and met ...": the verb it is told
                 # with gives its time
                 free = [t for t in cands if t.anchor == tok.head.idx and not t.attrs.get("target")]
+            if not free and f.pos == "verb" and self._enacted_by_saying(f):
+                # "a annoncé samedi suspendre ses aides": a decision takes effect as it is announced, on that day
+                free = [t for t in cands if t.anchor == tok.head.idx and not t.attrs.get("target")]
+                if free:
+                    f.attrs["time_from"] = "its announcement"
             if (not free and f.pos == "verb" and tok.dep_ in ("acl", "appos") and "VerbForm=Part" in str(tok.morph)
                     and tok.head.dep_ == "nsubj" and tok.head.head.pos_ in ("VERB", "AUX") and self._same_para(tok, tok.head.head)):
                 # "L'avion, parti de X, s'est écrasé mercredi": a participle set on the subject tells of its subject
