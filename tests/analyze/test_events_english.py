@@ -447,3 +447,10 @@ def test_a_datelines_place_is_not_where_its_first_sentence_happens(cues: object)
     assert _by(got, "struck").place is None
     said = _by(got, "said")
     assert said.place is not None and said.place.text == "LISBON"
+
+
+def test_rockets_fired_at_a_town_are_an_attack(cues: object) -> None:
+    got = cues("On Saturday, militants fired rockets at the port of Brionne.")  # type: ignore[operator]
+    assert _by(got, "fired").type == "military_action"
+    missile = cues("On Saturday, the navy fired a missile over the sea.")  # type: ignore[operator]
+    assert _by(missile, "fired").type == "launch"

@@ -234,3 +234,15 @@ def test_a_decision_announced_takes_effect_on_the_day_of_its_announcement(nlp: A
     c = one(analyze(nlp, text, {"Brionne": "place", "Aérolac": "organization"},
                     times=[("Mardi", "2024-03-05", "day", "annoncé")]), "suspendre")
     assert c.type == "sanction" and c.time is not None and c.time.value == "2024-03-05"
+
+
+def test_rockets_fired_at_a_town_are_an_attack_on_it(nlp: Any) -> None:
+    text = "Samedi, des roquettes ont été tirées vers Brionne."
+    c = one(analyze(nlp, text, {"Brionne": "place"}), "tirées")
+    assert c.type == "military_action" and c.place is not None and c.place.text == "Brionne"
+
+
+def test_rocket_fire_named_by_a_noun_is_an_attack(nlp: Any) -> None:
+    text = "Le tir de roquettes sur Brionne a fait deux blessés samedi."
+    c = one(analyze(nlp, text, {"Brionne": "place"}), "tir")
+    assert c.type == "military_action"

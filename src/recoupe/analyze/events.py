@@ -72,7 +72,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="53")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="54")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
