@@ -454,3 +454,11 @@ def test_rockets_fired_at_a_town_are_an_attack(cues: object) -> None:
     assert _by(got, "fired").type == "military_action"
     missile = cues("On Saturday, the navy fired a missile over the sea.")  # type: ignore[operator]
     assert _by(missile, "fired").type == "launch"
+
+
+def test_the_same_evening_after_an_unread_day_is_read_with_it(cues: object) -> None:
+    # an undated article: "on Monday" is unread at analysis, and so is "the same evening", counted from it
+    text = "On Monday, the union accused the port of negligence; the mayor Ana Duarte denied it the same evening."
+    denied = _by(cues(text, published=None), "denied")  # type: ignore[operator]
+    start, end = denied.attrs["pending_time"]
+    assert text[start:end] == "the same evening"
