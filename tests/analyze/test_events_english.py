@@ -439,3 +439,26 @@ def test_a_datelines_date_does_not_date_its_first_sentence(cues: object) -> None
     got = cues("LISBON, Oct 5 - A freighter struck the harbour wall before dawn, port officials said.")  # type: ignore[operator]
     struck = _by(got, "struck")
     assert struck.time is None or struck.time.span.text != "Oct 5"
+
+
+def test_a_datelines_place_is_not_where_its_first_sentence_happens(cues: object) -> None:
+    # the town of the dateline is where the dispatch was filed: the collision names no place, the speakers speak there
+    got = cues("LISBON, Oct 5 - A freighter struck a rock before dawn, the pilot Ana Duarte said.")  # type: ignore[operator]
+    assert _by(got, "struck").place is None
+    said = _by(got, "said")
+    assert said.place is not None and said.place.text == "LISBON"
+
+
+def test_rockets_fired_at_a_town_are_an_attack(cues: object) -> None:
+    got = cues("On Saturday, militants fired rockets at the port of Brionne.")  # type: ignore[operator]
+    assert _by(got, "fired").type == "military_action"
+    missile = cues("On Saturday, the navy fired a missile over the sea.")  # type: ignore[operator]
+    assert _by(missile, "fired").type == "launch"
+
+
+def test_the_same_evening_after_an_unread_day_is_read_with_it(cues: object) -> None:
+    # an undated article: "on Monday" is unread at analysis, and so is "the same evening", counted from it
+    text = "On Monday, the union accused the port of negligence; the mayor Ana Duarte denied it the same evening."
+    denied = _by(cues(text, published=None), "denied")  # type: ignore[operator]
+    start, end = denied.attrs["pending_time"]
+    assert text[start:end] == "the same evening"

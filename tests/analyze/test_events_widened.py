@@ -219,3 +219,30 @@ def test_an_announced_event_far_from_the_programmes_day_takes_none(nlp: Any) -> 
     cues = analyze(nlp, text, {"Lina Ortiz": "person", "Paul Mercier": "person", "Brionne": "place"},
                    times=[("Lundi", "2024-03-11", "day", "visitera")])
     assert one(cues, "rencontrera").attrs.get("ref_date") is None
+
+
+def test_a_datelines_place_is_not_where_the_first_sentence_happens(nlp: Any) -> None:
+    text = "BRIONNE, 4 mars (Agence) - Un cargo a heurté la digue avant l'aube, a annoncé Paul Mercier."
+    cues = analyze(nlp, text, {"BRIONNE": "place", "Paul Mercier": "person"})
+    assert one(cues, "heurté").place is None
+    said = one(cues, "annoncé")
+    assert said.place is not None and said.place.text == "BRIONNE"
+
+
+def test_a_decision_announced_takes_effect_on_the_day_of_its_announcement(nlp: Any) -> None:
+    text = "Mardi, le gouvernement de Brionne a annoncé suspendre toutes ses livraisons d'armes à Aérolac."
+    c = one(analyze(nlp, text, {"Brionne": "place", "Aérolac": "organization"},
+                    times=[("Mardi", "2024-03-05", "day", "annoncé")]), "suspendre")
+    assert c.type == "sanction" and c.time is not None and c.time.value == "2024-03-05"
+
+
+def test_rockets_fired_at_a_town_are_an_attack_on_it(nlp: Any) -> None:
+    text = "Samedi, des roquettes ont été tirées vers Brionne."
+    c = one(analyze(nlp, text, {"Brionne": "place"}), "tirées")
+    assert c.type == "military_action" and c.place is not None and c.place.text == "Brionne"
+
+
+def test_rocket_fire_named_by_a_noun_is_an_attack(nlp: Any) -> None:
+    text = "Le tir de roquettes sur Brionne a fait deux blessés samedi."
+    c = one(analyze(nlp, text, {"Brionne": "place"}), "tir")
+    assert c.type == "military_action"

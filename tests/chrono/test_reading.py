@@ -25,6 +25,9 @@ WORDS = lang.pack("fr").time
     ("Le port a été inauguré en juillet.", "en juillet", "2021-07"),
     ("La ville a été fondée il y a 300 ans.", "il y a 300 ans", "1722"),
     ("Le salon restera ouvert jusqu'à samedi.", "jusqu'à samedi", "../2022-06-18"),
+    # counted from a day that is itself unread: read with it
+    ("Le conseil s'est réuni lundi. Le soir même, le maire a démissionné.", "Le soir même", "2022-06-13"),
+    ("Le conseil a voté mardi. La veille, le maire avait démissionné.", "La veille", "2022-06-13"),
 ])
 def test_reading_reread_reads_against_an_inferred_day(parse: Any, text: str, words: str, value: str) -> None:
     t = expr(parse, text, words)

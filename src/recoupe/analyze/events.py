@@ -72,7 +72,7 @@ class _Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="51")
+@component("events", requires=("spacy", "mentions"), assigns=("event_cues",), version="54")
 def events(ctx: Context) -> dict[str, list[Any]]:
     """Event cues of one document; uses `times` when an earlier component filled them."""
     return {"event_cues": _Finder(ctx, ctx.pack.triggers).run()}
@@ -686,7 +686,9 @@ class _Finder:
                     places.append((0, m, self.text[phrase_start:m.span.end]))
         parts.extend(self._between_pairs(parts))
         f.participants = self._split_pairs(self._drop_role_complements(_unique(parts)))
-        places = self._named_places([p for p in places if not self._quoted_apart(p[1], tok)])
+        # the dateline's place ("X, 4 mars (Agence) - ...", however the parser hung it) is where the dispatch was filed
+        filed = self._dateline_end()
+        places = self._named_places([p for p in places if not self._quoted_apart(p[1], tok) and p[1].span.end > filed])
         if places:
             # a site a dataset holds ("Rome's Ciampino airport", "l'aéroport de X") before the town it is at
             places.sort(key=lambda p: (p[0] - (p[0] == 0 and self._names_site(p[1])), p[1].span.start))
@@ -855,6 +857,14 @@ class _Finder:
             if ms:
                 f.attrs["participants_from"] = "vehicle"
         return ms
+
+    def _enacted_by_saying(self, f: _Found) -> bool:
+        """Whether a trigger is a decision its speaker takes by announcing it: an infinitive of a sanction or a
+        decision ("suspendre ses aides", "lever le couvre-feu") that a speech verb governs ("a annoncé suspendre")."""
+        tok = f.token
+        return (tok.dep_ == "xcomp" and "VerbForm=Inf" in str(tok.morph) and tok.head.pos_ in ("VERB", "AUX")
+                and tok.head.lemma_.lower() in self.lex.status["speech_governors"]
+                and (f.type == "sanction" or f.attrs.get("subtype") == "decision") and self._same_para(tok, tok.head))
 
     def _shares_head_time(self, tok: Any) -> bool:
         """Whether a verb is told with the verb it hangs on, in one stretch of time: a coordinated verb, or a
@@ -1688,6 +1698,11 @@ class _Finder:
                 # "flew into X on Thursday, declaring ...", "arrived on Monday and met ...": the verb it is told
                 # with gives its time
                 free = [t for t in cands if t.anchor == tok.head.idx and not t.attrs.get("target")]
+            if not free and f.pos == "verb" and self._enacted_by_saying(f):
+                # "a annoncé samedi suspendre ses aides": a decision takes effect as it is announced, on that day
+                free = [t for t in cands if t.anchor == tok.head.idx and not t.attrs.get("target")]
+                if free:
+                    f.attrs["time_from"] = "its announcement"
             if (not free and f.pos == "verb" and tok.dep_ in ("acl", "appos") and "VerbForm=Part" in str(tok.morph)
                     and tok.head.dep_ == "nsubj" and tok.head.head.pos_ in ("VERB", "AUX") and self._same_para(tok, tok.head.head)):
                 # "L'avion, parti de X, s'est écrasé mercredi": a participle set on the subject tells of its subject
@@ -1954,9 +1969,12 @@ class _Finder:
             # speaks, in the incise that attributes the cue, not where the cue happens
             claimed += [(u.idx, u.idx + len(u.text)) for c in tok.children if c.dep_ in ("parataxis", "advcl") and c.i > tok.i
                         and c.i in self.by_token and self.by_token[c.i].type == "statement" for u in c.subtree]
+        filed = self._dateline_end()
         for m in self._mentions_between(lo, hi):
             if m.label not in ("place", "country") or id(m) in taken or m.span.end > hi:
                 continue
+            if m.span.end <= filed:
+                continue  # "X, 4 mars (Agence) - ...": where the dispatch was filed, no place its sentence names
             if any(m.span.start <= t.idx < m.span.end for t in [tok]):
                 continue
             if self._zone_of_clock(m):

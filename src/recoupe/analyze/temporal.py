@@ -108,7 +108,9 @@ def narrative_relative(doc_id: str, text: str, sdoc: Any, found: list[TimeExpr],
     if words.narrative_relative_re is None:
         return []
     # a period open from a day ("dès mercredi", "from Monday") names that day too: "le même jour" after it is it
-    days = sorted((t for t in found if _names_a_day(t) or _opens_on_a_day(t)), key=lambda t: t.span.start)
+    # a day left unread for want of the article's day ("lundi" in an undated article) is the day named too: what
+    # counts from it is read with it once that day is known (`counted_from`, `chrono.reread`)
+    days = sorted((t for t in found if _names_a_day(t) or _opens_on_a_day(t) or _day_unread(t)), key=lambda t: t.span.start)
     starts = [t.span.start for t in days]
     out: list[TimeExpr] = []
     found_words: list[tuple[Any, int, str]] = []  # (match, offset, unit)
@@ -125,12 +127,35 @@ def narrative_relative(doc_id: str, text: str, sdoc: Any, found: list[TimeExpr],
         ref = _last_named(days, starts, m.start())
         if ref is None:
             continue
+        if ref.value is None:
+            if unit == "day":
+                out.append(_counted_unread(doc_id, text, sdoc, pack, m, ref, offset))
+            continue
         moved = shift_day((ref.value or "")[:10], offset, unit)
         if moved is None:
             continue
         out.append(_narrative_expr(doc_id, text, sdoc, pack, m, moved[0], moved[1], ref,
                                    "offset_days" if unit == "day" else f"offset_{unit}s", offset))
     return out
+
+
+_DAY_RULES = frozenset({"weekday", "wd_rel", "date", "day_word"})  # the rules that name one day
+
+
+def _day_unread(t: TimeExpr) -> bool:
+    """An expression naming one day that is left unread until the article's day is known."""
+    return t.value is None and t.attrs.get("rule") in _DAY_RULES and "groups" in t.attrs
+
+
+def _counted_unread(doc_id: str, text: str, sdoc: Any, pack: lang.LanguagePack, m: Any, ref: TimeExpr,
+                    offset: int) -> TimeExpr:
+    """'le soir même', 'la veille' after a day still unread: unread too, with what reading it needs."""
+    t = _narrative_expr(doc_id, text, sdoc, pack, m, "", "day", ref, "offset_days", offset)
+    t.value, t.precision = None, None
+    t.attrs.update({"unresolved": "reference", "groups": {}, "counted_from": {
+        "rule": ref.attrs["rule"], "groups": ref.attrs["groups"], "time_ref": ref.attrs.get("time_ref", "none"),
+        "tense": ref.attrs.get("tense", "unknown"), "offset_days": offset}})
+    return t
 
 
 def _narrative_years(doc_id: str, text: str, sdoc: Any, found: list[TimeExpr], pack: lang.LanguagePack) -> list[TimeExpr]:

@@ -568,6 +568,19 @@ def reread(t: TimeExpr, day: date, v: TimeVocabulary) -> TimeExpr | None:
     Only expressions left unresolved for want of a publication day carry what this needs (their rule and matched
     words, `attrs["groups"]`: data, read with the vocabulary of the language they were written in); None when the
     expression still does not resolve."""
+    base = t.attrs.get("counted_from")
+    if isinstance(base, dict):
+        # "le soir même", "la veille" after a day that was unread: that day read, then counted from
+        inner = TimeExpr(span=t.span, value=None, precision=None, anchor=t.anchor,
+                         attrs={"rule": base.get("rule"), "groups": base.get("groups"),
+                                "time_ref": base.get("time_ref", "none"), "tense": base.get("tense", Tense.UNKNOWN)})
+        got = reread(inner, day, v)
+        if got is None or not got.value or len(got.value) != 10:
+            return None
+        moved = date.fromisoformat(got.value) + timedelta(days=int(base.get("offset_days", 0)))
+        attrs = {k: x for k, x in t.attrs.items() if k not in ("unresolved", "groups", "counted_from")}
+        attrs.update({"reference": "inferred", "reference_day": day.isoformat()})
+        return TimeExpr(span=t.span, value=moved.isoformat(), precision="day", kind="relative", anchor=t.anchor, attrs=attrs)
     rule, groups = t.attrs.get("rule"), t.attrs.get("groups")
     if rule not in RULES or not isinstance(groups, dict):
         return None
