@@ -51,6 +51,9 @@ class NameWords:
     # French writes it first ("pont Francis Scott Key")
     class_word_last: bool = False
     site_heads: frozenset[str] = frozenset()  # folded head nouns of the sites a dataset holds (SITE_CLASSES)
+    # the words joining an institution's capitalised head to its lower-case complements ("le Comité d'enquête");
+    # none where the language capitalises every word of the name (names.json `institution_links`)
+    institution_links: frozenset[str] = frozenset()
 
 
 def load(data: Callable[[str], Any], lexicon: Lexicon, time: TimeWords) -> NameWords:
@@ -75,7 +78,8 @@ def load(data: Callable[[str], Any], lexicon: Lexicon, time: TimeWords) -> NameW
                      national_bodies=_folded(raw["national_bodies"]), extending_classes=frozenset(raw["extending_classes"]),
                      agentive_passive=_folded(raw["agentive_passive"]), class_labels=dict(raw["class_labels"]),
                      class_word_last=bool(data("geo.json").get("category_after_name")),
-                     site_heads=frozenset(fold(n) for n in _site_heads(raw)))
+                     site_heads=frozenset(fold(n) for n in _site_heads(raw)),
+                     institution_links=_folded(raw.get("institution_links", [])))
 
 
 def lexicon_agentive(data: Callable[[str], Any]) -> list[str]:
@@ -155,7 +159,9 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
         "epithet": re.compile(rf"\b{det}{body}\b(?!-\w)"),
         "bare_role": re.compile(rf"{bare_det}{body}\b(?!-\w)"),
         "acr_after": re.compile(rf"(?P<acr>\b[A-Z]{{2,8}}\b)\s*[\[(]\s*(?P<long>{_CAP}[^()\[\],;]{{5,90}}?)\s*(?:,\s*NDLR\s*)?[\])]"),
-        "acr_before": re.compile(rf"(?P<long>\b{_CAP}[\w-]+(?:\s+(?:[\w-]+|d{_AP}|l{_AP})){{1,8}}?)\s*\(\s*(?P<acr>[A-Z]{{2,8}})\s*\)"),
+        # ("des États de l'Afrique de l'Ouest (Cédéao)": an elided article glued to its word, an acronym written as a word)
+        "acr_before": re.compile(rf"(?P<long>\b{_CAP}[\w-]+(?:\s+(?:(?:[dl]{_AP})?[\w-]+|d{_AP}|l{_AP})){{1,8}}?)\s*\(\s*"
+                                 rf"(?P<acr>[A-Z](?:[A-Z]{{1,7}}|[a-zà-ÿ]{{2,7}}))\s*\)"),
         "equipment": re.compile(rf"\b{_first_letters([fold(n) for n in lx.equipment])}(?i:{equip})\b"),
         "org_phrase": re.compile(rf"\b{_first_letters(lx.org_heads)}(?i:{heads})(?:\s+(?i:{nat}))?\s+(?i:de\s+la|de\s+l{_AP}|du|des)\s*"
                                  rf"(?P<comp>{_CAP}[\w-]+(?:\s+(?i:et)\s+(?i:de\s+la|de\s+l{_AP}|du|des)\s*{_CAP}[\w-]+)?)"),
