@@ -332,3 +332,11 @@ def test_names_an_acronym_may_keep_a_short_word_s_initial_or_be_written_as_a_wor
     assert got["UA"].attrs.get("expansion") == "Union africaine"  # the name after its elided article
     got = _by_text(analyze("Le Fonds de développement des énergies rurales (FDDER) a été créé en mai."))
     assert got["FDDER"].attrs.get("expansion") == "Fonds de développement des énergies rurales"
+
+
+def test_names_a_description_keeps_the_size_written_after_it(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze("Le cargo Polaris a quitté Brest lundi. Le navire de 190 mètres a heurté une digue. "
+                           "L'ouvrage de 1,2 km a cédé. Le port de pêche est fermé."))
+    assert got["Le navire de 190 mètres"].kind == "description"
+    assert got["L'ouvrage de 1,2 km"].label == "place"
+    assert not any(t.startswith("Le port") for t in got)  # another complement still makes it another thing

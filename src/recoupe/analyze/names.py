@@ -128,7 +128,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="39")
+@component("names", requires=("spacy",), assigns=("mentions",), version="40")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -565,7 +565,12 @@ def _descriptions(ftext: str, text: str, out: list[Mention], lx: Lexicon, nw: Na
         named = _apposed_name(text, e, names_at, nw)
         if named is None and re.match(rf"\s+{_CAP}|-\w|\s*\(", nxt):
             continue  # "le navire Dali": a name with its category word; "l'Etat-major"
-        if re.match(r"\s+(?:d[e'’u]s?|d’)\b", nxt, re.IGNORECASE):
+        if (size := _MEASURE.match(text, e)) is not None and free(s, size.end()) \
+                and _class_label(nw.description_class.get(head, ()), nw) in ("equipment", "place", "other"):
+            # "le navire de 289 mètres", "l'ouvrage de 2,5 km": the size of a thing or a site, not what it is (not
+            # "le groupe de 30 pays")
+            e = size.end()
+        elif re.match(r"\s+(?:d[e'’u]s?|d’)\b", nxt, re.IGNORECASE):
             continue  # "le port de pêche", "le groupe de travail": a complement makes it another thing
         classes = nw.description_class.get(head, ())
         if not classes:
@@ -652,6 +657,9 @@ def _institutions(sdoc: Any, text: str, out: list[Mention], lx: Lexicon, nw: Nam
             head.attrs.update(attrs, institution=True)
         else:
             add(s0, e0, label, institution=True, **attrs)
+
+
+_MEASURE = re.compile(r"\s+d[e'’]\s*\d+(?:[.,\s]\d+)*\s*[^\W\d]{1,12}\b(?![-'’])")  # a size after a noun ("de 2,5 km")
 
 
 def _unrecognised_proper(sdoc: Any, text: str, out: list[Mention], lx: Lexicon, nw: NameWords,
