@@ -326,3 +326,17 @@ def test_entities_a_phrase_before_a_name_and_its_article_in_apposition_is_a_ment
                               "contact avec lui.")
     (e,) = _with(ents, "Son navire de soutien")
     assert e["name"] == "Nordic Star"
+
+
+def test_entities_a_site_description_in_an_article_naming_none_is_the_one_site_of_its_noun(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer,
+                    "Les blessés ont été conduits à l'hôpital de Tromsø lundi soir, selon la mairie.",
+                    "La tempête a frappé la Norvège. Douze blessés ont été soignés à l'hôpital, a indiqué un médecin.")
+    (e,) = _with(ents, "l'hôpital")
+    assert e["name"] == "hôpital de Tromsø"
+    # two sites of that noun in the dossier: either may be meant
+    ents = _dossier(analyzer,
+                    "Les blessés ont été conduits à l'hôpital de Tromsø lundi soir.",
+                    "D'autres ont été soignés à l'hôpital de Bodø mardi.",
+                    "La tempête a frappé la Norvège. Douze blessés ont été soignés à l'hôpital, a indiqué un médecin.")
+    assert not _with(ents, "l'hôpital")

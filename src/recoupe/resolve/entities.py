@@ -118,7 +118,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="20", assigns=("entities",))
+@step("entities", version="21", assigns=("entities",))
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = ctx.pack.lexicon
     clusters: dict[str, Cluster] = {}
@@ -720,6 +720,16 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
         for m in c.mentions:
             if m.kind not in DESCRIBING:
                 at[(m.span.doc, m.span.start, m.span.end)] = (c, m)
+    # the sites each head noun names in the dossier ("hôpital" -> the entity of "l'hôpital de X"), by their names'
+    # first word (where the language writes the class noun first) or last
+    site_named: dict[str, set[int]] = defaultdict(set)
+    for c in by_root.values():
+        for m in c.mentions:
+            if m.kind == "name" and m.label == "place" and " " in m.span.text.strip():
+                words = fold(m.span.text, hyphens=False).split()
+                for w in {words[0], words[-1]}:
+                    if set(classes_of_word.get(w, ())) & set(SITE_CLASSES):
+                        site_named[w].add(id(c))
     for d in descriptions:
         classes = d.attrs.get("classes") or []
         ap = d.attrs.get("apposed")
@@ -764,12 +774,13 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
             cands = {id(c.root()) for _, _, c, labels in doc_rows if fits(d.label, c) and (any(
                      wanted.intersection(classes_of_word.get(w, ())) for w in words_of[id(c)]) or d.head in heads_of[id(c.root())])}
         target = _pick_salient(d, cands, [(s0, sent, c) for s0, sent, c, _ in doc_rows])
+        if not cands and d.label == "place" and d.head and len(site_named.get(d.head, ())) == 1:
+            # "L'hôpital est touché", in an article that names no site of its class: the one site the dossier names
+            # with that very noun ("l'hôpital de X" in another article)
+            target = next(iter(site_named[d.head]))
         if target is not None:
-            for _, _, c, _ in doc_rows:
-                if id(c.root()) == target:
-                    c.root().mentions.append(d)
-                    where[id(d)] = c.root()
-                    break
+            by_root[target].mentions.append(d)
+            where[id(d)] = by_root[target]
         elif d.attrs.get("body") and (body := clusters.get(f"body:{d.attrs['body']}")) is not None:
             # "L'armée précise..." after the country was named: that country's army, as the dossier names it
             body.root().mentions.append(d)
@@ -799,6 +810,9 @@ def _join_shorter_class_named(clusters: dict[str, Cluster], nw: NameWords) -> No
                 c = _merge(c, other)
 
 
+# the description classes of sites ("l'hôpital", "le port", "le pont") that the one site of that noun the dossier names
+# may stand for, in an article naming none (not towns, regions, waters: "la ville", "la région" are any)
+SITE_CLASSES = ("seaport", "rail_station", "airport", "bridge", "crossing", "building")
 THING_LABELS = ("other", "organization", "equipment")  # what a class noun glued to a name may make it, not a place
 
 
