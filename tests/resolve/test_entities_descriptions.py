@@ -340,3 +340,18 @@ def test_entities_a_site_description_in_an_article_naming_none_is_the_one_site_o
                     "D'autres ont été soignés à l'hôpital de Bodø mardi.",
                     "La tempête a frappé la Norvège. Douze blessés ont été soignés à l'hôpital, a indiqué un médecin.")
     assert not _with(ents, "l'hôpital")
+
+
+def test_entities_a_possessive_resolves_through_the_country_it_is_relative_to(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer,
+                    "L'ambassadeur de Norvège, Lars Holm, a quitté Minsk lundi. L'armée norvégienne a défilé à Oslo.",
+                    "La Norvège a décidé de rappeler son ambassadeur. La Norvège protégera son armée, a dit un porte-parole.")
+    (e,) = _with(ents, "son ambassadeur")
+    assert e["name"] == "Lars Holm"
+    (e,) = _with(ents, "son armée")
+    assert "armée norvégienne" in e["aliases"]
+    # a possessor that is no subject ("arrivé en Norvège, selon son armée") tells nothing
+    ents = _dossier(analyzer,
+                    "L'armée norvégienne a défilé à Oslo lundi.",
+                    "Un pêcheur est arrivé en Norvège, selon son armée, qui l'a recueilli.")
+    assert not _with(ents, "son armée")

@@ -128,7 +128,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="40")
+@component("names", requires=("spacy",), assigns=("mentions",), version="41")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -519,6 +519,17 @@ def _descriptions(ftext: str, text: str, out: list[Mention], lx: Lexicon, nw: Na
         if code and free(m.start(), m.end()):
             head = fold(m.group("head")).rstrip("s")
             add(m.start(), m.end(), "organization", body=f"{head}|{code}").head = f"body:{head}|{code}"
+            taken.append((m.start(), m.end()))
+    country_nouns = nw.class_words.get("country", frozenset())
+    for m in nw.patterns["possessive_description"].finditer(ftext):
+        # "son armée", "leur pays": relative to whom the possessive points at (resolution finds that one's country)
+        owner = _possessor(out, m.start())
+        if owner is not None and owner.attrs.get("agentive") and free(m.start(), m.end()):
+            # (the subject just named: "La Norvège protège son armée"; not "arrivé aux États-Unis, selon son pays")
+            head = fold(m.group("head"))
+            d = add(m.start(), m.end(), "country" if head in country_nouns else "organization", kind="description",
+                    possessive=True, possessor=[owner.span.start, owner.span.end])
+            d.head = head
             taken.append((m.start(), m.end()))
     for x in out:
         if x.kind == "name":

@@ -118,7 +118,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="21", assigns=("entities",))
+@step("entities", version="22", assigns=("entities",))
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = ctx.pack.lexicon
     clusters: dict[str, Cluster] = {}
@@ -349,7 +349,7 @@ def _resolve_epithet(e: Mention, ctx: ResolveContext, lx: Lexicon, where: dict[i
         # chinois"), who holds the possessor's position on the other side
         if e.attrs.get("role") in lx.counterpart_roles:
             return _counterpart(e, ctx, where, learned_all, by_id, present), False
-        return None, False
+        return _countrys_own(e, ctx, where, learned_doc, learned_all, by_id), False
     for k in _epithet_keys(e):
         target = _unique(learned_doc.get((e.span.doc, k))) or (None if _weak(k) else _unique(learned_all.get(k)))
         if target is not None:
@@ -658,6 +658,29 @@ def _counterpart(e: Mention, ctx: ResolveContext, where: dict[int, Cluster], lea
     return _pick_salient(e, holders, present.of(e.span.doc)) if holders else None
 
 
+def _countrys_own(e: Mention, ctx: ResolveContext, where: dict[int, Cluster],
+                  learned_doc: dict[tuple[str, str], Counter[int]], learned_all: dict[str, Counter[int]],
+                  by_id: dict[int, Cluster]) -> int | None:
+    """"La France a décidé de rappeler son ambassadeur": a possessive epithet whose possessor is a country, the
+    subject just named, is that country's holder of the role, the one the article (else the dossier) knows."""
+    pos = e.attrs.get("possessor")
+    owner_m = _find_mention(ctx, e.span.doc, pos[0], pos[1]) if pos else None
+    if owner_m is None or id(owner_m) not in where or not owner_m.attrs.get("agentive"):
+        return None
+    code = where[id(owner_m)].root().country
+    if not code:
+        return None
+    role = e.attrs.get("role")
+    for learned in ({k: cnt for (doc, k), cnt in learned_doc.items() if doc == e.span.doc}, learned_all):
+        held = {id(by_id[i].root()) for k, cnt in learned.items() if k.split("|")[:2] == [role, code]
+                for i in cnt if i in by_id}
+        if len(held) == 1:
+            return held.pop()
+        if held:
+            return None
+    return None
+
+
 def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Cluster], where: dict[int, Cluster],
                           nw: NameWords, capital_names: dict[str, str] | None = None,
                           word_classes: dict[str, tuple[str, ...]] | None = None) -> None:
@@ -730,7 +753,16 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
                 for w in {words[0], words[-1]}:
                     if set(classes_of_word.get(w, ())) & set(SITE_CLASSES):
                         site_named[w].add(id(c))
+    owners = {(m.span.doc, m.span.start, m.span.end): c for c in by_root.values() for m in c.mentions}
     for d in descriptions:
+        if d.attrs.get("possessive"):
+            # "son armée", "leur pays": the body or the country of whom the possessive points at, when the dossier
+            # knows that one's country (a country, or a person its epithets give one country)
+            target_c = _through_possessor(d, owners, clusters)
+            if target_c is not None:
+                target_c.mentions.append(d)
+                where[id(d)] = target_c
+            continue
         classes = d.attrs.get("classes") or []
         ap = d.attrs.get("apposed")
         named = at.get((d.span.doc, ap[0], ap[1])) if ap else None
@@ -785,6 +817,25 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
             # "L'armée précise..." after the country was named: that country's army, as the dossier names it
             body.root().mentions.append(d)
             where[id(d)] = body.root()
+
+
+def _through_possessor(d: Mention, owners: dict[tuple[str, int, int], Cluster], clusters: dict[str, Cluster]) -> Cluster | None:
+    """The entity a possessive description stands for: the possessor's country ("leur pays") or its national body of
+    the description's noun ("son armée" = "l'armée française"), if the dossier names it so; the possessor's country is
+    its own, or the one country its epithets give it ("le président bélarusse")."""
+    pos = d.attrs.get("possessor")
+    owner = owners.get((d.span.doc, pos[0], pos[1])) if pos else None
+    if owner is None:
+        return None
+    owner = owner.root()
+    codes = {owner.country} if owner.country else {m.attrs["country"] for m in owner.mentions
+                                                   if m.kind == "epithet" and m.attrs.get("country")}
+    if len(codes) != 1:
+        return None
+    code = codes.pop()
+    key = f"country:{code}" if d.label == "country" else f"body:{(d.head or '').rstrip('s')}|{code}"
+    target = clusters.get(key)
+    return target.root() if target is not None else None
 
 
 def _join_shorter_class_named(clusters: dict[str, Cluster], nw: NameWords) -> None:

@@ -195,6 +195,10 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
         "government": re.compile(rf"\b(?P<det>(?i:{ddet}))\s*(?P<head>(?i:{gov}))\s+(?P<nat>(?i:{nat}))\b"),
         # "l'armée israélienne", "la marine américaine", "les garde-côtes américains": one national body ("the
         # Israeli army")
+        # "son armée", "sa présidence", "leur pays", "its army": a national body or a country relative to whom the
+        # possessive points at
+        "possessive_description": re.compile(
+            rf"\b(?P<det>(?i:{_alt(raw['possessive_determiners'])}))\s+(?P<head>(?i:{_alt(possessive_heads(raw))}))(?![\w-])"),
         "body": re.compile(rf"\b(?P<nat>(?i:{nat}))\s+(?P<head>(?i:{bodies}))\b" if raw.get("nationality_before_role")
                            else rf"\b(?P<head>(?i:{bodies}))\s+(?P<nat>(?i:{nat}))\b"),
         # "le navire Dali", "le navire océanographique X" (a noun of a class right before a name) and "X, un
@@ -236,6 +240,12 @@ def extending_heads(raw: dict[str, Any], geo: dict[str, Any]) -> set[str]:
     words = {n for c in raw["extending_classes"] for n in raw["description_classes"].get(c, [])}
     words |= {w for w in geo.get("region_words", []) if len(w) > 3}
     return {w.lower() for w in words}
+
+
+def possessive_heads(raw: dict[str, Any]) -> list[str]:
+    """The nouns of a possessive description resolved through its possessor's country: the national bodies ("son
+    armée", "its army") and the nouns of a country ("leur pays")."""
+    return [*raw["national_bodies"], *raw["description_classes"].get("country", [])]
 
 
 SITE_CLASSES = ("airport", "seaport", "rail_station")  # the description classes of sites a dataset holds
