@@ -355,3 +355,12 @@ def test_entities_a_possessive_resolves_through_the_country_it_is_relative_to(an
                     "L'armée norvégienne a défilé à Oslo lundi.",
                     "Un pêcheur est arrivé en Norvège, selon son armée, qui l'a recueilli.")
     assert not _with(ents, "son armée")
+
+
+def test_entities_a_holder_named_only_after_a_bare_role_does_not_make_it_ambiguous(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer,
+                    "Le président chilien Rodrigo Vega a reçu le président argentin Marcos Ruiz à Santiago.",
+                    "Le président chilien Rodrigo Vega a parlé lundi à Valparaíso. Le chef de l'État a promis des routes. "
+                    "Il a ensuite appelé Marcos Ruiz.")
+    (e,) = _with(ents, "Le chef de l'État")
+    assert e["name"] == "Rodrigo Vega"

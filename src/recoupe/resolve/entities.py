@@ -118,7 +118,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="22", assigns=("entities",))
+@step("entities", version="23", assigns=("entities",))
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = ctx.pack.lexicon
     clusters: dict[str, Cluster] = {}
@@ -554,8 +554,10 @@ def _holder_in_article(e: Mention, learned_all: dict[str, Counter[int]], by_id: 
     holders = {id(by_id[i].root()) for k in _holder_keys(e) for i in learned_all.get(k, ())}
     if len(own) == 1:
         got: int | None = own.pop()
-        if {id(c.root()) for _, _, c in rows} & holders - {got}:
-            return None  # another holder the dossier knows is named here: "le président russe" told them apart
+        if {id(c.root()) for start, _, c in rows if start < e.span.start} & holders - {got}:
+            # another holder the dossier knows is named before it: "le président russe" told them apart (one named
+            # only after it is not yet in the reader's mind)
+            return None
         # (their last mention here, an epithet that joined them included: "le locataire de l'Élysée")
         last = max((m.sentence for m in by_id[got].root().mentions if m.span.doc == e.span.doc and m.span.start < e.span.start),
                    default=-1)
