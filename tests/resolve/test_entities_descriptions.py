@@ -364,3 +364,16 @@ def test_entities_a_holder_named_only_after_a_bare_role_does_not_make_it_ambiguo
                     "Il a ensuite appelé Marcos Ruiz.")
     (e,) = _with(ents, "Le chef de l'État")
     assert e["name"] == "Rodrigo Vega"
+
+
+def test_entities_an_indefinite_vehicle_is_the_one_of_its_class_named_after_it(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer,
+                    "Un porte-conteneurs a percuté une digue à Gdansk lundi. Le cargo Polaris transportait du blé "
+                    "vers Riga. Une ville entière est privée d'eau.")
+    (e,) = _with(ents, "Un porte-conteneurs")
+    assert "cargo Polaris" in e["aliases"]
+    assert not _with(ents, "Une ville")  # some town, not one the article names
+    # a ship named before it: "un navire" is another one
+    ents = _dossier(analyzer,
+                    "Le cargo Polaris a heurté une digue à Gdansk lundi. Un porte-conteneurs est venu à son secours.")
+    assert not _with(ents, "Un porte-conteneurs")

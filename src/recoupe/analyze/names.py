@@ -128,7 +128,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="41")
+@component("names", requires=("spacy",), assigns=("mentions",), version="42")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -587,8 +587,15 @@ def _descriptions(ftext: str, text: str, out: list[Mention], lx: Lexicon, nw: Na
         if not classes:
             continue
         label = _class_label(classes, nw)
+        indefinite = fold(m.group("det")) in nw.indefinite
+        if indefinite and (label != "equipment" or m.group("nat") or m.group("pre")):
+            continue  # "une ville", "un avion canadien": some town, some plane; "un porte-conteneurs" may be the one named
+        if indefinite and re.search(r",\s*$", text[max(0, m.start() - 4):m.start()]):
+            continue  # "le X, un porte-conteneurs battant pavillon de Y": an apposition (the parser's, 5c)
         nat = m.group("nat") or m.group("pre")
         attrs: dict[str, Any] = {"classes": list(classes)}
+        if indefinite:
+            attrs["indefinite"] = True
         if nat and lx.nationality.get(fold(nat)):
             attrs["country"] = lx.nationality[fold(nat)]
         if fold(m.group("det")) not in nw.contracted:

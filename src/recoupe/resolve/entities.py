@@ -118,7 +118,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="23", assigns=("entities",))
+@step("entities", version="24", assigns=("entities",))
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = ctx.pack.lexicon
     clusters: dict[str, Cluster] = {}
@@ -801,6 +801,8 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
                 if d.attrs.get("country") and c.country and c.country != d.attrs["country"]:
                     continue
                 cands.add(id(c.root()))
+        if cands and d.attrs.get("indefinite"):
+            continue  # "un navire" after a ship was named: another one
         if not cands:
             # nothing of its class named before it (a headline's "le navire", "les garde-côtes" before "les garde-côtes
             # américains"): the one entity of its class the whole article names

@@ -54,6 +54,7 @@ class NameWords:
     # the words joining an institution's capitalised head to its lower-case complements ("le Comité d'enquête");
     # none where the language capitalises every word of the name (names.json `institution_links`)
     institution_links: frozenset[str] = frozenset()
+    indefinite: frozenset[str] = frozenset()  # folded "un", "une": a description of a vehicle may start with one
 
 
 def load(data: Callable[[str], Any], lexicon: Lexicon, time: TimeWords) -> NameWords:
@@ -79,7 +80,8 @@ def load(data: Callable[[str], Any], lexicon: Lexicon, time: TimeWords) -> NameW
                      agentive_passive=_folded(raw["agentive_passive"]), class_labels=dict(raw["class_labels"]),
                      class_word_last=bool(data("geo.json").get("category_after_name")),
                      site_heads=frozenset(fold(n) for n in _site_heads(raw)),
-                     institution_links=_folded(raw.get("institution_links", [])))
+                     institution_links=_folded(raw.get("institution_links", [])),
+                     indefinite=_folded(raw.get("indefinite_determiners", [])))
 
 
 def lexicon_agentive(data: Callable[[str], Any]) -> list[str]:
@@ -132,7 +134,7 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
                 rf"(?:\s+(?P<comp>(?i:{of})\s+{_CAP}[\w-]+(?:\s+{_CAP}[\w-]+){{0,2}}))?(?P<nat2>(?!))?")
         bare_det = rf"(?i:{_alt(raw.get('epithet_determiners') or ['the'])}\s+)?"
     dheads = _alt(list(raw_heads(raw)))
-    ddet = _alt(raw["description_determiners"])
+    ddet = _alt(raw["description_determiners"] + raw.get("indefinite_determiners", []))
     arts = _alt(raw["leading_articles"])
     credit = _alt(raw["credit_words"], accents=True)
     byline = _alt(raw["byline_words"], accents=True)
