@@ -377,3 +377,16 @@ def test_entities_an_indefinite_vehicle_is_the_one_of_its_class_named_after_it(a
     ents = _dossier(analyzer,
                     "Le cargo Polaris a heurté une digue à Gdansk lundi. Un porte-conteneurs est venu à son secours.")
     assert not _with(ents, "Un porte-conteneurs")
+
+
+def test_entities_a_groups_description_is_the_one_organisation_just_named(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer,
+                    "Lima accuse le Front national de libération d'avoir attaqué une caserne ; le mouvement rebelle "
+                    "dément toute implication.")
+    (e,) = _with(ents, "le mouvement rebelle")
+    assert e["name"] == "Front national de libération"
+    # named sentences before: either it or some other group may be meant
+    ents = _dossier(analyzer,
+                    "Lima accuse le Front national de libération d'avoir attaqué une caserne. La pluie est tombée toute "
+                    "la nuit. Les routes sont coupées. Le mouvement rebelle dément toute implication.")
+    assert not _with(ents, "Le mouvement rebelle")

@@ -118,7 +118,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="24", assigns=("entities",))
+@step("entities", version="25", assigns=("entities",))
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = ctx.pack.lexicon
     clusters: dict[str, Cluster] = {}
@@ -803,6 +803,17 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
                 cands.add(id(c.root()))
         if cands and d.attrs.get("indefinite"):
             continue  # "un navire" after a ship was named: another one
+        if not cands and GROUP_CLASS in classes:
+            # "X accuse le Hamas ; le mouvement islamiste le nie": a group's description with nothing of its class named
+            # is the one organisation named before it in its sentence or the one before (not further: "la junte" is
+            # no "Élysée" named paragraphs before)
+            same = {id(c.root()) for s0, sent, c, labels in doc_rows if 0 <= d.sentence - sent <= 1 and fits("organization", c)
+                    and tops.get(id(c.root())) == "organization"}
+            if len(same) == 1:
+                target_id = same.pop()
+                by_root[target_id].mentions.append(d)
+                where[id(d)] = by_root[target_id]
+                continue
         if not cands:
             # nothing of its class named before it (a headline's "le navire", "les garde-côtes" before "les garde-côtes
             # américains"): the one entity of its class the whole article names
@@ -865,6 +876,7 @@ def _join_shorter_class_named(clusters: dict[str, Cluster], nw: NameWords) -> No
                 c = _merge(c, other)
 
 
+GROUP_CLASS = "group"  # the description class of a group, a movement, a junta ("le mouvement", "the junta")
 # the description classes of sites ("l'hôpital", "le port", "le pont") that the one site of that noun the dossier names
 # may stand for, in an article naming none (not towns, regions, waters: "la ville", "la région" are any)
 SITE_CLASSES = ("seaport", "rail_station", "airport", "bridge", "crossing", "building")
