@@ -390,3 +390,12 @@ def test_entities_a_groups_description_is_the_one_organisation_just_named(analyz
                     "Lima accuse le Front national de libération d'avoir attaqué une caserne. La pluie est tombée toute "
                     "la nuit. Les routes sont coupées. Le mouvement rebelle dément toute implication.")
     assert not _with(ents, "Le mouvement rebelle")
+
+
+def test_entities_a_surname_is_found_again_where_the_recogniser_missed_it_in_the_article_naming_the_person(
+        analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer,
+                    "Le bilan du port est publié.\n\n## 3. Brzęczyszczak réapparaît\n\nLe ministre polonais des Transports, "
+                    "Tomasz Brzęczyszczak, s'est montré lundi à Gdańsk.")
+    (e,) = _with(ents, "Tomasz Brzęczyszczak")
+    assert sum(m["text"] == "Brzęczyszczak" for m in e["mentions"]) == 1  # the heading's, joined to the full name

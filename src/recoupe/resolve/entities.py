@@ -118,7 +118,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="25", assigns=("entities",))
+@step("entities", version="26", assigns=("entities",))
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = ctx.pack.lexicon
     clusters: dict[str, Cluster] = {}
@@ -995,6 +995,16 @@ def _propagate_names(ctx: ResolveContext, lx: Lexicon) -> dict[str, list[Mention
             by_first[words[0].upper()].append((form.upper(), label))
     for forms in by_first.values():
         forms.sort(key=lambda x: -len(x[0]))
+    # the surnames of the people each article names in full: found alone where the recogniser missed them there ("##
+    # 5. X réapparaît" in the article naming "Y X")
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for a in ctx.analyses:
+        for m in a.mentions:
+            words = m.span.text.split()
+            if m.kind == "name" and m.label == "person" and len(words) >= 2 and not m.attrs.get("furniture") \
+                    and len(words[-1]) >= 4 and words[-1][:1].isupper() and not words[-1].isupper() \
+                    and fold(words[-1]) not in lx.not_names:
+                surnames[a.doc].add(words[-1])
     out: dict[str, list[Mention]] = defaultdict(list)
     texts = ctx.docs_by_id
     word = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'-]*")
@@ -1012,7 +1022,8 @@ def _propagate_names(ctx: ResolveContext, lx: Lexicon) -> dict[str, list[Mention
                         and pos - 1 not in ends):
                 continue
             keys = dict.fromkeys((w.group(0), w.group(0).split("-")[0]))
-            for form, label in sorted((f for k in keys for f in by_first.get(k, ())), key=lambda f: -len(f[0])):
+            own = [(w.group(0), "person")] if w.group(0) in surnames.get(a.doc, ()) else []
+            for form, label in sorted([*(f for k in keys for f in by_first.get(k, ())), *own], key=lambda f: -len(f[0])):
                 end = pos + len(form)
                 if not text.startswith(form, pos) or (end < len(text) and (text[end].isalnum()
                                                                           or text[end] == "-" and text[end + 1:end + 2].islower())):
