@@ -311,3 +311,32 @@ def test_names_a_compound_of_capitalised_parts_cut_at_its_hyphen_is_whole() -> N
     got = _names_with_ents("Les tensions au Proche-Orient inquiètent. Le sommet Chine-Japon est reporté.",
                            [("Proche", "LOC"), ("Chine", "LOC")])
     assert "Proche-Orient" in got and "Proche" not in got and "Chine-Japon" not in got
+
+
+def test_names_an_institution_written_with_one_capital_is_whole(analyze) -> None:  # type: ignore[no-untyped-def]
+    # the head noun with its lower-case adjectives and complements, to the name closing them
+    got = _by_text(analyze("Dans la soirée, le Comité d'enquête a ouvert une procédure contre deux pilotes de ligne. "
+                           "Le rapport du Bureau de la sécurité des transports du Portugal sera publié en mars."))
+    assert got["Comité d'enquête"].label == "organization"
+    assert got["Bureau de la sécurité des transports du Portugal"].label == "organization"
+    assert "Portugal" not in got  # a word of the institution's name, not a mention of its own
+    # a capitalised head with no lower-case word after it is left as the recogniser read it
+    got = _by_text(analyze("Le Conseil a voté hier soir à Lisbonne."))
+    assert "Conseil a" not in got
+
+
+def test_names_an_acronym_may_keep_a_short_word_s_initial_or_be_written_as_a_word(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze("Hier, la Communauté économique des États de l'Afrique centrale (Ceeac) a réuni ses membres à "
+                           "Libreville. Le sommet de l'Union africaine (UA) suivra."))
+    assert got["Ceeac"].attrs.get("expansion") == "Communauté économique des États de l'Afrique centrale"
+    assert got["UA"].attrs.get("expansion") == "Union africaine"  # the name after its elided article
+    got = _by_text(analyze("Le Fonds de développement des énergies rurales (FDDER) a été créé en mai."))
+    assert got["FDDER"].attrs.get("expansion") == "Fonds de développement des énergies rurales"
+
+
+def test_names_a_description_keeps_the_size_written_after_it(analyze) -> None:  # type: ignore[no-untyped-def]
+    got = _by_text(analyze("Le cargo Polaris a quitté Brest lundi. Le navire de 190 mètres a heurté une digue. "
+                           "L'ouvrage de 1,2 km a cédé. Le port de pêche est fermé."))
+    assert got["Le navire de 190 mètres"].kind == "description"
+    assert got["L'ouvrage de 1,2 km"].label == "place"
+    assert not any(t.startswith("Le port") for t in got)  # another complement still makes it another thing

@@ -326,3 +326,76 @@ def test_entities_a_phrase_before_a_name_and_its_article_in_apposition_is_a_ment
                               "contact avec lui.")
     (e,) = _with(ents, "Son navire de soutien")
     assert e["name"] == "Nordic Star"
+
+
+def test_entities_a_site_description_in_an_article_naming_none_is_the_one_site_of_its_noun(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer,
+                    "Les blessés ont été conduits à l'hôpital de Tromsø lundi soir, selon la mairie.",
+                    "La tempête a frappé la Norvège. Douze blessés ont été soignés à l'hôpital, a indiqué un médecin.")
+    (e,) = _with(ents, "l'hôpital")
+    assert e["name"] == "hôpital de Tromsø"
+    # two sites of that noun in the dossier: either may be meant
+    ents = _dossier(analyzer,
+                    "Les blessés ont été conduits à l'hôpital de Tromsø lundi soir.",
+                    "D'autres ont été soignés à l'hôpital de Bodø mardi.",
+                    "La tempête a frappé la Norvège. Douze blessés ont été soignés à l'hôpital, a indiqué un médecin.")
+    assert not _with(ents, "l'hôpital")
+
+
+def test_entities_a_possessive_resolves_through_the_country_it_is_relative_to(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer,
+                    "L'ambassadeur de Norvège, Lars Holm, a quitté Minsk lundi. L'armée norvégienne a défilé à Oslo.",
+                    "La Norvège a décidé de rappeler son ambassadeur. La Norvège protégera son armée, a dit un porte-parole.")
+    (e,) = _with(ents, "son ambassadeur")
+    assert e["name"] == "Lars Holm"
+    (e,) = _with(ents, "son armée")
+    assert "armée norvégienne" in e["aliases"]
+    # a possessor that is no subject ("arrivé en Norvège, selon son armée") tells nothing
+    ents = _dossier(analyzer,
+                    "L'armée norvégienne a défilé à Oslo lundi.",
+                    "Un pêcheur est arrivé en Norvège, selon son armée, qui l'a recueilli.")
+    assert not _with(ents, "son armée")
+
+
+def test_entities_a_holder_named_only_after_a_bare_role_does_not_make_it_ambiguous(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer,
+                    "Le président chilien Rodrigo Vega a reçu le président argentin Marcos Ruiz à Santiago.",
+                    "Le président chilien Rodrigo Vega a parlé lundi à Valparaíso. Le chef de l'État a promis des routes. "
+                    "Il a ensuite appelé Marcos Ruiz.")
+    (e,) = _with(ents, "Le chef de l'État")
+    assert e["name"] == "Rodrigo Vega"
+
+
+def test_entities_an_indefinite_vehicle_is_the_one_of_its_class_named_after_it(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer,
+                    "Un porte-conteneurs a percuté une digue à Gdansk lundi. Le cargo Polaris transportait du blé "
+                    "vers Riga. Une ville entière est privée d'eau.")
+    (e,) = _with(ents, "Un porte-conteneurs")
+    assert "cargo Polaris" in e["aliases"]
+    assert not _with(ents, "Une ville")  # some town, not one the article names
+    # a ship named before it: "un navire" is another one
+    ents = _dossier(analyzer,
+                    "Le cargo Polaris a heurté une digue à Gdansk lundi. Un porte-conteneurs est venu à son secours.")
+    assert not _with(ents, "Un porte-conteneurs")
+
+
+def test_entities_a_groups_description_is_the_one_organisation_just_named(analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer,
+                    "Lima accuse le Front national de libération d'avoir attaqué une caserne ; le mouvement rebelle "
+                    "dément toute implication.")
+    (e,) = _with(ents, "le mouvement rebelle")
+    assert e["name"] == "Front national de libération"
+    # named sentences before: either it or some other group may be meant
+    ents = _dossier(analyzer,
+                    "Lima accuse le Front national de libération d'avoir attaqué une caserne. La pluie est tombée toute "
+                    "la nuit. Les routes sont coupées. Le mouvement rebelle dément toute implication.")
+    assert not _with(ents, "Le mouvement rebelle")
+
+
+def test_entities_a_surname_is_found_again_where_the_recogniser_missed_it_in_the_article_naming_the_person(
+        analyzer: Analyzer) -> None:
+    ents = _dossier(analyzer,
+                    "Le bilan du port est publié.\n\n## 3. Brzęczyszczak réapparaît\n\nLe ministre polonais des Transports, "
+                    "Tomasz Brzęczyszczak, s'est montré lundi à Gdańsk.")
+    (e,) = _with(ents, "Tomasz Brzęczyszczak")
+    assert sum(m["text"] == "Brzęczyszczak" for m in e["mentions"]) == 1  # the heading's, joined to the full name

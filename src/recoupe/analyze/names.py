@@ -128,7 +128,7 @@ def _trim_time_words(text: str, start: int, end: int, time_words: frozenset[str]
     return start + len(" ".join(words))
 
 
-@component("names", requires=("spacy",), assigns=("mentions",), version="38")
+@component("names", requires=("spacy",), assigns=("mentions",), version="42")
 def names(ctx: Context) -> dict[str, list[Any]]:
     doc_id, text = ctx.document.id, ctx.document.text
     lx, nw = ctx.pack.lexicon, ctx.pack.names
@@ -316,6 +316,7 @@ def names(ctx: Context) -> dict[str, list[Any]]:
                 x.span.start < e0 and s0 < x.span.end and not (s0 <= x.span.start and x.span.end <= e0) for x in out):
             out[:] = [x for x in out if x not in inner]
             add(s0, e0, "organization", **_retype(text[s0:e0], "organization", lx)[1])
+    _institutions(ctx.sdoc, text, out, lx, nw, add)
     # "le quotidien Bild", "l'agence sud-coréenne Yonhap": a name after an organisation noun is that organisation
     for m in out:
         if (m.kind == "name" and m.label in ("other", "place", "person") and _after_org_head(ftext, m.span.start, lx)
@@ -519,6 +520,17 @@ def _descriptions(ftext: str, text: str, out: list[Mention], lx: Lexicon, nw: Na
             head = fold(m.group("head")).rstrip("s")
             add(m.start(), m.end(), "organization", body=f"{head}|{code}").head = f"body:{head}|{code}"
             taken.append((m.start(), m.end()))
+    country_nouns = nw.class_words.get("country", frozenset())
+    for m in nw.patterns["possessive_description"].finditer(ftext):
+        # "son armée", "leur pays": relative to whom the possessive points at (resolution finds that one's country)
+        owner = _possessor(out, m.start())
+        if owner is not None and owner.attrs.get("agentive") and free(m.start(), m.end()):
+            # (the subject just named: "La Norvège protège son armée"; not "arrivé aux États-Unis, selon son pays")
+            head = fold(m.group("head"))
+            d = add(m.start(), m.end(), "country" if head in country_nouns else "organization", kind="description",
+                    possessive=True, possessor=[owner.span.start, owner.span.end])
+            d.head = head
+            taken.append((m.start(), m.end()))
     for x in out:
         if x.kind == "name":
             cues = {fold(h.group("head")) for h in (nw.patterns["cue_before"].search(ftext, max(0, x.span.start - 40), x.span.start),
@@ -564,14 +576,26 @@ def _descriptions(ftext: str, text: str, out: list[Mention], lx: Lexicon, nw: Na
         named = _apposed_name(text, e, names_at, nw)
         if named is None and re.match(rf"\s+{_CAP}|-\w|\s*\(", nxt):
             continue  # "le navire Dali": a name with its category word; "l'Etat-major"
-        if re.match(r"\s+(?:d[e'’u]s?|d’)\b", nxt, re.IGNORECASE):
+        if (size := _MEASURE.match(text, e)) is not None and free(s, size.end()) \
+                and _class_label(nw.description_class.get(head, ()), nw) in ("equipment", "place", "other"):
+            # "le navire de 289 mètres", "l'ouvrage de 2,5 km": the size of a thing or a site, not what it is (not
+            # "le groupe de 30 pays")
+            e = size.end()
+        elif re.match(r"\s+(?:d[e'’u]s?|d’)\b", nxt, re.IGNORECASE):
             continue  # "le port de pêche", "le groupe de travail": a complement makes it another thing
         classes = nw.description_class.get(head, ())
         if not classes:
             continue
         label = _class_label(classes, nw)
+        indefinite = fold(m.group("det")) in nw.indefinite
+        if indefinite and (label != "equipment" or m.group("nat") or m.group("pre")):
+            continue  # "une ville", "un avion canadien": some town, some plane; "un porte-conteneurs" may be the one named
+        if indefinite and re.search(r",\s*$", text[max(0, m.start() - 4):m.start()]):
+            continue  # "le X, un porte-conteneurs battant pavillon de Y": an apposition (the parser's, 5c)
         nat = m.group("nat") or m.group("pre")
         attrs: dict[str, Any] = {"classes": list(classes)}
+        if indefinite:
+            attrs["indefinite"] = True
         if nat and lx.nationality.get(fold(nat)):
             attrs["country"] = lx.nationality[fold(nat)]
         if fold(m.group("det")) not in nw.contracted:
@@ -589,6 +613,71 @@ def _descriptions(ftext: str, text: str, out: list[Mention], lx: Lexicon, nw: Na
                 or {x.attrs["country"] for x in before}  # (else the one country the article has named)
             if len(codes) == 1:
                 d.attrs["body"] = f"{head.rstrip('s')}|{codes.pop()}"  # (unless resolution finds it by its class)
+
+
+def _institutions(sdoc: Any, text: str, out: list[Mention], lx: Lexicon, nw: NameWords,
+                  add: Callable[..., Mention]) -> None:
+    """"le Comité d'enquête", "la Direction générale des douanes et droits indirects", "le Bureau de la sécurité des
+    transports du Canada": where the language writes an institution's name with one capital (`nw.institution_links`),
+    a capitalised organisation noun inside a sentence, with its lower-case adjectives and complements (joined by those
+    words, to a name that may close them), is one organisation. The recogniser's names inside it ("Canada",
+    "Afrique de l'Ouest") are its words; its own name of the head alone ("Comité") is widened. Nothing is done when
+    no lower-case word follows the head, or a mention runs over the phrase's edge or is an epithet or a description
+    inside it."""
+    if not nw.institution_links:
+        return
+    toks = list(sdoc)
+    n = len(toks)
+    for t in toks:
+        if not t.text[:1].isupper() or t.text.isupper() or fold(t.text) not in lx.org_heads:
+            continue
+        if t.is_sent_start and not any(m.span.start == t.idx and m.kind == "name" for m in out):
+            continue  # (a capital opening a sentence says nothing, unless the recogniser read a name there)
+        last, lower, j = t.i, False, t.i + 1
+        while j < n:
+            k = toks[j]
+            if k.pos_ == "ADJ" and k.text.islower() and k.is_alpha and toks[j - 1].whitespace_:
+                last, lower, j = j, True, j + 1
+                continue
+            if fold(k.text) not in nw.institution_links or not toks[j - 1].whitespace_ and j - 1 != last:
+                break
+            i = j + 1
+            while i < n and fold(toks[i].text) in nw.institution_links and i - j < 3:
+                i += 1  # "de la", "de l'"
+            if i >= n or toks[i].pos_ not in ("NOUN", "PROPN") or not toks[i].is_alpha and "-" not in toks[i].text:
+                break
+            last, j = i, i + 1
+            if toks[i].text[:1].islower():
+                lower = True
+                continue
+            while j < n and toks[j].pos_ == "PROPN" and toks[j].text[:1].isupper() and toks[j - 1].whitespace_:
+                last, j = j, j + 1  # "du Burkina Faso"
+            # a name closes the complements ("du Canada"), unless another capitalised complement follows ("de l'Afrique
+            # de l'Ouest")
+            nxt = j
+            while nxt < n and fold(toks[nxt].text) in nw.institution_links and nxt - j < 3:
+                nxt += 1
+            if not (nxt > j and nxt < n and toks[nxt].text[:1].isupper() and toks[nxt].pos_ in ("PROPN", "NOUN")):
+                break
+        if not lower:
+            continue
+        s0, e0 = t.idx, toks[last].idx + len(toks[last].text)
+        if "\n" in text[s0:e0]:
+            continue
+        over = [m for m in out if m.span.start < e0 and s0 < m.span.end]
+        if any(not (s0 <= m.span.start and m.span.end <= e0) or m.kind not in ("name", "acronym") for m in over):
+            continue
+        label, attrs = _retype(text[s0:e0], "organization", lx)
+        head = next((m for m in over if m.span.start == s0), None)
+        out[:] = [m for m in out if m not in over or m is head]
+        if head is not None:
+            head.span, head.label = Span(head.span.doc, s0, e0, text[s0:e0]), label
+            head.attrs.update(attrs, institution=True)
+        else:
+            add(s0, e0, label, institution=True, **attrs)
+
+
+_MEASURE = re.compile(r"\s+d[e'’]\s*\d+(?:[.,\s]\d+)*\s*[^\W\d]{1,12}\b(?![-'’])")  # a size after a noun ("de 2,5 km")
 
 
 def _unrecognised_proper(sdoc: Any, text: str, out: list[Mention], lx: Lexicon, nw: NameWords,
@@ -1137,6 +1226,8 @@ def _best_expansion(acr: str, long: str, stop: frozenset[str]) -> str | None:
     fallback = None
     for i in range(len(words) - 1, -1, -1):
         tail = " ".join(words[i:])
+        if (el := re.match(r"[dl]['’](?=[A-ZÀ-Þ])", tail)) is not None:
+            tail = tail[el.end():]  # "l'Union africaine (UA)": the name after its elided article
         if not tail[:1].isupper():
             continue
         if _initials_match(acr, tail, stop, exact=True):
@@ -1147,12 +1238,29 @@ def _best_expansion(acr: str, long: str, stop: frozenset[str]) -> str | None:
 
 
 def _initials_match(acr: str, long: str, stop: frozenset[str], exact: bool = False) -> bool:
-    words = [w for w in re.split(r"[\s'’-]+", long) if w and fold(w) not in stop]
-    initials = "".join(w[0].upper() for w in words)
+    """Whether the initials of `long`'s words (but the short words of `stop`) spell the acronym; exactly, the short
+    words may give their initial too ("CEDEAO" of "Communauté économique des États de l'Afrique de l'Ouest"); an
+    acronym written as a word ("Cédéao") is read in capitals."""
+    acr = fold(acr).upper()
+    every = [w for w in re.split(r"[\s'’-]+", long) if w]
+    words = [w for w in every if fold(w) not in stop]
+    initials = "".join(fold(w[0]).upper() for w in words)
     if exact:
-        return len(words) >= 2 and initials == acr
+        return len(words) >= 2 and (initials == acr or _spelled(acr, tuple(fold(w) for w in every), stop))
     it = iter(initials)
     return len(words) >= 2 and initials[:1] == acr[:1] and all(c in it for c in acr)
+
+
+def _spelled(acr: str, words: tuple[str, ...], stop: frozenset[str]) -> bool:
+    """Whether the folded words spell the acronym by their initials, every word but a short word of `stop` giving
+    its initial, and a short word giving it or not."""
+    @lru_cache(maxsize=None)
+    def go(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(acr)
+        hit = i < len(acr) and acr[i] == words[j][0].upper() and go(i + 1, j + 1)
+        return hit or (words[j] in stop and go(i, j + 1))
+    return go(0, 0)
 
 
 def _equipment_head(surface: str, lx: Lexicon) -> str:

@@ -118,7 +118,7 @@ def _similar_person(a: list[str], b: list[str]) -> bool:
     return len(diffs) <= 1 and all(len(x) >= 3 and fuzz.ratio(x, y) >= 75 for x, y in diffs)
 
 
-@step("entities", version="20", assigns=("entities",))
+@step("entities", version="26", assigns=("entities",))
 def resolve_entities(ctx: ResolveContext) -> None:
     lx = ctx.pack.lexicon
     clusters: dict[str, Cluster] = {}
@@ -349,7 +349,7 @@ def _resolve_epithet(e: Mention, ctx: ResolveContext, lx: Lexicon, where: dict[i
         # chinois"), who holds the possessor's position on the other side
         if e.attrs.get("role") in lx.counterpart_roles:
             return _counterpart(e, ctx, where, learned_all, by_id, present), False
-        return None, False
+        return _countrys_own(e, ctx, where, learned_doc, learned_all, by_id), False
     for k in _epithet_keys(e):
         target = _unique(learned_doc.get((e.span.doc, k))) or (None if _weak(k) else _unique(learned_all.get(k)))
         if target is not None:
@@ -554,8 +554,10 @@ def _holder_in_article(e: Mention, learned_all: dict[str, Counter[int]], by_id: 
     holders = {id(by_id[i].root()) for k in _holder_keys(e) for i in learned_all.get(k, ())}
     if len(own) == 1:
         got: int | None = own.pop()
-        if {id(c.root()) for _, _, c in rows} & holders - {got}:
-            return None  # another holder the dossier knows is named here: "le président russe" told them apart
+        if {id(c.root()) for start, _, c in rows if start < e.span.start} & holders - {got}:
+            # another holder the dossier knows is named before it: "le président russe" told them apart (one named
+            # only after it is not yet in the reader's mind)
+            return None
         # (their last mention here, an epithet that joined them included: "le locataire de l'Élysée")
         last = max((m.sentence for m in by_id[got].root().mentions if m.span.doc == e.span.doc and m.span.start < e.span.start),
                    default=-1)
@@ -658,6 +660,29 @@ def _counterpart(e: Mention, ctx: ResolveContext, where: dict[int, Cluster], lea
     return _pick_salient(e, holders, present.of(e.span.doc)) if holders else None
 
 
+def _countrys_own(e: Mention, ctx: ResolveContext, where: dict[int, Cluster],
+                  learned_doc: dict[tuple[str, str], Counter[int]], learned_all: dict[str, Counter[int]],
+                  by_id: dict[int, Cluster]) -> int | None:
+    """"La France a décidé de rappeler son ambassadeur": a possessive epithet whose possessor is a country, the
+    subject just named, is that country's holder of the role, the one the article (else the dossier) knows."""
+    pos = e.attrs.get("possessor")
+    owner_m = _find_mention(ctx, e.span.doc, pos[0], pos[1]) if pos else None
+    if owner_m is None or id(owner_m) not in where or not owner_m.attrs.get("agentive"):
+        return None
+    code = where[id(owner_m)].root().country
+    if not code:
+        return None
+    role = e.attrs.get("role")
+    for learned in ({k: cnt for (doc, k), cnt in learned_doc.items() if doc == e.span.doc}, learned_all):
+        held = {id(by_id[i].root()) for k, cnt in learned.items() if k.split("|")[:2] == [role, code]
+                for i in cnt if i in by_id}
+        if len(held) == 1:
+            return held.pop()
+        if held:
+            return None
+    return None
+
+
 def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Cluster], where: dict[int, Cluster],
                           nw: NameWords, capital_names: dict[str, str] | None = None,
                           word_classes: dict[str, tuple[str, ...]] | None = None) -> None:
@@ -720,7 +745,26 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
         for m in c.mentions:
             if m.kind not in DESCRIBING:
                 at[(m.span.doc, m.span.start, m.span.end)] = (c, m)
+    # the sites each head noun names in the dossier ("hôpital" -> the entity of "l'hôpital de X"), by their names'
+    # first word (where the language writes the class noun first) or last
+    site_named: dict[str, set[int]] = defaultdict(set)
+    for c in by_root.values():
+        for m in c.mentions:
+            if m.kind == "name" and m.label == "place" and " " in m.span.text.strip():
+                words = fold(m.span.text, hyphens=False).split()
+                for w in {words[0], words[-1]}:
+                    if set(classes_of_word.get(w, ())) & set(SITE_CLASSES):
+                        site_named[w].add(id(c))
+    owners = {(m.span.doc, m.span.start, m.span.end): c for c in by_root.values() for m in c.mentions}
     for d in descriptions:
+        if d.attrs.get("possessive"):
+            # "son armée", "leur pays": the body or the country of whom the possessive points at, when the dossier
+            # knows that one's country (a country, or a person its epithets give one country)
+            target_c = _through_possessor(d, owners, clusters)
+            if target_c is not None:
+                target_c.mentions.append(d)
+                where[id(d)] = target_c
+            continue
         classes = d.attrs.get("classes") or []
         ap = d.attrs.get("apposed")
         named = at.get((d.span.doc, ap[0], ap[1])) if ap else None
@@ -757,6 +801,19 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
                 if d.attrs.get("country") and c.country and c.country != d.attrs["country"]:
                     continue
                 cands.add(id(c.root()))
+        if cands and d.attrs.get("indefinite"):
+            continue  # "un navire" after a ship was named: another one
+        if not cands and GROUP_CLASS in classes:
+            # "X accuse le Hamas ; le mouvement islamiste le nie": a group's description with nothing of its class named
+            # is the one organisation named before it in its sentence or the one before (not further: "la junte" is
+            # no "Élysée" named paragraphs before)
+            same = {id(c.root()) for s0, sent, c, labels in doc_rows if 0 <= d.sentence - sent <= 1 and fits("organization", c)
+                    and tops.get(id(c.root())) == "organization"}
+            if len(same) == 1:
+                target_id = same.pop()
+                by_root[target_id].mentions.append(d)
+                where[id(d)] = by_root[target_id]
+                continue
         if not cands:
             # nothing of its class named before it (a headline's "le navire", "les garde-côtes" before "les garde-côtes
             # américains"): the one entity of its class the whole article names
@@ -764,16 +821,36 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
             cands = {id(c.root()) for _, _, c, labels in doc_rows if fits(d.label, c) and (any(
                      wanted.intersection(classes_of_word.get(w, ())) for w in words_of[id(c)]) or d.head in heads_of[id(c.root())])}
         target = _pick_salient(d, cands, [(s0, sent, c) for s0, sent, c, _ in doc_rows])
+        if not cands and d.label == "place" and d.head and len(site_named.get(d.head, ())) == 1:
+            # "L'hôpital est touché", in an article that names no site of its class: the one site the dossier names
+            # with that very noun ("l'hôpital de X" in another article)
+            target = next(iter(site_named[d.head]))
         if target is not None:
-            for _, _, c, _ in doc_rows:
-                if id(c.root()) == target:
-                    c.root().mentions.append(d)
-                    where[id(d)] = c.root()
-                    break
+            by_root[target].mentions.append(d)
+            where[id(d)] = by_root[target]
         elif d.attrs.get("body") and (body := clusters.get(f"body:{d.attrs['body']}")) is not None:
             # "L'armée précise..." after the country was named: that country's army, as the dossier names it
             body.root().mentions.append(d)
             where[id(d)] = body.root()
+
+
+def _through_possessor(d: Mention, owners: dict[tuple[str, int, int], Cluster], clusters: dict[str, Cluster]) -> Cluster | None:
+    """The entity a possessive description stands for: the possessor's country ("leur pays") or its national body of
+    the description's noun ("son armée" = "l'armée française"), if the dossier names it so; the possessor's country is
+    its own, or the one country its epithets give it ("le président bélarusse")."""
+    pos = d.attrs.get("possessor")
+    owner = owners.get((d.span.doc, pos[0], pos[1])) if pos else None
+    if owner is None:
+        return None
+    owner = owner.root()
+    codes = {owner.country} if owner.country else {m.attrs["country"] for m in owner.mentions
+                                                   if m.kind == "epithet" and m.attrs.get("country")}
+    if len(codes) != 1:
+        return None
+    code = codes.pop()
+    key = f"country:{code}" if d.label == "country" else f"body:{(d.head or '').rstrip('s')}|{code}"
+    target = clusters.get(key)
+    return target.root() if target is not None else None
 
 
 def _join_shorter_class_named(clusters: dict[str, Cluster], nw: NameWords) -> None:
@@ -799,6 +876,10 @@ def _join_shorter_class_named(clusters: dict[str, Cluster], nw: NameWords) -> No
                 c = _merge(c, other)
 
 
+GROUP_CLASS = "group"  # the description class of a group, a movement, a junta ("le mouvement", "the junta")
+# the description classes of sites ("l'hôpital", "le port", "le pont") that the one site of that noun the dossier names
+# may stand for, in an article naming none (not towns, regions, waters: "la ville", "la région" are any)
+SITE_CLASSES = ("seaport", "rail_station", "airport", "bridge", "crossing", "building")
 THING_LABELS = ("other", "organization", "equipment")  # what a class noun glued to a name may make it, not a place
 
 
@@ -914,6 +995,16 @@ def _propagate_names(ctx: ResolveContext, lx: Lexicon) -> dict[str, list[Mention
             by_first[words[0].upper()].append((form.upper(), label))
     for forms in by_first.values():
         forms.sort(key=lambda x: -len(x[0]))
+    # the surnames of the people each article names in full: found alone where the recogniser missed them there ("##
+    # 5. X réapparaît" in the article naming "Y X")
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for a in ctx.analyses:
+        for m in a.mentions:
+            words = m.span.text.split()
+            if m.kind == "name" and m.label == "person" and len(words) >= 2 and not m.attrs.get("furniture") \
+                    and len(words[-1]) >= 4 and words[-1][:1].isupper() and not words[-1].isupper() \
+                    and fold(words[-1]) not in lx.not_names:
+                surnames[a.doc].add(words[-1])
     out: dict[str, list[Mention]] = defaultdict(list)
     texts = ctx.docs_by_id
     word = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'-]*")
@@ -931,7 +1022,8 @@ def _propagate_names(ctx: ResolveContext, lx: Lexicon) -> dict[str, list[Mention
                         and pos - 1 not in ends):
                 continue
             keys = dict.fromkeys((w.group(0), w.group(0).split("-")[0]))
-            for form, label in sorted((f for k in keys for f in by_first.get(k, ())), key=lambda f: -len(f[0])):
+            own = [(w.group(0), "person")] if w.group(0) in surnames.get(a.doc, ()) else []
+            for form, label in sorted([*(f for k in keys for f in by_first.get(k, ())), *own], key=lambda f: -len(f[0])):
                 end = pos + len(form)
                 if not text.startswith(form, pos) or (end < len(text) and (text[end].isalnum()
                                                                           or text[end] == "-" and text[end + 1:end + 2].islower())):

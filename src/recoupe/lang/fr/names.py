@@ -51,6 +51,10 @@ class NameWords:
     # French writes it first ("pont Francis Scott Key")
     class_word_last: bool = False
     site_heads: frozenset[str] = frozenset()  # folded head nouns of the sites a dataset holds (SITE_CLASSES)
+    # the words joining an institution's capitalised head to its lower-case complements ("le Comité d'enquête");
+    # none where the language capitalises every word of the name (names.json `institution_links`)
+    institution_links: frozenset[str] = frozenset()
+    indefinite: frozenset[str] = frozenset()  # folded "un", "une": a description of a vehicle may start with one
 
 
 def load(data: Callable[[str], Any], lexicon: Lexicon, time: TimeWords) -> NameWords:
@@ -75,7 +79,9 @@ def load(data: Callable[[str], Any], lexicon: Lexicon, time: TimeWords) -> NameW
                      national_bodies=_folded(raw["national_bodies"]), extending_classes=frozenset(raw["extending_classes"]),
                      agentive_passive=_folded(raw["agentive_passive"]), class_labels=dict(raw["class_labels"]),
                      class_word_last=bool(data("geo.json").get("category_after_name")),
-                     site_heads=frozenset(fold(n) for n in _site_heads(raw)))
+                     site_heads=frozenset(fold(n) for n in _site_heads(raw)),
+                     institution_links=_folded(raw.get("institution_links", [])),
+                     indefinite=_folded(raw.get("indefinite_determiners", [])))
 
 
 def lexicon_agentive(data: Callable[[str], Any]) -> list[str]:
@@ -128,7 +134,7 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
                 rf"(?:\s+(?P<comp>(?i:{of})\s+{_CAP}[\w-]+(?:\s+{_CAP}[\w-]+){{0,2}}))?(?P<nat2>(?!))?")
         bare_det = rf"(?i:{_alt(raw.get('epithet_determiners') or ['the'])}\s+)?"
     dheads = _alt(list(raw_heads(raw)))
-    ddet = _alt(raw["description_determiners"])
+    ddet = _alt(raw["description_determiners"] + raw.get("indefinite_determiners", []))
     arts = _alt(raw["leading_articles"])
     credit = _alt(raw["credit_words"], accents=True)
     byline = _alt(raw["byline_words"], accents=True)
@@ -155,7 +161,9 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
         "epithet": re.compile(rf"\b{det}{body}\b(?!-\w)"),
         "bare_role": re.compile(rf"{bare_det}{body}\b(?!-\w)"),
         "acr_after": re.compile(rf"(?P<acr>\b[A-Z]{{2,8}}\b)\s*[\[(]\s*(?P<long>{_CAP}[^()\[\],;]{{5,90}}?)\s*(?:,\s*NDLR\s*)?[\])]"),
-        "acr_before": re.compile(rf"(?P<long>\b{_CAP}[\w-]+(?:\s+(?:[\w-]+|d{_AP}|l{_AP})){{1,8}}?)\s*\(\s*(?P<acr>[A-Z]{{2,8}})\s*\)"),
+        # ("des États de l'Afrique de l'Ouest (Cédéao)": an elided article glued to its word, an acronym written as a word)
+        "acr_before": re.compile(rf"(?P<long>\b{_CAP}[\w-]+(?:\s+(?:(?:[dl]{_AP})?[\w-]+|d{_AP}|l{_AP})){{1,8}}?)\s*\(\s*"
+                                 rf"(?P<acr>[A-Z](?:[A-Z]{{1,7}}|[a-zà-ÿ]{{2,7}}))\s*\)"),
         "equipment": re.compile(rf"\b{_first_letters([fold(n) for n in lx.equipment])}(?i:{equip})\b"),
         "org_phrase": re.compile(rf"\b{_first_letters(lx.org_heads)}(?i:{heads})(?:\s+(?i:{nat}))?\s+(?i:de\s+la|de\s+l{_AP}|du|des)\s*"
                                  rf"(?P<comp>{_CAP}[\w-]+(?:\s+(?i:et)\s+(?i:de\s+la|de\s+l{_AP}|du|des)\s*{_CAP}[\w-]+)?)"),
@@ -189,6 +197,10 @@ def _patterns(lx: Lexicon, raw: dict[str, Any], geo: dict[str, Any]) -> dict[str
         "government": re.compile(rf"\b(?P<det>(?i:{ddet}))\s*(?P<head>(?i:{gov}))\s+(?P<nat>(?i:{nat}))\b"),
         # "l'armée israélienne", "la marine américaine", "les garde-côtes américains": one national body ("the
         # Israeli army")
+        # "son armée", "sa présidence", "leur pays", "its army": a national body or a country relative to whom the
+        # possessive points at
+        "possessive_description": re.compile(
+            rf"\b(?P<det>(?i:{_alt(raw['possessive_determiners'])}))\s+(?P<head>(?i:{_alt(possessive_heads(raw))}))(?![\w-])"),
         "body": re.compile(rf"\b(?P<nat>(?i:{nat}))\s+(?P<head>(?i:{bodies}))\b" if raw.get("nationality_before_role")
                            else rf"\b(?P<head>(?i:{bodies}))\s+(?P<nat>(?i:{nat}))\b"),
         # "le navire Dali", "le navire océanographique X" (a noun of a class right before a name) and "X, un
@@ -230,6 +242,12 @@ def extending_heads(raw: dict[str, Any], geo: dict[str, Any]) -> set[str]:
     words = {n for c in raw["extending_classes"] for n in raw["description_classes"].get(c, [])}
     words |= {w for w in geo.get("region_words", []) if len(w) > 3}
     return {w.lower() for w in words}
+
+
+def possessive_heads(raw: dict[str, Any]) -> list[str]:
+    """The nouns of a possessive description resolved through its possessor's country: the national bodies ("son
+    armée", "its army") and the nouns of a country ("leur pays")."""
+    return [*raw["national_bodies"], *raw["description_classes"].get("country", [])]
 
 
 SITE_CLASSES = ("airport", "seaport", "rail_station")  # the description classes of sites a dataset holds
