@@ -756,14 +756,18 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
                     if set(classes_of_word.get(w, ())) & set(SITE_CLASSES):
                         site_named[w].add(id(c))
     owners = {(m.span.doc, m.span.start, m.span.end): c for c in by_root.values() for m in c.mentions}
+    def join(d: Mention, target: Cluster) -> None:
+        """The description is a mention of this entity from now on (the descriptions after it see it there)."""
+        target.mentions.append(d)
+        where[id(d)] = target
+
     for d in descriptions:
         if d.attrs.get("possessive"):
             # "son armée", "leur pays": the body or the country of whom the possessive points at, when the dossier
             # knows that one's country (a country, or a person its epithets give one country)
             target_c = _through_possessor(d, owners, clusters)
             if target_c is not None:
-                target_c.mentions.append(d)
-                where[id(d)] = target_c
+                join(d, target_c)
             continue
         classes = d.attrs.get("classes") or []
         ap = d.attrs.get("apposed")
@@ -771,8 +775,7 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
         if named is not None and (d.attrs.get("apposition") or fits(d.label, named[0]) or d.head in named[1].attrs.get("cues", ())):
             # "le navire canadien X", "Le navire, le X,": the description of the name beside it (whatever type the
             # recogniser gave a name its own class noun introduces)
-            named[0].root().mentions.append(d)
-            where[id(d)] = named[0].root()
+            join(d, named[0].root())
             if d.head and classes:
                 # "X, navire océanographique": X is what a later "le navire" describes (that noun, not its whole class:
                 # a research ship is no "paquebot")
@@ -783,8 +786,7 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
             # wherever the dossier names it; "la capitale": the capital the article named last
             target = _capital(d, capitals, [(s0, sent, c) for s0, sent, c, _ in rows.get(d.span.doc, []) if s0 < d.span.start])
             if target is not None:
-                by_root[target].mentions.append(d)
-                where[id(d)] = by_root[target]
+                join(d, by_root[target])
             continue
         kinds = {nw.kind_classes[c] for c in classes if c in nw.kind_classes}
         wanted = set(classes)
@@ -811,8 +813,7 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
                     and tops.get(id(c.root())) == "organization"}
             if len(same) == 1:
                 target_id = same.pop()
-                by_root[target_id].mentions.append(d)
-                where[id(d)] = by_root[target_id]
+                join(d, by_root[target_id])
                 continue
         if not cands:
             # nothing of its class named before it (a headline's "le navire", "les garde-côtes" before "les garde-côtes
@@ -826,12 +827,10 @@ def _resolve_descriptions(descriptions: list[Mention], clusters: dict[str, Clust
             # with that very noun ("l'hôpital de X" in another article)
             target = next(iter(site_named[d.head]))
         if target is not None:
-            by_root[target].mentions.append(d)
-            where[id(d)] = by_root[target]
+            join(d, by_root[target])
         elif d.attrs.get("body") and (body := clusters.get(f"body:{d.attrs['body']}")) is not None:
             # "L'armée précise..." after the country was named: that country's army, as the dossier names it
-            body.root().mentions.append(d)
-            where[id(d)] = body.root()
+            join(d, body.root())
 
 
 def _through_possessor(d: Mention, owners: dict[tuple[str, int, int], Cluster], clusters: dict[str, Cluster]) -> Cluster | None:
